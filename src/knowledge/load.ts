@@ -1,0 +1,231 @@
+/**
+ * Loads a knowledge pack from a directory and validates it completely. A pack with any
+ * problem is refused as a whole, with `file:line` and a plain message for each problem,
+ * so a broken pack never reaches users.
+ *
+ *   const pack = loadPack('knowledge');          // throws PackError listing every problem
+ *   const problems = checkPack('knowledge');     // the same checks, returned
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import {
+  AliasesFileSchema,
+  DocumentsFileSchema,
+  FactsFileSchema,
+  PackMetaSchema,
+  TopicsFileSchema,
+  type Fact,
+  type PackMeta,
+  type SourceDocument,
+  type Topic,
+} from './schema.js';
+import { normalizeForQuote, wordMatcher } from './text.js';
+
+export interface Problem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface LoadedDocument extends SourceDocument {
+  /** The document's full text, and its normal form for quote checks. */
+  text: string;
+  normalized: string;
+}
+
+export interface Pack {
+  dir: string;
+  meta: PackMeta;
+  documents: Map<string, LoadedDocument>;
+  facts: Fact[];
+  topics: Map<string, Topic>;
+  aliases: string[][];
+}
+
+export class PackError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`the knowledge pack has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'PackError';
+  }
+}
+
+export const formatProblem = (p: Problem): string => `${p.file}:${p.line}: ${p.message}`;
+
+/** One parsed YAML file, able to say which line a path inside it starts on. */
+class YamlFile {
+  readonly doc: Document;
+  private readonly lines = new LineCounter();
+  constructor(readonly path: string, readonly name: string, text: string) {
+    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false });
+  }
+  lineOf(path: readonly PropertyKey[]): number {
+    for (let end = path.length; end >= 0; end--) {
+      const node = this.doc.getIn(path.slice(0, end) as unknown[], true);
+      if (isNode(node) && node.range) return this.lines.linePos(node.range[0]).line;
+    }
+    return 1;
+  }
+}
+
+class ProblemList {
+  readonly items: Problem[] = [];
+  add(file: string, line: number, message: string): void {
+    this.items.push({ file, line, message });
+  }
+}
+
+function readYaml<S extends z.ZodType>(
+  dir: string,
+  path: string,
+  schema: S,
+  problems: ProblemList,
+): { file: YamlFile; data: z.infer<S> } | null {
+  const name = relative(dir, path) || path;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    problems.add(name, 1, 'file is missing or unreadable');
+    return null;
+  }
+  const file = new YamlFile(path, name, text);
+  if (file.doc.errors.length > 0) {
+    for (const e of file.doc.errors) problems.add(name, e.linePos?.[0]?.line ?? 1, `malformed YAML: ${e.message.split('\n')[0]}`);
+    return null;
+  }
+  const parsed = schema.safeParse(file.doc.toJS());
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const where = issue.path.length ? ` (${issue.path.join('.')})` : '';
+      problems.add(name, file.lineOf(issue.path), `${issue.message}${where}`);
+    }
+    return null;
+  }
+  return { file, data: parsed.data };
+}
+
+function parseLines(spec: string): [number, number] {
+  const [a, b] = spec.split('-').map(Number);
+  return [a ?? 0, b ?? 0];
+}
+
+/** Validates the pack in `dir` and returns every problem found (empty when it is sound). */
+export function checkPack(dir: string): Problem[] {
+  return readPack(dir).problems;
+}
+
+/** Loads the pack in `dir`, or throws a PackError naming every problem. */
+export function loadPack(dir: string): Pack {
+  const { pack, problems } = readPack(dir);
+  if (!pack || problems.length > 0) throw new PackError(problems);
+  return pack;
+}
+
+function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
+  const problems = new ProblemList();
+  if (!existsSync(dir)) {
+    problems.add(dir, 1, 'knowledge directory does not exist');
+    return { pack: null, problems: problems.items };
+  }
+  const meta = readYaml(dir, join(dir, 'pack.yaml'), PackMetaSchema, problems);
+  const docs = readYaml(dir, join(dir, 'documents.yaml'), DocumentsFileSchema, problems);
+  const topicsFile = readYaml(dir, join(dir, 'topics.yaml'), TopicsFileSchema, problems);
+  const aliasesFile = existsSync(join(dir, 'aliases.yaml'))
+    ? readYaml(dir, join(dir, 'aliases.yaml'), AliasesFileSchema, problems)
+    : null;
+
+  const factDir = join(dir, 'facts');
+  const factFiles = existsSync(factDir)
+    ? readdirSync(factDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(factDir, f))
+    : [];
+  if (factFiles.length === 0) problems.add('facts/', 1, 'no fact files (facts/*.yaml)');
+  const factSets = factFiles.map((f) => readYaml(dir, f, FactsFileSchema, problems));
+
+  // Documents and their texts.
+  const documents = new Map<string, LoadedDocument>();
+  if (docs) {
+    docs.data.documents.forEach((d, i) => {
+      const line = docs.file.lineOf(['documents', i]);
+      if (documents.has(d.id)) return problems.add(docs.file.name, line, `duplicate document id "${d.id}"`);
+      const textPath = join(dir, 'sources', `${d.id}.txt`);
+      if (!existsSync(textPath)) return problems.add(docs.file.name, line, `document "${d.id}" has no text at sources/${d.id}.txt`);
+      const text = readFileSync(textPath, 'utf8');
+      const lineCount = text.split('\n').length;
+      const seenPosts = new Set<number>();
+      d.posts?.forEach((p, j) => {
+        const [first, last] = parseLines(p.lines);
+        const pline = docs.file.lineOf(['documents', i, 'posts', j]);
+        if (seenPosts.has(p.n)) problems.add(docs.file.name, pline, `duplicate post number ${p.n} in "${d.id}"`);
+        seenPosts.add(p.n);
+        if (first < 1 || last < first || last > lineCount) {
+          problems.add(docs.file.name, pline, `post ${p.n} lines "${p.lines}" are outside the document's ${lineCount} lines`);
+        }
+      });
+      documents.set(d.id, { ...d, text, normalized: normalizeForQuote(text) });
+    });
+  }
+
+  // Topics, and the aliases.
+  const topics = new Map<string, Topic>();
+  topicsFile?.data.topics.forEach((t, i) => {
+    if (topics.has(t.id)) problems.add(topicsFile.file.name, topicsFile.file.lineOf(['topics', i]), `duplicate topic id "${t.id}"`);
+    topics.set(t.id, t);
+  });
+
+  // Facts: ids, references, verbatim quotes, and the denylist.
+  const denied = wordMatcher(meta?.data.denylist ?? []);
+  const facts: Fact[] = [];
+  const factIds = new Set<string>();
+  for (const set of factSets) {
+    if (!set) continue;
+    set.data.facts.forEach((fact, i) => {
+      const at = (key?: string) => set.file.lineOf(key ? ['facts', i, key] : ['facts', i]);
+      const name = set.file.name;
+      if (factIds.has(fact.id)) problems.add(name, at('id'), `duplicate fact id "${fact.id}"`);
+      factIds.add(fact.id);
+      facts.push(fact);
+      if (topicsFile && !topics.has(fact.topic)) problems.add(name, at('topic'), `fact "${fact.id}" points at undefined topic "${fact.topic}"`);
+      if (denied?.test(fact.quote)) problems.add(name, at('quote'), `fact "${fact.id}" quote contains a denylisted term`);
+      if (denied?.test(fact.statement)) problems.add(name, at('statement'), `fact "${fact.id}" statement contains a denylisted term`);
+      const doc = documents.get(fact.source.document);
+      if (!doc) {
+        if (docs) problems.add(name, at('source'), `fact "${fact.id}" cites unknown document "${fact.source.document}"`);
+        return;
+      }
+      let haystack = doc.normalized;
+      if (doc.posts) {
+        const post = doc.posts.find((p) => p.n === fact.source.post);
+        if (!post) {
+          const which = fact.source.post === undefined ? 'no post number' : `unknown post ${fact.source.post}`;
+          return problems.add(name, at('source'), `fact "${fact.id}" cites ${which} of forum thread "${doc.id}"`);
+        }
+        const [first, last] = parseLines(post.lines);
+        haystack = normalizeForQuote(doc.text.split('\n').slice(first - 1, last).join('\n'));
+      } else if (fact.source.post !== undefined) {
+        return problems.add(name, at('source'), `fact "${fact.id}" cites post ${fact.source.post}, but "${doc.id}" has no posts`);
+      }
+      if (!haystack.includes(normalizeForQuote(fact.quote))) {
+        const where = fact.source.post ? `post ${fact.source.post} of ` : '';
+        problems.add(name, at('quote'), `fact "${fact.id}" quote is not verbatim in ${where}"${doc.id}"`);
+      }
+    });
+  }
+
+  // Positions must name facts that exist.
+  topicsFile?.data.topics.forEach((t, i) => {
+    t.disagreement?.positions.forEach((p, j) => {
+      for (const [k, id] of p.facts.entries()) {
+        if (factSets.length && !factIds.has(id)) {
+          const line = topicsFile.file.lineOf(['topics', i, 'disagreement', 'positions', j, 'facts', k]);
+          problems.add(topicsFile.file.name, line, `position "${p.label}" of topic "${t.id}" names unknown fact "${id}"`);
+        }
+      }
+    });
+  });
+
+  if (!meta || !docs || !topicsFile) return { pack: null, problems: problems.items };
+  const pack: Pack = { dir, meta: meta.data, documents, facts, topics, aliases: aliasesFile?.data.aliases ?? [] };
+  return { pack, problems: problems.items };
+}
