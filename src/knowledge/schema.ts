@@ -80,6 +80,10 @@ export const PackMetaSchema = z.strictObject({
   name: z.string().min(1),
   covers: z.string().min(1),
   denylist: z.array(z.string().min(1)).default([]),
+  /** The actors claims are about, each with the words that name it ("Moscow" is Russia). */
+  parties: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  /** Words that make a statement say the opposite ("denied", "cancelled"). */
+  negations: z.array(z.string().min(1)).default([]),
 });
 
 export const DocumentsFileSchema = z.strictObject({ documents: z.array(DocumentSchema) });

@@ -1,0 +1,159 @@
+/**
+ * All settings come from the environment and are validated once, at start-up. A bad
+ * setting stops the process with one plain line per problem, naming the variable and
+ * saying how to fix it.
+ */
+import { z } from 'zod';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(blankToUndefined, z.string().optional());
+const portNumber = z.coerce.number().int().min(1, 'must be a port number').max(65535, 'must be a port number');
+const bool = (fallback: boolean) =>
+  z.preprocess(blankToUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no']).default(fallback ? 'true' : 'false').transform((v) => ['true', '1', 'yes'].includes(v)));
+const list = z.preprocess(blankToUndefined, z.string().default('').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)));
+const command = (fallback: string) => z.preprocess(blankToUndefined, z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'must be a slash command such as /ask').default(fallback));
+
+/** Human guidance per variable, used in error lines and in .env.example. */
+export const HINTS: Record<string, string> = {
+  NODE_ENV: 'set to production or development',
+  LOG_LEVEL: 'use one of fatal, error, warn, info, debug, trace, silent',
+  KNOWLEDGE_DIR: 'point it at a knowledge pack directory (default: knowledge)',
+  COOLDOWN_SECONDS: 'a whole number of seconds between one user’s requests (0 turns it off)',
+  HTTP_PORT: 'a port number for /healthz and /readyz, e.g. 8080',
+  DISCORD_TOKEN: 'the bot token from the Discord Developer Portal → Bot',
+  DISCORD_APPLICATION_ID: 'the application id from the Discord Developer Portal → General Information',
+  DISCORD_GUILD_ID: 'a server (guild) id, to register commands there only while developing',
+  DISCORD_API_URL: 'the REST base URL, e.g. https://discord.com/api',
+  DISCORD_SHARDS: 'auto, or a whole number of shards',
+  SLACK_BOT_TOKEN: 'the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
+  SLACK_APP_TOKEN: 'an app-level token (xapp-…) with connections:write, for Socket Mode',
+  SLACK_SIGNING_SECRET: 'the Signing Secret from Basic Information, for HTTP mode',
+  SLACK_PORT: 'the port for Slack HTTP mode, e.g. 3000',
+  SLACK_API_URL: 'the Web API base URL, e.g. https://slack.com/api/',
+  SLACK_PRIVATE_BY_DEFAULT: 'true or false',
+  SLACK_MODERATORS: 'a comma-separated list of Slack user ids (U…) allowed to run Check claims',
+  SLACK_ASK_COMMAND: 'a slash command such as /ask',
+  SLACK_CHECK_COMMAND: 'a slash command such as /check',
+  SLACK_SOURCES_COMMAND: 'a slash command such as /sources',
+  DATABASE_URL: 'a PostgreSQL URL, e.g. postgres://user@127.0.0.1:5432/crosscheck',
+  DATA_DIR: 'a directory for the embedded database (default: data)',
+  RETENTION_DAYS: 'a whole number of days to keep interaction records',
+  USER_HASH_SECRET: 'a long random string used to hash user ids',
+};
+
+const EnvSchema = z.object({
+  NODE_ENV: z.preprocess(blankToUndefined, z.enum(['production', 'development', 'test']).default('development')),
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  KNOWLEDGE_DIR: z.preprocess(blankToUndefined, z.string().default('knowledge')),
+  COOLDOWN_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3600).default(5)),
+  HTTP_PORT: z.preprocess(blankToUndefined, portNumber.optional()),
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: z.preprocess(blankToUndefined, z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional()),
+  DISCORD_GUILD_ID: z.preprocess(blankToUndefined, z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional()),
+  DISCORD_API_URL: z.preprocess(blankToUndefined, z.string().url('must be a URL').default('https://discord.com/api')),
+  DISCORD_SHARDS: z.preprocess(blankToUndefined, z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).optional()),
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_APP_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_PORT: z.preprocess(blankToUndefined, portNumber.default(3000)),
+  SLACK_API_URL: z.preprocess(blankToUndefined, z.string().url('must be a URL').optional()),
+  SLACK_PRIVATE_BY_DEFAULT: bool(false),
+  SLACK_MODERATORS: list,
+  SLACK_ASK_COMMAND: command('/ask'),
+  SLACK_CHECK_COMMAND: command('/check'),
+  SLACK_SOURCES_COMMAND: command('/sources'),
+  DATABASE_URL: z.preprocess(blankToUndefined, z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional()),
+  DATA_DIR: z.preprocess(blankToUndefined, z.string().default('data')),
+  RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
+  USER_HASH_SECRET: optionalString,
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  env: Env;
+  nodeEnv: Env['NODE_ENV'];
+  logLevel: Env['LOG_LEVEL'];
+  knowledgeDir: string;
+  cooldownSeconds: number;
+  httpPort: number | undefined;
+  discord: {
+    token: string;
+    applicationId: string;
+    guildId: string | undefined;
+    apiUrl: string;
+    shards: 'auto' | number | undefined;
+  } | null;
+  slack: {
+    botToken: string;
+    appToken: string | undefined;
+    signingSecret: string | undefined;
+    port: number;
+    apiUrl: string | undefined;
+    privateByDefault: boolean;
+    moderators: string[];
+    commands: { ask: string; check: string; sources: string };
+  } | null;
+  store: { databaseUrl: string | undefined; dataDir: string; retentionDays: number; userHashSecret: string | undefined };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration, or throws a ConfigError with one line per problem. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? 'environment');
+        const hint = HINTS[name] ? `: ${HINTS[name]}` : '';
+        return `config: ${name} ${i.message.replace(/^Invalid input: /, '').toLowerCase()}${hint}.`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const need = (name: keyof Env, when: string) => problems.push(`config: ${name} is missing but ${when}: ${HINTS[name]}.`);
+  if (e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) need('DISCORD_APPLICATION_ID', 'DISCORD_TOKEN is set');
+  if (!e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) need('DISCORD_TOKEN', 'DISCORD_APPLICATION_ID is set');
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    problems.push('config: SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is: set one of them.');
+  }
+  if (!e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)) need('SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set');
+  if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN && e.HTTP_PORT === e.SLACK_PORT) {
+    problems.push(`config: HTTP_PORT and SLACK_PORT are both ${e.SLACK_PORT}: give the health checks and Slack HTTP mode different ports.`);
+  }
+  const commands = [e.SLACK_ASK_COMMAND, e.SLACK_CHECK_COMMAND, e.SLACK_SOURCES_COMMAND];
+  if (new Set(commands).size !== commands.length) problems.push('config: SLACK_ASK_COMMAND, SLACK_CHECK_COMMAND and SLACK_SOURCES_COMMAND must differ: give each its own command.');
+  if (problems.length) throw new ConfigError(problems);
+
+  return {
+    env: e,
+    nodeEnv: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    cooldownSeconds: e.COOLDOWN_SECONDS,
+    httpPort: e.HTTP_PORT,
+    discord: e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
+      ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL, shards: e.DISCORD_SHARDS }
+      : null,
+    slack: e.SLACK_BOT_TOKEN
+      ? {
+          botToken: e.SLACK_BOT_TOKEN,
+          appToken: e.SLACK_APP_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          port: e.SLACK_PORT,
+          apiUrl: e.SLACK_API_URL,
+          privateByDefault: e.SLACK_PRIVATE_BY_DEFAULT,
+          moderators: e.SLACK_MODERATORS,
+          commands: { ask: e.SLACK_ASK_COMMAND, check: e.SLACK_CHECK_COMMAND, sources: e.SLACK_SOURCES_COMMAND },
+        }
+      : null,
+    store: { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR, retentionDays: e.RETENTION_DAYS, userHashSecret: e.USER_HASH_SECRET },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Analyses text into the terms the index stores and the "concepts" a question asks about.
+ * A concept is one meaningful word of the question together with the alias keys it stands
+ * for: "su35" is covered by a fact that says "Sukhoi Su-35" because both carry the same key.
+ */
+import { STOP_WORDS, stem, words } from './tokens.js';
+
+/** A meaningful unit of a question: a word (or alias phrase) and the terms that cover it. */
+export interface Concept {
+  word: string;
+  terms: string[];
+}
+
+const ALIAS_KEY = '§';
+
+/** True for the synthetic terms that stand for an alias group. */
+export const isAliasKey = (term: string): boolean => term.startsWith(ALIAS_KEY);
+
+interface Phrase {
+  words: string[];
+  key: string;
+}
+
+export class Analyzer {
+  /** Alias phrases by first word, longest first, so "north-south pipeline" wins over "pipeline". */
+  private readonly phrases = new Map<string, Phrase[]>();
+
+  constructor(aliasGroups: readonly (readonly string[])[]) {
+    aliasGroups.forEach((group, i) => {
+      for (const alias of group) {
+        const ws = words(alias).map(stem);
+        const first = ws[0];
+        if (!first) continue;
+        const list = this.phrases.get(first) ?? [];
+        list.push({ words: ws, key: `${ALIAS_KEY}${i}` });
+        list.sort((a, b) => b.words.length - a.words.length);
+        this.phrases.set(first, list);
+      }
+    });
+  }
+
+  /** Concepts of a text: alias phrases become one concept; other stop words are dropped. */
+  concepts(text: string): Concept[] {
+    const ws = words(text).map((w) => ({ raw: w, stem: stem(w) }));
+    const out: Concept[] = [];
+    for (let i = 0; i < ws.length; ) {
+      const match = this.matchAt(ws.map((w) => w.stem), i);
+      if (match) {
+        const span = ws.slice(i, i + match.length);
+        const content = span.filter((w) => !STOP_WORDS.has(w.raw)).map((w) => w.stem);
+        out.push({ word: span.map((w) => w.raw).join(' '), terms: [...new Set([...content, ...match.keys])] });
+        i += match.length;
+        continue;
+      }
+      const w = ws[i]!;
+      if (!STOP_WORDS.has(w.raw)) out.push({ word: w.raw, terms: [w.stem] });
+      i += 1;
+    }
+    return mergeRepeats(out);
+  }
+
+  /** Index terms of a text: every concept's terms, flattened. */
+  terms(text: string): string[] {
+    return this.concepts(text).flatMap((c) => c.terms);
+  }
+
+  /** The alias keys (and phrase length) of the longest alias phrases starting at `i`. */
+  private matchAt(stems: string[], i: number): { length: number; keys: string[] } | null {
+    const candidates = this.phrases.get(stems[i]!);
+    if (!candidates) return null;
+    let best: { length: number; keys: string[] } | null = null;
+    for (const p of candidates) {
+      if (best && p.words.length < best.length) break;
+      if (p.words.every((w, k) => stems[i + k] === w)) {
+        if (!best) best = { length: p.words.length, keys: [] };
+        if (!best.keys.includes(p.key)) best.keys.push(p.key);
+      }
+    }
+    return best;
+  }
+}
+
+/** A question that says "pakistan" twice asks about it once. */
+function mergeRepeats(concepts: Concept[]): Concept[] {
+  const seen = new Map<string, Concept>();
+  for (const c of concepts) {
+    const key = [...c.terms].sort().join(' ');
+    if (!seen.has(key)) seen.set(key, c);
+  }
+  return [...seen.values()];
+}

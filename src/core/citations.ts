@@ -1,0 +1,114 @@
+/**
+ * Builds citations and disagreement blocks from facts. Shared by answers and verdicts, so
+ * both say where sources disagree in exactly the same way.
+ */
+import type { Pack } from '../knowledge/load.js';
+import type { Fact, Topic } from '../knowledge/schema.js';
+import type { Citation, Disagreement, SourceRef } from './model.js';
+
+/** Community-added facts carry who approved them; pack facts do not. */
+export type CommunityMark = NonNullable<Citation['community']>;
+
+export class CitationBuilder {
+  private readonly citations: Citation[] = [];
+  private readonly byFact = new Map<string, number>();
+
+  constructor(
+    private readonly pack: Pack,
+    private readonly community: ReadonlyMap<string, CommunityMark>,
+    private readonly disputes: DisputeIndex,
+  ) {}
+
+  /** The marker for a fact, citing it if it is not cited yet. */
+  cite(fact: Fact): number {
+    const known = this.byFact.get(fact.id);
+    if (known) return known;
+    const n = this.citations.length + 1;
+    const mark = this.community.get(fact.id);
+    this.citations.push({
+      n,
+      fact: fact.id,
+      statement: fact.statement,
+      quote: fact.quote,
+      kind: fact.kind,
+      topic: fact.topic,
+      source: sourceRef(this.pack, fact),
+      ...(mark ? { community: mark } : {}),
+    });
+    this.byFact.set(fact.id, n);
+    return n;
+  }
+
+  get list(): Citation[] {
+    return this.citations;
+  }
+
+  /**
+   * The disagreements behind the cited facts, with every position cited. Positions are
+   * cited even when their facts ranked low, so no one sees one side of a disputed point.
+   * `rankOf` orders a position's facts so the most relevant ones are cited first.
+   */
+  disagreements(lookup: (id: string) => Fact | undefined, rankOf: (id: string) => number, perPosition = 2): Disagreement[] {
+    const topics = new Map<string, Topic>();
+    for (const c of [...this.citations]) {
+      for (const topic of this.disputes.of(c.fact, c.topic)) topics.set(topic.id, topic);
+    }
+    const out: Disagreement[] = [];
+    for (const topic of [...topics.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+      const d = topic.disagreement!;
+      out.push({
+        topic: topic.id,
+        summary: d.summary,
+        positions: d.positions.map((p) => {
+          const facts = p.facts.map(lookup).filter((f): f is Fact => !!f);
+          const alreadyCited = facts.filter((f) => this.byFact.has(f.id));
+          const ranked = [...facts].sort((a, b) => rankOf(b.id) - rankOf(a.id));
+          const chosen = alreadyCited.length >= perPosition ? alreadyCited.slice(0, perPosition) : [...new Set([...alreadyCited, ...ranked])].slice(0, perPosition);
+          return { label: p.label, citations: chosen.map((f) => this.cite(f)).sort((a, b) => a - b) };
+        }),
+      });
+    }
+    return out;
+  }
+}
+
+/** Which disputed topics each fact belongs to, computed once per pack. */
+export class DisputeIndex {
+  private readonly byTopic = new Map<string, Topic>();
+  private readonly byFact = new Map<string, Topic[]>();
+
+  constructor(topics: Iterable<Topic>) {
+    for (const t of topics) {
+      if (!t.disagreement) continue;
+      this.byTopic.set(t.id, t);
+      for (const p of t.disagreement.positions) {
+        for (const id of p.facts) {
+          const list = this.byFact.get(id) ?? [];
+          if (!list.includes(t)) list.push(t);
+          this.byFact.set(id, list);
+        }
+      }
+    }
+  }
+
+  /** Disputed topics of a fact: its own topic if disputed, and any topic naming it in a position. */
+  of(factId: string, topicId: string): Topic[] {
+    const own = this.byTopic.get(topicId);
+    const named = this.byFact.get(factId) ?? [];
+    return own && !named.includes(own) ? [own, ...named] : named;
+  }
+}
+
+export function sourceRef(pack: Pack, fact: Fact): SourceRef {
+  const doc = pack.documents.get(fact.source.document);
+  const post = doc?.posts?.find((p) => p.n === fact.source.post);
+  return {
+    document: fact.source.document,
+    title: doc?.title ?? fact.source.document,
+    author: post?.author ?? doc?.author ?? null,
+    publisher: doc?.publisher ?? null,
+    date: post?.date ?? doc?.date ?? null,
+    kind: post ? `forum post (${post.kind})` : (doc?.kind ?? 'unknown'),
+    post: fact.source.post ?? null,
+  };
+}

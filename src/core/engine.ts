@@ -1,0 +1,235 @@
+/**
+ * The core: answers questions and checks claims from a knowledge pack. Pure TypeScript,
+ * no network, no platform library. Every adapter calls this and renders what it returns.
+ *
+ *   const engine = Engine.fromDir('knowledge');
+ *   engine.ask('when did russia lift the arms embargo');   // Answer: cited sentences, disagreements
+ *   engine.check('Russia lifted its arms embargo in 2010'); // Verdict: contradicted, with the facts
+ */
+import { loadPack, type Pack } from '../knowledge/load.js';
+import type { Fact } from '../knowledge/schema.js';
+import { wordMatcher } from '../knowledge/text.js';
+import { CitationBuilder, DisputeIndex, type CommunityMark } from './citations.js';
+import { ClaimReader, compare, type Comparison } from './claims.js';
+import { FactIndex, type Hit } from './fact-index.js';
+import type { Answer, Citation, SourceSummary, Verdict } from './model.js';
+import { canonical, terms } from './tokens.js';
+
+export interface EngineOptions {
+  /** Most facts an answer states. Default 5. */
+  maxFacts?: number;
+  /** Least share of a question's weighted words a fact must cover to be said. Default 0.7. */
+  minCoverage?: number;
+  /** A fact joins the answer if it ranks at least this share of the best one. Default 0.35. */
+  relativeRank?: number;
+  /** Least coverage for a fact to count as stating a claim outright. Default 0.75. */
+  supportCoverage?: number;
+}
+
+const DEFAULTS: Required<EngineOptions> = { maxFacts: 5, minCoverage: 0.7, relativeRank: 0.35, supportCoverage: 0.75 };
+const MAX_ECHO = 1000;
+
+export class Engine {
+  readonly pack: Pack;
+  private readonly index: FactIndex;
+  private readonly disputes: DisputeIndex;
+  private readonly reader: ClaimReader;
+  private readonly abuse: RegExp | null;
+  private readonly options: Required<EngineOptions>;
+  private readonly community = new Map<string, CommunityMark>();
+
+  static fromDir(dir: string, options?: EngineOptions): Engine {
+    return new Engine(loadPack(dir), options);
+  }
+
+  constructor(pack: Pack, options: EngineOptions = {}) {
+    this.pack = pack;
+    this.options = { ...DEFAULTS, ...options };
+    const topicNames = new Map([...pack.topics.values()].map((t) => [t.id, t.name]));
+    this.index = new FactIndex(pack.facts, topicNames, pack.aliases);
+    this.disputes = new DisputeIndex(pack.topics.values());
+    const properNames = pack.aliases.flat().filter((a) => a.includes(' ')).map(canonical);
+    this.reader = new ClaimReader(pack.meta.parties, pack.meta.negations, properNames);
+    this.abuse = wordMatcher(pack.meta.denylist, 'giu');
+  }
+
+  get factCount(): number {
+    return this.index.size;
+  }
+
+  /** Answers a question with cited facts, or says plainly that the pack has no answer. */
+  ask(question: string): Answer {
+    const query = this.safeEcho(question);
+    const hits = this.relevant(question, this.options.minCoverage);
+    if (hits.length === 0) {
+      return { query, status: 'no_answer', text: this.noAnswerNote(), sentences: [], citations: [], disagreements: [] };
+    }
+    const builder = this.builder();
+    const sentences = hits.map((h) => ({ text: h.fact.statement, citation: builder.cite(h.fact) }));
+    const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits));
+    return {
+      query,
+      status: 'answered',
+      text: sentences.map((s) => `${s.text} [${s.citation}]`).join(' '),
+      sentences,
+      citations: builder.list,
+      disagreements,
+    };
+  }
+
+  /** Checks one claim against the pack: supported, contradicted, disputed or unverified. */
+  check(claimText: string): Verdict {
+    const claim = this.safeEcho(claimText);
+    // Relevance is judged on what the claim is about, not on its figures: a wrong year must
+    // still find the fact that gives the right one.
+    const subject = claimText.replace(/\d[\d.,]*\s*%?/g, ' ');
+    const hits = this.relevant(subject, this.options.minCoverage * 0.8, 4);
+    if (hits.length === 0) {
+      return { claim, verdict: 'unverified', reason: 'Nothing in the sources covers this claim.', citations: [], disagreements: [] };
+    }
+    const claimReading = this.reader.read(claimText);
+    const judged = hits.map((h) => ({
+      hit: h,
+      result: compare(claimReading, this.reader.read(`${h.fact.statement} ${h.fact.quote} ${h.fact.date ?? ''}`), h.coverage >= this.options.supportCoverage),
+    }));
+    const agree = judged.filter((j) => j.result.outcome === 'agree');
+    const conflict = judged.filter((j) => j.result.outcome === 'conflict');
+
+    const builder = this.builder();
+    const order = [...agree, ...conflict, ...judged].map((j) => j.hit);
+    for (const h of new Set(order)) builder.cite(h.fact);
+    const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits));
+    const n = (j: { hit: Hit }) => builder.cite(j.hit.fact);
+    const detail = (j: { result: Comparison }) => ('detail' in j.result ? j.result.detail : '');
+
+    let verdict: Verdict['verdict'];
+    let reason: string;
+    if (agree.length > 0 && conflict.length > 0) {
+      verdict = 'disputed';
+      reason = `Sources disagree: some support it [${agree.map(n).join(', ')}], others do not [${conflict.map(n).join(', ')}].`;
+    } else if (conflict.length > 0) {
+      const disputed = disagreements.find((d) => conflict.some((j) => j.hit.fact.topic === d.topic) && d.positions.length > 1);
+      if (disputed && conflict.every((j) => j.result.outcome === 'conflict' && detail(j).startsWith('sources say'))) {
+        verdict = 'disputed';
+        reason = `Sources disagree on this: ${disputed.summary}`;
+      } else {
+        verdict = 'contradicted';
+        reason = `Contradicted: ${detail(conflict[0]!)} [${n(conflict[0]!)}].`;
+      }
+    } else if (agree.length > 0) {
+      const disputed = disagreements.find((d) => agree.some((j) => j.hit.fact.topic === d.topic));
+      if (disputed && !claimReading.figures.length) {
+        verdict = 'disputed';
+        reason = `Sources disagree on this: ${disputed.summary}`;
+      } else {
+        verdict = 'supported';
+        reason = `Supported: ${detail(agree[0]!)} [${n(agree[0]!)}].`;
+      }
+    } else {
+      verdict = 'unverified';
+      reason = 'The sources touch on this subject but do not state the claim.';
+    }
+    return { claim, verdict, reason, citations: builder.list, disagreements };
+  }
+
+  /** Checks each checkable sentence of a message, at most `max`. */
+  checkMessage(text: string, max = 5): Verdict[] {
+    const sentences = text
+      .split(/(?<=[.!?;])\s+|\n+/)
+      .map((s) => s.trim())
+      .filter((s) => !s.endsWith('?') && terms(s).length >= 3);
+    return sentences.slice(0, max).map((s) => this.check(s));
+  }
+
+  /** The documents of the pack, with how many facts each gives. */
+  sources(): SourceSummary[] {
+    const counts = new Map<string, number>();
+    for (const f of this.index.all()) {
+      const key = `${f.source.document}#${f.source.post ?? ''}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      counts.set(f.source.document, (counts.get(f.source.document) ?? 0) + 1);
+    }
+    return [...this.pack.documents.values()].map((d) => ({
+      document: d.id,
+      title: d.title,
+      author: d.author,
+      publisher: d.publisher,
+      date: d.date,
+      kind: d.kind,
+      reliability: d.reliability,
+      facts: counts.get(d.id) ?? 0,
+      posts: (d.posts ?? []).map((p) => ({ n: p.n, author: p.author, poster: p.poster, kind: p.kind, facts: counts.get(`${d.id}#${p.n}`) ?? 0 })),
+    }));
+  }
+
+  /** One fact as a citation, or undefined. */
+  fact(id: string): Citation | undefined {
+    const fact = this.index.get(id);
+    return fact ? this.citeAlone(fact) : undefined;
+  }
+
+  /** Every fact, as citations, in pack order. */
+  facts(): Citation[] {
+    return [...this.index.all()].map((f) => this.citeAlone(f));
+  }
+
+  /** Suggestions for a partly typed question: topic names the index can answer, at most 25. */
+  suggest(partial: string, limit = 25): string[] {
+    const words = this.index.suggest(partial, 5);
+    const seen = new Set<string>();
+    for (const text of [partial, ...words]) {
+      for (const h of this.index.search(this.index.query(text), 15)) {
+        const name = this.pack.topics.get(h.fact.topic)?.name;
+        if (name) seen.add(name);
+        if (seen.size >= limit) return [...seen];
+      }
+    }
+    return [...seen];
+  }
+
+  /** Adds (or replaces) a moderator-approved fact in the live index. */
+  addCommunityFact(fact: Fact, mark: CommunityMark): void {
+    this.index.upsert(fact);
+    this.community.set(fact.id, mark);
+  }
+
+  /** Masks abuse and bounds the length of user text that the bot echoes. */
+  safeEcho(text: string): string {
+    const oneLine = text.replace(/[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, ' ').replace(/\s+/g, ' ').trim();
+    const masked = this.abuse ? oneLine.replace(this.abuse, (w) => '*'.repeat(Math.min(w.length, 8))) : oneLine;
+    return masked.length > MAX_ECHO ? `${masked.slice(0, MAX_ECHO - 1)}…` : masked;
+  }
+
+  private relevant(text: string, minCoverage: number, max = this.options.maxFacts): Hit[] {
+    const hits = this.index.search(this.index.query(text.slice(0, 2000)));
+    const best = hits[0];
+    if (!best || best.coverage < minCoverage) return [];
+    const chosen: Hit[] = [];
+    for (const h of hits) {
+      if (chosen.length >= max) break;
+      if (h.coverage < minCoverage || h.rank < best.rank * this.options.relativeRank) continue;
+      if (chosen.some((c) => c.fact.quote === h.fact.quote)) continue;
+      chosen.push(h);
+    }
+    return chosen;
+  }
+
+  private builder(): CitationBuilder {
+    return new CitationBuilder(this.pack, this.community, this.disputes);
+  }
+
+  private citeAlone(fact: Fact): Citation {
+    const b = this.builder();
+    b.cite(fact);
+    return b.list[0]!;
+  }
+
+  private noAnswerNote(): string {
+    return `I don't have a sourced answer to that. I only answer from my sources, which cover ${this.pack.meta.covers}`;
+  }
+}
+
+function rankLookup(hits: Hit[]): (id: string) => number {
+  const ranks = new Map(hits.map((h) => [h.fact.id, h.rank]));
+  return (id) => ranks.get(id) ?? 0;
+}

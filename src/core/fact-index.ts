@@ -1,0 +1,157 @@
+/**
+ * A MiniSearch index over a pack's facts that also says how much of a question each hit
+ * covers. Coverage, weighted by how rare each word is, is what separates "about this" from
+ * "shares a word with this": "capital of France" shares only "capital" with a fact about a
+ * capital injection, so it covers too little to be answered.
+ *
+ *   const index = new FactIndex(pack.facts, topicNames, pack.aliases);
+ *   const hits = index.search(index.query('who built the steel mill'));   // best first
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Fact } from '../knowledge/schema.js';
+import { Analyzer, isAliasKey, type Concept } from './analyzer.js';
+
+export interface Hit {
+  fact: Fact;
+  /** MiniSearch's BM25 score. */
+  score: number;
+  /** Share (0–1) of the question's weighted concepts that this fact covers. */
+  coverage: number;
+  /** score × coverage²: what answers are ranked by. */
+  rank: number;
+  /** The question's concepts this fact covers. */
+  covered: Concept[];
+}
+
+export interface Query {
+  text: string;
+  concepts: Concept[];
+  /** Each concept's weight (inverse document frequency). */
+  weights: number[];
+}
+
+interface IndexedFact {
+  id: string;
+  statement: string;
+  quote: string;
+  tags: string;
+  topic: string;
+}
+
+const FIELDS = ['statement', 'quote', 'tags', 'topic'] as const;
+const BOOST = { statement: 3, tags: 2, topic: 1.5, quote: 1 };
+
+/** Typos are forgiven on longer words only; numbers and alias keys must match exactly. */
+const fuzzy = (term: string): number | false => (term.length >= 5 && !/\d/.test(term) && !isAliasKey(term) ? 0.2 : false);
+const prefix = (term: string): boolean => term.length >= 5 && !/\d/.test(term) && !isAliasKey(term);
+
+export class FactIndex {
+  readonly analyzer: Analyzer;
+  private readonly search_: MiniSearch<IndexedFact>;
+  private readonly facts = new Map<string, Fact>();
+  private readonly termsOf = new Map<string, Set<string>>();
+  private readonly df = new Map<string, number>();
+
+  constructor(facts: readonly Fact[], private readonly topicNames: ReadonlyMap<string, string>, aliases: readonly (readonly string[])[]) {
+    this.analyzer = new Analyzer(aliases);
+    const tokenize = (text: string) => this.analyzer.terms(text);
+    this.search_ = new MiniSearch<IndexedFact>({
+      fields: [...FIELDS],
+      tokenize,
+      processTerm: (term) => term,
+      // Questions are analysed before searching (see query()), so search splits on spaces only.
+      searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term, boost: BOOST, fuzzy, prefix, maxFuzzy: 2 },
+    });
+    this.search_.addAll(facts.map((f) => this.remember(f)));
+  }
+
+  get size(): number {
+    return this.facts.size;
+  }
+
+  get(id: string): Fact | undefined {
+    return this.facts.get(id);
+  }
+
+  all(): IterableIterator<Fact> {
+    return this.facts.values();
+  }
+
+  /** Adds a fact, or replaces the one with the same id, without rebuilding the index. */
+  upsert(fact: Fact): void {
+    if (this.facts.has(fact.id)) {
+      this.forget(fact.id);
+      this.search_.replace(this.remember(fact));
+    } else {
+      this.search_.add(this.remember(fact));
+    }
+  }
+
+  /** Analyses a question into weighted concepts. */
+  query(text: string): Query {
+    const concepts = this.analyzer.concepts(text);
+    return { text, concepts, weights: concepts.map((c) => this.weight(c)) };
+  }
+
+  /** Facts that match the question, best first, each with its coverage. */
+  search(query: Query, limit = 40): Hit[] {
+    if (query.concepts.length === 0) return [];
+    const total = query.weights.reduce((a, b) => a + b, 0);
+    const terms = query.concepts.flatMap((c) => c.terms);
+    const results = this.search_.search([...new Set(terms)].join(' '));
+    const hits = results.slice(0, limit * 3).map((r) => this.toHit(r, query, total));
+    hits.sort((a, b) => b.rank - a.rank || a.fact.id.localeCompare(b.fact.id));
+    return hits.slice(0, limit);
+  }
+
+  /** Completions for a partial question, from the index's own vocabulary. */
+  suggest(partial: string, limit = 25): string[] {
+    return this.search_
+      .autoSuggest(partial, { fuzzy: 0.2, prefix: true })
+      .map((s) => s.suggestion)
+      .filter((s) => !s.split(' ').some(isAliasKey))
+      .slice(0, limit);
+  }
+
+  private toHit(r: SearchResult, query: Query, total: number): Hit {
+    const matched = new Set(r.queryTerms);
+    const covered: Concept[] = [];
+    let weight = 0;
+    query.concepts.forEach((c, i) => {
+      if (c.terms.some((t) => matched.has(t))) {
+        covered.push(c);
+        weight += query.weights[i]!;
+      }
+    });
+    const coverage = total > 0 ? weight / total : 0;
+    return { fact: this.facts.get(r.id as string)!, score: r.score, coverage, rank: r.score * coverage * coverage, covered };
+  }
+
+  /** Inverse document frequency of a concept: rare words weigh more, unknown words most. */
+  private weight(concept: Concept): number {
+    const n = this.facts.size;
+    const df = Math.max(0, ...concept.terms.map((t) => this.df.get(t) ?? 0));
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  private remember(fact: Fact): IndexedFact {
+    const doc: IndexedFact = {
+      id: fact.id,
+      statement: fact.statement,
+      quote: fact.quote,
+      tags: fact.tags.join(' . '),
+      topic: this.topicNames.get(fact.topic) ?? fact.topic,
+    };
+    this.facts.set(fact.id, fact);
+    const terms = new Set(FIELDS.flatMap((f) => this.analyzer.terms(doc[f])));
+    this.termsOf.set(fact.id, terms);
+    for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    return doc;
+  }
+
+  private forget(id: string): void {
+    for (const t of this.termsOf.get(id) ?? []) this.df.set(t, (this.df.get(t) ?? 1) - 1);
+    this.termsOf.delete(id);
+    this.facts.delete(id);
+  }
+}

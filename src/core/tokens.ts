@@ -1,0 +1,73 @@
+/**
+ * Turns text into search terms: the same steps for facts and for questions, so that
+ * "Su-35", "su35" and "SU-35's" all become `su35`, and "helicopters" meets "helicopter".
+ */
+
+/** Words that never make a match on their own: function words and question words. */
+export const STOP_WORDS = new Set(
+  `a about above after again against all also am an and any are aren't as at be because been before being below
+  between both but by can could did didn't do does doesn't doing don't down during each either else ever every
+  few for from further get gets got had has have having he her here hers herself him himself his how i if in
+  into is isn't it its itself just know let like me might more most much must my myself no nor not now of off
+  on once only or other our ours ourselves out over own please really said same say says she should so some
+  such tell than that the their theirs them themselves then there these they this those through to too under
+  until up upon very want was wasn't we well were what whats when where whether which while who whom whose why
+  will with would yes yet you your yours yourself anything something thing things there's what's who's
+  explain show give go going gone went come came happen happened happens per via s t`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Canonical lowercase form: Unicode-folded, zero-width and control characters removed,
+ * dashes and quotes straightened, and "Su-35" style names joined into one word ("su35").
+ */
+export function canonical(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '')
+    .replace(/\bU\.?S\.?(?=$|[^A-Za-z])/g, 'usa') // "US"/"U.S." before lowercasing, so "us" stays a pronoun
+    .toLowerCase()
+    .replace(/[‘’‚′]/g, "'")
+    .replace(/[“”„″]/g, '"')
+    .replace(/[‐‑‒–—―−]/g, '-')
+    .replace(/\b([a-z]{1,4})-(\d{1,4}[a-z]{0,3})\b/g, '$1$2');
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*/gu;
+
+/** Lowercase words in order, possessives dropped; stop words kept (phrases need them). */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const m of canonical(text).matchAll(WORD)) {
+    const w = m[0].replace(/'s?$/, '').replace(/'/g, '');
+    if (w) out.push(w);
+  }
+  return out;
+}
+
+/**
+ * A light English stemmer: plurals and the common verb endings. Deliberately mild, so
+ * that stems stay readable and names are left alone. Numbers are never stemmed.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('es') && /(?:ch|sh|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(?:ss|us|is|ys)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ied')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed')) w = w.slice(0, -2);
+  // "visited" -> "visit", "lifted" -> "lift", "planned" -> "plan"
+  if (/([bdfgmnprt])\1$/.test(w) && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+/** Search terms of a text: words without stop words, stemmed. */
+export function terms(text: string): string[] {
+  return words(text)
+    .filter((w) => !STOP_WORDS.has(w))
+    .map(stem);
+}
