@@ -60,6 +60,9 @@ class YamlFile {
   constructor(readonly path: string, readonly name: string, text: string) {
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false });
   }
+  lineAt(offset: number): number {
+    return this.lines.linePos(offset).line;
+  }
   lineOf(path: readonly PropertyKey[]): number {
     for (let end = path.length; end >= 0; end--) {
       const node = this.doc.getIn(path.slice(0, end) as unknown[], true);
@@ -92,7 +95,7 @@ function readYaml<S extends z.ZodType>(
   }
   const file = new YamlFile(path, name, text);
   if (file.doc.errors.length > 0) {
-    for (const e of file.doc.errors) problems.add(name, e.linePos?.[0]?.line ?? 1, `malformed YAML: ${e.message.split('\n')[0]}`);
+    for (const e of file.doc.errors) problems.add(name, file.lineAt(e.pos[0]), `malformed YAML: ${e.message.split('\n')[0]}`);
     return null;
   }
   const parsed = schema.safeParse(file.doc.toJS());

@@ -1,0 +1,106 @@
+/**
+ * The process: validate configuration, load the knowledge, start every configured adapter
+ * (Discord, Slack, or both; the console when neither is), serve health checks, and shut
+ * down gracefully. A bad configuration or knowledge pack stops it here, before anyone
+ * sees a wrong answer.
+ */
+import 'dotenv/config';
+import { resolve } from 'node:path';
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig, type Config } from '../src/config.js';
+import { Engine } from '../src/core/engine.js';
+import { PackError, formatProblem } from '../src/knowledge/load.js';
+import { createLogger, type Logger } from '../src/log.js';
+import { startHealthServer } from './health.js';
+
+const started = performance.now();
+const SHUTDOWN_LIMIT_MS = 10_000;
+
+interface RunningAdapter {
+  name: string;
+  stop(): Promise<void>;
+  isReady(): boolean;
+}
+
+function exitWith(lines: string[]): never {
+  process.stderr.write(`${lines.join('\n')}\n`);
+  process.exit(1);
+}
+
+async function startAdapters(config: Config, engine: Engine, logger: Logger): Promise<RunningAdapter[]> {
+  const running: RunningAdapter[] = [];
+  const shared = { cooldownSeconds: config.cooldownSeconds, engine };
+  if (config.discord) {
+    const { startDiscord } = await import('./discord/index.js');
+    const d = await startDiscord({ ...shared, config: config.discord, logger: logger.child({ platform: 'discord' }) });
+    running.push({ name: 'discord', ...d });
+  }
+  if (config.slack) {
+    const { startSlack } = await import('./slack/index.js');
+    const s = await startSlack({ ...shared, config: config.slack, logger: logger.child({ platform: 'slack' }) });
+    running.push({ name: 'slack', ...s });
+  }
+  return running;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) exitWith(e.problems);
+    throw e;
+  }
+  const consoleMode = !config.discord && !config.slack;
+  const logger = createLogger({
+    level: config.logLevel,
+    // The console adapter owns stdout, so its logs go to stderr.
+    fd: consoleMode ? 2 : 1,
+    secrets: [config.discord?.token, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.store.userHashSecret],
+  });
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection; still serving'));
+  process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception; still serving'));
+
+  let engine: Engine;
+  try {
+    engine = Engine.fromDir(resolve(config.knowledgeDir));
+  } catch (e) {
+    if (e instanceof PackError) exitWith([`knowledge: the pack in ${config.knowledgeDir} was refused:`, ...e.problems.map(formatProblem)]);
+    throw e;
+  }
+
+  let adapters: RunningAdapter[] = [];
+  let health: Server | undefined;
+  if (config.httpPort) health = await startHealthServer(config.httpPort, () => adapters.length > 0 && adapters.every((a) => a.isReady()));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const stopAll = Promise.allSettled(adapters.map((a) => a.stop()));
+    await Promise.race([stopAll, new Promise((r) => setTimeout(r, SHUTDOWN_LIMIT_MS).unref())]);
+    health?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (consoleMode) {
+    const { startConsole } = await import('./console/index.js');
+    process.stderr.write('No Discord or Slack credentials found, so this is the local console. Set DISCORD_TOKEN or SLACK_BOT_TOKEN in .env to connect to chat (see .env.example).\n');
+    const c = startConsole({ engine, logger });
+    adapters = [{ name: 'console', stop: c.stop, isReady: () => true }];
+    logger.info(`ready in ${Math.round(performance.now() - started)} ms: ${engine.factCount} facts, adapters: console`);
+    await c.done;
+    health?.close();
+    return;
+  }
+  adapters = await startAdapters(config, engine, logger);
+  logger.info(`ready in ${Math.round(performance.now() - started)} ms: ${engine.factCount} facts, adapters: ${adapters.map((a) => a.name).join(', ')}`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`crosscheck: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
