@@ -107,24 +107,25 @@ export class ConfigError extends Error {
 /** Reads and validates the configuration, or throws a ConfigError with one line per problem. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => {
+  const problems: string[] = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? 'environment');
         const hint = HINTS[name] ? `: ${HINTS[name]}` : '';
-        return `config: ${name} ${i.message.replace(/^Invalid input: /, '').toLowerCase()}${hint}.`;
-      }),
-    );
-  }
-  const e = parsed.data;
-  const problems: string[] = [];
+        return `config: ${name} ${i.message.replace(/^Invalid input: /, '')}${hint}.`;
+      });
+  // Settings that only make sense together, judged on the raw values so every problem is told at once.
+  const has = (name: keyof Env) => typeof source[name] === 'string' && source[name]!.trim() !== '';
   const need = (name: keyof Env, when: string) => problems.push(`config: ${name} is missing but ${when}: ${HINTS[name]}.`);
-  if (e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) need('DISCORD_APPLICATION_ID', 'DISCORD_TOKEN is set');
-  if (!e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) need('DISCORD_TOKEN', 'DISCORD_APPLICATION_ID is set');
-  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+  if (has('DISCORD_TOKEN') && !has('DISCORD_APPLICATION_ID')) need('DISCORD_APPLICATION_ID', 'DISCORD_TOKEN is set');
+  if (!has('DISCORD_TOKEN') && has('DISCORD_APPLICATION_ID')) need('DISCORD_TOKEN', 'DISCORD_APPLICATION_ID is set');
+  if (has('SLACK_BOT_TOKEN') && !has('SLACK_APP_TOKEN') && !has('SLACK_SIGNING_SECRET')) {
     problems.push('config: SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is: set one of them.');
   }
-  if (!e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)) need('SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set');
+  if (!has('SLACK_BOT_TOKEN') && (has('SLACK_APP_TOKEN') || has('SLACK_SIGNING_SECRET'))) need('SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set');
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
+
+  const e = parsed.data;
   if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN && e.HTTP_PORT === e.SLACK_PORT) {
     problems.push(`config: HTTP_PORT and SLACK_PORT are both ${e.SLACK_PORT}: give the health checks and Slack HTTP mode different ports.`);
   }

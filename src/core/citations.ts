@@ -29,7 +29,7 @@ export class CitationBuilder {
       n,
       fact: fact.id,
       statement: fact.statement,
-      quote: fact.quote,
+      quote: displayQuote(fact.quote),
       kind: fact.kind,
       topic: fact.topic,
       source: sourceRef(this.pack, fact),
@@ -70,6 +70,14 @@ export class CitationBuilder {
     }
     return out;
   }
+}
+
+/**
+ * The quote as a reader sees it in the document: the captures kept link markup as
+ * "[words](#)" and superscripts as "<sup>st</sup>", which are not part of the words.
+ */
+export function displayQuote(quote: string): string {
+  return quote.replace(/\[([^\]]*)\]\(#\)/g, '$1').replace(/<\/?sup>/g, '');
 }
 
 /** Which disputed topics each fact belongs to, computed once per pack. */

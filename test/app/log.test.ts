@@ -1,0 +1,44 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+
+const DISCORD_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbCdE.abcdefghijklmnopqrstuvwxyz0123456789';
+const SLACK_TOKEN = 'xoxb-111-222-abcdefabcdef';
+const SIGNING = 'f00dfeedf00dfeedf00dfeed';
+
+function capture(secrets: string[]) {
+  const stream = new PassThrough();
+  let out = '';
+  stream.on('data', (d) => (out += d));
+  const logger = createLogger({ level: 'trace', stream, secrets });
+  return { logger, read: () => out };
+}
+
+describe('logging', () => {
+  it('never writes tokens or secrets, however they are logged', () => {
+    const config = loadConfig({ DISCORD_TOKEN, DISCORD_APPLICATION_ID: '123456', SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_SIGNING_SECRET: SIGNING });
+    const { logger, read } = capture([DISCORD_TOKEN, SLACK_TOKEN, SIGNING]);
+    logger.info({ config }, 'starting');
+    logger.info({ token: DISCORD_TOKEN, headers: { authorization: `Bot ${DISCORD_TOKEN}` } }, 'request');
+    logger.warn(`login failed for ${SLACK_TOKEN} with secret ${SIGNING}`);
+    logger.error({ err: new Error(`401 for token ${DISCORD_TOKEN}`) }, 'discord error');
+    logger.child({ platform: 'slack', botToken: SLACK_TOKEN }).info({ body: { text: `leaked ${SIGNING}` } }, 'child');
+    const out = read();
+    expect(out.split('\n').filter(Boolean).length).toBe(5);
+    for (const secret of [DISCORD_TOKEN, SLACK_TOKEN, SIGNING, 'GAbCdE']) expect(out).not.toContain(secret);
+    expect(out).toContain('[redacted]');
+  });
+
+  it('redacts token-shaped strings even when they were never configured', () => {
+    const { logger, read } = capture([]);
+    logger.info({ note: 'xapp-1-A0123-abcdef0123456789' }, 'unknown token');
+    expect(read()).not.toContain('xapp-1-A0123');
+  });
+
+  it('carries interaction context on child loggers', () => {
+    const { logger, read } = capture([]);
+    logger.child({ platform: 'discord', guild: 'g1', channel: 'c1', interaction: 'i1' }).info('answered');
+    expect(JSON.parse(read().trim())).toMatchObject({ platform: 'discord', guild: 'g1', channel: 'c1', interaction: 'i1', msg: 'answered' });
+  });
+});
