@@ -48,6 +48,8 @@ export function createLogger(options: LogOptions = {}): Logger {
     {
       level: options.level ?? 'info',
       redact: { paths: SECRET_PATHS, censor: '[redacted]' },
+      // The log formatter below serializes errors already (with secrets scrubbed).
+      serializers: { err: (err: unknown) => err },
       hooks: {
         // Scrub secrets from the message and any string arguments, where path redaction cannot reach.
         logMethod(args, method) {
@@ -56,7 +58,8 @@ export function createLogger(options: LogOptions = {}): Logger {
       },
       formatters: {
         log(object) {
-          return JSON.parse(scrub(JSON.stringify(object)));
+          // Errors must be serialized here: JSON.stringify alone drops their message and stack.
+          return JSON.parse(scrub(JSON.stringify(object, (_key, value) => (value instanceof Error ? pino.stdSerializers.err(value) : value))));
         },
       },
     },
