@@ -53,7 +53,9 @@ export class Analyzer {
         continue;
       }
       const w = ws[i]!;
-      if (!STOP_WORDS.has(w.raw)) out.push({ word: w.raw, terms: [w.stem] });
+      // "the 71 war": a two-digit number may be a year of the last century.
+      const year = /^[4-9]\d$/.test(w.raw) ? [`19${w.raw}`] : [];
+      if (!STOP_WORDS.has(w.raw)) out.push({ word: w.raw, terms: [w.stem, ...year] });
       i += 1;
     }
     return mergeRepeats(out);
@@ -80,12 +82,16 @@ export class Analyzer {
   }
 }
 
-/** A question that says "pakistan" twice asks about it once. */
+/**
+ * A question that names one thing twice asks about it once: "how much … worth" is one
+ * concept (both are in the cost group), and so is "pakistan … islamabad".
+ */
 function mergeRepeats(concepts: Concept[]): Concept[] {
-  const seen = new Map<string, Concept>();
+  const out: Concept[] = [];
   for (const c of concepts) {
-    const key = [...c.terms].sort().join(' ');
-    if (!seen.has(key)) seen.set(key, c);
+    const same = out.find((o) => o.terms.some((t) => c.terms.includes(t) && (isAliasKey(t) || o.terms.length === 1)));
+    if (same) same.terms = [...new Set([...same.terms, ...c.terms])];
+    else out.push({ ...c, terms: [...c.terms] });
   }
-  return [...seen.values()];
+  return out;
 }

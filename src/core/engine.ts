@@ -18,15 +18,15 @@ import { canonical, terms } from './tokens.js';
 export interface EngineOptions {
   /** Most facts an answer states. Default 5. */
   maxFacts?: number;
-  /** Least share of a question's weighted words a fact must cover to be said. Default 0.7. */
+  /** Least share of a question's weighted words a fact must cover to be said. Default 0.5. */
   minCoverage?: number;
-  /** A fact joins the answer if it ranks at least this share of the best one. Default 0.35. */
+  /** A fact joins the answer if it ranks at least this share of the best one. Default 0.2. */
   relativeRank?: number;
   /** Least coverage for a fact to count as stating a claim outright. Default 0.75. */
   supportCoverage?: number;
 }
 
-const DEFAULTS: Required<EngineOptions> = { maxFacts: 5, minCoverage: 0.7, relativeRank: 0.35, supportCoverage: 0.75 };
+const DEFAULTS: Required<EngineOptions> = { maxFacts: 5, minCoverage: 0.5, relativeRank: 0.2, supportCoverage: 0.75 };
 const MAX_ECHO = 1000;
 
 export class Engine {

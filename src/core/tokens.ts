@@ -13,7 +13,13 @@ export const STOP_WORDS = new Set(
   such tell than that the their theirs them themselves then there these they this those through to too under
   until up upon very want was wasn't we well were what whats when where whether which while who whom whose why
   will with would yes yet you your yours yourself anything something thing things there's what's who's
-  explain show give go going gone went come came happen happened happens per via s t`
+  explain show give go going gone went come came happen happened happens per via s t
+  story stories really actually true truth myth real thing stuff keep kept bring bringing try trying tried
+  back then hyped exactly anyway basically still even guys guy someone anyone heard hear read saw see seen
+  know knew mean means meant told talking lol pls plz hey hi hello ok okay sure maybe kind sort lot lots bit
+  whole anymore nowadays currently today info information details detail question answer idea ideas
+  whats wats wat hows whos whens wheres dont doesnt didnt isnt wasnt cant wont im ive ur u r ya yeah
+  tho though btw imo imho etc also`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -31,7 +37,9 @@ export function canonical(text: string): string {
     .replace(/[‘’‚′]/g, "'")
     .replace(/[“”„″]/g, '"')
     .replace(/[‐‑‒–—―−]/g, '-')
-    .replace(/\b([a-z]{1,4})-(\d{1,4}[a-z]{0,3})\b/g, '$1$2');
+    .replace(/\b([a-z]{1,4})-(\d{1,4}[a-z]{0,3})\b/g, '$1$2')
+    // "14bn" and "153m" are amounts: the number and its scale as separate words.
+    .replace(/\b(\d+(?:\.\d+)?)(bn|mn|m|k)\b/g, (_, n: string, unit: string) => `${n} ${unit === 'k' ? 'thousand' : unit === 'bn' ? 'billion' : 'million'}`);
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*/gu;
@@ -51,6 +59,8 @@ export function words(text: string): string[] {
  * that stems stay readable and names are left alone. Numbers are never stemmed.
  */
 export function stem(word: string): string {
+  // "mi35s" is the plural of "mi35"; other words with digits are names or numbers.
+  if (/^[a-z]+\d+[a-z]?s$/.test(word)) return word.slice(0, -1);
   if (word.length <= 3 || /\d/.test(word)) return word;
   let w = word;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
@@ -61,7 +71,7 @@ export function stem(word: string): string {
   else if (w.length > 4 && w.endsWith('ied')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed')) w = w.slice(0, -2);
   // "visited" -> "visit", "lifted" -> "lift", "planned" -> "plan"
-  if (/([bdfgmnprt])\1$/.test(w) && w.length > 4) w = w.slice(0, -1);
+  if (/([bdfgmnprt])\1$/.test(w) && w.length >= 4 && w !== word) w = w.slice(0, -1);
   return w;
 }
 
