@@ -1,5 +1,5 @@
 /**
- * The command line: `ask`, `check`, `sources`, `fact <id>`, `facts`. Readable and coloured
+ * The command line: `ask`, `check`, `sources`, `fact <id>`, `facts`, `report`. Readable and coloured
  * on a terminal; `--json` prints one JSON object per input line; `--render discord|slack`
  * prints the exact chat payload. With no text argument, one input per line is read from
  * stdin. Only the command's output goes to stdout; logs go to stderr.
@@ -22,6 +22,7 @@ const USAGE = `usage: npm run cli -- <command> [options] [text]
   sources           list the source documents
   fact <id>         show one fact
   facts             list every fact
+  report            the moderators' report from the store (--days N, default 7)
 options: --json (one JSON object per line)  --render discord|slack (print the chat payload)
          --knowledge <dir> (default: $KNOWLEDGE_DIR or knowledge)`;
 
@@ -31,16 +32,18 @@ interface Options {
   json: boolean;
   render: string | null;
   knowledge: string;
+  days: number;
 }
 
 function parseArgs(argv: string[]): Options {
   const rest: string[] = [];
-  const o: Options = { command: '', text: null, json: false, render: null, knowledge: process.env.KNOWLEDGE_DIR || 'knowledge' };
+  const o: Options = { command: '', text: null, json: false, render: null, knowledge: process.env.KNOWLEDGE_DIR || 'knowledge', days: 7 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') o.json = true;
     else if (a === '--render') o.render = argv[++i] ?? '';
     else if (a === '--knowledge') o.knowledge = argv[++i] ?? o.knowledge;
+    else if (a === '--days') o.days = Number(argv[++i]);
     else rest.push(a);
   }
   o.command = rest.shift() ?? '';
@@ -114,6 +117,22 @@ async function main(): Promise<void> {
       for (const c of engine.facts()) {
         if (o.json) print(factJson(c, dates.get(c.fact) ?? null));
         else print(`${c.fact}: ${c.statement}`);
+      }
+      return;
+    }
+    case 'report': {
+      if (!Number.isInteger(o.days) || o.days < 1) fail('cli: --days takes a whole number of days, e.g. --days 7');
+      await import('dotenv/config');
+      const { loadConfig } = await import('../../src/config.js');
+      const { openStore } = await import('../../src/store/index.js');
+      const { report, formatReport } = await import('../../src/moderation/index.js');
+      // A read: the bot prunes, the report does not.
+      const store = await openStore({ ...loadConfig().store, retentionDays: 0 });
+      try {
+        const r = await report(store, o.days, { statementOf: (id) => engine.fact(id)?.statement, mask: (t) => engine.safeEcho(t) });
+        print(o.json ? r : formatReport(r));
+      } finally {
+        await store.close();
       }
       return;
     }

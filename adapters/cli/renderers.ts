@@ -1,4 +1,9 @@
 /** The chat payload renderers `--render` can preview: exactly what each platform is sent. */
+import { renderDiscord } from '../discord/render.js';
+import { renderSlack } from '../slack/render.js';
 import type { Reply } from '../shared/requests.js';
 
-export const RENDERERS: Record<string, (reply: Reply) => unknown> = {};
+export const RENDERERS: Record<string, (reply: Reply) => unknown> = {
+  discord: (reply) => renderDiscord(reply),
+  slack: (reply) => renderSlack(reply),
+};

@@ -3,16 +3,14 @@
  * part of checking that reads numbers as numbers and notices a deed given to the wrong party.
  */
 import { figures, overlaps, type Figure } from './figures.js';
+import type { Fact } from '../knowledge/schema.js';
 import { escapeRegExp } from '../knowledge/text.js';
-import { canonical, stem, terms } from './tokens.js';
+import { canonical, terms } from './tokens.js';
 
-export type Comparison =
-  | { outcome: 'agree'; detail: string }
-  | { outcome: 'conflict'; detail: string }
-  | { outcome: 'silent' };
+type ReadFigure = Figure & { party?: string; nounTerms?: string[] };
 
 interface Reading {
-  figures: (Figure & { party?: string })[];
+  figures: ReadFigure[];
   parties: Set<string>;
   negated: boolean;
 }
@@ -22,7 +20,13 @@ export class ClaimReader {
   private readonly partyWords: { party: string; re: RegExp }[];
   private readonly negation: RegExp | null;
 
-  constructor(parties: Record<string, string[]>, negations: string[], private readonly properNames: string[] = []) {
+  constructor(
+    parties: Record<string, string[]>,
+    negations: string[],
+    private readonly properNames: string[] = [],
+    /** Terms of a phrase, aliases included, so "kilometres" and "km" count the same things. */
+    private readonly termsOf: (text: string) => string[] = terms,
+  ) {
     this.partyWords = Object.entries(parties).map(([party, ws]) => ({
       party,
       re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${ws.map((w) => escapeRegExp(canonical(w))).join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
@@ -30,6 +34,16 @@ export class ClaimReader {
     this.negation = negations.length
       ? new RegExp(`(?<![\\p{L}])(?:${negations.map((w) => escapeRegExp(w)).join('|')})(?![\\p{L}])`, 'u')
       : null;
+  }
+
+  /**
+   * A fact's reading. Years come from its quote and its date only: the statement names the
+   * year of the source ("Butt (2019)"), which is not a year of the event.
+   */
+  readFact(fact: Fact): Reading {
+    const body = this.read(`${fact.statement} ${fact.quote}`);
+    const dated = this.read(`${fact.quote} ${fact.date ?? ''}`);
+    return { ...body, figures: [...body.figures.filter((f) => f.kind !== 'year'), ...dated.figures.filter((f) => f.kind === 'year')] };
   }
 
   read(text: string): Reading {
@@ -46,48 +60,63 @@ export class ClaimReader {
       for (const m of mentions) if (!best || Math.abs(m.at - f.at) < Math.abs(best.at - f.at)) best = m;
       return best && Math.abs(best.at - f.at) < 40 ? { ...f, party: best.party } : f;
     });
-    return { figures: figs, parties: new Set(mentions.map((m) => m.party)), negated: this.negation?.test(plain) ?? false };
+    const withNouns = figs.map((f) => (f.kind === 'count' ? { ...f, nounTerms: this.termsOf(f.noun ?? '') } : f));
+    return { figures: withNouns, parties: new Set(mentions.map((m) => m.party)), negated: this.negation?.test(plain) ?? false };
   }
 }
 
+/** How one fact bears on a claim, judged separately for figures, actors and polarity. */
+export interface Comparison {
+  /** Figures: 'agree' when a like figure fits, 'conflict' when like figures all differ. */
+  figures: 'agree' | 'conflict' | 'none';
+  /** The agreement rests only on a vague range ("the 1980s") against an exact claim. */
+  vague: boolean;
+  /** The fact gives the deed to a party the claim does not name, and not to the claim's. */
+  actorConflict: boolean;
+  /** One of them says it did not happen (denied, cancelled, never), the other does not. */
+  polarityConflict: boolean;
+  /** Plain words for the reason line. */
+  detail: string;
+}
+
 /** Compares a claim's reading with a fact's reading. */
-export function compare(claim: Reading, fact: Reading, strongMatch: boolean): Comparison {
-  // Figures: every figure the claim gives must fit a like figure in the fact.
-  let agreed: string | null = null;
+export function compare(claim: Reading, fact: Reading): Comparison {
+  let figuresOutcome: Comparison['figures'] = 'none';
+  let vague = false;
+  let detail = '';
   for (const c of claim.figures) {
     const like = fact.figures.filter((f) => f.kind === c.kind && comparable(c, f));
     if (like.length === 0) continue;
     const sameParty = c.party ? like.filter((f) => f.party === c.party) : like;
-    if (sameParty.some((f) => overlaps(c, f))) {
-      agreed = describe(c);
+    const fitting = sameParty.filter((f) => overlaps(c, f));
+    if (fitting.length) {
+      if (figuresOutcome === 'none') {
+        figuresOutcome = 'agree';
+        vague = c.kind === 'year' && c.low === c.high && fitting.every((f) => f.high > f.low);
+        detail = `sources give ${describe(c)}`;
+      }
       continue;
     }
-    if (c.party && sameParty.length === 0 && like.some((f) => overlaps(c, f) && f.party && f.party !== c.party)) {
-      return { outcome: 'conflict', detail: `that figure belongs to ${like.find((f) => overlaps(c, f))!.party}` };
-    }
+    const otherParty = c.party && sameParty.length === 0 ? like.find((f) => overlaps(c, f) && f.party && f.party !== c.party) : undefined;
     const pool = sameParty.length ? sameParty : like;
-    return { outcome: 'conflict', detail: `sources give ${pool.map(describe).join(' or ')}, not ${describe(c)}` };
+    figuresOutcome = 'conflict';
+    detail = otherParty ? `${describe(c)} belongs to ${otherParty.party}` : `sources give ${[...new Set(pool.map(describe))].join(' or ')}, not ${describe(c)}`;
+    break;
   }
-  if (strongMatch) {
-    // Actors: a deed given to a party the fact does not name, while the fact names another.
-    const onlyClaim = [...claim.parties].filter((p) => !fact.parties.has(p));
-    const onlyFact = [...fact.parties].filter((p) => !claim.parties.has(p));
-    if (onlyClaim.length > 0 && onlyFact.length > 0) {
-      return { outcome: 'conflict', detail: `sources name ${onlyFact.join(' and ')}, not ${onlyClaim.join(' and ')}` };
-    }
-    if (claim.negated !== fact.negated) {
-      return { outcome: 'conflict', detail: claim.negated ? 'sources say it did happen' : 'sources say otherwise' };
-    }
-  }
-  if (agreed) return { outcome: 'agree', detail: `sources give ${agreed}` };
-  return strongMatch ? { outcome: 'agree', detail: 'a source states it' } : { outcome: 'silent' };
+  const onlyClaim = [...claim.parties].filter((p) => !fact.parties.has(p));
+  const onlyFact = [...fact.parties].filter((p) => !claim.parties.has(p));
+  const actorConflict = onlyClaim.length > 0 && onlyFact.length > 0;
+  const polarityConflict = claim.negated !== fact.negated;
+  if (!detail && actorConflict) detail = `sources name ${onlyFact.join(' and ')}, not ${onlyClaim.join(' and ')}`;
+  if (!detail && polarityConflict) detail = claim.negated ? 'sources say it did happen' : 'sources say it did not happen';
+  return { figures: figuresOutcome, vague, actorConflict, polarityConflict, detail };
 }
 
 /** Counts are compared only when they count the same things. */
-function comparable(a: Figure, b: Figure): boolean {
+function comparable(a: ReadFigure, b: ReadFigure): boolean {
   if (a.kind !== 'count') return true;
-  const an = new Set(terms(a.noun ?? '').map(stem));
-  return terms(b.noun ?? '').some((t) => an.has(t));
+  const an = new Set(a.nounTerms ?? []);
+  return (b.nounTerms ?? []).some((t) => an.has(t));
 }
 
 function describe(f: Figure & { party?: string }): string {

@@ -10,7 +10,8 @@ import { loadPack, type Pack } from '../knowledge/load.js';
 import type { Fact } from '../knowledge/schema.js';
 import { wordMatcher } from '../knowledge/text.js';
 import { CitationBuilder, DisputeIndex, type CommunityMark } from './citations.js';
-import { ClaimReader, compare, type Comparison } from './claims.js';
+import { ClaimReader, compare } from './claims.js';
+import { rule } from './verdict.js';
 import { FactIndex, type Hit } from './fact-index.js';
 import type { Answer, Citation, SourceSummary, Verdict } from './model.js';
 import { canonical, terms } from './tokens.js';
@@ -22,11 +23,11 @@ export interface EngineOptions {
   minCoverage?: number;
   /** A fact joins the answer if it ranks at least this share of the best one. Default 0.2. */
   relativeRank?: number;
-  /** Least coverage for a fact to count as stating a claim outright. Default 0.75. */
+  /** Least coverage for a fact to count as stating or denying a claim. Default 0.6. */
   supportCoverage?: number;
 }
 
-const DEFAULTS: Required<EngineOptions> = { maxFacts: 5, minCoverage: 0.5, relativeRank: 0.2, supportCoverage: 0.75 };
+const DEFAULTS: Required<EngineOptions> = { maxFacts: 5, minCoverage: 0.5, relativeRank: 0.2, supportCoverage: 0.6 };
 const MAX_ECHO = 1000;
 
 export class Engine {
@@ -48,8 +49,10 @@ export class Engine {
     const topicNames = new Map([...pack.topics.values()].map((t) => [t.id, t.name]));
     this.index = new FactIndex(pack.facts, topicNames, pack.aliases);
     this.disputes = new DisputeIndex(pack.topics.values());
-    const properNames = pack.aliases.flat().filter((a) => a.includes(' ')).map(canonical);
-    this.reader = new ClaimReader(pack.meta.parties, pack.meta.negations, properNames);
+    // Multi-word names that contain a party's name without being it ("Pakistan Stream").
+    const partyWords = new Set(Object.values(pack.meta.parties).flat().map(canonical));
+    const properNames = pack.aliases.flat().map(canonical).filter((a) => a.includes(' ') && !partyWords.has(a));
+    this.reader = new ClaimReader(pack.meta.parties, pack.meta.negations, properNames, (text) => this.index.analyzer.terms(text));
     this.abuse = wordMatcher(pack.meta.denylist, 'giu');
   }
 
@@ -82,54 +85,30 @@ export class Engine {
     const claim = this.safeEcho(claimText);
     // Relevance is judged on what the claim is about, not on its figures: a wrong year must
     // still find the fact that gives the right one.
-    const subject = claimText.replace(/\d[\d.,]*\s*%?/g, ' ');
-    const hits = this.relevant(subject, this.options.minCoverage * 0.8, 4);
+    const subject = claimText.replace(/(?<![\p{L}\d-])\d[\d.,]*\s*%?/gu, ' ');
+    const hits = this.relevant(subject, this.options.minCoverage * 0.8, 8);
     if (hits.length === 0) {
       return { claim, verdict: 'unverified', reason: 'Nothing in the sources covers this claim.', citations: [], disagreements: [] };
     }
-    const claimReading = this.reader.read(claimText);
-    const judged = hits.map((h) => ({
-      hit: h,
-      result: compare(claimReading, this.reader.read(`${h.fact.statement} ${h.fact.quote} ${h.fact.date ?? ''}`), h.coverage >= this.options.supportCoverage),
+    const reading = this.reader.read(claimText);
+    const judged = hits.map((hit) => ({
+      hit,
+      comparison: compare(reading, this.reader.readFact(hit.fact)),
+      strong: hit.coverage >= this.options.supportCoverage,
     }));
-    const agree = judged.filter((j) => j.result.outcome === 'agree');
-    const conflict = judged.filter((j) => j.result.outcome === 'conflict');
+    const ruling = rule(judged, this.disputes);
 
     const builder = this.builder();
-    const order = [...agree, ...conflict, ...judged].map((j) => j.hit);
-    for (const h of new Set(order)) builder.cite(h.fact);
+    for (const j of [...ruling.basis, ...judged].slice(0, this.options.maxFacts)) builder.cite(j.hit.fact);
     const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits));
-    const n = (j: { hit: Hit }) => builder.cite(j.hit.fact);
-    const detail = (j: { result: Comparison }) => ('detail' in j.result ? j.result.detail : '');
-
-    let verdict: Verdict['verdict'];
-    let reason: string;
-    if (agree.length > 0 && conflict.length > 0) {
-      verdict = 'disputed';
-      reason = `Sources disagree: some support it [${agree.map(n).join(', ')}], others do not [${conflict.map(n).join(', ')}].`;
-    } else if (conflict.length > 0) {
-      const disputed = disagreements.find((d) => conflict.some((j) => j.hit.fact.topic === d.topic) && d.positions.length > 1);
-      if (disputed && conflict.every((j) => j.result.outcome === 'conflict' && detail(j).startsWith('sources say'))) {
-        verdict = 'disputed';
-        reason = `Sources disagree on this: ${disputed.summary}`;
-      } else {
-        verdict = 'contradicted';
-        reason = `Contradicted: ${detail(conflict[0]!)} [${n(conflict[0]!)}].`;
-      }
-    } else if (agree.length > 0) {
-      const disputed = disagreements.find((d) => agree.some((j) => j.hit.fact.topic === d.topic));
-      if (disputed && !claimReading.figures.length) {
-        verdict = 'disputed';
-        reason = `Sources disagree on this: ${disputed.summary}`;
-      } else {
-        verdict = 'supported';
-        reason = `Supported: ${detail(agree[0]!)} [${n(agree[0]!)}].`;
-      }
-    } else {
-      verdict = 'unverified';
-      reason = 'The sources touch on this subject but do not state the claim.';
-    }
-    return { claim, verdict, reason, citations: builder.list, disagreements };
+    const markers = ruling.basis.slice(0, 3).map((j) => builder.cite(j.hit.fact)).join(', ');
+    const REASON: Record<Verdict['verdict'], string> = {
+      supported: `Supported: ${ruling.why} [${markers}].`,
+      contradicted: `Contradicted: ${ruling.why} [${markers}].`,
+      disputed: `Disputed: ${ruling.why} [${markers}]`,
+      unverified: 'Unverified: the sources touch on this subject but do not state the claim.',
+    };
+    return { claim, verdict: ruling.verdict, reason: REASON[ruling.verdict], citations: builder.list, disagreements };
   }
 
   /** Checks each checkable sentence of a message, at most `max`. */

@@ -19,7 +19,7 @@ export interface Figure {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
 };
@@ -28,10 +28,12 @@ const SCALE: Record<string, number> = {
   thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12,
 };
 
-const NUM = String.raw`(\d+(?:[.,]\d+)*)`;
+// A number that is part of a name ("mi35m", "su-35") is not a figure.
+const NUM = String.raw`(?<![a-z0-9.-])(\d+(?:[.,]\d+)*)`;
 const QUALIFIER = String.raw`(more than|over|above|at least|in excess of|less than|under|below|up to|at most|about|around|nearly|almost|approximately|roughly|some)?\s*`;
+const RANGE_END = String.raw`(\d+(?:[.,]\d+)*)`;
 const MONEY = new RegExp(
-  String.raw`${QUALIFIER}(?:us\s*)?(\$|usd\s*)?\s*${NUM}(?:\s*(?:-|to)\s*\$?\s*${NUM})?\s*(thousand|million|billion|trillion|mln|mn|bn|k|m|b)?\b(\s*(?:dollars|usd))?`,
+  String.raw`${QUALIFIER}(?:us\s*)?(\$|usd\s*)?\s*${NUM}(?:\s*(?:-|to)\s*\$?\s*${RANGE_END})?\s*(thousand|million|billion|trillion|mln|mn|bn|k|m|b)?\b(\s*(?:dollars|usd))?`,
   'g',
 );
 const SEVERAL = /\b(several|a few|many|billions of|millions of)\s*(billion|million)?\s*(?:dollars|usd)?/g;
@@ -98,11 +100,11 @@ export function figures(input: string): Figure[] {
     out.push({ kind: 'year', low: year, high: m[2] ? year + 9 : year, at: m.index!, text: m[0] });
     take(m.index!, m.index! + m[0].length);
   }
-  const COUNT = new RegExp(String.raw`\b(\d+|${Object.keys(NUMBER_WORDS).join('|')})\b((?:\s+[a-z][a-z0-9-]*){1,3})?`, 'g');
+  const COUNT = new RegExp(String.raw`\b(\d+(?:,\d{3})*|${Object.keys(NUMBER_WORDS).join('|')})\b((?:\s+[a-z][a-z0-9-]*){1,3})?`, 'g');
   for (const m of text.matchAll(COUNT)) {
     if (!free(m.index!, m.index! + m[1]!.length)) continue;
     if (/[a-z0-9]-?$/.test(text.slice(Math.max(0, m.index! - 2), m.index!))) continue; // part of "su-35"
-    const value = NUMBER_WORDS[m[1]!] ?? Number(m[1]);
+    const value = NUMBER_WORDS[m[1]!] ?? toNumber(m[1]!);
     out.push({ kind: 'count', low: value, high: value, at: m.index!, text: `${m[1]} ${(m[2] ?? '').trim().split(' ')[0] ?? ''}`.trim(), noun: (m[2] ?? '').trim() });
   }
   return out.sort((a, b) => a.at - b.at);

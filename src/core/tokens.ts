@@ -19,7 +19,7 @@ export const STOP_WORDS = new Set(
   know knew mean means meant told talking lol pls plz hey hi hello ok okay sure maybe kind sort lot lots bit
   whole anymore nowadays currently today info information details detail question answer idea ideas
   whats wats wat hows whos whens wheres dont doesnt didnt isnt wasnt cant wont im ive ur u r ya yeah
-  tho though btw imo imho etc also`
+  tho though btw imo imho etc also roughly approximately around nearly almost some`
     .split(/\s+/)
     .filter(Boolean),
 );

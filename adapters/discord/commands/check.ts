@@ -1,0 +1,17 @@
+/** /check claim:<text> — supported, contradicted, disputed or unverified, with the evidence. */
+import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, type ChatInputCommandInteraction } from 'discord.js';
+import { handleRequest } from '../../shared/requests.js';
+import type { CommandContext } from '../command.js';
+import { send } from '../respond.js';
+
+export const data = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'check',
+  description: 'Check a claim about Russia–Pakistan relations against the sources',
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  options: [{ type: ApplicationCommandOptionType.String, name: 'claim', description: 'e.g. Russia lifted its arms embargo on Pakistan in 2014', required: true }],
+};
+
+export async function execute(interaction: ChatInputCommandInteraction, { engine }: CommandContext): Promise<void> {
+  await send(interaction, handleRequest(engine, { command: 'check', text: interaction.options.getString('claim', true) }));
+}

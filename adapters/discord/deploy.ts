@@ -1,0 +1,39 @@
+/**
+ * `npm run discord:deploy`: registers the bot's commands (see register.ts) with the
+ * settings from the environment or .env. Prints one line on success; problems go to
+ * stderr with exit code 1.
+ */
+import 'dotenv/config';
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { Engine } from '../../src/core/engine.js';
+import { PackError, formatProblem } from '../../src/knowledge/load.js';
+import { registerCommands } from './register.js';
+
+function fail(lines: string[]): never {
+  process.stderr.write(`${lines.join('\n')}\n`);
+  process.exit(1);
+}
+
+async function deploy(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) fail(e.problems);
+    throw e;
+  }
+  if (!config.discord) fail(['discord:deploy needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).']);
+
+  let engine: Engine;
+  try {
+    // The /sources choices come from the knowledge pack.
+    engine = Engine.fromDir(resolve(config.knowledgeDir));
+  } catch (e) {
+    if (e instanceof PackError) fail([`knowledge: the pack in ${config.knowledgeDir} was refused:`, ...e.problems.map(formatProblem)]);
+    throw e;
+  }
+  process.stdout.write(`${await registerCommands(config.discord, engine)}\n`);
+}
+
+deploy().catch((e: unknown) => fail([`discord:deploy failed: ${e instanceof Error ? e.message : String(e)}`]));

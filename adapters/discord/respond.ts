@@ -1,0 +1,44 @@
+/**
+ * Sends a rendered Reply the right way for the interaction's state: the first reply, the
+ * edit of a deferred "thinking…" message, or a follow-up after a reply.
+ */
+import type { InteractionReplyOptions, RepliableInteraction } from 'discord.js';
+import type { Logger } from '../../src/log.js';
+import { SOMETHING_WENT_WRONG, type Reply } from '../shared/requests.js';
+import { renderDiscord, type DiscordReplyPayload } from './render.js';
+
+export const notice = (text: string): Reply => ({ kind: 'notice', text });
+
+/** Notices (empty input, unknown source, no checkable claim) only concern the person who asked. */
+export async function send(interaction: RepliableInteraction, reply: Reply, options: { ephemeral?: boolean } = {}): Promise<void> {
+  const payload = renderDiscord(reply, { ephemeral: options.ephemeral || reply.kind === 'notice' });
+  const body = replyOptions(payload);
+  if (interaction.deferred && !interaction.replied) {
+    // Ephemerality was fixed when deferring; an edit cannot change it.
+    const { flags: _fixed, ...edit } = body;
+    await interaction.editReply(edit);
+  } else if (interaction.replied) {
+    await interaction.followUp(body);
+  } else {
+    await interaction.reply(body);
+  }
+}
+
+/** The payload in discord.js's option names; its body on the wire is the payload itself. */
+export function replyOptions(payload: DiscordReplyPayload): InteractionReplyOptions & { flags?: number } {
+  return {
+    ...(payload.content !== undefined ? { content: payload.content } : {}),
+    embeds: payload.embeds,
+    ...(payload.flags !== undefined ? { flags: payload.flags } : {}),
+    allowedMentions: payload.allowed_mentions,
+  };
+}
+
+/** Tells the user something went wrong, privately; never throws, since it runs when things already failed. */
+export async function sendFailure(interaction: RepliableInteraction, logger: Logger): Promise<void> {
+  try {
+    await send(interaction, notice(SOMETHING_WENT_WRONG), { ephemeral: true });
+  } catch (err) {
+    logger.error({ err }, 'could not tell the user that the interaction failed');
+  }
+}
