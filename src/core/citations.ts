@@ -115,7 +115,7 @@ export function sourceRef(pack: Pack, fact: Fact): SourceRef {
     title: doc?.title ?? fact.source.document,
     author: post?.author ?? doc?.author ?? null,
     publisher: doc?.publisher ?? null,
-    date: post?.date ?? doc?.date ?? null,
+    date: post ? post.date : (doc?.date ?? null),
     kind: post ? `forum post (${post.kind})` : (doc?.kind ?? 'unknown'),
     post: fact.source.post ?? null,
   };
