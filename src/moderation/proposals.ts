@@ -1,0 +1,306 @@
+/**
+ * Proposed facts: validated like a pack fact, stored as pending, approved or rejected by a
+ * moderator. An approved proposal becomes a `Fact` the live engine adds at once.
+ *
+ *   const result = await propose(store, engine.pack, input, proposer);   // { ok, proposal } or { ok: false, problems }
+ *   await approve(store, engine.pack, id, reviewer, { onApproved: (a) => addToEngine(engine, a) });
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Engine } from '../core/engine.js';
+import type { Citation } from '../core/model.js';
+import type { LoadedDocument, Pack } from '../knowledge/load.js';
+import { FactKind, FactSchema, PartialDate, type Fact } from '../knowledge/schema.js';
+import { normalizeForQuote, wordMatcher } from '../knowledge/text.js';
+import type { Actor, ProposalRecord, ProposalSource, Store } from '../store/index.js';
+
+export type CommunityMark = NonNullable<Citation['community']>;
+
+const oneLine = (max: number) => z.string().transform((s) => s.replace(/\s+/g, ' ').trim()).pipe(z.string().max(max, `is at most ${max} characters`));
+const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), oneLine(max).nullish());
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const ExistingSourceSchema = z.object({
+  document: oneLine(120).pipe(z.string().min(1, 'names a document')),
+  post: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+});
+const NewSourceSchema = z.object({
+  title: oneLine(200).pipe(z.string().min(1, 'is needed for a new document')),
+  author: optionalText(120),
+  date: z.preprocess(blankToUndefined, PartialDate.nullish()),
+  url: z.preprocess(blankToUndefined, z.string().trim().url('must be a URL').nullish()),
+});
+
+/** What a proposer fills in, checked field by field. Strings are trimmed. */
+export const ProposalInputSchema = z.object({
+  statement: oneLine(500),
+  /** Copied from the source; whitespace, quote marks and dashes may differ from the text. */
+  quote: z.string().transform((s) => s.trim()),
+  topic: oneLine(80),
+  /** report (default), opinion, proposal or forum_claim. */
+  kind: z.preprocess(blankToUndefined, FactKind.default('report')),
+  /** The date the fact is about: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: z.preprocess(blankToUndefined, PartialDate.optional()),
+  source: z.unknown(),
+});
+
+type ParsedInput = Omit<z.output<typeof ProposalInputSchema>, 'source'> & { source: ProposalSource };
+
+const issueText = (prefix: string, i: z.core.$ZodIssue): string => {
+  const field = [prefix, ...i.path.map(String)].filter(Boolean).join('.') || 'proposal';
+  const message = i.message.replace(/^Invalid input: /, '');
+  return `${field}: ${/received undefined$/.test(message) ? 'is missing' : message}`;
+};
+
+/** Parses the fields. A bad source is reported, and the other fields are still checked. */
+function parseInput(raw: unknown): { input: ParsedInput | null; base: z.output<typeof ProposalInputSchema> | null; problems: string[] } {
+  const base = ProposalInputSchema.safeParse(raw);
+  if (!base.success) return { input: null, base: null, problems: base.error.issues.map((i) => issueText('', i)) };
+  const src = base.data.source;
+  const isExisting = typeof src === 'object' && src !== null && 'document' in src;
+  const isNew = typeof src === 'object' && src !== null && 'title' in src;
+  if (!isExisting && !isNew) {
+    return { input: null, base: base.data, problems: ["source: give a document id from /sources (with the post number for a forum thread), or a new document's title, author, date and URL"] };
+  }
+  const source = isExisting ? ExistingSourceSchema.safeParse(src) : NewSourceSchema.safeParse(src);
+  if (!source.success) return { input: null, base: base.data, problems: source.error.issues.map((i) => issueText('source', i)) };
+  return { input: { ...base.data, source: source.data }, base: base.data, problems: [] };
+}
+
+/** The fields of a proposal as an adapter's form gives them (`ProposalInputSchema` checks them). */
+export interface ProposalInput {
+  statement: string;
+  quote: string;
+  /** A topic id of the pack, e.g. "su-35". */
+  topic: string;
+  kind?: string;
+  date?: string;
+  /** `{ document, post? }` for a document of the pack; `{ title, author?, date?, url? }` for a new one. */
+  source: ProposalSource | { document: string; post?: number | string };
+}
+
+/** The document a new-document proposal describes, shaped as the pack's documents are. */
+export interface CommunityDocument extends LoadedDocument {
+  community: true;
+}
+
+export type Validation =
+  | { ok: true; fact: Fact; document: CommunityDocument | null; input: ParsedInput; notes: string[] }
+  | { ok: false; problems: string[] };
+
+/** What approving yields: the fact for the engine, who approved it, and its new document if any. */
+export interface ApprovedFact {
+  fact: Fact;
+  mark: CommunityMark;
+  document: CommunityDocument | null;
+  proposal: ProposalRecord;
+}
+
+export type Decision =
+  | { ok: true; proposal: ProposalRecord; approved: ApprovedFact | null }
+  | { ok: false; problems: string[] };
+
+/** A stable id for a new document: its title as a slug, and a short hash of title and URL. */
+export function communityDocumentId(title: string, url?: string | null): string {
+  const slug = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+  const hash = createHash('sha256').update(`${title}\n${url ?? ''}`).digest('hex').slice(0, 6);
+  return `community-${slug || 'doc'}-${hash}`;
+}
+
+/** The fact id of an approved proposal. */
+export const communityFactId = (proposalId: number): string => `community-${proposalId}`;
+
+function communityDocument(s: { title: string; author?: string | null; date?: string | null; url?: string | null }): CommunityDocument {
+  return {
+    id: communityDocumentId(s.title, s.url),
+    title: s.title,
+    author: s.author ?? null,
+    publisher: null,
+    date: s.date ?? null,
+    kind: 'article',
+    ...(s.url ? { url: s.url } : {}),
+    reliability: 'Proposed by a community member and approved by a moderator; the full text is not in the pack.',
+    // No text: the quote could not be checked against it, and later proposals citing it are not either.
+    text: '',
+    normalized: '',
+    community: true,
+  };
+}
+
+/**
+ * Validates a proposal as the pack loader validates a fact: the fact's shape (quote at most
+ * 300 characters), the denylist, a topic that exists, a document that exists, and where
+ * the document's text is in the pack, a quote that stands verbatim in it (or in the post).
+ */
+export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Validation {
+  const parsed = parseInput(raw);
+  const input = parsed.base;
+  if (!input) return { ok: false, problems: parsed.problems };
+  const problems = [...parsed.problems];
+  const notes: string[] = [];
+  const s = parsed.input?.source;
+  let document: CommunityDocument | null = null;
+  // With a bad source, a stand-in lets the other fields be checked all the same.
+  let factSource: Fact['source'] = { document: 'unknown' };
+
+  if (!s) {
+    // Already reported.
+  } else if ('document' in s) {
+    factSource = { document: s.document, ...(s.post !== undefined ? { post: s.post } : {}) };
+    const doc = pack.documents.get(s.document);
+    if (!doc) {
+      problems.push(`source: there is no document "${s.document}" in the pack; give its id from /sources, or describe a new document (title, author, date, URL)`);
+    } else if (!doc.text) {
+      notes.push(`the quote was not checked: the text of "${doc.title}" is not in the pack`);
+    } else {
+      let haystack: string | null = doc.normalized;
+      let where = `"${doc.title}"`;
+      if (doc.posts) {
+        const post = doc.posts.find((p) => p.n === s.post);
+        if (!post) {
+          haystack = null;
+          problems.push(`source: "${doc.id}" is a forum thread; give the number of the post quoted (1-${doc.posts.length})`);
+        } else {
+          const [first, last] = post.lines.split('-').map(Number) as [number, number];
+          haystack = normalizeForQuote(doc.text.split('\n').slice(first - 1, last).join('\n'));
+          where = `post ${post.n} of ${where}`;
+        }
+      } else if (s.post !== undefined) {
+        haystack = null;
+        problems.push(`source: "${doc.id}" has no posts; leave the post number out`);
+      }
+      if (haystack !== null && input.quote && !haystack.includes(normalizeForQuote(input.quote))) {
+        problems.push(`quote: not found word for word in ${where}; copy it exactly from the source`);
+      }
+    }
+  } else {
+    document = communityDocument(s);
+    factSource = { document: document.id };
+    notes.push('the quote was not checked: the document is new and its text is not in the pack');
+  }
+
+  if (!pack.topics.has(input.topic)) {
+    const known = [...pack.topics.keys()].slice(0, 8).join(', ');
+    problems.push(`topic: there is no topic "${input.topic}"; use a topic id such as ${known}`);
+  }
+  const denied = wordMatcher(pack.meta.denylist);
+  if (denied?.test(input.statement)) problems.push('statement: contains a term the pack never repeats');
+  if (denied?.test(input.quote)) problems.push('quote: contains a term the pack never repeats');
+  if (pack.facts.some((f) => f.source.document === factSource.document && normalizeForQuote(f.quote) === normalizeForQuote(input.quote))) {
+    problems.push('quote: the pack already has a fact with this quote from this source');
+  }
+
+  const candidate = {
+    id: communityFactId(0),
+    statement: input.statement,
+    quote: input.quote,
+    source: factSource,
+    ...(input.date ? { date: input.date } : {}),
+    kind: input.kind,
+    topic: input.topic,
+    tags: [],
+  };
+  const shape = FactSchema.safeParse(candidate);
+  if (!shape.success) {
+    for (const i of shape.error.issues) {
+      const field = String(i.path[0] ?? 'fact');
+      const message = i.code === 'too_small' && 'minimum' in i ? `is too short (at least ${String(i.minimum)} characters)` : i.message;
+      if (!(field === 'topic' && problems.some((p) => p.startsWith('topic')))) problems.push(`${field}: ${message}`);
+    }
+  }
+  if (problems.length || !parsed.input) return { ok: false, problems: [...new Set(problems)] };
+  return { ok: true, fact: shape.data!, document, input: parsed.input, notes };
+}
+
+/** The input a stored proposal was made from, to validate it again at review. */
+export function proposalInput(p: ProposalRecord): ProposalInput {
+  return { statement: p.statement, quote: p.quote, topic: p.topic, kind: p.kind as Fact['kind'], date: p.date ?? undefined, source: p.source };
+}
+
+/** The fact an approved proposal stands for, and its new document if it describes one. */
+export function approvedFact(p: ProposalRecord): ApprovedFact {
+  const s = p.source;
+  const document = 'document' in s ? null : communityDocument(s);
+  const fact: Fact = {
+    id: communityFactId(p.id),
+    statement: p.statement,
+    quote: p.quote,
+    source: 'document' in s ? { document: s.document, ...(s.post !== undefined ? { post: s.post } : {}) } : { document: document!.id },
+    ...(p.date ? { date: p.date } : {}),
+    kind: p.kind as Fact['kind'],
+    topic: p.topic,
+    tags: [],
+  };
+  return { fact, mark: { approvedBy: p.reviewer ?? 'a moderator', approvedAt: p.reviewedAt ?? p.createdAt }, document, proposal: p };
+}
+
+/**
+ * Puts an approved fact into the live engine: its new document joins the pack's documents
+ * (so citations name its title and author), then the fact joins the index, marked as
+ * community-added.
+ */
+export function addToEngine(engine: Engine, a: Pick<ApprovedFact, 'fact' | 'mark' | 'document'>): void {
+  if (a.document && !engine.pack.documents.has(a.document.id)) engine.pack.documents.set(a.document.id, a.document);
+  engine.addCommunityFact(a.fact, a.mark);
+}
+
+/** Validates and stores a proposal as pending. */
+export async function propose(
+  store: Store,
+  pack: Pack,
+  raw: ProposalInput | unknown,
+  proposer: Actor,
+): Promise<{ ok: true; proposal: ProposalRecord; notes: string[] } | { ok: false; problems: string[] }> {
+  const v = validateProposal(pack, raw);
+  if (!v.ok) return v;
+  const proposal = await store.addProposal({
+    statement: v.input.statement,
+    quote: v.input.quote,
+    topic: v.input.topic,
+    kind: v.input.kind,
+    date: v.input.date ?? null,
+    source: v.input.source,
+    proposer,
+  });
+  return { ok: true, proposal, notes: v.notes };
+}
+
+async function pendingProposal(store: Store, id: number): Promise<ProposalRecord | string> {
+  const p = await store.getProposal(id);
+  if (!p) return `there is no proposal #${id}`;
+  if (p.status !== 'pending') return `proposal #${id} was already ${p.status}${p.reviewer ? ` by ${p.reviewer}` : ''}`;
+  return p;
+}
+
+/**
+ * Approves a pending proposal after validating it again against the pack as it is now.
+ * `onApproved` receives the fact at once, for this process's engine (`addToEngine`);
+ * other processes learn of it through the store's change notification.
+ */
+export async function approve(
+  store: Store,
+  pack: Pack,
+  id: number,
+  reviewer: Actor,
+  options: { reason?: string | null; onApproved?: (approved: ApprovedFact) => void } = {},
+): Promise<Decision> {
+  const p = await pendingProposal(store, id);
+  if (typeof p === 'string') return { ok: false, problems: [p] };
+  const v = validateProposal(pack, proposalInput(p));
+  if (!v.ok) return { ok: false, problems: v.problems.map((x) => `no longer valid: ${x}`) };
+  const decided = await store.decideProposal(id, 'approved', reviewer, options.reason);
+  if (!decided) return { ok: false, problems: [`proposal #${id} was decided by someone else just now`] };
+  const approved = approvedFact(decided);
+  options.onApproved?.(approved);
+  return { ok: true, proposal: decided, approved };
+}
+
+/** Rejects a pending proposal; a reason is required, so the proposer learns why. */
+export async function reject(store: Store, id: number, reviewer: Actor, reason: string): Promise<Decision> {
+  if (!reason?.trim()) return { ok: false, problems: ['reason: say why the proposal is rejected'] };
+  const p = await pendingProposal(store, id);
+  if (typeof p === 'string') return { ok: false, problems: [p] };
+  const decided = await store.decideProposal(id, 'rejected', reviewer, reason);
+  if (!decided) return { ok: false, problems: [`proposal #${id} was decided by someone else just now`] };
+  return { ok: true, proposal: decided, approved: null };
+}
