@@ -181,6 +181,13 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
   const denied = wordMatcher(meta?.data.denylist ?? []);
   const facts: Fact[] = [];
   const factIds = new Set<string>();
+  // A post's normal form is computed once, not once per fact quoting it.
+  const postTexts = new Map<string, string>();
+  const postText = (doc: LoadedDocument, first: number, last: number) => {
+    const key = `${doc.id}#${first}`;
+    if (!postTexts.has(key)) postTexts.set(key, normalizeForQuote(doc.text.split('\n').slice(first - 1, last).join('\n')));
+    return postTexts.get(key)!;
+  };
   for (const set of factSets) {
     if (!set) continue;
     set.data.facts.forEach((fact, i) => {
@@ -205,7 +212,7 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
           return problems.add(name, at('source'), `fact "${fact.id}" cites ${which} of forum thread "${doc.id}"`);
         }
         const [first, last] = parseLines(post.lines);
-        haystack = normalizeForQuote(doc.text.split('\n').slice(first - 1, last).join('\n'));
+        haystack = postText(doc, first, last);
       } else if (fact.source.post !== undefined) {
         return problems.add(name, at('source'), `fact "${fact.id}" cites post ${fact.source.post}, but "${doc.id}" has no posts`);
       }
