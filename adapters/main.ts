@@ -11,6 +11,7 @@ import { ConfigError, loadConfig, type Config } from '../src/config.js';
 import { Engine } from '../src/core/engine.js';
 import { PackError, formatProblem } from '../src/knowledge/load.js';
 import { createLogger, type Logger } from '../src/log.js';
+import type { Moderation } from '../src/moderation/index.js';
 import { startHealthServer } from './health.js';
 
 const started = performance.now();
@@ -27,9 +28,9 @@ function exitWith(lines: string[]): never {
   process.exit(1);
 }
 
-async function startAdapters(config: Config, engine: Engine, logger: Logger): Promise<RunningAdapter[]> {
+async function startAdapters(config: Config, engine: Engine, logger: Logger, moderation: Moderation): Promise<RunningAdapter[]> {
   const running: RunningAdapter[] = [];
-  const shared = { cooldownSeconds: config.cooldownSeconds, engine };
+  const shared = { cooldownSeconds: config.cooldownSeconds, engine, moderation };
   if (config.discord) {
     const { startDiscord } = await import('./discord/index.js');
     const d = await startDiscord({ ...shared, config: config.discord, logger: logger.child({ platform: 'discord' }) });
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
   }
 
   let adapters: RunningAdapter[] = [];
+  let stopStore: () => Promise<void> = async () => {};
   let health: Server | undefined;
   if (config.httpPort) health = await startHealthServer(config.httpPort, () => adapters.length > 0 && adapters.every((a) => a.isReady()));
 
@@ -79,7 +81,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     const stopAll = Promise.allSettled(adapters.map((a) => a.stop()));
-    await Promise.race([stopAll, new Promise((r) => setTimeout(r, SHUTDOWN_LIMIT_MS).unref())]);
+    await Promise.race([stopAll.then(() => stopStore()), new Promise((r) => setTimeout(r, SHUTDOWN_LIMIT_MS).unref())]);
     health?.close();
     process.exit(0);
   };
@@ -96,7 +98,16 @@ async function main(): Promise<void> {
     health?.close();
     return;
   }
-  adapters = await startAdapters(config, engine, logger);
+  // Moderators' records, votes, proposals and channel settings: PostgreSQL when
+  // DATABASE_URL is set, else an embedded database in DATA_DIR. Approved facts join the engine.
+  const { Moderation } = await import('../src/moderation/index.js');
+  const moderation = await Moderation.open(
+    { databaseUrl: config.store.databaseUrl, dataDir: config.store.dataDir, retentionDays: config.store.retentionDays, userHashSecret: config.store.userHashSecret },
+    engine,
+    { defaults: { mode: 'public', cooldownSeconds: config.cooldownSeconds }, log: logger },
+  );
+  stopStore = () => moderation.stop();
+  adapters = await startAdapters(config, engine, logger, moderation);
   logger.info(`ready in ${Math.round(performance.now() - started)} ms: ${engine.factCount} facts, adapters: ${adapters.map((a) => a.name).join(', ')}`);
 }
 
