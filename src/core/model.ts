@@ -71,13 +71,8 @@ export interface Verdict {
   disagreements: Disagreement[];
 }
 
-export interface SourceSummary {
-  document: string;
-  title: string;
-  author: string | null;
-  publisher: string | null;
-  date: string | null;
-  kind: string;
+/** A document as `/sources` lists it: its metadata, slant and how many facts it gives. */
+export interface SourceSummary extends Omit<SourceRef, 'post'> {
   reliability: string;
   facts: number;
   posts: { n: number; author: string; poster: string; kind: string; facts: number }[];
