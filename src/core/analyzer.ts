@@ -42,9 +42,10 @@ export class Analyzer {
   /** Concepts of a text: alias phrases become one concept; other stop words are dropped. */
   concepts(text: string): Concept[] {
     const ws = words(text).map((w) => ({ raw: w, stem: stem(w) }));
+    const stems = ws.map((w) => w.stem);
     const out: Concept[] = [];
     for (let i = 0; i < ws.length; ) {
-      const match = this.matchAt(ws.map((w) => w.stem), i);
+      const match = this.matchAt(stems, i);
       if (match) {
         const span = ws.slice(i, i + match.length);
         const content = span.filter((w) => !STOP_WORDS.has(w.raw)).map((w) => w.stem);

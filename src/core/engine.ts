@@ -174,9 +174,11 @@ export class Engine {
 
   /** Masks abuse and bounds the length of user text that the bot echoes. */
   safeEcho(text: string): string {
-    const oneLine = text.replace(/[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, ' ').replace(/\s+/g, ' ').trim();
-    const masked = this.abuse ? oneLine.replace(this.abuse, (w) => '*'.repeat(Math.min(w.length, 8))) : oneLine;
-    return masked.length > MAX_ECHO ? `${masked.slice(0, MAX_ECHO - 1)}…` : masked;
+    const oneLine = text.replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, ' ').replace(/\s+/g, ' ').trim();
+    // Cut first and mask after, so a cut word ("Paki|stan…") is masked as well; never cut a surrogate pair in half.
+    const end = /[\uD800-\uDBFF]/.test(oneLine[MAX_ECHO - 2] ?? '') ? MAX_ECHO - 2 : MAX_ECHO - 1;
+    const cut = oneLine.length > MAX_ECHO ? `${oneLine.slice(0, end)}…` : oneLine;
+    return this.abuse ? cut.replace(this.abuse, (w) => '*'.repeat(Math.min(w.length, 8))) : cut;
   }
 
   private relevant(text: string, minCoverage: number, max = this.options.maxFacts): Hit[] {

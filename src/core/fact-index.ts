@@ -83,13 +83,18 @@ export class FactIndex {
   readonly analyzer: Analyzer;
   private readonly search_: MiniSearch<IndexedFact>;
   private readonly facts = new Map<string, Fact>();
-  private readonly termsOf = new Map<string, Set<string>>();
   private readonly df = new Map<string, number>();
+  /** Each field's terms as remember() analysed them, handed to MiniSearch so it does not analyse them again. */
+  private readonly analysed = new Map<string, string[]>();
 
   constructor(facts: readonly Fact[], private readonly topicNames: ReadonlyMap<string, string>, aliases: readonly (readonly string[])[]) {
     this.analyzer = new Analyzer(aliases);
-    this.search_ = new MiniSearch<IndexedFact>(miniSearchOptions(this.analyzer));
-    this.search_.addAll(facts.map((f) => this.remember(f)));
+    const options = miniSearchOptions(this.analyzer);
+    this.search_ = new MiniSearch<IndexedFact>({ ...options, tokenize: (text) => this.analysed.get(text) ?? this.analyzer.terms(text) });
+    for (const f of facts) {
+      this.search_.add(this.remember(f));
+      this.analysed.clear();
+    }
   }
 
   get size(): number {
@@ -112,6 +117,7 @@ export class FactIndex {
     } else {
       this.search_.add(this.remember(fact));
     }
+    this.analysed.clear();
   }
 
   /** Analyses a question into weighted concepts. */
@@ -168,15 +174,27 @@ export class FactIndex {
   private remember(fact: Fact): IndexedFact {
     const doc = indexedFact(fact, this.topicNames);
     this.facts.set(fact.id, fact);
-    const terms = new Set(FIELDS.flatMap((f) => this.analyzer.terms(doc[f])));
-    this.termsOf.set(fact.id, terms);
+    const terms = new Set(
+      FIELDS.flatMap((f) => {
+        const fieldTerms = this.analyzer.terms(doc[f]);
+        this.analysed.set(doc[f], fieldTerms);
+        return fieldTerms;
+      }),
+    );
     for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     return doc;
   }
 
+  /**
+   * A replaced fact's terms are analysed again rather than kept from remember(): kept, one
+   * set per fact, they would cost about a fifth of the index's memory for a rare event.
+   */
   private forget(id: string): void {
-    for (const t of this.termsOf.get(id) ?? []) this.df.set(t, (this.df.get(t) ?? 1) - 1);
-    this.termsOf.delete(id);
+    const old = this.facts.get(id);
+    if (old) {
+      const doc = indexedFact(old, this.topicNames);
+      for (const t of new Set(FIELDS.flatMap((f) => this.analyzer.terms(doc[f])))) this.df.set(t, (this.df.get(t) ?? 1) - 1);
+    }
     this.facts.delete(id);
   }
 }

@@ -1,0 +1,403 @@
+/**
+ * `npm run bench`: answer latency, index build, heap and start-up, on the real pack and on
+ * synthetic packs of 1,000, 10,000 and 100,000 facts, against raw MiniSearch in the same run.
+ *
+ *   npm run bench                 # real pack, 1k, 10k, 100k; start-up; render; a table
+ *   npm run bench -- --quick      # real pack and 10k only
+ *   npm run bench -- --json       # … and one JSON object as the last line of stdout
+ *
+ * Other flags: --seed=N (synthetic packs and queries), --no-startup, --write (also write the
+ * synthetic packs up to 10k as YAML under bench/packs/, which git ignores).
+ * Figures are reported, not gated: `npm test` never fails on them. See bench/README.md.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import MiniSearch from 'minisearch';
+import { Analyzer } from '../src/core/analyzer.js';
+import { Engine } from '../src/core/engine.js';
+import { indexedFact, miniSearchOptions, searchText } from '../src/core/fact-index.js';
+import { loadPack, type Pack } from '../src/knowledge/load.js';
+import { benchQueries, type QuerySet } from './queries.js';
+import { packStats, rng, syntheticPack, writePack } from './synthetic.js';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+const ROOT = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const QUICK = flag('quick');
+const JSON_OUT = flag('json');
+const SEED = Number(option('seed') ?? 42);
+const SIZES = QUICK ? [10_000] : [1_000, 10_000, 100_000];
+
+let loadAtStart = '';
+const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+const median = (xs: number[]) => percentile(xs, 50);
+
+export interface SizeResult {
+  facts: number;
+  build_ms: number;
+  load_ms: number | null;
+  heap_mb: number;
+  ask_p50_ms: number;
+  ask_p99_ms: number;
+  check_p99_ms: number;
+  search_p99_ms: number;
+}
+
+interface SizeRow extends SizeResult {
+  label: string;
+  topics: number;
+  disputed: number;
+  heap_delta_mb: number;
+  raw_build_ms: number;
+  /** How many timed asks, and of how many distinct questions (fewer when time-boxed). */
+  samples: number;
+  distinct: number;
+  checkSamples: number;
+}
+
+/**
+ * How long each size may take. Big packs are time-boxed so the whole run stays under three
+ * minutes on two cores even when the engine is slow; queries then run in a fixed shuffled
+ * order, so the ones timed are a fair sample, and the table says how many there were.
+ */
+function plan(facts: number): { rounds: number; warmup: number; budgetMs: number } {
+  if (facts >= 50_000) return { rounds: 3, warmup: 2, budgetMs: 15_000 };
+  if (facts >= 5_000) return { rounds: 5, warmup: 40, budgetMs: 8_000 };
+  return { rounds: 10, warmup: Infinity, budgetMs: 6_000 };
+}
+
+/** A fixed shuffle (seeded), so a time-boxed prefix mixes every kind of query. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const r = rng(seed);
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** The whole run aims to end by then: big packs shrink their time boxes to fit (see plan). */
+const RUN_BUDGET_MS = 165_000;
+const runStarted = performance.now();
+
+/** Builds the engine over a pack and times it, then times raw MiniSearch on the same queries. */
+function measure(label: string, pack: Pack, queries: QuerySet): SizeRow {
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let t = performance.now();
+  const engine = new Engine(pack);
+  const build_ms = performance.now() - t;
+  gc();
+  const heapAfter = process.memoryUsage().heapUsed;
+
+  // The raw floor: the same documents, options and analysed terms, MiniSearch alone.
+  const topicNames = new Map([...pack.topics.values()].map((x) => [x.id, x.name]));
+  const analyzer = new Analyzer(pack.aliases);
+  t = performance.now();
+  const raw = new MiniSearch(miniSearchOptions(analyzer));
+  raw.addAll(pack.facts.map((f) => indexedFact(f, topicNames)));
+  const raw_build_ms = performance.now() - t;
+  const questions = shuffled(queries.questions, SEED).map((q) => ({ q, raw: searchText(analyzer.concepts(q.slice(0, 2000))) }));
+  const claims = shuffled(queries.claims, SEED + 1);
+
+  const { rounds, warmup, budgetMs: planned } = plan(pack.facts.length);
+  // Whatever is left of the run's budget, split between asks and checks, but never under 3 s.
+  const left = RUN_BUDGET_MS - (performance.now() - runStarted);
+  const budgetMs = Math.max(3_000, Math.min(planned, (left * 2) / 3));
+  // Warm-up (twice through everything on small packs), so the JIT has settled.
+  for (let w = 0; w < (warmup === Infinity ? 2 : 1); w++) {
+    for (const { q, raw: text } of questions.slice(0, warmup)) {
+      engine.ask(q);
+      raw.search(text);
+    }
+    for (const c of claims.slice(0, warmup)) engine.check(c);
+  }
+  const ask: number[] = [];
+  const search: number[] = [];
+  const check: number[] = [];
+  // Asks and raw searches interleaved, so garbage collection and drift fall on both alike.
+  let deadline = performance.now() + budgetMs;
+  outer: for (let k = 0; k < rounds; k++) {
+    for (const { q, raw: text } of questions) {
+      if (performance.now() > deadline && ask.length > 0) break outer;
+      t = performance.now();
+      engine.ask(q);
+      ask.push(performance.now() - t);
+      t = performance.now();
+      raw.search(text);
+      search.push(performance.now() - t);
+    }
+  }
+  deadline = performance.now() + budgetMs / 2;
+  outer: for (let k = 0; k < rounds; k++) {
+    for (const c of claims) {
+      if (performance.now() > deadline && check.length > 0) break outer;
+      t = performance.now();
+      engine.check(c);
+      check.push(performance.now() - t);
+    }
+  }
+  const stats = packStats(pack);
+  return {
+    label,
+    facts: pack.facts.length,
+    topics: stats.topics,
+    disputed: stats.disputed,
+    build_ms: round(build_ms, 1),
+    load_ms: null,
+    heap_mb: round(heapAfter / 2 ** 20, 1),
+    heap_delta_mb: round((heapAfter - heapBefore) / 2 ** 20, 1),
+    ask_p50_ms: round(percentile(ask, 50)),
+    ask_p99_ms: round(percentile(ask, 99)),
+    check_p99_ms: round(percentile(check, 99)),
+    search_p99_ms: round(percentile(search, 99)),
+    raw_build_ms: round(raw_build_ms, 1),
+    samples: ask.length,
+    distinct: Math.min(ask.length, questions.length),
+    checkSamples: check.length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Start-up: the compiled process with the real pack, to its "ready in" line.
+
+interface Startup {
+  startup_ms: number | null;
+  ready_wall_ms: number | null;
+  node_ms: number | null;
+  logged_ms: number | null;
+  note: string;
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/ when it is missing or older than the sources. */
+function ensureBuild(): string {
+  const main = join(ROOT, 'dist', 'adapters', 'main.js');
+  const stale = !existsSync(main) || statSync(main).mtimeMs < Math.max(newestSource(join(ROOT, 'src')), newestSource(join(ROOT, 'adapters')));
+  if (!stale) return '';
+  progress('building dist/ (tsc -p tsconfig.build.json)');
+  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
+  if (tsc.status === 0) return '';
+  const first = `${tsc.stdout}${tsc.stderr}`.split('\n').find(Boolean) ?? '';
+  return existsSync(main) ? `build failed (${first.slice(0, 120)}); timed the existing dist/` : `build failed: ${first.slice(0, 160)}`;
+}
+
+function timeProcess(argv: string[], env: NodeJS.ProcessEnv, ready: RegExp | null): Promise<{ ms: number; logged: number | null } | null> {
+  return new Promise((done) => {
+    const t = performance.now();
+    const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    let settled = false;
+    const finish = (value: { ms: number; logged: number | null } | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      done(value);
+    };
+    const timer = setTimeout(() => {
+      child.kill();
+      finish(null);
+    }, 20_000);
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      err += chunk;
+      const m = ready?.exec(err);
+      if (m) finish({ ms: performance.now() - t, logged: Number(m[1]) });
+    });
+    child.on('exit', () => finish(ready ? null : { ms: performance.now() - t, logged: null }));
+  });
+}
+
+async function measureStartup(): Promise<Startup> {
+  const note = ensureBuild();
+  const main = join(ROOT, 'dist', 'adapters', 'main.js');
+  if (!existsSync(main)) return { startup_ms: null, ready_wall_ms: null, node_ms: null, logged_ms: null, note: note || 'no dist/adapters/main.js' };
+  // Console mode: no tokens (blank values also stop .env from supplying any), empty stdin.
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', KNOWLEDGE_DIR: join(ROOT, 'knowledge'), HTTP_PORT: '', NO_COLOR: '1' };
+  for (const key of Object.keys(env)) if (key.startsWith('DISCORD_') || key.startsWith('SLACK_')) delete env[key];
+  for (const key of ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']) env[key] = '';
+  const runs = 7;
+  const nodeMs: number[] = [];
+  const readyMs: number[] = [];
+  const logged: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const n = await timeProcess(['-e', ''], env, null);
+    if (n) nodeMs.push(n.ms);
+    const r = await timeProcess([main], env, /ready in (\d+) ms/);
+    if (r) {
+      readyMs.push(r.ms);
+      if (r.logged !== null) logged.push(r.logged);
+    }
+  }
+  if (readyMs.length === 0 || nodeMs.length === 0) return { startup_ms: null, ready_wall_ms: null, node_ms: null, logged_ms: null, note: `${note} the process never logged "ready in"`.trim() };
+  const wall = median(readyMs);
+  const node = median(nodeMs);
+  return { startup_ms: Math.round(wall - node), ready_wall_ms: Math.round(wall), node_ms: Math.round(node), logged_ms: logged.length ? median(logged) : null, note };
+}
+
+// ---------------------------------------------------------------------------------------
+// Render: the Discord and Slack payloads for the real pack's answers and verdicts.
+
+interface RenderTime {
+  name: string;
+  p50_ms: number | null;
+  p99_ms: number | null;
+  note: string;
+}
+
+async function measureRender(engine: Engine, queries: QuerySet): Promise<RenderTime[]> {
+  const replies = [
+    ...queries.questions.map((q) => ({ kind: 'answer' as const, answer: engine.ask(q) })),
+    ...queries.claims.map((c) => ({ kind: 'verdict' as const, verdict: engine.check(c) })),
+  ];
+  const out: RenderTime[] = [];
+  for (const [name, file, fn] of [
+    ['discord', 'adapters/discord/render.ts', 'renderDiscord'],
+    ['slack', 'adapters/slack/render.ts', 'renderSlack'],
+  ] as const) {
+    const path = join(ROOT, file);
+    if (!existsSync(path)) {
+      out.push({ name, p50_ms: null, p99_ms: null, note: `${file} is not there yet` });
+      continue;
+    }
+    try {
+      const mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+      const render = mod[fn];
+      if (typeof render !== 'function') throw new Error(`${file} exports no ${fn}`);
+      for (const reply of replies) render(reply); // warm-up
+      const samples: number[] = [];
+      for (let k = 0; k < 5; k++) {
+        for (const reply of replies) {
+          const t = performance.now();
+          render(reply);
+          samples.push(performance.now() - t);
+        }
+      }
+      out.push({ name, p50_ms: round(percentile(samples, 50)), p99_ms: round(percentile(samples, 99)), note: `${samples.length} renders` });
+    } catch (e) {
+      out.push({ name, p50_ms: null, p99_ms: null, note: `could not render: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+
+function table(rows: SizeRow[]): string {
+  const head = ['pack', 'facts', 'topics (disputed)', 'build ms', 'load ms', 'heap MB (engine)', 'ask p50', 'ask p99', 'check p99', 'search p99', 'ask/search', 'raw build ms', 'timed asks / checks'];
+  const body = rows.map((r) => [
+    r.label,
+    r.facts.toLocaleString('en-US'),
+    `${r.topics} (${r.disputed})`,
+    r.build_ms.toFixed(0),
+    r.load_ms === null ? '—' : r.load_ms.toFixed(0),
+    `${r.heap_mb.toFixed(1)} (${r.heap_delta_mb.toFixed(1)})`,
+    r.ask_p50_ms.toFixed(3),
+    r.ask_p99_ms.toFixed(3),
+    r.check_p99_ms.toFixed(3),
+    r.search_p99_ms.toFixed(3),
+    (r.ask_p99_ms / r.search_p99_ms).toFixed(2),
+    r.raw_build_ms.toFixed(0),
+    `${r.samples}${r.distinct < 200 ? ` (${r.distinct} distinct)` : ''} / ${r.checkSamples}`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  return [line(head), `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n');
+}
+
+function targets(rows: SizeRow[], startup: Startup): string[] {
+  const mark = (ok: boolean | null) => (ok === null ? '?' : ok ? 'met' : 'MISSED');
+  const at = (n: number) => rows.find((r) => r.facts === n);
+  const big = at(100_000);
+  const mid = at(10_000);
+  const out: string[] = [];
+  if (big) {
+    out.push(`100,000 facts: ask p99 ${big.ask_p99_ms} ms ≤ 10: ${mark(big.ask_p99_ms <= 10)}`);
+    out.push(`100,000 facts: ask p99 / search p99 ${(big.ask_p99_ms / big.search_p99_ms).toFixed(2)} ≤ 2: ${mark(big.ask_p99_ms / big.search_p99_ms <= 2)}`);
+    out.push(`100,000 facts: heap ${big.heap_mb} MB ≤ 300: ${mark(big.heap_mb <= 300)}`);
+  }
+  if (mid) out.push(`10,000 facts: ask p99 ${mid.ask_p99_ms} ms ≤ 2: ${mark(mid.ask_p99_ms <= 2)}`);
+  out.push(`start-up ${startup.startup_ms ?? '?'} ms (not counting Node) ≤ 500: ${mark(startup.startup_ms === null ? null : startup.startup_ms <= 500)}`);
+  return out;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  loadAtStart = loadavg().map((x) => x.toFixed(1)).join(' ');
+  const real = loadPack(join(ROOT, 'knowledge'));
+  const queries = benchQueries(real, SEED);
+  progress(`${queries.questions.length} questions and ${queries.claims.length} claims; seed ${SEED}`);
+
+  const startup: Startup = flag('no-startup')
+    ? { startup_ms: null, ready_wall_ms: null, node_ms: null, logged_ms: null, note: 'skipped (--no-startup)' }
+    : (progress('start-up of the compiled process'), await measureStartup());
+
+  const rows: SizeRow[] = [];
+  progress(`real pack (${real.facts.length} facts)`);
+  rows.push(measure('real', real, queries));
+  const render = await measureRender(new Engine(real), queries);
+  for (const size of SIZES) {
+    const t = performance.now();
+    let pack: Pack | null = syntheticPack(real, size, SEED);
+    progress(`synthetic ${size.toLocaleString('en-US')} facts (generated in ${Math.round(performance.now() - t)} ms)`);
+    if (flag('write') && size <= 10_000) {
+      const dir = join(ROOT, 'bench', 'packs', `p${size}`);
+      rmSync(dir, { recursive: true, force: true });
+      writePack(pack, dir);
+    }
+    rows.push(measure('synthetic', pack, queries));
+    pack = null;
+  }
+
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`crosscheck bench — node ${process.version}, ${cpus().length} × ${cpu}, load average at start ${loadAtStart}, at end ${load}; seed ${SEED}`);
+  console.log(`${queries.questions.length} questions (ask, raw search) and ${queries.claims.length} claims (check); times in ms; heap after a forced GC, with the engine's own share in brackets\n`);
+  console.log(table(rows));
+  console.log('');
+  console.log(
+    startup.startup_ms === null
+      ? `start-up: not measured (${startup.note})`
+      : `start-up to ready (real pack, console mode): ${startup.startup_ms} ms without Node's own start = ${startup.ready_wall_ms} ms to the ready line − ${startup.node_ms} ms for \`node -e ''\` (median of 7; the process itself logs ${startup.logged_ms} ms)${startup.note ? `; ${startup.note}` : ''}`,
+  );
+  for (const r of render) console.log(`render ${r.name}: ${r.p50_ms === null ? 'null' : `p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms`} (${r.note})`);
+  console.log('');
+  for (const line of targets(rows, startup)) console.log(`target: ${line}`);
+  console.log(`\nwhole run: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (JSON_OUT) {
+    const sizes: SizeResult[] = rows.map(({ facts, build_ms, load_ms, heap_mb, ask_p50_ms, ask_p99_ms, check_p99_ms, search_p99_ms }) => ({
+      facts, build_ms, load_ms, heap_mb, ask_p50_ms, ask_p99_ms, check_p99_ms, search_p99_ms,
+    }));
+    console.log(JSON.stringify({ node: process.version, startup_ms: startup.startup_ms, sizes }));
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
