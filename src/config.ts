@@ -31,10 +31,11 @@ export const HINTS: Record<string, string> = {
   SLACK_PORT: 'the port for Slack HTTP mode, e.g. 3000',
   SLACK_API_URL: 'the Web API base URL, e.g. https://slack.com/api/',
   SLACK_PRIVATE_BY_DEFAULT: 'true or false',
-  SLACK_MODERATORS: 'a comma-separated list of Slack user ids (U…) allowed to run Check claims',
+  SLACK_MODERATORS: 'a comma-separated list of Slack user ids (U…) or user groups (S…) who count as moderators besides admins',
   SLACK_ASK_COMMAND: 'a slash command such as /ask',
   SLACK_CHECK_COMMAND: 'a slash command such as /check',
   SLACK_SOURCES_COMMAND: 'a slash command such as /sources',
+  SLACK_CROSSCHECK_COMMAND: 'a slash command such as /crosscheck (the moderators’ tools)',
   DATABASE_URL: 'a PostgreSQL URL, e.g. postgres://user@127.0.0.1:5432/crosscheck',
   DATA_DIR: 'a directory for the embedded database (default: data)',
   RETENTION_DAYS: 'a whole number of days to keep interaction records',
@@ -62,6 +63,7 @@ const EnvSchema = z.object({
   SLACK_ASK_COMMAND: command('/ask'),
   SLACK_CHECK_COMMAND: command('/check'),
   SLACK_SOURCES_COMMAND: command('/sources'),
+  SLACK_CROSSCHECK_COMMAND: command('/crosscheck'),
   DATABASE_URL: z.preprocess(blankToUndefined, z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional()),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('data')),
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
@@ -92,7 +94,7 @@ export interface Config {
     apiUrl: string | undefined;
     privateByDefault: boolean;
     moderators: string[];
-    commands: { ask: string; check: string; sources: string };
+    commands: { ask: string; check: string; sources: string; crosscheck: string };
   } | null;
   store: { databaseUrl: string | undefined; dataDir: string; retentionDays: number; userHashSecret: string | undefined };
 }
@@ -129,8 +131,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN && e.HTTP_PORT === e.SLACK_PORT) {
     problems.push(`config: HTTP_PORT and SLACK_PORT are both ${e.SLACK_PORT}: give the health checks and Slack HTTP mode different ports.`);
   }
-  const commands = [e.SLACK_ASK_COMMAND, e.SLACK_CHECK_COMMAND, e.SLACK_SOURCES_COMMAND];
-  if (new Set(commands).size !== commands.length) problems.push('config: SLACK_ASK_COMMAND, SLACK_CHECK_COMMAND and SLACK_SOURCES_COMMAND must differ: give each its own command.');
+  const commands = [e.SLACK_ASK_COMMAND, e.SLACK_CHECK_COMMAND, e.SLACK_SOURCES_COMMAND, e.SLACK_CROSSCHECK_COMMAND];
+  if (new Set(commands).size !== commands.length) problems.push('config: SLACK_ASK_COMMAND, SLACK_CHECK_COMMAND, SLACK_SOURCES_COMMAND and SLACK_CROSSCHECK_COMMAND must differ: give each its own command.');
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -152,7 +154,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           apiUrl: e.SLACK_API_URL,
           privateByDefault: e.SLACK_PRIVATE_BY_DEFAULT,
           moderators: e.SLACK_MODERATORS,
-          commands: { ask: e.SLACK_ASK_COMMAND, check: e.SLACK_CHECK_COMMAND, sources: e.SLACK_SOURCES_COMMAND },
+          commands: { ask: e.SLACK_ASK_COMMAND, check: e.SLACK_CHECK_COMMAND, sources: e.SLACK_SOURCES_COMMAND, crosscheck: e.SLACK_CROSSCHECK_COMMAND },
         }
       : null,
     store: { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR, retentionDays: e.RETENTION_DAYS, userHashSecret: e.USER_HASH_SECRET },

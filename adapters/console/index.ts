@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import type { Engine } from '../../src/core/engine.js';
 import type { Logger } from '../../src/log.js';
 import { renderConsole } from './render.js';
+import { cutEnd } from '../shared/cut.js';
 import { handleRequest, parseLine, SOMETHING_WENT_WRONG, type Reply } from '../shared/requests.js';
 
 export interface ConsoleOptions {
@@ -36,7 +37,8 @@ export function startConsole(options: ConsoleOptions): RunningConsole {
     const parsed = parseLine(line);
     let reply: Reply;
     if ('unknown' in parsed) {
-      reply = { kind: 'notice', text: `Unknown command /${parsed.unknown.slice(0, 40)}. Try /help.` };
+      // The name is user text: masked like any echo, and cut where no word fragment is left.
+      reply = { kind: 'notice', text: `Unknown command /${cutEnd(options.engine.safeEcho(parsed.unknown), 40)}. Try /help.` };
     } else {
       try {
         reply = handleRequest(options.engine, parsed);

@@ -6,6 +6,7 @@
  *   export async function execute(interaction, ctx) { … }                            // the handler
  *   export async function autocomplete(interaction, ctx) { … }                       // if an option autocompletes
  *   export const cooldown = false;                                                   // to opt out of the cooldown
+ *   export const channelSettings = false;                                            // to work where the bot is switched off
  *
  * `data` may also be a function of the engine, for choices that come from the knowledge pack.
  * The bot and `discord:deploy` both register exactly these definitions.
@@ -14,12 +15,24 @@ import { ApplicationCommandType, type AutocompleteInteraction, type ChatInputCom
 import { z } from 'zod';
 import type { Engine } from '../../src/core/engine.js';
 import type { Logger } from '../../src/log.js';
+import type { ChannelPolicy } from '../shared/moderation/channel-policy.js';
+import type { ModerationDesk } from '../shared/moderation/desk.js';
+import type { Reply } from '../shared/requests.js';
 
 export interface CommandContext {
   engine: Engine;
   /** A child logger carrying the interaction id. */
   logger: Logger;
+  /** The moderators' tools: records, votes, /crosscheck. */
+  desk: ModerationDesk;
+  /** How the bot answers in this channel (never "off" here: the router has refused already). */
+  channel: ChannelPolicy;
+  /** Records an answer or verdict of this interaction; the id for its feedback buttons, or null. */
+  record(command: string, reply: Reply): Promise<number | null>;
 }
+
+/** Suggestions are answered from the index alone. */
+export type AutocompleteContext = Pick<CommandContext, 'engine' | 'logger'>;
 
 export type CommandInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
 
@@ -59,8 +72,9 @@ const CommandModule = z.object({
   // Checked after resolving, against CommandData, so that problems are reported in detail.
   data: z.custom<CommandData | ((engine: Engine) => unknown)>((v) => (typeof v === 'object' && v !== null) || isFunction(v), 'must export data: a command definition or a function of the engine'),
   execute: z.custom<(interaction: CommandInteraction, ctx: CommandContext) => Promise<void>>(isFunction, 'must export an execute function'),
-  autocomplete: z.custom<(interaction: AutocompleteInteraction, ctx: CommandContext) => Promise<void>>(isFunction).optional(),
+  autocomplete: z.custom<(interaction: AutocompleteInteraction, ctx: AutocompleteContext) => Promise<void>>(isFunction).optional(),
   cooldown: z.boolean().optional(),
+  channelSettings: z.boolean().optional(),
 });
 
 /** A loaded command: its definition resolved against the engine, and its handlers. */

@@ -2,7 +2,7 @@
  * The Discord adapter: a discord.js gateway client that turns interactions into core
  * requests (commands/), and the core's replies into messages (render.ts).
  *
- *   const discord = await startDiscord({ config: config.discord, cooldownSeconds: 5, engine, logger });
+ *   const discord = await startDiscord({ config: config.discord, cooldownSeconds: 5, engine, logger, moderation });
  *   discord.isReady();   // connected to the gateway, every shard ready
  *   await discord.stop();
  */
@@ -10,7 +10,9 @@ import { Client, Events, GatewayIntentBits, RESTEvents, Status, type ClientOptio
 import type { Config } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine.js';
 import type { Logger } from '../../src/log.js';
+import type { Moderation } from '../../src/moderation/index.js';
 import { Cooldown } from '../shared/cooldown.js';
+import { ModerationDesk } from '../shared/moderation/desk.js';
 import { interactionRouter } from './interactions.js';
 import { loadCommands } from './loader.js';
 
@@ -19,6 +21,8 @@ export interface DiscordOptions {
   cooldownSeconds: number;
   engine: Engine;
   logger: Logger;
+  /** Records, feedback, /crosscheck and channel settings; without it the bot answers with no buttons. */
+  moderation?: Moderation;
 }
 
 export interface RunningDiscord {
@@ -27,7 +31,7 @@ export interface RunningDiscord {
 }
 
 /** Logs in, registers the handlers, and resolves once every shard is ready. */
-export async function startDiscord({ config, cooldownSeconds, engine, logger }: DiscordOptions): Promise<RunningDiscord> {
+export async function startDiscord({ config, cooldownSeconds, engine, logger, moderation }: DiscordOptions): Promise<RunningDiscord> {
   const commands = await loadCommands(engine);
   const client = new Client({
     // Interactions arrive without any intent; Guilds keeps guilds and channels cached for them.
@@ -39,7 +43,8 @@ export async function startDiscord({ config, cooldownSeconds, engine, logger }: 
   });
   let stopping = false;
   watchConnection(client, logger, () => stopping);
-  const route = interactionRouter({ commands, engine, cooldown: new Cooldown(cooldownSeconds), logger });
+  const desk = new ModerationDesk(moderation, { platform: 'discord', defaults: { mode: 'public', cooldownSeconds } });
+  const route = interactionRouter({ commands, engine, cooldown: new Cooldown(cooldownSeconds), desk, logger });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
 
   try {

@@ -12,13 +12,15 @@
  * disagreement and a field per source. Every piece of text goes through `escapeDiscord`.
  */
 import type { Answer, Citation, Disagreement, SourceSummary, Verdict, VerdictLabel } from '../../src/core/model.js';
-import { byline, KIND_LABEL, VERDICT_LABEL } from '../shared/describe.js';
+import { communityNote, KIND_LABEL, sourceByline, VERDICT_LABEL } from '../shared/describe.js';
 import { fitToLimits } from '../shared/fit.js';
 import type { Reply } from '../shared/requests.js';
 import { embedFits, embedSize, LIMITS, withinLimits, type DiscordEmbed, type DiscordEmbedField } from './limits.js';
 import { escapeDiscord as esc, shorten } from './markdown.js';
+import { feedbackRow, type DiscordActionRow } from './components-render.js';
 
 export type { DiscordEmbed, DiscordEmbedField } from './limits.js';
+export type { DiscordActionRow } from './components-render.js';
 
 /** MessageFlags.Ephemeral: only the person who asked sees the reply. */
 export const EPHEMERAL = 1 << 6;
@@ -27,6 +29,8 @@ export interface DiscordReplyPayload {
   content?: string;
   embeds: DiscordEmbed[];
   flags?: number;
+  /** Rows of buttons: the feedback row under an answer, the review buttons. They take no embed space. */
+  components?: DiscordActionRow[];
   /** Always empty: nothing the bot says can ping anyone, whatever a user typed. */
   allowed_mentions: { parse: [] };
 }
@@ -34,6 +38,8 @@ export interface DiscordReplyPayload {
 export interface RenderOptions {
   /** Chosen by the caller: the private option, errors and cooldown notices. */
   ephemeral?: boolean;
+  /** The record id of an answer or verdict: adds the "Helpful" / "Not helpful" buttons. */
+  feedback?: number | null;
 }
 
 export const VERDICT_COLOR: Record<VerdictLabel, number> = {
@@ -51,6 +57,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
     ...(content !== undefined ? { content: shorten(content, LIMITS.content) } : {}),
     embeds: withinLimits(embeds),
     ...(options.ephemeral ? { flags: EPHEMERAL } : {}),
+    ...(options.feedback != null ? { components: [feedbackRow(options.feedback)] } : {}),
     allowed_mentions: { parse: [] },
   };
 }
@@ -127,10 +134,17 @@ function disagreementField(d: Disagreement): DiscordEmbedField {
   return { name: '⚠️ Sources disagree', value: [esc(d.summary), ...positions].join('\n') };
 }
 
-/** One source: "[n] author, “title”, post N, date" over the verbatim quote and what kind of statement it is. */
+/**
+ * One source: "[n] author, “title”, post N, date" over the verbatim quote and what kind of
+ * statement it is. A community-added fact says so in the value, where a long title cannot cut it off.
+ */
 function citationField(c: Citation, withStatement: boolean): DiscordEmbedField {
   const statement = withStatement ? `${esc(c.statement)}\n` : '';
-  return { name: shorten(`[${c.n}] ${esc(byline(c))}`, LIMITS.fieldName), value: `${statement}“${esc(c.quote)}” *(${KIND_LABEL[c.kind]})*` };
+  const community = communityNote(c);
+  return {
+    name: shorten(`[${c.n}] ${esc(sourceByline(c))}`, LIMITS.fieldName),
+    value: `${statement}“${esc(c.quote)}” *(${KIND_LABEL[c.kind]})*${community ? `\n🤝 ${esc(community)}` : ''}`,
+  };
 }
 
 function sourceLine(s: SourceSummary): string {

@@ -10,8 +10,12 @@ import { renderDiscord, type DiscordReplyPayload } from './render.js';
 export const notice = (text: string): Reply => ({ kind: 'notice', text });
 
 /** Notices (empty input, unknown source, no checkable claim) only concern the person who asked. */
-export async function send(interaction: RepliableInteraction, reply: Reply, options: { ephemeral?: boolean } = {}): Promise<void> {
-  const payload = renderDiscord(reply, { ephemeral: options.ephemeral || reply.kind === 'notice' });
+export async function send(interaction: RepliableInteraction, reply: Reply, options: { ephemeral?: boolean; feedback?: number | null } = {}): Promise<void> {
+  await deliver(interaction, renderDiscord(reply, { ephemeral: options.ephemeral || reply.kind === 'notice', feedback: options.feedback }));
+}
+
+/** Sends a rendered payload as the first reply, the edit of a deferred reply, or a follow-up. */
+export async function deliver(interaction: RepliableInteraction, payload: DiscordReplyPayload): Promise<void> {
   const body = replyOptions(payload);
   if (interaction.deferred && !interaction.replied) {
     // Ephemerality was fixed when deferring; an edit cannot change it.
@@ -30,6 +34,7 @@ export function replyOptions(payload: DiscordReplyPayload): InteractionReplyOpti
     ...(payload.content !== undefined ? { content: payload.content } : {}),
     embeds: payload.embeds,
     ...(payload.flags !== undefined ? { flags: payload.flags } : {}),
+    ...(payload.components ? { components: payload.components } : {}),
     allowedMentions: payload.allowed_mentions,
   };
 }

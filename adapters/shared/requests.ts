@@ -5,6 +5,7 @@
  */
 import type { Engine } from '../../src/core/engine.js';
 import type { Answer, SourceSummary, Verdict } from '../../src/core/model.js';
+import { cutEnd } from './cut.js';
 
 export type CommandName = 'ask' | 'check' | 'sources' | 'help';
 
@@ -56,7 +57,7 @@ export function handleRequest(engine: Engine, request: Request): Reply {
       const wanted = request.text.trim();
       if (!wanted) return { kind: 'sources', sources: all };
       const one = all.find((s) => s.document === wanted || s.document.startsWith(`${wanted}_`));
-      return one ? { kind: 'source', source: one } : { kind: 'notice', text: `No source "${engine.safeEcho(wanted).slice(0, 80)}". Use /sources to list them.` };
+      return one ? { kind: 'source', source: one } : { kind: 'notice', text: `No source "${cutEnd(engine.safeEcho(wanted), 80)}". Use /sources to list them.` };
     }
     case 'ask':
       if (!request.text.trim()) return { kind: 'notice', text: EMPTY_INPUT };

@@ -1,16 +1,19 @@
 /**
  * The Slack adapter: a Bolt app with `/ask`, `/check`, `/sources`, @-mentions answered in
- * threads, and the "Check claims" message shortcut. It turns Slack payloads into core
- * requests and renders the replies; it decides nothing about what an answer says.
+ * threads, the "Check claims" message shortcut, and the moderators' `/crosscheck` with its
+ * buttons and modals. It turns Slack payloads into core requests and renders the replies;
+ * it decides nothing about what an answer says.
  *
- *   const slack = await startSlack({ config: config.slack, cooldownSeconds: 5, engine, logger });
+ *   const slack = await startSlack({ config: config.slack, cooldownSeconds: 5, engine, logger, moderation });
  *   slack.isReady(); // true once Slack can reach the bot
  *   await slack.stop();
  */
 import { App, webApi } from '@slack/bolt';
 import type { Engine } from '../../src/core/engine.js';
 import type { Logger } from '../../src/log.js';
+import type { Moderation } from '../../src/moderation/index.js';
 import { Cooldown } from '../shared/cooldown.js';
+import { ModerationDesk } from '../shared/moderation/desk.js';
 import { boltLogger } from './bolt-logger.js';
 import type { SlackConfig, SlackDeps } from './deps.js';
 import { slackReason } from './failures.js';
@@ -22,6 +25,10 @@ export interface SlackOptions {
   cooldownSeconds: number;
   engine: Engine;
   logger: Logger;
+  /** Records, feedback, /crosscheck and channel settings; without it the bot answers with no buttons. */
+  moderation?: Moderation;
+  /** How long one Web API call or response_url post may take before it is abandoned (and retried or reported). Default 10 s. */
+  httpTimeoutMs?: number;
 }
 
 export interface RunningSlack {
@@ -37,11 +44,23 @@ export interface RunningSlack {
  * than an apology.
  */
 const RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 };
+const HTTP_TIMEOUT_MS = 10_000;
+
+/**
+ * fetch with a deadline. Bolt's respond() posts to the response_url with no timeout of its
+ * own, so a response_url that never answers would hold its listener for minutes (undici's
+ * 300 s, twice: once for the answer, once for the apology).
+ */
+function fetchWithin(ms: number): webApi.FetchFunction {
+  return (url, init) => fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(ms) });
+}
 
 export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
   const { config, engine, logger } = options;
   const bolt = boltLogger(logger);
-  const clientOptions = { slackApiUrl: config.apiUrl, logger: bolt, retryConfig: RETRY, rejectRateLimitedCalls: true };
+  const httpTimeoutMs = options.httpTimeoutMs ?? HTTP_TIMEOUT_MS;
+  // Both the Web API client and respond() use this fetch; each attempt gets the deadline.
+  const clientOptions = { slackApiUrl: config.apiUrl, logger: bolt, retryConfig: RETRY, rejectRateLimitedCalls: true, fetch: fetchWithin(httpTimeoutMs) };
 
   // Checking the token up front fails fast with Slack's reason, and gives the bot's own ids.
   const auth = await new webApi.WebClient(config.botToken, clientOptions).auth.test().catch((error: unknown) => {
@@ -60,7 +79,12 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
     logLevel: bolt.getLevel(),
     extendedErrorHandler: true,
   });
-  const deps: SlackDeps = { config, engine, cooldown: new Cooldown(options.cooldownSeconds), logger };
+  const desk = new ModerationDesk(options.moderation, {
+    platform: 'slack',
+    defaults: { mode: config.privateByDefault ? 'ephemeral' : 'public', cooldownSeconds: options.cooldownSeconds },
+    command: config.commands.crosscheck,
+  });
+  const deps: SlackDeps = { config, engine, cooldown: new Cooldown(options.cooldownSeconds), desk, logger };
   registerListeners(app, deps);
   // Listeners handle their own failures; this catches what happens around them (e.g. a failed ack).
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {

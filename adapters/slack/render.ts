@@ -13,77 +13,54 @@ import type { Answer, Citation, Disagreement, SourceSummary, Verdict } from '../
 import { byline, KIND_LABEL, VERDICT_LABEL } from '../shared/describe.js';
 import { fitToLimits } from '../shared/fit.js';
 import type { Reply } from '../shared/requests.js';
+import { clampText, escapeSlack, MAX_BLOCKS, MAX_TEXT, type SlackBlock, type SlackMessage, type SlackText } from './blocks.js';
+import { feedbackBlock } from './components-render.js';
 
-/** Slack's limits: blocks per message, and characters per section or context text. */
-export const MAX_BLOCKS = 50;
-export const MAX_TEXT = 3000;
-
-/** mrkdwn with `verbatim`, so Slack does not auto-link names or parse mentions in it. */
-export interface SlackText {
-  type: 'mrkdwn';
-  text: string;
-  verbatim: true;
-}
-
-export type SlackBlock =
-  | { type: 'section'; text: SlackText }
-  | { type: 'context'; elements: SlackText[] }
-  | { type: 'divider' };
-
-export interface SlackMessage {
-  /** Plain fallback for notifications and clients without Block Kit. */
-  text: string;
-  blocks: SlackBlock[];
-}
-
-/**
- * Escapes Slack's control characters, so `<!channel>`, `<@U…>` or `<http://…|…>` in user
- * text shows as typed instead of pinging or linking. Broadcast words get a word joiner
- * after the @ as well, in case a client ever parses them without angle brackets.
- */
-export function escapeSlack(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/@(channel|here|everyone)/gi, '@\u2060$1');
-}
-
-/** Cuts an escaped text to `max` characters without splitting an entity such as `&amp;`. */
-export function clampText(text: string, max = MAX_TEXT): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max - 1).replace(/&[a-z]{0,4}$/, '')}…`;
-}
+export { clampText, escapeSlack, MAX_BLOCKS, MAX_TEXT } from './blocks.js';
+export type { SlackBlock, SlackButton, SlackMessage, SlackText } from './blocks.js';
 
 const mrkdwn = (text: string): SlackText => ({ type: 'mrkdwn', text: text || ' ', verbatim: true });
 const section = (text: string): SlackBlock => ({ type: 'section', text: mrkdwn(text) });
 const context = (text: string): SlackBlock => ({ type: 'context', elements: [mrkdwn(text)] });
 const marker = (n: number) => `[${n}]`;
 
-export function renderSlack(reply: Reply): SlackMessage {
+export interface SlackRenderOptions {
+  /** The record id of an answer or verdict: adds the "Helpful" / "Not helpful" buttons, within the block limit. */
+  feedback?: number | null;
+}
+
+export function renderSlack(reply: Reply, options: SlackRenderOptions = {}): SlackMessage {
+  const extra = options.feedback != null ? [feedbackBlock(options.feedback)] : [];
+  const room = MAX_BLOCKS - extra.length;
+  const { blocks, fallback } = layout(reply, room);
+  const message = finish(blocks, fallback, room);
+  return extra.length ? { ...message, blocks: [...message.blocks, ...extra] } : message;
+}
+
+function layout(reply: Reply, room: number): { blocks: SlackBlock[]; fallback: string } {
   switch (reply.kind) {
     case 'answer':
-      return finish(fitted(reply.answer, answerBlocks, MAX_BLOCKS), answerFallback(reply.answer));
+      return { blocks: fitted(reply.answer, answerBlocks, room), fallback: answerFallback(reply.answer) };
     case 'verdict':
-      return finish(fitted(reply.verdict, verdictBlocks, MAX_BLOCKS), verdictLine(reply.verdict));
+      return { blocks: fitted(reply.verdict, verdictBlocks, room), fallback: verdictLine(reply.verdict) };
     case 'verdicts':
-      return finish(verdictsBlocks(reply.verdicts), reply.verdicts.map(verdictLine).join('\n'));
+      return { blocks: verdictsBlocks(reply.verdicts, room), fallback: reply.verdicts.map(verdictLine).join('\n') };
     case 'sources':
-      return finish(sourcesBlocks(reply.sources), `${reply.sources.length} source documents`);
+      return { blocks: sourcesBlocks(reply.sources), fallback: `${reply.sources.length} source documents` };
     case 'source':
-      return finish([section(sourceDetail(reply.source))], reply.source.title);
+      return { blocks: [section(sourceDetail(reply.source))], fallback: reply.source.title };
     case 'help':
     case 'notice':
-      return finish([section(escapeSlack(reply.text))], reply.text);
+      return { blocks: [section(escapeSlack(reply.text))], fallback: reply.text };
   }
 }
 
 /** Applies the hard limits last, whatever the layout did: Slack refuses the whole message otherwise. */
-function finish(blocks: SlackBlock[], fallback: string): SlackMessage {
+function finish(blocks: SlackBlock[], fallback: string, room = MAX_BLOCKS): SlackMessage {
   const clamp = (t: SlackText): SlackText => ({ ...t, text: clampText(t.text) });
   return {
     text: clampText(escapeSlack(fallback)),
-    blocks: blocks.slice(0, MAX_BLOCKS).map((b) =>
+    blocks: blocks.slice(0, room).map((b) =>
       b.type === 'section' ? { ...b, text: clamp(b.text) } : b.type === 'context' ? { ...b, elements: b.elements.map(clamp) } : b,
     ),
   };
@@ -121,10 +98,10 @@ function verdictLine(v: Verdict): string {
   return `${label.emoji} ${label.title}: ${v.claim} — ${v.reason}`;
 }
 
-/** Several verdicts share the 50 blocks evenly, each fitted on its own, divided by rules. */
-function verdictsBlocks(verdicts: Verdict[]): SlackBlock[] {
+/** Several verdicts share the blocks evenly, each fitted on its own, divided by rules. */
+function verdictsBlocks(verdicts: Verdict[], room: number): SlackBlock[] {
   const head = section(`Checked ${verdicts.length} claim${verdicts.length === 1 ? '' : 's'} from this message:`);
-  const budget = Math.floor((MAX_BLOCKS - 1) / Math.max(verdicts.length, 1)) - 1;
+  const budget = Math.floor((room - 1) / Math.max(verdicts.length, 1)) - 1;
   return [head, ...verdicts.flatMap((v, i) => [...(i > 0 ? [{ type: 'divider' } as const] : []), ...fitted(v, verdictBlocks, budget)])];
 }
 

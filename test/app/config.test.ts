@@ -42,6 +42,8 @@ describe('configuration', () => {
     expect(problemsOf({ SLACK_APP_TOKEN: 'xapp-1' })).toEqual([expect.stringMatching(/SLACK_BOT_TOKEN is missing/)]);
     expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_PORT: '8080', HTTP_PORT: '8080' })).toEqual([expect.stringMatching(/HTTP_PORT and SLACK_PORT are both 8080/)]);
     expect(problemsOf({ SLACK_ASK_COMMAND: '/ask', SLACK_CHECK_COMMAND: '/ask' })).toEqual([expect.stringMatching(/must differ/)]);
+    expect(problemsOf({ SLACK_CROSSCHECK_COMMAND: '/sources' })).toEqual([expect.stringMatching(/SLACK_CROSSCHECK_COMMAND must differ/)]);
+    expect(problemsOf({ SLACK_CROSSCHECK_COMMAND: 'crosscheck' })).toEqual([expect.stringMatching(/^config: SLACK_CROSSCHECK_COMMAND .*slash command/)]);
   });
 
   it('stops the process with exit code 1 and one line per problem, without a stack trace', async () => {

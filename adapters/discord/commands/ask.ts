@@ -8,8 +8,9 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { Engine } from '../../../src/core/engine.js';
+import { visibility } from '../../shared/moderation/channel-policy.js';
 import { handleRequest } from '../../shared/requests.js';
-import type { CommandContext } from '../command.js';
+import type { AutocompleteContext, CommandContext } from '../command.js';
 import { send } from '../respond.js';
 
 /** Discord's limits for autocomplete: 25 choices, names and values of 1–100 characters. */
@@ -29,13 +30,14 @@ export const data = {
   ],
 };
 
-export async function execute(interaction: ChatInputCommandInteraction, { engine }: CommandContext): Promise<void> {
+export async function execute(interaction: ChatInputCommandInteraction, { engine, channel, record }: CommandContext): Promise<void> {
   const reply = handleRequest(engine, { command: 'ask', text: interaction.options.getString('question', true) });
-  await send(interaction, reply, { ephemeral: interaction.options.getBoolean('private') ?? false });
+  const askedPrivately = interaction.options.getBoolean('private') ?? false;
+  await send(interaction, reply, { ephemeral: visibility(channel, { askedPrivately, reply }) === 'ephemeral', feedback: await record('ask', reply) });
 }
 
 /** Answered at once from the index: Discord allows no deferring for autocomplete. */
-export async function autocomplete(interaction: AutocompleteInteraction, { engine }: CommandContext): Promise<void> {
+export async function autocomplete(interaction: AutocompleteInteraction, { engine }: AutocompleteContext): Promise<void> {
   await interaction.respond(suggestionChoices(engine, interaction.options.getFocused()));
 }
 

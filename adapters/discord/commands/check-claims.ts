@@ -11,8 +11,10 @@ import {
   Routes,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
+import { visibility } from '../../shared/moderation/channel-policy.js';
 import { checkMessage } from '../../shared/requests.js';
 import type { CommandContext } from '../command.js';
+import { isModerator } from '../people.js';
 import { renderDiscord } from '../render.js';
 import { notice, send } from '../respond.js';
 
@@ -29,17 +31,20 @@ export const data = {
   contexts: [InteractionContextType.Guild],
 };
 
-export async function execute(interaction: MessageContextMenuCommandInteraction, { engine, logger }: CommandContext): Promise<void> {
-  if (!interaction.memberPermissions?.has(MANAGE_MESSAGES)) return send(interaction, notice(NEEDS_MANAGE_MESSAGES), { ephemeral: true });
+export async function execute(interaction: MessageContextMenuCommandInteraction, { engine, logger, channel, record }: CommandContext): Promise<void> {
+  if (!isModerator(interaction)) return send(interaction, notice(NEEDS_MANAGE_MESSAGES), { ephemeral: true });
   // Posting to the channel is a second request: defer so the 3-second window cannot run out.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 
   const reply = checkMessage(engine, interaction.targetMessage.content);
   if (reply.kind !== 'verdicts') return send(interaction, reply, { ephemeral: true });
+  const feedback = await record('check_message', reply);
+  // Where the channel is set to ephemeral, nothing is posted: the verdicts are for the moderator.
+  if (visibility(channel, { reply }) === 'ephemeral') return send(interaction, reply, { ephemeral: true, feedback });
 
   const message_reference = { message_id: interaction.targetId, channel_id: interaction.channelId, fail_if_not_exists: false };
   try {
-    await interaction.client.rest.post(Routes.channelMessages(interaction.channelId), { body: { ...renderDiscord(reply), message_reference } });
+    await interaction.client.rest.post(Routes.channelMessages(interaction.channelId), { body: { ...renderDiscord(reply, { feedback }), message_reference } });
   } catch (err) {
     if (!(err instanceof DiscordAPIError && err.status === 403)) throw err;
     logger.warn({ err }, 'no permission to post the check in this channel');

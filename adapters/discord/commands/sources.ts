@@ -1,6 +1,7 @@
 /** /sources [document:<choice>] — the documents answers come from, or one of them in detail. */
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, type ChatInputCommandInteraction } from 'discord.js';
 import type { Engine } from '../../../src/core/engine.js';
+import { visibility } from '../../shared/moderation/channel-policy.js';
 import { handleRequest } from '../../shared/requests.js';
 import type { CommandContext } from '../command.js';
 import { send } from '../respond.js';
@@ -28,6 +29,7 @@ export function data(engine: Engine) {
 /** Listing documents runs no search, so it does not count against the cooldown. */
 export const cooldown = false;
 
-export async function execute(interaction: ChatInputCommandInteraction, { engine }: CommandContext): Promise<void> {
-  await send(interaction, handleRequest(engine, { command: 'sources', text: interaction.options.getString('document') ?? '' }));
+export async function execute(interaction: ChatInputCommandInteraction, { engine, channel }: CommandContext): Promise<void> {
+  const reply = handleRequest(engine, { command: 'sources', text: interaction.options.getString('document') ?? '' });
+  await send(interaction, reply, { ephemeral: visibility(channel, { reply }) === 'ephemeral' });
 }

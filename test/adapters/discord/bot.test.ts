@@ -324,14 +324,16 @@ describe('the per-user cooldown', () => {
 });
 
 describe('command definitions the bot loads', () => {
-  it('has /ask with autocomplete and private, /check, /sources with the pack’s documents, and a moderators’ message command', async () => {
+  it('has /ask with autocomplete and private, /check, /sources with the pack’s documents, and the moderators’ message command and /crosscheck', async () => {
     const defs = definitionsOf(await loadCommands(engine));
     const byName = new Map(defs.map((d) => [d.name, d]));
-    expect([...byName.keys()].sort()).toEqual(['Check claims', 'ask', 'check', 'sources']);
+    expect([...byName.keys()].sort()).toEqual(['Check claims', 'ask', 'check', 'crosscheck', 'sources']);
     const askOptions = slashOptions(defs, 'ask');
     expect(askOptions.find((o) => o.name === 'question')).toMatchObject({ type: ApplicationCommandOptionType.String, required: true, autocomplete: true });
     expect(askOptions.find((o) => o.name === 'private')).toMatchObject({ type: ApplicationCommandOptionType.Boolean });
     expect(slashOptions(defs, 'sources')[0]!.choices!.map((c) => c.value)).toEqual(engine.sources().slice(0, 25).map((s) => s.document));
     expect(byName.get('Check claims')).toMatchObject({ type: 3, default_member_permissions: String(1 << 13) });
+    expect(byName.get('crosscheck')).toMatchObject({ type: 1, default_member_permissions: String(1 << 13) });
+    expect(slashOptions(defs, 'crosscheck').map((o) => [o.name, o.type])).toEqual(['report', 'propose', 'review', 'channel'].map((n) => [n, ApplicationCommandOptionType.Subcommand]));
   });
 });

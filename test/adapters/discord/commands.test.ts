@@ -16,10 +16,11 @@ const slash = (over: object = {}) => ({ data: { type: 1, name: 'ask', descriptio
 describe('command modules', () => {
   it('loads every module in commands/ with its handlers', async () => {
     const commands = await loadCommands(engine);
-    expect([...commands.keys()]).toEqual(['ask', 'Check claims', 'check', 'sources']);
+    expect([...commands.keys()]).toEqual(['ask', 'Check claims', 'check', 'crosscheck', 'sources']);
     for (const c of commands.values()) expect(typeof c.execute).toBe('function');
     expect(typeof commands.get('ask')!.autocomplete).toBe('function');
     expect(commands.get('sources')!.cooldown).toBe(false);
+    expect(commands.get('crosscheck')).toMatchObject({ cooldown: false, channelSettings: false });
   });
 
   it('accepts a well-formed module, resolving a definition that depends on the pack', () => {

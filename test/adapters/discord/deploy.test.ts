@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { DiscordAPIError } from 'discord.js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandData } from '../../../adapters/discord/command.js';
 import { definitionsOf, loadCommands } from '../../../adapters/discord/loader.js';
 import { registerCommands } from '../../../adapters/discord/register.js';
 import { cleanEnv, runEntry, type RunResult } from '../../helpers/run.js';
@@ -10,7 +11,7 @@ import { snowflake } from './payloads.js';
 import { DiscordStandIn } from './stand-in.js';
 
 let engine: FailingEngine;
-let definitions: unknown;
+let definitions: CommandData[];
 let discord: DiscordStandIn | undefined;
 beforeAll(async () => {
   engine = loadEngine();
@@ -37,7 +38,7 @@ describe('discord:deploy', () => {
   it('PUTs the bot’s own command definitions globally', async () => {
     discord = await DiscordStandIn.start();
     const line = await registerCommands(discord.config(), engine);
-    expect(line).toMatch(/^Registered 4 commands \(.*\) globally\.$/);
+    expect(line).toBe(`Registered ${definitions.length} commands (${definitions.map((d) => d.name).join(', ')}) globally.`);
     const puts = discord.requests.filter((q) => q.method === 'PUT');
     expect(puts).toHaveLength(1);
     expect(puts[0]!.route).toBe(`/applications/${discord.applicationId}/commands`);
@@ -59,7 +60,7 @@ describe('discord:deploy', () => {
     const env = cleanEnv({ DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: guildId, KNOWLEDGE_DIR: KNOWLEDGE, DOTENV_CONFIG_PATH: '/nonexistent/.env' });
     const r = await npmRun('discord:deploy', env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^Registered 4 commands \\(.*\\) in guild ${guildId}\\.\\n$`));
+    expect(r.stdout).toMatch(new RegExp(`^Registered ${definitions.length} commands \\(.*crosscheck.*\\) in guild ${guildId}\\.\\n$`));
     const put = discord.requests.find((q) => q.method === 'PUT')!;
     expect(put.route).toBe(`/applications/${discord.applicationId}/guilds/${guildId}/commands`);
     expect(put.body).toEqual(definitions);

@@ -5,6 +5,7 @@ import { startDiscord, type RunningDiscord } from '../../../adapters/discord/ind
 import { Engine } from '../../../src/core/engine.js';
 import { loadPack } from '../../../src/knowledge/load.js';
 import { createLogger } from '../../../src/log.js';
+import type { Moderation } from '../../../src/moderation/index.js';
 import { DiscordStandIn, type StandInOptions } from './stand-in.js';
 import { guildFixture, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS, snowflake, user, type Actor } from './payloads.js';
 
@@ -58,11 +59,11 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot(options: { engine: Engine; cooldownSeconds?: number; shards?: 'auto' | number; standIn?: StandInOptions }): Promise<RunningBot> {
+export async function startBot(options: { engine: Engine; cooldownSeconds?: number; shards?: 'auto' | number; standIn?: StandInOptions; moderation?: Moderation }): Promise<RunningBot> {
   const discord = await DiscordStandIn.start({ guilds: [guildFixture()], ...options.standIn });
   const { logger, lines } = capturedLogger();
   try {
-    const bot = await startDiscord({ config: discord.config(options.shards), cooldownSeconds: options.cooldownSeconds ?? 0, engine: options.engine, logger });
+    const bot = await startDiscord({ config: discord.config(options.shards), cooldownSeconds: options.cooldownSeconds ?? 0, engine: options.engine, logger, moderation: options.moderation });
     return {
       discord,
       bot,

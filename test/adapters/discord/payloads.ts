@@ -7,6 +7,7 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ChannelType,
+  ComponentType,
   GuildDefaultMessageNotifications,
   GuildExplicitContentFilter,
   GuildMFALevel,
@@ -24,6 +25,8 @@ import {
   type APIApplicationCommandAutocompleteInteraction,
   type APIMessage,
   type APIMessageApplicationCommandInteraction,
+  type APIMessageComponentButtonInteraction,
+  type APIModalSubmitInteraction,
   type APIUser,
   type RoleFlags,
   type GatewayGuildCreateDispatchData,
@@ -221,4 +224,38 @@ export function messageCommand(applicationId: string, name: string, target: APIM
     type: InteractionType.ApplicationCommand,
     data: { id: snowflake(), name, type: ApplicationCommandType.Message, target_id: target.id, resolved: { messages: { [target.id]: target } }, guild_id: where.guild.id },
   };
+}
+
+/** A subcommand with its options, e.g. /crosscheck report days:30. */
+export function subcommand(name: string, options: Option[] = []): Option {
+  return { name, type: ApplicationCommandOptionType.Subcommand, options } as unknown as Option;
+}
+
+export const integerOption = (name: string, value: number): Option => ({ name, type: ApplicationCommandOptionType.Integer, value });
+
+/** A click on a button of `message` (a message the bot sent; ephemeral ones carry flags 64). */
+export function buttonClick(applicationId: string, customId: string, clicked: APIMessage, actor: Actor, where: Where): APIMessageComponentButtonInteraction {
+  return {
+    ...base(applicationId, actor, where),
+    type: InteractionType.MessageComponent,
+    data: { custom_id: customId, component_type: ComponentType.Button },
+    message: clicked,
+  };
+}
+
+/** A submitted modal: one labelled text input per value, as Discord sends Label components. */
+export function modalSubmit(applicationId: string, customId: string, values: Record<string, string>, actor: Actor, where: Where, from?: APIMessage): APIModalSubmitInteraction {
+  let id = 0;
+  const components = Object.entries(values).map(([custom_id, value]) => ({ type: ComponentType.Label, id: ++id, component: { type: ComponentType.TextInput, id: ++id, custom_id, value } }));
+  return {
+    ...base(applicationId, actor, where),
+    type: InteractionType.ModalSubmit,
+    data: { custom_id: customId, components } as unknown as APIModalSubmitInteraction['data'],
+    ...(from ? { message: from } : {}),
+  };
+}
+
+/** The message the bot's reply became, to click its buttons: what Discord would hand back. */
+export function sentMessage(channelId: string, author: APIUser, body: { content?: string; embeds?: unknown[]; components?: unknown[]; flags?: number }): APIMessage {
+  return { ...message(channelId, author, body.content ?? ''), embeds: (body.embeds ?? []) as APIMessage['embeds'], components: (body.components ?? []) as APIMessage['components'], flags: body.flags ?? 0 };
 }

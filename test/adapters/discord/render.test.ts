@@ -5,6 +5,8 @@ import { LIMITS, totalSize, type DiscordEmbed } from '../../../adapters/discord/
 import { expectWithinLimits, RAW_MENTION } from './expectations.js';
 import { escapeDiscord, shorten } from '../../../adapters/discord/markdown.js';
 import { ANSWER_COLOR, EPHEMERAL, NO_ANSWER_COLOR, renderDiscord, VERDICT_COLOR } from '../../../adapters/discord/render.js';
+import { communityNote } from '../../../adapters/shared/describe.js';
+import { parseId } from '../../../adapters/shared/moderation/ids.js';
 import { checkMessage, handleRequest, type Reply } from '../../../adapters/shared/requests.js';
 import type { Engine } from '../../../src/core/engine.js';
 import type { Answer, Citation, SourceSummary, Verdict, VerdictLabel } from '../../../src/core/model.js';
@@ -98,6 +100,31 @@ describe('renderDiscord layout', () => {
     expect(renderDiscord(reply)).toEqual({ content: 'Please wait.', embeds: [], allowed_mentions: { parse: [] } });
     expect(renderDiscord(reply, { ephemeral: true }).flags).toBe(EPHEMERAL);
     expect(EPHEMERAL).toBe(64);
+  });
+});
+
+describe('renderDiscord feedback and community marks', () => {
+  it('adds one row of Helpful / Not helpful buttons carrying the record id, outside the embed limits', () => {
+    const reply: Reply = { kind: 'answer', answer: answer(60, { quoteLength: 900, sentenceLength: 300 }) };
+    const payload = renderDiscord(reply, { feedback: 7 });
+    expectWithinLimits(payload);
+    expect(payload.embeds).toEqual(renderDiscord(reply).embeds);
+    expect(payload.components).toHaveLength(1);
+    expect(payload.components![0]!.components.map((b) => parseId(b.custom_id))).toEqual([
+      { kind: 'vote', record: 7, helpful: true },
+      { kind: 'vote', record: 7, helpful: false },
+    ]);
+    for (const b of payload.components![0]!.components) expect(b.custom_id.length).toBeLessThanOrEqual(100);
+    expect(renderDiscord(reply).components).toBeUndefined();
+  });
+
+  it('says a citation is community-added, with approver and date, where a long title cannot cut it off', () => {
+    const c: Citation = { ...citation(1), source: { ...citation(1).source, title: 'T'.repeat(250) }, community: { approvedBy: 'Mo', approvedAt: '2025-03-04T05:06:07.000Z' } };
+    const a = answer(1);
+    const [e] = renderDiscord({ kind: 'answer', answer: { ...a, citations: [c] } }).embeds as [DiscordEmbed];
+    const field = citationFields(e)[0]!;
+    expect(field.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
+    expect(field.value).toContain(escapeDiscord(communityNote(c)!));
   });
 });
 

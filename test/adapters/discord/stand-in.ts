@@ -56,6 +56,16 @@ interface FailureRule {
   match: (r: RecordedRequest) => boolean;
   status: number;
   body: unknown;
+  headers?: Record<string, string>;
+  /** How many more matching requests fail; unlimited when undefined. */
+  times?: number;
+}
+
+export interface FailureOptions {
+  /** Response headers, e.g. Retry-After for a 429. */
+  headers?: Record<string, string>;
+  /** Fail only this many matching requests, then answer normally again. */
+  times?: number;
 }
 
 const API_PREFIX = '/api/v10';
@@ -107,11 +117,26 @@ export class DiscordStandIn {
     return { token: this.token, applicationId: this.applicationId, guildId: undefined, apiUrl: this.apiUrl, shards };
   }
 
-  /** Answers matching requests with `status` (and a Discord-style error body) from now on; returns a function that stops it. */
-  fail(match: (r: RecordedRequest) => boolean, status: number, body: unknown = { message: status >= 500 ? '500: Internal Server Error' : 'Missing Permissions', code: status >= 500 ? 0 : 50013 }): () => void {
-    const rule = { match, status, body };
+  /** Answers matching requests with `status` (and a Discord-style error body) from now on, or `times` times; returns a function that stops it. */
+  fail(
+    match: (r: RecordedRequest) => boolean,
+    status: number,
+    body: unknown = { message: status >= 500 ? '500: Internal Server Error' : 'Missing Permissions', code: status >= 500 ? 0 : 50013 },
+    options: FailureOptions = {},
+  ): () => void {
+    const rule: FailureRule = { match, status, body, ...options };
     this.failures.push(rule);
-    return () => void this.failures.splice(this.failures.indexOf(rule), 1);
+    return () => {
+      const i = this.failures.indexOf(rule);
+      if (i >= 0) this.failures.splice(i, 1);
+    };
+  }
+
+  /** Forgets what it recorded and the interactions already answered, so a long load run holds no history. */
+  forget(): void {
+    this.requests.length = 0;
+    this.frames.length = 0;
+    for (const [id, i] of this.interactions) if (i.acknowledged) this.interactions.delete(id);
   }
 
   /** Sends INTERACTION_CREATE on the shard that owns the interaction's guild. */
@@ -256,11 +281,13 @@ export class DiscordStandIn {
       at: Date.now(),
     };
     const failure = this.failures.find((f) => f.match(record));
+    if (failure?.times !== undefined && --failure.times <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
     const [status, body] = failure ? [failure.status, failure.body] : this.route(record);
     record.status = status;
     this.requests.push(record);
-    if (body === undefined) res.writeHead(status).end();
-    else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const headers = failure?.headers ?? {};
+    if (body === undefined) res.writeHead(status, headers).end();
+    else res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
     this.events.emit('request');
   }
 

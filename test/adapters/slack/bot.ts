@@ -6,6 +6,7 @@ import type { SlackConfig } from '../../../adapters/slack/deps.js';
 import { MAX_BLOCKS, MAX_TEXT } from '../../../adapters/slack/render.js';
 import { Engine } from '../../../src/core/engine.js';
 import { createLogger } from '../../../src/log.js';
+import type { Moderation } from '../../../src/moderation/index.js';
 import { SIGNING_SECRET } from './signed.js';
 import type { SlackStandIn } from './stand-ins.js';
 
@@ -38,6 +39,9 @@ export interface BotOptions {
   config?: Partial<SlackConfig>;
   cooldownSeconds?: number;
   engine?: Engine;
+  moderation?: Moderation;
+  /** The adapter's deadline per Web API call or response_url post (default 10 s). */
+  httpTimeoutMs?: number;
 }
 
 export async function startBot(api: SlackStandIn, options: BotOptions = {}): Promise<TestBot> {
@@ -50,7 +54,7 @@ export async function startBot(api: SlackStandIn, options: BotOptions = {}): Pro
     apiUrl: api.apiUrl,
     privateByDefault: false,
     moderators: ['UMOD'],
-    commands: { ask: '/ask', check: '/check', sources: '/sources' },
+    commands: { ask: '/ask', check: '/check', sources: '/sources', crosscheck: '/crosscheck' },
     ...options.config,
   };
   const slack = await startSlack({
@@ -58,14 +62,18 @@ export async function startBot(api: SlackStandIn, options: BotOptions = {}): Pro
     cooldownSeconds: options.cooldownSeconds ?? 0,
     engine: options.engine ?? knowledge(),
     logger: createLogger({ level: 'debug', stream: logs }),
+    moderation: options.moderation,
+    httpTimeoutMs: options.httpTimeoutMs,
   });
   return { slack, url: `http://127.0.0.1:${slack.port}/slack/events`, logs };
 }
 
 interface Block {
   type: string;
+  block_id?: string;
   text?: { text: string };
-  elements?: { text: string }[];
+  /** Texts of a context block; buttons (action_id, text.text) of an actions block. */
+  elements?: { text: string; action_id?: string }[];
 }
 
 /** Every string anywhere in a payload. */
@@ -94,7 +102,10 @@ export function expectWithinSlackLimits(message: { text?: unknown; blocks?: unkn
   expect(blocks.length).toBeGreaterThan(0);
   expect(blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
   for (const b of blocks) {
-    for (const t of [b.text?.text, ...(b.elements ?? []).map((e) => e.text)].filter((x) => x !== undefined)) {
+    // A button's label is plain text in an object; its limit is 75 characters.
+    const texts = b.type === 'actions' ? (b.elements ?? []).map((e) => (e.text as unknown as { text: string }).text) : [b.text?.text, ...(b.elements ?? []).map((e) => e.text)];
+    if (b.type === 'actions') expect(texts.every((t) => t!.length <= 75)).toBe(true);
+    for (const t of texts.filter((x) => x !== undefined)) {
       expect(t.length).toBeGreaterThan(0);
       expect(t.length).toBeLessThanOrEqual(MAX_TEXT);
     }

@@ -347,7 +347,7 @@ describe('configuration', () => {
 
   it('listens under configured command names', async () => {
     await bot.slack.stop();
-    bot = await startBot(api, { config: { commands: { ask: '/cc-ask', check: '/cc-check', sources: '/cc-sources' } } });
+    bot = await startBot(api, { config: { commands: { ask: '/cc-ask', check: '/cc-check', sources: '/cc-sources', crosscheck: '/cc-mod' } } });
     const { response } = await slash('/cc-ask', ANSWERABLE);
     expect(citationBlocks(response).length).toBeGreaterThan(0);
     const { response: sources } = await slash('/cc-sources', '');

@@ -16,8 +16,8 @@ const manifest = parse(readFileSync(new URL('../../../adapters/slack/manifest.ya
 describe('adapters/slack/manifest.yaml', () => {
   it('declares the default command names the bot listens under', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-x', SLACK_APP_TOKEN: 'xapp-x' });
-    const { ask, check, sources } = config.slack!.commands;
-    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([ask, check, sources].sort());
+    const { ask, check, sources, crosscheck } = config.slack!.commands;
+    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([ask, check, sources, crosscheck].sort());
   });
 
   it('declares the "Check claims" message shortcut with the callback id the bot listens for', () => {

@@ -1,7 +1,8 @@
 /** renderSlack is pure: Reply in, Block Kit payload out, no network. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VERDICT_LABEL } from '../../../adapters/shared/describe.js';
+import { communityNote, VERDICT_LABEL } from '../../../adapters/shared/describe.js';
+import { parseId } from '../../../adapters/shared/moderation/ids.js';
 import { HELP_TEXT, type Reply } from '../../../adapters/shared/requests.js';
 import { clampText, escapeSlack, MAX_BLOCKS, MAX_TEXT, renderSlack, type SlackMessage } from '../../../adapters/slack/render.js';
 import type { Answer, Citation, SourceSummary, Verdict } from '../../../src/core/model.js';
@@ -119,6 +120,32 @@ describe('verdicts', () => {
     expectWithinSlackLimits(m);
     for (let i = 0; i < 5; i++) expect(sectionTexts(m).some((t) => t.includes(`claim ${i}`))).toBe(true);
     expect(m.text.split('\n')).toHaveLength(5);
+  });
+});
+
+describe('feedback buttons', () => {
+  it('end an answer or verdict with Helpful / Not helpful carrying the record id, still within 50 blocks', () => {
+    const a = answer(80, { disagreements: [{ topic: 't', summary: 's', positions: [{ label: 'x', citations: [70] }, { label: 'y', citations: [75] }] }] });
+    const verdicts = Array.from({ length: 5 }, (_, i) => verdict(30, { claim: `claim ${i}` }));
+    for (const reply of [{ kind: 'answer', answer: a }, { kind: 'verdict', verdict: verdict(80) }, { kind: 'verdicts', verdicts, claim: 'm' }] as Reply[]) {
+      const m = renderSlack(reply, { feedback: 42 });
+      expectWithinSlackLimits(m);
+      const last = m.blocks[m.blocks.length - 1]!;
+      expect(last.type).toBe('actions');
+      if (last.type !== 'actions') return;
+      expect(last.elements.map((e) => parseId(e.action_id))).toEqual([
+        { kind: 'vote', record: 42, helpful: true },
+        { kind: 'vote', record: 42, helpful: false },
+      ]);
+      expect(renderSlack(reply).blocks.some((b) => b.type === 'actions')).toBe(false);
+    }
+  });
+
+  it('marks a community-added citation with who approved it and when', () => {
+    const c = citation(1, { community: { approvedBy: 'Mo <!here>', approvedAt: '2025-03-04T05:06:07.000Z' } });
+    const m = renderSlack({ kind: 'answer', answer: answer(1, { citations: [c] }) });
+    expect(contextTexts(m)[0]).toContain(escapeSlack(communityNote(c)!));
+    expectNoLiveMentions(m);
   });
 });
 

@@ -123,3 +123,54 @@ export function appMentionBody(mention: Mention, who: Who = {}): { body: string;
   });
   return { body, eventId, ts };
 }
+
+/** A `block_actions` payload: a click on a button of a message the bot sent, form-encoded as `payload=`. */
+export function blockActionsBody(actionId: string, responseUrl: string, who: Who = {}, message: { ts?: string; ephemeral?: boolean } = {}): string {
+  const user = who.user ?? 'U1';
+  const payload = {
+    type: 'block_actions',
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: who.team ?? 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    container: { type: 'message', message_ts: message.ts ?? '1700000300.000100', channel_id: who.channel ?? 'C1', is_ephemeral: message.ephemeral ?? false },
+    trigger_id: `trigger-${randomUUID()}`,
+    team: { id: who.team ?? 'T1', domain: 'test' },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: who.channel ?? 'C1', name: 'general' },
+    response_url: responseUrl,
+    actions: [{ action_id: actionId, block_id: 'b1', text: { type: 'plain_text', text: 'a button' }, value: 'v', type: 'button', action_ts: '1700000301.000200' }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A `view_submission` payload: a modal the bot opened, submitted with `values` (block id = action id = field). */
+export function viewSubmissionBody(callbackId: string, values: Record<string, string>, privateMetadata: string, who: Who = {}): string {
+  const user = who.user ?? 'U1';
+  const state = Object.fromEntries(Object.entries(values).map(([field, value]) => [field, { [field]: { type: 'plain_text_input', value: value === '' ? null : value } }]));
+  const payload = {
+    type: 'view_submission',
+    team: { id: who.team ?? 'T1', domain: 'test' },
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: who.team ?? 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    trigger_id: `trigger-${randomUUID()}`,
+    view: {
+      id: 'V1',
+      team_id: who.team ?? 'T1',
+      type: 'modal',
+      callback_id: callbackId,
+      private_metadata: privateMetadata,
+      state: { values: state },
+      hash: '1700000400.abc',
+      title: { type: 'plain_text', text: 'a form' },
+      blocks: [],
+      app_id: 'A1',
+      bot_id: 'BBOT',
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

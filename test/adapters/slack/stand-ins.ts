@@ -53,6 +53,8 @@ export class SlackStandIn {
   readonly groups = new Map<string, string[]>();
   /** What apps.connections.open returns as the WebSocket URL. */
   socketUrl: string | undefined;
+  /** response_url ids (as given to responseUrl) that take the post and never answer, like a dead endpoint. */
+  readonly stalled = new Set<string>();
   private readonly failures = new Map<string, CannedFailure[]>();
   private posted = 0;
 
@@ -106,6 +108,7 @@ export class SlackStandIn {
     const text = await readBody(req);
     if (path.startsWith('/respond/')) {
       this.responses.push({ path, body: JSON.parse(text) });
+      if (this.stalled.has(path.slice('/respond/'.length))) return new Promise(() => undefined);
       return { status: 200, body: { ok: true } };
     }
     const method = path.replace(/^\/api\//, '');

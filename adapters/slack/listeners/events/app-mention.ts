@@ -1,11 +1,14 @@
 /**
  * `@crosscheck <question>` in a channel: the answer goes in the thread of the mention, so a
  * busy channel stays readable. `@crosscheck /check <claim>` works too. Notices (cooldown,
- * empty question) go only to the asker.
+ * empty question) go only to the asker, and so does everything in a channel set to
+ * ephemeral; in a channel switched off, a mention gets no reply at all.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { cutEnd } from '../../../shared/cut.js';
+import { visibility } from '../../../shared/moderation/channel-policy.js';
 import { handleRequest, parseLine, type Reply } from '../../../shared/requests.js';
-import { withCooldown, type SlackDeps } from '../../deps.js';
+import { slackPerson, withCooldown, type SlackDeps } from '../../deps.js';
 import { explainFailure } from '../../failures.js';
 import { renderSlack } from '../../render.js';
 import { plainFromSlack } from '../../slack-text.js';
@@ -21,12 +24,21 @@ export function appMentionCallback(deps: SlackDeps) {
     const thread_ts = event.thread_ts ?? event.ts;
     const tellUser = (text: string) => client.chat.postEphemeral({ channel: event.channel, user, thread_ts, ...renderSlack({ kind: 'notice', text }) });
     try {
+      const policy = deps.desk.policy(event.channel);
+      if (policy.mode === 'off') {
+        log.info('switched off in this channel; no reply');
+        return;
+      }
       // Mentions (the bot's own included) are addressing, not part of the question.
       const line = plainFromSlack(event.text);
-      const reply = withCooldown(deps, { team: body.team_id, user }, () => answer(deps, line));
-      if (reply.kind === 'notice') await tellUser(reply.text);
-      else await client.chat.postMessage({ channel: event.channel, thread_ts, ...renderSlack(reply) });
-      log.info({ reply: reply.kind }, 'answered');
+      const parsed = line.trim() ? parseLine(line) : null;
+      const reply = withCooldown(deps, { team: body.team_id, user }, policy.cooldownSeconds, () => answer(deps, parsed));
+      const command = parsed && 'command' in parsed ? parsed.command : 'ask';
+      const feedback = await deps.desk.record(slackPerson({ id: user }), { guild: body.team_id, channel: event.channel }, command, reply);
+      const message = { channel: event.channel, thread_ts, ...renderSlack(reply, { feedback }) };
+      if (visibility(policy, { reply }) === 'public') await client.chat.postMessage(message);
+      else await client.chat.postEphemeral({ ...message, user });
+      log.info({ reply: reply.kind, record: feedback }, 'answered');
     } catch (error) {
       log.error({ err: error }, 'mention failed');
       await tellUser(explainFailure(error)).catch((e: unknown) => log.error({ err: e }, 'could not tell the user about the failure'));
@@ -34,11 +46,10 @@ export function appMentionCallback(deps: SlackDeps) {
   };
 }
 
-function answer(deps: SlackDeps, line: string): Reply {
-  if (!line.trim()) return handleRequest(deps.engine, { command: 'help', text: '' });
-  const request = parseLine(line);
+function answer(deps: SlackDeps, request: ReturnType<typeof parseLine> | null): Reply {
+  if (!request) return handleRequest(deps.engine, { command: 'help', text: '' });
   if ('unknown' in request) {
-    return { kind: 'notice', text: `I don't know /${deps.engine.safeEcho(request.unknown).slice(0, 40)}. Ask me a question, or check a claim with ${deps.config.commands.check}.` };
+    return { kind: 'notice', text: `I don't know /${cutEnd(deps.engine.safeEcho(request.unknown), 40)}. Ask me a question, or check a claim with ${deps.config.commands.check}.` };
   }
   return handleRequest(deps.engine, request);
 }

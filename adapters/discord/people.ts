@@ -1,0 +1,25 @@
+/** Who is acting and where, as the moderators' desk needs it, from a Discord interaction. */
+import { PermissionFlagsBits, type BaseInteraction } from 'discord.js';
+import type { Person, Place } from '../shared/moderation/desk.js';
+
+/** The member's name in this server (nickname first), else their display name: shown, never a mention. */
+export function personOf(interaction: BaseInteraction): Person {
+  const m = interaction.member;
+  const name = m && 'displayName' in m ? m.displayName : (m?.nick ?? interaction.user.displayName);
+  return { platform: 'discord', userId: interaction.user.id, name };
+}
+
+export const placeOf = (interaction: BaseInteraction): Place => ({ guild: interaction.guildId, channel: interaction.channelId });
+
+/** The channel whose settings apply: a thread follows the channel it is in. */
+export function settingsChannel(interaction: BaseInteraction): string | null {
+  const c = interaction.channel;
+  return c?.isThread() ? (c.parentId ?? interaction.channelId) : interaction.channelId;
+}
+
+/**
+ * A moderator is a member with Manage Messages in this channel (administrators have it too).
+ * Commands that need one are hidden from others by default, but server admins can change
+ * that, so handlers ask again.
+ */
+export const isModerator = (interaction: BaseInteraction): boolean => interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false;

@@ -1,0 +1,61 @@
+/**
+ * A live engine over the minimal pack and a Moderation on an embedded store in a temporary
+ * directory, for the adapters' moderation tests. doc1 gains two lines no fact quotes yet,
+ * so a proposal can quote them and a question about them has no answer until one is approved.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROPOSE_FIELDS } from '../../adapters/shared/moderation/forms.js';
+import { Engine } from '../../src/core/engine.js';
+import { Moderation } from '../../src/moderation/index.js';
+import { copyPack } from './pack-fixture.js';
+
+export const TOLL_LINE = 'Tolls on the bridge were abolished in 2005 after protests.';
+export const PAINT_LINE = 'The bridge was repainted green in 2010.';
+/** Has no answer in the pack until the toll proposal is approved. */
+export const TOLL_QUESTION = 'when were the bridge tolls abolished';
+/** Answered from the pack as it is. */
+export const BRIDGE_QUESTION = 'when did the bridge open';
+export const BRIDGE_CLAIM = 'The bridge opened in 1999.';
+
+/** The propose form as a person fills it in: a sound proposal quoting doc1. */
+export const TOLL_FORM = {
+  [PROPOSE_FIELDS.statement]: 'Ann Author reports that tolls on the bridge were abolished in 2005.',
+  [PROPOSE_FIELDS.quote]: 'Tolls on the bridge were abolished in 2005',
+  [PROPOSE_FIELDS.topic]: 'bridge',
+  [PROPOSE_FIELDS.document]: 'doc1',
+  [PROPOSE_FIELDS.newDocument]: '',
+};
+/** The same with a quote that is not in the document. */
+export const BAD_QUOTE_FORM = { ...TOLL_FORM, [PROPOSE_FIELDS.quote]: 'Tolls on the bridge were abolished in 2006' };
+/** A second sound proposal, to reject. */
+export const PAINT_FORM = {
+  ...TOLL_FORM,
+  [PROPOSE_FIELDS.statement]: 'Ann Author reports that the bridge was repainted green in 2010.',
+  [PROPOSE_FIELDS.quote]: 'The bridge was repainted green in 2010',
+};
+
+export interface ModerationFixture {
+  engine: Engine;
+  moderation: Moderation;
+  cleanup(): Promise<void>;
+}
+
+/** One per test file: opening PGlite takes a few seconds. */
+export async function openModerationFixture(): Promise<ModerationFixture> {
+  const pack = copyPack();
+  pack.write('sources/doc1.txt', `${readFileSync(join(pack.dir, 'sources/doc1.txt'), 'utf8')}${TOLL_LINE}\n${PAINT_LINE}\n`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'crosscheck-mod-'));
+  const engine = Engine.fromDir(pack.dir);
+  const moderation = await Moderation.open({ dataDir, retentionDays: 0 }, engine, { pollMs: 0 });
+  return {
+    engine,
+    moderation,
+    async cleanup() {
+      await moderation.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+      pack.remove();
+    },
+  };
+}
