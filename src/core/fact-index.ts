@@ -10,7 +10,7 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Fact } from '../knowledge/schema.js';
 import { Analyzer, isAliasKey, type Concept } from './analyzer.js';
-import { EVERYDAY_WORDS } from './everyday-words.js';
+import { ENGLISH_WORDS, EVERYDAY_WORDS } from './everyday-words.js';
 
 export interface Hit {
   fact: Fact;
@@ -147,10 +147,14 @@ export class FactIndex {
 
   private toHit(r: SearchResult, query: Query, total: number): Hit {
     const matched = new Set(r.queryTerms);
+    const exact = new Set(r.terms);
     const covered: Concept[] = [];
     let weight = 0;
     query.concepts.forEach((c, i) => {
-      if (c.terms.some((t) => matched.has(t))) {
+      // A typo or prefix match stands in for a misspelt word ("pipline"), never for a real
+      // English word the pack lacks: "weather" is not a misspelt "leather".
+      const loose = !ENGLISH_WORDS.has(c.word);
+      if (c.terms.some((t) => exact.has(t) || (loose && matched.has(t)))) {
         covered.push(c);
         weight += query.weights[i]!;
       }
