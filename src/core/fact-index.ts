@@ -45,9 +45,14 @@ const SMALL_TALK_WEIGHT = 0.5;
 const FIELDS = ['statement', 'quote', 'tags', 'topic'] as const;
 const BOOST = { statement: 3, tags: 2, topic: 1.5, quote: 1 };
 
-/** Typos are forgiven on longer words only; numbers and alias keys must match exactly. */
-const fuzzy = (term: string): number | false => (term.length >= 6 && !/\d/.test(term) && !isAliasKey(term) ? 0.2 : false);
-const prefix = (term: string): boolean => term.length >= 5 && !/\d/.test(term) && !isAliasKey(term);
+/**
+ * Typos are forgiven on longer misspelt words only: a real English word ("visit"), a number
+ * or an alias key is looked up as it is. That also keeps search fast on large packs, since
+ * expanding a word walks much of the index.
+ */
+const misspellable = (term: string): boolean => !/\d/.test(term) && !isAliasKey(term) && !ENGLISH_WORDS.has(term);
+const fuzzy = (term: string): number | false => (term.length >= 6 && misspellable(term) ? 0.2 : false);
+const prefix = (term: string): boolean => term.length >= 5 && misspellable(term);
 
 /**
  * The MiniSearch options the index is built and searched with. Exported so the benchmark
