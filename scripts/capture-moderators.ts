@@ -11,14 +11,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSlack } from '../adapters/slack/index.js';
 import { PROPOSE_FIELDS, REASON_FIELD } from '../adapters/shared/moderation/forms.js';
 import { encodeId, parseId } from '../adapters/shared/moderation/ids.js';
 import { Engine } from '../src/core/engine.js';
-import { createLogger } from '../src/log.js';
 import { Moderation } from '../src/moderation/index.js';
-import { blockActionsBody, FORM, JSON_TYPE, appMentionBody, messageShortcutBody, postSigned, SIGNING_SECRET, slashCommandBody, viewSubmissionBody, type Who } from '../test/adapters/slack/signed.js';
+import { blockActionsBody, FORM, JSON_TYPE, appMentionBody, messageShortcutBody, postSigned, slashCommandBody, viewSubmissionBody, type Who } from '../test/adapters/slack/signed.js';
 import { BOT_USER_ID, SlackStandIn } from '../test/adapters/slack/stand-ins.js';
+import { startBot as startSlackBot } from '../test/adapters/slack/bot.js';
 import { moderator as discordModerator, startBot as startDiscordBot } from '../test/adapters/discord/harness.js';
 import { buttonClick, chatInput, sentMessage, stringOption, subcommand } from '../test/adapters/discord/payloads.js';
 import { callbackOf } from '../test/adapters/discord/stand-in.js';
@@ -80,23 +79,8 @@ async function main(): Promise<void> {
   const engine = Engine.fromDir('knowledge');
   const moderation = await Moderation.open({ dataDir, retentionDays: 0 }, engine, { pollMs: 0 });
   const api = await SlackStandIn.start();
-  const slack = await startSlack({
-    config: {
-      botToken: 'xoxb-capture',
-      appToken: undefined,
-      signingSecret: SIGNING_SECRET,
-      port: 0,
-      apiUrl: api.apiUrl,
-      privateByDefault: false,
-      moderators: ['UMOD'],
-      commands: { ask: '/ask', check: '/check', sources: '/sources', crosscheck: '/crosscheck' },
-    },
-    cooldownSeconds: 0,
-    engine,
-    logger: createLogger({ level: 'silent' }),
-    moderation,
-  });
-  const url = `http://127.0.0.1:${slack.port}/slack/events`;
+  // The same bot the Slack tests start, with this run's engine and store.
+  const { slack, url } = await startSlackBot(api, { engine, moderation });
   let n = 0;
   const slash = async (command: string, text: string, who: Who) => {
     const id = `c${++n}`;
