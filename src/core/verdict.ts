@@ -60,7 +60,11 @@ export function rule(judged: Judged[], disputes: DisputeIndex): Ruling {
     const exact = agree.filter((j) => !j.comparison.vague);
     if (exact.length) return { verdict: 'supported', basis: exact, why: exact[0]!.comparison.detail };
     const conflict = figured.filter((j) => j.comparison.figures === 'conflict' && j.hit.coverage >= 0.5);
-    if (conflict.length) return { verdict: 'contradicted', basis: conflict, why: conflict[0]!.comparison.detail };
+    if (conflict.length) {
+      // The reason names one figure; it cites the facts that give that figure.
+      const why = conflict[0]!.comparison.detail;
+      return { verdict: 'contradicted', basis: conflict.filter((j) => j.comparison.detail === why), why };
+    }
     if (agree.length) return { verdict: 'supported', basis: agree, why: agree[0]!.comparison.detail };
   }
 
