@@ -19,11 +19,13 @@ interface Reading {
 export class ClaimReader {
   private readonly partyWords: { party: string; re: RegExp }[];
   private readonly negation: RegExp | null;
+  /** Proper names by their first word, so a text is only searched for names it may hold. */
+  private readonly namesByWord = new Map<string, { name: string; order: number }[]>();
 
   constructor(
     parties: Record<string, string[]>,
     negations: string[],
-    private readonly properNames: string[] = [],
+    properNames: string[] = [],
     /** Terms of a phrase, aliases included, so "kilometres" and "km" count the same things. */
     private readonly termsOf: (text: string) => string[] = terms,
   ) {
@@ -34,6 +36,10 @@ export class ClaimReader {
     this.negation = negations.length
       ? new RegExp(`(?<![\\p{L}])(?:${negations.map((w) => escapeRegExp(w)).join('|')})(?![\\p{L}])`, 'u')
       : null;
+    properNames.forEach((name, order) => {
+      const first = name.split(' ')[0]!;
+      this.namesByWord.set(first, [...(this.namesByWord.get(first) ?? []), { name, order }]);
+    });
   }
 
   /**
@@ -49,7 +55,8 @@ export class ClaimReader {
   read(text: string): Reading {
     // Names like "Pakistan Stream" contain a party's name but are not that party.
     let plain = canonical(text);
-    for (const name of this.properNames) plain = plain.split(name).join(' '.repeat(name.length));
+    const names = [...new Set(plain.split(/[^\p{L}\p{N}]+/u).flatMap((w) => this.namesByWord.get(w) ?? []))];
+    for (const { name } of names.sort((a, b) => a.order - b.order)) plain = plain.split(name).join(' '.repeat(name.length));
     const mentions: { party: string; at: number }[] = [];
     for (const { party, re } of this.partyWords) {
       for (const m of plain.matchAll(re)) mentions.push({ party, at: m.index! });

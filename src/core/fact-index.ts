@@ -1,27 +1,27 @@
 /**
- * A MiniSearch index over a pack's facts that also says how much of a question each hit
- * covers. Coverage, weighted by how rare each word is, is what separates "about this" from
- * "shares a word with this": "capital of France" shares only "capital" with a fact about a
- * capital injection, so it covers too little to be answered.
+ * The index over a pack's facts that also says how much of a question each hit covers.
+ * Coverage, weighted by how rare each word is, is what separates "about this" from "shares
+ * a word with this": "capital of France" shares only "capital" with a fact about a capital
+ * injection, so it covers too little to be answered. Hits are scored as MiniSearch scores
+ * them (see postings.ts, and the benchmark that compares the two).
  *
  *   const index = new FactIndex(pack.facts, topicNames, pack.aliases);
  *   const hits = index.search(index.query('who built the steel mill'));   // best first
  */
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import type { Options } from 'minisearch';
 import type { Fact } from '../knowledge/schema.js';
 import { Analyzer, isAliasKey, type Concept } from './analyzer.js';
 import { ENGLISH_WORDS, EVERYDAY_WORDS } from './everyday-words.js';
+import { BM25, Postings, WEIGHTS, type Expansion } from './postings.js';
 
 export interface Hit {
   fact: Fact;
-  /** MiniSearch's BM25 score. */
+  /** BM25 score, as MiniSearch computes it. */
   score: number;
   /** Share (0–1) of the question's weighted concepts that this fact covers. */
   coverage: number;
   /** score × coverage²: what answers are ranked by. */
   rank: number;
-  /** The question's concepts this fact covers. */
-  covered: Concept[];
 }
 
 export interface Query {
@@ -31,7 +31,7 @@ export interface Query {
   weights: number[];
 }
 
-/** A fact as MiniSearch stores it. */
+/** A fact's searchable text, field by field. */
 export interface IndexedFact {
   id: string;
   statement: string;
@@ -51,12 +51,16 @@ const BOOST = { statement: 3, tags: 2, topic: 1.5, quote: 1 };
  * expanding a word walks much of the index.
  */
 const misspellable = (term: string): boolean => !/\d/.test(term) && !isAliasKey(term) && !ENGLISH_WORDS.has(term);
-const fuzzy = (term: string): number | false => (term.length >= 6 && misspellable(term) ? 0.2 : false);
+const FUZZY = 0.2;
+const MAX_TYPOS = 2;
+const fuzzy = (term: string): number | false => (term.length >= 6 && misspellable(term) ? FUZZY : false);
 const prefix = (term: string): boolean => term.length >= 5 && misspellable(term);
+/** Edits forgiven in a term, as MiniSearch turns a fuzzy share into a distance. */
+const typos = (term: string): number => (fuzzy(term) ? Math.min(MAX_TYPOS, Math.round(term.length * FUZZY)) : 0);
 
 /**
- * The MiniSearch options the index is built and searched with. Exported so the benchmark
- * can time raw MiniSearch under exactly the same settings.
+ * The same search as MiniSearch options. The engine does not use them: the benchmark does,
+ * to time raw MiniSearch doing exactly what the index does, and a test checks the two agree.
  */
 export function miniSearchOptions(analyzer: Analyzer): Options<IndexedFact> {
   return {
@@ -64,7 +68,16 @@ export function miniSearchOptions(analyzer: Analyzer): Options<IndexedFact> {
     tokenize: (text) => analyzer.terms(text),
     processTerm: (term) => term,
     // Questions are analysed before searching (see FactIndex.query), so search splits on spaces only.
-    searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term, boost: BOOST, fuzzy, prefix, maxFuzzy: 2 },
+    searchOptions: {
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      boost: BOOST,
+      fuzzy,
+      prefix,
+      maxFuzzy: MAX_TYPOS,
+      weights: WEIGHTS,
+      bm25: BM25,
+    },
   };
 }
 
@@ -79,27 +92,29 @@ export function indexedFact(fact: Fact, topicNames: ReadonlyMap<string, string>)
   };
 }
 
-/** What the index hands MiniSearch for a question: the distinct terms of its concepts. */
+/** The distinct terms of a question's concepts: what is looked up. */
+function queryTerms(concepts: readonly Concept[]): string[] {
+  return [...new Set(concepts.flatMap((c) => c.terms))];
+}
+
+/** The question as MiniSearch is handed it, for the benchmark and the agreement test. */
 export function searchText(concepts: readonly Concept[]): string {
-  return [...new Set(concepts.flatMap((c) => c.terms))].join(' ');
+  return queryTerms(concepts).join(' ');
 }
 
 export class FactIndex {
   readonly analyzer: Analyzer;
-  private readonly search_: MiniSearch<IndexedFact>;
+  private readonly postings = new Postings(FIELDS.map((f) => BOOST[f]));
+  /** Facts by id, in the order they were added. */
   private readonly facts = new Map<string, Fact>();
-  private readonly df = new Map<string, number>();
-  /** Each field's terms as remember() analysed them, handed to MiniSearch so it does not analyse them again. */
-  private readonly analysed = new Map<string, string[]>();
+  /** The postings know facts by number: a fact replaced gets a new one, so numbers only grow. */
+  private readonly numbers = new Map<string, number>();
+  private readonly byNumber: (Fact | undefined)[] = [];
 
   constructor(facts: readonly Fact[], private readonly topicNames: ReadonlyMap<string, string>, aliases: readonly (readonly string[])[]) {
     this.analyzer = new Analyzer(aliases);
-    const options = miniSearchOptions(this.analyzer);
-    this.search_ = new MiniSearch<IndexedFact>({ ...options, tokenize: (text) => this.analysed.get(text) ?? this.analyzer.terms(text) });
-    for (const f of facts) {
-      this.search_.add(this.remember(f));
-      this.analysed.clear();
-    }
+    for (const f of facts) this.add(f);
+    this.postings.trim();
   }
 
   get size(): number {
@@ -116,13 +131,14 @@ export class FactIndex {
 
   /** Adds a fact, or replaces the one with the same id, without rebuilding the index. */
   upsert(fact: Fact): void {
-    if (this.facts.has(fact.id)) {
-      this.forget(fact.id);
-      this.search_.replace(this.remember(fact));
-    } else {
-      this.search_.add(this.remember(fact));
+    const old = this.facts.get(fact.id);
+    const number = this.numbers.get(fact.id);
+    if (old && number !== undefined) {
+      this.postings.remove(number, this.fieldTerms(old));
+      this.byNumber[number] = undefined;
+      this.facts.delete(fact.id);
     }
-    this.analysed.clear();
+    this.add(fact);
   }
 
   /** Analyses a question into weighted concepts. */
@@ -135,37 +151,39 @@ export class FactIndex {
   search(query: Query, limit = 40): Hit[] {
     if (query.concepts.length === 0) return [];
     const total = query.weights.reduce((a, b) => a + b, 0);
-    const results = this.search_.search(searchText(query.concepts));
-    const hits = results.slice(0, limit * 3).map((r) => this.toHit(r, query, total));
+    const expansions = new Map(queryTerms(query.concepts).map((t) => [t, this.postings.expand(t, typos(t), prefix(t))]));
+    const hits = this.postings.top([...expansions.values()], limit * 3).map(({ doc, score }) => {
+      const coverage = total > 0 ? this.covered(doc, query, expansions) / total : 0;
+      return { fact: this.byNumber[doc]!, score, coverage, rank: score * coverage * coverage };
+    });
     hits.sort((a, b) => b.rank - a.rank || a.fact.id.localeCompare(b.fact.id));
     return hits.slice(0, limit);
   }
 
-  /** Completions for a partial question, from the index's own vocabulary. */
+  /** Completions of a question's last word from the index's own words, the most common first. */
   suggest(partial: string, limit = 25): string[] {
-    return this.search_
-      .autoSuggest(partial, { fuzzy: 0.2, prefix: true })
-      .map((s) => s.suggestion)
-      .filter((s) => !s.split(' ').some(isAliasKey))
-      .slice(0, limit);
+    const words = this.analyzer.terms(partial).filter((t) => !isAliasKey(t));
+    const last = words.pop();
+    if (!last) return [];
+    const completions = this.postings.completions(last).filter(([t]) => !isAliasKey(t));
+    completions.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    return completions.slice(0, limit).map(([t]) => [...words, t].join(' '));
   }
 
-  private toHit(r: SearchResult, query: Query, total: number): Hit {
-    const matched = new Set(r.queryTerms);
-    const exact = new Set(r.terms);
-    const covered: Concept[] = [];
+  /** The summed weight of the question's concepts that a fact covers. */
+  private covered(doc: number, query: Query, expansions: ReadonlyMap<string, Expansion[]>): number {
     let weight = 0;
     query.concepts.forEach((c, i) => {
       // A typo or prefix match stands in for a misspelt word ("pipline"), never for a real
       // English word the pack lacks: "weather" is not a misspelt "leather".
       const loose = !ENGLISH_WORDS.has(c.word);
-      if (c.terms.some((t) => exact.has(t) || (loose && matched.has(t)))) {
-        covered.push(c);
-        weight += query.weights[i]!;
-      }
+      const reached = c.terms.some((t) => {
+        const all = expansions.get(t) ?? [];
+        return this.postings.reaches(loose ? all : all.filter((e) => e.term === t), doc);
+      });
+      if (reached) weight += query.weights[i]!;
     });
-    const coverage = total > 0 ? weight / total : 0;
-    return { fact: this.facts.get(r.id as string)!, score: r.score, coverage, rank: r.score * coverage * coverage, covered };
+    return weight;
   }
 
   /**
@@ -175,35 +193,22 @@ export class FactIndex {
    */
   private weight(concept: Concept): number {
     const n = this.facts.size;
-    const df = Math.max(0, ...concept.terms.map((t) => this.df.get(t) ?? 0));
+    const df = Math.max(0, ...concept.terms.map((t) => this.postings.frequency(t)));
     if (df === 0 && EVERYDAY_WORDS.has(concept.word)) return SMALL_TALK_WEIGHT;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  private remember(fact: Fact): IndexedFact {
-    const doc = indexedFact(fact, this.topicNames);
+  private add(fact: Fact): void {
+    const number = this.byNumber.length;
+    this.byNumber.push(fact);
+    this.numbers.set(fact.id, number);
     this.facts.set(fact.id, fact);
-    const terms = new Set(
-      FIELDS.flatMap((f) => {
-        const fieldTerms = this.analyzer.terms(doc[f]);
-        this.analysed.set(doc[f], fieldTerms);
-        return fieldTerms;
-      }),
-    );
-    for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    return doc;
+    this.postings.add(number, this.fieldTerms(fact));
   }
 
-  /**
-   * A replaced fact's terms are analysed again rather than kept from remember(): kept, one
-   * set per fact, they would cost about a fifth of the index's memory for a rare event.
-   */
-  private forget(id: string): void {
-    const old = this.facts.get(id);
-    if (old) {
-      const doc = indexedFact(old, this.topicNames);
-      for (const t of new Set(FIELDS.flatMap((f) => this.analyzer.terms(doc[f])))) this.df.set(t, (this.df.get(t) ?? 1) - 1);
-    }
-    this.facts.delete(id);
+  /** A fact's terms, field by field. A replaced fact is analysed again rather than its terms kept: rare, and cheaper than memory. */
+  private fieldTerms(fact: Fact): string[][] {
+    const doc = indexedFact(fact, this.topicNames);
+    return FIELDS.map((f) => this.analyzer.terms(doc[f]));
   }
 }

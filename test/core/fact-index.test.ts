@@ -1,0 +1,84 @@
+/**
+ * The fact index scores as MiniSearch would with the same options: its own postings exist
+ * for speed and memory (see bench/README.md), so raw MiniSearch is the reference here. The
+ * reference search is FactIndex.search as it was written over MiniSearch, kept in this test.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FactIndex, indexedFact, miniSearchOptions, searchText, type IndexedFact, type Query } from '../../src/core/fact-index.js';
+import { ENGLISH_WORDS } from '../../src/core/everyday-words.js';
+import { loadPack, type Pack } from '../../src/knowledge/load.js';
+import type { Fact } from '../../src/knowledge/schema.js';
+import { evalSet } from '../eval/evaluate.js';
+
+const LIMIT = 40;
+
+/** What MiniSearch alone answers: its top results by score, re-ranked by coverage as the index does. */
+function reference(raw: MiniSearch<IndexedFact>, facts: Map<string, Fact>, query: Query) {
+  const total = query.weights.reduce((a, b) => a + b, 0);
+  const covered = (r: SearchResult) =>
+    query.concepts.reduce((sum, c, i) => {
+      const loose = !ENGLISH_WORDS.has(c.word);
+      return c.terms.some((t) => r.terms.includes(t) || (loose && r.queryTerms.includes(t))) ? sum + query.weights[i]! : sum;
+    }, 0);
+  return raw
+    .search(searchText(query.concepts))
+    .slice(0, LIMIT * 3)
+    .map((r) => {
+      const coverage = covered(r) / total;
+      return { id: r.id as string, score: r.score, coverage, rank: r.score * coverage * coverage, fact: facts.get(r.id)! };
+    })
+    .sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id))
+    .slice(0, LIMIT);
+}
+
+describe('the fact index', () => {
+  let pack: Pack;
+  let topicNames: Map<string, string>;
+  let index: FactIndex;
+  let raw: MiniSearch<IndexedFact>;
+  let questions: string[];
+
+  const build = (facts: readonly Fact[]) => {
+    index = new FactIndex(facts, topicNames, pack.aliases);
+    raw = new MiniSearch(miniSearchOptions(index.analyzer));
+    raw.addAll(facts.map((f) => indexedFact(f, topicNames)));
+  };
+
+  const agree = () => {
+    const facts = new Map([...index.all()].map((f) => [f.id, f]));
+    for (const q of questions) {
+      const query = index.query(q);
+      const mine = index.search(query, LIMIT).map((h) => ({ id: h.fact.id, score: h.score, coverage: h.coverage }));
+      const theirs = reference(raw, facts, query).map((h) => ({ id: h.id, score: h.score, coverage: h.coverage }));
+      expect(mine, q).toEqual(theirs);
+    }
+  };
+
+  beforeAll(() => {
+    pack = loadPack('knowledge');
+    topicNames = new Map([...pack.topics.values()].map((t) => [t.id, t.name]));
+    const { questions: qs, claims, offtopic } = evalSet();
+    // Misspelt and cut-short forms exercise the typo and prefix expansions.
+    const typed = qs.map((q) => q.q.replace(/(\w)(\w)(\w{4,})/, '$2$1$3'));
+    const cut = qs.map((q) => q.q.slice(0, Math.max(5, q.q.length - 3)));
+    questions = [...qs.map((q) => q.q), ...typed, ...cut, ...claims.map((c) => c.claim), ...offtopic];
+  });
+
+  it('ranks the same facts with the same scores as MiniSearch on every evaluation question, misspelt and cut short', () => {
+    build(pack.facts);
+    expect(questions.length).toBeGreaterThan(500);
+    agree();
+  });
+
+  it('still agrees after facts are replaced and added', async () => {
+    build(pack.facts);
+    const edited = pack.facts.slice(0, 40).map((f, i) => ({ ...f, statement: `${f.statement} Pipeline talks resumed in ${2000 + i}.` }));
+    const added = pack.facts.slice(40, 50).map((f) => ({ ...f, id: `${f.id}-copy`, tags: [...f.tags, 'community'] }));
+    for (const f of [...edited, ...added]) index.upsert(f);
+    for (const f of edited) raw.replace(indexedFact(f, topicNames));
+    for (const f of added) raw.add(indexedFact(f, topicNames));
+    await raw.vacuum();
+    agree();
+  });
+});
