@@ -13,6 +13,7 @@ import type { Fact } from '../knowledge/schema.js';
 import { Analyzer, isAliasKey, type Concept } from './analyzer.js';
 import { ENGLISH_WORDS, EVERYDAY_WORDS } from './everyday-words.js';
 import { BM25, Postings, WEIGHTS, type Expansion } from './postings.js';
+import { Shortlist } from './shortlist.js';
 
 export interface Hit {
   fact: Fact;
@@ -46,33 +47,40 @@ const FIELDS = ['statement', 'quote', 'tags', 'topic'] as const;
 const BOOST = { statement: 3, tags: 2, topic: 1.5, quote: 1 };
 
 /**
- * Typos are forgiven on longer misspelt words only: a real English word ("visit"), a number
- * or an alias key is looked up as it is. That also keeps search fast on large packs, since
- * expanding a word walks much of the index.
+ * Typos are forgiven on longer misspelt words only: a word the pack itself uses, a real
+ * English word ("visit"), a number or an alias key is looked up as it is. Prefixes are
+ * still tried on such a word (the stems of "balancing" and "balance" differ). Besides being
+ * right, this keeps search fast: looking for near spellings walks much of the dictionary.
  */
 const misspellable = (term: string): boolean => !/\d/.test(term) && !isAliasKey(term) && !ENGLISH_WORDS.has(term);
 const FUZZY = 0.2;
 const MAX_TYPOS = 2;
-const fuzzy = (term: string): number | false => (term.length >= 6 && misspellable(term) ? FUZZY : false);
+const fuzzy = (term: string, known: boolean): number | false => (term.length >= 6 && !known && misspellable(term) ? FUZZY : false);
 const prefix = (term: string): boolean => term.length >= 5 && misspellable(term);
 /** Edits forgiven in a term, as MiniSearch turns a fuzzy share into a distance. */
-const typos = (term: string): number => (fuzzy(term) ? Math.min(MAX_TYPOS, Math.round(term.length * FUZZY)) : 0);
+const typos = (term: string, known: boolean): number => (fuzzy(term, known) ? Math.min(MAX_TYPOS, Math.round(term.length * FUZZY)) : 0);
 
 /**
  * The same search as MiniSearch options. The engine does not use them: the benchmark does,
  * to time raw MiniSearch doing exactly what the index does, and a test checks the two agree.
  */
 export function miniSearchOptions(analyzer: Analyzer): Options<IndexedFact> {
+  // The words indexed, so that a word the pack uses is not taken for a typo.
+  const vocabulary = new Set<string>();
   return {
     fields: [...FIELDS],
-    tokenize: (text) => analyzer.terms(text),
+    tokenize: (text) => {
+      const terms = analyzer.terms(text);
+      for (const t of terms) vocabulary.add(t);
+      return terms;
+    },
     processTerm: (term) => term,
     // Questions are analysed before searching (see FactIndex.query), so search splits on spaces only.
     searchOptions: {
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
       boost: BOOST,
-      fuzzy,
+      fuzzy: (term) => fuzzy(term, vocabulary.has(term)),
       prefix,
       maxFuzzy: MAX_TYPOS,
       weights: WEIGHTS,
@@ -105,6 +113,7 @@ export function searchText(concepts: readonly Concept[]): string {
 export class FactIndex {
   readonly analyzer: Analyzer;
   private readonly postings = new Postings(FIELDS.map((f) => BOOST[f]));
+  private readonly shortlist = new Shortlist(this.postings);
   /** Facts by id, in the order they were added. */
   private readonly facts = new Map<string, Fact>();
   /** The postings know facts by number: a fact replaced gets a new one, so numbers only grow. */
@@ -114,7 +123,7 @@ export class FactIndex {
   constructor(facts: readonly Fact[], private readonly topicNames: ReadonlyMap<string, string>, aliases: readonly (readonly string[])[]) {
     this.analyzer = new Analyzer(aliases);
     for (const f of facts) this.add(f);
-    this.postings.trim();
+    this.postings.settle();
   }
 
   get size(): number {
@@ -151,8 +160,10 @@ export class FactIndex {
   search(query: Query, limit = 40): Hit[] {
     if (query.concepts.length === 0) return [];
     const total = query.weights.reduce((a, b) => a + b, 0);
-    const expansions = new Map(queryTerms(query.concepts).map((t) => [t, this.postings.expand(t, typos(t), prefix(t))]));
-    const hits = this.postings.top([...expansions.values()], limit * 3).map(({ doc, score }) => {
+    const expansions = new Map(
+      queryTerms(query.concepts).map((t) => [t, this.postings.expand(t, typos(t, this.postings.frequency(t) > 0), prefix(t))]),
+    );
+    const hits = this.shortlist.best([...expansions.values()], limit * 3).map(({ doc, score }) => {
       const coverage = total > 0 ? this.covered(doc, query, expansions) / total : 0;
       return { fact: this.byNumber[doc]!, score, coverage, rank: score * coverage * coverage };
     });

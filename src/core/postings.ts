@@ -9,7 +9,10 @@
  *
  *   const postings = new Postings([3, 1]);                 // two fields and their boosts
  *   postings.add(0, [['steel', 'mill'], ['karachi', 'steel']]);
- *   postings.top([postings.expand('steel', 0, false)], 10); // [{ doc: 0, score }]
+ *   const scores = new Float64Array(postings.capacity);
+ *   for (const e of postings.expand('steel', 0, false)) postings.addScores(e, scores); // scores[0] > 0
+ *
+ * Shortlist (shortlist.ts) picks a query's best facts from them.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 
@@ -80,27 +83,18 @@ export interface Expansion {
   postings: TermPostings;
 }
 
-export interface Scored {
-  doc: number;
-  score: number;
-}
-
 export class Postings {
-  private readonly terms = new SearchableMap<TermPostings>();
+  /** Postings by term. A plain Map is many times faster to fill than the radix tree below. */
+  private readonly terms = new Map<string, TermPostings>();
+  /** The same postings in MiniSearch's radix tree, for prefix and typo lookups. */
+  private readonly dictionary = new SearchableMap<TermPostings>();
   private readonly fields: number;
   /** Each fact's number of distinct terms in each field, as MiniSearch counts a field's length. */
   private lengths = new Uint16Array(0);
   private readonly averageLength: number[];
   private count = 0;
-  // Scratch space for scoring, one slot per fact number, reused by every query.
-  private termScore = new Float64Array(0);
-  private total = new Float64Array(0);
-  private termStamp = new Int32Array(0);
-  private queryStamp = new Int32Array(0);
-  private matched = new Uint16Array(0);
-  private termDocs = new Int32Array(0);
-  private touched = new Int32Array(0);
-  private stamp = 0;
+  /** One more than the highest fact number: how much room per-fact scratch space needs. */
+  private room = 0;
   /** See lengthNorms(); null when facts have changed since. */
   private norms: Float64Array | null = null;
   /** Counts changes to the facts: scores worked out before a change are stale after it. */
@@ -111,6 +105,10 @@ export class Postings {
     if (boosts.length > 4) throw new Error('Postings packs a count per field into 32 bits: at most 4 fields');
     this.fields = boosts.length;
     this.averageLength = new Array<number>(this.fields).fill(0);
+  }
+
+  get capacity(): number {
+    return this.room;
   }
 
   /** How many facts carry the term, in any field. */
@@ -126,22 +124,31 @@ export class Postings {
     this.reserve(doc + 1);
     this.changed();
     this.count += 1;
-    const counts = new Map<string, number>();
     fieldTerms.forEach((terms, f) => {
-      const length = Math.min(new Set(terms).size, 0xffff);
+      const one = 2 ** (8 * f);
+      let distinct = 0;
+      for (const term of terms) {
+        let postings = this.terms.get(term);
+        if (!postings) {
+          postings = new TermPostings(this.fields);
+          this.terms.set(term, postings);
+          this.dictionary.set(term, postings);
+        }
+        // The fact is the last one in its terms' postings while it is being added.
+        if (postings.size === 0 || postings.docs[postings.size - 1] !== doc) postings.push(doc, 0);
+        const last = postings.size - 1;
+        const count = Math.floor(postings.counts[last]! / one) & 0xff;
+        if (count === 0) {
+          distinct += 1;
+          postings.inField[f]! += 1;
+        }
+        if (count < MAX_COUNT) postings.counts[last] = postings.counts[last]! + one;
+      }
+      const length = Math.min(distinct, 0xffff);
       this.lengths[doc * this.fields + f] = length;
       // MiniSearch keeps a running average; the same arithmetic gives the same scores.
       this.averageLength[f] = (this.averageLength[f]! * (this.count - 1) + length) / this.count;
-      for (const t of terms) {
-        const packed = counts.get(t) ?? 0;
-        if (((packed >>> (8 * f)) & 0xff) < MAX_COUNT) counts.set(t, packed + 2 ** (8 * f));
-      }
     });
-    for (const [term, packed] of counts) {
-      const postings = this.terms.fetch(term, () => new TermPostings(this.fields));
-      postings.push(doc, packed);
-      for (let f = 0; f < this.fields; f++) if ((packed >>> (8 * f)) & 0xff) postings.inField[f]! += 1;
-    }
   }
 
   /** Removes a fact, given the same terms it was added with. */
@@ -159,13 +166,22 @@ export class Postings {
       const packed = postings.counts[i]!;
       for (let f = 0; f < this.fields; f++) if ((packed >>> (8 * f)) & 0xff) postings.inField[f]! -= 1;
       postings.removeAt(i);
-      if (postings.size === 0) this.terms.delete(term);
+      if (postings.size === 0) {
+        this.terms.delete(term);
+        this.dictionary.delete(term);
+      }
     }
   }
 
-  /** Shrinks every postings list to its size: call once a batch of facts is added. */
-  trim(): void {
-    for (const postings of this.terms.values()) postings.trim();
+  /**
+   * Call once a batch of facts is in: shrinks every postings list to its size and works out
+   * every term's scores now, so that no question pays for them later.
+   */
+  settle(): void {
+    for (const postings of this.terms.values()) {
+      postings.trim();
+      this.impacts(postings);
+    }
   }
 
   /**
@@ -176,9 +192,9 @@ export class Postings {
     const out: Expansion[] = [];
     const exact = this.terms.get(term);
     if (exact) out.push({ term, weight: 1, postings: exact });
-    const typos = distance > 0 ? this.terms.fuzzyGet(term, distance) : undefined;
+    const typos = distance > 0 ? this.dictionary.fuzzyGet(term, distance) : undefined;
     if (prefix) {
-      for (const [longer, postings] of this.terms.atPrefix(term)) {
+      for (const [longer, postings] of this.dictionary.atPrefix(term)) {
         const extra = longer.length - term.length;
         if (!extra) continue;
         typos?.delete(longer); // a prefix match is scored as a prefix match only
@@ -193,7 +209,7 @@ export class Postings {
 
   /** Index terms that begin with `prefix`, each with how many facts carry it. */
   completions(prefix: string): [string, number][] {
-    return [...this.terms.atPrefix(prefix)].map(([term, postings]) => [term, postings.size]);
+    return [...this.dictionary.atPrefix(prefix)].map(([term, postings]) => [term, postings.size]);
   }
 
   /** True if the fact carries any of the expansions. */
@@ -201,70 +217,8 @@ export class Postings {
     return expansions.some((e) => e.postings.indexOf(doc) >= 0);
   }
 
-  /**
-   * The best-scoring facts for a query (one list of expansions per query term), best first;
-   * equal scores keep the order in which the facts were first reached.
-   */
-  top(query: readonly (readonly Expansion[])[], limit: number): Scored[] {
-    if (this.stamp > 2 ** 30) this.restamp();
-    const queryStamp = ++this.stamp;
-    const { termStamp, termScore, termDocs, queryStamp: reachedIn, total, matched, touched } = this;
-    let reached = 0;
-    const reach = (doc: number, score: number) => {
-      if (reachedIn[doc] !== queryStamp) {
-        reachedIn[doc] = queryStamp;
-        total[doc] = 0;
-        matched[doc] = 0;
-        touched[reached++] = doc;
-      }
-      // Query terms are added up one by one, as MiniSearch's OR does, so the sums round alike.
-      total[doc] = total[doc]! + score;
-      matched[doc] = matched[doc]! + 1;
-    };
-    for (const expansions of query) {
-      const [first, ...rest] = expansions;
-      if (!first) continue;
-      if (first.weight === 1 && rest.length === 0) {
-        // The common case, a term looked up only as typed: its scores are ready-made.
-        const { docs, size } = first.postings;
-        const impacts = this.impacts(first.postings);
-        for (let i = 0; i < size; i++) {
-          const doc = docs[i]!;
-          if (reachedIn[doc] !== queryStamp) {
-            reachedIn[doc] = queryStamp;
-            total[doc] = 0;
-            matched[doc] = 0;
-            touched[reached++] = doc;
-          }
-          total[doc] = total[doc]! + impacts[i]!;
-          matched[doc] = matched[doc]! + 1;
-        }
-        continue;
-      }
-      const stamp = ++this.stamp;
-      let n = 0;
-      for (const expansion of expansions) {
-        const { docs, counts, size } = expansion.postings;
-        const exact = expansion.weight === 1 ? this.impacts(expansion.postings) : null;
-        const { factors, idf } = this.weights(expansion);
-        for (let i = 0; i < size; i++) {
-          const doc = docs[i]!;
-          if (termStamp[doc] !== stamp) {
-            termStamp[doc] = stamp;
-            termScore[doc] = 0;
-            termDocs[n++] = doc;
-          }
-          // Field by field onto the running sum, not summed apart and then added: that is how MiniSearch rounds.
-          termScore[doc] = exact ? termScore[doc]! + exact[i]! : this.addFields(termScore[doc]!, doc, counts[i]!, factors, idf);
-        }
-      }
-      for (let j = 0; j < n; j++) reach(termDocs[j]!, termScore[termDocs[j]!]!);
-    }
-    return this.best(reached, limit);
-  }
-
-  /** Each fact's score for a term as typed, worked out once per term until the facts change. */
-  private impacts(postings: TermPostings): Float64Array {
+  /** Each fact's score for a term as typed, kept until the facts change (then worked out again on first use). */
+  impacts(postings: TermPostings): Float64Array {
     if (postings.impacts && postings.impactsVersion === this.version) return postings.impacts;
     const { factors, idf } = this.weights({ weight: 1, postings });
     const impacts = new Float64Array(postings.size);
@@ -272,6 +226,22 @@ export class Postings {
     postings.impacts = impacts;
     postings.impactsVersion = this.version;
     return impacts;
+  }
+
+  /**
+   * Adds each fact's score for an expansion onto `scores` (indexed by fact), field by field
+   * as MiniSearch adds them. A term as typed adds its ready-made impacts instead, which is
+   * the same arithmetic when, as always, it comes first.
+   */
+  addScores(expansion: Expansion, scores: Float64Array): void {
+    const { docs, counts, size } = expansion.postings;
+    if (expansion.weight === 1) {
+      const impacts = this.impacts(expansion.postings);
+      for (let i = 0; i < size; i++) scores[docs[i]!] = scores[docs[i]!]! + impacts[i]!;
+      return;
+    }
+    const { factors, idf } = this.weights(expansion);
+    for (let i = 0; i < size; i++) scores[docs[i]!] = this.addFields(scores[docs[i]!]!, docs[i]!, counts[i]!, factors, idf);
   }
 
   /** An expansion's weight times each field's boost, and the term's inverse document frequency in each field. */
@@ -310,46 +280,15 @@ export class Postings {
     return norms;
   }
 
-  /** The `limit` best of the facts reached, through a min-heap rather than sorting them all. */
-  private best(reached: number, limit: number): Scored[] {
-    const heap: Ranked[] = [];
-    for (let order = 0; order < reached && limit > 0; order++) {
-      const doc = this.touched[order]!;
-      const score = this.total[doc]! * this.matched[doc]!;
-      if (heap.length < limit) {
-        heap.push({ doc, score, order });
-        siftUp(heap, heap.length - 1);
-      } else if (score > heap[0]!.score) {
-        heap[0] = { doc, score, order };
-        siftDown(heap, 0);
-      }
-    }
-    return heap.sort((a, b) => (worse(a, b) ? 1 : -1)).map(({ doc, score }) => ({ doc, score }));
-  }
-
   private changed(): void {
     this.norms = null;
     this.version += 1;
   }
 
-  /** Stamps mark what this query and this term have reached without clearing arrays; before they overflow, start again. */
-  private restamp(): void {
-    this.termStamp.fill(0);
-    this.queryStamp.fill(0);
-    this.stamp = 0;
-  }
-
   private reserve(size: number): void {
-    if (size <= this.total.length) return;
-    const room = Math.max(size, this.total.length * 2, 64);
-    this.lengths = grow(this.lengths, room * this.fields);
-    this.termScore = new Float64Array(room);
-    this.total = new Float64Array(room);
-    this.termStamp = new Int32Array(room);
-    this.queryStamp = new Int32Array(room);
-    this.matched = new Uint16Array(room);
-    this.termDocs = new Int32Array(room);
-    this.touched = new Int32Array(room);
+    this.room = Math.max(this.room, size);
+    if (size * this.fields <= this.lengths.length) return;
+    this.lengths = grow(this.lengths, Math.max(size, 64, (this.lengths.length / this.fields) * 2) * this.fields);
   }
 }
 
@@ -360,33 +299,4 @@ function grow<T extends Numbers>(array: T, size: number): T {
   const bigger = new (array.constructor as new (n: number) => T)(Math.max(size, 4));
   bigger.set(array);
   return bigger;
-}
-
-interface Ranked extends Scored {
-  order: number;
-}
-
-/** Lower score, or the same score reached later. */
-const worse = (a: Ranked, b: Ranked): boolean => a.score < b.score || (a.score === b.score && a.order > b.order);
-
-/** The heap keeps its worst entry at the root, so the next better fact replaces it. */
-function siftUp(heap: Ranked[], i: number): void {
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (!worse(heap[i]!, heap[parent]!)) break;
-    [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-    i = parent;
-  }
-}
-
-function siftDown(heap: Ranked[], i: number): void {
-  for (;;) {
-    const l = 2 * i + 1;
-    let worst = i;
-    if (l < heap.length && worse(heap[l]!, heap[worst]!)) worst = l;
-    if (l + 1 < heap.length && worse(heap[l + 1]!, heap[worst]!)) worst = l + 1;
-    if (worst === i) return;
-    [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
-    i = worst;
-  }
 }

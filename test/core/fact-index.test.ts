@@ -9,6 +9,8 @@ import { FactIndex, indexedFact, miniSearchOptions, searchText, type IndexedFact
 import { ENGLISH_WORDS } from '../../src/core/everyday-words.js';
 import { loadPack, type Pack } from '../../src/knowledge/load.js';
 import type { Fact } from '../../src/knowledge/schema.js';
+import { benchQueries } from '../../bench/queries.js';
+import { syntheticPack } from '../../bench/synthetic.js';
 import { evalSet } from '../eval/evaluate.js';
 
 const LIMIT = 40;
@@ -39,15 +41,16 @@ describe('the fact index', () => {
   let raw: MiniSearch<IndexedFact>;
   let questions: string[];
 
-  const build = (facts: readonly Fact[]) => {
-    index = new FactIndex(facts, topicNames, pack.aliases);
+  const build = (facts: readonly Fact[], from = pack) => {
+    topicNames = new Map([...from.topics.values()].map((t) => [t.id, t.name]));
+    index = new FactIndex(facts, topicNames, from.aliases);
     raw = new MiniSearch(miniSearchOptions(index.analyzer));
     raw.addAll(facts.map((f) => indexedFact(f, topicNames)));
   };
 
-  const agree = () => {
+  const agree = (asked = questions) => {
     const facts = new Map([...index.all()].map((f) => [f.id, f]));
-    for (const q of questions) {
+    for (const q of asked) {
       const query = index.query(q);
       const mine = index.search(query, LIMIT).map((h) => ({ id: h.fact.id, score: h.score, coverage: h.coverage }));
       const theirs = reference(raw, facts, query).map((h) => ({ id: h.id, score: h.score, coverage: h.coverage }));
@@ -57,7 +60,6 @@ describe('the fact index', () => {
 
   beforeAll(() => {
     pack = loadPack('knowledge');
-    topicNames = new Map([...pack.topics.values()].map((t) => [t.id, t.name]));
     const { questions: qs, claims, offtopic } = evalSet();
     // Misspelt and cut-short forms exercise the typo and prefix expansions.
     const typed = qs.map((q) => q.q.replace(/(\w)(\w)(\w{4,})/, '$2$1$3'));
@@ -80,5 +82,12 @@ describe('the fact index', () => {
     for (const f of added) raw.add(indexedFact(f, topicNames));
     await raw.vacuum();
     agree();
+  });
+
+  it('agrees on a synthetic pack of 3,000 facts, where most facts share the common words and many tie', () => {
+    const synthetic = syntheticPack(pack, 3000, 7);
+    build(synthetic.facts, synthetic);
+    const { questions: asked, claims } = benchQueries(pack, 7, 150);
+    agree([...asked, ...claims]);
   });
 });
