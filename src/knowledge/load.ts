@@ -21,6 +21,7 @@ import {
   type SourceDocument,
   type Topic,
 } from './schema.js';
+import { ParsedCache } from './parsed-cache.js';
 import { normalizeForQuote, wordMatcher } from './text.js';
 
 export interface Problem {
@@ -53,22 +54,33 @@ export class PackError extends Error {
 
 export const formatProblem = (p: Problem): string => `${p.file}:${p.line}: ${p.message}`;
 
-/** One parsed YAML file, able to say which line a path inside it starts on. */
+/**
+ * One YAML file, able to say which line a path inside it starts on. It is parsed into a
+ * document on first need only: a file read back from the cache needs it just to report a
+ * problem.
+ */
 class YamlFile {
-  readonly doc: Document;
-  private readonly lines = new LineCounter();
-  constructor(readonly path: string, readonly name: string, text: string) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false });
+  private parsed: { doc: Document; lines: LineCounter } | null = null;
+  constructor(readonly path: string, readonly name: string, private readonly text: string) {}
+  get doc(): Document {
+    return this.parse().doc;
   }
   lineAt(offset: number): number {
-    return this.lines.linePos(offset).line;
+    return this.parse().lines.linePos(offset).line;
   }
   lineOf(path: readonly PropertyKey[]): number {
     for (let end = path.length; end >= 0; end--) {
       const node = this.doc.getIn(path.slice(0, end) as unknown[], true);
-      if (isNode(node) && node.range) return this.lines.linePos(node.range[0]).line;
+      if (isNode(node) && node.range) return this.lineAt(node.range[0]);
     }
     return 1;
+  }
+  private parse(): { doc: Document; lines: LineCounter } {
+    if (!this.parsed) {
+      const lines = new LineCounter();
+      this.parsed = { doc: parseDocument(this.text, { lineCounter: lines, prettyErrors: false }), lines };
+    }
+    return this.parsed;
   }
 }
 
@@ -84,6 +96,7 @@ function readYaml<S extends z.ZodType>(
   path: string,
   schema: S,
   problems: ProblemList,
+  cache: ParsedCache,
 ): { file: YamlFile; data: z.infer<S> } | null {
   const name = relative(dir, path) || path;
   let text: string;
@@ -94,11 +107,16 @@ function readYaml<S extends z.ZodType>(
     return null;
   }
   const file = new YamlFile(path, name, text);
-  if (file.doc.errors.length > 0) {
-    for (const e of file.doc.errors) problems.add(name, file.lineAt(e.pos[0]), `malformed YAML: ${e.message.split('\n')[0]}`);
-    return null;
+  let data = cache.get(name, text);
+  if (data === undefined) {
+    if (file.doc.errors.length > 0) {
+      for (const e of file.doc.errors) problems.add(name, file.lineAt(e.pos[0]), `malformed YAML: ${e.message.split('\n')[0]}`);
+      return null;
+    }
+    data = file.doc.toJS();
+    cache.set(name, text, data);
   }
-  const parsed = schema.safeParse(file.doc.toJS());
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const where = issue.path.length ? ` (${issue.path.join('.')})` : '';
@@ -132,11 +150,12 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
     problems.add(dir, 1, 'knowledge directory does not exist');
     return { pack: null, problems: problems.items };
   }
-  const meta = readYaml(dir, join(dir, 'pack.yaml'), PackMetaSchema, problems);
-  const docs = readYaml(dir, join(dir, 'documents.yaml'), DocumentsFileSchema, problems);
-  const topicsFile = readYaml(dir, join(dir, 'topics.yaml'), TopicsFileSchema, problems);
+  const cache = new ParsedCache(dir);
+  const meta = readYaml(dir, join(dir, 'pack.yaml'), PackMetaSchema, problems, cache);
+  const docs = readYaml(dir, join(dir, 'documents.yaml'), DocumentsFileSchema, problems, cache);
+  const topicsFile = readYaml(dir, join(dir, 'topics.yaml'), TopicsFileSchema, problems, cache);
   const aliasesFile = existsSync(join(dir, 'aliases.yaml'))
-    ? readYaml(dir, join(dir, 'aliases.yaml'), AliasesFileSchema, problems)
+    ? readYaml(dir, join(dir, 'aliases.yaml'), AliasesFileSchema, problems, cache)
     : null;
 
   const factDir = join(dir, 'facts');
@@ -144,7 +163,8 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
     ? readdirSync(factDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(factDir, f))
     : [];
   if (factFiles.length === 0) problems.add('facts/', 1, 'no fact files (facts/*.yaml)');
-  const factSets = factFiles.map((f) => readYaml(dir, f, FactsFileSchema, problems));
+  const factSets = factFiles.map((f) => readYaml(dir, f, FactsFileSchema, problems, cache));
+  cache.save();
 
   // Documents and their texts.
   const documents = new Map<string, LoadedDocument>();

@@ -2,6 +2,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cachePath } from '../../src/knowledge/parsed-cache.js';
 
 export const MIN_PACK = join(import.meta.dirname, '..', 'fixtures', 'pack-min');
 
@@ -30,6 +31,7 @@ export function copyPack(source = MIN_PACK): PackCopy {
     },
     remove() {
       rmSync(dir, { recursive: true, force: true });
+      rmSync(cachePath(dir), { force: true });
     },
   };
 }

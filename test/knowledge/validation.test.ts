@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { checkPack, loadPack, PackError } from '../../src/knowledge/load.js';
+import { cachePath } from '../../src/knowledge/parsed-cache.js';
 import { copyPack, MIN_PACK, type PackCopy } from '../helpers/pack-fixture.js';
 
 let pack: PackCopy | undefined;
@@ -63,6 +65,30 @@ describe('knowledge validation', () => {
     pack = copyPack();
     pack.edit('facts/bridge.yaml', 'was opened in 1999', 'was opened in 2001');
     expect(() => loadPack(pack!.dir)).toThrow(PackError);
+  });
+
+  it('reads unchanged files back from the parsed cache, and parses an edited file again', () => {
+    pack = copyPack();
+    const fresh = loadPack(pack.dir);
+    expect(loadPack(pack.dir)).toEqual(fresh);
+    // Tamper with the cached parse (its hash still matches the file): the next load shows it was read.
+    const cache = JSON.parse(readFileSync(cachePath(pack.dir), 'utf8'));
+    cache['facts/bridge.yaml'].data.facts[0].statement = 'Read from the cache.';
+    writeFileSync(cachePath(pack.dir), JSON.stringify(cache));
+    expect(loadPack(pack.dir).facts[0]!.statement).toBe('Read from the cache.');
+    // An edit changes the text, so the file is parsed (and validated) again.
+    const original = readFileSync(`${pack.dir}/facts/bridge.yaml`, 'utf8');
+    pack.edit('facts/bridge.yaml', 'id: bridge-vanity', 'id: bridge-opened');
+    expect(checkPack(pack.dir)).toEqual([{ file: 'facts/bridge.yaml', line: 10, message: 'duplicate fact id "bridge-opened"' }]);
+    pack.write('facts/bridge.yaml', original);
+    expect(loadPack(pack.dir)).toEqual(fresh);
+  });
+
+  it('ignores a parsed cache it cannot read', () => {
+    pack = copyPack();
+    const fresh = loadPack(pack.dir);
+    writeFileSync(cachePath(pack.dir), '{ not json');
+    expect(loadPack(pack.dir)).toEqual(fresh);
   });
 
   it('knowledge:check exits non-zero with file:line lines for a broken pack', () => {
