@@ -48,7 +48,7 @@ const WORD = /[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*/gu;
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const m of canonical(text).matchAll(WORD)) {
-    const w = m[0].replace(/'s?$/, '').replace(/'/g, '');
+    const w = m[0].includes("'") ? m[0].replace(/'s?$/, '').replace(/'/g, '') : m[0];
     if (w) out.push(w);
   }
   return out;
@@ -59,6 +59,20 @@ export function words(text: string): string[] {
  * that stems stay readable and names are left alone. Numbers are never stemmed.
  */
 export function stem(word: string): string {
+  let known = stems.get(word);
+  if (known === undefined) {
+    // A pack and its questions use a few thousand words, each many times: stem each once.
+    if (stems.size >= MAX_STEMS) stems.clear();
+    known = stemOnce(word);
+    stems.set(word, known);
+  }
+  return known;
+}
+
+const stems = new Map<string, string>();
+const MAX_STEMS = 100_000;
+
+function stemOnce(word: string): string {
   // "mi35s" is the plural of "mi35"; other words with digits are names or numbers.
   if (/^[a-z]+\d+[a-z]?s$/.test(word)) return word.slice(0, -1);
   if (word.length <= 3 || /\d/.test(word)) return word;

@@ -7,8 +7,9 @@
  *   const problems = checkPack('knowledge');     // the same checks, returned
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import {
   AliasesFileSchema,
@@ -54,15 +55,19 @@ export class PackError extends Error {
 
 export const formatProblem = (p: Problem): string => `${p.file}:${p.line}: ${p.message}`;
 
+/** The YAML parser, loaded on first need: a start whose files all come from the parsed cache never needs it. */
+let yaml: typeof Yaml | undefined;
+const yamlParser = (): typeof Yaml => (yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+
 /**
  * One YAML file, able to say which line a path inside it starts on. It is parsed into a
  * document on first need only: a file read back from the cache needs it just to report a
  * problem.
  */
 class YamlFile {
-  private parsed: { doc: Document; lines: LineCounter } | null = null;
+  private parsed: { doc: Yaml.Document; lines: Yaml.LineCounter } | null = null;
   constructor(readonly path: string, readonly name: string, private readonly text: string) {}
-  get doc(): Document {
+  get doc(): Yaml.Document {
     return this.parse().doc;
   }
   lineAt(offset: number): number {
@@ -71,12 +76,13 @@ class YamlFile {
   lineOf(path: readonly PropertyKey[]): number {
     for (let end = path.length; end >= 0; end--) {
       const node = this.doc.getIn(path.slice(0, end) as unknown[], true);
-      if (isNode(node) && node.range) return this.lineAt(node.range[0]);
+      if (yamlParser().isNode(node) && node.range) return this.lineAt(node.range[0]);
     }
     return 1;
   }
-  private parse(): { doc: Document; lines: LineCounter } {
+  private parse(): { doc: Yaml.Document; lines: Yaml.LineCounter } {
     if (!this.parsed) {
+      const { LineCounter, parseDocument } = yamlParser();
       const lines = new LineCounter();
       this.parsed = { doc: parseDocument(this.text, { lineCounter: lines, prettyErrors: false }), lines };
     }
@@ -170,20 +176,21 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
   const documents = new Map<string, LoadedDocument>();
   if (docs) {
     docs.data.documents.forEach((d, i) => {
-      const line = docs.file.lineOf(['documents', i]);
-      if (documents.has(d.id)) return problems.add(docs.file.name, line, `duplicate document id "${d.id}"`);
+      // Lines are looked up only for a problem: that needs the YAML parsed, which the cache spares.
+      const line = () => docs.file.lineOf(['documents', i]);
+      if (documents.has(d.id)) return problems.add(docs.file.name, line(), `duplicate document id "${d.id}"`);
       const textPath = join(dir, 'sources', `${d.id}.txt`);
-      if (!existsSync(textPath)) return problems.add(docs.file.name, line, `document "${d.id}" has no text at sources/${d.id}.txt`);
+      if (!existsSync(textPath)) return problems.add(docs.file.name, line(), `document "${d.id}" has no text at sources/${d.id}.txt`);
       const text = readFileSync(textPath, 'utf8');
       const lineCount = text.split('\n').length;
       const seenPosts = new Set<number>();
       d.posts?.forEach((p, j) => {
         const [first, last] = parseLines(p.lines);
-        const pline = docs.file.lineOf(['documents', i, 'posts', j]);
-        if (seenPosts.has(p.n)) problems.add(docs.file.name, pline, `duplicate post number ${p.n} in "${d.id}"`);
+        const pline = () => docs.file.lineOf(['documents', i, 'posts', j]);
+        if (seenPosts.has(p.n)) problems.add(docs.file.name, pline(), `duplicate post number ${p.n} in "${d.id}"`);
         seenPosts.add(p.n);
         if (first < 1 || last < first || last > lineCount) {
-          problems.add(docs.file.name, pline, `post ${p.n} lines "${p.lines}" are outside the document's ${lineCount} lines`);
+          problems.add(docs.file.name, pline(), `post ${p.n} lines "${p.lines}" are outside the document's ${lineCount} lines`);
         }
       });
       documents.set(d.id, { ...d, text, normalized: normalizeForQuote(text) });
