@@ -86,8 +86,8 @@ export interface Expansion {
 export class Postings {
   /** Postings by term. A plain Map is many times faster to fill than the radix tree below. */
   private readonly terms = new Map<string, TermPostings>();
-  /** The same postings in MiniSearch's radix tree, for prefix and typo lookups. */
-  private readonly dictionary = new SearchableMap<TermPostings>();
+  /** The same postings in MiniSearch's radix tree, for prefix and typo lookups; built on first need (see dictionary). */
+  private tree: SearchableMap<TermPostings> | null = null;
   private readonly fields: number;
   /** Each fact's number of distinct terms in each field, as MiniSearch counts a field's length. */
   private lengths = new Uint16Array(0);
@@ -132,7 +132,7 @@ export class Postings {
         if (!postings) {
           postings = new TermPostings(this.fields);
           this.terms.set(term, postings);
-          this.dictionary.set(term, postings);
+          this.tree?.set(term, postings);
         }
         // The fact is the last one in its terms' postings while it is being added.
         if (postings.size === 0 || postings.docs[postings.size - 1] !== doc) postings.push(doc, 0);
@@ -168,7 +168,7 @@ export class Postings {
       postings.removeAt(i);
       if (postings.size === 0) {
         this.terms.delete(term);
-        this.dictionary.delete(term);
+        this.tree?.delete(term);
       }
     }
   }
@@ -182,6 +182,12 @@ export class Postings {
       postings.trim();
       this.impacts(postings);
     }
+  }
+
+  /** The radix tree, built when a query first needs a prefix or a near spelling: start-up does not wait for it. */
+  private get dictionary(): SearchableMap<TermPostings> {
+    if (!this.tree) this.tree = SearchableMap.from([...this.terms]);
+    return this.tree;
   }
 
   /**
