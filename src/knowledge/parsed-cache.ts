@@ -10,9 +10,9 @@
  *   cache.get('facts/energy.yaml', text) ?? parse(text);   // then cache.set(…) and cache.save()
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 interface Entry {
   hash: string;
@@ -21,11 +21,21 @@ interface Entry {
 
 const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** Where a pack directory's parsed YAML is kept: the system's temporary directory, writable even where the app is not. */
-export const cachePath = (packDir: string): string => join(tmpdir(), 'crosscheck-parsed', `${hashOf(resolve(packDir)).slice(0, 24)}.json`);
+/**
+ * Where a pack directory's parsed YAML is kept: `node_modules/.cache/crosscheck/` of the
+ * project this code runs from. Not a shared temporary directory: whoever could write there
+ * could feed the bot statements its sources never made, so the cache lives where only those
+ * who can change the code can write. Null when there is no node_modules above (no cache).
+ */
+export function cachePath(packDir: string): string | null {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'crosscheck', `${hashOf(resolve(packDir)).slice(0, 24)}.json`);
+    if (dirname(dir) === dir) return null;
+  }
+}
 
 export class ParsedCache {
-  private readonly path: string;
+  private readonly path: string | null;
   private readonly stored: Record<string, Entry>;
   /** The entries this load used: only they are saved, so files since deleted drop out. */
   private readonly used: Record<string, Entry> = {};
@@ -33,7 +43,7 @@ export class ParsedCache {
 
   constructor(packDir: string) {
     this.path = cachePath(packDir);
-    this.stored = readStore(this.path);
+    this.stored = this.path ? readStore(this.path) : {};
   }
 
   /** The parsed data of a file whose text is unchanged since it was stored, or undefined. */
@@ -51,7 +61,7 @@ export class ParsedCache {
 
   save(): void {
     const dropped = Object.keys(this.stored).some((name) => !(name in this.used));
-    if (!this.changed && !dropped) return;
+    if ((!this.changed && !dropped) || !this.path) return;
     try {
       mkdirSync(dirname(this.path), { recursive: true });
       // Written aside and renamed, so a process reading it never sees half a file.

@@ -31,7 +31,8 @@ export function copyPack(source = MIN_PACK): PackCopy {
     },
     remove() {
       rmSync(dir, { recursive: true, force: true });
-      rmSync(cachePath(dir), { force: true });
+      const cache = cachePath(dir);
+      if (cache) rmSync(cache, { force: true });
     },
   };
 }

@@ -72,9 +72,9 @@ describe('knowledge validation', () => {
     const fresh = loadPack(pack.dir);
     expect(loadPack(pack.dir)).toEqual(fresh);
     // Tamper with the cached parse (its hash still matches the file): the next load shows it was read.
-    const cache = JSON.parse(readFileSync(cachePath(pack.dir), 'utf8'));
+    const cache = JSON.parse(readFileSync(cachePath(pack.dir)!, 'utf8'));
     cache['facts/bridge.yaml'].data.facts[0].statement = 'Read from the cache.';
-    writeFileSync(cachePath(pack.dir), JSON.stringify(cache));
+    writeFileSync(cachePath(pack.dir)!, JSON.stringify(cache));
     expect(loadPack(pack.dir).facts[0]!.statement).toBe('Read from the cache.');
     // An edit changes the text, so the file is parsed (and validated) again.
     const original = readFileSync(`${pack.dir}/facts/bridge.yaml`, 'utf8');
@@ -87,7 +87,7 @@ describe('knowledge validation', () => {
   it('ignores a parsed cache it cannot read', () => {
     pack = copyPack();
     const fresh = loadPack(pack.dir);
-    writeFileSync(cachePath(pack.dir), '{ not json');
+    writeFileSync(cachePath(pack.dir)!, '{ not json');
     expect(loadPack(pack.dir)).toEqual(fresh);
   });
 
