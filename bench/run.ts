@@ -113,9 +113,9 @@ function timeEach<T>(items: readonly T[], rounds: number, budgetMs: number, run:
 
 /**
  * Builds the engine over a pack and times it, then raw MiniSearch on the same queries. The
- * two are timed apart, each after a full collection: MiniSearch makes a result object for
- * nearly every fact per search, and its garbage would otherwise be collected in the
- * engine's time.
+ * two are timed apart, each after a full collection and its own warm-up: MiniSearch makes a
+ * result object for nearly every fact per search, and its garbage would otherwise be
+ * collected in the engine's time.
  */
 function measure(label: string, pack: Pack, queries: QuerySet): SizeRow {
   gc();
@@ -132,12 +132,14 @@ function measure(label: string, pack: Pack, queries: QuerySet): SizeRow {
   // Whatever is left of the run's budget, but never under 3 s.
   const budgetMs = () => Math.max(3_000, Math.min(planned, ((RUN_BUDGET_MS - (performance.now() - runStarted)) * 2) / 3));
 
-  // Warm-up (twice through everything on small packs), so the JIT has settled.
+  // A full collection, then the warm-up (twice through everything on small packs), so the
+  // JIT has settled: a forced collection right before timing makes V8 throw away compiled
+  // code, and the first queries after it would be timed recompiling.
+  gc();
   for (let w = 0; w < (warmup === Infinity ? 2 : 1); w++) {
     for (const q of questions.slice(0, warmup)) engine.ask(q);
     for (const c of claims.slice(0, warmup)) engine.check(c);
   }
-  gc();
   const ask = timeEach(questions, rounds, budgetMs() / 2, (q) => engine.ask(q));
   const check = timeEach(claims, rounds, budgetMs() / 2, (c) => engine.check(c));
 
@@ -149,8 +151,8 @@ function measure(label: string, pack: Pack, queries: QuerySet): SizeRow {
   raw.addAll(pack.facts.map((f) => indexedFact(f, topicNames)));
   const raw_build_ms = performance.now() - t;
   const texts = questions.map((q) => searchText(analyzer.concepts(q.slice(0, 2000))));
-  for (const text of texts.slice(0, Math.min(warmup, 20))) raw.search(text);
   gc();
+  for (const text of texts.slice(0, Math.min(warmup, 20))) raw.search(text);
   const search: number[] = [];
   const deadline = performance.now() + budgetMs();
   outer: for (let k = 0; k < rounds; k++) {

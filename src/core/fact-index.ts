@@ -163,8 +163,9 @@ export class FactIndex {
     const expansions = new Map(
       queryTerms(query.concepts).map((t) => [t, this.postings.expand(t, typos(t, this.postings.frequency(t) > 0), prefix(t))]),
     );
+    const covered = this.coverage(query, expansions);
     const hits = this.shortlist.best([...expansions.values()], limit * 3).map(({ doc, score }) => {
-      const coverage = total > 0 ? this.covered(doc, query, expansions) / total : 0;
+      const coverage = total > 0 ? covered(doc) / total : 0;
       return { fact: this.byNumber[doc]!, score, coverage, rank: score * coverage * coverage };
     });
     hits.sort((a, b) => b.rank - a.rank || a.fact.id.localeCompare(b.fact.id));
@@ -181,20 +182,23 @@ export class FactIndex {
     return completions.slice(0, limit).map(([t]) => [...words, t].join(' '));
   }
 
-  /** The summed weight of the question's concepts that a fact covers. */
-  private covered(doc: number, query: Query, expansions: ReadonlyMap<string, Expansion[]>): number {
-    let weight = 0;
-    query.concepts.forEach((c, i) => {
-      // A typo or prefix match stands in for a misspelt word ("pipline"), never for a real
-      // English word the pack lacks: "weather" is not a misspelt "leather".
+  /**
+   * The summed weight of the question's concepts that a fact covers. A typo or prefix match
+   * stands in for a misspelt word ("pipline"), never for a real English word the pack lacks:
+   * "weather" is not a misspelt "leather". So each concept is looked for in the expansions
+   * of its terms, or in its terms as typed only.
+   */
+  private coverage(query: Query, expansions: ReadonlyMap<string, Expansion[]>): (doc: number) => number {
+    const concepts = query.concepts.map((c, i) => {
       const loose = !ENGLISH_WORDS.has(c.word);
-      const reached = c.terms.some((t) => {
-        const all = expansions.get(t) ?? [];
-        return this.postings.reaches(loose ? all : all.filter((e) => e.term === t), doc);
-      });
-      if (reached) weight += query.weights[i]!;
+      const reach = c.terms.flatMap((t) => (expansions.get(t) ?? []).filter((e) => loose || e.term === t));
+      return { reach, weight: query.weights[i]! };
     });
-    return weight;
+    return (doc) => {
+      let weight = 0;
+      for (const c of concepts) if (this.postings.reaches(c.reach, doc)) weight += c.weight;
+      return weight;
+    };
   }
 
   /**

@@ -60,38 +60,13 @@ export class Shortlist {
    * so a later fact with an equal score is worse and stays out.
    */
   private pick(size: number, limit: number): Scored[] {
-    const scores = new Float64Array(Math.max(limit, 0));
-    const docs = new Int32Array(Math.max(limit, 0));
-    const worse = (i: number, j: number) => scores[i]! < scores[j]! || (scores[i] === scores[j] && docs[i]! > docs[j]!);
-    const swap = (i: number, j: number) => {
-      [scores[i], scores[j]] = [scores[j]!, scores[i]!];
-      [docs[i], docs[j]] = [docs[j]!, docs[i]!];
-    };
-    let n = 0;
+    const { total, matched } = this;
+    const heap = new Heap(Math.max(limit, 0));
     for (let doc = 0; doc < size && limit > 0; doc++) {
-      const m = this.matched[doc]!;
-      if (m === 0) continue;
-      const score = this.total[doc]! * m;
-      if (n < limit) {
-        scores[n] = score;
-        docs[n] = doc;
-        for (let c = n++; c > 0 && worse(c, (c - 1) >> 1); c = (c - 1) >> 1) swap(c, (c - 1) >> 1);
-      } else if (score > scores[0]!) {
-        scores[0] = score;
-        docs[0] = doc;
-        for (let c = 0; ; ) {
-          const l = 2 * c + 1;
-          let low = c;
-          if (l < n && worse(l, low)) low = l;
-          if (l + 1 < n && worse(l + 1, low)) low = l + 1;
-          if (low === c) break;
-          swap(c, low);
-          c = low;
-        }
-      }
+      const m = matched[doc]!;
+      if (m !== 0) heap.offer(doc, total[doc]! * m);
     }
-    const out = Array.from({ length: n }, (_, i) => ({ doc: docs[i]!, score: scores[i]! }));
-    return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return heap.sorted();
   }
 
   private prepare(size: number): void {
@@ -103,6 +78,72 @@ export class Shortlist {
     } else {
       this.total.fill(0, 0, size);
       this.matched.fill(0, 0, size);
+    }
+  }
+}
+
+/** A fixed-size min-heap of (fact, score), worst at the root: lower score, or the same score on a later fact. */
+class Heap {
+  private readonly scores: Float64Array;
+  private readonly docs: Int32Array;
+  private n = 0;
+
+  constructor(private readonly capacity: number) {
+    this.scores = new Float64Array(capacity);
+    this.docs = new Int32Array(capacity);
+  }
+
+  offer(doc: number, score: number): void {
+    if (this.n < this.capacity) {
+      this.scores[this.n] = score;
+      this.docs[this.n] = doc;
+      this.up(this.n++);
+    } else if (score > this.scores[0]!) {
+      this.scores[0] = score;
+      this.docs[0] = doc;
+      this.down(0);
+    }
+  }
+
+  sorted(): Scored[] {
+    const out: Scored[] = [];
+    for (let i = 0; i < this.n; i++) out.push({ doc: this.docs[i]!, score: this.scores[i]! });
+    return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+
+  private worse(i: number, j: number): boolean {
+    const a = this.scores[i]!;
+    const b = this.scores[j]!;
+    return a < b || (a === b && this.docs[i]! > this.docs[j]!);
+  }
+
+  private swap(i: number, j: number): void {
+    const score = this.scores[i]!;
+    const doc = this.docs[i]!;
+    this.scores[i] = this.scores[j]!;
+    this.docs[i] = this.docs[j]!;
+    this.scores[j] = score;
+    this.docs[j] = doc;
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.worse(i, parent)) return;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    for (;;) {
+      const l = 2 * i + 1;
+      let worst = i;
+      if (l < this.n && this.worse(l, worst)) worst = l;
+      if (l + 1 < this.n && this.worse(l + 1, worst)) worst = l + 1;
+      if (worst === i) return;
+      this.swap(i, worst);
+      i = worst;
     }
   }
 }
