@@ -30,6 +30,7 @@ export class Shortlist {
     this.prepare(size);
     const { total, matched, termScore } = this;
     for (const expansions of query) {
+      if (expansions.length === 0) continue; // a word the pack does not have, even misspelt
       const only = expansions.length === 1 && expansions[0]!.weight === 1 ? expansions[0]! : null;
       if (only) {
         // The common case, a term looked up only as typed: its ready-made scores go straight onto the totals.
@@ -42,7 +43,8 @@ export class Shortlist {
         }
         continue;
       }
-      // A term reached through several expansions is summed apart first, then added once.
+      // A term reached through a prefix or a typo: its expansions are summed apart first, field
+      // by field as MiniSearch sums them, then added once.
       termScore.fill(0, 0, size);
       for (const expansion of expansions) this.postings.addScores(expansion, termScore);
       for (let doc = 0; doc < size; doc++) {
