@@ -3,7 +3,7 @@
  * Coverage, weighted by how rare each word is, is what separates "about this" from "shares
  * a word with this": "capital of France" shares only "capital" with a fact about a capital
  * injection, so it covers too little to be answered. Hits are scored as MiniSearch scores
- * them (see postings.ts, and the benchmark that compares the two).
+ * them (see postings.ts; test/core/fact-index.test.ts compares the two).
  *
  *   const index = new FactIndex(pack.facts, topicNames, pack.aliases);
  *   const hits = index.search(index.query('who built the steel mill'));   // best first

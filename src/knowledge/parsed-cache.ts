@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +21,10 @@ interface Entry {
 }
 
 const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The parser's version goes into each entry's hash: another version might read the same text otherwise. */
+const PARSER = `yaml@${(createRequire(import.meta.url)('yaml/package.json') as { version: string }).version}`;
+const entryHash = (text: string): string => hashOf(`${PARSER}\n${text}`);
 
 /**
  * Where a pack directory's parsed YAML is kept: `node_modules/.cache/crosscheck/` of the
@@ -49,13 +54,13 @@ export class ParsedCache {
   /** The parsed data of a file whose text is unchanged since it was stored, or undefined. */
   get(name: string, text: string): unknown {
     const entry = this.stored[name];
-    if (!entry || entry.hash !== hashOf(text)) return undefined;
+    if (!entry || entry.hash !== entryHash(text)) return undefined;
     this.used[name] = entry;
     return entry.data;
   }
 
   set(name: string, text: string, data: unknown): void {
-    this.used[name] = { hash: hashOf(text), data };
+    this.used[name] = { hash: entryHash(text), data };
     this.changed = true;
   }
 
