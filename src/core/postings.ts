@@ -23,6 +23,9 @@ export const WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
 /** A term's count in one field is kept in a byte: fields are sentences, not books. */
 const MAX_COUNT = 255;
 
+/** A term's count in field `f`, out of the counts packed a byte per field. */
+const countIn = (packed: number, f: number): number => (packed >>> (8 * f)) & 0xff;
+
 /** One term's facts in ascending order, each with its count in every field (a byte per field). */
 class TermPostings {
   docs = new Int32Array(4);
@@ -137,7 +140,7 @@ export class Postings {
         // The fact is the last one in its terms' postings while it is being added.
         if (postings.size === 0 || postings.docs[postings.size - 1] !== doc) postings.push(doc, 0);
         const last = postings.size - 1;
-        const count = Math.floor(postings.counts[last]! / one) & 0xff;
+        const count = countIn(postings.counts[last]!, f);
         if (count === 0) {
           distinct += 1;
           postings.inField[f]! += 1;
@@ -164,7 +167,7 @@ export class Postings {
       const i = postings?.indexOf(doc) ?? -1;
       if (!postings || i < 0) continue;
       const packed = postings.counts[i]!;
-      for (let f = 0; f < this.fields; f++) if ((packed >>> (8 * f)) & 0xff) postings.inField[f]! -= 1;
+      for (let f = 0; f < this.fields; f++) if (countIn(packed, f)) postings.inField[f]! -= 1;
       postings.removeAt(i);
       if (postings.size === 0) {
         this.terms.delete(term);
