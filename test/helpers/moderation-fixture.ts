@@ -3,12 +3,12 @@
  * directory, for the adapters' moderation tests. doc1 gains two lines no fact quotes yet,
  * so a proposal can quote them and a question about them has no answer until one is approved.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROPOSE_FIELDS } from '../../adapters/shared/moderation/forms.js';
 import { Engine } from '../../src/core/engine.js';
 import { Moderation } from '../../src/moderation/index.js';
+import { freshDataDir } from './data-dir.js';
 import { copyPack } from './pack-fixture.js';
 
 export const TOLL_LINE = 'Tolls on the bridge were abolished in 2005 after protests.';
@@ -42,11 +42,11 @@ export interface ModerationFixture {
   cleanup(): Promise<void>;
 }
 
-/** One per test file: opening PGlite takes a few seconds. */
+/** One per test file; its embedded database is a copy of the migrated template. */
 export async function openModerationFixture(): Promise<ModerationFixture> {
   const pack = copyPack();
   pack.write('sources/doc1.txt', `${readFileSync(join(pack.dir, 'sources/doc1.txt'), 'utf8')}${TOLL_LINE}\n${PAINT_LINE}\n`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'crosscheck-mod-'));
+  const dataDir = freshDataDir('crosscheck-mod-');
   const engine = Engine.fromDir(pack.dir);
   const moderation = await Moderation.open({ dataDir, retentionDays: 0 }, engine, { pollMs: 0 });
   return {

@@ -1,9 +1,9 @@
 /** The command-line pieces over the embedded store: `cli report` and `knowledge:export`. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
+import { freshDataDir } from '../helpers/data-dir.js';
 import { MIN_PACK } from '../helpers/pack-fixture.js';
 import { cleanEnv, runEntry } from '../helpers/run.js';
 
@@ -13,7 +13,7 @@ describe('moderation from the command line', () => {
   const env = () => cleanEnv({ DATA_DIR: dir, DATABASE_URL: '', USER_HASH_SECRET: '' });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'crosscheck-cli-'));
+    dir = freshDataDir('crosscheck-cli-');
     const store = await openStore({ dataDir: dir });
     for (const text of ['who built the dam', 'Who built the dam?', 'who built the tunnel']) {
       await store.recordInteraction({ platform: 'discord', userId: 'u', command: 'ask', text, outcome: 'no_answer' });

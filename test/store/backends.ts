@@ -1,14 +1,13 @@
 /**
  * The databases the store tests run on: embedded PGlite always (in a temporary directory),
  * and PostgreSQL when TEST_DATABASE_URL is set. Each test file takes its own PGlite
- * directory and its own PostgreSQL schema, and removes them afterwards, so parallel runs
+ * directory (a copy of the migrated template) and its own PostgreSQL schema, and removes them afterwards, so parallel runs
  * (and parallel files) never meet.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { openStore, type Store, type StoreOptions } from '../../src/store/index.js';
+import { freshDataDir } from '../helpers/data-dir.js';
 
 export interface Backend {
   name: 'pglite' | 'postgres';
@@ -25,7 +24,7 @@ let counter = 0;
 const uniqueSchema = (tag: string) => `t_${tag}_${process.pid}_${Date.now().toString(36)}_${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 export function pgliteBackend(): Backend {
-  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-store-'));
+  const dir = freshDataDir();
   const options: StoreOptions = { dataDir: dir, retentionDays: 0 };
   return {
     name: 'pglite',
