@@ -11,7 +11,7 @@ import { loadPack, type Pack } from '../../src/knowledge/load.js';
 import type { Fact } from '../../src/knowledge/schema.js';
 import { benchQueries } from '../../bench/queries.js';
 import { syntheticPack } from '../../bench/synthetic.js';
-import { evalSet } from '../eval/evaluate.js';
+import { BUILT_IN, loadEvalSet } from '../eval/evaluate.js';
 
 const LIMIT = 40;
 
@@ -60,11 +60,11 @@ describe('the fact index', () => {
 
   beforeAll(() => {
     pack = loadPack('knowledge');
-    const { questions: qs, claims, offtopic } = evalSet();
+    const { questions: qs, claims, noanswer } = loadEvalSet(BUILT_IN.dev);
     // Misspelt and cut-short forms exercise the typo and prefix expansions.
     const typed = qs.map((q) => q.q.replace(/(\w)(\w)(\w{4,})/, '$2$1$3'));
     const cut = qs.map((q) => q.q.slice(0, Math.max(5, q.q.length - 3)));
-    questions = [...qs.map((q) => q.q), ...typed, ...cut, ...claims.map((c) => c.claim), ...offtopic];
+    questions = [...qs.map((q) => q.q), ...typed, ...cut, ...claims.map((c) => c.claim), ...noanswer.map((n) => n.q)];
   });
 
   it('ranks the same facts with the same scores as MiniSearch on every evaluation question, misspelt and cut short', () => {

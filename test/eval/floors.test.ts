@@ -1,30 +1,18 @@
+/** `npm test` holds the built-in pack to its floors on the locked test set. */
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine.js';
-import { evalSet, evaluate, FLOORS } from './evaluate.js';
+import { BUILT_IN, evaluate, FLOORS, loadEvalSet } from './evaluate.js';
 
-describe('evaluation floors', () => {
-  const report = evaluate(Engine.fromDir('knowledge'));
+describe('evaluation floors on the locked test set', () => {
+  const report = evaluate(Engine.fromDir('knowledge'), loadEvalSet(BUILT_IN.test));
+  // The locked set's items are not printed: a failure says which figure fell, not which item.
+  const atLeast: (keyof typeof FLOORS)[] = ['successAt1', 'successAt3', 'firstSentenceAnswers', 'disagreementRecall', 'verdictAccuracy', 'noAnswerAccuracy', 'offtopicAccuracy'];
 
-  it('has a labelled set of the required size', () => {
-    const set = evalSet();
-    expect(set.questions.length).toBeGreaterThanOrEqual(80);
-    expect(set.claims.length).toBeGreaterThanOrEqual(30);
-    expect(set.offtopic.length).toBeGreaterThanOrEqual(15);
+  it.each(atLeast)('%s stays at or above its floor', (key) => {
+    expect(report[key]).toBeGreaterThanOrEqual(FLOORS[key]);
   });
 
-  it('finds a correct citation in the top 3 for at least 95% of questions', () => {
-    expect(report.successAt3, report.misses.filter((m) => m.startsWith('question')).join('\n')).toBeGreaterThanOrEqual(FLOORS.successAt3);
-  });
-
-  it('shows every side of every disputed point', () => {
-    expect(report.disagreementRecall, report.misses.filter((m) => m.startsWith('disagreement')).join('\n')).toBe(FLOORS.disagreementRecall);
-  });
-
-  it('gives the right verdict for at least 90% of claims', () => {
-    expect(report.verdictAccuracy, report.misses.filter((m) => m.startsWith('verdict')).join('\n')).toBeGreaterThanOrEqual(FLOORS.verdictAccuracy);
-  });
-
-  it('refuses every off-topic question', () => {
-    expect(report.noAnswerAccuracy, report.misses.filter((m) => m.startsWith('off-topic')).join('\n')).toBe(FLOORS.noAnswerAccuracy);
+  it('says "supported" falsely no more often than its floor allows', () => {
+    expect(report.falseSupported).toBeLessThanOrEqual(FLOORS.falseSupported);
   });
 });
