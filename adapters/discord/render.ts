@@ -109,7 +109,10 @@ const title = (text: string) => shorten(esc(text), LIMITS.title);
 const markers = (ns: number[]) => ns.map((n) => `[${n}]`).join(' ');
 
 function answerEmbed(a: Answer): DiscordEmbed {
-  if (a.status === 'no_answer') return { title: title(a.query), description: esc(a.text), color: NO_ANSWER_COLOR, fields: [] };
+  // No answer (or chat): the note, and any related facts it mentions, with every side of their disputes.
+  if (a.status !== 'answered') {
+    return { title: title(a.query), description: esc(a.text), color: NO_ANSWER_COLOR, fields: [...a.disagreements.map(disagreementField), ...a.citations.map((c) => citationField(c, false))] };
+  }
   return {
     title: title(a.query),
     description: a.sentences.map((s) => `${esc(s.text)} [${s.citation}]`).join(' '),

@@ -78,7 +78,8 @@ function textsFit(block: SlackBlock): boolean {
 }
 
 function answerBlocks(a: Answer): SlackBlock[] {
-  if (a.status === 'no_answer') return [section(escapeSlack(a.text))];
+  // No answer (or chat): the note, and any related facts it mentions, with every side of their disputes.
+  if (a.status !== 'answered') return [section(escapeSlack(a.text)), ...disagreementBlocks(a.disagreements), ...a.citations.map((c) => citationBlock(c, false))];
   const sentences = a.sentences.map((s) => `${escapeSlack(s.text)} ${marker(s.citation)}`).join(' ');
   return [section(sentences), ...disagreementBlocks(a.disagreements), ...a.citations.map((c) => citationBlock(c, false))];
 }

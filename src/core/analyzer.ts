@@ -54,8 +54,8 @@ export class Analyzer {
         continue;
       }
       const w = ws[i]!;
-      // "the 71 war": a two-digit number may be a year of the last century.
-      const year = /^[4-9]\d$/.test(w.raw) ? [`19${w.raw}`] : [];
+      // "the 71 war", "the 70s": two digits may be a year or a decade of the last century.
+      const year = /^[4-9]\d$|^[4-9]0s$/.test(w.raw) ? [`19${w.raw}`] : [];
       if (!STOP_WORDS.has(w.raw)) out.push({ word: w.raw, terms: [w.stem, ...year] });
       i += 1;
     }

@@ -51,7 +51,7 @@ export class CitationBuilder {
   disagreements(lookup: (id: string) => Fact | undefined, rankOf: (id: string) => number, perPosition = 2): Disagreement[] {
     const topics = new Map<string, Topic>();
     for (const c of [...this.citations]) {
-      for (const topic of this.disputes.of(c.fact, c.topic)) topics.set(topic.id, topic);
+      for (const topic of this.disputes.of(c.fact)) topics.set(topic.id, topic);
     }
     const out: Disagreement[] = [];
     for (const topic of [...topics.values()].sort((a, b) => a.id.localeCompare(b.id))) {
@@ -82,13 +82,11 @@ export function displayQuote(quote: string): string {
 
 /** Which disputed topics each fact belongs to, computed once per pack. */
 export class DisputeIndex {
-  private readonly byTopic = new Map<string, Topic>();
   private readonly byFact = new Map<string, Topic[]>();
 
   constructor(topics: Iterable<Topic>) {
     for (const t of topics) {
       if (!t.disagreement) continue;
-      this.byTopic.set(t.id, t);
       for (const p of t.disagreement.positions) {
         for (const id of p.facts) {
           const list = this.byFact.get(id) ?? [];
@@ -99,11 +97,12 @@ export class DisputeIndex {
     }
   }
 
-  /** Disputed topics of a fact: its own topic if disputed, and any topic naming it in a position. */
-  of(factId: string, topicId: string): Topic[] {
-    const own = this.byTopic.get(topicId);
-    const named = this.byFact.get(factId) ?? [];
-    return own && !named.includes(own) ? [own, ...named] : named;
+  /**
+   * Disputed topics whose positions name the fact. A fact that is only filed under a disputed
+   * topic is not a side of its dispute: showing the dispute beside it would be padding.
+   */
+  of(factId: string): Topic[] {
+    return this.byFact.get(factId) ?? [];
   }
 }
 

@@ -11,15 +11,31 @@ import type { Fact } from '../knowledge/schema.js';
 import { wordMatcher } from '../knowledge/text.js';
 import { CitationBuilder, DisputeIndex, type CommunityMark } from './citations.js';
 import { ClaimReader, compare } from './claims.js';
+import { compose } from './compose.js';
+import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { rule } from './verdict.js';
 import { FactIndex, type Hit } from './fact-index.js';
 import type { Answer, Citation, SourceSummary, Verdict } from './model.js';
 import { canonical, terms } from './tokens.js';
 
+/** How a no-answer note names what the sources do not give. */
+const ASKED_FOR: Record<AnswerType, string> = {
+  date: 'when',
+  money: 'how much it cost',
+  percent: 'what share',
+  count: 'how many',
+  amount: 'how much',
+  person: 'who',
+  place: 'where',
+  cause: 'why',
+  name: 'the name',
+  definition: 'what it is',
+};
+
 export interface EngineOptions {
-  /** Most facts an answer states. Default 5. */
+  /** Most facts an answer states. Default 3. */
   maxFacts?: number;
-  /** Least share of a question's weighted words a fact must cover to be said. Default 0.5. */
+  /** A fact must cover more than this share of a question's weighted words to be said. Default 0.5. */
   minCoverage?: number;
   /** A fact joins the answer if it ranks at least this share of the best one. Default 0.2. */
   relativeRank?: number;
@@ -27,7 +43,9 @@ export interface EngineOptions {
   supportCoverage?: number;
 }
 
-const DEFAULTS: Required<EngineOptions> = { maxFacts: 5, minCoverage: 0.5, relativeRank: 0.2, supportCoverage: 0.6 };
+const DEFAULTS: Required<EngineOptions> = { maxFacts: 3, minCoverage: 0.5, relativeRank: 0.2, supportCoverage: 0.6 };
+/** How many matching facts a question's answer is chosen from. */
+const CANDIDATES = 12;
 const MAX_ECHO = 1000;
 
 export class Engine {
@@ -60,15 +78,29 @@ export class Engine {
     return this.index.size;
   }
 
-  /** Answers a question with cited facts, or says plainly that the pack has no answer. */
+  /**
+   * Answers a question with cited facts, or says plainly that the pack has no answer. Chat
+   * ("hi", "help") gets a pointer to what the bot does, never facts.
+   */
   ask(question: string): Answer {
     const query = this.safeEcho(question);
-    const hits = this.relevant(question, this.options.minCoverage);
-    if (hits.length === 0) {
-      return { query, status: 'no_answer', text: this.noAnswerNote(), sentences: [], citations: [], disagreements: [] };
-    }
+    const shape = readQuestion(question);
+    const none = (text: string, status: Answer['status'] = 'no_answer'): Answer => ({ query, status, text, sentences: [], citations: [], disagreements: [] });
+    // Nothing to ask about (only punctuation, emoji) is no answer; "hi" and "help" are chat.
+    if (shape.chat) return none(this.chatNote(shape.chat), shape.chat === 'empty' ? 'no_answer' : 'chat');
+    const hits = this.relevant(shape.about || question, this.options.minCoverage, CANDIDATES);
+    if (hits.length === 0) return none(this.noAnswerNote());
+    const asked = terms(shape.about);
+    const choice = compose(hits, shape, asked, { maxFacts: this.options.maxFacts });
     const builder = this.builder();
-    const sentences = hits.map((h) => ({ text: h.fact.statement, citation: builder.cite(h.fact) }));
+    if ('related' in choice) {
+      // On the subject, but nothing gives what was asked: say so, and show what is there.
+      for (const h of choice.related) builder.cite(h.fact);
+      const topic = this.pack.topics.get(choice.related[0]!.fact.topic)?.name ?? 'this';
+      const text = `My sources mention ${lowerFirst(topic)} but none of them says ${ASKED_FOR[shape.type!]}.`;
+      return { ...none(text), citations: builder.list, disagreements: builder.disagreements((id) => this.index.get(id), rankLookup(hits)) };
+    }
+    const sentences = choice.answering.map((h) => ({ text: h.fact.statement, citation: builder.cite(h.fact) }));
     const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits));
     return {
       query,
@@ -182,13 +214,17 @@ export class Engine {
   }
 
   private relevant(text: string, minCoverage: number, max = this.options.maxFacts): Hit[] {
-    const hits = this.index.search(this.index.query(text.slice(0, 2000)));
+    const query = this.index.query(text.slice(0, 2000));
+    // A name no fact has, not even at a near spelling, is a subject the pack does not cover;
+    // and a fact that leaves out a name the question gives is about something else.
+    if (this.index.unknown(query).length) return [];
+    const hits = this.index.search(query).filter((h) => h.named);
     const best = hits[0];
-    if (!best || best.coverage < minCoverage) return [];
+    if (!best || best.coverage <= minCoverage) return [];
     const chosen: Hit[] = [];
     for (const h of hits) {
       if (chosen.length >= max) break;
-      if (h.coverage < minCoverage || h.rank < best.rank * this.options.relativeRank) continue;
+      if (h.coverage <= minCoverage || h.rank < best.rank * this.options.relativeRank) continue;
       if (chosen.some((c) => c.fact.quote === h.fact.quote)) continue;
       chosen.push(h);
     }
@@ -205,10 +241,17 @@ export class Engine {
     return b.list[0]!;
   }
 
+  private chatNote(chat: Chat): string {
+    const hello = chat === 'greeting' ? 'Hi! ' : chat === 'thanks' ? 'Glad to help. ' : '';
+    return `${hello}Ask me a question about ${this.pack.meta.name} with /ask, or check a claim with /check: I answer only from my sources, and I quote them. /sources lists them.`;
+  }
+
   private noAnswerNote(): string {
     return `I don't have a sourced answer to that. I only answer from my sources, which cover ${this.pack.meta.covers}`;
   }
 }
+
+const lowerFirst = (text: string): string => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
 
 function rankLookup(hits: Hit[]): (id: string) => number {
   const ranks = new Map(hits.map((h) => [h.fact.id, h.rank]));

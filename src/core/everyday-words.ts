@@ -1253,8 +1253,5 @@ const RANKED = `
   innate lavish luminous perchance pristine progression reactive strides unquote unsavory variable vertigo wheeling whims beards bountiful
 `.split(/\s+/).filter(Boolean);
 
-/** The 900 most frequent words of everyday spoken English. */
-export const EVERYDAY_WORDS: ReadonlySet<string> = new Set(RANKED.slice(0, 900));
-
-/** Real English words, not typos. */
-export const ENGLISH_WORDS: ReadonlySet<string> = new Set(RANKED);
+/** Each word's rank among the most frequent English words: 0 is the most frequent. */
+export const ENGLISH_RANK: ReadonlyMap<string, number> = new Map(RANKED.map((w, i) => [w, i]));

@@ -11,9 +11,12 @@
 import type { Options } from 'minisearch';
 import type { Fact } from '../knowledge/schema.js';
 import { Analyzer, isAliasKey, type Concept } from './analyzer.js';
-import { ENGLISH_WORDS, EVERYDAY_WORDS } from './everyday-words.js';
+import { Lexicon } from './lexicon.js';
 import { BM25, Postings, WEIGHTS, type Expansion } from './postings.js';
+import { salience, type Salience } from './salience.js';
 import { Shortlist } from './shortlist.js';
+import { ENGLISH_RANK } from './everyday-words.js';
+import { stem } from './tokens.js';
 
 export interface Hit {
   fact: Fact;
@@ -23,6 +26,8 @@ export interface Hit {
   coverage: number;
   /** score × coverage²: what answers are ranked by. */
   rank: number;
+  /** The fact names every name the question names (see Query.names). */
+  named: boolean;
 }
 
 export interface Query {
@@ -30,6 +35,26 @@ export interface Query {
   concepts: Concept[];
   /** Each concept's weight (inverse document frequency). */
   weights: number[];
+  /** Each concept's related words (WordNet) that the pack uses, as index terms: they weigh less than the concept's own. */
+  related: Related[][];
+  /** Terms of words the pack lacks and English does not know: typos, looked for at near spellings. */
+  misspelt: ReadonlySet<string>;
+  /** Which concepts are names (numbers, proper nouns, words English lacks): an answer must name them all. */
+  names: boolean[];
+}
+
+/** A word related to a question's word, and how much of the question's word it stands for. */
+export interface Related {
+  term: string;
+  cover: number;
+}
+
+/** What the index does beyond MiniSearch; with both off it ranks exactly as MiniSearch does. */
+export interface FactIndexOptions {
+  /** Look for words related to the question's (WordNet). Default true. */
+  related?: boolean;
+  /** Look for a typo's swapped neighbours (Damerau). Default true. */
+  transpositions?: boolean;
 }
 
 /** A fact's searchable text, field by field. */
@@ -41,47 +66,64 @@ export interface IndexedFact {
   topic: string;
 }
 
-/** What an everyday word the pack has never seen weighs: small talk, not a subject. */
-const SMALL_TALK_WEIGHT = 0.5;
+/**
+ * What a word the pack has never seen weighs, by its salience (as a share of the weight of a
+ * word only one fact has): talk around the subject ("honestly") barely counts, a noun for a
+ * person or a time ("sailors", "summer") a little, a noun for a thing ("grill") as much as
+ * the rarest word. A name the pack lacks needs no weight: no fact can answer a question about it.
+ */
+const UNSEEN_SHARE = { talk: 0.1, common: 0.2, subject: 1, name: 1 } as const;
+const SALIENCE_ORDER = ['talk', 'common', 'subject', 'name'] as const;
+/** A phrase is as salient as its most salient word: "pakistan stream" is a name. */
+const mostSalient = (kinds: readonly Salience[]): Salience => SALIENCE_ORDER[Math.max(...kinds.map((k) => SALIENCE_ORDER.indexOf(k)))]!;
+/** A name this rare in the pack (its weight) sets its facts apart: about one fact in eight, or rarer. */
+const DISTINCT_NAME = 2;
 const FIELDS = ['statement', 'quote', 'tags', 'topic'] as const;
 const BOOST = { statement: 3, tags: 2, topic: 1.5, quote: 1 };
+/**
+ * How much of a question's word a related word stands for: WordNet's synonyms are close, not
+ * equal, and a common word ("conditions" for "weather") has so many senses that it stands
+ * for less than a rare one ("slogan" for "motto").
+ */
+const RELATED_COVER = { rare: 0.8, common: 0.4 };
+/** Words this frequent in English count as common (see everyday-words.ts). */
+const COMMON_RANK = 3000;
+/** What a related word adds to a fact's score, against the user's own word, per share it stands for. */
+const RELATED_WEIGHT = 0.6;
 
 /**
- * Typos are forgiven on longer misspelt words only: a word the pack itself uses, a real
- * English word ("visit"), a number or an alias key is looked up as it is. Prefixes are
- * still tried on such a word (the stems of "balancing" and "balance" differ). Besides being
+ * Typos are forgiven on misspelt words only: a word the pack itself uses, a word English knows
+ * ("visit", "weather"), a number or an alias key is looked up as it is, so "weather" is never
+ * taken for "leather". A misspelt word is looked for at near spellings (Levenshtein, and
+ * Damerau's swapped neighbours: "embrago") and, when long enough, as a prefix. Besides being
  * right, this keeps search fast: looking for near spellings walks much of the dictionary.
  */
-const misspellable = (term: string): boolean => !/\d/.test(term) && !isAliasKey(term) && !ENGLISH_WORDS.has(term);
 const FUZZY = 0.2;
 const MAX_TYPOS = 2;
-const fuzzy = (term: string, known: boolean): number | false => (term.length >= 6 && !known && misspellable(term) ? FUZZY : false);
-const prefix = (term: string): boolean => term.length >= 5 && misspellable(term);
+const fuzzy = (term: string, misspelt: boolean): number | false => (misspelt && term.length >= 6 ? FUZZY : false);
+const prefix = (term: string, misspelt: boolean): boolean => misspelt && term.length >= 5;
 /** Edits forgiven in a term, as MiniSearch turns a fuzzy share into a distance. */
-const typos = (term: string, known: boolean): number => (fuzzy(term, known) ? Math.min(MAX_TYPOS, Math.round(term.length * FUZZY)) : 0);
+const typos = (term: string, misspelt: boolean): number => (fuzzy(term, misspelt) ? Math.min(MAX_TYPOS, Math.round(term.length * FUZZY)) : 0);
+/** What a match with two neighbouring letters swapped is worth: as one typo. */
+const swapWeight = (term: string): number => (WEIGHTS.fuzzy * term.length) / (term.length + 1);
 
 /**
  * The same search as MiniSearch options. The engine does not use them: the benchmark does,
- * to time raw MiniSearch doing exactly what the index does, and a test checks the two agree.
+ * to time raw MiniSearch doing exactly what the index does without related words, and a test
+ * checks the two agree. `misspelt` says which query terms are typos (see Query).
  */
-export function miniSearchOptions(analyzer: Analyzer): Options<IndexedFact> {
-  // The words indexed, so that a word the pack uses is not taken for a typo.
-  const vocabulary = new Set<string>();
+export function miniSearchOptions(analyzer: Analyzer, misspelt: (term: string) => boolean = () => false): Options<IndexedFact> {
   return {
     fields: [...FIELDS],
-    tokenize: (text) => {
-      const terms = analyzer.terms(text);
-      for (const t of terms) vocabulary.add(t);
-      return terms;
-    },
+    tokenize: (text) => analyzer.terms(text),
     processTerm: (term) => term,
     // Questions are analysed before searching (see FactIndex.query), so search splits on spaces only.
     searchOptions: {
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
       boost: BOOST,
-      fuzzy: (term) => fuzzy(term, vocabulary.has(term)),
-      prefix,
+      fuzzy: (term) => fuzzy(term, misspelt(term)),
+      prefix: (term) => prefix(term, misspelt(term)),
       maxFuzzy: MAX_TYPOS,
       weights: WEIGHTS,
       bm25: BM25,
@@ -120,8 +162,16 @@ export class FactIndex {
   private readonly numbers = new Map<string, number>();
   private readonly byNumber: (Fact | undefined)[] = [];
 
-  constructor(facts: readonly Fact[], private readonly topicNames: ReadonlyMap<string, string>, aliases: readonly (readonly string[])[]) {
+  private readonly options: Required<FactIndexOptions>;
+
+  constructor(
+    facts: readonly Fact[],
+    private readonly topicNames: ReadonlyMap<string, string>,
+    aliases: readonly (readonly string[])[],
+    options: FactIndexOptions = {},
+  ) {
     this.analyzer = new Analyzer(aliases);
+    this.options = { related: true, transpositions: true, ...options };
     for (const f of facts) this.add(f);
     this.postings.settle();
   }
@@ -150,26 +200,46 @@ export class FactIndex {
     this.add(fact);
   }
 
-  /** Analyses a question into weighted concepts. */
+  /** Analyses a question into weighted concepts, with their related words, typos and names. */
   query(text: string): Query {
     const concepts = this.analyzer.concepts(text);
-    return { text, concepts, weights: concepts.map((c) => this.weight(c)) };
+    const misspelt = new Set(concepts.filter((c) => this.misspelt(c)).flatMap((c) => c.terms));
+    const related = concepts.map((c) => (this.options.related && !misspelt.has(c.terms[0]!) ? this.relatedTerms(c) : []));
+    const kinds = concepts.map((c) => mostSalient(c.word.split(' ').map(salience)));
+    const weights = concepts.map((c, i) => this.weight(c, related[i]!, kinds[i]!, misspelt));
+    // A name most facts share ("russia" in a pack about Russia) tells no fact from another.
+    const names = kinds.map((k, i) => k === 'name' && weights[i]! >= DISTINCT_NAME);
+    return { text, concepts, weights, related, misspelt, names };
   }
 
   /** Facts that match the question, best first, each with its coverage. */
   search(query: Query, limit = 40): Hit[] {
     if (query.concepts.length === 0) return [];
     const total = query.weights.reduce((a, b) => a + b, 0);
-    const expansions = new Map(
-      queryTerms(query.concepts).map((t) => [t, this.postings.expand(t, typos(t, this.postings.frequency(t) > 0), prefix(t))]),
-    );
-    const covered = this.coverage(query, expansions);
-    const hits = this.shortlist.best([...expansions.values()], limit * 3).map(({ doc, score }) => {
+    const expansions = new Map(queryTerms(query.concepts).map((t) => [t, this.expand(t, query.misspelt.has(t))]));
+    // A concept's related words join the list of its first term: they stand for it, not beside it.
+    const related = query.related.map((list) => list.map((r) => ({ term: r.term, weight: RELATED_WEIGHT * r.cover, postings: this.postings.lookup(r.term)! })));
+    const lists = new Map(expansions);
+    query.concepts.forEach((c, i) => {
+      if (related[i]!.length) lists.set(c.terms[0]!, [...lists.get(c.terms[0]!)!, ...related[i]!]);
+    });
+    const covered = this.coverage(query, expansions, related);
+    const names = query.concepts.flatMap((c, i) => (query.names[i] ? [c.terms.flatMap((t) => expansions.get(t) ?? [])] : []));
+    const hits = this.shortlist.best([...lists.values()], limit * 3).map(({ doc, score }) => {
       const coverage = total > 0 ? covered(doc) / total : 0;
-      return { fact: this.byNumber[doc]!, score, coverage, rank: score * coverage * coverage };
+      const named = names.every((reach) => this.postings.reaches(reach, doc));
+      return { fact: this.byNumber[doc]!, score, coverage, rank: score * coverage * coverage, named };
     });
     hits.sort((a, b) => b.rank - a.rank || a.fact.id.localeCompare(b.fact.id));
     return hits.slice(0, limit);
+  }
+
+  /**
+   * The names the question gives that no fact has, even at a near spelling: "france" in
+   * "capital of France". No fact can be about such a question.
+   */
+  unknown(query: Query): Concept[] {
+    return query.concepts.filter((c, i) => query.names[i] && c.terms.every((t) => this.expand(t, query.misspelt.has(t)).length === 0));
   }
 
   /** Completions of a question's last word from the index's own words, the most common first. */
@@ -182,35 +252,80 @@ export class FactIndex {
     return completions.slice(0, limit).map(([t]) => [...words, t].join(' '));
   }
 
+  /** The index terms a query term reaches: itself, and for a typo its near spellings and longer forms. */
+  private expand(term: string, misspelt: boolean): Expansion[] {
+    const out = this.postings.expand(term, typos(term, misspelt), prefix(term, misspelt));
+    if (misspelt && this.options.transpositions) {
+      // Damerau's transposition: "embrago" is one slip from "embargo", though two edits away.
+      for (let i = 0; i + 1 < term.length; i++) {
+        const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
+        const postings = this.postings.lookup(swapped);
+        if (postings && !out.some((e) => e.term === swapped)) out.push({ term: swapped, weight: swapWeight(swapped), postings });
+      }
+    }
+    return out;
+  }
+
   /**
-   * The summed weight of the question's concepts that a fact covers. A typo or prefix match
-   * stands in for a misspelt word ("pipline"), never for a real English word the pack lacks:
-   * "weather" is not a misspelt "leather". So each concept is looked for in the expansions
-   * of its terms, or in its terms as typed only.
+   * A word is a typo when the pack does not use it and English does not know it. Proper
+   * names the pack lacks ("Modi") are typos by this rule too; near spellings of them are
+   * rare, and coverage still counts the name as missing unless one is found.
    */
-  private coverage(query: Query, expansions: ReadonlyMap<string, Expansion[]>): (doc: number) => number {
-    const concepts = query.concepts.map((c, i) => {
-      const loose = !ENGLISH_WORDS.has(c.word);
-      const reach = c.terms.flatMap((t) => (expansions.get(t) ?? []).filter((e) => loose || e.term === t));
-      return { reach, weight: query.weights[i]! };
-    });
+  private misspelt(concept: Concept): boolean {
+    const { word } = concept;
+    if (concept.terms.length !== 1 || !/^[a-z]{4,}$/.test(word) || this.postings.frequency(concept.terms[0]!) > 0) return false;
+    return Lexicon.shared().partsOfSpeech(word) === '';
+  }
+
+  /** Index terms of the concept's related words (WordNet) that the pack uses, other than the concept's own. */
+  private relatedTerms(concept: Concept): Related[] {
+    if (concept.terms.length !== 1 || !/^[a-z]+$/.test(concept.word)) return [];
+    const out = new Map<string, number>();
+    for (const word of Lexicon.shared().related(concept.word)) {
+      const term = stem(word);
+      if (concept.terms.includes(term) || this.postings.frequency(term) === 0) continue;
+      const rank = Math.min(...[word, ...Lexicon.shared().bases(word)].map((w) => ENGLISH_RANK.get(w) ?? Infinity));
+      const cover = rank < COMMON_RANK ? RELATED_COVER.common : RELATED_COVER.rare;
+      out.set(term, Math.max(out.get(term) ?? 0, cover));
+    }
+    return [...out].map(([term, cover]) => ({ term, cover }));
+  }
+
+  /**
+   * The summed weight of the question's concepts that a fact covers. A concept is covered by
+   * its own terms (or their near spellings, for a typo) in full, by a related word in part.
+   */
+  private coverage(query: Query, expansions: ReadonlyMap<string, Expansion[]>, related: readonly Expansion[][]): (doc: number) => number {
+    const concepts = query.concepts.map((c, i) => ({
+      reach: c.terms.flatMap((t) => expansions.get(t) ?? []),
+      related: related[i]!,
+      weight: query.weights[i]!,
+    }));
     return (doc) => {
       let weight = 0;
-      for (const c of concepts) if (this.postings.reaches(c.reach, doc)) weight += c.weight;
+      for (const c of concepts) {
+        if (this.postings.reaches(c.reach, doc)) {
+          weight += c.weight;
+          continue;
+        }
+        let cover = 0;
+        for (const r of c.related) if (r.postings.indexOf(doc) >= 0) cover = Math.max(cover, r.weight / RELATED_WEIGHT);
+        weight += c.weight * cover;
+      }
       return weight;
     };
   }
 
   /**
-   * Inverse document frequency of a concept: rare words weigh more. A word the pack has
-   * never seen weighs most ("France" in "capital of France" is the real subject), unless
-   * it is everyday English ("story", "kicked"), which is small talk around the question.
+   * Inverse document frequency of a concept: rare words weigh more. A concept the pack knows
+   * only through a related word or a near spelling weighs as that word does. A word the pack
+   * has never seen weighs by its salience (see UNSEEN_WEIGHT).
    */
-  private weight(concept: Concept): number {
-    const n = this.facts.size;
-    const df = Math.max(0, ...concept.terms.map((t) => this.postings.frequency(t)));
-    if (df === 0 && EVERYDAY_WORDS.has(concept.word)) return SMALL_TALK_WEIGHT;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  private weight(concept: Concept, related: readonly Related[], kind: Salience, misspelt: ReadonlySet<string>): number {
+    const idf = (df: number) => Math.log(1 + (this.facts.size - df + 0.5) / (df + 0.5));
+    const reached = [...concept.terms.flatMap((t) => (misspelt.has(t) ? this.expand(t, true).map((e) => e.term) : [t])), ...related.map((r) => r.term)];
+    const df = Math.max(0, ...reached.map((t) => this.postings.frequency(t)));
+    return df === 0 ? UNSEEN_SHARE[kind] * idf(1) : idf(df);
   }
 
   private add(fact: Fact): void {

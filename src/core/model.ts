@@ -46,7 +46,8 @@ export interface Sentence {
   citation: number;
 }
 
-export type AnswerStatus = 'answered' | 'no_answer';
+/** `chat`: the question was small talk ("hi", "help"), answered with a pointer, never with facts. */
+export type AnswerStatus = 'answered' | 'no_answer' | 'chat';
 
 export interface Answer {
   /** The question as asked, with abuse masked; safe to echo. */

@@ -114,6 +114,11 @@ export class Postings {
     return this.room;
   }
 
+  /** A term's postings, or undefined if no fact carries it. */
+  lookup(term: string): TermPostings | undefined {
+    return this.terms.get(term);
+  }
+
   /** How many facts carry the term, in any field. */
   frequency(term: string): number {
     return this.terms.get(term)?.size ?? 0;

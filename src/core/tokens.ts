@@ -1,3 +1,6 @@
+import porter2 from 'wink-porter2-stemmer';
+import { Lexicon } from './lexicon.js';
+
 /**
  * Turns text into search terms: the same steps for facts and for questions, so that
  * "Su-35", "su35" and "SU-35's" all become `su35`, and "helicopters" meets "helicopter".
@@ -55,15 +58,16 @@ export function words(text: string): string[] {
 }
 
 /**
- * A light English stemmer: plurals and the common verb endings. Deliberately mild, so
- * that stems stay readable and names are left alone. Numbers are never stemmed.
+ * The stem of a word: the base form of an irregular noun or verb ("bought" → "buy", from
+ * WordNet's lists), then the Porter2 (Snowball English) stemmer. Numbers, and names with
+ * digits ("su35", "rd93"), are left alone but for a plural "s" ("mi35s").
  */
 export function stem(word: string): string {
   let known = stems.get(word);
   if (known === undefined) {
     // A pack and its questions use a few thousand words, each many times: stem each once.
     if (stems.size >= MAX_STEMS) stems.clear();
-    known = stemOnce(word);
+    known = /\d/.test(word) ? word.replace(/^([a-z]+\d+[a-z]?)s$/, '$1') : porter2(Lexicon.shared().lemma(word));
     stems.set(word, known);
   }
   return known;
@@ -71,23 +75,6 @@ export function stem(word: string): string {
 
 const stems = new Map<string, string>();
 const MAX_STEMS = 100_000;
-
-function stemOnce(word: string): string {
-  // "mi35s" is the plural of "mi35"; other words with digits are names or numbers.
-  if (/^[a-z]+\d+[a-z]?s$/.test(word)) return word.slice(0, -1);
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  let w = word;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('es') && /(?:ch|sh|x|z)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(?:ss|us|is|ys)$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ied')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed')) w = w.slice(0, -2);
-  // "visited" -> "visit", "lifted" -> "lift", "planned" -> "plan"
-  if (/([bdfgmnprt])\1$/.test(w) && w.length >= 4 && w !== word) w = w.slice(0, -1);
-  return w;
-}
 
 /** Search terms of a text: words without stop words, stemmed. */
 export function terms(text: string): string[] {

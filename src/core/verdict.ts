@@ -27,9 +27,9 @@ export interface Ruling {
 /** The first disagreement any of these facts is a position of. */
 function disputeOf(judged: Judged[], disputes: DisputeIndex): { summary: string; facts: Judged[] } | undefined {
   for (const j of judged) {
-    for (const t of disputes.of(j.hit.fact.id, j.hit.fact.topic)) {
+    for (const t of disputes.of(j.hit.fact.id)) {
       if (t.disagreement!.positions.some((p) => p.facts.includes(j.hit.fact.id))) {
-        return { summary: t.disagreement!.summary, facts: judged.filter((x) => disputes.of(x.hit.fact.id, x.hit.fact.topic).includes(t)) };
+        return { summary: t.disagreement!.summary, facts: judged.filter((x) => disputes.of(x.hit.fact.id).includes(t)) };
       }
     }
   }

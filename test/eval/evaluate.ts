@@ -198,7 +198,8 @@ export function evaluate(engine: Engine, set: EvalSet): Report {
   let offtopicRefused = 0;
   for (const item of set.noanswer) {
     const a = engine.ask(item.q);
-    const ok = a.status === 'no_answer';
+    // Chat gets a pointer, never facts: as good as a refusal.
+    const ok = a.status !== 'answered';
     if (ok) refused++;
     if (item.offtopic) {
       offtopic++;

@@ -86,7 +86,7 @@ describe('hostile input in-process', () => {
       expect(shown).not.toMatch(JUNK);
       expect(shown.trim().length).toBeGreaterThan(0);
     }
-    if (ask.kind === 'answer') expect(ask.answer.status === 'no_answer' || ask.answer.citations.length > 0).toBe(true);
+    if (ask.kind === 'answer') expect(ask.answer.status !== 'answered' || ask.answer.citations.length > 0).toBe(true);
   });
 
   it.each(titled(cases.filter((c) => c.text.trim())))('$group: $label gets a reply from the console adapter, with no denylisted word or control character', async ({ text }) => {
@@ -129,7 +129,7 @@ describe('hostile input through the CLI, one process per mode reading every case
   it('ask --json: an answer with citations or no_answer with a note, for every line', () => {
     for (const [i, out] of outputOf('ask', 'json').entries()) {
       const a = out as { query: string; status: string; text: string; citations: unknown[] };
-      expect(['answered', 'no_answer'], cases[i]!.text).toContain(a.status);
+      expect(['answered', 'no_answer', 'chat'], cases[i]!.text).toContain(a.status);
       expect(a.text.trim().length).toBeGreaterThan(0);
       expect(a.text).not.toMatch(JUNK);
       if (a.status === 'answered') expect(a.citations.length).toBeGreaterThan(0);

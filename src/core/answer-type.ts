@@ -1,0 +1,106 @@
+/**
+ * Whether a passage of text can answer a question of a given type: a "when" question wants a
+ * date, "how many" a count, "who" a name, "why" a cause. Only the verbatim quote counts (a
+ * fact's own date too, for "when"): the bot may only say what a source says.
+ *
+ *   gives('The Soviets constructed Pakistan Steel Mills', 'person', ['steel', 'mill']);   // true: "Soviets"
+ *   gives('Moscow lifted an arms embargo on Islamabad', 'date', []);                      // false
+ */
+import { figures } from './figures.js';
+import { Lexicon } from './lexicon.js';
+import type { AnswerType } from './question.js';
+import { stem, words } from './tokens.js';
+
+const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/;
+
+/**
+ * Words that give a reason or a purpose. Grammar, not vocabulary: these are the ways English
+ * says "because", whatever the subject.
+ */
+const CAUSE = new RegExp(
+  [
+    String.raw`\bbecause\b`, String.raw`\bsince (?!\d|the (?:end|start|beginning))`, String.raw`\bas a (?:result|consequence)\b`, String.raw`\bresult(?:ed|ing)? (?:of|from|in)\b`,
+    String.raw`\b(?:due|owing|thanks) to\b`, String.raw`\bgiven (?:that|its|their|the)\b`, String.raw`\bamid\b`, String.raw`\bin (?:response|retaliation|reaction)\b`,
+    String.raw`\breasons?\b`, String.raw`\bwhy\b`, String.raw`\bmotiv`, String.raw`\bdriven by\b`, String.raw`\bdrive[sn]?\b`, String.raw`\bprompt(?:ed|s)\b`,
+    String.raw`\bspark(?:ed|s)\b`, String.raw`\bspurr?(?:ed|s)\b`, String.raw`\bencourag(?:ed|es|ing)\b`, String.raw`\bled to\b`, String.raw`\blead(?:s|ing)? to\b`,
+    String.raw`\bcaus(?:ed|es|ing)\b`, String.raw`\bconcerns?\b`, String.raw`\bfears?\b`, String.raw`\bworr(?:y|ied|ies)\b`, String.raw`\bdesire\b`,
+    String.raw`\binterests?\b`, String.raw`\bneeds? (?:for|to)\b`, String.raw`\bkeen (?:on|to)\b`, String.raw`\bso (?:that|as to)\b`, String.raw`\bin order to\b`,
+    String.raw`\bin a bid to\b`, String.raw`\baim(?:ed|s|ing)? (?:at|to)\b`, String.raw`\bwith the aim\b`, String.raw`\bintend(?:ed|s)? to\b`, String.raw`\bmeant to\b`,
+    String.raw`\bseek(?:s|ing)? to\b`, String.raw`\bsought to\b`, String.raw`\brealiz|\brealis`, String.raw`\bin light of\b`, String.raw`\bbecause of\b`,
+    String.raw`\bto (?:counter|balance|offset|hedge|diversify|reduce|avoid|gain|secure|boost|strengthen|punish|send|signal|show|ensure|modernize|modernise|replace|protect|prevent|deter|contain|expand|increase|cut|end|escape|lessen|limit)\b`,
+    String.raw`\bhelp(?:s|ed)? (?:to )?\w+`, String.raw`\bpav(?:ed|es|ing) the way\b`, String.raw`\bfor the sake\b`, String.raw`\bbenefit`, String.raw`\bso\b(?= [a-z]+ (?:can|could|would|will))`,
+    String.raw`\bdisappoint`, String.raw`\bdiscontent\b`, String.raw`\bdispleas`, String.raw`\banger\b`, String.raw`\bunease\b`, String.raw`\bsuspicio`, String.raw`\bwar(?:y|iness)\b`,
+    String.raw`\bopportunit`, String.raw`\bthreats?\b`, String.raw`\bpressure`, String.raw`\bsanctions?\b`, String.raw`\bobstacles?\b`, String.raw`\bconstraints?\b`, String.raw`\bdelays?\b`,
+  ].join('|'),
+);
+
+/** Prepositions that put a name in a place: "in Karachi", "from Peshawar". */
+const PLACE = /\b(?:in|at|from|to|near|via|into|inside|outside|across|towards?|through|off|on)\s+(?:the\s+)?((?:[A-Z][\p{L}'-]+)(?:\s+(?:of\s+|de\s+)?[A-Z][\p{L}'-]+)*)/gu;
+/** Capitalised words in a row: a name ("Liaquat Ali Khan", "Pakistan Steel Mills", "the Soviets"). */
+const NAME = /(?:^|[^\p{L}\p{N}.!?]\s*|[.!?]\s+\S)([A-Z][\p{L}'-]*(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\p{L}'-]*)*)/gu;
+/** A name given as such: in quotation marks, or after "called" or "known as". */
+const GIVEN_NAME = /[“"‘'][A-Z][^“”"]{1,40}[”"’']|\b(?:called|known as|named|dubbed|nicknamed|codenamed|titled)\s+[“"‘']?[A-Z]/;
+
+/** Capitalised names in a text, as lists of their lower-case words. Sentence-initial words are names only if English does not know them. */
+function names(text: string): string[][] {
+  const out: string[][] = [];
+  for (const m of text.matchAll(NAME)) {
+    const name = m[1]!;
+    const start = m.index! + m[0].length - name.length;
+    const ws = name.toLowerCase().split(/[\s-]+/).filter((w) => w && w !== 'of' && w !== 'de');
+    const first = start === 0 || /[.!?:]\s*$/.test(text.slice(0, start));
+    if (first && ws.length === 1 && isCommon(ws[0]!)) continue;
+    out.push(ws);
+  }
+  return out;
+}
+
+/** True if any of the name's words is not one of the question's. */
+const isNew = (name: string[], asked: ReadonlySet<string>): boolean => name.some((w) => !asked.has(stem(w)));
+
+/** True for a word English knows in lower case: a common word, not a name. */
+const isCommon = (word: string): boolean => /[a-z]/.test(Lexicon.shared().partsOfSpeech(word));
+
+/** A proper name proper: at least one word that is not a common word ("Fomin", not "Deputy Minister"). */
+const isProper = (name: string[]): boolean => name.some((w) => !/^[a-z]+$/.test(w) || !isCommon(w));
+
+/**
+ * True if `quote` gives an answer of `type`. `asked` are the stems of the question's own
+ * words: a name the question already gives ("who built the Steel Mills") is not an answer.
+ * `date` is the fact's own date, where it has one.
+ */
+export function gives(quote: string, type: AnswerType, asked: readonly string[], date?: string): boolean {
+  const askedSet = new Set(asked);
+  const lower = quote.toLowerCase();
+  switch (type) {
+    case 'date':
+      return !!date || figures(lower).some((f) => f.kind === 'year') || MONTH.test(lower);
+    case 'money':
+    case 'percent':
+    case 'count':
+      return figures(lower).some((f) => f.kind === type);
+    case 'amount':
+      return figures(lower).some((f) => f.kind !== 'year');
+    case 'cause':
+      return CAUSE.test(lower);
+    case 'place':
+      return [...quote.matchAll(PLACE)].some((m) => isNew(words(m[1]!), askedSet));
+    case 'person':
+      return names(quote).some((n) => isNew(n, askedSet));
+    case 'name':
+      return GIVEN_NAME.test(quote) || names(quote).some((n) => isNew(n, askedSet) && isProper(n));
+    case 'definition':
+      return asked.length > 0 && definesAny(lower, askedSet);
+  }
+}
+
+/** "X is a …", "X, a …", "X (a …)": the text says what one of the asked words is. */
+function definesAny(lower: string, asked: ReadonlySet<string>): boolean {
+  const ws = words(lower);
+  for (let i = 0; i < ws.length - 1; i++) {
+    if (!asked.has(stem(ws[i]!))) continue;
+    const next = ws.slice(i + 1, i + 3).join(' ');
+    if (/^(?:is|was|are|were|a|an|the|who|which|refers|means|stands)\b/.test(next)) return true;
+  }
+  return false;
+}

