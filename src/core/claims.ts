@@ -1,21 +1,82 @@
 /**
- * Compares a claim with one fact: do their figures, actors and polarity agree? This is the
- * part of checking that reads numbers as numbers and notices a deed given to the wrong party.
+ * Reads a claim, or the sentence a fact states, into what a verdict compares: who did what
+ * to whom (the party before each verb and the party after it), the
+ * figures with the party and the part of the sentence each belongs to, whether it says the
+ * thing did not happen, and whether it only proposes, predicts or hopes.
+ *
+ *   const reader = new ClaimReader(pack.meta.parties, pack.meta.negations);
+ *   reader.read('Pakistan lifted its arms embargo on Russia in 2014.');
+ *   // frames: lift → [{ agent: pakistan, patient: russia }]; figures: [2014, in the clause "lift arm embargo"]
  */
-import { figures, overlaps, type Figure } from './figures.js';
-import type { Fact } from '../knowledge/schema.js';
+import { figures, type Figure } from './figures.js';
+import { Lexicon } from './lexicon.js';
 import { escapeRegExp } from '../knowledge/text.js';
-import { canonical, terms } from './tokens.js';
+import { canonical, STOP_WORDS, stem, words } from './tokens.js';
 
-type ReadFigure = Figure & { party?: string; nounTerms?: string[] };
-
-interface Reading {
-  figures: ReadFigure[];
-  parties: Set<string>;
-  negated: boolean;
+/** A verb's uses in a reading under this verb or one WordNet relates to it ("back" and "support"). */
+export function usesOf(reading: Reading, verb: string): Frame[] {
+  const related = Lexicon.shared().related(verb);
+  return [...reading.frames].filter(([v]) => v === verb || stem(v) === stem(verb) || related.includes(v)).flatMap(([, fs]) => fs);
 }
 
-/** Reads a text's figures, parties and polarity, using the pack's party and negation words. */
+export type ReadFigure = Figure & {
+  /** The party the figure is said of, for shares and amounts ("26% for Pakistan"). */
+  party?: string;
+  /** The content words of the clause the figure stands in: which event a year is the year of. */
+  clause: string[];
+  /** For counts: the terms of what is counted. */
+  nounTerms?: string[];
+};
+
+/** Who stands on either side of one verb: "Russia lifted its embargo on Pakistan". */
+export interface Frame {
+  /** A negation stands before the verb in its clause ("never lifted", "did not lift"), or the verb is one ("denied"). */
+  negated: boolean;
+  /** The party just before the verb (or after "by", for a passive): who did it. */
+  agent: string | null;
+  /** The party just after the verb: to whom, or on whom, it was done. */
+  patient: string | null;
+  /** Parties the verb's clause sets against the agent ("in the 1971 war against India"). */
+  opposed: string[];
+}
+
+export interface Reading {
+  figures: ReadFigure[];
+  /** The verbs (base forms), each with who stands on either side of it at each use, in order. */
+  frames: Map<string, Frame[]>;
+  /** Every party named. */
+  parties: Set<string>;
+  /** The sentence proposes, recommends, predicts, hopes or speculates: it says nothing happened. */
+  modal: boolean;
+  /** Content stems, parties and figures aside: what the claim is about. */
+  terms: string[];
+}
+
+/** How far (in words) a party may stand from its verb and still be its agent or patient. */
+const FRAME_REACH = 6;
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must']);
+
+/**
+ * Words that make a sentence a proposal, a prediction, a wish or a guess rather than a
+ * report that something happened. Grammar, not vocabulary: the same in any pack.
+ */
+const MODAL = new RegExp(
+  [
+    String.raw`\b(?:should|ought to|could|might|may|would|must|shall)\b`,
+    String.raw`\bwill (?!be remembered)\w+`,
+    String.raw`\b(?:propos|recommend|suggest|urg|advis|advocat)\w*`,
+    String.raw`\bconsider(?:s|ed|ing)? (?:\w+ing|the|a|an|whether)\b`,
+    String.raw`\b(?:plann?|aim|hop|intend|want|wish|seek|expect|prepar|mull|explor|ponder|envisag|eye|consider)(?:e|es|s|ed|ing)? (?:to|a|an|the|possible|new)\b`,
+    String.raw`\b(?:interested|interest|keen|eager|ready|willing|likely|unlikely|set|poised|expected|supposed) (?:to|in|on)\b`,
+    String.raw`\b(?:possib|potential|prospect|perhaps|maybe|probabl|speculat|rumou?r|reportedly|allegedly|could be)\w*`,
+    String.raw`\b(?:talks?|negotiations?|discussions?) (?:on|about|over|for)\b`,
+    String.raw`\bin (?:the )?(?:pipeline|works|talks)\b`,
+    String.raw`\bif\b`,
+    String.raw`^(?:consider|reach|sign|build|expand|explore|establish|create|open|launch|set up|strengthen|encourage|invite|hold|develop|promote|boost)\b`,
+  ].join('|'),
+);
+
+/** Reads claims and facts with the pack's party and negation words. */
 export class ClaimReader {
   private readonly partyWords: { party: string; re: RegExp }[];
   private readonly negation: RegExp | null;
@@ -27,15 +88,13 @@ export class ClaimReader {
     negations: string[],
     properNames: string[] = [],
     /** Terms of a phrase, aliases included, so "kilometres" and "km" count the same things. */
-    private readonly termsOf: (text: string) => string[] = terms,
+    private readonly termsOf: (text: string) => string[] = (text) => words(text).filter((w) => !STOP_WORDS.has(w)).map(stem),
   ) {
     this.partyWords = Object.entries(parties).map(([party, ws]) => ({
       party,
       re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${ws.map((w) => escapeRegExp(canonical(w))).join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
     }));
-    this.negation = negations.length
-      ? new RegExp(`(?<![\\p{L}])(?:${negations.map((w) => escapeRegExp(w)).join('|')})(?![\\p{L}])`, 'u')
-      : null;
+    this.negation = negations.length ? new RegExp(`(?<![\\p{L}])(?:${negations.map((w) => escapeRegExp(w)).join('|')})(?![\\p{L}])`, 'u') : null;
     properNames.forEach((name, order) => {
       const first = name.split(' ')[0]!;
       this.namesByWord.set(first, [...(this.namesByWord.get(first) ?? []), { name, order }]);
@@ -43,89 +102,152 @@ export class ClaimReader {
   }
 
   /**
-   * A fact's reading. Years come from its quote and its date only: the statement names the
-   * year of the source ("Butt (2019)"), which is not a year of the event.
+   * A fact's reading: its statement without the attribution ("According to Butt (2019), …"),
+   * with years from its quote and its date only, since the statement names the year of the
+   * source ("Butt (2019)"), which is not a year of the event.
    */
-  readFact(fact: Fact): Reading {
-    const body = this.read(`${fact.statement} ${fact.quote}`);
+  readFact(fact: { statement: string; quote: string; date?: string | undefined }): Reading {
+    const body = this.read(withoutAttribution(fact.statement));
     const dated = this.read(`${fact.quote} ${fact.date ?? ''}`);
-    return { ...body, figures: [...body.figures.filter((f) => f.kind !== 'year'), ...dated.figures.filter((f) => f.kind === 'year')] };
+    const quoted = this.read(fact.quote);
+    return {
+      ...body,
+      figures: [...body.figures.filter((f) => f.kind !== 'year'), ...dated.figures.filter((f) => f.kind === 'year')],
+      modal: body.modal || quoted.modal,
+    };
   }
 
   read(text: string): Reading {
     // Names like "Pakistan Stream" contain a party's name but are not that party.
-    let plain = canonical(text);
+    const full = canonical(text);
+    let plain = full;
     const names = [...new Set(plain.split(/[^\p{L}\p{N}]+/u).flatMap((w) => this.namesByWord.get(w) ?? []))];
     for (const { name } of names.sort((a, b) => a.order - b.order)) plain = plain.split(name).join(' '.repeat(name.length));
-    const mentions: { party: string; at: number }[] = [];
-    for (const { party, re } of this.partyWords) {
-      for (const m of plain.matchAll(re)) mentions.push({ party, at: m.index! });
-    }
-    const figs = figures(plain).map((f) => {
-      if (f.kind !== 'percent' && f.kind !== 'money') return f;
-      let best: { party: string; at: number } | undefined;
-      for (const m of mentions) if (!best || Math.abs(m.at - f.at) < Math.abs(best.at - f.at)) best = m;
-      return best && Math.abs(best.at - f.at) < 40 ? { ...f, party: best.party } : f;
+
+    const mentions: Mention[] = [];
+    for (const { party, re } of this.partyWords) for (const m of plain.matchAll(re)) mentions.push({ party, at: m.index!, end: m.index! + m[0].length });
+    mentions.sort((a, b) => a.at - b.at);
+
+    const clauses = clauseSpans(plain);
+    const figs = figures(plain).map((f): ReadFigure => {
+      const span = clauses.find(([a, b]) => f.at >= a && f.at < b) ?? [0, plain.length];
+      const clause = this.termsOf(plain.slice(span[0], span[1]).replace(/\d[\d.,]*/g, ' '));
+      const party = f.kind === 'percent' || f.kind === 'money' ? ownerOf(plain, f, mentions) : undefined;
+      return { ...f, clause, ...(party ? { party } : {}), ...(f.kind === 'count' ? { nounTerms: this.termsOf(f.noun ?? '') } : {}) };
     });
-    const withNouns = figs.map((f) => (f.kind === 'count' ? { ...f, nounTerms: this.termsOf(f.noun ?? '') } : f));
-    return { figures: withNouns, parties: new Set(mentions.map((m) => m.party)), negated: this.negation?.test(plain) ?? false };
+    // What the claim is about keeps its names ("Pakistan Stream"); only the parties go.
+    const partyFree = mentions.reduceRight((t, m) => t.slice(0, m.at) + ' '.repeat(m.end - m.at) + t.slice(m.end), full);
+    return {
+      figures: figs,
+      frames: readFrames(plain, mentions, this.negation),
+      parties: new Set(mentions.map((m) => m.party)),
+      modal: MODAL.test(plain),
+      terms: this.termsOf(partyFree.replace(/\d[\d.,]*/g, ' ')),
+    };
   }
 }
 
-/** How one fact bears on a claim, judged separately for figures, actors and polarity. */
-export interface Comparison {
-  /** Figures: 'agree' when a like figure fits, 'conflict' when like figures all differ. */
-  figures: 'agree' | 'conflict' | 'none';
-  /** The agreement rests only on a vague range ("the 1980s") against an exact claim. */
-  vague: boolean;
-  /** The fact gives the deed to a party the claim does not name, and not to the claim's. */
-  actorConflict: boolean;
-  /** One of them says it did not happen (denied, cancelled, never), the other does not. */
-  polarityConflict: boolean;
-  /** Plain words for the reason line. */
-  detail: string;
+interface Mention {
+  party: string;
+  at: number;
+  end: number;
 }
 
-/** Compares a claim's reading with a fact's reading. */
-export function compare(claim: Reading, fact: Reading): Comparison {
-  let figuresOutcome: Comparison['figures'] = 'none';
-  let vague = false;
-  let detail = '';
-  for (const c of claim.figures) {
-    const like = fact.figures.filter((f) => f.kind === c.kind && comparable(c, f));
-    if (like.length === 0) continue;
-    const sameParty = c.party ? like.filter((f) => f.party === c.party) : like;
-    const fitting = sameParty.filter((f) => overlaps(c, f));
-    if (fitting.length) {
-      if (figuresOutcome === 'none') {
-        figuresOutcome = 'agree';
-        vague = c.kind === 'year' && c.low === c.high && fitting.every((f) => f.high > f.low);
-        detail = `sources give ${describe(c)}`;
-      }
-      continue;
+/**
+ * The party a share or an amount is said of: the one it is "of" or "for" ("26% of Pakistan",
+ * "74% for Russia"), else the last one before it in its part of the sentence ("Pakistan
+ * holds a 26% share and Russia 74%").
+ */
+function ownerOf(text: string, figure: Figure, mentions: readonly Mention[]): string | undefined {
+  const end = figure.at + figure.text.length;
+  const after = mentions.find((m) => m.at >= end && m.at - end < 30 && /^\W*(?:\w+\W+)?(?:of|for|to|by)\W+(?:the\W+)?$/.test(text.slice(end, m.at)));
+  if (after) return after.party;
+  const segmentStart = Math.max(0, ...[...text.slice(0, figure.at).matchAll(/[,;(]|\band\b|\bwhile\b|\bwhereas\b/g)].map((m) => m.index! + m[0].length));
+  const before = mentions.filter((m) => m.at >= segmentStart && m.end <= figure.at).pop();
+  return before?.party;
+}
+
+/**
+ * "Korybko (2018) argues that …", "According to Saleem Qamar Butt (2019), …", "A forum
+ * member, rock127, claimed in October 2015 that …": the words after the attribution.
+ */
+export function withoutAttribution(statement: string): string {
+  const according = /^according to [^,]{1,80}, /i.exec(statement);
+  if (according) return statement.slice(according[0].length);
+  const that = /^.{0,120}?\b(?:says?|said|argues?|argued|writes?|wrote|reports?|reported|notes?|noted|claims?|claimed|judges?|judged|believes?|believed|predicts?|predicted|proposes?|proposed|suggests?|suggested|recommends?|recommended|hopes?|hoped|expects?|expected|warns?|warned|states?|stated|adds?|added|thinks?|calls?|called|describes?|described|asserts?|asserted|insists?|insisted|concludes?|concluded|observes?|observed) (?:that )?/i.exec(statement);
+  return that && /\bthat $/i.test(that[0]) ? statement.slice(that[0].length) : statement;
+}
+
+/** Clauses by punctuation and clause words: where one event's words end and another's begin. */
+function clauseSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = 0;
+  for (const m of text.matchAll(/[,;:.!?()]|\b(?:and then|while|whereas|but|after|before|when|which|following)\b/g)) {
+    spans.push([start, m.index!]);
+    start = m.index! + m[0].length;
+  }
+  spans.push([start, text.length]);
+  return spans;
+}
+
+/**
+ * The verb a word is here, as its base form: a verb's inflected form ("lifted", "told"), or a
+ * word WordNet knows first as a verb ("lift"). Undefined for anything else.
+ */
+function verbOf(word: string): string | undefined {
+  if (AUXILIARIES.has(word) || /\d/.test(word)) return undefined;
+  const lexicon = Lexicon.shared();
+  if (/(?:ed|ing)$/.test(word) || lexicon.lemma(word) !== word) return lexicon.verbOf(word);
+  return lexicon.partsOfSpeech(word)[0] === 'v' ? word : undefined;
+}
+
+/** Prepositions after which a party is where or with whom something happened, not who did it or to whom. */
+const NOT_A_ROLE = new Set(['in', 'at', 'inside', 'within', 'from', 'with', 'of', 'between', 'among', 'near', 'via', 'during', 'into', 'through']);
+
+/**
+ * For each use of each verb, the nearest party before it and after it in its clause, and the
+ * parties its clause sets against ("against India"). After a passive ("was lifted by
+ * Russia") the party after "by" is the agent.
+ */
+function readFrames(text: string, mentions: readonly Mention[], negation: RegExp | null): Map<string, Frame[]> {
+  const frames = new Map<string, Frame[]>();
+  // A party's name is one token, whatever its punctuation ("u.s.s.r.").
+  const tokens: { word: string; at: number; party: string | null }[] = [];
+  let last = 0;
+  for (const m of [...mentions, { party: '', at: text.length, end: text.length }]) {
+    for (const w of text.slice(last, m.at).matchAll(/[\p{L}\p{N}'-]+|[,;:.!?()]/gu)) tokens.push({ word: w[0], at: last + w.index!, party: null });
+    if (m.party) tokens.push({ word: m.party, at: m.at, party: m.party });
+    last = Math.max(last, m.end);
+  }
+  const partyAt = (i: number) => tokens[i]!.party;
+  const isBreak = (i: number) => /^[,;:.!?()]$/.test(tokens[i]!.word) || /^(?:while|whereas|but|which|who|that)$/.test(tokens[i]!.word);
+  const governed = (j: number) => {
+    const before = tokens[j - 1]?.word === 'the' ? tokens[j - 2] : tokens[j - 1];
+    return !!before && NOT_A_ROLE.has(before.word);
+  };
+  tokens.forEach((t, i) => {
+    const verb = partyAt(i) ? undefined : verbOf(t.word);
+    if (!verb) return;
+    let agent: string | null = null;
+    let from = i;
+    for (let j = i - 1; j >= Math.max(0, i - FRAME_REACH) && !isBreak(j); j--) {
+      from = j;
+      if (!governed(j) && (agent = partyAt(j))) break;
     }
-    const otherParty = c.party && sameParty.length === 0 ? like.find((f) => overlaps(c, f) && f.party && f.party !== c.party) : undefined;
-    const pool = sameParty.length ? sameParty : like;
-    figuresOutcome = 'conflict';
-    detail = otherParty ? `${describe(c)} belongs to ${otherParty.party}` : `sources give ${[...new Set(pool.map(describe))].join(' or ')}, not ${describe(c)}`;
-    break;
-  }
-  const onlyClaim = [...claim.parties].filter((p) => !fact.parties.has(p));
-  const onlyFact = [...fact.parties].filter((p) => !claim.parties.has(p));
-  const actorConflict = onlyClaim.length > 0 && onlyFact.length > 0;
-  const polarityConflict = claim.negated !== fact.negated;
-  if (!detail && actorConflict) detail = `sources name ${onlyFact.join(' and ')}, not ${onlyClaim.join(' and ')}`;
-  if (!detail && polarityConflict) detail = claim.negated ? 'sources say it did happen' : 'sources say it did not happen';
-  return { figures: figuresOutcome, vague, actorConflict, polarityConflict, detail };
-}
-
-/** Counts are compared only when they count the same things. */
-function comparable(a: ReadFigure, b: ReadFigure): boolean {
-  if (a.kind !== 'count') return true;
-  const an = new Set(a.nounTerms ?? []);
-  return (b.nounTerms ?? []).some((t) => an.has(t));
-}
-
-function describe(f: Figure & { party?: string }): string {
-  return f.party && f.kind === 'percent' ? `${f.text} for ${f.party}` : f.text;
+    // Negated: a negation right before the verb ("never lifted", "did not lift"), or the verb
+    // is one ("denied"). A verb of negation earlier in the sentence negates only itself.
+    const near = tokens.slice(Math.max(from, i - 3), i).filter((u) => /n't$/.test(u.word) || (!!negation?.test(u.word) && !verbOf(u.word)));
+    const negated = near.length > 0 || !!negation?.test(t.word);
+    let patient: string | null = null;
+    let by = false;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 1 + FRAME_REACH) && !isBreak(j); j++) {
+      if (tokens[j]!.word === 'by') by = true;
+      if ((by || !governed(j)) && (patient = partyAt(j))) break;
+    }
+    const passive = i > 0 && /^(?:is|are|was|were|be|been|being)$/.test(tokens[i - 1]!.word);
+    if (passive && by) [agent, patient] = [patient, agent];
+    const opposed = mentions.filter((m) => m.at > t.at && /\bagainst\s+(?:the\s+)?$/.test(text.slice(Math.max(0, m.at - 15), m.at))).map((m) => m.party);
+    frames.set(verb, [...(frames.get(verb) ?? []), { negated, agent, patient, opposed }]);
+  });
+  return frames;
 }

@@ -7,13 +7,13 @@
  *   engine.check('Russia lifted its arms embargo in 2010'); // Verdict: contradicted, with the facts
  */
 import { loadPack, type Pack } from '../knowledge/load.js';
-import type { Fact } from '../knowledge/schema.js';
+import type { Fact, Topic } from '../knowledge/schema.js';
 import { wordMatcher } from '../knowledge/text.js';
-import { CitationBuilder, DisputeIndex, type CommunityMark } from './citations.js';
-import { ClaimReader, compare } from './claims.js';
+import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './citations.js';
+import { ClaimReader, withoutAttribution } from './claims.js';
 import { compose } from './compose.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
-import { rule } from './verdict.js';
+import { rule, weigh, type Evidence } from './verdict.js';
 import { FactIndex, type Hit } from './fact-index.js';
 import type { Answer, Citation, SourceSummary, Verdict } from './model.js';
 import { canonical, terms } from './tokens.js';
@@ -44,6 +44,8 @@ export interface EngineOptions {
 }
 
 const DEFAULTS: Required<EngineOptions> = { maxFacts: 3, minCoverage: 0.5, relativeRank: 0.2, supportCoverage: 0.6 };
+/** The share of a claim's words a disagreement must share to be about the claim's point. */
+const ABOUT_POINT = 0.5;
 /** How many matching facts a question's answer is chosen from. */
 const CANDIDATES = 12;
 const MAX_ECHO = 1000;
@@ -120,27 +122,50 @@ export class Engine {
     const subject = claimText.replace(/(?<![\p{L}\d-])\d[\d.,]*\s*%?/gu, ' ');
     const hits = this.relevant(subject, this.options.minCoverage * 0.8, 8);
     if (hits.length === 0) {
-      return { claim, verdict: 'unverified', reason: 'Nothing in the sources covers this claim.', citations: [], disagreements: [] };
+      return { claim, verdict: 'unverified', reason: 'Unverified: nothing in the sources covers this claim.', citations: [], disagreements: [] };
     }
     const reading = this.reader.read(claimText);
-    const judged = hits.map((hit) => ({
-      hit,
-      comparison: compare(reading, this.reader.readFact(hit.fact)),
-      strong: hit.coverage >= this.options.supportCoverage,
-    }));
-    const ruling = rule(judged, this.disputes);
+    const attributed = withoutAttribution(claimText) !== claimText;
+    const partyName = (p: string) => p.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+    const evidence = hits.map((hit) => weigh(reading, this.reader.readFact(hit.fact), hit, attributed, partyName));
+    const ruling = rule(evidence, this.disputes, (topic) => this.aboutPoint(reading.terms, topic));
 
     const builder = this.builder();
-    for (const j of [...ruling.basis, ...judged].slice(0, this.options.maxFacts)) builder.cite(j.hit.fact);
+    const shown = [...ruling.basis, ...evidence.filter((e) => e.bearing !== 'silent')];
+    for (const e of shown.slice(0, this.options.maxFacts)) builder.cite(e.hit.fact);
     const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits));
-    const markers = ruling.basis.slice(0, 3).map((j) => builder.cite(j.hit.fact)).join(', ');
-    const REASON: Record<Verdict['verdict'], string> = {
-      supported: `Supported: ${ruling.why} [${markers}].`,
-      contradicted: `Contradicted: ${ruling.why} [${markers}].`,
-      disputed: `Disputed: ${ruling.why} [${markers}]`,
-      unverified: 'Unverified: the sources touch on this subject but do not state the claim.',
-    };
-    return { claim, verdict: ruling.verdict, reason: REASON[ruling.verdict], citations: builder.list, disagreements };
+    const markers = ruling.basis.slice(0, 3).map((e) => builder.cite(e.hit.fact));
+    const cited = markers.length ? ` [${markers.join(', ')}]` : '';
+    const label = { supported: 'Supported', contradicted: 'Contradicted', disputed: 'Disputed', unverified: 'Unverified' }[ruling.verdict];
+    const why = ruling.basis[0]?.bearing === 'proposes' ? this.hearsay(ruling.basis[0]) : ruling.why;
+    return { claim, verdict: ruling.verdict, reason: `${label}: ${why}${cited}.`, citations: builder.list, disagreements };
+  }
+
+  /**
+   * True if a disagreement is about what the claim says: most of the claim's words (parties
+   * and figures aside) are in the disagreement's summary, its sides or its topic's name.
+   */
+  private aboutPoint(claimTerms: readonly string[], topic: Topic): boolean {
+    if (claimTerms.length === 0) return false;
+    const d = topic.disagreement!;
+    const words = new Set(this.index.analyzer.terms([topic.name, d.summary, ...d.positions.map((p) => p.label)].join(' . ')));
+    return claimTerms.filter((t) => words.has(t)).length / claimTerms.length >= ABOUT_POINT;
+  }
+
+  /** "only proposed by Andrew Korybko", "only claimed by a forum member, rock127". */
+  private hearsay(e: Evidence): string {
+    const source = sourceRef(this.pack, e.hit.fact);
+    const who = source.author ?? source.title;
+    switch (e.hit.fact.kind) {
+      case 'forum_claim':
+        return `only claimed by a forum member, ${who}`;
+      case 'opinion':
+        return `only the opinion of ${who}`;
+      case 'proposal':
+        return `only proposed by ${who}`;
+      default:
+        return `${who} reports it only as planned, proposed or expected, not as done`;
+    }
   }
 
   /** Checks each checkable sentence of a message, at most `max`. */

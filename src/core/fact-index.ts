@@ -142,6 +142,16 @@ export function indexedFact(fact: Fact, topicNames: ReadonlyMap<string, string>)
   };
 }
 
+/**
+ * What covers a concept: a name from the pack's aliases only as that name ("Pakistan Steel
+ * Mills" is not covered by a fact that says "Pakistan"), any other word as itself or at a
+ * near spelling.
+ */
+function reachOf(concept: Concept, expansions: ReadonlyMap<string, Expansion[]>): Expansion[] {
+  const keys = concept.terms.filter(isAliasKey);
+  return (keys.length ? keys : concept.terms).flatMap((t) => expansions.get(t) ?? []);
+}
+
 /** The distinct terms of a question's concepts: what is looked up. */
 function queryTerms(concepts: readonly Concept[]): string[] {
   return [...new Set(concepts.flatMap((c) => c.terms))];
@@ -224,7 +234,7 @@ export class FactIndex {
       if (related[i]!.length) lists.set(c.terms[0]!, [...lists.get(c.terms[0]!)!, ...related[i]!]);
     });
     const covered = this.coverage(query, expansions, related);
-    const names = query.concepts.flatMap((c, i) => (query.names[i] ? [c.terms.flatMap((t) => expansions.get(t) ?? [])] : []));
+    const names = query.concepts.flatMap((c, i) => (query.names[i] ? [reachOf(c, expansions)] : []));
     const hits = this.shortlist.best([...lists.values()], limit * 3).map(({ doc, score }) => {
       const coverage = total > 0 ? covered(doc) / total : 0;
       const named = names.every((reach) => this.postings.reaches(reach, doc));
@@ -297,7 +307,7 @@ export class FactIndex {
    */
   private coverage(query: Query, expansions: ReadonlyMap<string, Expansion[]>, related: readonly Expansion[][]): (doc: number) => number {
     const concepts = query.concepts.map((c, i) => ({
-      reach: c.terms.flatMap((t) => expansions.get(t) ?? []),
+      reach: reachOf(c, expansions),
       related: related[i]!,
       weight: query.weights[i]!,
     }));
@@ -323,7 +333,10 @@ export class FactIndex {
    */
   private weight(concept: Concept, related: readonly Related[], kind: Salience, misspelt: ReadonlySet<string>): number {
     const idf = (df: number) => Math.log(1 + (this.facts.size - df + 0.5) / (df + 0.5));
-    const reached = [...concept.terms.flatMap((t) => (misspelt.has(t) ? this.expand(t, true).map((e) => e.term) : [t])), ...related.map((r) => r.term)];
+    // A name from the aliases weighs as that name, not as its words ("Pakistan Steel Mills" is rarer than "Pakistan").
+    const keys = concept.terms.filter(isAliasKey);
+    const own = keys.length ? keys : concept.terms;
+    const reached = [...own.flatMap((t) => (misspelt.has(t) ? this.expand(t, true).map((e) => e.term) : [t])), ...related.map((r) => r.term)];
     const df = Math.max(0, ...reached.map((t) => this.postings.frequency(t)));
     return df === 0 ? UNSEEN_SHARE[kind] * idf(1) : idf(df);
   }

@@ -46,7 +46,7 @@ const DETACH: [string, string][] = [
 ];
 
 /** Bumped when the way the lexicon is built changes, so that an old cache is not used. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 /** WordNet's lexicographer files that name kinds of things a question may ask for. */
 const NOUN_CLASSES: Record<string, NounClass> = { '18': 'person', '15': 'place', '28': 'time', '23': 'quantity', '14': 'group' };
@@ -107,10 +107,16 @@ export class Lexicon {
     return list;
   }
 
-  /** WordNet's parts of speech for a word in any of its base forms: letters of "nvar"; empty if unknown. */
+  /** WordNet's parts of speech for a word in any of its base forms, commonest first: letters of "nvar"; empty if unknown. */
   partsOfSpeech(word: string): string {
     const { pos } = this.data();
     return [...new Set(this.bases(word).flatMap((b) => [...(Object.hasOwn(pos, b) ? pos[b]! : '')]))].join('');
+  }
+
+  /** The verb a word may be a form of ("signed" → "sign", "told" → "tell"), or undefined. */
+  verbOf(word: string): string | undefined {
+    const { pos } = this.data();
+    return this.candidates(word).find((c) => Object.hasOwn(pos, c) && pos[c]!.includes('v'));
   }
 
   /** The kind of thing the word's commonest noun sense names, if a question can ask for it. */
@@ -132,11 +138,16 @@ export class Lexicon {
   bases(word: string): string[] {
     const { pos } = this.data();
     if (Object.hasOwn(pos, word)) return [word];
-    const candidates = [this.lemma(word)];
+    return this.candidates(word).filter((c) => Object.hasOwn(pos, c));
+  }
+
+  /** The word, its irregular base, and what WordNet's detachment rules make of it. */
+  private candidates(word: string): string[] {
+    const out = [word, this.lemma(word)];
     for (const [ending, base] of DETACH) {
-      if (word.length > ending.length + 1 && word.endsWith(ending)) candidates.push(word.slice(0, -ending.length) + base);
+      if (word.length > ending.length + 1 && word.endsWith(ending)) out.push(word.slice(0, -ending.length) + base);
     }
-    return [...new Set(candidates)].filter((c) => Object.hasOwn(pos, c));
+    return [...new Set(out)];
   }
 }
 
@@ -221,7 +232,9 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
   const partsOfSpeech: Record<string, string> = {};
   const nounClass: Record<string, NounClass> = {};
   for (const [lemma, list] of entries) {
-    partsOfSpeech[lemma] = list.map(({ pos }) => (proper.has(lemma) && !common.has(lemma) ? pos.toUpperCase() : pos)).join('');
+    // Commonest part of speech first: "visit" is mostly a noun in WordNet's tagged texts, "lift" a verb.
+    const byUse = [...list].sort((a, b) => b.tagged - a.tagged);
+    partsOfSpeech[lemma] = byUse.map(({ pos }) => (proper.has(lemma) && !common.has(lemma) ? pos.toUpperCase() : pos)).join('');
     const noun = list.find((e) => e.pos === 'n');
     const kind = noun ? NOUN_CLASSES[synsets.get(`n${noun.offsets[0]}`)?.file ?? ''] : undefined;
     if (kind) nounClass[lemma] = kind;

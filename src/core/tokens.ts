@@ -35,6 +35,7 @@ export function canonical(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '')
+    .replace(/\bU\.S\.S\.R\b\.?/g, 'USSR')
     .replace(/\bU\.?S\.?(?=$|[^A-Za-z])/g, 'usa') // "US"/"U.S." before lowercasing, so "us" stays a pronoun
     .toLowerCase()
     .replace(/[‘’‚′]/g, "'")

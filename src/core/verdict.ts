@@ -1,77 +1,224 @@
 /**
- * Decides a claim's verdict from the facts that match it. The order of the rules is the
- * point: where the best evidence sits on one side of a known disagreement, the claim is
- * disputed; otherwise a like figure settles it before wording does; and a fact that says
- * the event did not happen, or happened to someone else, contradicts a claim that it did.
+ * Decides a claim's verdict from the facts that match it. Each fact is first weighed on its
+ * own (`weigh`): does it state the claim, exclude it, only propose or predict it, or leave
+ * out a detail the claim gives? Then the evidence is ruled on (`rule`). "Supported" needs a
+ * report that states the same thing about the same event, parties and figures, and nothing
+ * that excludes it: a false "supported" is the worst error a fact-checker can make.
+ *
+ *   const evidence = hits.map((hit) => weigh(claimReading, factReading, hit, claimNames));
+ *   rule(evidence, disputes);   // { verdict: 'contradicted', basis: […], why: '…' }
  */
+import { usesOf, type Frame, type ReadFigure, type Reading } from './claims.js';
 import type { DisputeIndex } from './citations.js';
-import type { Comparison } from './claims.js';
 import type { Hit } from './fact-index.js';
+import { overlaps } from './figures.js';
 import type { VerdictLabel } from './model.js';
+import type { Topic } from '../knowledge/schema.js';
 
-export interface Judged {
+/** How one fact bears on a claim. */
+export type Bearing =
+  /** A report that states the claim: same event, parties in the same roles, same figures. */
+  | 'states'
+  /** A report on the same event that excludes the claim: another figure, the roles the other way round, another agent, or that it did not happen. */
+  | 'excludes'
+  /** On the same event, but only proposed, predicted, an opinion or a forum member's claim. */
+  | 'proposes'
+  /** A report on the same event that does not give the claim's figure or detail. */
+  | 'lacks'
+  /** Not about the same event, or about someone else. */
+  | 'silent';
+
+export interface Evidence {
   hit: Hit;
-  comparison: Comparison;
-  /** The fact covers enough of the claim to state or deny it. */
-  strong: boolean;
+  bearing: Bearing;
+  /** Plain words for the reason line, without the source or the marker. */
+  detail: string;
 }
 
 export interface Ruling {
   verdict: VerdictLabel;
   /** The facts the ruling rests on, most telling first. */
-  basis: Judged[];
-  /** Why, in a few plain words (without citation markers). */
+  basis: Evidence[];
+  /** Why, in plain words (without citation markers). */
   why: string;
 }
 
-/** The first disagreement any of these facts is a position of. */
-function disputeOf(judged: Judged[], disputes: DisputeIndex): { summary: string; facts: Judged[] } | undefined {
-  for (const j of judged) {
-    for (const t of disputes.of(j.hit.fact.id)) {
-      if (t.disagreement!.positions.some((p) => p.facts.includes(j.hit.fact.id))) {
-        return { summary: t.disagreement!.summary, facts: judged.filter((x) => disputes.of(x.hit.fact.id).includes(t)) };
+/** How much of the claim a fact must cover to be about the same event. */
+const SAME_EVENT = 0.6;
+
+/** How much of the claim a fact must cover for another agent of the same deed to exclude it. */
+const SAME_DEED = 0.8;
+
+/**
+ * Weighs one fact against the claim. `claimIsAttributed`: the claim reports what someone
+ * said ("Korybko proposed …"), so an opinion or a proposal can state it.
+ */
+export function weigh(claim: Reading, fact: Reading, hit: Hit, claimIsAttributed: boolean, partyName: (p: string) => string): Evidence {
+  const silent = (detail = ''): Evidence => ({ hit, bearing: 'silent', detail });
+  if (!hit.named || hit.coverage < SAME_EVENT) return silent();
+  const kind = hit.fact.kind;
+  const hearsay = kind === 'forum_claim' || ((kind === 'opinion' || kind === 'proposal') && !claimIsAttributed);
+  // A proposal or a prediction says nothing happened, unless the claim too is about plans.
+  const speculative = fact.modal && !claim.modal;
+
+  const conflict = roleConflict(claim, fact, hit.coverage >= SAME_DEED, partyName);
+  const figures = compareFigures(claim, fact);
+
+  // A report's figure excludes another figure for the same thing, planned or done.
+  if (!hearsay && figures.outcome === 'conflict') return { hit, bearing: 'excludes', detail: figures.detail };
+  if (!hearsay && !speculative) {
+    const polarity = polarityConflict(claim, fact);
+    if (polarity) return { hit, bearing: 'excludes', detail: polarity };
+    if (conflict) return { hit, bearing: 'excludes', detail: conflict };
+  }
+  if (hearsay || speculative) {
+    const how = kind === 'forum_claim' ? 'only claimed by a forum member' : kind === 'opinion' ? 'only an opinion' : 'only proposed or expected, not reported as done';
+    return { hit, bearing: 'proposes', detail: how };
+  }
+  if (conflict) return silent();
+  if (figures.outcome === 'missing') return { hit, bearing: 'lacks', detail: `the sources do not give ${figures.detail}` };
+  return { hit, bearing: 'states', detail: figures.outcome === 'agree' ? `sources give ${figures.detail}` : 'a source states it' };
+}
+
+/**
+ * For a verb both use, the parties the other way round ("Pakistan lifted its embargo on
+ * Russia" against "Russia lifted its embargo on Pakistan"); the agent acting for the side
+ * the claim sets it against ("Russia backed Pakistan against India" against "the USSR
+ * backed India"); or, for the very same deed, another agent that the claim does not name
+ * ("the Soviet Union imposed the 1965 embargoes" against "the United States imposed them").
+ * A fact about another buyer or partner is no conflict: it does not exclude the claim.
+ */
+function roleConflict(claim: Reading, fact: Reading, sameDeed: boolean, partyName: (p: string) => string): string | null {
+  const name = partyName;
+  for (const [verb, claimUses] of claim.frames) {
+    const factUses = usesOf(fact, verb);
+    for (const c of claimUses) {
+      for (const f of factUses) {
+        if (c.agent && c.patient && c.agent !== c.patient && f.agent === c.patient && f.patient === c.agent) {
+          return `sources have ${name(c.agent)} and ${name(c.patient)} the other way round`;
+        }
+        if (c.agent && c.agent === f.agent && f.patient && f.patient !== c.patient) {
+          // The same agent's deed on the side the claim sets against it, or on the party the
+          // claim gives to another agent: "the US backed India while the Soviets backed Pakistan".
+          const elsewhere = claimUses.some((o) => o !== c && o.patient === f.patient && o.agent !== c.agent);
+          if (c.opposed.includes(f.patient) || elsewhere) return `sources have ${name(c.agent)} with ${name(f.patient)}`;
+        }
+        const samePatient = !c.patient || !f.patient || c.patient === f.patient;
+        if (sameDeed && c.agent && f.agent && c.agent !== f.agent && samePatient && !fact.parties.has(c.agent)) {
+          return `sources name ${name(f.agent)}, not ${name(c.agent)}`;
+        }
       }
     }
   }
-  return undefined;
+  // The very same deed told with other verbs ("warned" and "told"): the main parties the other way round.
+  const main = (r: Reading) => [...r.frames.values()].flat().find((f) => f.agent && f.patient && f.agent !== f.patient);
+  const c = main(claim);
+  const f = main(fact);
+  if (sameDeed && c && f && c.agent === f.patient && c.patient === f.agent) return `sources have ${name(c.agent!)} and ${name(c.patient!)} the other way round`;
+  return null;
 }
 
-export function rule(judged: Judged[], disputes: DisputeIndex): Ruling {
-  const strong = judged.filter((j) => j.strong);
-  const best = strong[0]?.hit.coverage ?? 0;
-  const top = strong.filter((j) => j.hit.coverage >= best - 0.1);
-  // A like figure is telling even in a fact that shares fewer of the claim's words, unless
-  // the fact is about another party's deed.
-  const figured = judged.filter((j) => j.comparison.figures !== 'none' && !j.comparison.actorConflict);
-  const strongFigured = figured.filter((j) => j.strong);
-
-  // 1. The evidence that speaks to the claim is itself one side of a known disagreement:
-  //    a like figure that some side gives, or (without figures) the best-matching facts.
-  const sided = strongFigured.length ? strongFigured.filter((j) => j.comparison.figures === 'agree') : figured.length ? [] : top;
-  const disputed = disputeOf(sided, disputes);
-  if (disputed) return { verdict: 'disputed', basis: disputed.facts, why: disputed.summary };
-
-  // 2. Figures: a fact that says it did not happen at that time contradicts; an exact like
-  //    figure supports; like figures that all differ contradict.
-  if (figured.length) {
-    const denied = figured.filter((j) => j.comparison.figures === 'agree' && j.comparison.polarityConflict && j.hit.fact.kind === 'report');
-    if (denied.length) return { verdict: 'contradicted', basis: denied, why: 'sources say it did not happen then' };
-    const agree = figured.filter((j) => j.comparison.figures === 'agree' && !j.comparison.polarityConflict);
-    const exact = agree.filter((j) => !j.comparison.vague);
-    if (exact.length) return { verdict: 'supported', basis: exact, why: exact[0]!.comparison.detail };
-    const conflict = figured.filter((j) => j.comparison.figures === 'conflict' && j.hit.coverage >= 0.5);
-    if (conflict.length) {
-      // The reason names one figure; it cites the facts that give that figure.
-      const why = conflict[0]!.comparison.detail;
-      return { verdict: 'contradicted', basis: conflict.filter((j) => j.comparison.detail === why), why };
-    }
-    if (agree.length) return { verdict: 'supported', basis: agree, why: agree[0]!.comparison.detail };
+/** One says it happened and the other that it did not, with the same verb. */
+function polarityConflict(claim: Reading, fact: Reading): string | null {
+  for (const [verb, claimUses] of claim.frames) {
+    const factUses: Frame[] = usesOf(fact, verb);
+    if (!factUses.length) continue;
+    const claimNegated = claimUses.some((u) => u.negated);
+    if (factUses.some((u) => u.negated) !== claimNegated) return claimNegated ? 'sources say it did happen' : 'sources say it did not happen';
   }
+  return null;
+}
 
-  // 3. Wording: the best facts say it did not happen, or give it to another party.
-  const denies = top.filter((j) => j.comparison.polarityConflict || j.comparison.actorConflict);
-  if (denies.length) return { verdict: 'contradicted', basis: denies, why: denies[0]!.comparison.detail };
-  if (top.length && !figured.length) return { verdict: 'supported', basis: top, why: 'a source states it' };
+interface FigureComparison {
+  outcome: 'agree' | 'conflict' | 'missing' | 'none';
+  detail: string;
+}
 
-  return { verdict: 'unverified', basis: judged, why: 'the sources touch on this subject but do not state the claim' };
+/**
+ * The claim's figures against the fact's like figures: a year against the year of the same
+ * event (the clause that shares the claim's words), a share or an amount against the same
+ * party's, a count against a count of the same things.
+ */
+function compareFigures(claim: Reading, fact: Reading): FigureComparison {
+  let agreed: ReadFigure | null = null;
+  let missing: ReadFigure | null = null;
+  for (const c of claim.figures) {
+    const like = fact.figures.filter((f) => f.kind === c.kind && comparable(c, f));
+    const oneValue = new Set(like.map((f) => `${f.low}-${f.high}`)).size === 1;
+    const sameEvent = c.kind === 'year' && !oneValue ? like.filter((f) => sharesEvent(c, f)) : like;
+    const sameParty = c.party ? sameEvent.filter((f) => !f.party || f.party === c.party) : sameEvent;
+    if (sameParty.length === 0) {
+      // Shares swapped between the parties: the claim's figure is the other party's.
+      const other = c.party ? sameEvent.find((f) => f.party && f.party !== c.party && overlaps(c, f)) : undefined;
+      if (other) return { outcome: 'conflict', detail: `${other.text} is ${other.party}'s, not ${c.party}'s` };
+      missing ??= c;
+      continue;
+    }
+    if (sameParty.some((f) => overlaps(c, f))) {
+      agreed ??= c;
+      continue;
+    }
+    return { outcome: 'conflict', detail: `sources give ${[...new Set(sameParty.map((f) => f.text))].join(' or ')}, not ${c.text}` };
+  }
+  if (missing) return { outcome: 'missing', detail: missing.kind === 'year' ? 'the year' : `the figure (${missing.text})` };
+  return agreed ? { outcome: 'agree', detail: agreed.text } : { outcome: 'none', detail: '' };
+}
+
+/** A year belongs to the event whose clause shares the claim's words. */
+const sharesEvent = (c: ReadFigure, f: ReadFigure): boolean => f.clause.some((t) => c.clause.includes(t));
+
+/** Counts are compared only when they count the same things. */
+function comparable(a: ReadFigure, b: ReadFigure): boolean {
+  if (a.kind !== 'count') return true;
+  const an = new Set(a.nounTerms ?? []);
+  return (b.nounTerms ?? []).some((t) => an.has(t));
+}
+
+/**
+ * The verdict from the weighed evidence. Where the facts that state the claim are one side of
+ * a known disagreement whose other side speaks to the same event, or where some reports
+ * state it and others exclude it, the claim is disputed.
+ */
+export function rule(evidence: readonly Evidence[], disputes: DisputeIndex, aboutPoint: (topic: Topic) => boolean): Ruling {
+  const states = evidence.filter((e) => e.bearing === 'states');
+  const excludes = evidence.filter((e) => e.bearing === 'excludes');
+  const onEvent = evidence.filter((e) => e.bearing !== 'silent');
+
+  const disputed = disputeOf(states, onEvent, disputes, aboutPoint);
+  if (disputed) return { verdict: 'disputed', basis: disputed.basis, why: disputed.summary };
+  if (states.length && excludes.length) return { verdict: 'disputed', basis: [...states, ...excludes], why: 'some sources state it and others say otherwise' };
+  if (states.length) return { verdict: 'supported', basis: states, why: states[0]!.detail };
+  if (excludes.length) {
+    // The reason names one conflict; it cites the facts that show that conflict.
+    const why = excludes[0]!.detail;
+    return { verdict: 'contradicted', basis: excludes.filter((e) => e.detail === why), why };
+  }
+  const proposes = evidence.filter((e) => e.bearing === 'proposes');
+  if (proposes.length) return { verdict: 'unverified', basis: proposes, why: proposes[0]!.detail };
+  const lacks = evidence.filter((e) => e.bearing === 'lacks');
+  if (lacks.length) return { verdict: 'unverified', basis: lacks, why: lacks[0]!.detail };
+  return { verdict: 'unverified', basis: [], why: 'the sources touch on this subject but do not state the claim' };
+}
+
+/**
+ * A known disagreement that a deciding fact is one side of, when it is about the claim's
+ * point: another side speaks to the same event, or the disagreement's own words are the
+ * claim's (`aboutPoint`). A fact in a disagreement about the pipeline's cost does not make a
+ * claim about its shares disputed.
+ */
+function disputeOf(
+  deciding: readonly Evidence[],
+  onEvent: readonly Evidence[],
+  disputes: DisputeIndex,
+  aboutPoint: (topic: Topic) => boolean,
+): { summary: string; basis: Evidence[] } | undefined {
+  for (const e of deciding) {
+    for (const topic of disputes.of(e.hit.fact.id)) {
+      const positions = topic.disagreement!.positions;
+      const mine = positions.find((p) => p.facts.includes(e.hit.fact.id))!;
+      const others = onEvent.filter((x) => positions.some((p) => p !== mine && p.facts.includes(x.hit.fact.id)));
+      if (others.length || aboutPoint(topic)) return { summary: topic.disagreement!.summary, basis: [e, ...others] };
+    }
+  }
+  return undefined;
 }

@@ -24,7 +24,9 @@ function reference(raw: MiniSearch<IndexedFact>, facts: Map<string, Fact>, query
   const covered = (r: SearchResult) =>
     query.concepts.reduce((sum, c, i) => {
       const loose = c.terms.some((t) => query.misspelt.has(t));
-      return c.terms.some((t) => r.terms.includes(t) || (loose && r.queryTerms.includes(t))) ? sum + query.weights[i]! : sum;
+      // A name from the aliases is covered as that name only (its alias key).
+      const keys = c.terms.filter((t) => t.startsWith('§'));
+      return (keys.length ? keys : c.terms).some((t) => r.terms.includes(t) || (loose && r.queryTerms.includes(t))) ? sum + query.weights[i]! : sum;
     }, 0);
   const options = miniSearchOptions(analyzer, (t) => query.misspelt.has(t)).searchOptions!;
   return raw

@@ -94,6 +94,10 @@ export interface Report {
   falseSupported: number;
   /** Right / all, per trap the set's writer named. */
   traps: Record<string, { right: number; all: number }>;
+  /** Questions with a correct citation first / all, per answer type the set's writer named. */
+  types: Record<string, { right: number; all: number }>;
+  /** Answerable questions that got no answer at all. */
+  refused: number;
   noAnswer: number;
   noAnswerAccuracy: number;
   offtopic: number;
@@ -141,11 +145,19 @@ export function evaluate(engine: Engine, set: EvalSet): Report {
   let disputed = 0;
   let shown = 0;
   const lengths: number[] = [];
+  const types: Report['types'] = {};
+  let refusedAnswerable = 0;
   for (const item of set.questions) {
     const answer = engine.ask(item.q);
+    const type = (types[item.type ?? 'other'] ??= { right: 0, all: 0 });
+    type.all++;
+    if (answer.status !== 'answered') refusedAnswerable++;
     const relevant = [...item.answers, ...(item.sides ?? []).flat()];
     const rank = answer.citations.findIndex((c) => answersAny(c, item.answers)) + 1;
-    if (rank === 1) at1++;
+    if (rank === 1) {
+      at1++;
+      type.right++;
+    }
     if (rank >= 1 && rank <= 3) at3++;
     if (rank >= 1) rr += 1 / rank;
     if (rank !== 1) {
@@ -227,6 +239,8 @@ export function evaluate(engine: Engine, set: EvalSet): Report {
     verdictAccuracy: share(verdictsRight, set.claims.length),
     falseSupported,
     traps,
+    types,
+    refused: refusedAnswerable,
     noAnswer: set.noanswer.length,
     noAnswerAccuracy: share(refused, set.noanswer.length),
     offtopic,

@@ -58,8 +58,13 @@ function print(name: string, r: Report, locked: boolean): void {
   ];
   console.log(`\n${name}: ${r.questions} questions, ${r.claims} claims, ${r.noAnswer} no-answer questions${locked ? ' (locked)' : ''}`);
   for (const [label, value, note] of rows) console.log(`  ${label.padEnd(24)} ${value.padStart(7)}  ${note}`);
-  const traps = Object.entries(r.traps).sort(([a], [b]) => a.localeCompare(b));
-  console.log(`  verdicts by trap: ${traps.map(([t, { right, all }]) => `${t} ${right}/${all}`).join(', ')}`);
+  const byKey = (counts: Record<string, { right: number; all: number }>) =>
+    Object.entries(counts)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([t, { right, all }]) => `${t} ${right}/${all}`)
+      .join(', ');
+  console.log(`  first citation right, by question type: ${byKey(r.types)}; ${r.refused} answerable questions refused`);
+  console.log(`  verdicts by trap: ${byKey(r.traps)}`);
   if (locked) {
     const kinds = new Map<string, number>();
     for (const m of r.misses) kinds.set(m.split(':')[0]!, (kinds.get(m.split(':')[0]!) ?? 0) + 1);
