@@ -3,7 +3,9 @@
  * bylines, dates standing alone, share prompts, copyright and tag lines. Such a line is never
  * cited. The patterns are about pages in general, never about one pack's subject; they match
  * a passage's plain text (markdown removed) as a whole, so a content sentence that merely
- * mentions a copyright or a member is kept.
+ * mentions a copyright or a member is kept. A footer (copyright, disclaimer, "the original
+ * source of this article is…") ends a document's content: the notices after it are dropped
+ * even when they are whole sentences.
  */
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
@@ -40,4 +42,11 @@ const PATTERNS: RegExp[] = [
 
 export function isBoilerplate(plain: string): boolean {
   return PATTERNS.some((p) => p.test(plain));
+}
+
+/** Lines that open a page's footer: from one of them on, in a document's second half, nothing is content. */
+const FOOTER: RegExp[] = [/^the original source of this article is\b/i, /^copyright\b/i, /^©/, /^disclaimer:/i, /\ball rights reserved\.?$/i];
+
+export function startsFooter(plain: string): boolean {
+  return FOOTER.some((p) => p.test(plain));
 }

@@ -10,7 +10,7 @@
  *
  * A sentence that cannot stand alone ("He added…", "However, …") joins the one before it.
  * Not content, so never a passage: a markdown heading, a fragment of under five words, page
- * and forum chrome (see boilerplate.ts), the document's own title, a sentence with a
+ * and forum chrome and the page's footer (see boilerplate.ts), the document's own title, a sentence with a
  * denylisted term, and a sentence repeated verbatim in several documents (a publisher's
  * notice), except that one copy of a repeated sentence naming the document's author (an
  * author's bio) is kept: it is the only place that says who the author is.
@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isBoilerplate } from './boilerplate.js';
+import { isBoilerplate, startsFooter } from './boilerplate.js';
 import type { DocumentKind, FactKind, PostKind, SourceDocument } from './schema.js';
 import { sentenceSpans, type Span } from './sentences.js';
 import { normalizeForQuote, wordMatcher } from './text.js';
@@ -140,6 +140,7 @@ function scopeCandidates(text: string, from: number, to: number, post: number | 
     if (text.slice(previousEnd, span.start).includes('\n')) block++;
     previousEnd = span.end;
     const unit = withoutMarkup(text, span);
+    if (unit && unit.start - from > (to - from) / 2 && startsFooter(plainText(text.slice(unit.start, unit.end)))) break;
     // A heading line ICU splits in two ("# Title. Subtitle") is a heading throughout.
     if (unit) units.push({ ...unit, block, heading: unit.heading || units.at(-1)?.block === block && units.at(-1)!.heading });
   }
