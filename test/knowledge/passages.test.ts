@@ -70,7 +70,7 @@ describe('passages of one document', () => {
     ]);
   });
 
-  it('drop fragments, headings, the title and page chrome', () => {
+  it('drop fragments, headings, the title, page chrome and the footer', () => {
     const text = [
       '# Ties Between Two Countries Grow Stronger',
       'Ties between two countries grow stronger',
@@ -84,9 +84,11 @@ describe('passages of one document', () => {
       'Click to expand...',
       'Last edited: Oct 1, 2015',
       'Sakal Gharelu Ustad likes this.',
-      'Copyright © Ann Author, Test Press, 2018',
       'Talks ended.',
       'The two governments signed a pipeline agreement in 2015.',
+      // A footer in the second half ends the content: the notices after it are sentences, but not content.
+      'Copyright © Ann Author, Test Press, 2018',
+      'The material on this site is distributed without profit to those interested in it.',
     ].join('\n');
     expect(passageTexts(text, { title: 'Ties between two countries grow stronger' })).toEqual(['The two governments signed a pipeline agreement in 2015.']);
   });

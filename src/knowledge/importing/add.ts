@@ -47,19 +47,26 @@ const FIELDS = ['title', 'author', 'publisher', 'date', 'url'] as const;
 const FLAG: Record<string, string> = { id: '--id', title: '--title', author: '--author', publisher: '--publisher', date: '--date', kind: '--kind', url: '--url', reliability: '--reliability', posts: '--posts' };
 
 export async function addDocument(file: string, options: AddOptions): Promise<AddResult> {
+  checkGiven(options);
   const documents = currentDocuments(options.pack);
   const extracted = await extract(file);
   const id = options.id ?? slug(file);
+  if (documents.has(id) || existsSync(join(options.pack, 'sources', `${id}.txt`))) {
+    throw new ImportError(`a document with id "${id}" is already in the pack; give another with --id`);
+  }
+  const text = extracted.text.endsWith('\n') ? extracted.text : `${extracted.text}\n`;
+  const same = [...documents.values()].find((d) => fingerprint(d.text) === fingerprint(text));
+  if (same) throw new ImportError(`${basename(file)} has the same text as document "${same.id}", already in the pack`);
+
   const thread = options.posts ? splitPosts(extracted.text, options.posts) : null;
   // In a thread, only the lines before the first post describe the thread; the posts' own dates and names do not.
+  const ext = extname(file).toLowerCase();
   const found: Omit<Extracted, 'text'> =
-    thread && /^\.(?:txt|md|markdown)$/i.test(extname(file)) ? { ...readHeader(extracted.text.slice(0, thread.headerEnd), /\.m/i.test(extname(file))), url: extracted.url } : extracted;
+    thread && ['.txt', '.md', '.markdown'].includes(ext) ? { ...readHeader(extracted.text.slice(0, thread.headerEnd), ext !== '.txt'), url: extracted.url } : extracted;
   const read = FIELDS.filter((f) => options[f] === undefined && found[f] !== null);
-  if (options.date !== undefined && !exactDate(options.date)) throw new ImportError(`invalid --date "${options.date}": dates are YYYY, YYYY-MM or YYYY-MM-DD`);
   const title = options.title ?? found.title;
   if (!title) throw new ImportError(`could not read a title from ${basename(file)}; give one with --title`);
-
-  const raw = {
+  const entry = valid({
     id,
     title,
     author: options.author ?? found.author,
@@ -69,25 +76,25 @@ export async function addDocument(file: string, options: AddOptions): Promise<Ad
     ...((options.url ?? found.url) ? { url: options.url ?? found.url } : {}),
     reliability: options.reliability ?? `Imported by knowledge:add from ${basename(file)}; not yet reviewed.`,
     ...(thread ? { posts: thread.posts } : {}),
-  };
-  const parsed = DocumentSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = String(issue.path[0] ?? '');
-    throw new ImportError(`invalid ${FLAG[field] ?? field}: ${issue.message}`);
-  }
-  const entry = parsed.data;
-
-  if (documents.has(id) || existsSync(join(options.pack, 'sources', `${id}.txt`))) {
-    throw new ImportError(`a document with id "${id}" is already in the pack; give another with --id`);
-  }
-  const text = extracted.text.endsWith('\n') ? extracted.text : `${extracted.text}\n`;
-  const same = [...documents.values()].find((d) => fingerprint(d.text) === fingerprint(text));
-  if (same) throw new ImportError(`${basename(file)} has the same text as document "${same.id}", already in the pack`);
-
+  });
   const pack = write(options.pack, entry, text);
   const passages = pack.passages.filter((p) => p.document === id).length;
   return { entry, source: join(options.pack, 'sources', `${id}.txt`), passages, read };
+}
+
+/** The options checked before any file is read, so a typo is told first. */
+function checkGiven(options: AddOptions): void {
+  if (options.date !== undefined && !exactDate(options.date)) throw new ImportError(`invalid --date "${options.date}": dates are YYYY, YYYY-MM or YYYY-MM-DD`);
+  const given = { id: 'given', title: 'given', author: null, publisher: null, date: null, kind: 'article', reliability: 'given' };
+  valid({ ...given, ...Object.fromEntries(Object.entries(options).filter(([k, v]) => k in FLAG && k !== 'posts' && v !== undefined)) });
+}
+
+function valid(raw: Record<string, unknown>): SourceDocument {
+  const parsed = DocumentSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = String(issue.path[0] ?? '');
+  throw new ImportError(`invalid ${FLAG[field] ?? field}: ${issue.message}`);
 }
 
 /**
@@ -119,18 +126,21 @@ function write(dir: string, entry: SourceDocument, text: string): Pack {
   } catch (e) {
     throw new ImportError((e as Error).message);
   }
+  const aside = `${listPath}.${process.pid}`;
   let wroteSource = false;
+  let wroteAside = false;
   try {
     mkdirSync(join(dir, 'sources'), { recursive: true });
     writeFileSync(sourcePath, text, { flag: 'wx' });
     wroteSource = true;
     // Written aside and renamed, so documents.yaml is never half written.
-    writeFileSync(`${listPath}.${process.pid}`, list);
-    renameSync(`${listPath}.${process.pid}`, listPath);
+    writeFileSync(aside, list, { flag: 'wx' });
+    wroteAside = true;
+    renameSync(aside, listPath);
     return loadPack(dir);
   } catch (e) {
     if (wroteSource) rmSync(sourcePath, { force: true });
-    rmSync(`${listPath}.${process.pid}`, { force: true });
+    if (wroteAside) rmSync(aside, { force: true });
     if (before === null) rmSync(listPath, { force: true });
     else writeFileSync(listPath, before);
     if (e instanceof PackError) throw new ImportError(`the pack would not load with it: ${formatProblem(e.problems[0]!)}`);

@@ -17,15 +17,16 @@ export function withDocument(source: string | null, entry: SourceDocument): stri
   const lines = new LineCounter();
   const doc = source === null ? null : parseDocument(source, { lineCounter: lines });
   if (doc && doc.errors.length > 0) throw new Error(`documents.yaml is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+  const before = (doc?.toJS() as { documents?: unknown[] } | null)?.documents ?? [];
   const list = doc?.get('documents', true);
   let result: string;
   if (doc && isSeq(list) && list.items.length > 0 && !list.flow && list.range) {
     // Inserted after the last entry, in the column the entries use.
     const column = lines.linePos(list.range[0]).col - 1;
     const at = list.range[1];
-    const before = source!.slice(0, at).replace(/\s*$/, '');
-    const after = source!.slice(at).replace(/^[ \t]*\n?/, '');
-    result = `${before}\n\n${render(entry, column)}\n${after}`;
+    const head = source!.slice(0, at).replace(/\s*$/, '');
+    const tail = source!.slice(at).replace(/^[ \t]*\n?/, '');
+    result = `${head}\n\n${render(entry, column)}\n${tail}`;
   } else if (doc && doc.contents !== null) {
     // An empty or flow-style list: nothing of its layout to keep.
     doc.set('documents', doc.createNode([entry]));
@@ -34,7 +35,6 @@ export function withDocument(source: string | null, entry: SourceDocument): stri
   } else {
     result = `${source ?? HEADER}documents:\n${render(entry, 2)}\n`;
   }
-  const before = (doc?.toJS() as { documents?: unknown[] } | null)?.documents ?? [];
   const check = parseDocument(result).toJS() as { documents?: unknown[] };
   if (!isDeepStrictEqual(check.documents, [...before, JSON.parse(JSON.stringify(entry))])) {
     throw new Error('documents.yaml could not be extended without changing its other entries');

@@ -210,7 +210,7 @@ async function fromPdf(bytes: Buffer, name: string): Promise<Extracted> {
   let pages: string[];
   let info: Record<string, unknown> = {};
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 }); // errors only: pdf.js warns on stdout
     ({ text: pages } = await extractText(pdf, { mergePages: false }));
     info = ((await getMeta(pdf)).info ?? {}) as Record<string, unknown>;
   } catch (e) {
