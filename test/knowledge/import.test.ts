@@ -12,6 +12,7 @@ import { deflateSync } from 'node:zlib';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/knowledge/load.js';
+import { cachePath } from '../../src/knowledge/parsed-cache.js';
 import { addDocument, slug } from '../../src/knowledge/importing/add.js';
 import { withDocument } from '../../src/knowledge/importing/documents-file.js';
 import type { SourceDocument } from '../../src/knowledge/schema.js';
@@ -192,6 +193,18 @@ describe('knowledge:add reads each format', () => {
     expect(added.entry).toMatchObject({ id: 'bridge-note', author: 'Someone Else', kind: 'opinion', date: '2021', title: 'A note on the bridge' });
     expect(added.read).toEqual(['title']);
     expect(expectImported('bridge-note').passages.every((p) => p.kind === 'opinion' && p.author === 'Someone Else')).toBe(true);
+  });
+
+  it('starts a new pack from a pack.yaml alone', async () => {
+    const dir = join(files, 'new-pack');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'pack.yaml'), 'name: River towns\ncovers: the river bridge and the ferry\n');
+    await addDocument(file('bridge.txt', ARTICLE.join('\n')), { pack: dir });
+    const loaded = loadPack(dir);
+    expect([...loaded.documents.keys()]).toEqual(['bridge']);
+    expect(loaded.facts).toEqual([]);
+    expect(loaded.passages.length).toBeGreaterThan(0);
+    rmSync(cachePath(dir)!, { force: true });
   });
 
   it('makes ids from file names', () => {
