@@ -9,7 +9,7 @@
  *   new PassageFinder(passages, documents).find('four high-profile visits', '000_…');   // [Passage]
  *
  * A sentence that cannot stand alone ("He added…", "However, …") joins the one before it.
- * Not content, so never a passage: a markdown heading, a fragment of under five words, page
+ * Not content, so never a passage: a heading, a fragment of under five words, page
  * and forum chrome and the page's footer (see boilerplate.ts), the document's own title, a sentence with a
  * denylisted term, and a sentence repeated verbatim in several documents (a publisher's
  * notice), except that one copy of a repeated sentence naming the document's author (an
@@ -68,6 +68,10 @@ const POST_KINDS: Record<PostKind, PassageKind> = {
 
 /** Fewer words than this is a fragment, not a statement. */
 const MIN_WORDS = 5;
+/** Most words of an unmarked heading. */
+const MAX_HEADING_WORDS = 10;
+/** Post kinds whose text is a member's own words, where a short unpunctuated line is a claim, not a heading. */
+const MEMBERS_WORDS = new Set<PostKind>(['opinion', 'claim', 'question']);
 /** Most sentences one passage joins. */
 const MAX_SENTENCES = 3;
 /** Words and phrases that point back at the sentence before, so a sentence starting with one joins it. */
@@ -115,14 +119,14 @@ export function buildPassages(
 /** One document's passages as offsets: per forum post where it lists posts, else over the whole text. */
 export function documentCandidates(doc: PassageDocument): Candidate[] {
   const title = normalizeForQuote(doc.title).toLowerCase();
-  if (!doc.posts?.length) return scopeCandidates(doc.text, 0, doc.text.length, null, title);
+  if (!doc.posts?.length) return scopeCandidates(doc.text, 0, doc.text.length, null, title, doc.kind !== 'forum thread');
   const lineStarts = [0];
   for (let i = doc.text.indexOf('\n'); i !== -1; i = doc.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   return doc.posts.flatMap((p) => {
     const [first, last] = p.lines.split('-').map(Number) as [number, number];
     const from = lineStarts[first - 1] ?? doc.text.length;
     const to = last < lineStarts.length ? lineStarts[last]! - 1 : doc.text.length;
-    return scopeCandidates(doc.text, from, to, p.n, title);
+    return scopeCandidates(doc.text, from, to, p.n, title, !MEMBERS_WORDS.has(p.kind));
   });
 }
 
@@ -132,7 +136,12 @@ interface Unit extends Span {
   heading: boolean;
 }
 
-function scopeCandidates(text: string, from: number, to: number, post: number | null, title: string): Candidate[] {
+/**
+ * The passages between `from` and `to`. Where `titled` (an article, not a forum member's own
+ * words), a short line without a full stop is a heading even unmarked ("On Opposite Sides of
+ * the Cold War"); in a member's post it may be the claim itself ("Russia: No talks happened").
+ */
+function scopeCandidates(text: string, from: number, to: number, post: number | null, title: string, titled: boolean): Candidate[] {
   const units: Unit[] = [];
   let block = 0;
   let previousEnd = from;
@@ -161,9 +170,18 @@ function scopeCandidates(text: string, from: number, to: number, post: number | 
     .filter((g) => {
       if (g.heading) return false;
       const plain = plainText(text.slice(g.start, g.end));
-      return wordCount(plain) >= MIN_WORDS && !isBoilerplate(plain) && normalizeForQuote(plain).toLowerCase() !== title;
+      const words = wordCount(plain);
+      if (titled && words <= MAX_HEADING_WORDS && !/[.!?…]["”')\]]*$/.test(plain) && aloneOnLine(text, g)) return false;
+      return words >= MIN_WORDS && !isBoilerplate(plain) && normalizeForQuote(plain).toLowerCase() !== title;
     })
     .map((g) => ({ start: g.start, end: g.end, post }));
+}
+
+/** True when a span is its line's only text, markup aside. */
+function aloneOnLine(text: string, span: Span): boolean {
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', span.end);
+  return /^[\s#>*_+•\d.)-]*$/.test(text.slice(lineStart, span.start)) && /^[\s*_]*$/.test(text.slice(span.end, lineEnd === -1 ? text.length : lineEnd));
 }
 
 /**

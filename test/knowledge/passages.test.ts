@@ -74,6 +74,7 @@ describe('passages of one document', () => {
     const text = [
       '# Ties Between Two Countries Grow Stronger',
       'Ties between two countries grow stronger',
+      'On Opposite Sides of the Cold War',
       'By Ann Author',
       'Global Research, August 10, 2018',
       'Region: Asia, Russia and the former Soviet Union',
@@ -184,6 +185,7 @@ describe('the packs’ passages', () => {
 
   it('give each forum post its poster and kind', () => {
     const of = (post: number) => minimal.passages.filter((p) => p.document === 'thread1' && p.post === post);
+    // A member's short line without a full stop is the claim itself, not a heading.
     expect(of(1).map((p) => [p.text, p.kind, p.author])).toEqual([['alice: the bridge was never opened', 'forum_claim', 'alice']]);
     expect(of(2).map((p) => [p.text, p.kind, p.author])).toEqual([['bob: the bridge is lovely', 'opinion', 'bob']]);
     const thread = knowledge.documents.get('002_d57abdb7534d7e89')!;
