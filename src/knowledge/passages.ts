@@ -9,11 +9,13 @@
  *   new PassageFinder(passages, documents).find('four high-profile visits', '000_…');   // [Passage]
  *
  * A sentence that cannot stand alone ("He added…", "However, …") joins the one before it.
- * Not content, so never a passage: a heading, a fragment of under five words, page
- * and forum chrome and the page's footer (see boilerplate.ts), the document's own title, a sentence with a
- * denylisted term, and a sentence repeated verbatim in several documents (a publisher's
- * notice), except that one copy of a repeated sentence naming the document's author (an
- * author's bio) is kept: it is the only place that says who the author is.
+ * Not content, so never a passage: a heading, a fragment of under five words, page and
+ * forum chrome and a page's footer (see boilerplate.ts), the document's own title, a
+ * sentence with a denylisted term, and a sentence repeated verbatim in several documents (a
+ * publisher's notice), except that one copy of a repeated sentence naming the document's
+ * author (an author's bio) is kept: it is the only place that says who the author is. A
+ * sentence repeated within one document (a forum reply quoting a post) is kept where it
+ * first stands, with the one who first wrote it.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
