@@ -1,7 +1,9 @@
 /**
  * Loads a knowledge pack from a directory and validates it completely. A pack with any
  * problem is refused as a whole, with `file:line` and a plain message for each problem,
- * so a broken pack never reaches users.
+ * so a broken pack never reaches users. `pack.yaml`, `documents.yaml` and `sources/` are
+ * a whole pack: every sentence of the sources is a citable passage. Curated facts
+ * (`facts/`), topics and aliases are optional.
  *
  *   const pack = loadPack('knowledge');          // throws PackError listing every problem
  *   const problems = checkPack('knowledge');     // the same checks, returned
@@ -23,6 +25,7 @@ import {
   type Topic,
 } from './schema.js';
 import { ParsedCache } from './parsed-cache.js';
+import { buildPassages, documentCandidates, segmentationVersion, type Candidate, type Passage, type PassageDocument } from './passages.js';
 import { normalizeForQuote, wordMatcher } from './text.js';
 
 export interface Problem {
@@ -44,6 +47,8 @@ export interface Pack {
   facts: Fact[];
   topics: Map<string, Topic>;
   aliases: string[][];
+  /** Every sentence of every source, citable as it stands (see passages.ts). */
+  passages: Passage[];
 }
 
 export class PackError extends Error {
@@ -159,18 +164,16 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
   const cache = new ParsedCache(dir);
   const meta = readYaml(dir, join(dir, 'pack.yaml'), PackMetaSchema, problems, cache);
   const docs = readYaml(dir, join(dir, 'documents.yaml'), DocumentsFileSchema, problems, cache);
-  const topicsFile = readYaml(dir, join(dir, 'topics.yaml'), TopicsFileSchema, problems, cache);
-  const aliasesFile = existsSync(join(dir, 'aliases.yaml'))
-    ? readYaml(dir, join(dir, 'aliases.yaml'), AliasesFileSchema, problems, cache)
-    : null;
+  const optional = <S extends z.ZodType>(name: string, schema: S) =>
+    existsSync(join(dir, name)) ? readYaml(dir, join(dir, name), schema, problems, cache) : null;
+  const topicsFile = optional('topics.yaml', TopicsFileSchema);
+  const aliasesFile = optional('aliases.yaml', AliasesFileSchema);
 
   const factDir = join(dir, 'facts');
   const factFiles = existsSync(factDir)
     ? readdirSync(factDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(factDir, f))
     : [];
-  if (factFiles.length === 0) problems.add('facts/', 1, 'no fact files (facts/*.yaml)');
   const factSets = factFiles.map((f) => readYaml(dir, f, FactsFileSchema, problems, cache));
-  cache.save();
 
   // Documents and their texts.
   const documents = new Map<string, LoadedDocument>();
@@ -223,7 +226,10 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
       if (factIds.has(fact.id)) problems.add(name, at('id'), `duplicate fact id "${fact.id}"`);
       factIds.add(fact.id);
       facts.push(fact);
-      if (topicsFile && !topics.has(fact.topic)) problems.add(name, at('topic'), `fact "${fact.id}" points at undefined topic "${fact.topic}"`);
+      if (!topics.has(fact.topic)) {
+        const where = topicsFile ? '' : ' (the pack has no topics.yaml)';
+        problems.add(name, at('topic'), `fact "${fact.id}" points at undefined topic "${fact.topic}"${where}`);
+      }
       if (denied?.test(fact.quote)) problems.add(name, at('quote'), `fact "${fact.id}" quote contains a denylisted term`);
       if (denied?.test(fact.statement)) problems.add(name, at('statement'), `fact "${fact.id}" statement contains a denylisted term`);
       const doc = documents.get(fact.source.document);
@@ -262,7 +268,33 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
     });
   });
 
-  if (!meta || !docs || !topicsFile) return { pack: null, problems: problems.items };
-  const pack: Pack = { dir, meta: meta.data, documents, facts, topics, aliases: aliasesFile?.data.aliases ?? [] };
+  if (!meta || !docs || problems.items.length > 0) {
+    cache.save();
+    return { pack: null, problems: problems.items };
+  }
+  const passages = buildPassages(documents.values(), { denylist: meta.data.denylist, candidates: (d) => cachedCandidates(d, cache) });
+  cache.save();
+  const pack: Pack = { dir, meta: meta.data, documents, facts, topics, aliases: aliasesFile?.data.aliases ?? [], passages };
   return { pack, problems: problems.items };
 }
+
+/**
+ * Segmenting the sources is most of building passages (some 40 ms for the first pack on a
+ * cold start), so a document's passage offsets are kept in the parsed cache, keyed by its
+ * text, its title and posts, and the segmentation rules that produced them.
+ */
+function cachedCandidates(doc: PassageDocument, cache: ParsedCache): Candidate[] {
+  const version = segmentationVersion();
+  if (!version) return documentCandidates(doc);
+  const name = `passages:${doc.id}`;
+  const key = JSON.stringify([version, doc.title, doc.posts?.map((p) => [p.n, p.lines]) ?? null, doc.text]);
+  const stored = cache.get(name, key);
+  if (isCandidateList(stored, doc.text.length)) return stored;
+  const candidates = documentCandidates(doc);
+  cache.set(name, key, candidates);
+  return candidates;
+}
+
+const isCandidateList = (v: unknown, length: number): v is Candidate[] =>
+  Array.isArray(v) &&
+  v.every((c: Candidate) => Number.isInteger(c?.start) && Number.isInteger(c.end) && c.start >= 0 && c.start < c.end && c.end <= length);

@@ -92,6 +92,8 @@ export const FactsFileSchema = z.strictObject({ facts: z.array(FactSchema) });
 export const AliasesFileSchema = z.strictObject({ aliases: z.array(z.array(z.string().min(1)).min(2)) });
 
 export type Post = z.infer<typeof PostSchema>;
+export type DocumentKind = z.infer<typeof DocumentKind>;
+export type PostKind = z.infer<typeof PostKind>;
 export type SourceDocument = z.infer<typeof DocumentSchema>;
 export type Fact = z.infer<typeof FactSchema>;
 export type FactKind = z.infer<typeof FactKind>;

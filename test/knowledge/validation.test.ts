@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { checkPack, loadPack, PackError } from '../../src/knowledge/load.js';
 import { cachePath } from '../../src/knowledge/parsed-cache.js';
 import { copyPack, MIN_PACK, type PackCopy } from '../helpers/pack-fixture.js';
@@ -59,6 +59,33 @@ describe('knowledge validation', () => {
     expect(checkPack(MIN_PACK)).toEqual([]);
     const problems = breakWith((p) => p.edit('facts/bridge.yaml', 'too costly', 'too  costly!'));
     expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/bridge-vanity" quote is not verbatim/)]);
+  });
+
+  it('accepts a pack of documents alone: pack.yaml, documents.yaml and sources/', () => {
+    pack = copyPack();
+    rmSync(`${pack.dir}/facts`, { recursive: true });
+    rmSync(`${pack.dir}/topics.yaml`);
+    expect(checkPack(pack.dir)).toEqual([]);
+    const loaded = loadPack(pack.dir);
+    expect(loaded.facts).toEqual([]);
+    expect(loaded.topics.size).toBe(0);
+    expect(new Set(loaded.passages.map((p) => p.document))).toEqual(new Set(['doc1', 'thread1']));
+  });
+
+  it('still refuses a documents-only pack with a broken entry, with file:line', () => {
+    pack = copyPack();
+    rmSync(`${pack.dir}/facts`, { recursive: true });
+    rmSync(`${pack.dir}/topics.yaml`);
+    pack.edit('documents.yaml', 'kind: analysis', 'kind: essay');
+    expect(checkPack(pack.dir)).toEqual([{ file: 'documents.yaml', line: 7, message: expect.stringMatching(/kind/) }]);
+  });
+
+  it('names the missing topics.yaml when facts point at topics', () => {
+    pack = copyPack();
+    rmSync(`${pack.dir}/topics.yaml`);
+    const problems = checkPack(pack.dir);
+    expect(problems.length).toBe(3);
+    expect(problems[0]).toEqual({ file: 'facts/bridge.yaml', line: 8, message: 'fact "bridge-opened" points at undefined topic "bridge" (the pack has no topics.yaml)' });
   });
 
   it('refuses to load a broken pack at all', () => {

@@ -1,0 +1,282 @@
+/**
+ * Passages: every sentence of every source document, citable as it stands. A passage is a
+ * pair of character offsets into its document; its text is the slice between them, so its
+ * quote is verbatim by construction. It carries what citing it needs: the forum post it
+ * belongs to, its kind (report, opinion, forum claim) and whose words it is, all from
+ * `documents.yaml`.
+ *
+ *   const passages = buildPassages(documents, { denylist: meta.denylist });
+ *   new PassageFinder(passages, documents).find('four high-profile visits', '000_…');   // [Passage]
+ *
+ * A sentence that cannot stand alone ("He added…", "However, …") joins the one before it.
+ * Not content, so never a passage: a heading, a fragment of under five words, page and
+ * forum chrome and a page's footer (see boilerplate.ts), the document's own title, a
+ * sentence with a denylisted term, and a sentence repeated verbatim in several documents (a
+ * publisher's notice), except that one copy of a repeated sentence naming the document's
+ * author (an author's bio) is kept: it is the only place that says who the author is. A
+ * sentence repeated within one document (a forum reply quoting a post) is kept where it
+ * first stands, with the one who first wrote it.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isBoilerplate, startsFooter } from './boilerplate.js';
+import type { DocumentKind, FactKind, PostKind, SourceDocument } from './schema.js';
+import { sentenceSpans, type Span } from './sentences.js';
+import { normalizeForQuote, wordMatcher } from './text.js';
+
+export type PassageKind = Exclude<FactKind, 'proposal'>;
+
+export interface Passage {
+  /** `<document>:<start>`: stable while the text before it is unchanged. */
+  id: string;
+  document: string;
+  /** The forum post it belongs to; null outside forum threads. */
+  post: number | null;
+  /** Character offsets into the document's text: `text === documentText.slice(start, end)`. */
+  start: number;
+  end: number;
+  text: string;
+  kind: PassageKind;
+  /** Whose words these are: the post's author, or the document's; null when unknown. */
+  author: string | null;
+}
+
+/** What passages are made from: a document's entry in documents.yaml and its text. */
+export type PassageDocument = Pick<SourceDocument, 'id' | 'title' | 'author' | 'kind' | 'posts'> & { text: string };
+
+/** A passage of one document before the checks that look across documents; what the cache keeps. */
+export interface Candidate extends Span {
+  post: number | null;
+}
+
+const DOCUMENT_KINDS: Record<DocumentKind, PassageKind> = {
+  analysis: 'report',
+  article: 'report',
+  overview: 'report',
+  report: 'report',
+  opinion: 'opinion',
+  // A thread whose posts are not listed: every sentence is some member's claim.
+  'forum thread': 'forum_claim',
+};
+const POST_KINDS: Record<PostKind, PassageKind> = {
+  article: 'report',
+  summary: 'report',
+  opinion: 'opinion',
+  claim: 'forum_claim',
+  question: 'forum_claim',
+};
+
+/** Fewer words than this is a fragment, not a statement. */
+const MIN_WORDS = 5;
+/** Most words of an unmarked heading. */
+const MAX_HEADING_WORDS = 10;
+/** Post kinds whose text is a member's own words, where a short unpunctuated line is a claim, not a heading. */
+const MEMBERS_WORDS = new Set<PostKind>(['opinion', 'claim', 'question']);
+/** Most sentences one passage joins. */
+const MAX_SENTENCES = 3;
+/** Words and phrases that point back at the sentence before, so a sentence starting with one joins it. */
+const DEPENDENT_START =
+  /^(?:(?:he|she|it|they|them|his|her|its|their|this|that|these|those|such|however|but|and|also|moreover|furthermore|nonetheless|nevertheless|still|yet|thus|hence|therefore|consequently|accordingly|instead|meanwhile|otherwise|besides|indeed|likewise|similarly|so|then|thereafter|afterwards|later|additionally)\b|(?:in addition|as such|as a result|in turn|in return|on the other hand|for example|for instance|even so|despite this|after that|the latter|the former|at the same time)\b)/i;
+
+/** All the passages of a pack's documents, in document order. */
+export function buildPassages(
+  documents: Iterable<PassageDocument>,
+  options: { denylist?: readonly string[]; candidates?: (doc: PassageDocument) => Candidate[] } = {},
+): Passage[] {
+  const candidatesOf = options.candidates ?? documentCandidates;
+  const denied = wordMatcher(options.denylist ?? []);
+  const drafts: { passage: Passage; key: string; bio: boolean }[] = [];
+  for (const doc of documents) {
+    for (const c of candidatesOf(doc)) {
+      const text = doc.text.slice(c.start, c.end);
+      const plain = plainText(text);
+      if (denied?.test(plain) || denied?.test(text)) continue;
+      const post = c.post === null ? undefined : doc.posts?.find((p) => p.n === c.post);
+      const author = post ? post.author : doc.author;
+      const kind = post ? POST_KINDS[post.kind] : DOCUMENT_KINDS[doc.kind];
+      const passage: Passage = { id: `${doc.id}:${c.start}`, document: doc.id, post: c.post, start: c.start, end: c.end, text, kind, author };
+      drafts.push({ passage, key: normalizeForQuote(plain).toLowerCase(), bio: names(plain, [doc.author, post?.author]) });
+    }
+  }
+  // Where each sentence occurs: a repeat across documents is a notice, not content.
+  const documentsOf = new Map<string, Set<string>>();
+  for (const d of drafts) {
+    const set = documentsOf.get(d.key) ?? new Set<string>();
+    set.add(d.passage.document);
+    documentsOf.set(d.key, set);
+  }
+  const seen = new Set<string>();
+  const passages: Passage[] = [];
+  for (const d of drafts) {
+    if (seen.has(d.key)) continue;
+    seen.add(d.key);
+    if (documentsOf.get(d.key)!.size > 1 && !d.bio) continue;
+    passages.push(d.passage);
+  }
+  return passages;
+}
+
+/** One document's passages as offsets: per forum post where it lists posts, else over the whole text. */
+export function documentCandidates(doc: PassageDocument): Candidate[] {
+  const title = normalizeForQuote(doc.title).toLowerCase();
+  if (!doc.posts?.length) return scopeCandidates(doc.text, 0, doc.text.length, null, title, doc.kind !== 'forum thread');
+  const lineStarts = [0];
+  for (let i = doc.text.indexOf('\n'); i !== -1; i = doc.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return doc.posts.flatMap((p) => {
+    const [first, last] = p.lines.split('-').map(Number) as [number, number];
+    const from = lineStarts[first - 1] ?? doc.text.length;
+    const to = last < lineStarts.length ? lineStarts[last]! - 1 : doc.text.length;
+    return scopeCandidates(doc.text, from, to, p.n, title, !MEMBERS_WORDS.has(p.kind));
+  });
+}
+
+interface Unit extends Span {
+  /** Units on one line (one paragraph) share a block; a passage never crosses blocks. */
+  block: number;
+  heading: boolean;
+}
+
+/**
+ * The passages between `from` and `to`. Where `titled` (an article, not a forum member's own
+ * words), a short line without a full stop is a heading even unmarked ("On Opposite Sides of
+ * the Cold War"); in a member's post it may be the claim itself ("Russia: No talks happened").
+ */
+function scopeCandidates(text: string, from: number, to: number, post: number | null, title: string, titled: boolean): Candidate[] {
+  const units: Unit[] = [];
+  let block = 0;
+  let previousEnd = from;
+  for (const span of sentenceSpans(text, from, to)) {
+    if (text.slice(previousEnd, span.start).includes('\n')) block++;
+    previousEnd = span.end;
+    const unit = withoutMarkup(text, span);
+    if (unit && unit.start - from > (to - from) / 2 && startsFooter(plainText(text.slice(unit.start, unit.end)))) break;
+    // A heading line ICU splits in two ("# Title. Subtitle") is a heading throughout.
+    if (unit) units.push({ ...unit, block, heading: unit.heading || units.at(-1)?.block === block && units.at(-1)!.heading });
+  }
+  // Join each sentence that points back to the one before it, within a paragraph.
+  const groups: { start: number; end: number; sentences: number; heading: boolean }[] = [];
+  units.forEach((u, i) => {
+    const last = groups.at(-1);
+    const joins =
+      last && !last.heading && units[i - 1]!.block === u.block && last.sentences < MAX_SENTENCES && DEPENDENT_START.test(text.slice(u.start, u.end));
+    if (joins) {
+      last.end = u.end;
+      last.sentences++;
+    } else {
+      groups.push({ start: u.start, end: u.end, sentences: 1, heading: u.heading });
+    }
+  });
+  return groups
+    .filter((g) => {
+      if (g.heading) return false;
+      const plain = plainText(text.slice(g.start, g.end));
+      const words = wordCount(plain);
+      if (titled && words <= MAX_HEADING_WORDS && !/[.!?…]["”')\]]*$/.test(plain) && aloneOnLine(text, g)) return false;
+      return words >= MIN_WORDS && !isBoilerplate(plain) && normalizeForQuote(plain).toLowerCase() !== title;
+    })
+    .map((g) => ({ start: g.start, end: g.end, post }));
+}
+
+/** True when a span is its line's only text, markup aside. */
+function aloneOnLine(text: string, span: Span): boolean {
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', span.end);
+  return /^[\s#>*_+•\d.)-]*$/.test(text.slice(lineStart, span.start)) && /^[\s*_]*$/.test(text.slice(span.end, lineEnd === -1 ? text.length : lineEnd));
+}
+
+/**
+ * A sentence's span without the markdown around it: heading, list and quotation markers
+ * before it, emphasis wrapped around it. Null when nothing is left.
+ */
+function withoutMarkup(text: string, span: Span): Omit<Unit, 'block'> | null {
+  let { start, end } = span;
+  const marker = /^(?:#{1,6}[ \t]+|>[ \t]*|[-*+•][ \t]+|\d{1,3}[.)][ \t]+)+/.exec(text.slice(start, end));
+  const heading = !!marker && marker[0].startsWith('#');
+  if (marker) start += marker[0].length;
+  const body = text.slice(start, end);
+  // Emphasis is stripped only where it does not also stand inside ("**Note:** text").
+  const open = /^[*_]{1,3}(?=\S)/.exec(body)?.[0];
+  if (open && !body.slice(open.length).includes(open)) start += open.length;
+  const close = /(?<=\S)[*_]{1,3}$/.exec(text.slice(start, end))?.[0];
+  if (close && !text.slice(start, end - close.length).includes(close)) end -= close.length;
+  return end > start ? { start, end, heading } : null;
+}
+
+/** A passage's words as read: markdown links, emphasis and HTML tags removed. */
+export function plainText(text: string): string {
+  return text
+    .replace(/\]\([^)\s]*\)/g, ']')
+    .replace(/<[^>]+>/g, '')
+    .replace(/[[\]*_`#]|\\(?=\S)/g, '');
+}
+
+const wordCount = (plain: string): number => plain.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+
+const names = (plain: string, people: readonly (string | null | undefined)[]): boolean => {
+  const lower = plain.toLowerCase();
+  return people.some((p) => !!p && p.length > 2 && lower.includes(p.toLowerCase()));
+};
+
+/**
+ * Finds the passages a verbatim quote lies in, as the quote checks do: only whitespace,
+ * curly versus straight quotes and dashes may differ. Used to keep a curated fact and the
+ * passage it quotes from being said twice.
+ *
+ *   const finder = new PassageFinder(pack.passages, pack.documents);
+ *   finder.find(fact.quote, fact.source.document, fact.source.post);   // [] when in no passage
+ */
+export class PassageFinder {
+  private readonly byDocument = new Map<string, { passage: Passage; normal: string }[]>();
+
+  constructor(
+    passages: readonly Passage[],
+    private readonly documents: ReadonlyMap<string, { text: string }>,
+  ) {
+    for (const passage of passages) {
+      const list = this.byDocument.get(passage.document) ?? [];
+      list.push({ passage, normal: normalizeForQuote(passage.text) });
+      this.byDocument.set(passage.document, list);
+    }
+  }
+
+  /**
+   * The passage holding `quote`, or the consecutive passages it runs across (at most three);
+   * empty when the quote is in no passage (a dropped fragment, another post).
+   */
+  find(quote: string, document: string, post?: number | null): Passage[] {
+    const wanted = normalizeForQuote(quote);
+    const text = this.documents.get(document)?.text;
+    const list = (this.byDocument.get(document) ?? []).filter((e) => post === undefined || post === null || e.passage.post === post);
+    if (!wanted || text === undefined) return [];
+    const one = list.find((e) => e.normal.includes(wanted));
+    if (one) return [one.passage];
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < Math.min(i + 3, list.length); j++) {
+        const run = normalizeForQuote(text.slice(list[i]!.passage.start, list[j]!.passage.end));
+        if (run.includes(wanted)) return list.slice(i, j + 1).map((e) => e.passage);
+      }
+    }
+    return [];
+  }
+}
+
+let version: string | null | undefined;
+/**
+ * What a document's passages depend on besides the document: the code of the segmentation
+ * rules and ICU's version. Cached passages carry it, so a change to the rules is never
+ * answered with offsets from the old ones. Null when the code cannot be read (no cache then).
+ */
+export function segmentationVersion(): string | null {
+  if (version !== undefined) return version;
+  try {
+    const ext = extname(fileURLToPath(import.meta.url));
+    const hash = createHash('sha256').update(process.versions.icu ?? '');
+    for (const module of ['passages', 'sentences', 'boilerplate']) hash.update(readFileSync(new URL(`./${module}${ext}`, import.meta.url)));
+    version = hash.digest('hex');
+  } catch {
+    version = null;
+  }
+  return version;
+}
