@@ -12,6 +12,7 @@ import { wordMatcher } from '../knowledge/text.js';
 import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './citations.js';
 import { ClaimReader, withoutAttribution } from './claims.js';
 import { compose } from './compose.js';
+import { coveredPassages, isPassage, passageFact } from './passage-facts.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { rule, weigh, type Evidence } from './verdict.js';
 import { FactIndex, type Hit } from './fact-index.js';
@@ -58,6 +59,8 @@ export class Engine {
   private readonly abuse: RegExp | null;
   private readonly options: Required<EngineOptions>;
   private readonly community = new Map<string, CommunityMark>();
+  /** Passages (by fact id) that curated facts quote: the fact is said instead. */
+  private readonly covered: ReadonlyMap<string, readonly string[]>;
 
   static fromDir(dir: string, options?: EngineOptions): Engine {
     return new Engine(loadPack(dir), options);
@@ -67,7 +70,10 @@ export class Engine {
     this.pack = pack;
     this.options = { ...DEFAULTS, ...options };
     const topicNames = new Map([...pack.topics.values()].map((t) => [t.id, t.name]));
-    this.index = new FactIndex(pack.facts, topicNames, pack.aliases);
+    // Every sentence of every source is citable beside the curated facts.
+    const passages = pack.passages.map((p) => passageFact(p, pack.documents.get(p.document)!));
+    this.covered = coveredPassages(pack);
+    this.index = new FactIndex([...pack.facts, ...passages], topicNames, pack.aliases);
     this.disputes = new DisputeIndex(pack.topics.values());
     // Multi-word names that contain a party's name without being it ("Pakistan Stream").
     const partyWords = new Set(Object.values(pack.meta.parties).flat().map(canonical));
@@ -76,8 +82,14 @@ export class Engine {
     this.abuse = wordMatcher(pack.meta.denylist, 'giu');
   }
 
+  /** Curated and community facts, passages aside. */
   get factCount(): number {
-    return this.index.size;
+    return this.index.size - this.pack.passages.length;
+  }
+
+  /** Every sentence of every source, citable. */
+  get passageCount(): number {
+    return this.pack.passages.length;
   }
 
   /**
@@ -180,7 +192,7 @@ export class Engine {
   /** The documents of the pack, with how many facts each gives. */
   sources(): SourceSummary[] {
     const counts = new Map<string, number>();
-    for (const f of this.index.all()) {
+    for (const f of this.curated()) {
       const key = `${f.source.document}#${f.source.post ?? ''}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
       counts.set(f.source.document, (counts.get(f.source.document) ?? 0) + 1);
@@ -206,7 +218,12 @@ export class Engine {
 
   /** Every fact, as citations, in pack order. */
   facts(): Citation[] {
-    return [...this.index.all()].map((f) => this.citeAlone(f));
+    return this.curated().map((f) => this.citeAlone(f));
+  }
+
+  /** The curated and community facts, in pack order, without the passages. */
+  private curated(): Fact[] {
+    return [...this.index.all()].filter((f) => !isPassage(f));
   }
 
   /** Suggestions for a partly typed question: topic names the index can answer, at most 25. */
@@ -243,7 +260,10 @@ export class Engine {
     // A name no fact has, not even at a near spelling, is a subject the pack does not cover;
     // and a fact that leaves out a name the question gives is about something else.
     if (this.index.unknown(query).length) return [];
-    const hits = this.index.search(query).filter((h) => h.named);
+    const found = this.index.search(query).filter((h) => h.named);
+    // A passage whose words a curated fact quotes is said through that fact, if it is relevant too.
+    const ids = new Set(found.map((h) => h.fact.id));
+    const hits = found.filter((h) => !(this.covered.get(h.fact.id) ?? []).some((id) => ids.has(id)));
     const best = hits[0];
     if (!best || best.coverage <= minCoverage) return [];
     const chosen: Hit[] = [];

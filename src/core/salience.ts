@@ -7,7 +7,8 @@
  *   one, it is usually what the question is about.
  * - `common`: a noun for a time ("summer", "week"): questions name these in passing, and
  *   sources give a date instead ("2019").
- * - `talk`: no noun at all ("honestly", "kicked"), or a slip of a common word ("actualy").
+ * - `talk`: no noun at all ("honestly"), a verb's inflected form ("kicked", "flew"), or a
+ *   slip of a common word ("actualy").
  *
  *   salience('cuba');      // 'name'
  *   salience('weather');   // 'common'
@@ -42,6 +43,10 @@ export function salience(word: string): Salience {
   // Unknown to English: a name ("ogdc"), unless it is a slip of a common word ("actualy") or
   // too short to tell from chat shorthand ("rn", "jv").
   if (pos === '' && rank === undefined) return word.length >= 4 && nearEnglish(word) ? 'talk' : 'name';
-  if (!pos.includes('n')) return 'talk';
-  return Lexicon.shared().nounClass(word) === 'time' ? 'common' : 'subject';
+  // A verb's -ing, -ed or irregular form ("getting", "scrapped", "flew") says what happened, in
+  // words sources put otherwise; so does a word that is no noun at all.
+  const lexicon = Lexicon.shared();
+  const inflectedVerb = (/(?:ing|ed)$/.test(word) || lexicon.lemma(word) !== word) && lexicon.verbOf(word) !== undefined;
+  if (inflectedVerb || !pos.includes('n')) return 'talk';
+  return lexicon.nounClass(word) === 'time' ? 'common' : 'subject';
 }

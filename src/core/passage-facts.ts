@@ -1,0 +1,57 @@
+/**
+ * Passages as the engine cites them: each sentence of a source becomes a fact whose
+ * statement is the passage itself, said with its source ("According to Andrew Korybko
+ * (Global Research, 2018): “…”"), and whose quote is the passage, verbatim by construction.
+ * A forum member's words are said as a forum member's. Nothing is paraphrased.
+ *
+ * A curated fact outranks the passage that holds its quote: `Covered` tells, for a passage,
+ * which curated facts quote it, so the same words are never said twice.
+ *
+ *   const facts = pack.passages.map((p) => passageFact(p, pack.documents.get(p.document)!));
+ */
+import type { LoadedDocument, Pack } from '../knowledge/load.js';
+import { PassageFinder, plainText, type Passage } from '../knowledge/passages.js';
+import type { Fact } from '../knowledge/schema.js';
+
+/** Passages are told from facts by this prefix of their id. */
+const PASSAGE_ID = 'passage:';
+
+export const isPassage = (fact: Pick<Fact, 'id'>): boolean => fact.id.startsWith(PASSAGE_ID);
+
+/** Who says a passage, as the bot introduces it. */
+function attribution(passage: Passage, doc: LoadedDocument): string {
+  const post = passage.post === null ? undefined : doc.posts?.find((p) => p.n === passage.post);
+  const who = passage.author ?? 'An unsigned source';
+  if (post && passage.kind !== 'report') return `A forum member, ${post.poster}, wrote`;
+  const publisher = doc.publisher?.replace(/\s*\(.*$/, '');
+  const year = (post ? post.date : doc.date)?.slice(0, 4);
+  const where = post ? 'reposted on a forum' : publisher;
+  const detail = [where, year].filter(Boolean).join(', ');
+  return `According to ${who}${detail ? ` (${detail})` : ''}`;
+}
+
+export function passageFact(passage: Passage, doc: LoadedDocument): Fact {
+  const words = plainText(passage.text).replace(/\s+/g, ' ').trim();
+  return {
+    id: `${PASSAGE_ID}${passage.id}`,
+    statement: `${attribution(passage, doc)}: “${words}”`,
+    quote: passage.text,
+    source: { document: passage.document, ...(passage.post === null ? {} : { post: passage.post }) },
+    kind: passage.kind,
+    topic: '',
+    tags: [],
+  };
+}
+
+/** For each passage (as a fact id), the curated facts whose quotes it holds. */
+export function coveredPassages(pack: Pick<Pack, 'facts' | 'passages' | 'documents'>): Map<string, string[]> {
+  const finder = new PassageFinder(pack.passages, pack.documents);
+  const covered = new Map<string, string[]>();
+  for (const fact of pack.facts) {
+    for (const passage of finder.find(fact.quote, fact.source.document, fact.source.post)) {
+      const id = `${PASSAGE_ID}${passage.id}`;
+      covered.set(id, [...(covered.get(id) ?? []), fact.id]);
+    }
+  }
+  return covered;
+}
