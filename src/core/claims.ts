@@ -76,10 +76,16 @@ const MODAL = new RegExp(
   ].join('|'),
 );
 
+/**
+ * Words that say something did not happen, in any pack: grammar, not vocabulary. A pack may
+ * add its own in pack.yaml (`negations`).
+ */
+export const ENGLISH_NEGATIONS = ['not', 'no', 'never', 'none', 'nor', 'neither', 'nobody', 'nothing', "n't", 'deny', 'denies', 'denied', 'refuse', 'refused', 'refuses', 'reject', 'rejected', 'rejects', 'cancel', 'cancelled', 'canceled', 'cancels'];
+
 /** Reads claims and facts with the pack's party and negation words. */
 export class ClaimReader {
   private readonly partyWords: { party: string; re: RegExp }[];
-  private readonly negation: RegExp | null;
+  private readonly negation: RegExp;
   /** Proper names by their first word, so a text is only searched for names it may hold. */
   private readonly namesByWord = new Map<string, { name: string; order: number }[]>();
 
@@ -94,7 +100,8 @@ export class ClaimReader {
       party,
       re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${ws.map((w) => escapeRegExp(canonical(w))).join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
     }));
-    this.negation = negations.length ? new RegExp(`(?<![\\p{L}])(?:${negations.map((w) => escapeRegExp(w)).join('|')})(?![\\p{L}])`, 'u') : null;
+    const negating = [...new Set([...ENGLISH_NEGATIONS, ...negations])];
+    this.negation = new RegExp(`(?<![\\p{L}])(?:${negating.map((w) => escapeRegExp(w)).join('|')})(?![\\p{L}])`, 'u');
     properNames.forEach((name, order) => {
       const first = name.split(' ')[0]!;
       this.namesByWord.set(first, [...(this.namesByWord.get(first) ?? []), { name, order }]);
@@ -209,7 +216,7 @@ const NOT_A_ROLE = new Set(['in', 'at', 'inside', 'within', 'from', 'with', 'of'
  * parties its clause sets against ("against India"). After a passive ("was lifted by
  * Russia") the party after "by" is the agent.
  */
-function readFrames(text: string, mentions: readonly Mention[], negation: RegExp | null): Map<string, Frame[]> {
+function readFrames(text: string, mentions: readonly Mention[], negation: RegExp): Map<string, Frame[]> {
   const frames = new Map<string, Frame[]>();
   // A party's name is one token, whatever its punctuation ("u.s.s.r.").
   const tokens: { word: string; at: number; party: string | null }[] = [];
@@ -236,8 +243,8 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
     }
     // Negated: a negation right before the verb ("never lifted", "did not lift"), or the verb
     // is one ("denied"). A verb of negation earlier in the sentence negates only itself.
-    const near = tokens.slice(Math.max(from, i - 3), i).filter((u) => /n't$/.test(u.word) || (!!negation?.test(u.word) && !verbOf(u.word)));
-    const negated = near.length > 0 || !!negation?.test(t.word);
+    const near = tokens.slice(Math.max(from, i - 3), i).filter((u) => /n't$/.test(u.word) || (negation.test(u.word) && !verbOf(u.word)));
+    const negated = near.length > 0 || negation.test(t.word);
     let patient: string | null = null;
     let by = false;
     for (let j = i + 1; j < Math.min(tokens.length, i + 1 + FRAME_REACH) && !isBreak(j); j++) {

@@ -13,6 +13,7 @@ import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './
 import { ClaimReader, withoutAttribution } from './claims.js';
 import { compose } from './compose.js';
 import { coveredPassages, isPassage, passageFact } from './passage-facts.js';
+import { actorsOf } from './parties.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { rule, weigh, type Evidence } from './verdict.js';
 import { FactIndex, type Hit } from './fact-index.js';
@@ -76,9 +77,10 @@ export class Engine {
     this.index = new FactIndex([...pack.facts, ...passages], topicNames, pack.aliases);
     this.disputes = new DisputeIndex(pack.topics.values());
     // Multi-word names that contain a party's name without being it ("Pakistan Stream").
-    const partyWords = new Set(Object.values(pack.meta.parties).flat().map(canonical));
+    const actors = actorsOf(pack);
+    const partyWords = new Set(Object.values(actors).flat().map(canonical));
     const properNames = pack.aliases.flat().map(canonical).filter((a) => a.includes(' ') && !partyWords.has(a));
-    this.reader = new ClaimReader(pack.meta.parties, pack.meta.negations, properNames, (text) => this.index.analyzer.terms(text));
+    this.reader = new ClaimReader(actors, pack.meta.negations, properNames, (text) => this.index.analyzer.terms(text));
     this.abuse = wordMatcher(pack.meta.denylist, 'giu');
   }
 

@@ -16,6 +16,8 @@ export interface Figure {
   text: string;
   /** For counts: the words that follow ("helicopters"), to compare like with like. */
   noun?: string;
+  /** For money: the currency ("usd", "inr", "eur", "gbp"), so that rupees are never compared with dollars. */
+  currency?: string;
 }
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -26,16 +28,29 @@ const NUMBER_WORDS: Record<string, number> = {
 
 const SCALE: Record<string, number> = {
   thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12,
+  // The Indian numbering system's words, as English-language news in South Asia writes amounts.
+  lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,
 };
+
+/** Currency marks and names, by the currency they stand for. */
+const CURRENCIES: [RegExp, string][] = [
+  [/^(?:us\s*\$|\$|usd|dollars?)$/, 'usd'],
+  [/^(?:rs\.?|inr|₹|rupees?)$/, 'inr'],
+  [/^(?:€|eur|euros?)$/, 'eur'],
+  [/^(?:£|gbp|pounds?)$/, 'gbp'],
+];
+const currencyOf = (mark: string): string => CURRENCIES.find(([re]) => re.test(mark.trim()))?.[1] ?? mark.trim();
 
 // A number that is part of a name ("mi35m", "su-35") is not a figure.
 const NUM = String.raw`(?<![a-z0-9.-])(\d+(?:[.,]\d+)*)`;
 const QUALIFIER = String.raw`(more than|over|above|at least|in excess of|less than|under|below|up to|at most|about|around|nearly|almost|approximately|roughly|some)?\s*`;
 const RANGE_END = String.raw`(\d+(?:[.,]\d+)*)`;
 const MONEY = new RegExp(
-  String.raw`${QUALIFIER}(?:us\s*)?(\$|usd\s*)?\s*${NUM}(?:\s*(?:-|to)\s*\$?\s*${RANGE_END})?\s*(thousand|million|billion|trillion|mln|mn|bn|k|m|b)?\b(\s*(?:dollars|usd))?`,
+  String.raw`${QUALIFIER}(us\s*\$|\$|usd\s*|rs\.?\s*|inr\s*|₹\s*|€\s*|eur\s*|£\s*|gbp\s*)?\s*${NUM}(?:\s*(?:-|to)\s*(?:\$|rs\.?|₹|€|£)?\s*${RANGE_END})?\s*-?(thousand|million|billion|trillion|lakhs?|crores?|mln|mn|bn|k|m|b)?\b(\s*(?:dollars|usd|rupees|euros|pounds)\b)?(\s+[a-z][a-z-]*)?`,
   'g',
 );
+/** Words after an amount that say it is not money but a count of them ("20 million people"). */
+const NOT_COUNTED = /^(?:a|an|the|and|or|of|in|on|at|to|for|from|by|with|is|was|are|were|has|have|had|will|would|worth|deal|loan|project|investment|budget|package|agreement|contract|plan|per|each|annually|a year)$/;
 const SEVERAL = /\b(several|a few|many|billions of|millions of)\s*(billion|million)?\s*(?:dollars|usd)?/g;
 const PERCENT = new RegExp(String.raw`${QUALIFIER}${NUM}\s*(?:%|percent\b|per cent\b)`, 'g');
 const YEAR = /\b(1[89]\d\d|20\d\d)(s)?\b/g;
@@ -70,26 +85,34 @@ export function figures(input: string): Figure[] {
     take(m.index!, m.index! + m[0].length);
   }
   for (const m of text.matchAll(MONEY)) {
-    const [, q, dollar, a, b, unit, dollars] = m;
+    const [, q, mark, a, b, unit, name, next] = m;
     const start = m.index! + m[0].indexOf(a!);
+    const currency = mark ?? name;
     // A bare number is money only with a currency mark or a scale word.
-    if (!dollar && !dollars && !unit) continue;
+    if (!currency && !unit) continue;
+    const amount = next && !currency && !NOT_COUNTED.test(next.trim()) ? null : m[0].slice(0, m[0].length - (next?.length ?? 0));
+    const matched = amount ?? m[0];
     // A one-letter scale counts only when attached: "153m" is money, "4 m" is not.
-    if (!dollar && !dollars && unit && unit.length <= 2 && !new RegExp(`\\d${unit}$`).test(m[0].trimEnd())) continue;
-    if (!free(start, m.index! + m[0].length)) continue;
+    if (!currency && unit && unit.length <= 2 && !new RegExp(`\\d${unit}\\s*$`).test(amount ?? m[0].slice(0, m[0].length - next!.length))) continue;
+    if (!free(start, m.index! + matched.length)) continue;
     const scale = unit ? SCALE[unit]! : 1;
     let lowV = toNumber(a!) * scale;
     let highV = toNumber(b ?? a!) * scale;
     if (b && lowV > highV) [lowV, highV] = [highV, lowV];
     const [low, high] = qualify(q, lowV, highV);
-    out.push({ kind: 'money', low, high, at: start, text: m[0].trim() });
-    take(m.index!, m.index! + m[0].length);
+    if (amount === null) {
+      // "20 million people", "5.5 lakh hectares": a count at a scale, of what follows.
+      out.push({ kind: 'count', low, high, at: start, text: matched.trim(), noun: next!.trim() });
+    } else {
+      out.push({ kind: 'money', low, high, at: start, text: amount.trim(), currency: currency ? currencyOf(currency) : 'usd' });
+    }
+    take(m.index!, m.index! + matched.length);
   }
   for (const m of text.matchAll(SEVERAL)) {
     if (!free(m.index!, m.index! + m[0].length) || !m[2] && !m[1]!.endsWith('of')) continue;
     const scale = m[2] === 'million' || m[1] === 'millions of' ? 1e6 : 1e9;
     const [low, high] = m[1]!.endsWith('of') ? [scale, scale * 1000] : [2 * scale, 9.99 * scale];
-    out.push({ kind: 'money', low, high, at: m.index!, text: m[0].trim() });
+    out.push({ kind: 'money', low, high, at: m.index!, text: m[0].trim(), currency: 'usd' });
     take(m.index!, m.index! + m[0].length);
   }
   for (const m of text.matchAll(YEAR)) {
@@ -100,12 +123,16 @@ export function figures(input: string): Figure[] {
     out.push({ kind: 'year', low: year, high: m[2] ? year + 9 : year, at: m.index!, text: m[0] });
     take(m.index!, m.index! + m[0].length);
   }
-  const COUNT = new RegExp(String.raw`\b(\d+(?:,\d{3})*|${Object.keys(NUMBER_WORDS).join('|')})\b((?:\s+[a-z][a-z0-9-]*){1,3})?`, 'g');
+  const numberWord = Object.keys(NUMBER_WORDS).join('|');
+  // What is counted follows the number, up to three words, and is never another number.
+  const COUNT = new RegExp(String.raw`${QUALIFIER}\b(\d+(?:,\d{3})*|${numberWord})\b((?:\s+(?!(?:${numberWord})\b)[a-z][a-z0-9-]*){1,3})?`, 'g');
   for (const m of text.matchAll(COUNT)) {
-    if (!free(m.index!, m.index! + m[1]!.length)) continue;
-    if (/[a-z0-9]-?$/.test(text.slice(Math.max(0, m.index! - 2), m.index!))) continue; // part of "su-35"
-    const value = NUMBER_WORDS[m[1]!] ?? toNumber(m[1]!);
-    out.push({ kind: 'count', low: value, high: value, at: m.index!, text: `${m[1]} ${(m[2] ?? '').trim().split(' ')[0] ?? ''}`.trim(), noun: (m[2] ?? '').trim() });
+    const at = m.index! + m[0].indexOf(m[2]!, m[1]?.length ?? 0);
+    if (!free(at, at + m[2]!.length)) continue;
+    if (/[a-z0-9]-?$/.test(text.slice(Math.max(0, at - 2), at))) continue; // part of "su-35"
+    const value = NUMBER_WORDS[m[2]!] ?? toNumber(m[2]!);
+    const [low, high] = qualify(m[1], value, value);
+    out.push({ kind: 'count', low, high, at, text: `${m[2]} ${(m[3] ?? '').trim().split(' ')[0] ?? ''}`.trim(), noun: (m[3] ?? '').trim() });
   }
   return out.sort((a, b) => a.at - b.at);
 }

@@ -21,11 +21,11 @@ export const isPassage = (fact: Pick<Fact, 'id'>): boolean => fact.id.startsWith
 /** Who says a passage, as the bot introduces it. */
 function attribution(passage: Passage, doc: LoadedDocument): string {
   const post = passage.post === null ? undefined : doc.posts?.find((p) => p.n === passage.post);
-  const who = passage.author ?? 'An unsigned source';
   if (post && passage.kind !== 'report') return `A forum member, ${post.poster}, wrote`;
-  const publisher = doc.publisher?.replace(/\s*\(.*$/, '');
+  const publisher = doc.publisher?.replace(/\s*[(,].*$/, '');
+  const who = passage.author ?? publisher ?? `“${doc.title}”`;
   const year = (post ? post.date : doc.date)?.slice(0, 4);
-  const where = post ? 'reposted on a forum' : publisher;
+  const where = post ? 'reposted on a forum' : passage.author ? publisher : undefined;
   const detail = [where, year].filter(Boolean).join(', ');
   return `According to ${who}${detail ? ` (${detail})` : ''}`;
 }

@@ -167,8 +167,9 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
 /** A year belongs to the event whose clause shares the claim's words. */
 const sharesEvent = (c: ReadFigure, f: ReadFigure): boolean => f.clause.some((t) => c.clause.includes(t));
 
-/** Counts are compared only when they count the same things. */
+/** Counts are compared only when they count the same things, and money only in one currency. */
 function comparable(a: ReadFigure, b: ReadFigure): boolean {
+  if (a.kind === 'money') return a.currency === b.currency;
   if (a.kind !== 'count') return true;
   const an = new Set(a.nounTerms ?? []);
   return (b.nounTerms ?? []).some((t) => an.has(t));
