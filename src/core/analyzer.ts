@@ -5,6 +5,13 @@
  */
 import { STOP_WORDS, stem, words } from './tokens.js';
 
+/** Decades as words, as people write them: "the sixties" is the 1960s. */
+const DECADES: Record<string, string> = { forties: '1940s', fifties: '1950s', sixties: '1960s', seventies: '1970s', eighties: '1980s', nineties: '1990s' };
+/** Months as people shorten them. */
+const MONTHS: Record<string, string> = {
+  jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august', sep: 'september', sept: 'september', oct: 'october', nov: 'november', dec: 'december',
+};
+
 /** A meaningful unit of a question: a word (or alias phrase) and the terms that cover it. */
 export interface Concept {
   word: string;
@@ -54,9 +61,11 @@ export class Analyzer {
         continue;
       }
       const w = ws[i]!;
-      // "the 71 war", "the 70s": two digits may be a year or a decade of the last century.
-      const year = /^[4-9]\d$|^[4-9]0s$/.test(w.raw) ? [`19${w.raw}`] : [];
-      if (!STOP_WORDS.has(w.raw)) out.push({ word: w.raw, terms: [w.stem, ...year] });
+      // "the 71 war", "the 70s", "the sixties": a year or a decade of the last century; "feb": February.
+      const decade = DECADES[w.raw];
+      const month = MONTHS[w.raw];
+      const extra = /^[4-9]\d$|^[4-9]0s$/.test(w.raw) ? [`19${w.raw}`] : decade ? [decade] : month ? [stem(month)] : [];
+      if (!STOP_WORDS.has(w.raw)) out.push({ word: w.raw, terms: [w.stem, ...extra] });
       i += 1;
     }
     return mergeRepeats(out);

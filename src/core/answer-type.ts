@@ -23,7 +23,7 @@ const CAUSE = new RegExp(
     String.raw`\b(?:due|owing|thanks) to\b`, String.raw`\bgiven (?:that|its|their|the)\b`, String.raw`\bamid\b`, String.raw`\bin (?:response|retaliation|reaction)\b`,
     String.raw`\breasons?\b`, String.raw`\bwhy\b`, String.raw`\bmotiv`, String.raw`\bdriven by\b`, String.raw`\bdrive[sn]?\b`, String.raw`\bprompt(?:ed|s)\b`,
     String.raw`\bspark(?:ed|s)\b`, String.raw`\bspurr?(?:ed|s)\b`, String.raw`\bencourag(?:ed|es|ing)\b`, String.raw`\bled to\b`, String.raw`\blead(?:s|ing)? to\b`,
-    String.raw`\bcaus(?:ed|es|ing)\b`, String.raw`\bconcerns?\b`, String.raw`\bfears?\b`, String.raw`\bworr(?:y|ied|ies)\b`, String.raw`\bdesire\b`,
+    String.raw`\bcaus(?:ed|es|ing)\b`, String.raw`\bforc(?:ed|es|ing)\b`, String.raw`\bmade (?:\w+ )?(?:to|it)\b`, String.raw`\bconcerns?\b`, String.raw`\bfears?\b`, String.raw`\bworr(?:y|ied|ies)\b`, String.raw`\bdesire\b`,
     String.raw`\binterests?\b`, String.raw`\bneeds? (?:for|to)\b`, String.raw`\bkeen (?:on|to)\b`, String.raw`\bso (?:that|as to)\b`, String.raw`\bin order to\b`,
     String.raw`\bin a bid to\b`, String.raw`\baim(?:ed|s|ing)? (?:at|to)\b`, String.raw`\bwith the aim\b`, String.raw`\bintend(?:ed|s)? to\b`, String.raw`\bmeant to\b`,
     String.raw`\bseek(?:s|ing)? to\b`, String.raw`\bsought to\b`, String.raw`\brealiz|\brealis`, String.raw`\bin light of\b`, String.raw`\bbecause of\b`,
@@ -69,7 +69,7 @@ const isProper = (name: string[]): boolean => name.some((w) => !/^[a-z]+$/.test(
  * words: a name the question already gives ("who built the Steel Mills") is not an answer.
  * `date` is the fact's own date, where it has one.
  */
-export function gives(quote: string, type: AnswerType, asked: readonly string[], date?: string): boolean {
+export function gives(quote: string, type: AnswerType, asked: readonly string[], date?: string, asking?: string): boolean {
   const askedSet = new Set(asked);
   const lower = quote.toLowerCase();
   switch (type) {
@@ -88,10 +88,31 @@ export function gives(quote: string, type: AnswerType, asked: readonly string[],
     case 'person':
       return names(quote).some((n) => isNew(n, askedSet));
     case 'name':
+      if (asking) return namesNext(quote, asking, askedSet);
       return GIVEN_NAME.test(quote) || names(quote).some((n) => isNew(n, askedSet) && isProper(n));
     case 'definition':
       return asked.length > 0 && definesAny(lower, askedSet);
   }
+}
+
+/**
+ * True if a new proper name stands right beside the asked-for noun: "Deputy Defense Minister
+ * Alexander Fomin", "Fomin, the deputy defense minister", "the commission, called …". A
+ * name elsewhere in the sentence is someone else's.
+ */
+function namesNext(quote: string, asking: string, asked: ReadonlySet<string>): boolean {
+  const wanted = stem(asking);
+  const tokens = [...quote.matchAll(/[\p{L}\p{N}'’-]+|[,;:.!?()“”"]/gu)].map((m) => m[0]);
+  const isName = (i: number) => {
+    const w = tokens[i];
+    return !!w && /^[A-Z]/.test(w) && isNew([w.toLowerCase()], asked) && isProper([w.toLowerCase()]);
+  };
+  return tokens.some((t, i) => {
+    if (stem(t.toLowerCase()) !== wanted) return false;
+    const after = /^[,(“"]$/.test(tokens[i + 1] ?? '') || /^(?:called|named|known)$/i.test(tokens[i + 1] ?? '') ? i + 2 : i + 1;
+    const before = tokens[i - 1] === ',' || tokens[i - 1] === 'the' ? i - 2 : i - 1;
+    return isName(after) || isName(before);
+  });
 }
 
 /** "X is a …", "X, a …", "X (a …)": the text says what one of the asked words is. */

@@ -208,6 +208,12 @@ function verbOf(word: string): string | undefined {
   return lexicon.partsOfSpeech(word)[0] === 'v' ? word : undefined;
 }
 
+/** Agents that are no party but a noun ("the government") are kept as its stem with this prefix. */
+export const NOUN_AGENT = 'noun:';
+
+/** A noun here: WordNet knows the word first as a noun, and it is no function word. */
+const isNoun = (word: string): boolean => !STOP_WORDS.has(word) && !AUXILIARIES.has(word) && /^[a-z]{3,}$/.test(word) && Lexicon.shared().partsOfSpeech(word)[0] === 'n';
+
 /** Prepositions after which a party is where or with whom something happened, not who did it or to whom. */
 const NOT_A_ROLE = new Set(['in', 'at', 'inside', 'within', 'from', 'with', 'of', 'between', 'among', 'near', 'via', 'during', 'into', 'through']);
 
@@ -237,10 +243,14 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
     if (!verb) return;
     let agent: string | null = null;
     let from = i;
+    let subject: string | null = null;
     for (let j = i - 1; j >= Math.max(0, i - FRAME_REACH) && !isBreak(j); j--) {
       from = j;
       if (!governed(j) && (agent = partyAt(j))) break;
+      // Failing a party, the noun nearest before the verb says who acted ("the government obtained").
+      if (subject === null && !governed(j) && isNoun(tokens[j]!.word)) subject = `${NOUN_AGENT}${stem(tokens[j]!.word)}`;
     }
+    agent ??= subject;
     // Negated: a negation right before the verb ("never lifted", "did not lift"), or the verb
     // is one ("denied"). A verb of negation earlier in the sentence negates only itself.
     const near = tokens.slice(Math.max(from, i - 3), i).filter((u) => /n't$/.test(u.word) || (negation.test(u.word) && !verbOf(u.word)));

@@ -32,7 +32,7 @@ const DEFAULTS: Required<ComposeOptions> = { maxFacts: 3, sameCoverage: 0.9, sam
 export function compose(hits: readonly Hit[], shape: QuestionShape, asked: readonly string[], options: ComposeOptions = {}): Composition {
   const { maxFacts, sameCoverage, sameRank } = { ...DEFAULTS, ...options };
   const type = shape.type;
-  const fitting = type ? hits.filter((h) => gives(h.fact.quote, type, asked, h.fact.date)) : hits;
+  const fitting = type ? hits.filter((h) => gives(h.fact.quote, type, asked, h.fact.date, shape.asking)) : hits;
   const first = fitting[0];
   if (!first) return { related: hits.slice(0, 2) };
   const answering = [first];

@@ -104,7 +104,7 @@ export class Engine {
     const none = (text: string, status: Answer['status'] = 'no_answer'): Answer => ({ query, status, text, sentences: [], citations: [], disagreements: [] });
     // Nothing to ask about (only punctuation, emoji) is no answer; "hi" and "help" are chat.
     if (shape.chat) return none(this.chatNote(shape.chat), shape.chat === 'empty' ? 'no_answer' : 'chat');
-    const hits = this.relevant(shape.about || question, this.options.minCoverage, CANDIDATES);
+    const hits = this.relevant(shape.about || question, this.options.minCoverage, CANDIDATES, shape.asking);
     if (hits.length === 0) return none(this.noAnswerNote());
     const asked = terms(shape.about);
     const choice = compose(hits, shape, asked, { maxFacts: this.options.maxFacts });
@@ -257,8 +257,8 @@ export class Engine {
     return this.abuse ? cut.replace(this.abuse, (w) => '*'.repeat(Math.min(w.length, 8))) : cut;
   }
 
-  private relevant(text: string, minCoverage: number, max = this.options.maxFacts): Hit[] {
-    const query = this.index.query(text.slice(0, 2000));
+  private relevant(text: string, minCoverage: number, max = this.options.maxFacts, asking?: string): Hit[] {
+    const query = this.index.query(text.slice(0, 2000), asking);
     // A name no fact has, not even at a near spelling, is a subject the pack does not cover;
     // and a fact that leaves out a name the question gives is about something else.
     if (this.index.unknown(query).length) return [];

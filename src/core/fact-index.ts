@@ -76,6 +76,13 @@ const UNSEEN_SHARE = { talk: 0.1, common: 0.2, subject: 1, name: 1 } as const;
 const SALIENCE_ORDER = ['talk', 'common', 'subject', 'name'] as const;
 /** A phrase is as salient as its most salient word: "pakistan stream" is a name. */
 const mostSalient = (kinds: readonly Salience[]): Salience => SALIENCE_ORDER[Math.max(...kinds.map((k) => SALIENCE_ORDER.indexOf(k)))]!;
+/**
+ * The most a word weighs. Past about one fact in twenty, rarity says no more about whether a
+ * question is about the pack: "big", used once, would otherwise outweigh "pipeline".
+ */
+const MAX_WEIGHT = 3;
+/** What the word that names what is asked for ("which city") weighs, as a share of its weight. */
+const ASKING_SHARE = 0.3;
 /** A name this rare in the pack (its weight) sets its facts apart: about one fact in eight, or rarer. */
 const DISTINCT_NAME = 2;
 const FIELDS = ['statement', 'quote', 'tags', 'topic'] as const;
@@ -83,7 +90,8 @@ const BOOST = { statement: 3, tags: 2, topic: 1.5, quote: 1 };
 /**
  * How much of a question's word a related word stands for: WordNet's synonyms are close, not
  * equal, and a common word ("conditions" for "weather") has so many senses that it stands
- * for less than a rare one ("slogan" for "motto").
+ * for less than a rare one ("slogan" for "motto"); a broader word ("ship" for "warship")
+ * stands for less too.
  */
 const RELATED_COVER = { rare: 0.8, common: 0.4 };
 /** Words this frequent in English count as common (see everyday-words.ts). */
@@ -210,13 +218,16 @@ export class FactIndex {
     this.add(fact);
   }
 
-  /** Analyses a question into weighted concepts, with their related words, typos and names. */
-  query(text: string): Query {
+  /**
+   * Analyses a question into weighted concepts, with their related words, typos and names.
+   * `asking` is a word that names what is asked for ("which city"): it weighs little.
+   */
+  query(text: string, asking?: string): Query {
     const concepts = this.analyzer.concepts(text);
     const misspelt = new Set(concepts.filter((c) => this.misspelt(c)).flatMap((c) => c.terms));
     const related = concepts.map((c) => (this.options.related && !misspelt.has(c.terms[0]!) ? this.relatedTerms(c) : []));
     const kinds = concepts.map((c) => mostSalient(c.word.split(' ').map(salience)));
-    const weights = concepts.map((c, i) => this.weight(c, related[i]!, kinds[i]!, misspelt));
+    const weights = concepts.map((c, i) => this.weight(c, related[i]!, kinds[i]!, misspelt) * (c.word === asking ? ASKING_SHARE : 1));
     // A name most facts share ("russia" in a pack about Russia) tells no fact from another.
     const names = kinds.map((k, i) => k === 'name' && weights[i]! >= DISTINCT_NAME);
     return { text, concepts, weights, related, misspelt, names };
@@ -291,11 +302,16 @@ export class FactIndex {
   private relatedTerms(concept: Concept): Related[] {
     if (concept.terms.length !== 1 || !/^[a-z]+$/.test(concept.word)) return [];
     const out = new Map<string, number>();
-    for (const word of Lexicon.shared().related(concept.word)) {
+    const lexicon = Lexicon.shared();
+    const candidates = [
+      ...lexicon.related(concept.word).map((word) => ({ word, broader: false })),
+      ...lexicon.broader(concept.word).map((word) => ({ word, broader: true })),
+    ];
+    for (const { word, broader } of candidates) {
       const term = stem(word);
       if (concept.terms.includes(term) || this.postings.frequency(term) === 0) continue;
-      const rank = Math.min(...[word, ...Lexicon.shared().bases(word)].map((w) => ENGLISH_RANK.get(w) ?? Infinity));
-      const cover = rank < COMMON_RANK ? RELATED_COVER.common : RELATED_COVER.rare;
+      const rank = Math.min(...[word, ...lexicon.bases(word)].map((w) => ENGLISH_RANK.get(w) ?? Infinity));
+      const cover = broader || rank < COMMON_RANK ? RELATED_COVER.common : RELATED_COVER.rare;
       out.set(term, Math.max(out.get(term) ?? 0, cover));
     }
     return [...out].map(([term, cover]) => ({ term, cover }));
@@ -338,7 +354,7 @@ export class FactIndex {
     const own = keys.length ? keys : concept.terms;
     const reached = [...own.flatMap((t) => (misspelt.has(t) ? this.expand(t, true).map((e) => e.term) : [t])), ...related.map((r) => r.term)];
     const df = Math.max(0, ...reached.map((t) => this.postings.frequency(t)));
-    return df === 0 ? UNSEEN_SHARE[kind] * idf(1) : idf(df);
+    return Math.min(MAX_WEIGHT, df === 0 ? UNSEEN_SHARE[kind] * idf(1) : idf(df));
   }
 
   private add(fact: Fact): void {

@@ -46,7 +46,7 @@ const DETACH: [string, string][] = [
 ];
 
 /** Bumped when the way the lexicon is built changes, so that an old cache is not used. */
-const FORMAT = 7;
+const FORMAT = 8;
 
 /** WordNet's lexicographer files that name kinds of things a question may ask for. */
 const NOUN_CLASSES: Record<string, NounClass> = { '18': 'person', '15': 'place', '28': 'time', '23': 'quantity', '14': 'group' };
@@ -55,6 +55,8 @@ export type NounClass = 'person' | 'place' | 'time' | 'quantity' | 'group';
 interface WordNetPart {
   /** Base form → the words related to it, space-separated. */
   related: Record<string, string>;
+  /** Base form (a noun) → the words of the broader kind its commonest sense is a kind of ("warship" → "ship"). */
+  broader: Record<string, string>;
   /** Base form → its parts of speech, as WordNet's letters ("nv"); capitals for a word only ever capitalised ("N"). */
   pos: Record<string, string>;
   /** Base form → the class of its commonest noun sense, where it is one of NOUN_CLASSES. */
@@ -107,6 +109,12 @@ export class Lexicon {
     return list;
   }
 
+  /** Words for the broader kind a noun's commonest sense is a kind of ("warships" → "ship", "catchphrase" → "slogan"). */
+  broader(word: string): readonly string[] {
+    const { broader } = this.data();
+    return [...new Set(this.bases(word).flatMap((b) => (Object.hasOwn(broader, b) ? broader[b]!.split(' ') : [])))];
+  }
+
   /** WordNet's parts of speech for a word in any of its base forms, commonest first: letters of "nvar"; empty if unknown. */
   partsOfSpeech(word: string): string {
     const { pos } = this.data();
@@ -137,8 +145,11 @@ export class Lexicon {
    */
   bases(word: string): string[] {
     const { pos } = this.data();
-    if (Object.hasOwn(pos, word)) return [word];
-    return this.candidates(word).filter((c) => Object.hasOwn(pos, c));
+    const known = this.candidates(word).filter((c) => Object.hasOwn(pos, c));
+    // Itself if it is a common word ("gas", not a plural of "ga"); a proper name alone
+    // ("Stations") does not hide a common base ("station").
+    if (known.includes(word) && /[a-z]/.test(pos[word]!)) return [word];
+    return known;
   }
 
   /** The word, its irregular base, and what WordNet's detachment rules make of it. */
@@ -229,6 +240,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
   }
 
   const related = new Map<string, Set<string>>();
+  const broader: Record<string, string> = {};
   const partsOfSpeech: Record<string, string> = {};
   const nounClass: Record<string, NounClass> = {};
   for (const [lemma, list] of entries) {
@@ -240,6 +252,12 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
     if (kind) nounClass[lemma] = kind;
     if (!usable(lemma)) continue;
     const dominant = list.reduce((best, e) => (e.tagged > best.tagged ? e : best)).pos;
+    if (noun && dominant === 'n') {
+      const first = synsets.get(`n${noun.offsets[0]}`);
+      const up = (first?.pointers ?? []).filter((p) => p.symbol === '@').flatMap((p) => synsets.get(p.target)?.words ?? []);
+      const words = [...new Set(up.filter((w) => usable(w) && w !== lemma))];
+      if (words.length) broader[lemma] = words.join(' ');
+    }
     const out = new Set<string>();
     const own = stemOf(lemma);
     const add = (word: string) => {
@@ -266,7 +284,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
     }
     if (out.size) related.set(lemma, out);
   }
-  const part: WordNetPart = { related: {}, pos: partsOfSpeech, nounClass };
+  const part: WordNetPart = { related: {}, broader, pos: partsOfSpeech, nounClass };
   for (const [lemma, set] of related) if (set.size <= MAX_RELATED) part.related[lemma] = [...set].sort().join(' ');
   return part;
 }

@@ -23,19 +23,21 @@ export interface QuestionShape {
   type: AnswerType | null;
   /** The question without the words that only say what type of answer it wants. */
   about: string;
+  /** A noun that names what is asked for ("which city", "what motto"): it stays in `about`, but weighs little. */
+  asking?: string;
   /** Set when the text is chat, not a question about anything. */
   chat: Chat | null;
 }
 
 /** Patterns of question words, tried in order; each says what type of answer the question wants. */
 const TYPES: [RegExp, AnswerType][] = [
-  [/\b(?:what|which|wat)(?:'s| is| was)? (?:the )?(?:percentage|percent|share|stake|proportion|fraction)\b(?: of)?/, 'percent'],
+  [/\b(?:what|which|wat)(?:'?s| is| was)? (?:the )?(?:percentage|percent|share|stake|proportion|fraction)\b(?: of)?/, 'percent'],
   [/\bhow much (?:money|cash|funding|investment)\b/, 'money'],
   [/\bhow much(?= (?:did|does|do|will|would|was|is|were|are) .{0,40}\b(?:cost|pay|paid|spend|spent|worth|invest|charge))/, 'money'],
   [/\bhow much\b/, 'amount'],
   [/\bhow (?:many|often)\b/, 'count'],
-  [/\b(?:what|which|wat)(?:'s| is| was)? (?:the )?(?:cost|price|value|budget|sum|figure)\b(?: of)?/, 'money'],
-  [/\b(?:what|which|wat)(?:'s| is| was)? (?:the )?(?:number|count|size)\b(?: of)?/, 'count'],
+  [/\b(?:what|which|wat)(?:'?s| is| was)? (?:the )?(?:cost|price|value|budget|sum|figure)\b(?: of)?/, 'money'],
+  [/\b(?:what|which|wat)(?:'?s| is| was)? (?:the )?(?:number|count|size)\b(?: of)?/, 'count'],
   // "when" opens the question ("so when did…"); later it is a conjunction ("what happened when…").
   [/^(?:[a-z']+ ){0,2}(?:when|since when)\b|\bwhat time\b/, 'date'],
   [/\b(?:what|which|wat|in what|in which)(?:'s| is| was)? (?:the )?(?:year|date|month|decade|day)\b/, 'date'],
@@ -43,7 +45,9 @@ const TYPES: [RegExp, AnswerType][] = [
   [/\bhow (?:long|far|big|large|old)\b/, 'amount'],
   [/\b(?:why|how come|what for|for what reason|what made|what caused|what led|what drove|what prompted|what(?:'s| is| was) (?:the )?(?:reason|motive|cause|rationale|aim|goal|point))\b(?: for| behind)?/, 'cause'],
   [/\b(?:where|whereabouts|(?:in |at |from |to )?(?:what|which|wat) (?:city|town|country|place|region|province|port|base|location|capital|venue))\b/, 'place'],
-  [/\b(?:what|which|wat)(?:'s| is| was| are| were)? (?:the )?(?:names?|title|nickname)\b(?: of)?/, 'name'],
+  [/\b(?:what|which|wat)(?:'?s| is| was| are| were)? (?:the )?(?:names?|title|nickname)\b(?: of)?/, 'name'],
+  // "who was the foreign minister that…": the name of whoever held that role.
+  [/^(?:[a-z']+ ){0,2}who(?:'s| is| was| are| were) (?=(?:the|a|an) )/, 'name'],
   [/\b(?:what|wat) (?:is|was|are|were) (?:it )?called\b/, 'name'],
   [/^(?:so |and |but |ok |okay )?(?:who|what)(?:'s| is| was| are| were) (?=[a-z0-9-]+(?: [a-z0-9-]+)?\s*\??$)/, 'definition'],
   [/\b(?:who|whom|whose|which (?:person|company|firm|organi[sz]ation|official|leader|minister|officer|general|country|side|party|state))\b/, 'person'],
@@ -59,11 +63,22 @@ const CHAT: [RegExp, Chat][] = [
 
 /**
  * "which trade bloc does…", "what parliamentary body did…": the noun before the verb names
- * what is asked for. It is set aside like a question word; its kind (WordNet's class of its
- * commonest sense) gives the answer type, and any other noun asks for a name.
+ * what is asked for. Its kind (WordNet's class of its commonest sense) gives the answer type,
+ * and any other noun asks for a name; it may also be what the answer is about ("what motto"),
+ * so it stays, weighing little.
  */
 const WHICH_NOUN = /\b(?:which|what|wat)((?: [a-z-]+){0,3}?) ([a-z]+)(?= (?:did|does|do|is|was|are|were|has|have|had|will|would|can|could)\b)/;
 const CLASS_TYPES: Record<NounClass, AnswerType> = { person: 'person', group: 'person', place: 'place', time: 'date', quantity: 'amount' };
+
+/**
+ * For a question after a name, the noun whose name it wants: "the russian deputy defence
+ * minister who signed…" wants the minister's. The answer must name it where it says it.
+ */
+function named(about: string): { asking?: string } {
+  const phrase = /^(?:the |a |an )?((?:[a-z'-]+ ){0,5}?[a-z'-]+?)(?:'s)?(?= (?:who|that|which|of|in|at|to|for|from|with|on|during|when|whose)\b|$)/.exec(about);
+  const noun = phrase?.[1]?.split(' ').pop();
+  return noun ? { asking: noun } : {};
+}
 
 export function readQuestion(question: string): QuestionShape {
   const text = canonical(question).replace(/[^\p{L}\p{N}'%$ -]+/gu, ' ').replace(/\s+/g, ' ').trim();
@@ -72,13 +87,15 @@ export function readQuestion(question: string): QuestionShape {
   const without = (at: number, length: number, keep = '') => `${text.slice(0, at)}${keep} ${text.slice(at + length)}`.replace(/\s+/g, ' ').trim();
   for (const [pattern, type] of TYPES) {
     const match = pattern.exec(text);
-    if (match) return { type, about: without(match.index, match[0].length), chat: null };
+    if (!match) continue;
+    const about = without(match.index, match[0].length);
+    return { type, about, ...(type === 'name' ? named(about) : {}), chat: null };
   }
   const which = WHICH_NOUN.exec(text);
   if (which) {
     const noun = which[2]!;
     const kind = Lexicon.shared().nounClass(noun);
-    return { type: kind ? CLASS_TYPES[kind] : 'name', about: without(which.index, which[0].length, which[1]), chat: null };
+    return { type: kind ? CLASS_TYPES[kind] : 'name', about: without(which.index, /^\w+/.exec(which[0])![0].length), asking: noun, chat: null };
   }
   return { type: null, about: text, chat: null };
 }

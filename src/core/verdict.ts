@@ -8,7 +8,11 @@
  *   const evidence = hits.map((hit) => weigh(claimReading, factReading, hit, claimNames));
  *   rule(evidence, disputes);   // { verdict: 'contradicted', basis: […], why: '…' }
  */
-import { usesOf, type Frame, type ReadFigure, type Reading } from './claims.js';
+import { NOUN_AGENT, usesOf, type Frame, type ReadFigure, type Reading } from './claims.js';
+
+/** True if the reading names the agent: the party, or the noun ("noun:govern") among its words. */
+const names = (reading: Reading, agent: string): boolean =>
+  agent.startsWith(NOUN_AGENT) ? reading.terms.includes(agent.slice(NOUN_AGENT.length)) : reading.parties.has(agent);
 import type { DisputeIndex } from './citations.js';
 import type { Hit } from './fact-index.js';
 import { overlaps } from './figures.js';
@@ -89,7 +93,7 @@ export function weigh(claim: Reading, fact: Reading, hit: Hit, claimIsAttributed
  * A fact about another buyer or partner is no conflict: it does not exclude the claim.
  */
 function roleConflict(claim: Reading, fact: Reading, sameDeed: boolean, partyName: (p: string) => string): string | null {
-  const name = partyName;
+  const name = (p: string) => (p.startsWith(NOUN_AGENT) ? `“${p.slice(NOUN_AGENT.length)}…”` : partyName(p));
   for (const [verb, claimUses] of claim.frames) {
     const factUses = usesOf(fact, verb);
     for (const c of claimUses) {
@@ -104,7 +108,7 @@ function roleConflict(claim: Reading, fact: Reading, sameDeed: boolean, partyNam
           if (c.opposed.includes(f.patient) || elsewhere) return `sources have ${name(c.agent)} with ${name(f.patient)}`;
         }
         const samePatient = !c.patient || !f.patient || c.patient === f.patient;
-        if (sameDeed && c.agent && f.agent && c.agent !== f.agent && samePatient && !fact.parties.has(c.agent)) {
+        if (sameDeed && c.agent && f.agent && c.agent !== f.agent && samePatient && !names(fact, c.agent) && !f.agent.startsWith(NOUN_AGENT)) {
           return `sources name ${name(f.agent)}, not ${name(c.agent)}`;
         }
       }
