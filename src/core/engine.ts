@@ -263,9 +263,7 @@ export class Engine {
     // and a fact that leaves out a name the question gives is about something else.
     if (this.index.unknown(query).length) return [];
     const found = this.index.search(query).filter((h) => h.named);
-    // A passage whose words a curated fact quotes is said through that fact, if it is relevant too.
-    const ids = new Set(found.map((h) => h.fact.id));
-    const hits = found.filter((h) => !(this.covered.get(h.fact.id) ?? []).some((id) => ids.has(id)));
+    const hits = withoutRepeats(found, this.covered);
     const best = hits[0];
     if (!best || best.coverage <= minCoverage) return [];
     const chosen: Hit[] = [];
@@ -296,6 +294,27 @@ export class Engine {
   private noAnswerNote(): string {
     return `I don't have a sourced answer to that. I only answer from my sources, which cover ${this.pack.meta.covers}`;
   }
+}
+
+/** How much more of a question a passage must cover than the curated fact quoting it, to be said instead. */
+const PASSAGE_MARGIN = 0.05;
+
+/**
+ * The hits with each quote said once: where a passage and a curated fact that quotes it both
+ * match, the fact is said, unless the passage covers clearly more of the question (the
+ * sentences around the fact's quote hold the answer).
+ */
+function withoutRepeats(hits: readonly Hit[], covered: ReadonlyMap<string, readonly string[]>): Hit[] {
+  const byId = new Map(hits.map((h) => [h.fact.id, h]));
+  const dropped = new Set<string>();
+  for (const h of hits) {
+    const facts = (covered.get(h.fact.id) ?? []).map((id) => byId.get(id)).filter((f): f is Hit => !!f);
+    if (facts.length === 0) continue;
+    const best = Math.max(...facts.map((f) => f.coverage));
+    if (best >= h.coverage - PASSAGE_MARGIN) dropped.add(h.fact.id);
+    else for (const f of facts) dropped.add(f.fact.id);
+  }
+  return hits.filter((h) => !dropped.has(h.fact.id));
 }
 
 const lowerFirst = (text: string): string => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);

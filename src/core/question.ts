@@ -63,9 +63,9 @@ const CHAT: [RegExp, Chat][] = [
 
 /**
  * "which trade bloc does…", "what parliamentary body did…": the noun before the verb names
- * what is asked for. Its kind (WordNet's class of its commonest sense) gives the answer type,
- * and any other noun asks for a name; it may also be what the answer is about ("what motto"),
- * so it stays, weighing little.
+ * what is asked for. Its kind (WordNet's class of its commonest sense) gives the answer type
+ * where it is a person, a place, a time or a quantity; it may also be what the answer is
+ * about ("what motto"), so it stays, weighing little.
  */
 const WHICH_NOUN = /\b(?:which|what|wat)((?: [a-z-]+){0,3}?) ([a-z]+)(?= (?:did|does|do|is|was|are|were|has|have|had|will|would|can|could)\b)/;
 const CLASS_TYPES: Record<NounClass, AnswerType> = { person: 'person', group: 'person', place: 'place', time: 'date', quantity: 'amount' };
@@ -95,7 +95,7 @@ export function readQuestion(question: string): QuestionShape {
   if (which) {
     const noun = which[2]!;
     const kind = Lexicon.shared().nounClass(noun);
-    return { type: kind ? CLASS_TYPES[kind] : 'name', about: without(which.index, /^\w+/.exec(which[0])![0].length), asking: noun, chat: null };
+    return { type: kind ? CLASS_TYPES[kind] : null, about: without(which.index, /^\w+/.exec(which[0])![0].length), asking: noun, chat: null };
   }
   return { type: null, about: text, chat: null };
 }
