@@ -10,6 +10,7 @@
  */
 import { figures, type Figure } from './figures.js';
 import { Lexicon } from './lexicon.js';
+import { salience } from './salience.js';
 import { escapeRegExp } from '../knowledge/text.js';
 import { canonical, STOP_WORDS, stem, words } from './tokens.js';
 
@@ -26,6 +27,8 @@ export type ReadFigure = Figure & {
   clause: string[];
   /** For counts: the terms of what is counted. */
   nounTerms?: string[];
+  /** A year from a fact's date field rather than from its words. */
+  noted?: boolean;
 };
 
 /** Who stands on either side of one verb: "Russia lifted its embargo on Pakistan". */
@@ -36,6 +39,8 @@ export interface Frame {
   agent: string | null;
   /** The party just after the verb: to whom, or on whom, it was done. */
   patient: string | null;
+  /** The party the agent does it with ("manufactures the JF-17 with China"). */
+  partner: string | null;
   /** Parties the verb's clause sets against the agent ("in the 1971 war against India"). */
   opposed: string[];
 }
@@ -46,10 +51,14 @@ export interface Reading {
   frames: Map<string, Frame[]>;
   /** Every party named. */
   parties: Set<string>;
+  /** The parties in the order they are first named. */
+  order: string[];
   /** The sentence proposes, recommends, predicts, hopes or speculates: it says nothing happened. */
   modal: boolean;
   /** Content stems, parties and figures aside: what the claim is about. */
   terms: string[];
+  /** The names among them ("karachi", "tajikistan"), each as the terms that may stand for it (an alias's key too): a fact that states the claim must name them. */
+  names: string[][];
 }
 
 /** How far (in words) a party may stand from its verb and still be its agent or patient. */
@@ -70,6 +79,8 @@ const MODAL = new RegExp(
     String.raw`\b(?:interested|interest|keen|eager|ready|willing|likely|unlikely|set|poised|expected|supposed) (?:to|in|on)\b`,
     String.raw`\b(?:possib|potential|prospect|perhaps|maybe|probabl|speculat|rumou?r|reportedly|allegedly|could be)\w*`,
     String.raw`\b(?:talks?|negotiations?|discussions?) (?:on|about|over|for)\b`,
+    String.raw`\b(?:being|is|are|was|were) (?:discussed|considered|negotiated|explored|studied|planned|proposed|mooted|envisaged)\b`,
+    String.raw`\bunder (?:discussion|consideration|negotiation|study|review)\b`,
     String.raw`\bin (?:the )?(?:pipeline|works|talks)\b`,
     String.raw`\bif\b`,
     String.raw`^(?:consider|reach|sign|build|expand|explore|establish|create|open|launch|set up|strengthen|encourage|invite|hold|develop|promote|boost)\b`,
@@ -115,12 +126,15 @@ export class ClaimReader {
    */
   readFact(fact: { statement: string; quote: string; date?: string | undefined }): Reading {
     const body = this.read(withoutAttribution(fact.statement));
-    const dated = this.read(`${fact.quote} ${fact.date ?? ''}`);
     const quoted = this.read(fact.quote);
+    // The fact's date field is a curator's note, not the source's words: it can confirm a year
+    // the claim gives, never contradict one (see verdict.ts).
+    const noted = quoted.figures.some((f) => f.kind === 'year') ? [] : this.read(fact.date ?? '').figures.map((f) => ({ ...f, noted: true }));
     return {
       ...body,
-      figures: [...body.figures.filter((f) => f.kind !== 'year'), ...dated.figures.filter((f) => f.kind === 'year')],
+      figures: [...body.figures.filter((f) => f.kind !== 'year'), ...quoted.figures.filter((f) => f.kind === 'year'), ...noted],
       modal: body.modal || quoted.modal,
+      terms: [...new Set([...body.terms, ...quoted.terms, ...acronyms(`${fact.statement} ${fact.quote}`)])],
     };
   }
 
@@ -148,10 +162,30 @@ export class ClaimReader {
       figures: figs,
       frames: readFrames(plain, mentions, this.negation),
       parties: new Set(mentions.map((m) => m.party)),
+      order: orderOf(plain, mentions),
       modal: MODAL.test(plain),
       terms: this.termsOf(partyFree.replace(/\d[\d.,]*/g, ' ')),
+      names: words(partyFree.replace(/\d[\d.,]*/g, ' '))
+        .filter((w) => !STOP_WORDS.has(w) && salience(w) === 'name')
+        .map((w) => [stem(w), ...this.termsOf(w)]),
     };
   }
+}
+
+/**
+ * The parties in the order they are first named, leaving out pairs named as one
+ * ("Russia–Pakistan ties", "Pakistan and Russia signed"): a pair says nothing of who did what.
+ */
+function orderOf(text: string, mentions: readonly Mention[]): string[] {
+  const paired = new Set<Mention>();
+  mentions.forEach((m, i) => {
+    const next = mentions[i + 1];
+    if (next && /^\s*(?:[-–—/]|and|&)\s*$/.test(text.slice(m.end, next.at))) {
+      paired.add(m);
+      paired.add(next);
+    }
+  });
+  return [...new Set(mentions.filter((m) => !paired.has(m)).map((m) => m.party))];
 }
 
 interface Mention {
@@ -172,6 +206,19 @@ function ownerOf(text: string, figure: Figure, mentions: readonly Mention[]): st
   const segmentStart = Math.max(0, ...[...text.slice(0, figure.at).matchAll(/[,;(]|\band\b|\bwhile\b|\bwhereas\b/g)].map((m) => m.index! + m[0].length));
   const before = mentions.filter((m) => m.at >= segmentStart && m.end <= figure.at).pop();
   return before?.party;
+}
+
+/**
+ * The initials of the capitalised names in a text ("Oil and Gas Development Company" →
+ * "ogdc", "ogdcl" is not made up): so a claim that says "OGDC" finds a fact that spells it out.
+ */
+function acronyms(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b[A-Z][\p{L}-]*(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][\p{L}-]*)+/gu)) {
+    const initials = m[0].split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]!.toLowerCase()).join('');
+    if (initials.length >= 2) out.push(initials);
+  }
+  return out;
 }
 
 /**
@@ -208,6 +255,9 @@ function verbOf(word: string): string | undefined {
   return lexicon.partsOfSpeech(word)[0] === 'v' ? word : undefined;
 }
 
+/** Words before the party an agent does something with. */
+const WITH = new Set(['with', 'alongside']);
+
 /** Agents that are no party but a noun ("the government") are kept as its stem with this prefix. */
 export const NOUN_AGENT = 'noun:';
 
@@ -238,15 +288,28 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
     const before = tokens[j - 1]?.word === 'the' ? tokens[j - 2] : tokens[j - 1];
     return !!before && NOT_A_ROLE.has(before.word);
   };
+  /** The agent of the verb at each token, as read, for a later verb joined to it by "and". */
+  const agentAt = new Map<number, string | null>();
   tokens.forEach((t, i) => {
     const verb = partyAt(i) ? undefined : verbOf(t.word);
     if (!verb) return;
     let agent: string | null = null;
     let from = i;
     let subject: string | null = null;
-    for (let j = i - 1; j >= Math.max(0, i - FRAME_REACH) && !isBreak(j); j--) {
+    // A verb joined to an earlier one by "and" shares its agent ("China is developing the port
+    // and selling submarines").
+    if (tokens[i - 1]?.word === 'and') {
+      const earlier = [...agentAt.keys()].filter((j) => j < i && !tokens.slice(j, i).some((u) => /^[.;!?]$/.test(u.word))).pop();
+      if (earlier !== undefined) agent = agentAt.get(earlier) ?? null;
+    }
+    for (let j = i - 1; agent === null && j >= Math.max(0, i - FRAME_REACH) && !isBreak(j); j--) {
       from = j;
       if (!governed(j) && (agent = partyAt(j))) break;
+      // Another verb first: whoever acted is further back than we read.
+      if (agentAt.has(j)) {
+        subject = null;
+        break;
+      }
       // Failing a party, the noun nearest before the verb says who acted ("the government obtained").
       if (subject === null && !governed(j) && isNoun(tokens[j]!.word)) subject = `${NOUN_AGENT}${stem(tokens[j]!.word)}`;
     }
@@ -256,15 +319,23 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
     const near = tokens.slice(Math.max(from, i - 3), i).filter((u) => /n't$/.test(u.word) || (negation.test(u.word) && !verbOf(u.word)));
     const negated = near.length > 0 || negation.test(t.word);
     let patient: string | null = null;
+    let partner: string | null = null;
     let by = false;
     for (let j = i + 1; j < Math.min(tokens.length, i + 1 + FRAME_REACH) && !isBreak(j); j++) {
       if (tokens[j]!.word === 'by') by = true;
-      if ((by || !governed(j)) && (patient = partyAt(j))) break;
+      const party = partyAt(j);
+      if (!party) continue;
+      if (WITH.has(tokens[j - 1]?.word ?? '')) partner ??= party;
+      else if (by || !governed(j)) {
+        patient = party;
+        break;
+      }
     }
     const passive = i > 0 && /^(?:is|are|was|were|be|been|being)$/.test(tokens[i - 1]!.word);
     if (passive && by) [agent, patient] = [patient, agent];
+    agentAt.set(i, agent);
     const opposed = mentions.filter((m) => m.at > t.at && /\bagainst\s+(?:the\s+)?$/.test(text.slice(Math.max(0, m.at - 15), m.at))).map((m) => m.party);
-    frames.set(verb, [...(frames.get(verb) ?? []), { negated, agent, patient, opposed }]);
+    frames.set(verb, [...(frames.get(verb) ?? []), { negated, agent, patient, partner, opposed }]);
   });
   return frames;
 }

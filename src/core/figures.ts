@@ -65,7 +65,7 @@ function qualify(q: string | undefined, low: number, high: number): [number, num
     case 'less than': case 'under': case 'below': case 'up to': case 'at most':
       return [0, high];
     case 'about': case 'around': case 'nearly': case 'almost': case 'approximately': case 'roughly': case 'some':
-      return [low * 0.8, high * 1.2];
+      return [low * 0.9, high * 1.1];
     default:
       return [low, high];
   }

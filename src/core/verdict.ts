@@ -50,7 +50,7 @@ export interface Ruling {
 /** How much of the claim a fact must cover to be about the same event. */
 const SAME_EVENT = 0.6;
 
-/** How much of the claim a fact must cover for another agent of the same deed to exclude it. */
+/** The share of the claim's words (its parties aside) a fact must have for another agent of the same deed to exclude it. */
 const SAME_DEED = 0.8;
 
 /**
@@ -60,12 +60,17 @@ const SAME_DEED = 0.8;
 export function weigh(claim: Reading, fact: Reading, hit: Hit, claimIsAttributed: boolean, partyName: (p: string) => string): Evidence {
   const silent = (detail = ''): Evidence => ({ hit, bearing: 'silent', detail });
   if (!hit.named || hit.coverage < SAME_EVENT) return silent();
+  // A name the claim gives must be in what the source says, not only in a fact's tags.
+  const unnamed = claim.names.filter((alternatives) => !alternatives.some((t) => fact.terms.includes(t)));
+  if (unnamed.length) return silent();
   const kind = hit.fact.kind;
   const hearsay = kind === 'forum_claim' || ((kind === 'opinion' || kind === 'proposal') && !claimIsAttributed);
   // A proposal or a prediction says nothing happened, unless the claim too is about plans.
   const speculative = fact.modal && !claim.modal;
 
-  const conflict = roleConflict(claim, fact, hit.coverage >= SAME_DEED, partyName);
+  // The same deed: the fact has nearly all the claim's words, its parties aside.
+  const sameDeed = claim.terms.length > 0 && claim.terms.filter((t) => fact.terms.includes(t)).length / claim.terms.length >= SAME_DEED;
+  const conflict = roleConflict(claim, fact, sameDeed, partyName);
   const figures = compareFigures(claim, fact);
 
   // A report's figure excludes another figure for the same thing, planned or done.
@@ -80,6 +85,7 @@ export function weigh(claim: Reading, fact: Reading, hit: Hit, claimIsAttributed
     return { hit, bearing: 'proposes', detail: how };
   }
   if (conflict) return silent();
+  if (!rolesConfirmed(claim, fact)) return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom' };
   if (figures.outcome === 'missing') return { hit, bearing: 'lacks', detail: `the sources do not give ${figures.detail}` };
   return { hit, bearing: 'states', detail: figures.outcome === 'agree' ? `sources give ${figures.detail}` : 'a source states it' };
 }
@@ -107,6 +113,10 @@ function roleConflict(claim: Reading, fact: Reading, sameDeed: boolean, partyNam
           const elsewhere = claimUses.some((o) => o !== c && o.patient === f.patient && o.agent !== c.agent);
           if (c.opposed.includes(f.patient) || elsewhere) return `sources have ${name(c.agent)} with ${name(f.patient)}`;
         }
+        // The same deed done with another partner the claim does not name: "with Russia" against "with China".
+        if (c.partner && f.partner && c.partner !== f.partner && (!c.agent || c.agent === f.agent) && !fact.parties.has(c.partner)) {
+          return `sources have it done with ${name(f.partner)}, not ${name(c.partner)}`;
+        }
         const samePatient = !c.patient || !f.patient || c.patient === f.patient;
         if (sameDeed && c.agent && f.agent && c.agent !== f.agent && samePatient && !names(fact, c.agent) && !f.agent.startsWith(NOUN_AGENT)) {
           return `sources name ${name(f.agent)}, not ${name(c.agent)}`;
@@ -120,6 +130,26 @@ function roleConflict(claim: Reading, fact: Reading, sameDeed: boolean, partyNam
   const f = main(fact);
   if (sameDeed && c && f && c.agent === f.patient && c.patient === f.agent) return `sources have ${name(c.agent!)} and ${name(c.patient!)} the other way round`;
   return null;
+}
+
+/**
+ * A claim that says who did what to whom is stated only by a fact that says it the same way
+ * round: a use of the same verb (or one WordNet relates) with the same agent or the same
+ * patient, or, where the fact says it with other words, the claim's agent named before its
+ * patient, as English puts the doer first.
+ */
+function rolesConfirmed(claim: Reading, fact: Reading): boolean {
+  for (const [verb, uses] of claim.frames) {
+    for (const c of uses) {
+      if (!c.agent || !c.patient || c.agent.startsWith(NOUN_AGENT) || c.agent === c.patient) continue;
+      const same = usesOf(fact, verb);
+      if (same.some((f) => f.agent === c.agent || f.patient === c.patient)) continue;
+      const agentAt = fact.order.indexOf(c.agent);
+      const patientAt = fact.order.indexOf(c.patient);
+      if (agentAt < 0 || patientAt < 0 || agentAt > patientAt) return false;
+    }
+  }
+  return true;
 }
 
 /** One says it happened and the other that it did not, with the same verb. */
@@ -160,6 +190,11 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
     }
     if (sameParty.some((f) => overlaps(c, f))) {
       agreed ??= c;
+      continue;
+    }
+    // A curator's date that differs is not the source saying otherwise: the year is not given.
+    if (sameParty.every((f) => f.noted)) {
+      missing ??= c;
       continue;
     }
     return { outcome: 'conflict', detail: `sources give ${[...new Set(sameParty.map((f) => f.text))].join(' or ')}, not ${c.text}` };
