@@ -290,8 +290,14 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
   };
   /** The agent of the verb at each token, as read, for a later verb joined to it by "and". */
   const agentAt = new Map<number, string | null>();
+  // Right after its subject, a word that may be a verb is one ("Pakistan mainly exports …").
+  const afterSubject = (i: number) => {
+    let j = i - 1;
+    while (j >= 0 && /ly$/.test(tokens[j]!.word)) j--;
+    return j >= 0 && partyAt(j) !== null;
+  };
   tokens.forEach((t, i) => {
-    const verb = partyAt(i) ? undefined : verbOf(t.word);
+    const verb = partyAt(i) ? undefined : (verbOf(t.word) ?? (afterSubject(i) && !AUXILIARIES.has(t.word) ? Lexicon.shared().verbOf(t.word) : undefined));
     if (!verb) return;
     let agent: string | null = null;
     let from = i;
