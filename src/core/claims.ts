@@ -53,6 +53,8 @@ export interface Reading {
   parties: Set<string>;
   /** The parties in the order they are first named. */
   order: string[];
+  /** A negation stands anywhere in the text ("has no interest in"). */
+  negated: boolean;
   /** The sentence proposes, recommends, predicts, hopes or speculates: it says nothing happened. */
   modal: boolean;
   /** Content stems, parties and figures aside: what the claim is about. */
@@ -164,6 +166,7 @@ export class ClaimReader {
       parties: new Set(mentions.map((m) => m.party)),
       order: orderOf(plain, mentions),
       modal: MODAL.test(plain),
+      negated: this.negation.test(plain) || /n't\b/.test(plain),
       terms: this.termsOf(partyFree.replace(/\d[\d.,]*/g, ' ')),
       names: words(partyFree.replace(/\d[\d.,]*/g, ' '))
         .filter((w) => !STOP_WORDS.has(w) && salience(w) === 'name')
@@ -323,7 +326,9 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
     // Negated: a negation right before the verb ("never lifted", "did not lift"), or the verb
     // is one ("denied"). A verb of negation earlier in the sentence negates only itself.
     const near = tokens.slice(Math.max(from, i - 3), i).filter((u) => /n't$/.test(u.word) || (negation.test(u.word) && !verbOf(u.word)));
-    const negated = near.length > 0 || negation.test(t.word);
+    // "raised no objection", "showed no interest": a negation right after the verb too.
+    const after = tokens[i + 1]?.word ?? '';
+    const negated = near.length > 0 || negation.test(t.word) || /^(?:no|not|never|nothing|none)$/.test(after);
     let patient: string | null = null;
     let partner: string | null = null;
     let by = false;

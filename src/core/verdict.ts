@@ -76,7 +76,8 @@ export function weigh(claim: Reading, fact: Reading, hit: Hit, claimIsAttributed
   // A report's figure excludes another figure for the same thing, planned or done.
   if (!hearsay && figures.outcome === 'conflict') return { hit, bearing: 'excludes', detail: figures.detail };
   if (!hearsay && !speculative) {
-    const polarity = polarityConflict(claim, fact);
+    // With no verb in common, a claim that says something did not happen is excluded by the same deed told without a negation.
+    const polarity = polarityConflict(claim, fact) ?? (sameDeed && claim.negated && !fact.negated ? 'sources say it did happen' : null);
     if (polarity) return { hit, bearing: 'excludes', detail: polarity };
     if (conflict) return { hit, bearing: 'excludes', detail: conflict };
   }
