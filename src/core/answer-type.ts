@@ -3,14 +3,36 @@
  * date, "how many" a count, "who" a name, "why" a cause. Only the verbatim quote counts (a
  * fact's own date too, for "when"): the bot may only say what a source says.
  *
- *   gives('The Soviets constructed Pakistan Steel Mills', 'person', ['steel', 'mill']);   // true: "Soviets"
- *   gives('Moscow lifted an arms embargo on Islamabad', 'date', []);                      // false
+ *   const asked = askedOf('who built the steel mills', terms);
+ *   gives('The Soviets constructed Pakistan Steel Mills', 'person', asked);   // true: "Soviets"
+ *   gives('Moscow lifted an arms embargo on Islamabad', 'date', asked);       // false
  */
 import { figures } from './figures.js';
 import { Lexicon } from './lexicon.js';
 import type { AnswerType } from './question.js';
-import { stem, words } from './tokens.js';
+import { terms as plainTerms, words } from './tokens.js';
 
+/** What the question already says, against which an answer must bring something new. */
+export interface Asked {
+  /** The terms of the question's words, aliases' keys included. */
+  terms: ReadonlySet<string>;
+  /** The same analysis for a word of the answer. */
+  termsOf: (text: string) => string[];
+  /** The noun whose name, count or amount is asked for ("the minister" in "the name of the minister"). */
+  asking?: string;
+}
+
+/** The question's own words as an Asked; `termsOf` should be the index's analyser, so aliases count. */
+export const askedOf = (about: string, termsOf: (text: string) => string[] = plainTerms, asking?: string): Asked => ({
+  terms: new Set(termsOf(about)),
+  termsOf,
+  ...(asking ? { asking } : {}),
+});
+
+/** A day of a month: "5 April", "April 5", "April 5th". */
+const DAY = /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/;
+/** Words for money: "how much money" asks for money, "how much gas" for a quantity of gas. */
+const MONEY_WORDS = /^(?:money|cash|funding|funds|investment|cost|price|budget|loan|aid|dollars|rupees|worth|value)$/;
 const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/;
 
 /**
@@ -34,8 +56,8 @@ const CAUSE = new RegExp(
   ].join('|'),
 );
 
-/** Prepositions that put a name in a place: "in Karachi", "from Peshawar". */
-const PLACE = /\b(?:in|at|from|to|near|via|into|inside|outside|across|towards?|through|off|on)\s+(?:the\s+)?((?:[A-Z][\p{L}'-]+)(?:\s+(?:of\s+|de\s+)?[A-Z][\p{L}'-]+)*)/gu;
+/** Prepositions and verbs of going that put a name in a place: "in Karachi", "from Peshawar", "visited Saint Petersburg". */
+const PLACE = /\b(?:in|at|from|to|near|via|into|inside|outside|across|towards?|through|off|on|visit(?:ed|s|ing)?|reach(?:ed|es)?|tour(?:ed|s)?)\s+(?:the\s+)?((?:[A-Z][\p{L}'-]+)(?:\s+(?:of\s+|de\s+)?[A-Z][\p{L}'-]+)*)/gu;
 /** Capitalised words in a row: a name ("Liaquat Ali Khan", "Pakistan Steel Mills", "the Soviets"). */
 const NAME = /(?:^|[^\p{L}\p{N}.!?]\s*|[.!?]\s+\S)([A-Z][\p{L}'-]*(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\p{L}'-]*)*)/gu;
 /** A name given as such: in quotation marks, or after "called" or "known as". */
@@ -55,8 +77,8 @@ function names(text: string): string[][] {
   return out;
 }
 
-/** True if any of the name's words is not one of the question's. */
-const isNew = (name: string[], asked: ReadonlySet<string>): boolean => name.some((w) => !asked.has(stem(w)));
+/** True if any of the name's words is not one of the question's (an alias of a question's word is one: "Russia's" for "russian"). */
+const isNew = (name: string[], asked: Asked): boolean => name.some((w) => !asked.termsOf(w).some((t) => asked.terms.has(t)));
 
 /** True for a word English knows in lower case: a common word, not a name. */
 const isCommon = (word: string): boolean => /[a-z]/.test(Lexicon.shared().partsOfSpeech(word));
@@ -65,34 +87,51 @@ const isCommon = (word: string): boolean => /[a-z]/.test(Lexicon.shared().partsO
 const isProper = (name: string[]): boolean => name.some((w) => !/^[a-z]+$/.test(w) || !isCommon(w));
 
 /**
- * True if `quote` gives an answer of `type`. `asked` are the stems of the question's own
- * words: a name the question already gives ("who built the Steel Mills") is not an answer.
- * `date` is the fact's own date, where it has one.
+ * True if `quote` gives an answer of `type` to a question that says `asked`: a name the
+ * question already gives ("who built the Steel Mills") is no answer. `date` is the fact's own
+ * date, where it has one.
  */
-export function gives(quote: string, type: AnswerType, asked: readonly string[], date?: string, asking?: string): boolean {
-  const askedSet = new Set(asked);
+export function gives(quote: string, type: AnswerType, asked: Asked, date?: string): boolean {
   const lower = quote.toLowerCase();
   switch (type) {
     case 'date':
       return !!date || figures(lower).some((f) => f.kind === 'year') || MONTH.test(lower);
+    case 'day':
+      return DAY.test(lower);
     case 'money':
     case 'percent':
-    case 'count':
       return figures(lower).some((f) => f.kind === type);
+    case 'count':
     case 'amount':
-      return figures(lower).some((f) => f.kind !== 'year');
+      return quantityOf(quote, type, asked);
     case 'cause':
       return CAUSE.test(lower);
     case 'place':
-      return [...quote.matchAll(PLACE)].some((m) => isNew(words(m[1]!), askedSet));
+      return [...quote.matchAll(PLACE)].some((m) => isNew(words(m[1]!), asked));
     case 'person':
-      return names(quote).some((n) => isNew(n, askedSet));
+      return names(quote).some((n) => isNew(n, asked));
     case 'name':
-      if (asking) return namesNext(quote, asking, askedSet);
-      return GIVEN_NAME.test(quote) || names(quote).some((n) => isNew(n, askedSet) && isProper(n));
+      if (asked.asking) return namesNext(quote, asked.asking, asked);
+      return GIVEN_NAME.test(quote) || names(quote).some((n) => isNew(n, asked) && isProper(n));
     case 'definition':
-      return asked.length > 0 && definesAny(lower, askedSet);
+      return asked.terms.size > 0 && definesAny(lower, asked);
   }
+}
+
+/**
+ * A count, or for "how much" any quantity but a year; money only if money is what is asked.
+ * Where the question names what it counts ("how many Su-35s"), a figure counts it only if it
+ * counts that, or the sentence names it.
+ */
+function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): boolean {
+  const noun = asked.asking;
+  const counted = noun ? asked.termsOf(noun) : [];
+  const moneyAsked = !noun || MONEY_WORDS.test(noun);
+  const namesIt = counted.length === 0 || asked.termsOf(quote).some((t) => counted.includes(t));
+  return figures(quote.toLowerCase()).some((f) => {
+    if (f.kind === 'year' || (f.kind === 'money' && (type === 'count' || !moneyAsked)) || (f.kind === 'percent' && type === 'count')) return false;
+    return namesIt || (f.kind === 'count' && asked.termsOf(f.noun ?? '').some((t) => counted.includes(t)));
+  });
 }
 
 /**
@@ -100,26 +139,29 @@ export function gives(quote: string, type: AnswerType, asked: readonly string[],
  * Alexander Fomin", "Fomin, the deputy defense minister", "the commission, called …". A
  * name elsewhere in the sentence is someone else's.
  */
-function namesNext(quote: string, asking: string, asked: ReadonlySet<string>): boolean {
-  const wanted = stem(asking);
-  const tokens = [...quote.matchAll(/[\p{L}\p{N}'’-]+|[,;:.!?()“”"]/gu)].map((m) => m[0]);
+function namesNext(quote: string, asking: string, asked: Asked): boolean {
+  const wanted = asked.termsOf(asking);
+  // Possessives off ("Russia's Ambassador"), so a party the question names is not taken for a name.
+  const tokens = [...quote.matchAll(/[\p{L}\p{N}-]+(?:['’][\p{L}]+)?|[,;:.!?()“”"]/gu)].map((m) => m[0].replace(/['’]s$/, ''));
   const isName = (i: number) => {
     const w = tokens[i];
     return !!w && /^[A-Z]/.test(w) && isNew([w.toLowerCase()], asked) && isProper([w.toLowerCase()]);
   };
+  const skip = /^(?:[,(“"]|called|named|known|as|dubbed|nicknamed)$/i;
   return tokens.some((t, i) => {
-    if (stem(t.toLowerCase()) !== wanted) return false;
-    const after = /^[,(“"]$/.test(tokens[i + 1] ?? '') || /^(?:called|named|known)$/i.test(tokens[i + 1] ?? '') ? i + 2 : i + 1;
+    if (!asked.termsOf(t).some((x) => wanted.includes(x))) return false;
+    let after = i + 1;
+    while (after < tokens.length && skip.test(tokens[after]!)) after++;
     const before = tokens[i - 1] === ',' || tokens[i - 1] === 'the' ? i - 2 : i - 1;
     return isName(after) || isName(before);
   });
 }
 
 /** "X is a …", "X, a …", "X (a …)": the text says what one of the asked words is. */
-function definesAny(lower: string, asked: ReadonlySet<string>): boolean {
+function definesAny(lower: string, asked: Asked): boolean {
   const ws = words(lower);
   for (let i = 0; i < ws.length - 1; i++) {
-    if (!asked.has(stem(ws[i]!))) continue;
+    if (!asked.termsOf(ws[i]!).some((t) => asked.terms.has(t))) continue;
     const next = ws.slice(i + 1, i + 3).join(' ');
     if (/^(?:is|was|are|were|a|an|the|who|which|refers|means|stands)\b/.test(next)) return true;
   }

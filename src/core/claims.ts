@@ -255,7 +255,7 @@ function verbOf(word: string): string | undefined {
   if (AUXILIARIES.has(word) || /\d/.test(word)) return undefined;
   const lexicon = Lexicon.shared();
   if (/(?:ed|ing)$/.test(word) || lexicon.lemma(word) !== word) return lexicon.verbOf(word);
-  return lexicon.partsOfSpeech(word)[0] === 'v' ? word : undefined;
+  return lexicon.partsOfSpeech(word)[0] === 'v' ? lexicon.verbOf(word) : undefined;
 }
 
 /** Words before the party an agent does something with. */

@@ -5,10 +5,11 @@
  * never just because it shares words; three at most. When facts are on the subject but none
  * gives what is asked, there is no answer, and the best of them are offered as related.
  *
- *   const choice = compose(hits, readQuestion('when did russia lift the embargo'), asked);
+ *   const shape = readQuestion('when did russia lift the embargo');
+ *   const choice = compose(hits, shape, askedOf(shape.about));
  *   // { answering: [hit, …] } or { related: [hit, …] }
  */
-import { gives } from './answer-type.js';
+import { gives, type Asked } from './answer-type.js';
 import type { Hit } from './fact-index.js';
 import type { QuestionShape } from './question.js';
 
@@ -26,13 +27,13 @@ export type Composition = { answering: Hit[] } | { related: Hit[] };
 const DEFAULTS: Required<ComposeOptions> = { maxFacts: 3, sameCoverage: 0.9, sameRank: 0.35 };
 
 /**
- * `hits` are the relevant facts, best first; `asked` the stems of the question's own words
- * (a name the question gives is no answer to "who").
+ * `hits` are the relevant facts, best first; `asked` what the question already says (a name
+ * the question gives is no answer to "who").
  */
-export function compose(hits: readonly Hit[], shape: QuestionShape, asked: readonly string[], options: ComposeOptions = {}): Composition {
+export function compose(hits: readonly Hit[], shape: QuestionShape, asked: Asked, options: ComposeOptions = {}): Composition {
   const { maxFacts, sameCoverage, sameRank } = { ...DEFAULTS, ...options };
   const type = shape.type;
-  const fitting = type ? hits.filter((h) => gives(h.fact.quote, type, asked, h.fact.date, shape.asking)) : hits;
+  const fitting = type ? hits.filter((h) => gives(h.fact.quote, type, asked, h.fact.date)) : hits;
   const first = fitting[0];
   if (!first) return { related: hits.slice(0, 2) };
   const answering = [first];

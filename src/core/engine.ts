@@ -11,6 +11,7 @@ import type { Fact, Topic } from '../knowledge/schema.js';
 import { wordMatcher } from '../knowledge/text.js';
 import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './citations.js';
 import { ClaimReader, withoutAttribution } from './claims.js';
+import { askedOf } from './answer-type.js';
 import { compose } from './compose.js';
 import { coveredPassages, isPassage, passageFact } from './passage-facts.js';
 import { actorsOf } from './parties.js';
@@ -23,6 +24,7 @@ import { canonical, terms } from './tokens.js';
 /** How a no-answer note names what the sources do not give. */
 const ASKED_FOR: Record<AnswerType, string> = {
   date: 'when',
+  day: 'on what day',
   money: 'how much it cost',
   percent: 'what share',
   count: 'how many',
@@ -106,7 +108,7 @@ export class Engine {
     if (shape.chat) return none(this.chatNote(shape.chat), shape.chat === 'empty' ? 'no_answer' : 'chat');
     const hits = this.relevant(shape.about || question, this.options.minCoverage, CANDIDATES, shape.asking);
     if (hits.length === 0) return none(this.noAnswerNote());
-    const asked = terms(shape.about);
+    const asked = askedOf(shape.about, (text) => this.index.analyzer.terms(text), shape.asking);
     const choice = compose(hits, shape, asked, { maxFacts: this.options.maxFacts });
     const builder = this.builder();
     if ('related' in choice) {

@@ -11,11 +11,12 @@ import { Lexicon, type NounClass } from './lexicon.js';
 import { canonical } from './tokens.js';
 
 /**
- * What an answer must give. `amount` is money, a share or a count ("how much of the pipeline");
+ * What an answer must give. `day` is a date to the day ("on what date"); `amount` is money,
+ * a share or a count ("how much of the pipeline");
  * `name` is a proper name the question does not already give; `definition` says what or who
  * something is ("who is korybko").
  */
-export type AnswerType = 'date' | 'money' | 'percent' | 'count' | 'amount' | 'person' | 'place' | 'cause' | 'name' | 'definition';
+export type AnswerType = 'date' | 'day' | 'money' | 'percent' | 'count' | 'amount' | 'person' | 'place' | 'cause' | 'name' | 'definition';
 
 export type Chat = 'greeting' | 'thanks' | 'help' | 'empty';
 
@@ -36,6 +37,7 @@ const TYPES: [RegExp, AnswerType][] = [
   [/\bhow much(?= (?:did|does|do|will|would|was|is|were|are) .{0,40}\b(?:cost|pay|paid|spend|spent|worth|invest|charge))/, 'money'],
   [/\bhow much\b/, 'amount'],
   [/\bhow (?:many|often)\b/, 'count'],
+  [/\b(?:(?:on )?(?:what|which)(?: exact| precise)? (?:date|day)|exact date|what day)\b/, 'day'],
   [/\b(?:what|which|wat)(?:'?s| is| was)? (?:the )?(?:cost|price|value|budget|sum|figure)\b(?: of)?/, 'money'],
   [/\b(?:what|which|wat)(?:'?s| is| was)? (?:the )?(?:number|count|size)\b(?: of)?/, 'count'],
   // "when" opens the question ("so when did…"); later it is a conjunction ("what happened when…").
@@ -68,6 +70,29 @@ const CHAT: [RegExp, Chat][] = [
  * about ("what motto"), so it stays, weighing little.
  */
 const WHICH_NOUN = /\b(?:which|what|wat)((?: [a-z-]+){0,3}?) ([a-z]+)(?= (?:did|does|do|is|was|are|were|has|have|had|will|would|can|could)\b)/;
+/** Where "which X" stands in a question: the wh-word's place and the noun X. */
+interface WhichNoun {
+  at: number;
+  /** Length of the wh-word alone: it is what is set aside. */
+  whLength: number;
+  noun: string;
+}
+
+/**
+ * The noun a "which"/"what" asks about: the last before an auxiliary ("which trade bloc does
+ * …"), or before the first verb in the past ("which russian deputy pm got …").
+ */
+function whichNoun(text: string): WhichNoun | null {
+  const aux = WHICH_NOUN.exec(text);
+  if (aux) return { at: aux.index, whLength: /^\w+/.exec(aux[0])![0].length, noun: aux[2]! };
+  const m = /\b(which|what|wat)((?: [a-z-]+){2,5})/.exec(text);
+  if (!m) return null;
+  const ws = m[2]!.trim().split(' ');
+  const lexicon = Lexicon.shared();
+  const verbAt = ws.findIndex((w, i) => i > 0 && (/ed$/.test(w) || lexicon.lemma(w) !== w) && lexicon.verbOf(w) !== undefined);
+  return verbAt > 0 ? { at: m.index, whLength: m[1]!.length, noun: ws[verbAt - 1]! } : null;
+}
+
 const CLASS_TYPES: Record<NounClass, AnswerType> = { person: 'person', group: 'person', place: 'place', time: 'date', quantity: 'amount' };
 
 /**
@@ -80,6 +105,12 @@ function named(about: string): { asking?: string } {
   return noun ? { asking: noun } : {};
 }
 
+/** For "how many" and "how much", the noun counted ("how many Su-35s", "how much gas"). */
+function counted(about: string): { asking?: string } {
+  const noun = /^(?:of )?(?:the )?([a-z0-9-]+)/.exec(about)?.[1];
+  return noun && !/^(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|of)$/.test(noun) ? { asking: noun } : {};
+}
+
 export function readQuestion(question: string): QuestionShape {
   const text = canonical(question).replace(/[^\p{L}\p{N}'%$ -]+/gu, ' ').replace(/\s+/g, ' ').trim();
   if (text === '') return { type: null, about: '', chat: 'empty' };
@@ -89,13 +120,12 @@ export function readQuestion(question: string): QuestionShape {
     const match = pattern.exec(text);
     if (!match) continue;
     const about = without(match.index, match[0].length);
-    return { type, about, ...(type === 'name' ? named(about) : {}), chat: null };
+    return { type, about, ...(type === 'name' ? named(about) : type === 'count' || type === 'amount' ? counted(about) : {}), chat: null };
   }
-  const which = WHICH_NOUN.exec(text);
+  const which = whichNoun(text);
   if (which) {
-    const noun = which[2]!;
-    const kind = Lexicon.shared().nounClass(noun);
-    return { type: kind ? CLASS_TYPES[kind] : null, about: without(which.index, /^\w+/.exec(which[0])![0].length), asking: noun, chat: null };
+    const kind = Lexicon.shared().nounClass(which.noun);
+    return { type: kind ? CLASS_TYPES[kind] : null, about: without(which.at, which.whLength), asking: which.noun, chat: null };
   }
   return { type: null, about: text, chat: null };
 }

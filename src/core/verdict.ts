@@ -180,7 +180,7 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
   for (const c of claim.figures) {
     const like = fact.figures.filter((f) => f.kind === c.kind && comparable(c, f));
     const oneValue = new Set(like.map((f) => `${f.low}-${f.high}`)).size === 1;
-    const sameEvent = c.kind === 'year' && !oneValue ? like.filter((f) => sharesEvent(c, f)) : like;
+    const sameEvent = c.kind === 'year' && !oneValue ? closestEvent(c, like) : like;
     const sameParty = c.party ? sameEvent.filter((f) => !f.party || f.party === c.party) : sameEvent;
     if (sameParty.length === 0) {
       // Shares swapped between the parties: the claim's figure is the other party's.
@@ -204,8 +204,16 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
   return agreed ? { outcome: 'agree', detail: agreed.text } : { outcome: 'none', detail: '' };
 }
 
-/** A year belongs to the event whose clause shares the claim's words. */
-const sharesEvent = (c: ReadFigure, f: ReadFigure): boolean => f.clause.some((t) => c.clause.includes(t));
+/**
+ * The years of the event the claim's year is about: those whose clause shares the most of the
+ * claim's words ("in 2014 Russia lifted an embargo" over "in 1965 the US imposed embargoes"
+ * for a claim about lifting one). None when no clause shares a word.
+ */
+function closestEvent(c: ReadFigure, like: readonly ReadFigure[]): ReadFigure[] {
+  const shared = (f: ReadFigure) => f.clause.filter((t) => c.clause.includes(t)).length;
+  const best = Math.max(0, ...like.map(shared));
+  return best === 0 ? [] : like.filter((f) => shared(f) === best);
+}
 
 /** Counts are compared only when they count the same things, and money only in one currency. */
 function comparable(a: ReadFigure, b: ReadFigure): boolean {

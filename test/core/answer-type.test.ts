@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { askedOf, gives } from '../../src/core/answer-type.js';
+
+const none = askedOf('');
+
+describe('answer types', () => {
+  it('a day, when the question asks on what date', () => {
+    expect(gives('they met on 14 June in Bishkek', 'day', none)).toBe(true);
+    expect(gives('they met in June 2019', 'day', none)).toBe(false);
+  });
+
+  it('a count of what the question counts', () => {
+    const su35 = askedOf('su-35s did pakistan want', undefined, 'su-35s');
+    expect(gives('Pakistan wants four Su-35 jets', 'count', su35)).toBe(true);
+    expect(gives('Pakistan may buy twelve T-50 fighters', 'count', su35)).toBe(false);
+    expect(gives('a $2 billion pipeline', 'amount', askedOf('gas will it carry', undefined, 'gas'))).toBe(false);
+  });
+
+  it('a date: a year, a month, or the fact\'s own date', () => {
+    expect(gives('Russia lifted an arms embargo in 2014', 'date', none)).toBe(true);
+    expect(gives('signed in August', 'date', none)).toBe(true);
+    expect(gives('Moscow lifted an arms embargo on Islamabad', 'date', none)).toBe(false);
+    expect(gives('Moscow lifted an arms embargo on Islamabad', 'date', none, '2014')).toBe(true);
+  });
+
+  it('money, shares and counts, each of its own kind', () => {
+    expect(gives('a $153 million deal', 'money', none)).toBe(true);
+    expect(gives('four helicopters', 'money', none)).toBe(false);
+    expect(gives('26% of the shares', 'percent', none)).toBe(true);
+    expect(gives('four helicopters', 'count', none)).toBe(true);
+    expect(gives('26% of the shares', 'amount', none)).toBe(true);
+  });
+
+  it('a cause: the ways English says because', () => {
+    expect(gives('This move encouraged Moscow to lift the embargo', 'cause', none)).toBe(true);
+    expect(gives('due to bureaucratic delays', 'cause', none)).toBe(true);
+    expect(gives('Russia lifted the embargo in 2014', 'cause', none)).toBe(false);
+  });
+
+  it('a person or organisation the question does not already name', () => {
+    expect(gives('the Soviets constructed Pakistan Steel Mills', 'person', askedOf('who built the steel mills'))).toBe(true);
+    expect(gives('it constructed Pakistan Steel Mills', 'person', askedOf('who built pakistan steel mills'))).toBe(false);
+  });
+
+  it('a place after a preposition', () => {
+    expect(gives('Pakistani ships visited Saint Petersburg', 'place', askedOf('where did the ships go'))).toBe(true);
+    expect(gives('Pakistani ships visited the port', 'place', askedOf('where did the ships go'))).toBe(false);
+  });
+
+  it('a name beside the noun it names, not a title alone or a name elsewhere', () => {
+    const minister = askedOf('the russian deputy defence minister who signed', undefined, 'minister');
+    expect(gives('the Russian Deputy Defense Minister went to Islamabad', 'name', minister)).toBe(false);
+    expect(gives('Deputy Defense Minister Alexander Fomin went to Islamabad', 'name', minister)).toBe(true);
+    expect(gives('the joint exercise, called Druzhba, began', 'name', askedOf('the joint exercise', undefined, 'exercise'))).toBe(true);
+  });
+
+  it('a definition of what the question names', () => {
+    expect(gives('Andrew Korybko is an American Moscow-based political analyst', 'definition', askedOf('korybko'))).toBe(true);
+    expect(gives('Korybko proposes a roadmap', 'definition', askedOf('korybko'))).toBe(false);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ClaimReader, withoutAttribution } from '../../src/core/claims.js';
+
+const reader = new ClaimReader(
+  { russia: ['russia', 'russian', 'moscow', 'soviet union', 'soviets'], pakistan: ['pakistan', 'pakistani', 'islamabad'], india: ['india'], china: ['china'] },
+  [],
+);
+const frame = (text: string, verb: string) => reader.read(text).frames.get(verb)?.[0];
+
+describe('reading a claim', () => {
+  it('says who did what to whom around each verb', () => {
+    expect(frame('Pakistan lifted its arms embargo on Russia in 2014.', 'lift')).toMatchObject({ agent: 'pakistan', patient: 'russia', negated: false });
+    expect(frame('The embargo on Pakistan was lifted by Russia.', 'lift')).toMatchObject({ agent: 'russia', patient: 'pakistan' });
+  });
+
+  it('does not take a party in a place for the agent', () => {
+    expect(frame('an agreement signed in Islamabad allows Russia to train Pakistani soldiers', 'train')).toMatchObject({ agent: 'russia', patient: 'pakistan' });
+  });
+
+  it('gives a verb joined by "and" the agent of the one before', () => {
+    expect(frame('China is developing the port and selling submarines to Pakistan', 'sell')).toMatchObject({ agent: 'china', patient: 'pakistan' });
+  });
+
+  it('reads the side a clause sets against the agent, and the partner', () => {
+    expect(frame('Russia supported Pakistan in the 1971 war against India', 'support')).toMatchObject({ agent: 'russia', patient: 'pakistan', opposed: ['india'] });
+    expect(frame('Pakistan manufactures the JF-17 with China', 'manufacture')).toMatchObject({ agent: 'pakistan', partner: 'china' });
+  });
+
+  it('reads negation at the verb', () => {
+    expect(frame('Russia never lifted its arms embargo on Pakistan', 'lift')?.negated).toBe(true);
+    expect(frame('India raised no objection to the drills', 'raise')?.negated).toBe(true);
+  });
+
+  it('gives a share or an amount to its own party', () => {
+    const { figures } = reader.read('Pakistan holds a 26% share and Russia 74%');
+    expect(figures.map((f) => [f.text, f.party])).toEqual([['26%', 'pakistan'], ['74%', 'russia']]);
+    expect(reader.read('providing for 26% of Pakistan’s share and 74% of Russia').figures.map((f) => f.party)).toEqual(['pakistan', 'russia']);
+  });
+
+  it('tells a proposal or a plan from a report', () => {
+    expect(reader.read('Russia plans to invest $14 billion').modal).toBe(true);
+    expect(reader.read('Consider signing a deal for Su-35s').modal).toBe(true);
+    expect(reader.read('Russia invested $14 billion').modal).toBe(false);
+  });
+
+  it('keeps names for what the claim is about and sets parties and figures aside', () => {
+    const r = reader.read('The Soviets built Pakistan Steel Mills in Karachi in 1973');
+    expect(r.terms).toContain('karachi');
+    expect(r.terms).not.toContain('1973');
+    expect(r.names.map((n) => n[0])).toContain('karachi');
+  });
+
+  it('reads a fact without its attribution', () => {
+    expect(withoutAttribution('According to Saleem Qamar Butt (2019), Russia lifted an arms embargo.')).toBe('Russia lifted an arms embargo.');
+    expect(withoutAttribution('Korybko (2018) argues that relations are at their best.')).toBe('relations are at their best.');
+  });
+});

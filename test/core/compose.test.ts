@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { askedOf } from '../../src/core/answer-type.js';
+import { compose } from '../../src/core/compose.js';
+import type { Hit } from '../../src/core/fact-index.js';
+import { readQuestion } from '../../src/core/question.js';
+import type { Fact } from '../../src/knowledge/schema.js';
+
+const fact = (id: string, quote: string): Fact => ({ id, statement: quote, quote, source: { document: 'd' }, kind: 'report', topic: 't', tags: [] });
+const hit = (id: string, quote: string, coverage: number, rank: number): Hit => ({ fact: fact(id, quote), score: rank, coverage, rank, named: true });
+
+describe('composing an answer', () => {
+  it('leads with the best fact that gives what is asked, not the best match', () => {
+    const hits = [hit('a', 'Russia lifted an arms embargo on Pakistan', 1, 100), hit('b', 'In 2014 Russia lifted an arms embargo', 0.9, 60)];
+    const choice = compose(hits, readQuestion('when did russia lift the arms embargo'), askedOf('did russia lift the arms embargo'));
+    expect('answering' in choice && choice.answering.map((h) => h.fact.id)).toEqual(['b']);
+  });
+
+  it('adds a fact only if it answers about as well, three at most, the same quote once', () => {
+    const hits = [
+      hit('a', 'one 2014', 1, 100),
+      hit('b', 'two 2014', 0.95, 80),
+      hit('c', 'one 2014', 0.95, 79),
+      hit('d', 'three 2014', 0.95, 70),
+      hit('e', 'four 2014', 0.95, 60),
+      hit('f', 'weak 2014', 0.5, 90),
+    ];
+    const choice = compose(hits, readQuestion('when was it'), askedOf('was it'));
+    expect('answering' in choice && choice.answering.map((h) => h.fact.id)).toEqual(['a', 'b', 'd']);
+  });
+
+  it('offers related facts, and no answer, when none gives what is asked', () => {
+    const hits = [hit('a', 'the first Druzhba drills were held', 1, 100), hit('b', 'Druzhba drills are annual', 0.9, 50)];
+    const choice = compose(hits, readQuestion('how many soldiers took part in the first druzhba drills'), askedOf('soldiers took part in the first druzhba drills'));
+    expect('related' in choice && choice.related.map((h) => h.fact.id)).toEqual(['a', 'b']);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { figures, overlaps } from '../../src/core/figures.js';
+
+const one = (text: string) => {
+  const [f] = figures(text);
+  return f && { kind: f.kind, low: f.low, high: f.high, noun: f.noun, currency: f.currency };
+};
+
+describe('figures', () => {
+  it('reads years and decades', () => {
+    expect(one('in 2014 russia lifted')).toMatchObject({ kind: 'year', low: 2014, high: 2014 });
+    expect(one('in the 1980s')).toMatchObject({ kind: 'year', low: 1980, high: 1989 });
+  });
+
+  it('reads money with its currency and scale, ranges and qualifiers', () => {
+    expect(one('a $153 million deal')).toMatchObject({ kind: 'money', low: 153e6, high: 153e6, currency: 'usd' });
+    expect(one('worth $2-2.5 billion')).toMatchObject({ kind: 'money', low: 2e9, high: 2.5e9 });
+    expect(one('the rs 22,000-crore dam')).toMatchObject({ kind: 'money', low: 22000 * 1e7, currency: 'inr' });
+    expect(one('more than $10 billion')).toMatchObject({ kind: 'money', low: 10e9, high: Infinity });
+    expect(one('a 153m deal')).toMatchObject({ kind: 'money', low: 153e6 });
+  });
+
+  it('reads a number at a scale followed by a noun as a count of that noun, not money', () => {
+    expect(one('20 million people')).toMatchObject({ kind: 'count', low: 20e6, noun: 'people' });
+    expect(one('irrigate 5.5 lakh hectares')).toMatchObject({ kind: 'count', low: 550000, noun: 'hectares' });
+  });
+
+  it('reads percentages and counts, with number words and qualifiers', () => {
+    expect(one('a 26% share')).toMatchObject({ kind: 'percent', low: 26, high: 26 });
+    expect(one('four helicopters')).toMatchObject({ kind: 'count', low: 4, noun: 'helicopters' });
+    const about = one('about 200 troops')!;
+    expect(about.kind).toBe('count');
+    expect(about.low).toBeCloseTo(180);
+    expect(about.high).toBeCloseTo(220);
+  });
+
+  it('never takes a number inside a name for a figure', () => {
+    expect(figures('the su-35 and mi-35m')).toEqual([]);
+    expect(figures('four mi-35 helicopters').map((f) => f.kind)).toEqual(['count']);
+  });
+
+  it('tells overlapping ranges', () => {
+    const [a, b, c] = [one('$2 billion'), one('$2-2.5 billion'), one('$700 million')];
+    expect(overlaps(a as never, b as never)).toBe(true);
+    expect(overlaps(b as never, c as never)).toBe(false);
+  });
+});

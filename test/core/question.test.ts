@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { readQuestion } from '../../src/core/question.js';
+
+describe('reading a question', () => {
+  it.each([
+    ['when did russia lift the embargo', 'date'],
+    ['what year did pakistan join the sco', 'date'],
+    ['how much did the helicopters cost', 'money'],
+    ['how much of the pipeline does pakistan own', 'amount'],
+    ['what percentage of the project belongs to moscow', 'percent'],
+    ['how many helicopters did pakistan buy', 'count'],
+    ['who built the steel mills', 'person'],
+    ['where did the sailors go', 'place'],
+    ['which city hosted the parade', 'place'],
+    ['why did moscow lift the embargo', 'cause'],
+    ["what's the name of the exercise", 'name'],
+    ['who was the foreign minister that visited', 'name'],
+    ['who is korybko', 'definition'],
+    ['did russia sell jets to pakistan', null],
+  ])('%s → %s', (question, type) => {
+    expect(readQuestion(question).type).toBe(type);
+  });
+
+  it('keeps what the question is about and sets the question words aside', () => {
+    expect(readQuestion('why did moscow lift the embargo').about).toBe('did moscow lift the embargo');
+    expect(readQuestion('which city hosted the parade').about).toBe('hosted the parade');
+    // A noun naming what is asked for stays in, to weigh little: it may be what the answer is about.
+    expect(readQuestion('what motto is meant to sum up the bond')).toMatchObject({ about: 'motto is meant to sum up the bond', asking: 'motto' });
+  });
+
+  it('tells chat from questions', () => {
+    expect(readQuestion('hi').chat).toBe('greeting');
+    expect(readQuestion('thanks!').chat).toBe('thanks');
+    expect(readQuestion('help').chat).toBe('help');
+    expect(readQuestion('ok but who is right').chat).toBe('help');
+    expect(readQuestion('?!').chat).toBe('empty');
+    expect(readQuestion('who is right about the su-35 talks').chat).toBeNull();
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { canonical, stem, terms, words } from '../../src/core/tokens.js';
+
+describe('tokens', () => {
+  it('folds case, quotes, dashes and zero-width characters, and joins names with digits', () => {
+    expect(canonical('Su\u200B-35’s')).toBe("su35's");
+    expect(canonical('The U.S. and the U.S.S.R.')).toBe('the usa and the ussr');
+    expect(canonical('a $14bn plan')).toBe('a $14 billion plan');
+  });
+
+  it('keeps "us" a pronoun unless written as the country', () => {
+    expect(words('tell us about the US')).toEqual(['tell', 'us', 'about', 'the', 'usa']);
+  });
+
+  it('stems with Porter2 after WordNet\'s irregular forms', () => {
+    expect(stem('helicopters')).toBe(stem('helicopter'));
+    expect(stem('bought')).toBe(stem('buy'));
+    expect(stem('went')).toBe(stem('go'));
+    expect(stem('lifted')).toBe(stem('lift'));
+    expect(stem('mi35s')).toBe('mi35');
+    expect(stem('2014')).toBe('2014');
+  });
+
+  it('drops question and function words from search terms', () => {
+    expect(terms('when did russia lift the embargo')).toEqual(['russia', 'lift', 'embargo']);
+  });
+});
