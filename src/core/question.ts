@@ -41,7 +41,7 @@ const TYPES: [RegExp, AnswerType][] = [
   [/\b(?:what|which|wat)(?:'?s| is| was)? (?:the )?(?:cost|price|value|budget|sum|figure)\b(?: of)?/, 'money'],
   [/\b(?:what|which|wat)(?:'?s| is| was)? (?:the )?(?:number|count|size)\b(?: of)?/, 'count'],
   // "when" opens the question ("so when did…"); later it is a conjunction ("what happened when…").
-  [/^(?:[a-z']+ ){0,2}(?:when|since when)\b|\bwhat time\b/, 'date'],
+  [/^(?:[a-z']+ ){0,2}(?:when|since when)\b|\bwhat time\b(?! (?:span|frame|period))/, 'date'],
   [/\b(?:what|which|wat|in what|in which)(?:'s| is| was)? (?:the )?(?:year|date|month|decade|day)\b/, 'date'],
   [/\bhow long ago\b/, 'date'],
   [/\bhow (?:long|far|big|large|old)\b/, 'amount'],
@@ -70,6 +70,9 @@ const CHAT: [RegExp, Chat][] = [
  * about ("what motto"), so it stays, weighing little.
  */
 const WHICH_NOUN = /\b(?:which|what|wat)((?: [a-z-]+){0,3}?) ([a-z]+)(?= (?:did|does|do|is|was|are|were|has|have|had|will|would|can|could)\b)/;
+const PREPOSITIONS = new Set(['in', 'of', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'about', 'between', 'among', 'into', 'over', 'under']);
+const AUXILIARY = /^(?:is|are|was|were|be|been|do|does|did|has|have|had|will|would|can|could|should|may|might|must)$/;
+
 /** Where "which X" stands in a question: the wh-word's place and the noun X. */
 interface WhichNoun {
   at: number;
@@ -84,13 +87,21 @@ interface WhichNoun {
  */
 function whichNoun(text: string): WhichNoun | null {
   const aux = WHICH_NOUN.exec(text);
-  if (aux) return { at: aux.index, whLength: /^\w+/.exec(aux[0])![0].length, noun: aux[2]! };
+  if (aux) {
+    // The noun phrase ends before a preposition: "what political problem in pakistan is …" asks about the problem.
+    const ws = `${aux[1]} ${aux[2]}`.trim().split(' ');
+    const cut = ws.findIndex((w) => PREPOSITIONS.has(w));
+    const noun = cut > 0 ? ws[cut - 1]! : cut === 0 ? null : aux[2]!;
+    return noun ? { at: aux.index, whLength: /^\w+/.exec(aux[0])![0].length, noun } : null;
+  }
   const m = /\b(which|what|wat)((?: [a-z-]+){2,5})/.exec(text);
   if (!m) return null;
   const ws = m[2]!.trim().split(' ');
   const lexicon = Lexicon.shared();
   const verbAt = ws.findIndex((w, i) => i > 0 && (/ed$/.test(w) || lexicon.lemma(w) !== w) && lexicon.verbOf(w) !== undefined);
-  return verbAt > 0 ? { at: m.index, whLength: m[1]!.length, noun: ws[verbAt - 1]! } : null;
+  // "what is pakistan scared of": a copula first means the noun is no "which X".
+  if (verbAt <= 0 || ws.slice(0, verbAt).some((w) => AUXILIARY.test(w) || PREPOSITIONS.has(w))) return null;
+  return { at: m.index, whLength: m[1]!.length, noun: ws[verbAt - 1]! };
 }
 
 const CLASS_TYPES: Record<NounClass, AnswerType> = { person: 'person', group: 'person', place: 'place', time: 'date', quantity: 'amount' };
