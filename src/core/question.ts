@@ -122,10 +122,19 @@ function counted(about: string): { asking?: string } {
   return noun && !/^(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|of)$/.test(noun) ? { asking: noun } : {};
 }
 
+/** A yes-or-no question's first alternative: "is russia building it or is it stuck" → "is russia building it". */
+function firstAlternative(text: string): string {
+  const at = text.search(/ or (?:is|are|was|were|do|does|did|has|have|just|only|not|rather|still|will|would|can|could)\b| or (?:is )?(?:it|that|this|they)\b/);
+  return at > 0 && /^(?:is|are|was|were|do|does|did|has|have|will|would|can|could|should)\b/.test(text) && text.slice(0, at).split(' ').length >= 4 ? text.slice(0, at) : text;
+}
+
 export function readQuestion(question: string): QuestionShape {
-  const text = canonical(question).replace(/[^\p{L}\p{N}'%$ -]+/gu, ' ').replace(/\s+/g, ' ').trim();
-  if (text === '') return { type: null, about: '', chat: 'empty' };
-  for (const [pattern, chat] of CHAT) if (pattern.test(text)) return { type: null, about: '', chat };
+  const whole = canonical(question).replace(/[^\p{L}\p{N}'%$ -]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (whole === '') return { type: null, about: '', chat: 'empty' };
+  // "is X so, or is that just hype": the question is its first alternative; the second asks
+  // the same the other way round, in words a source would not use.
+  const text = firstAlternative(whole);
+  for (const [pattern, chat] of CHAT) if (pattern.test(whole)) return { type: null, about: '', chat };
   const without = (at: number, length: number, keep = '') => `${text.slice(0, at)}${keep} ${text.slice(at + length)}`.replace(/\s+/g, ' ').trim();
   for (const [pattern, type] of TYPES) {
     const match = pattern.exec(text);
