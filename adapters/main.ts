@@ -28,7 +28,12 @@ function exitWith(lines: string[]): never {
   process.exit(1);
 }
 
-async function startAdapters(config: Config, engine: Engine, logger: Logger, moderation: Moderation): Promise<RunningAdapter[]> {
+async function startAdapters(
+  config: Config,
+  engine: Engine,
+  logger: Logger,
+  moderation: Moderation,
+): Promise<RunningAdapter[]> {
   const running: RunningAdapter[] = [];
   const shared = { cooldownSeconds: config.cooldownSeconds, engine, moderation };
   if (config.discord) {
@@ -57,7 +62,13 @@ async function main(): Promise<void> {
     level: config.logLevel,
     // The console adapter owns stdout, so its logs go to stderr.
     fd: consoleMode ? 2 : 1,
-    secrets: [config.discord?.token, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.store.userHashSecret],
+    secrets: [
+      config.discord?.token,
+      config.slack?.botToken,
+      config.slack?.appToken,
+      config.slack?.signingSecret,
+      config.store.userHashSecret,
+    ],
   });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection; still serving'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception; still serving'));
@@ -66,14 +77,16 @@ async function main(): Promise<void> {
   try {
     engine = Engine.fromDir(resolve(config.knowledgeDir));
   } catch (e) {
-    if (e instanceof PackError) exitWith([`knowledge: the pack in ${config.knowledgeDir} was refused:`, ...e.problems.map(formatProblem)]);
+    if (e instanceof PackError)
+      exitWith([`knowledge: the pack in ${config.knowledgeDir} was refused:`, ...e.problems.map(formatProblem)]);
     throw e;
   }
 
   let adapters: RunningAdapter[] = [];
   let stopStore: () => Promise<void> = async () => {};
   let health: Server | undefined;
-  if (config.httpPort) health = await startHealthServer(config.httpPort, () => adapters.length > 0 && adapters.every((a) => a.isReady()));
+  if (config.httpPort)
+    health = await startHealthServer(config.httpPort, () => adapters.length > 0 && adapters.every((a) => a.isReady()));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -90,7 +103,9 @@ async function main(): Promise<void> {
 
   if (consoleMode) {
     const { startConsole } = await import('./console/index.js');
-    process.stderr.write('No Discord or Slack credentials found, so this is the local console. Set DISCORD_TOKEN or SLACK_BOT_TOKEN in .env to connect to chat (see .env.example).\n');
+    process.stderr.write(
+      'No Discord or Slack credentials found, so this is the local console. Set DISCORD_TOKEN or SLACK_BOT_TOKEN in .env to connect to chat (see .env.example).\n',
+    );
     const c = startConsole({ engine, logger });
     adapters = [{ name: 'console', stop: c.stop, isReady: () => true }];
     logger.info(`ready in ${Math.round(performance.now() - started)} ms: ${engine.factCount} facts, adapters: console`);
@@ -102,13 +117,20 @@ async function main(): Promise<void> {
   // DATABASE_URL is set, else an embedded database in DATA_DIR. Approved facts join the engine.
   const { Moderation } = await import('../src/moderation/index.js');
   const moderation = await Moderation.open(
-    { databaseUrl: config.store.databaseUrl, dataDir: config.store.dataDir, retentionDays: config.store.retentionDays, userHashSecret: config.store.userHashSecret },
+    {
+      databaseUrl: config.store.databaseUrl,
+      dataDir: config.store.dataDir,
+      retentionDays: config.store.retentionDays,
+      userHashSecret: config.store.userHashSecret,
+    },
     engine,
     { defaults: { mode: 'public', cooldownSeconds: config.cooldownSeconds }, log: logger },
   );
   stopStore = () => moderation.stop();
   adapters = await startAdapters(config, engine, logger, moderation);
-  logger.info(`ready in ${Math.round(performance.now() - started)} ms: ${engine.factCount} facts, adapters: ${adapters.map((a) => a.name).join(', ')}`);
+  logger.info(
+    `ready in ${Math.round(performance.now() - started)} ms: ${engine.factCount} facts, adapters: ${adapters.map((a) => a.name).join(', ')}`,
+  );
 }
 
 main().catch((e: unknown) => {

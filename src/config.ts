@@ -9,9 +9,33 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optionalString = z.preprocess(blankToUndefined, z.string().optional());
 const portNumber = z.coerce.number().int().min(1, 'must be a port number').max(65535, 'must be a port number');
 const bool = (fallback: boolean) =>
-  z.preprocess(blankToUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no']).default(fallback ? 'true' : 'false').transform((v) => ['true', '1', 'yes'].includes(v)));
-const list = z.preprocess(blankToUndefined, z.string().default('').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)));
-const command = (fallback: string) => z.preprocess(blankToUndefined, z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'must be a slash command such as /ask').default(fallback));
+  z.preprocess(
+    blankToUndefined,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'])
+      .default(fallback ? 'true' : 'false')
+      .transform((v) => ['true', '1', 'yes'].includes(v)),
+  );
+const list = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+);
+const command = (fallback: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\/[a-z0-9_-]{1,31}$/, 'must be a slash command such as /ask')
+      .default(fallback),
+  );
 
 /** Human guidance per variable, used in error lines and in .env.example. */
 export const HINTS: Record<string, string> = {
@@ -31,7 +55,8 @@ export const HINTS: Record<string, string> = {
   SLACK_PORT: 'the port for Slack HTTP mode, e.g. 3000',
   SLACK_API_URL: 'the Web API base URL, e.g. https://slack.com/api/',
   SLACK_PRIVATE_BY_DEFAULT: 'true or false',
-  SLACK_MODERATORS: 'a comma-separated list of Slack user ids (U…) or user groups (S…) who count as moderators besides admins',
+  SLACK_MODERATORS:
+    'a comma-separated list of Slack user ids (U…) or user groups (S…) who count as moderators besides admins',
   SLACK_ASK_COMMAND: 'a slash command such as /ask',
   SLACK_CHECK_COMMAND: 'a slash command such as /check',
   SLACK_SOURCES_COMMAND: 'a slash command such as /sources',
@@ -44,15 +69,33 @@ export const HINTS: Record<string, string> = {
 
 const EnvSchema = z.object({
   NODE_ENV: z.preprocess(blankToUndefined, z.enum(['production', 'development', 'test']).default('development')),
-  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
   KNOWLEDGE_DIR: z.preprocess(blankToUndefined, z.string().default('knowledge')),
   COOLDOWN_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3600).default(5)),
   HTTP_PORT: z.preprocess(blankToUndefined, portNumber.optional()),
   DISCORD_TOKEN: optionalString,
-  DISCORD_APPLICATION_ID: z.preprocess(blankToUndefined, z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional()),
-  DISCORD_GUILD_ID: z.preprocess(blankToUndefined, z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional()),
+  DISCORD_APPLICATION_ID: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{5,25}$/, 'must be a numeric id')
+      .optional(),
+  ),
+  DISCORD_GUILD_ID: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{5,25}$/, 'must be a numeric id')
+      .optional(),
+  ),
   DISCORD_API_URL: z.preprocess(blankToUndefined, z.string().url('must be a URL').default('https://discord.com/api')),
-  DISCORD_SHARDS: z.preprocess(blankToUndefined, z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).optional()),
+  DISCORD_SHARDS: z.preprocess(
+    blankToUndefined,
+    z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).optional(),
+  ),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_APP_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith('xapp-', 'must start with xapp-').optional()),
   SLACK_SIGNING_SECRET: optionalString,
@@ -64,7 +107,13 @@ const EnvSchema = z.object({
   SLACK_CHECK_COMMAND: command('/check'),
   SLACK_SOURCES_COMMAND: command('/sources'),
   SLACK_CROSSCHECK_COMMAND: command('/crosscheck'),
-  DATABASE_URL: z.preprocess(blankToUndefined, z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional()),
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+      .optional(),
+  ),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('data')),
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
   USER_HASH_SECRET: optionalString,
@@ -96,7 +145,12 @@ export interface Config {
     moderators: string[];
     commands: { ask: string; check: string; sources: string; crosscheck: string };
   } | null;
-  store: { databaseUrl: string | undefined; dataDir: string; retentionDays: number; userHashSecret: string | undefined };
+  store: {
+    databaseUrl: string | undefined;
+    dataDir: string;
+    retentionDays: number;
+    userHashSecret: string | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -118,21 +172,30 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       });
   // Settings that only make sense together, judged on the raw values so every problem is told at once.
   const has = (name: keyof Env) => typeof source[name] === 'string' && source[name]!.trim() !== '';
-  const need = (name: keyof Env, when: string) => problems.push(`config: ${name} is missing but ${when}: ${HINTS[name]}.`);
+  const need = (name: keyof Env, when: string) =>
+    problems.push(`config: ${name} is missing but ${when}: ${HINTS[name]}.`);
   if (has('DISCORD_TOKEN') && !has('DISCORD_APPLICATION_ID')) need('DISCORD_APPLICATION_ID', 'DISCORD_TOKEN is set');
   if (!has('DISCORD_TOKEN') && has('DISCORD_APPLICATION_ID')) need('DISCORD_TOKEN', 'DISCORD_APPLICATION_ID is set');
   if (has('SLACK_BOT_TOKEN') && !has('SLACK_APP_TOKEN') && !has('SLACK_SIGNING_SECRET')) {
-    problems.push('config: SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is: set one of them.');
+    problems.push(
+      'config: SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is: set one of them.',
+    );
   }
-  if (!has('SLACK_BOT_TOKEN') && (has('SLACK_APP_TOKEN') || has('SLACK_SIGNING_SECRET'))) need('SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set');
+  if (!has('SLACK_BOT_TOKEN') && (has('SLACK_APP_TOKEN') || has('SLACK_SIGNING_SECRET')))
+    need('SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set');
   if (!parsed.success || problems.length) throw new ConfigError(problems);
 
   const e = parsed.data;
   if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN && e.HTTP_PORT === e.SLACK_PORT) {
-    problems.push(`config: HTTP_PORT and SLACK_PORT are both ${e.SLACK_PORT}: give the health checks and Slack HTTP mode different ports.`);
+    problems.push(
+      `config: HTTP_PORT and SLACK_PORT are both ${e.SLACK_PORT}: give the health checks and Slack HTTP mode different ports.`,
+    );
   }
   const commands = [e.SLACK_ASK_COMMAND, e.SLACK_CHECK_COMMAND, e.SLACK_SOURCES_COMMAND, e.SLACK_CROSSCHECK_COMMAND];
-  if (new Set(commands).size !== commands.length) problems.push('config: SLACK_ASK_COMMAND, SLACK_CHECK_COMMAND, SLACK_SOURCES_COMMAND and SLACK_CROSSCHECK_COMMAND must differ: give each its own command.');
+  if (new Set(commands).size !== commands.length)
+    problems.push(
+      'config: SLACK_ASK_COMMAND, SLACK_CHECK_COMMAND, SLACK_SOURCES_COMMAND and SLACK_CROSSCHECK_COMMAND must differ: give each its own command.',
+    );
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -142,9 +205,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     knowledgeDir: e.KNOWLEDGE_DIR,
     cooldownSeconds: e.COOLDOWN_SECONDS,
     httpPort: e.HTTP_PORT,
-    discord: e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
-      ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL, shards: e.DISCORD_SHARDS }
-      : null,
+    discord:
+      e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
+        ? {
+            token: e.DISCORD_TOKEN,
+            applicationId: e.DISCORD_APPLICATION_ID,
+            guildId: e.DISCORD_GUILD_ID,
+            apiUrl: e.DISCORD_API_URL,
+            shards: e.DISCORD_SHARDS,
+          }
+        : null,
     slack: e.SLACK_BOT_TOKEN
       ? {
           botToken: e.SLACK_BOT_TOKEN,
@@ -154,9 +224,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           apiUrl: e.SLACK_API_URL,
           privateByDefault: e.SLACK_PRIVATE_BY_DEFAULT,
           moderators: e.SLACK_MODERATORS,
-          commands: { ask: e.SLACK_ASK_COMMAND, check: e.SLACK_CHECK_COMMAND, sources: e.SLACK_SOURCES_COMMAND, crosscheck: e.SLACK_CROSSCHECK_COMMAND },
+          commands: {
+            ask: e.SLACK_ASK_COMMAND,
+            check: e.SLACK_CHECK_COMMAND,
+            sources: e.SLACK_SOURCES_COMMAND,
+            crosscheck: e.SLACK_CROSSCHECK_COMMAND,
+          },
         }
       : null,
-    store: { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR, retentionDays: e.RETENTION_DAYS, userHashSecret: e.USER_HASH_SECRET },
+    store: {
+      databaseUrl: e.DATABASE_URL,
+      dataDir: e.DATA_DIR,
+      retentionDays: e.RETENTION_DAYS,
+      userHashSecret: e.USER_HASH_SECRET,
+    },
   };
 }

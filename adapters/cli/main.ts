@@ -37,7 +37,14 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const rest: string[] = [];
-  const o: Options = { command: '', text: null, json: false, render: null, knowledge: process.env.KNOWLEDGE_DIR || 'knowledge', days: 7 };
+  const o: Options = {
+    command: '',
+    text: null,
+    json: false,
+    render: null,
+    knowledge: process.env.KNOWLEDGE_DIR || 'knowledge',
+    days: 7,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') o.json = true;
@@ -70,17 +77,20 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (o.render !== null && !RENDERERS[o.render]) fail(`cli: --render takes ${Object.keys(RENDERERS).join(' or ')}, not "${o.render}"`);
+  if (o.render !== null && !RENDERERS[o.render])
+    fail(`cli: --render takes ${Object.keys(RENDERERS).join(' or ')}, not "${o.render}"`);
 
   let engine: Engine;
   try {
     engine = Engine.fromDir(resolve(o.knowledge));
   } catch (e) {
-    if (e instanceof PackError) fail(`cli: the knowledge pack was refused:\n${e.problems.map(formatProblem).join('\n')}`);
+    if (e instanceof PackError)
+      fail(`cli: the knowledge pack was refused:\n${e.problems.map(formatProblem).join('\n')}`);
     throw e;
   }
   const color = !o.json && o.render === null && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const print = (value: unknown) => process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value)}\n`);
+  const print = (value: unknown) =>
+    process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value)}\n`);
   const show = (reply: Reply, json: () => unknown) => {
     if (o.render !== null) print(RENDERERS[o.render]!(reply));
     else if (o.json) print(json());
@@ -109,7 +119,10 @@ async function main(): Promise<void> {
       const id = o.text ?? fail('cli: fact needs an id, e.g. npm run cli -- fact rafiq-su35-talks');
       const c = engine.fact(id) ?? fail(`cli: no fact "${id}"`);
       if (o.json) print(factJson(c, engine.pack.facts.find((f) => f.id === id)?.date ?? null));
-      else print(`${c.statement}\n  “${c.quote}”\n  — ${c.source.author ?? 'unknown'}, ${c.source.title}${c.source.post ? `, post ${c.source.post}` : ''}, ${c.source.date ?? 'undated'} [${c.kind}, topic ${c.topic}]`);
+      else
+        print(
+          `${c.statement}\n  “${c.quote}”\n  — ${c.source.author ?? 'unknown'}, ${c.source.title}${c.source.post ? `, post ${c.source.post}` : ''}, ${c.source.date ?? 'undated'} [${c.kind}, topic ${c.topic}]`,
+        );
       return;
     }
     case 'facts': {
@@ -129,7 +142,10 @@ async function main(): Promise<void> {
       // A read: the bot prunes, the report does not.
       const store = await openStore({ ...loadConfig().store, retentionDays: 0 });
       try {
-        const r = await report(store, o.days, { statementOf: (id) => engine.fact(id)?.statement, mask: (t) => engine.safeEcho(t) });
+        const r = await report(store, o.days, {
+          statementOf: (id) => engine.fact(id)?.statement,
+          mask: (t) => engine.safeEcho(t),
+        });
         print(o.json ? r : formatReport(r));
       } finally {
         await store.close();

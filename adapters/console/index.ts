@@ -29,7 +29,12 @@ export function startConsole(options: ConsoleOptions): RunningConsole {
   const output = options.output ?? process.stdout;
   const interactive = (input as { isTTY?: boolean }).isTTY === true && (output as { isTTY?: boolean }).isTTY === true;
   const color = options.color ?? (interactive && !process.env.NO_COLOR);
-  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
+  const rl = createInterface({
+    input,
+    output: interactive ? output : undefined,
+    terminal: interactive,
+    crlfDelay: Infinity,
+  });
   const write = (text: string) => output.write(`${text}\n`);
 
   const answer = (line: string): void => {
@@ -38,7 +43,10 @@ export function startConsole(options: ConsoleOptions): RunningConsole {
     let reply: Reply;
     if ('unknown' in parsed) {
       // The name is user text: masked like any echo, and cut where no word fragment is left.
-      reply = { kind: 'notice', text: `Unknown command /${cutEnd(options.engine.safeEcho(parsed.unknown), 40)}. Try /help.` };
+      reply = {
+        kind: 'notice',
+        text: `Unknown command /${cutEnd(options.engine.safeEcho(parsed.unknown), 40)}. Try /help.`,
+      };
     } else {
       try {
         reply = handleRequest(options.engine, parsed);

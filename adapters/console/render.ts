@@ -13,7 +13,12 @@ export interface ConsoleStyle {
 const CODES = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, cyan: 36, gray: 90 } as const;
 type Tone = keyof typeof CODES;
 
-const VERDICT_TONE: Record<Verdict['verdict'], Tone> = { supported: 'green', contradicted: 'red', disputed: 'yellow', unverified: 'gray' };
+const VERDICT_TONE: Record<Verdict['verdict'], Tone> = {
+  supported: 'green',
+  contradicted: 'red',
+  disputed: 'yellow',
+  unverified: 'gray',
+};
 
 export function renderConsole(reply: Reply, style: ConsoleStyle): string {
   const paint = (tone: Tone, text: string) => (style.color ? `\x1b[${CODES[tone]}m${text}\x1b[0m` : text);
@@ -45,7 +50,10 @@ function answer(a: Answer, paint: Paint): string {
 
 function verdict(v: Verdict, paint: Paint): string {
   const label = VERDICT_LABEL[v.verdict];
-  const lines = [`${paint(VERDICT_TONE[v.verdict], paint('bold', `${label.emoji} ${label.title.toUpperCase()}`))}  ${v.claim}`, v.reason];
+  const lines = [
+    `${paint(VERDICT_TONE[v.verdict], paint('bold', `${label.emoji} ${label.title.toUpperCase()}`))}  ${v.claim}`,
+    v.reason,
+  ];
   lines.push(...disagreements(v.disagreements, paint));
   if (v.citations.length) lines.push('', paint('bold', 'Evidence'), ...citations(v.citations, paint, true));
   return lines.join('\n');
@@ -69,6 +77,9 @@ function citations(cs: Citation[], paint: Paint, withStatement = false): string[
 function source(s: SourceSummary, paint: Paint, detailed: boolean): string {
   const head = `${paint('bold', s.title)} — ${s.author ?? 'unknown author'}, ${s.publisher ?? 'unknown publisher'}, ${s.date ?? 'undated'} (${s.kind}; ${s.facts} facts) ${paint('gray', s.document)}`;
   if (!detailed) return head;
-  const posts = s.posts.map((p) => `  post ${p.n}: ${p.author}${p.author !== p.poster ? ` (posted by ${p.poster})` : ''}, ${p.kind}, ${p.facts} facts`);
+  const posts = s.posts.map(
+    (p) =>
+      `  post ${p.n}: ${p.author}${p.author !== p.poster ? ` (posted by ${p.poster})` : ''}, ${p.kind}, ${p.facts} facts`,
+  );
   return [head, `  ${s.reliability}`, ...posts].join('\n');
 }

@@ -11,7 +11,12 @@
  * `data` may also be a function of the engine, for choices that come from the knowledge pack.
  * The bot and `discord:deploy` both register exactly these definitions.
  */
-import { ApplicationCommandType, type AutocompleteInteraction, type ChatInputCommandInteraction, type MessageContextMenuCommandInteraction } from 'discord.js';
+import {
+  ApplicationCommandType,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type MessageContextMenuCommandInteraction,
+} from 'discord.js';
 import { z } from 'zod';
 import type { Engine } from '../../src/core/engine.js';
 import type { Logger } from '../../src/log.js';
@@ -70,9 +75,17 @@ export type CommandData = z.infer<typeof CommandData>;
 
 const CommandModule = z.object({
   // Checked after resolving, against CommandData, so that problems are reported in detail.
-  data: z.custom<CommandData | ((engine: Engine) => unknown)>((v) => (typeof v === 'object' && v !== null) || isFunction(v), 'must export data: a command definition or a function of the engine'),
-  execute: z.custom<(interaction: CommandInteraction, ctx: CommandContext) => Promise<void>>(isFunction, 'must export an execute function'),
-  autocomplete: z.custom<(interaction: AutocompleteInteraction, ctx: AutocompleteContext) => Promise<void>>(isFunction).optional(),
+  data: z.custom<CommandData | ((engine: Engine) => unknown)>(
+    (v) => (typeof v === 'object' && v !== null) || isFunction(v),
+    'must export data: a command definition or a function of the engine',
+  ),
+  execute: z.custom<(interaction: CommandInteraction, ctx: CommandContext) => Promise<void>>(
+    isFunction,
+    'must export an execute function',
+  ),
+  autocomplete: z
+    .custom<(interaction: AutocompleteInteraction, ctx: AutocompleteContext) => Promise<void>>(isFunction)
+    .optional(),
   cooldown: z.boolean().optional(),
   channelSettings: z.boolean().optional(),
 });
@@ -89,7 +102,9 @@ export function parseCommandModule(exports: unknown, file: string, engine: Engin
   const rawData = typeof mod.data.data === 'function' ? mod.data.data(engine) : mod.data.data;
   const data = CommandData.safeParse(rawData);
   if (!data.success) throw new Error(`${file}: bad command definition: ${z.prettifyError(data.error)}`);
-  const autocompletes = data.data.type === ApplicationCommandType.ChatInput && (data.data.options ?? []).some((o) => o.autocomplete);
-  if (autocompletes && !mod.data.autocomplete) throw new Error(`${file}: an option autocompletes but the module exports no autocomplete handler`);
+  const autocompletes =
+    data.data.type === ApplicationCommandType.ChatInput && (data.data.options ?? []).some((o) => o.autocomplete);
+  if (autocompletes && !mod.data.autocomplete)
+    throw new Error(`${file}: an option autocompletes but the module exports no autocomplete handler`);
   return { ...mod.data, data: data.data };
 }

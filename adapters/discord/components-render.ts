@@ -44,12 +44,26 @@ export interface DiscordModal {
     type: typeof LABEL;
     label: string;
     description?: string;
-    component: { type: typeof TEXT_INPUT; custom_id: string; style: number; required: boolean; max_length: number; placeholder?: string };
+    component: {
+      type: typeof TEXT_INPUT;
+      custom_id: string;
+      style: number;
+      required: boolean;
+      max_length: number;
+      placeholder?: string;
+    };
   }[];
 }
 
 /** Discord's limits for the pieces below. */
-export const COMPONENT_LIMITS = { rows: 5, buttonLabel: 80, modalTitle: 45, label: 45, description: 100, placeholder: 100 } as const;
+export const COMPONENT_LIMITS = {
+  rows: 5,
+  buttonLabel: 80,
+  modalTitle: 45,
+  label: 45,
+  description: 100,
+  placeholder: 100,
+} as const;
 
 export const REVIEW_COLOR = 0xf0a020;
 
@@ -58,8 +72,20 @@ export function feedbackRow(record: number): DiscordActionRow {
   return {
     type: ACTION_ROW,
     components: [
-      { type: BUTTON, style: STYLE.secondary, label: FEEDBACK_LABEL.helpful, emoji: { name: FEEDBACK_EMOJI.helpful }, custom_id: encodeId({ kind: 'vote', record, helpful: true }) },
-      { type: BUTTON, style: STYLE.secondary, label: FEEDBACK_LABEL.notHelpful, emoji: { name: FEEDBACK_EMOJI.notHelpful }, custom_id: encodeId({ kind: 'vote', record, helpful: false }) },
+      {
+        type: BUTTON,
+        style: STYLE.secondary,
+        label: FEEDBACK_LABEL.helpful,
+        emoji: { name: FEEDBACK_EMOJI.helpful },
+        custom_id: encodeId({ kind: 'vote', record, helpful: true }),
+      },
+      {
+        type: BUTTON,
+        style: STYLE.secondary,
+        label: FEEDBACK_LABEL.notHelpful,
+        emoji: { name: FEEDBACK_EMOJI.notHelpful },
+        custom_id: encodeId({ kind: 'vote', record, helpful: false }),
+      },
     ],
   };
 }
@@ -87,7 +113,11 @@ export function renderModal(form: FormSpec): DiscordModal {
 
 /** The review queue, only for the moderator: an embed per proposal and its Approve / Reject row. */
 export function renderReview(queue: ReviewQueue): DiscordReplyPayload {
-  const lines = [queue.note, queue.items.length ? null : REVIEW_EMPTY, queue.more ? reviewMore(queue.more) : null].filter((l): l is string => !!l);
+  const lines = [
+    queue.note,
+    queue.items.length ? null : REVIEW_EMPTY,
+    queue.more ? reviewMore(queue.more) : null,
+  ].filter((l): l is string => !!l);
   const items = queue.items.slice(0, COMPONENT_LIMITS.rows);
   const embeds: DiscordEmbed[] = items.map((p) => ({
     title: shorten(esc(p.heading), LIMITS.title),
@@ -102,8 +132,18 @@ export function renderReview(queue: ReviewQueue): DiscordReplyPayload {
   const components: DiscordActionRow[] = items.map((p) => ({
     type: ACTION_ROW,
     components: [
-      { type: BUTTON, style: STYLE.success, label: `Approve #${p.id}`, custom_id: encodeId({ kind: 'approve', proposal: p.id }) },
-      { type: BUTTON, style: STYLE.danger, label: `Reject #${p.id}`, custom_id: encodeId({ kind: 'reject', proposal: p.id }) },
+      {
+        type: BUTTON,
+        style: STYLE.success,
+        label: `Approve #${p.id}`,
+        custom_id: encodeId({ kind: 'approve', proposal: p.id }),
+      },
+      {
+        type: BUTTON,
+        style: STYLE.danger,
+        label: `Reject #${p.id}`,
+        custom_id: encodeId({ kind: 'reject', proposal: p.id }),
+      },
     ],
   }));
   return {
@@ -124,7 +164,9 @@ export function renderReport(text: string): DiscordReplyPayload {
   const shown = pieces.slice(0, 2);
   const embeds = shown.map((piece) => ({ description: inCode(piece), fields: [] }));
   return {
-    ...(pieces.length > shown.length ? { content: 'The report is longer than a message; `npm run cli -- report` prints it whole.' } : {}),
+    ...(pieces.length > shown.length
+      ? { content: 'The report is longer than a message; `npm run cli -- report` prints it whole.' }
+      : {}),
     embeds,
     flags: EPHEMERAL,
     allowed_mentions: { parse: [] },

@@ -30,7 +30,8 @@ async function deploy(): Promise<void> {
     // The /sources choices come from the knowledge pack.
     engine = Engine.fromDir(resolve(config.knowledgeDir));
   } catch (e) {
-    if (e instanceof PackError) fail([`knowledge: the pack in ${config.knowledgeDir} was refused:`, ...e.problems.map(formatProblem)]);
+    if (e instanceof PackError)
+      fail([`knowledge: the pack in ${config.knowledgeDir} was refused:`, ...e.problems.map(formatProblem)]);
     throw e;
   }
   process.stdout.write(`${await registerCommands(config.discord, engine)}\n`);

@@ -31,7 +31,13 @@ export interface RunningDiscord {
 }
 
 /** Logs in, registers the handlers, and resolves once every shard is ready. */
-export async function startDiscord({ config, cooldownSeconds, engine, logger, moderation }: DiscordOptions): Promise<RunningDiscord> {
+export async function startDiscord({
+  config,
+  cooldownSeconds,
+  engine,
+  logger,
+  moderation,
+}: DiscordOptions): Promise<RunningDiscord> {
   const commands = await loadCommands(engine);
   const client = new Client({
     // Interactions arrive without any intent; Guilds keeps guilds and channels cached for them.
@@ -56,7 +62,10 @@ export async function startDiscord({ config, cooldownSeconds, engine, logger, mo
     await client.destroy();
     throw err;
   }
-  logger.info({ user: client.user?.tag, shards: client.ws.shards.size, commands: [...commands.keys()] }, 'discord: connected');
+  logger.info(
+    { user: client.user?.tag, shards: client.ws.shards.size, commands: [...commands.keys()] },
+    'discord: connected',
+  );
 
   return {
     async stop() {
@@ -83,13 +92,20 @@ export function shardOptions(shards: 'auto' | number | undefined): Pick<ClientOp
 function watchConnection(client: Client, logger: Logger, stopping: () => boolean): void {
   client.on(Events.ShardReady, (shard) => logger.info({ shard }, 'discord: shard ready'));
   // discord.js reports its own shutdown as a reconnect too.
-  client.on(Events.ShardReconnecting, (shard) => stopping() || logger.warn({ shard }, 'discord: gateway connection lost; reconnecting'));
+  client.on(
+    Events.ShardReconnecting,
+    (shard) => stopping() || logger.warn({ shard }, 'discord: gateway connection lost; reconnecting'),
+  );
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'discord: session resumed'));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.error({ shard, code: event.code }, 'discord: shard disconnected and will not reconnect'));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.error({ shard, code: event.code }, 'discord: shard disconnected and will not reconnect'),
+  );
   client.on(Events.ShardError, (err, shard) => logger.error({ err, shard }, 'discord: shard error'));
   // Without an 'error' listener an emitted error would crash the process.
   client.on(Events.Error, (err) => logger.error({ err }, 'discord: client error'));
   client.on(Events.Warn, (message) => logger.warn(`discord: ${message}`));
   client.on(Events.Debug, (message) => logger.trace(`discord: ${message}`));
-  client.rest.on(RESTEvents.RateLimited, (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter }, 'discord: rate limited'));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn({ route: info.route, retryAfter: info.retryAfter }, 'discord: rate limited'),
+  );
 }

@@ -33,12 +33,26 @@ export interface RouterDeps {
 export function interactionRouter(deps: RouterDeps): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
     const component = interaction.isButton() || interaction.isModalSubmit();
-    if (!component && !interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand() && !interaction.isAutocomplete()) return;
+    if (
+      !component &&
+      !interaction.isChatInputCommand() &&
+      !interaction.isMessageContextMenuCommand() &&
+      !interaction.isAutocomplete()
+    )
+      return;
     const name = component ? interaction.customId : interaction.commandName;
-    const logger = deps.logger.child({ interaction: interaction.id, command: name, guild: interaction.guildId ?? undefined });
+    const logger = deps.logger.child({
+      interaction: interaction.id,
+      command: name,
+      guild: interaction.guildId ?? undefined,
+    });
     const started = performance.now();
     try {
-      if (interaction.isAutocomplete()) return await autocomplete(interaction, deps.commands.get(interaction.commandName), { engine: deps.engine, logger });
+      if (interaction.isAutocomplete())
+        return await autocomplete(interaction, deps.commands.get(interaction.commandName), {
+          engine: deps.engine,
+          logger,
+        });
       if (component) await handleComponent(interaction, deps.desk);
       else await runCommand(interaction, deps, logger);
       logger.info({ ms: Math.round(performance.now() - started) }, 'answered');
@@ -50,7 +64,11 @@ export function interactionRouter(deps: RouterDeps): (interaction: Interaction) 
   };
 }
 
-async function runCommand(interaction: Parameters<Command['execute']>[0], deps: RouterDeps, logger: Logger): Promise<void> {
+async function runCommand(
+  interaction: Parameters<Command['execute']>[0],
+  deps: RouterDeps,
+  logger: Logger,
+): Promise<void> {
   const command = deps.commands.get(interaction.commandName);
   if (!command || command.data.type !== interaction.commandType) {
     logger.warn('interaction for a command this bot does not have; run discord:deploy');
@@ -69,11 +87,21 @@ async function runCommand(interaction: Parameters<Command['execute']>[0], deps: 
   }
   const person = personOf(interaction);
   const place = placeOf(interaction);
-  const ctx: CommandContext = { engine: deps.engine, logger, desk: deps.desk, channel, record: (name, reply) => deps.desk.record(person, place, name, reply) };
+  const ctx: CommandContext = {
+    engine: deps.engine,
+    logger,
+    desk: deps.desk,
+    channel,
+    record: (name, reply) => deps.desk.record(person, place, name, reply),
+  };
   await command.execute(interaction, ctx);
 }
 
-async function autocomplete(interaction: AutocompleteInteraction, command: Command | undefined, ctx: AutocompleteContext): Promise<void> {
+async function autocomplete(
+  interaction: AutocompleteInteraction,
+  command: Command | undefined,
+  ctx: AutocompleteContext,
+): Promise<void> {
   if (!command?.autocomplete) return interaction.respond([]);
   await command.autocomplete(interaction, ctx);
 }

@@ -31,7 +31,11 @@ export interface DiscordEmbed {
 }
 
 export function embedSize(e: DiscordEmbed): number {
-  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + e.fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    e.fields.reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
 }
 
 export function totalSize(embeds: DiscordEmbed[]): number {
@@ -58,7 +62,9 @@ export function withinLimits(embeds: DiscordEmbed[]): DiscordEmbed[] {
     ...e,
     ...(e.title !== undefined ? { title: shorten(e.title, LIMITS.title) } : {}),
     ...(e.description !== undefined ? { description: shorten(e.description, LIMITS.description) } : {}),
-    fields: e.fields.slice(0, LIMITS.fields).map((f) => ({ ...f, name: shorten(f.name, LIMITS.fieldName), value: shorten(f.value, LIMITS.fieldValue) })),
+    fields: e.fields
+      .slice(0, LIMITS.fields)
+      .map((f) => ({ ...f, name: shorten(f.name, LIMITS.fieldName), value: shorten(f.value, LIMITS.fieldValue) })),
   }));
   while (totalSize(out) > LIMITS.total) {
     const last = [...out].reverse().find((e) => e.fields.length > 0);
@@ -69,7 +75,8 @@ export function withinLimits(embeds: DiscordEmbed[]): DiscordEmbed[] {
   if (totalSize(out) > LIMITS.total) {
     const share = Math.floor(LIMITS.total / out.length);
     for (const e of out) {
-      if (e.description !== undefined) e.description = shorten(e.description, Math.max(1, share - (e.title?.length ?? 0)));
+      if (e.description !== undefined)
+        e.description = shorten(e.description, Math.max(1, share - (e.title?.length ?? 0)));
     }
   }
   return out;

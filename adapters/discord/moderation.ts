@@ -3,7 +3,12 @@
  * messages, modals, in-place updates of the review list), and the buttons and modals
  * coming back. Every decision is the desk's (adapters/shared/moderation).
  */
-import type { ButtonInteraction, ChatInputCommandInteraction, ModalSubmitInteraction, RepliableInteraction } from 'discord.js';
+import type {
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  ModalSubmitInteraction,
+  RepliableInteraction,
+} from 'discord.js';
 import type { DeskOutcome, ModerationDesk } from '../shared/moderation/desk.js';
 import type { FormValues } from '../shared/moderation/forms.js';
 import { REASON_FIELD } from '../shared/moderation/forms.js';
@@ -33,7 +38,9 @@ export async function deliverOutcome(interaction: ChatInputCommandInteraction, o
 
 /** The text fields of a submitted modal, by custom id. */
 function formValues(interaction: ModalSubmitInteraction): FormValues {
-  return Object.fromEntries([...interaction.fields.fields].map(([id, c]) => [id, 'value' in c && typeof c.value === 'string' ? c.value : '']));
+  return Object.fromEntries(
+    [...interaction.fields.fields].map(([id, c]) => [id, 'value' in c && typeof c.value === 'string' ? c.value : '']),
+  );
 }
 
 /** Replaces the review list the button or form came from; a reply if it came from elsewhere. */
@@ -50,7 +57,10 @@ async function showQueue(interaction: ButtonInteraction | ModalSubmitInteraction
 const tell = (interaction: RepliableInteraction, text: string) => send(interaction, notice(text), { ephemeral: true });
 
 /** A button or modal submit of the moderators' tools. Anything else is told it is stale. */
-export async function handleComponent(interaction: ButtonInteraction | ModalSubmitInteraction, desk: ModerationDesk): Promise<void> {
+export async function handleComponent(
+  interaction: ButtonInteraction | ModalSubmitInteraction,
+  desk: ModerationDesk,
+): Promise<void> {
   const id = parseId(interaction.customId);
   const person = personOf(interaction);
   const modal = interaction.isModalSubmit() ? interaction : null;

@@ -12,7 +12,9 @@ import { definitionsOf, loadCommands } from './loader.js';
 export async function registerCommands(discord: NonNullable<Config['discord']>, engine: Engine): Promise<string> {
   const body = definitionsOf(await loadCommands(engine));
   const rest = new REST({ api: discord.apiUrl }).setToken(discord.token);
-  const route = discord.guildId ? Routes.applicationGuildCommands(discord.applicationId, discord.guildId) : Routes.applicationCommands(discord.applicationId);
+  const route = discord.guildId
+    ? Routes.applicationGuildCommands(discord.applicationId, discord.guildId)
+    : Routes.applicationCommands(discord.applicationId);
   await rest.put(route, { body });
   const where = discord.guildId ? `in guild ${discord.guildId}` : 'globally';
   return `Registered ${body.length} commands (${body.map((c) => c.name).join(', ')}) ${where}.`;

@@ -70,7 +70,10 @@ function layout(reply: Reply): { content?: string; embeds: DiscordEmbed[] } {
       return { embeds: [fitted(reply.verdict, verdictEmbed, LIMITS.total)] };
     case 'verdicts': {
       const n = reply.verdicts.length;
-      return { content: `Checked ${n} claim${n === 1 ? '' : 's'} from this message:`, embeds: sharedTotal(reply.verdicts) };
+      return {
+        content: `Checked ${n} claim${n === 1 ? '' : 's'} from this message:`,
+        embeds: sharedTotal(reply.verdicts),
+      };
     }
     case 'sources':
       return { embeds: [sourcesEmbed(reply.sources)] };
@@ -109,7 +112,8 @@ const title = (text: string) => shorten(esc(text), LIMITS.title);
 const markers = (ns: number[]) => ns.map((n) => `[${n}]`).join(' ');
 
 function answerEmbed(a: Answer): DiscordEmbed {
-  if (a.status === 'no_answer') return { title: title(a.query), description: esc(a.text), color: NO_ANSWER_COLOR, fields: [] };
+  if (a.status === 'no_answer')
+    return { title: title(a.query), description: esc(a.text), color: NO_ANSWER_COLOR, fields: [] };
   return {
     title: title(a.query),
     description: a.sentences.map((s) => `${esc(s.text)} [${s.citation}]`).join(' '),
@@ -154,7 +158,12 @@ function sourceLine(s: SourceSummary): string {
 
 /** The document list; past the description limit it says how many more there are. */
 function sourcesEmbed(sources: SourceSummary[]): DiscordEmbed {
-  const description = sources.length ? listWithin(sources.map((s) => `• ${sourceLine(s)}`), LIMITS.description) : 'No source documents are loaded.';
+  const description = sources.length
+    ? listWithin(
+        sources.map((s) => `• ${sourceLine(s)}`),
+        LIMITS.description,
+      )
+    : 'No source documents are loaded.';
   return { title: 'Sources', description, color: ANSWER_COLOR, fields: [] };
 }
 

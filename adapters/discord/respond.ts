@@ -10,8 +10,15 @@ import { renderDiscord, type DiscordReplyPayload } from './render.js';
 export const notice = (text: string): Reply => ({ kind: 'notice', text });
 
 /** Notices (empty input, unknown source, no checkable claim) only concern the person who asked. */
-export async function send(interaction: RepliableInteraction, reply: Reply, options: { ephemeral?: boolean; feedback?: number | null } = {}): Promise<void> {
-  await deliver(interaction, renderDiscord(reply, { ephemeral: options.ephemeral || reply.kind === 'notice', feedback: options.feedback }));
+export async function send(
+  interaction: RepliableInteraction,
+  reply: Reply,
+  options: { ephemeral?: boolean; feedback?: number | null } = {},
+): Promise<void> {
+  await deliver(
+    interaction,
+    renderDiscord(reply, { ephemeral: options.ephemeral || reply.kind === 'notice', feedback: options.feedback }),
+  );
 }
 
 /** Sends a rendered payload as the first reply, the edit of a deferred reply, or a follow-up. */

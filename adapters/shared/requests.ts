@@ -34,7 +34,8 @@ export const HELP_TEXT = [
 
 export const EMPTY_INPUT = 'Please add a question or claim after the command, e.g. /ask who built Pakistan Steel Mills';
 export const SOMETHING_WENT_WRONG = 'Sorry, something went wrong while answering. Please try again in a moment.';
-export const cooldownNotice = (seconds: number) => `You're going a little fast — please wait ${seconds}s before asking again.`;
+export const cooldownNotice = (seconds: number) =>
+  `You're going a little fast — please wait ${seconds}s before asking again.`;
 
 /** Parses a chat line such as "/ask who built the steel mill"; a line without a slash is a question. */
 export function parseLine(line: string): Request | { unknown: string } {
@@ -57,7 +58,9 @@ export function handleRequest(engine: Engine, request: Request): Reply {
       const wanted = request.text.trim();
       if (!wanted) return { kind: 'sources', sources: all };
       const one = all.find((s) => s.document === wanted || s.document.startsWith(`${wanted}_`));
-      return one ? { kind: 'source', source: one } : { kind: 'notice', text: `No source "${cutEnd(engine.safeEcho(wanted), 80)}". Use /sources to list them.` };
+      return one
+        ? { kind: 'source', source: one }
+        : { kind: 'notice', text: `No source "${cutEnd(engine.safeEcho(wanted), 80)}". Use /sources to list them.` };
     }
     case 'ask':
       if (!request.text.trim()) return { kind: 'notice', text: EMPTY_INPUT };

@@ -59,4 +59,3 @@ export function clampText(text: string, max = MAX_TEXT): string {
   if (text.length <= max) return text;
   return `${cutEnd(text, max - 1).replace(/&[a-z]{0,4}$/, '')}…`;
 }
-

@@ -21,7 +21,12 @@ export interface SlackDeps {
  * Runs `answer` unless the user is still cooling down (for `seconds`, the channel's
  * setting); user ids are per workspace, so the key is too.
  */
-export function withCooldown(deps: SlackDeps, who: { team: string | undefined; user: string }, seconds: number, answer: () => Reply): Reply {
+export function withCooldown(
+  deps: SlackDeps,
+  who: { team: string | undefined; user: string },
+  seconds: number,
+  answer: () => Reply,
+): Reply {
   const wait = deps.cooldown.take(`${who.team ?? ''}:${who.user}`, seconds);
   return wait > 0 ? { kind: 'notice', text: cooldownNotice(wait) } : answer();
 }

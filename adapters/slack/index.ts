@@ -60,7 +60,13 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
   const bolt = boltLogger(logger);
   const httpTimeoutMs = options.httpTimeoutMs ?? HTTP_TIMEOUT_MS;
   // Both the Web API client and respond() use this fetch; each attempt gets the deadline.
-  const clientOptions = { slackApiUrl: config.apiUrl, logger: bolt, retryConfig: RETRY, rejectRateLimitedCalls: true, fetch: fetchWithin(httpTimeoutMs) };
+  const clientOptions = {
+    slackApiUrl: config.apiUrl,
+    logger: bolt,
+    retryConfig: RETRY,
+    rejectRateLimitedCalls: true,
+    fetch: fetchWithin(httpTimeoutMs),
+  };
 
   // Checking the token up front fails fast with Slack's reason, and gives the bot's own ids.
   const auth = await new webApi.WebClient(config.botToken, clientOptions).auth.test().catch((error: unknown) => {
@@ -93,7 +99,10 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
   });
 
   await connection.start(app);
-  logger.info({ mode: config.appToken ? 'socket' : 'http', port: connection.port(), bot: auth.user_id, team: auth.team }, 'slack connected');
+  logger.info(
+    { mode: config.appToken ? 'socket' : 'http', port: connection.port(), bot: auth.user_id, team: auth.team },
+    'slack connected',
+  );
   return {
     stop: () => connection.stop(),
     isReady: () => connection.isConnected(),

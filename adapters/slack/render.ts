@@ -13,7 +13,15 @@ import type { Answer, Citation, Disagreement, SourceSummary, Verdict } from '../
 import { byline, KIND_LABEL, VERDICT_LABEL } from '../shared/describe.js';
 import { fitToLimits } from '../shared/fit.js';
 import type { Reply } from '../shared/requests.js';
-import { clampText, escapeSlack, MAX_BLOCKS, MAX_TEXT, type SlackBlock, type SlackMessage, type SlackText } from './blocks.js';
+import {
+  clampText,
+  escapeSlack,
+  MAX_BLOCKS,
+  MAX_TEXT,
+  type SlackBlock,
+  type SlackMessage,
+  type SlackText,
+} from './blocks.js';
 import { feedbackBlock } from './components-render.js';
 
 export { clampText, escapeSlack, MAX_BLOCKS, MAX_TEXT } from './blocks.js';
@@ -60,14 +68,24 @@ function finish(blocks: SlackBlock[], fallback: string, room = MAX_BLOCKS): Slac
   const clamp = (t: SlackText): SlackText => ({ ...t, text: clampText(t.text) });
   return {
     text: clampText(escapeSlack(fallback)),
-    blocks: blocks.slice(0, room).map((b) =>
-      b.type === 'section' ? { ...b, text: clamp(b.text) } : b.type === 'context' ? { ...b, elements: b.elements.map(clamp) } : b,
-    ),
+    blocks: blocks
+      .slice(0, room)
+      .map((b) =>
+        b.type === 'section'
+          ? { ...b, text: clamp(b.text) }
+          : b.type === 'context'
+            ? { ...b, elements: b.elements.map(clamp) }
+            : b,
+      ),
   };
 }
 
 /** Drops the lowest-ranked citations whole until the blocks fit `maxBlocks` and every text fits. */
-function fitted<T extends Answer | Verdict>(item: T, render: (item: T) => SlackBlock[], maxBlocks: number): SlackBlock[] {
+function fitted<T extends Answer | Verdict>(
+  item: T,
+  render: (item: T) => SlackBlock[],
+  maxBlocks: number,
+): SlackBlock[] {
   return fitToLimits(item, render, (blocks) => blocks.length <= maxBlocks && blocks.every(textsFit));
 }
 
@@ -80,7 +98,11 @@ function textsFit(block: SlackBlock): boolean {
 function answerBlocks(a: Answer): SlackBlock[] {
   if (a.status === 'no_answer') return [section(escapeSlack(a.text))];
   const sentences = a.sentences.map((s) => `${escapeSlack(s.text)} ${marker(s.citation)}`).join(' ');
-  return [section(sentences), ...disagreementBlocks(a.disagreements), ...a.citations.map((c) => citationBlock(c, false))];
+  return [
+    section(sentences),
+    ...disagreementBlocks(a.disagreements),
+    ...a.citations.map((c) => citationBlock(c, false)),
+  ];
 }
 
 function answerFallback(a: Answer): string {
@@ -102,20 +124,33 @@ function verdictLine(v: Verdict): string {
 function verdictsBlocks(verdicts: Verdict[], room: number): SlackBlock[] {
   const head = section(`Checked ${verdicts.length} claim${verdicts.length === 1 ? '' : 's'} from this message:`);
   const budget = Math.floor((room - 1) / Math.max(verdicts.length, 1)) - 1;
-  return [head, ...verdicts.flatMap((v, i) => [...(i > 0 ? [{ type: 'divider' } as const] : []), ...fitted(v, verdictBlocks, budget)])];
+  return [
+    head,
+    ...verdicts.flatMap((v, i) => [
+      ...(i > 0 ? [{ type: 'divider' } as const] : []),
+      ...fitted(v, verdictBlocks, budget),
+    ]),
+  ];
 }
 
 /** The ⚠ block: every position of a disputed point with its citations, so no side is left out. */
 function disagreementBlocks(ds: Disagreement[]): SlackBlock[] {
   return ds.map((d) =>
-    section([`⚠️ *Sources disagree:* ${escapeSlack(d.summary)}`, ...d.positions.map((p) => `• ${escapeSlack(p.label)} ${p.citations.map(marker).join(' ')}`)].join('\n')),
+    section(
+      [
+        `⚠️ *Sources disagree:* ${escapeSlack(d.summary)}`,
+        ...d.positions.map((p) => `• ${escapeSlack(p.label)} ${p.citations.map(marker).join(' ')}`),
+      ].join('\n'),
+    ),
   );
 }
 
 /** One context block per citation: marker, quote, and who said it where and when. */
 function citationBlock(c: Citation, withStatement: boolean): SlackBlock {
   const statement = withStatement ? `${escapeSlack(c.statement)} ` : '';
-  return context(`*${marker(c.n)}* ${statement}“${escapeSlack(c.quote)}” — ${escapeSlack(byline(c))} _(${KIND_LABEL[c.kind]})_`);
+  return context(
+    `*${marker(c.n)}* ${statement}“${escapeSlack(c.quote)}” — ${escapeSlack(byline(c))} _(${KIND_LABEL[c.kind]})_`,
+  );
 }
 
 /** The document list, packed into as few sections as the text limit allows. */

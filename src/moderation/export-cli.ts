@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     } else {
       mkdirSync(dirname(resolve(target)), { recursive: true });
       writeFileSync(target, yaml);
-      process.stderr.write(`knowledge:export: wrote ${count} approved fact(s) to ${target}${yaml.includes('\n# These facts cite documents') ? ' (some wait for their documents; see the end of the file)' : ''}.\n`);
+      process.stderr.write(
+        `knowledge:export: wrote ${count} approved fact(s) to ${target}${yaml.includes('\n# These facts cite documents') ? ' (some wait for their documents; see the end of the file)' : ''}.\n`,
+      );
     }
   } finally {
     await store.close();

@@ -18,7 +18,14 @@ export {
   reject,
   validateProposal,
 } from './proposals.js';
-export type { ApprovedFact, CommunityDocument, CommunityMark, Decision, ProposalInput, Validation } from './proposals.js';
+export type {
+  ApprovedFact,
+  CommunityDocument,
+  CommunityMark,
+  Decision,
+  ProposalInput,
+  Validation,
+} from './proposals.js';
 export { exportApproved } from './export.js';
 export { StoreSync } from './sync.js';
 export type { SyncOptions } from './sync.js';

@@ -16,8 +16,13 @@ import type { Actor, ProposalRecord, ProposalSource, Store } from '../store/inde
 
 export type CommunityMark = NonNullable<Citation['community']>;
 
-const oneLine = (max: number) => z.string().transform((s) => s.replace(/\s+/g, ' ').trim()).pipe(z.string().max(max, `is at most ${max} characters`));
-const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), oneLine(max).nullish());
+const oneLine = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .pipe(z.string().max(max, `is at most ${max} characters`));
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), oneLine(max).nullish());
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 const ExistingSourceSchema = z.object({
@@ -53,17 +58,28 @@ const issueText = (prefix: string, i: z.core.$ZodIssue): string => {
 };
 
 /** Parses the fields. A bad source is reported, and the other fields are still checked. */
-function parseInput(raw: unknown): { input: ParsedInput | null; base: z.output<typeof ProposalInputSchema> | null; problems: string[] } {
+function parseInput(raw: unknown): {
+  input: ParsedInput | null;
+  base: z.output<typeof ProposalInputSchema> | null;
+  problems: string[];
+} {
   const base = ProposalInputSchema.safeParse(raw);
   if (!base.success) return { input: null, base: null, problems: base.error.issues.map((i) => issueText('', i)) };
   const src = base.data.source;
   const isExisting = typeof src === 'object' && src !== null && 'document' in src;
   const isNew = typeof src === 'object' && src !== null && 'title' in src;
   if (!isExisting && !isNew) {
-    return { input: null, base: base.data, problems: ["source: give a document id from /sources (with the post number for a forum thread), or a new document's title, author, date and URL"] };
+    return {
+      input: null,
+      base: base.data,
+      problems: [
+        "source: give a document id from /sources (with the post number for a forum thread), or a new document's title, author, date and URL",
+      ],
+    };
   }
   const source = isExisting ? ExistingSourceSchema.safeParse(src) : NewSourceSchema.safeParse(src);
-  if (!source.success) return { input: null, base: base.data, problems: source.error.issues.map((i) => issueText('source', i)) };
+  if (!source.success)
+    return { input: null, base: base.data, problems: source.error.issues.map((i) => issueText('source', i)) };
   return { input: { ...base.data, source: source.data }, base: base.data, problems: [] };
 }
 
@@ -102,15 +118,29 @@ export type Decision =
 
 /** A stable id for a new document: its title as a slug, and a short hash of title and URL. */
 export function communityDocumentId(title: string, url?: string | null): string {
-  const slug = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
-  const hash = createHash('sha256').update(`${title}\n${url ?? ''}`).digest('hex').slice(0, 6);
+  const slug = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  const hash = createHash('sha256')
+    .update(`${title}\n${url ?? ''}`)
+    .digest('hex')
+    .slice(0, 6);
   return `community-${slug || 'doc'}-${hash}`;
 }
 
 /** The fact id of an approved proposal. */
 export const communityFactId = (proposalId: number): string => `community-${proposalId}`;
 
-function communityDocument(s: { title: string; author?: string | null; date?: string | null; url?: string | null }): CommunityDocument {
+function communityDocument(s: {
+  title: string;
+  author?: string | null;
+  date?: string | null;
+  url?: string | null;
+}): CommunityDocument {
   return {
     id: communityDocumentId(s.title, s.url),
     title: s.title,
@@ -149,7 +179,9 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
     factSource = { document: s.document, ...(s.post !== undefined ? { post: s.post } : {}) };
     const doc = pack.documents.get(s.document);
     if (!doc) {
-      problems.push(`source: there is no document "${s.document}" in the pack; give its id from /sources, or describe a new document (title, author, date, URL)`);
+      problems.push(
+        `source: there is no document "${s.document}" in the pack; give its id from /sources, or describe a new document (title, author, date, URL)`,
+      );
     } else if (!doc.text) {
       notes.push(`the quote was not checked: the text of "${doc.title}" is not in the pack`);
     } else {
@@ -159,10 +191,17 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
         const post = doc.posts.find((p) => p.n === s.post);
         if (!post) {
           haystack = null;
-          problems.push(`source: "${doc.id}" is a forum thread; give the number of the post quoted (1-${doc.posts.length})`);
+          problems.push(
+            `source: "${doc.id}" is a forum thread; give the number of the post quoted (1-${doc.posts.length})`,
+          );
         } else {
           const [first, last] = post.lines.split('-').map(Number) as [number, number];
-          haystack = normalizeForQuote(doc.text.split('\n').slice(first - 1, last).join('\n'));
+          haystack = normalizeForQuote(
+            doc.text
+              .split('\n')
+              .slice(first - 1, last)
+              .join('\n'),
+          );
           where = `post ${post.n} of ${where}`;
         }
       } else if (s.post !== undefined) {
@@ -186,7 +225,11 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
   const denied = wordMatcher(pack.meta.denylist);
   if (denied?.test(input.statement)) problems.push('statement: contains a term the pack never repeats');
   if (denied?.test(input.quote)) problems.push('quote: contains a term the pack never repeats');
-  if (pack.facts.some((f) => f.source.document === factSource.document && normalizeForQuote(f.quote) === normalizeForQuote(input.quote))) {
+  if (
+    pack.facts.some(
+      (f) => f.source.document === factSource.document && normalizeForQuote(f.quote) === normalizeForQuote(input.quote),
+    )
+  ) {
     problems.push('quote: the pack already has a fact with this quote from this source');
   }
 
@@ -204,7 +247,10 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
   if (!shape.success) {
     for (const i of shape.error.issues) {
       const field = String(i.path[0] ?? 'fact');
-      const message = i.code === 'too_small' && 'minimum' in i ? `is too short (at least ${String(i.minimum)} characters)` : i.message;
+      const message =
+        i.code === 'too_small' && 'minimum' in i
+          ? `is too short (at least ${String(i.minimum)} characters)`
+          : i.message;
       if (!(field === 'topic' && problems.some((p) => p.startsWith('topic')))) problems.push(`${field}: ${message}`);
     }
   }
@@ -214,7 +260,14 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
 
 /** The input a stored proposal was made from, to validate it again at review. */
 export function proposalInput(p: ProposalRecord): ProposalInput {
-  return { statement: p.statement, quote: p.quote, topic: p.topic, kind: p.kind as Fact['kind'], date: p.date ?? undefined, source: p.source };
+  return {
+    statement: p.statement,
+    quote: p.quote,
+    topic: p.topic,
+    kind: p.kind as Fact['kind'],
+    date: p.date ?? undefined,
+    source: p.source,
+  };
 }
 
 /** The fact an approved proposal stands for, and its new document if it describes one. */
@@ -225,13 +278,21 @@ export function approvedFact(p: ProposalRecord): ApprovedFact {
     id: communityFactId(p.id),
     statement: p.statement,
     quote: p.quote,
-    source: 'document' in s ? { document: s.document, ...(s.post !== undefined ? { post: s.post } : {}) } : { document: document!.id },
+    source:
+      'document' in s
+        ? { document: s.document, ...(s.post !== undefined ? { post: s.post } : {}) }
+        : { document: document!.id },
     ...(p.date ? { date: p.date } : {}),
     kind: p.kind as Fact['kind'],
     topic: p.topic,
     tags: [],
   };
-  return { fact, mark: { approvedBy: p.reviewer ?? 'a moderator', approvedAt: p.reviewedAt ?? p.createdAt }, document, proposal: p };
+  return {
+    fact,
+    mark: { approvedBy: p.reviewer ?? 'a moderator', approvedAt: p.reviewedAt ?? p.createdAt },
+    document,
+    proposal: p,
+  };
 }
 
 /**

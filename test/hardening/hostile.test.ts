@@ -42,7 +42,14 @@ function readCases(): Case[] {
   for (const line of readFileSync(FIXTURE, 'utf8').split('\n')) {
     if (line.startsWith('#')) group = line.slice(1).trim();
     else if (line.trim() === '') continue;
-    else cases.push({ group, text: line === '""' ? '' : line.replace(/\\u\{([0-9a-fA-F]{1,6})\}/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))) });
+    else
+      cases.push({
+        group,
+        text:
+          line === '""'
+            ? ''
+            : line.replace(/\\u\{([0-9a-fA-F]{1,6})\}/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))),
+      });
   }
   const word = 'Pakistan'.repeat(625);
   cases.push({ group: 'a single 5,000-character word (generated here, not stored in the fixture)', text: word });
@@ -54,7 +61,10 @@ const engine = Engine.fromDir(KNOWLEDGE);
 const denied = denylistMatcher(engine);
 /** A case as a test title: quoted, invisible characters shown as escapes, long ones shortened. */
 const label = (text: string) => {
-  const quoted = JSON.stringify(text).replace(/[\u0080-\u00a0\u200b-\u200f\u202a-\u202e\u2060-\u2069\u3000\ufeff]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+  const quoted = JSON.stringify(text).replace(
+    /[\u0080-\u00a0\u200b-\u200f\u202a-\u202e\u2060-\u2069\u3000\ufeff]/g,
+    (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`,
+  );
   return quoted.length > 70 ? `${quoted.slice(0, 60)}…" (${text.length} characters)` : quoted;
 };
 const titled = (list: Case[]) => list.map((c) => ({ ...c, label: label(c.text) }));
@@ -65,7 +75,20 @@ const JUNK = /\b(Error|TypeError|undefined|NaN|null)\b|\[object Object\]|\bat \S
 describe('the hostile corpus', () => {
   it('covers every group the issue names, one case per line', () => {
     const groups = cases.map((c) => c.group.toLowerCase()).join('\n');
-    for (const name of ['empty', 'whitespace', 'punctuation', 'emoji', 'zero-width', 'rtl', '5,000-character word', 'markdown', 'mass mentions', 'regex', 'russian and urdu', 'slur']) {
+    for (const name of [
+      'empty',
+      'whitespace',
+      'punctuation',
+      'emoji',
+      'zero-width',
+      'rtl',
+      '5,000-character word',
+      'markdown',
+      'mass mentions',
+      'regex',
+      'russian and urdu',
+      'slur',
+    ]) {
       expect(groups, `no "${name}" group in hostile.txt`).toContain(name);
     }
     // The CLI reads one case per line, so none may hold a line break.
@@ -89,21 +112,24 @@ describe('hostile input in-process', () => {
     if (ask.kind === 'answer') expect(ask.answer.status === 'no_answer' || ask.answer.citations.length > 0).toBe(true);
   });
 
-  it.each(titled(cases.filter((c) => c.text.trim())))('$group: $label gets a reply from the console adapter, with no denylisted word or control character', async ({ text }) => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let written = '';
-    output.on('data', (d) => (written += d));
-    const { logger, lines } = capturedLogger();
-    const running = startConsole({ engine, logger, input, output, color: false });
-    input.end(`${text}\n`);
-    await running.done;
-    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
-    expect(written.trim().length).toBeGreaterThan(0);
-    expect(written).not.toMatch(JUNK);
-    expectConsoleSafe(written, false);
-    expectNoDenylisted(written, denied);
-  });
+  it.each(titled(cases.filter((c) => c.text.trim())))(
+    '$group: $label gets a reply from the console adapter, with no denylisted word or control character',
+    async ({ text }) => {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let written = '';
+      output.on('data', (d) => (written += d));
+      const { logger, lines } = capturedLogger();
+      const running = startConsole({ engine, logger, input, output, color: false });
+      input.end(`${text}\n`);
+      await running.done;
+      expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+      expect(written.trim().length).toBeGreaterThan(0);
+      expect(written).not.toMatch(JUNK);
+      expectConsoleSafe(written, false);
+      expectNoDenylisted(written, denied);
+    },
+  );
 });
 
 describe('hostile input through the CLI, one process per mode reading every case from stdin', () => {
@@ -121,8 +147,17 @@ describe('hostile input through the CLI, one process per mode reading every case
   };
 
   beforeAll(async () => {
-    const all = (['ask', 'check'] as const).flatMap((command) => (Object.keys(modes) as Mode[]).map((mode) => [command, mode] as const));
-    const results = await Promise.all(all.map(([command, mode]) => runEntry('adapters/cli/main.ts', [command, ...modes[mode], '--knowledge', KNOWLEDGE], { stdin, env: cleanEnv() })));
+    const all = (['ask', 'check'] as const).flatMap((command) =>
+      (Object.keys(modes) as Mode[]).map((mode) => [command, mode] as const),
+    );
+    const results = await Promise.all(
+      all.map(([command, mode]) =>
+        runEntry('adapters/cli/main.ts', [command, ...modes[mode], '--knowledge', KNOWLEDGE], {
+          stdin,
+          env: cleanEnv(),
+        }),
+      ),
+    );
     all.forEach(([command, mode], i) => runs.set(`${command} ${mode}`, results[i]!));
   }, 60_000);
 

@@ -117,14 +117,18 @@ describe('a response_url that never answers', () => {
     // The answer times out, the apology to the same dead URL times out too, and the listener ends.
     const gaveUp = await vi.waitFor(
       () => {
-        const line = bot!.logs.atLeast(50).find((e) => e.requestId === stuck.trigger && e.msg === 'could not tell the user about the failure');
+        const line = bot!.logs
+          .atLeast(50)
+          .find((e) => e.requestId === stuck.trigger && e.msg === 'could not tell the user about the failure');
         if (!line) throw new Error('the listener has not given up yet');
         return line;
       },
       { timeout: 10 * deadline },
     );
     expect(JSON.stringify(gaveUp)).toMatch(/timeout|aborted/i);
-    expect(bot!.logs.atLeast(50).some((e) => e.requestId === stuck.trigger && e.msg === 'slash command failed')).toBe(true);
+    expect(bot!.logs.atLeast(50).some((e) => e.requestId === stuck.trigger && e.msg === 'slash command failed')).toBe(
+      true,
+    );
     expect(api.responsesTo('dead')).toHaveLength(2);
 
     // Meanwhile and afterwards, other commands are acked and answered as usual.

@@ -25,19 +25,39 @@ export const data = {
   description: 'Ask about Russia–Pakistan relations; the answer cites its sources',
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   options: [
-    { type: ApplicationCommandOptionType.String, name: 'question', description: 'e.g. when did Russia lift the arms embargo', required: true, autocomplete: true },
-    { type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'Show the answer only to you', required: false },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'question',
+      description: 'e.g. when did Russia lift the arms embargo',
+      required: true,
+      autocomplete: true,
+    },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: 'private',
+      description: 'Show the answer only to you',
+      required: false,
+    },
   ],
 };
 
-export async function execute(interaction: ChatInputCommandInteraction, { engine, channel, record }: CommandContext): Promise<void> {
+export async function execute(
+  interaction: ChatInputCommandInteraction,
+  { engine, channel, record }: CommandContext,
+): Promise<void> {
   const reply = handleRequest(engine, { command: 'ask', text: interaction.options.getString('question', true) });
   const askedPrivately = interaction.options.getBoolean('private') ?? false;
-  await send(interaction, reply, { ephemeral: visibility(channel, { askedPrivately, reply }) === 'ephemeral', feedback: await record('ask', reply) });
+  await send(interaction, reply, {
+    ephemeral: visibility(channel, { askedPrivately, reply }) === 'ephemeral',
+    feedback: await record('ask', reply),
+  });
 }
 
 /** Answered at once from the index: Discord allows no deferring for autocomplete. */
-export async function autocomplete(interaction: AutocompleteInteraction, { engine }: AutocompleteContext): Promise<void> {
+export async function autocomplete(
+  interaction: AutocompleteInteraction,
+  { engine }: AutocompleteContext,
+): Promise<void> {
   await interaction.respond(suggestionChoices(engine, interaction.options.getFocused()));
 }
 
@@ -46,5 +66,8 @@ export function suggestionChoices(engine: Engine, partial: string): ApplicationC
     .suggest(partial.slice(-MAX_PARTIAL), MAX_CHOICES)
     .filter((s) => s.trim().length > 0)
     .slice(0, MAX_CHOICES)
-    .map((s) => ({ name: s.length > MAX_CHOICE_LENGTH ? `${s.slice(0, MAX_CHOICE_LENGTH - 1)}…` : s, value: s.slice(0, MAX_CHOICE_LENGTH) }));
+    .map((s) => ({
+      name: s.length > MAX_CHOICE_LENGTH ? `${s.slice(0, MAX_CHOICE_LENGTH - 1)}…` : s,
+      value: s.slice(0, MAX_CHOICE_LENGTH),
+    }));
 }

@@ -20,8 +20,10 @@ import { notice, send } from '../respond.js';
 
 const MANAGE_MESSAGES = PermissionFlagsBits.ManageMessages;
 
-export const NEEDS_MANAGE_MESSAGES = 'Only moderators (members with the Manage Messages permission here) can run Check claims, because it posts a public reply under someone else’s message.';
-export const CANNOT_POST = 'I could not post the check under that message: I need the View Channel, Send Messages (Send Messages in Threads for a thread) and Read Message History permissions here.';
+export const NEEDS_MANAGE_MESSAGES =
+  'Only moderators (members with the Manage Messages permission here) can run Check claims, because it posts a public reply under someone else’s message.';
+export const CANNOT_POST =
+  'I could not post the check under that message: I need the View Channel, Send Messages (Send Messages in Threads for a thread) and Read Message History permissions here.';
 
 export const data = {
   type: ApplicationCommandType.Message,
@@ -31,7 +33,10 @@ export const data = {
   contexts: [InteractionContextType.Guild],
 };
 
-export async function execute(interaction: MessageContextMenuCommandInteraction, { engine, logger, channel, record }: CommandContext): Promise<void> {
+export async function execute(
+  interaction: MessageContextMenuCommandInteraction,
+  { engine, logger, channel, record }: CommandContext,
+): Promise<void> {
   if (!isModerator(interaction)) return send(interaction, notice(NEEDS_MANAGE_MESSAGES), { ephemeral: true });
   // Posting to the channel is a second request: defer so the 3-second window cannot run out.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -42,9 +47,15 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
   // Where the channel is set to ephemeral, nothing is posted: the verdicts are for the moderator.
   if (visibility(channel, { reply }) === 'ephemeral') return send(interaction, reply, { ephemeral: true, feedback });
 
-  const message_reference = { message_id: interaction.targetId, channel_id: interaction.channelId, fail_if_not_exists: false };
+  const message_reference = {
+    message_id: interaction.targetId,
+    channel_id: interaction.channelId,
+    fail_if_not_exists: false,
+  };
   try {
-    await interaction.client.rest.post(Routes.channelMessages(interaction.channelId), { body: { ...renderDiscord(reply, { feedback }), message_reference } });
+    await interaction.client.rest.post(Routes.channelMessages(interaction.channelId), {
+      body: { ...renderDiscord(reply, { feedback }), message_reference },
+    });
   } catch (err) {
     if (!(err instanceof DiscordAPIError && err.status === 403)) throw err;
     logger.warn({ err }, 'no permission to post the check in this channel');

@@ -11,7 +11,13 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { ChannelMode } from '../../../src/store/index.js';
-import { DEFAULT_REPORT_DAYS, MAX_COOLDOWN, MAX_REPORT_DAYS, MODES, type CrosscheckCommand } from '../../shared/moderation/crosscheck-command.js';
+import {
+  DEFAULT_REPORT_DAYS,
+  MAX_COOLDOWN,
+  MAX_REPORT_DAYS,
+  MODES,
+  type CrosscheckCommand,
+} from '../../shared/moderation/crosscheck-command.js';
 import type { CommandContext } from '../command.js';
 import { deliverOutcome } from '../moderation.js';
 import { isModerator, personOf, placeOf, settingsChannel } from '../people.js';
@@ -29,7 +35,16 @@ export const data = {
       type: Subcommand,
       name: 'report',
       description: 'Questions without an answer, unverified claims, facts voted not helpful, counts',
-      options: [{ type: Integer, name: 'days', description: `How many days back (default ${DEFAULT_REPORT_DAYS})`, required: false, min_value: 1, max_value: MAX_REPORT_DAYS }],
+      options: [
+        {
+          type: Integer,
+          name: 'days',
+          description: `How many days back (default ${DEFAULT_REPORT_DAYS})`,
+          required: false,
+          min_value: 1,
+          max_value: MAX_REPORT_DAYS,
+        },
+      ],
     },
     { type: Subcommand, name: 'propose', description: 'Propose a sourced fact to fill a gap (opens a form)' },
     { type: Subcommand, name: 'review', description: 'Approve or reject proposed facts' },
@@ -45,7 +60,14 @@ export const data = {
           required: false,
           choices: [...MODES, 'default'].map((m) => ({ name: m, value: m })),
         },
-        { type: Integer, name: 'cooldown', description: 'Seconds between one person’s requests (0 = none)', required: false, min_value: 0, max_value: MAX_COOLDOWN },
+        {
+          type: Integer,
+          name: 'cooldown',
+          description: 'Seconds between one person’s requests (0 = none)',
+          required: false,
+          min_value: 0,
+          max_value: MAX_COOLDOWN,
+        },
       ],
     },
   ],
@@ -68,10 +90,15 @@ export function commandOf(interaction: ChatInputCommandInteraction): CrosscheckC
     case 'channel': {
       const mode = o.getString('mode');
       const cooldownSeconds = o.getInteger('cooldown');
-      if (mode !== null && mode !== 'default' && !(MODES as string[]).includes(mode)) return { sub: 'invalid', problem: `mode is one of ${MODES.join(', ')} or default` };
+      if (mode !== null && mode !== 'default' && !(MODES as string[]).includes(mode))
+        return { sub: 'invalid', problem: `mode is one of ${MODES.join(', ')} or default` };
       // "default" puts the channel back to the defaults, cooldown too unless one is given.
       if (mode === 'default') return { sub: 'channel', mode: null, cooldownSeconds };
-      return { sub: 'channel', ...(mode !== null ? { mode: mode as ChannelMode } : {}), ...(cooldownSeconds !== null ? { cooldownSeconds } : {}) };
+      return {
+        sub: 'channel',
+        ...(mode !== null ? { mode: mode as ChannelMode } : {}),
+        ...(cooldownSeconds !== null ? { cooldownSeconds } : {}),
+      };
     }
     default:
       return { sub: 'help' };
@@ -81,6 +108,8 @@ export function commandOf(interaction: ChatInputCommandInteraction): CrosscheckC
 export async function execute(interaction: ChatInputCommandInteraction, { desk }: CommandContext): Promise<void> {
   // Settings are kept per channel; a thread follows its channel.
   const place = { ...placeOf(interaction), channel: settingsChannel(interaction) };
-  const outcome = await desk.crosscheck(commandOf(interaction), personOf(interaction), place, () => isModerator(interaction));
+  const outcome = await desk.crosscheck(commandOf(interaction), personOf(interaction), place, () =>
+    isModerator(interaction),
+  );
   await deliverOutcome(interaction, outcome);
 }

@@ -1,5 +1,10 @@
 /** /sources [document:<choice>] — the documents answers come from, or one of them in detail. */
-import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
 import type { Engine } from '../../../src/core/engine.js';
 import { visibility } from '../../shared/moderation/channel-policy.js';
 import { handleRequest } from '../../shared/requests.js';
@@ -21,7 +26,15 @@ export function data(engine: Engine) {
     description: 'List the documents I answer from, or show one in detail',
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     options: choices.length
-      ? [{ type: ApplicationCommandOptionType.String, name: 'document', description: 'Show this document and how many facts come from it', required: false, choices }]
+      ? [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'document',
+            description: 'Show this document and how many facts come from it',
+            required: false,
+            choices,
+          },
+        ]
       : [],
   };
 }
@@ -29,7 +42,10 @@ export function data(engine: Engine) {
 /** Listing documents runs no search, so it does not count against the cooldown. */
 export const cooldown = false;
 
-export async function execute(interaction: ChatInputCommandInteraction, { engine, channel }: CommandContext): Promise<void> {
+export async function execute(
+  interaction: ChatInputCommandInteraction,
+  { engine, channel }: CommandContext,
+): Promise<void> {
   const reply = handleRequest(engine, { command: 'sources', text: interaction.options.getString('document') ?? '' });
   await send(interaction, reply, { ephemeral: visibility(channel, { reply }) === 'ephemeral' });
 }

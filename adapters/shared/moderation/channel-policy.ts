@@ -18,7 +18,12 @@ export interface ChannelPolicy {
 export type Visibility = 'public' | 'ephemeral' | 'off';
 
 /** The channel's stored setting with the adapter's defaults filled in; the defaults alone without a store. */
-export function channelPolicy(moderation: Moderation | undefined, platform: string, channel: string | null, defaults: ChannelPolicy): ChannelPolicy {
+export function channelPolicy(
+  moderation: Moderation | undefined,
+  platform: string,
+  channel: string | null,
+  defaults: ChannelPolicy,
+): ChannelPolicy {
   if (!moderation || !channel) return defaults;
   const c = moderation.channel(platform, channel, defaults);
   return { mode: c.mode, cooldownSeconds: c.cooldownSeconds };

@@ -43,7 +43,9 @@ export function parseCrosscheckText(text: string): CrosscheckCommand {
     case 'report': {
       if (args.length > 1) return { sub: 'invalid', problem: 'report takes at most a number of days, e.g. report 30' };
       const days = args.length ? whole(args[0]!.replace(/^days:/, '').replace(/d$/, '')) : DEFAULT_REPORT_DAYS;
-      return days >= 1 && days <= MAX_REPORT_DAYS ? { sub: 'report', days } : { sub: 'invalid', problem: `report takes a whole number of days from 1 to ${MAX_REPORT_DAYS}` };
+      return days >= 1 && days <= MAX_REPORT_DAYS
+        ? { sub: 'report', days }
+        : { sub: 'invalid', problem: `report takes a whole number of days from 1 to ${MAX_REPORT_DAYS}` };
     }
     case 'channel':
       return channelArgs(args);
@@ -55,15 +57,22 @@ export function parseCrosscheckText(text: string): CrosscheckCommand {
 function channelArgs(args: string[]): CrosscheckCommand {
   const out: { sub: 'channel'; mode?: ChannelMode | null; cooldownSeconds?: number | null } = { sub: 'channel' };
   for (const arg of args) {
-    const [key, value] = arg.includes(':') ? (arg.split(':', 2) as [string, string]) : [/^\d/.test(arg) ? 'cooldown' : 'mode', arg];
+    const [key, value] = arg.includes(':')
+      ? (arg.split(':', 2) as [string, string])
+      : [/^\d/.test(arg) ? 'cooldown' : 'mode', arg];
     if (arg === 'default') {
       out.mode = null;
       out.cooldownSeconds = null;
     } else if (key === 'mode' && (MODES as string[]).includes(value)) out.mode = value as ChannelMode;
     else if (key === 'mode' && value === 'default') out.mode = null;
     else if (key === 'cooldown' && value === 'default') out.cooldownSeconds = null;
-    else if (key === 'cooldown' && whole(value.replace(/s$/, '')) <= MAX_COOLDOWN) out.cooldownSeconds = whole(value.replace(/s$/, ''));
-    else return { sub: 'invalid', problem: `channel takes a mode (${MODES.join(', ')} or default) and a cooldown in seconds from 0 to ${MAX_COOLDOWN}, e.g. channel ephemeral 10` };
+    else if (key === 'cooldown' && whole(value.replace(/s$/, '')) <= MAX_COOLDOWN)
+      out.cooldownSeconds = whole(value.replace(/s$/, ''));
+    else
+      return {
+        sub: 'invalid',
+        problem: `channel takes a mode (${MODES.join(', ')} or default) and a cooldown in seconds from 0 to ${MAX_COOLDOWN}, e.g. channel ephemeral 10`,
+      };
   }
   return out;
 }

@@ -14,7 +14,15 @@ import type { Actor } from '../../../src/store/index.js';
 import type { Reply } from '../requests.js';
 import { channelPolicy, type ChannelPolicy } from './channel-policy.js';
 import { needsModerator, type CrosscheckCommand } from './crosscheck-command.js';
-import { problemsByField, proposalFromForm, proposeForm, rejectForm, reasonForm, type FormSpec, type FormValues } from './forms.js';
+import {
+  problemsByField,
+  proposalFromForm,
+  proposeForm,
+  rejectForm,
+  reasonForm,
+  type FormSpec,
+  type FormValues,
+} from './forms.js';
 import { proposalView, REVIEW_PAGE, type ReviewQueue } from './review.js';
 import {
   approvedNote,
@@ -85,11 +93,27 @@ export class ModerationDesk {
    */
   async record(person: Person, place: Place, command: string, reply: Reply): Promise<number | null> {
     if (!this.moderation || !RECORDED[reply.kind]) return null;
-    const result = reply.kind === 'answer' ? reply.answer : reply.kind === 'verdict' ? reply.verdict : reply.kind === 'verdicts' ? reply.verdicts : null;
+    const result =
+      reply.kind === 'answer'
+        ? reply.answer
+        : reply.kind === 'verdict'
+          ? reply.verdict
+          : reply.kind === 'verdicts'
+            ? reply.verdicts
+            : null;
     if (!result) return null;
-    const recording = this.moderation.record({ platform: this.platform, guild: place.guild, channel: place.channel, userId: person.userId, command, result });
+    const recording = this.moderation.record({
+      platform: this.platform,
+      guild: place.guild,
+      channel: place.channel,
+      userId: person.userId,
+      command,
+      result,
+    });
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((resolve) => (timer = setTimeout(resolve, this.options.recordTimeoutMs ?? 1500, null)));
+    const late = new Promise<null>(
+      (resolve) => (timer = setTimeout(resolve, this.options.recordTimeoutMs ?? 1500, null)),
+    );
     try {
       return await Promise.race([recording, late]);
     } finally {
@@ -111,7 +135,13 @@ export class ModerationDesk {
   }
 
   private voteWith(person: Person, record: number, helpful: boolean, reason: string | null) {
-    return this.moderation!.vote({ interactionId: record, platform: this.platform, userId: person.userId, helpful, reason });
+    return this.moderation!.vote({
+      interactionId: record,
+      platform: this.platform,
+      userId: person.userId,
+      helpful,
+      reason,
+    });
   }
 
   /** The form asking why an answer was not helpful. */
@@ -123,13 +153,20 @@ export class ModerationDesk {
    * `/crosscheck …`. `isModerator` is asked only when the subcommand needs it (on Slack it
    * costs an API call).
    */
-  async crosscheck(command: CrosscheckCommand, person: Person, place: Place, isModerator: () => boolean | Promise<boolean>): Promise<DeskOutcome> {
+  async crosscheck(
+    command: CrosscheckCommand,
+    person: Person,
+    place: Place,
+    isModerator: () => boolean | Promise<boolean>,
+  ): Promise<DeskOutcome> {
     const name = this.options.command ?? '/crosscheck';
     if (command.sub === 'help') return { kind: 'notice', text: crosscheckHelp(name) };
-    if (command.sub === 'invalid') return { kind: 'notice', text: `${name}: ${command.problem}.\n\n${crosscheckHelp(name)}` };
+    if (command.sub === 'invalid')
+      return { kind: 'notice', text: `${name}: ${command.problem}.\n\n${crosscheckHelp(name)}` };
     const moderation = this.moderation;
     if (!moderation) return { kind: 'notice', text: NO_STORE };
-    if (needsModerator(command) && !(await isModerator())) return { kind: 'notice', text: NOT_A_MODERATOR[this.platform] };
+    if (needsModerator(command) && !(await isModerator()))
+      return { kind: 'notice', text: NOT_A_MODERATOR[this.platform] };
     switch (command.sub) {
       case 'report': {
         const report = await moderation.report(command.days);
@@ -162,7 +199,11 @@ export class ModerationDesk {
     if (!this.moderation) return { note: NO_STORE, items: [], more: 0 };
     const pending = await this.moderation.pending(REVIEW_PAGE + 1_000);
     const pack = this.moderation.engine.pack;
-    return { note, items: pending.slice(0, REVIEW_PAGE).map((p) => proposalView(p, pack)), more: Math.max(0, pending.length - REVIEW_PAGE) };
+    return {
+      note,
+      items: pending.slice(0, REVIEW_PAGE).map((p) => proposalView(p, pack)),
+      more: Math.max(0, pending.length - REVIEW_PAGE),
+    };
   }
 
   /** Approves a proposal; the fact is in this bot's answers when this returns. The queue comes back. */
@@ -177,16 +218,27 @@ export class ModerationDesk {
   }
 
   /** Rejects with a reason. A missing reason comes back as a problem, for the form; anything else as the queue with a note. */
-  async reject(proposal: number, person: Person, reason: string): Promise<{ ok: false; problem: string } | { ok: true; queue: ReviewQueue }> {
+  async reject(
+    proposal: number,
+    person: Person,
+    reason: string,
+  ): Promise<{ ok: false; problem: string } | { ok: true; queue: ReviewQueue }> {
     if (!this.moderation) return { ok: true, queue: await this.queue(null) };
     const d = await this.moderation.reject(proposal, person, reason);
     if (!d.ok && d.problems.some((p) => p.startsWith('reason:'))) return { ok: false, problem: d.problems.join(' ') };
     return { ok: true, queue: await this.queue(d.ok ? rejectedNote(d.proposal) : decisionFailed(d.problems)) };
   }
 
-  private async channel(place: Place, command: Extract<CrosscheckCommand, { sub: 'channel' }>, person: Person): Promise<string> {
+  private async channel(
+    place: Place,
+    command: Extract<CrosscheckCommand, { sub: 'channel' }>,
+    person: Person,
+  ): Promise<string> {
     if (!place.channel) return NEEDS_CHANNEL;
-    const change = { ...('mode' in command ? { mode: command.mode } : {}), ...('cooldownSeconds' in command ? { cooldownSeconds: command.cooldownSeconds } : {}) };
+    const change = {
+      ...('mode' in command ? { mode: command.mode } : {}),
+      ...('cooldownSeconds' in command ? { cooldownSeconds: command.cooldownSeconds } : {}),
+    };
     const changed = Object.keys(change).length > 0;
     if (changed) await this.moderation!.setChannel(this.platform, place.channel, change, person);
     const now = this.policy(place.channel);

@@ -38,7 +38,13 @@ export interface FormSpec {
 /** Slack's and Discord's smaller limits, which every form here keeps. */
 export const FORM_LIMITS = { title: 24, fields: 5, label: 45, hint: 100, placeholder: 100 } as const;
 
-export const PROPOSE_FIELDS = { statement: 'statement', quote: 'quote', topic: 'topic', document: 'document', newDocument: 'new_document' } as const;
+export const PROPOSE_FIELDS = {
+  statement: 'statement',
+  quote: 'quote',
+  topic: 'topic',
+  document: 'document',
+  newDocument: 'new_document',
+} as const;
 export const REASON_FIELD = 'reason';
 
 /** "e.g. a, b, c, …": whole items only, within `max` characters. */
@@ -61,11 +67,50 @@ export function proposeForm(engine: Engine): FormSpec {
     id: encodeId({ kind: 'propose' }),
     title: 'Propose a fact',
     fields: [
-      { id: PROPOSE_FIELDS.statement, label: 'Statement', hint: 'One sentence for the bot to say, naming who said it', placeholder: 'e.g. Andrew Korybko wrote in 2018 that …', multiline: true, required: true, maxLength: 500 },
-      { id: PROPOSE_FIELDS.quote, label: 'Verbatim quote', hint: 'Copied word for word from the source, at most 300 characters', multiline: true, required: true, maxLength: 300 },
-      { id: PROPOSE_FIELDS.topic, label: 'Topic, and kind if not a report', hint: 'A topic id, then opinion, proposal or forum claim if the fact is one', placeholder: topics, multiline: false, required: true, maxLength: 100 },
-      { id: PROPOSE_FIELDS.document, label: 'Source: a document from /sources', hint: 'Its id, and for a forum thread the post number', placeholder: `e.g. ${short}, or ${short} post 5`, multiline: false, required: false, maxLength: 120 },
-      { id: PROPOSE_FIELDS.newDocument, label: 'Or a new document', hint: 'One per line: title, author, date (YYYY-MM-DD), URL', placeholder: 'Title\nAuthor\n2024-05-01\nhttps://…', multiline: true, required: false, maxLength: 700 },
+      {
+        id: PROPOSE_FIELDS.statement,
+        label: 'Statement',
+        hint: 'One sentence for the bot to say, naming who said it',
+        placeholder: 'e.g. Andrew Korybko wrote in 2018 that …',
+        multiline: true,
+        required: true,
+        maxLength: 500,
+      },
+      {
+        id: PROPOSE_FIELDS.quote,
+        label: 'Verbatim quote',
+        hint: 'Copied word for word from the source, at most 300 characters',
+        multiline: true,
+        required: true,
+        maxLength: 300,
+      },
+      {
+        id: PROPOSE_FIELDS.topic,
+        label: 'Topic, and kind if not a report',
+        hint: 'A topic id, then opinion, proposal or forum claim if the fact is one',
+        placeholder: topics,
+        multiline: false,
+        required: true,
+        maxLength: 100,
+      },
+      {
+        id: PROPOSE_FIELDS.document,
+        label: 'Source: a document from /sources',
+        hint: 'Its id, and for a forum thread the post number',
+        placeholder: `e.g. ${short}, or ${short} post 5`,
+        multiline: false,
+        required: false,
+        maxLength: 120,
+      },
+      {
+        id: PROPOSE_FIELDS.newDocument,
+        label: 'Or a new document',
+        hint: 'One per line: title, author, date (YYYY-MM-DD), URL',
+        placeholder: 'Title\nAuthor\n2024-05-01\nhttps://…',
+        multiline: true,
+        required: false,
+        maxLength: 700,
+      },
     ],
   };
 }
@@ -74,7 +119,16 @@ export function reasonForm(record: number): FormSpec {
   return {
     id: encodeId({ kind: 'reason', record }),
     title: NOT_HELPFUL_REASON.title,
-    fields: [{ id: REASON_FIELD, label: NOT_HELPFUL_REASON.label, hint: NOT_HELPFUL_REASON.hint, multiline: false, required: false, maxLength: 300 }],
+    fields: [
+      {
+        id: REASON_FIELD,
+        label: NOT_HELPFUL_REASON.label,
+        hint: NOT_HELPFUL_REASON.hint,
+        multiline: false,
+        required: false,
+        maxLength: 300,
+      },
+    ],
   };
 }
 
@@ -82,7 +136,16 @@ export function rejectForm(proposal: number): FormSpec {
   return {
     id: encodeId({ kind: 'reject_reason', proposal }),
     title: REJECT_REASON.title(proposal),
-    fields: [{ id: REASON_FIELD, label: REJECT_REASON.label, hint: REJECT_REASON.hint, multiline: false, required: true, maxLength: 300 }],
+    fields: [
+      {
+        id: REASON_FIELD,
+        label: REJECT_REASON.label,
+        hint: REJECT_REASON.hint,
+        multiline: false,
+        required: true,
+        maxLength: 300,
+      },
+    ],
   };
 }
 
@@ -99,7 +162,10 @@ function resolveDocument(pack: Pack, typed: string): string {
 
 /** "004", "004 post 5", "004#5", "004, 5" → the document and the post. */
 function existingSource(pack: Pack, typed: string): { document: string; post?: string } {
-  const [id = '', post] = typed.replace(/[#,]/g, ' ').split(/\s+/).filter((t) => t && t.toLowerCase() !== 'post');
+  const [id = '', post] = typed
+    .replace(/[#,]/g, ' ')
+    .split(/\s+/)
+    .filter((t) => t && t.toLowerCase() !== 'post');
   return { document: resolveDocument(pack, id), ...(post !== undefined ? { post } : {}) };
 }
 
@@ -107,7 +173,10 @@ function existingSource(pack: Pack, typed: string): { document: string; post?: s
 function newSource(typed: string): { title: string; author?: string; date?: string; url?: string } {
   const out: { title: string; author?: string; date?: string; url?: string } = { title: '' };
   const unlabelled: string[] = [];
-  for (const line of typed.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of typed
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const m = /^(title|author|date|url)\s*:\s*(.+)$/i.exec(line);
     if (m) out[m[1]!.toLowerCase() as 'title' | 'author' | 'date' | 'url'] = m[2]!.trim();
     else if (/^https?:\/\//i.test(line)) out.url = line;
@@ -120,7 +189,13 @@ function newSource(typed: string): { title: string; author?: string; date?: stri
 }
 
 /** The kinds a proposer may name after the topic, as they would say them. */
-const KINDS: Record<string, string> = { report: 'report', opinion: 'opinion', proposal: 'proposal', 'forum claim': 'forum_claim', claim: 'forum_claim' };
+const KINDS: Record<string, string> = {
+  report: 'report',
+  opinion: 'opinion',
+  proposal: 'proposal',
+  'forum claim': 'forum_claim',
+  claim: 'forum_claim',
+};
 
 /** "su-35" or "su-35 opinion" / "su-35, forum claim": the topic, and the kind when named. */
 function topicAndKind(typed: string): { topic: string; kind?: string; problem?: string } {
@@ -128,7 +203,9 @@ function topicAndKind(typed: string): { topic: string; kind?: string; problem?: 
   const said = rest.join(' ').toLowerCase().replace(/_/g, ' ');
   if (!said) return { topic };
   const kind = KINDS[said];
-  return kind ? { topic, kind } : { topic, problem: 'kind: after the topic, write opinion, proposal or forum claim, or nothing for a report' };
+  return kind
+    ? { topic, kind }
+    : { topic, problem: 'kind: after the topic, write opinion, proposal or forum claim, or nothing for a report' };
 }
 
 /** A forum member's claim or question is a forum claim, an opinion post or opinion piece an opinion; otherwise a report. */

@@ -25,7 +25,11 @@ describe('command modules', () => {
 
   it('accepts a well-formed module, resolving a definition that depends on the pack', () => {
     expect(parseCommandModule(slash(), 'ok.ts', engine).data.name).toBe('ask');
-    const fromPack = parseCommandModule({ data: (e: Engine) => ({ type: 1, name: 'docs', description: `${e.sources().length} documents` }), execute }, 'docs.ts', engine);
+    const fromPack = parseCommandModule(
+      { data: (e: Engine) => ({ type: 1, name: 'docs', description: `${e.sources().length} documents` }), execute },
+      'docs.ts',
+      engine,
+    );
     expect(fromPack.data.description).toBe(`${engine.sources().length} documents`);
   });
 
@@ -33,8 +37,25 @@ describe('command modules', () => {
     ['no execute', { data: slash().data }, /must export an execute function/],
     ['an uppercase slash command name', slash({ name: 'Ask' }), /lowercase/],
     ['a description over 100 characters', slash({ description: 'x'.repeat(101) }), /description/],
-    ['26 choices', slash({ options: [{ type: 3, name: 'q', description: 'q', choices: Array.from({ length: 26 }, (_, i) => ({ name: `c${i}`, value: `c${i}` })) }] }), /choices/],
-    ['an autocompleting option without a handler', slash({ options: [{ type: 3, name: 'q', description: 'q', autocomplete: true }] }), /no autocomplete handler/],
+    [
+      '26 choices',
+      slash({
+        options: [
+          {
+            type: 3,
+            name: 'q',
+            description: 'q',
+            choices: Array.from({ length: 26 }, (_, i) => ({ name: `c${i}`, value: `c${i}` })),
+          },
+        ],
+      }),
+      /choices/,
+    ],
+    [
+      'an autocompleting option without a handler',
+      slash({ options: [{ type: 3, name: 'q', description: 'q', autocomplete: true }] }),
+      /no autocomplete handler/,
+    ],
     ['an unknown command type', slash({ type: 2 }), /type/],
   ])('refuses a module with %s, naming the file', (_what, exports, problem) => {
     expect(() => parseCommandModule(exports, 'bad.ts', engine)).toThrow(/^bad\.ts: /);

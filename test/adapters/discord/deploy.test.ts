@@ -38,7 +38,9 @@ describe('discord:deploy', () => {
   it('PUTs the bot’s own command definitions globally', async () => {
     discord = await DiscordStandIn.start();
     const line = await registerCommands(discord.config(), engine);
-    expect(line).toBe(`Registered ${definitions.length} commands (${definitions.map((d) => d.name).join(', ')}) globally.`);
+    expect(line).toBe(
+      `Registered ${definitions.length} commands (${definitions.map((d) => d.name).join(', ')}) globally.`,
+    );
     const puts = discord.requests.filter((q) => q.method === 'PUT');
     expect(puts).toHaveLength(1);
     expect(puts[0]!.route).toBe(`/applications/${discord.applicationId}/commands`);
@@ -57,17 +59,28 @@ describe('discord:deploy', () => {
     discord = await DiscordStandIn.start();
     const guildId = snowflake();
     // DOTENV_CONFIG_PATH: a .env a developer keeps in the checkout must not leak in.
-    const env = cleanEnv({ DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: guildId, KNOWLEDGE_DIR: KNOWLEDGE, DOTENV_CONFIG_PATH: '/nonexistent/.env' });
+    const env = cleanEnv({
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_API_URL: discord.apiUrl,
+      DISCORD_GUILD_ID: guildId,
+      KNOWLEDGE_DIR: KNOWLEDGE,
+      DOTENV_CONFIG_PATH: '/nonexistent/.env',
+    });
     const r = await npmRun('discord:deploy', env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^Registered ${definitions.length} commands \\(.*crosscheck.*\\) in guild ${guildId}\\.\\n$`));
+    expect(r.stdout).toMatch(
+      new RegExp(`^Registered ${definitions.length} commands \\(.*crosscheck.*\\) in guild ${guildId}\\.\\n$`),
+    );
     const put = discord.requests.find((q) => q.method === 'PUT')!;
     expect(put.route).toBe(`/applications/${discord.applicationId}/guilds/${guildId}/commands`);
     expect(put.body).toEqual(definitions);
   });
 
   it('refuses plainly without credentials', async () => {
-    const r = await runEntry('adapters/discord/deploy.ts', [], { env: cleanEnv({ DOTENV_CONFIG_PATH: '/nonexistent/.env' }) });
+    const r = await runEntry('adapters/discord/deploy.ts', [], {
+      env: cleanEnv({ DOTENV_CONFIG_PATH: '/nonexistent/.env' }),
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/DISCORD_TOKEN and DISCORD_APPLICATION_ID/);

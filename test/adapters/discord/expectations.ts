@@ -24,4 +24,3 @@ export function expectWithinLimits(payload: DiscordReplyPayload): void {
   }
   expect(totalSize(payload.embeds)).toBeLessThanOrEqual(LIMITS.total);
 }
-

@@ -8,8 +8,24 @@ import { EMPTY_INPUT, SOMETHING_WENT_WRONG } from '../../../adapters/shared/requ
 import { RATE_LIMITED } from '../../../adapters/slack/failures.js';
 import { CHECK_CLAIMS_CALLBACK_ID } from '../../../adapters/slack/listeners/shortcuts/index.js';
 import { Engine } from '../../../src/core/engine.js';
-import { blocksOf, citationBlocks, expectNoLiveMentions, expectWithinSlackLimits, knowledge, startBot, type TestBot } from './bot.js';
-import { appMentionBody, FORM, JSON_TYPE, messageShortcutBody, postSigned, slashCommandBody, type Who } from './signed.js';
+import {
+  blocksOf,
+  citationBlocks,
+  expectNoLiveMentions,
+  expectWithinSlackLimits,
+  knowledge,
+  startBot,
+  type TestBot,
+} from './bot.js';
+import {
+  appMentionBody,
+  FORM,
+  JSON_TYPE,
+  messageShortcutBody,
+  postSigned,
+  slashCommandBody,
+  type Who,
+} from './signed.js';
 import { BOT_USER_ID, SlackStandIn, type ResponseUrlPost } from './stand-ins.js';
 
 const ANSWERABLE = 'when did russia lift the arms embargo';
@@ -40,7 +56,11 @@ afterEach(async () => {
 });
 
 /** Sends a slash command and returns Bolt's ack and the one message posted to the response_url. */
-async function slash(command: string, text: string, who?: Who): Promise<{ ack: { status: number; body: string }; response: ResponseUrlPost['body'] }> {
+async function slash(
+  command: string,
+  text: string,
+  who?: Who,
+): Promise<{ ack: { status: number; body: string }; response: ResponseUrlPost['body'] }> {
   const id = `r${++ids}`;
   const ack = await postSigned(bot.url, slashCommandBody(command, text, api.responseUrl(id), who), FORM);
   const response = await vi.waitFor(() => {
@@ -53,7 +73,11 @@ async function slash(command: string, text: string, who?: Who): Promise<{ ack: {
 
 async function shortcut(text: string, who?: Who, message: { ts?: string; thread_ts?: string } = {}) {
   const id = `s${++ids}`;
-  const ack = await postSigned(bot.url, messageShortcutBody(CHECK_CLAIMS_CALLBACK_ID, { text, ...message }, api.responseUrl(id), who), FORM);
+  const ack = await postSigned(
+    bot.url,
+    messageShortcutBody(CHECK_CLAIMS_CALLBACK_ID, { text, ...message }, api.responseUrl(id), who),
+    FORM,
+  );
   return { ack, id };
 }
 
@@ -72,7 +96,11 @@ const waitForPost = (count = 1) =>
 
 describe('Events API handshake', () => {
   it('answers url_verification with the challenge', async () => {
-    const res = await postSigned(bot.url, JSON.stringify({ token: 't', challenge: 'c-123', type: 'url_verification' }), JSON_TYPE);
+    const res = await postSigned(
+      bot.url,
+      JSON.stringify({ token: 't', challenge: 'c-123', type: 'url_verification' }),
+      JSON_TYPE,
+    );
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ challenge: 'c-123' });
   });
@@ -147,14 +175,20 @@ describe('/check', () => {
   });
 
   it('echoes a claim full of mentions without any live one', async () => {
-    const { response } = await slash('/check', '<!channel> <@U123> says Russia lifted its arms embargo in 2010 <!subteam^S1|@mods>');
+    const { response } = await slash(
+      '/check',
+      '<!channel> <@U123> says Russia lifted its arms embargo in 2010 <!subteam^S1|@mods>',
+    );
     expectNoLiveMentions(response);
     expect(blocksOf(response)[0]!.text!.text).toContain('arms embargo in 2010');
   });
 
   it('echoes mention markup the user typed literally as harmless text', async () => {
     // Typing "<!channel>" in Slack arrives entity-escaped; the echo must show it, not ping.
-    const { response } = await slash('/check', '&lt;!channel&gt; &lt;@U123&gt; Russia lifted its arms embargo in 2010, see <https://evil.example|this>');
+    const { response } = await slash(
+      '/check',
+      '&lt;!channel&gt; &lt;@U123&gt; Russia lifted its arms embargo in 2010, see <https://evil.example|this>',
+    );
     expectNoLiveMentions(response);
     expect(blocksOf(response)[0]!.text!.text).toContain('&lt;!channel&gt; &lt;@U123&gt;');
   });
@@ -173,7 +207,9 @@ describe('/sources', () => {
     expect(ack).toEqual({ status: 200, body: '' });
     expect(response.response_type).toBe('in_channel');
     expectWithinSlackLimits(response);
-    const listed = blocksOf(response).map((b) => b.text?.text ?? '').join('\n');
+    const listed = blocksOf(response)
+      .map((b) => b.text?.text ?? '')
+      .join('\n');
     for (const s of knowledge().sources()) expect(listed).toContain(s.document);
   });
 });
@@ -235,7 +271,12 @@ describe('"Check claims" message shortcut', () => {
     expect(post.thread_ts).toBe('1700000050.000100');
     expectWithinSlackLimits(post as { text: unknown; blocks: unknown });
     // A verdict's section starts with its emoji; the "⚠️ Sources disagree" section is not a verdict.
-    const verdicts = blocksOf(post).filter((b) => b.type === 'section' && VERDICT_EMOJIS.some((e) => b.text!.text.startsWith(e)) && !b.text!.text.includes('Sources disagree'));
+    const verdicts = blocksOf(post).filter(
+      (b) =>
+        b.type === 'section' &&
+        VERDICT_EMOJIS.some((e) => b.text!.text.startsWith(e)) &&
+        !b.text!.text.includes('Sources disagree'),
+    );
     expect(verdicts.length).toBeGreaterThan(0);
     expect(verdicts.length).toBeLessThanOrEqual(5);
     expect(api.responsesTo(id)).toHaveLength(0);
@@ -304,7 +345,11 @@ describe('failures', () => {
   });
 
   it('logs a rate-limited chat.postMessage (HTTP 429), tells the moderator, and keeps answering', async () => {
-    api.failNext('chat.postMessage', { status: 429, headers: { 'retry-after': '30' }, body: { ok: false, error: 'ratelimited' } });
+    api.failNext('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '30' },
+      body: { ok: false, error: 'ratelimited' },
+    });
     const first = await shortcut(CLAIMS.join(' '), { user: 'UMOD' });
     const [told] = await vi.waitFor(() => {
       const r = api.responsesTo(first.id);
@@ -347,7 +392,9 @@ describe('configuration', () => {
 
   it('listens under configured command names', async () => {
     await bot.slack.stop();
-    bot = await startBot(api, { config: { commands: { ask: '/cc-ask', check: '/cc-check', sources: '/cc-sources', crosscheck: '/cc-mod' } } });
+    bot = await startBot(api, {
+      config: { commands: { ask: '/cc-ask', check: '/cc-check', sources: '/cc-sources', crosscheck: '/cc-mod' } },
+    });
     const { response } = await slash('/cc-ask', ANSWERABLE);
     expect(citationBlocks(response).length).toBeGreaterThan(0);
     const { response: sources } = await slash('/cc-sources', '');

@@ -31,23 +31,38 @@ export function renderOutcome(outcome: Exclude<DeskOutcome, { kind: 'form' }>): 
 export function crosscheckCallback(deps: SlackDeps) {
   return async ({ command, ack, respond, client }: CrosscheckArgs): Promise<void> => {
     await ack();
-    const log = deps.logger.child({ requestId: command.trigger_id, kind: 'command', command: command.command, user: command.user_id, channel: command.channel_id });
+    const log = deps.logger.child({
+      requestId: command.trigger_id,
+      kind: 'command',
+      command: command.command,
+      user: command.user_id,
+      channel: command.channel_id,
+    });
     try {
       const person = slackPerson({ id: command.user_id, name: command.user_name });
       const place = { guild: command.team_id, channel: command.channel_id };
       const isModerator = () => isSlackModerator(client, command.user_id, deps.config.moderators);
-      const outcome = await deps.desk.crosscheck(parseCrosscheckText(plainFromSlack(command.text ?? '')), person, place, isModerator);
+      const outcome = await deps.desk.crosscheck(
+        parseCrosscheckText(plainFromSlack(command.text ?? '')),
+        person,
+        place,
+        isModerator,
+      );
       if (outcome.kind === 'form') {
-        await client.views.open({ trigger_id: command.trigger_id, view: renderSlackModal(outcome.form, encodeMetadata({ responseUrl: command.response_url })) });
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: renderSlackModal(outcome.form, encodeMetadata({ responseUrl: command.response_url })),
+        });
       } else {
         await respond({ response_type: 'ephemeral', ...renderOutcome(outcome) });
       }
       log.info({ outcome: outcome.kind }, 'answered');
     } catch (error) {
       log.error({ err: error }, 'crosscheck command failed');
-      await respond({ response_type: 'ephemeral', ...renderSlack({ kind: 'notice', text: explainFailure(error) }) }).catch((e: unknown) =>
-        log.error({ err: e }, 'could not tell the user about the failure'),
-      );
+      await respond({
+        response_type: 'ephemeral',
+        ...renderSlack({ kind: 'notice', text: explainFailure(error) }),
+      }).catch((e: unknown) => log.error({ err: e }, 'could not tell the user about the failure'));
     }
   };
 }

@@ -17,7 +17,13 @@ export type SlashCommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export function slashCommandCallback(deps: SlackDeps, name: Exclude<CommandName, 'help'>) {
   return async ({ command, ack, respond }: SlashCommandArgs): Promise<void> => {
     await ack();
-    const log = deps.logger.child({ requestId: command.trigger_id, kind: 'command', command: command.command, user: command.user_id, channel: command.channel_id });
+    const log = deps.logger.child({
+      requestId: command.trigger_id,
+      kind: 'command',
+      command: command.command,
+      user: command.user_id,
+      channel: command.channel_id,
+    });
     try {
       const policy = deps.desk.policy(command.channel_id);
       if (policy.mode === 'off') {
@@ -26,17 +32,25 @@ export function slashCommandCallback(deps: SlackDeps, name: Exclude<CommandName,
         return;
       }
       const input = readCommandText(plainFromSlack(command.text ?? ''));
-      const reply = withCooldown(deps, { team: command.team_id, user: command.user_id }, policy.cooldownSeconds, () => handleRequest(deps.engine, { command: name, text: input.text }));
+      const reply = withCooldown(deps, { team: command.team_id, user: command.user_id }, policy.cooldownSeconds, () =>
+        handleRequest(deps.engine, { command: name, text: input.text }),
+      );
       const person = slackPerson({ id: command.user_id, name: command.user_name });
-      const feedback = await deps.desk.record(person, { guild: command.team_id, channel: command.channel_id }, name, reply);
+      const feedback = await deps.desk.record(
+        person,
+        { guild: command.team_id, channel: command.channel_id },
+        name,
+        reply,
+      );
       const visible = visibility(policy, { askedPrivately: input.private, reply }) === 'public';
       await respond({ response_type: visible ? 'in_channel' : 'ephemeral', ...renderSlack(reply, { feedback }) });
       log.info({ reply: reply.kind, visible, record: feedback }, 'answered');
     } catch (error) {
       log.error({ err: error }, 'slash command failed');
-      await respond({ response_type: 'ephemeral', ...renderSlack({ kind: 'notice', text: SOMETHING_WENT_WRONG }) }).catch((e: unknown) =>
-        log.error({ err: e }, 'could not tell the user about the failure'),
-      );
+      await respond({
+        response_type: 'ephemeral',
+        ...renderSlack({ kind: 'notice', text: SOMETHING_WENT_WRONG }),
+      }).catch((e: unknown) => log.error({ err: e }, 'could not tell the user about the failure'));
     }
   };
 }

@@ -22,7 +22,8 @@ export function appMentionCallback(deps: SlackDeps) {
     if (!user || event.bot_id) return;
     const log = deps.logger.child({ requestId: body.event_id, kind: 'mention', user, channel: event.channel });
     const thread_ts = event.thread_ts ?? event.ts;
-    const tellUser = (text: string) => client.chat.postEphemeral({ channel: event.channel, user, thread_ts, ...renderSlack({ kind: 'notice', text }) });
+    const tellUser = (text: string) =>
+      client.chat.postEphemeral({ channel: event.channel, user, thread_ts, ...renderSlack({ kind: 'notice', text }) });
     try {
       const policy = deps.desk.policy(event.channel);
       if (policy.mode === 'off') {
@@ -32,16 +33,25 @@ export function appMentionCallback(deps: SlackDeps) {
       // Mentions (the bot's own included) are addressing, not part of the question.
       const line = plainFromSlack(event.text);
       const parsed = line.trim() ? parseLine(line) : null;
-      const reply = withCooldown(deps, { team: body.team_id, user }, policy.cooldownSeconds, () => answer(deps, parsed));
+      const reply = withCooldown(deps, { team: body.team_id, user }, policy.cooldownSeconds, () =>
+        answer(deps, parsed),
+      );
       const command = parsed && 'command' in parsed ? parsed.command : 'ask';
-      const feedback = await deps.desk.record(slackPerson({ id: user }), { guild: body.team_id, channel: event.channel }, command, reply);
+      const feedback = await deps.desk.record(
+        slackPerson({ id: user }),
+        { guild: body.team_id, channel: event.channel },
+        command,
+        reply,
+      );
       const message = { channel: event.channel, thread_ts, ...renderSlack(reply, { feedback }) };
       if (visibility(policy, { reply }) === 'public') await client.chat.postMessage(message);
       else await client.chat.postEphemeral({ ...message, user });
       log.info({ reply: reply.kind, record: feedback }, 'answered');
     } catch (error) {
       log.error({ err: error }, 'mention failed');
-      await tellUser(explainFailure(error)).catch((e: unknown) => log.error({ err: e }, 'could not tell the user about the failure'));
+      await tellUser(explainFailure(error)).catch((e: unknown) =>
+        log.error({ err: e }, 'could not tell the user about the failure'),
+      );
     }
   };
 }
@@ -49,7 +59,10 @@ export function appMentionCallback(deps: SlackDeps) {
 function answer(deps: SlackDeps, request: ReturnType<typeof parseLine> | null): Reply {
   if (!request) return handleRequest(deps.engine, { command: 'help', text: '' });
   if ('unknown' in request) {
-    return { kind: 'notice', text: `I don't know /${cutEnd(deps.engine.safeEcho(request.unknown), 40)}. Ask me a question, or check a claim with ${deps.config.commands.check}.` };
+    return {
+      kind: 'notice',
+      text: `I don't know /${cutEnd(deps.engine.safeEcho(request.unknown), 40)}. Ask me a question, or check a claim with ${deps.config.commands.check}.`,
+    };
   }
   return handleRequest(deps.engine, request);
 }

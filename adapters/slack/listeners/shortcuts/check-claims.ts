@@ -20,8 +20,14 @@ export function checkClaimsCallback(deps: SlackDeps) {
   return async ({ shortcut, ack, respond, client }: CheckClaimsArgs): Promise<void> => {
     await ack();
     const user = shortcut.user.id;
-    const log = deps.logger.child({ requestId: shortcut.trigger_id, kind: 'shortcut', user, channel: shortcut.channel.id });
-    const tellUser = (text: string) => respond({ response_type: 'ephemeral', ...renderSlack({ kind: 'notice', text }) });
+    const log = deps.logger.child({
+      requestId: shortcut.trigger_id,
+      kind: 'shortcut',
+      user,
+      channel: shortcut.channel.id,
+    });
+    const tellUser = (text: string) =>
+      respond({ response_type: 'ephemeral', ...renderSlack({ kind: 'notice', text }) });
     try {
       const policy = deps.desk.policy(shortcut.channel.id);
       if (policy.mode === 'off') {
@@ -33,12 +39,19 @@ export function checkClaimsCallback(deps: SlackDeps) {
         await tellUser(notAModerator(deps.config.commands.check));
         return;
       }
-      const reply = withCooldown(deps, { team: shortcut.team?.id, user }, policy.cooldownSeconds, () => checkMessage(deps.engine, plainFromSlack(shortcut.message.text ?? '')));
+      const reply = withCooldown(deps, { team: shortcut.team?.id, user }, policy.cooldownSeconds, () =>
+        checkMessage(deps.engine, plainFromSlack(shortcut.message.text ?? '')),
+      );
       if (reply.kind === 'notice') {
         await tellUser(reply.text);
         return;
       }
-      const feedback = await deps.desk.record(slackPerson(shortcut.user), { guild: shortcut.team?.id ?? null, channel: shortcut.channel.id }, 'check_message', reply);
+      const feedback = await deps.desk.record(
+        slackPerson(shortcut.user),
+        { guild: shortcut.team?.id ?? null, channel: shortcut.channel.id },
+        'check_message',
+        reply,
+      );
       if (visibility(policy, { reply }) === 'ephemeral') {
         await respond({ response_type: 'ephemeral', ...renderSlack(reply, { feedback }) });
         log.info({ reply: reply.kind }, 'verdicts shown to the moderator only');
@@ -49,7 +62,9 @@ export function checkClaimsCallback(deps: SlackDeps) {
       log.info({ reply: reply.kind }, 'posted verdicts');
     } catch (error) {
       log.error({ err: error }, 'check claims failed');
-      await tellUser(explainFailure(error)).catch((e: unknown) => log.error({ err: e }, 'could not tell the user about the failure'));
+      await tellUser(explainFailure(error)).catch((e: unknown) =>
+        log.error({ err: e }, 'could not tell the user about the failure'),
+      );
     }
   };
 }

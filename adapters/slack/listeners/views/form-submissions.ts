@@ -38,7 +38,12 @@ export function formSubmissionCallback(deps: SlackDeps) {
     const person = slackPerson(body.user);
     const values = viewValues(view);
     const { responseUrl } = decodeMetadata(view.private_metadata);
-    const log = deps.logger.child({ requestId: body.trigger_id, kind: 'view', view: view.callback_id, user: person.userId });
+    const log = deps.logger.child({
+      requestId: body.trigger_id,
+      kind: 'view',
+      view: view.callback_id,
+      user: person.userId,
+    });
     const tell = async (text: string) => {
       if (responseUrl) await postToResponseUrl(responseUrl, renderSlack({ kind: 'notice', text }));
     };
