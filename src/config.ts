@@ -4,6 +4,7 @@
  * saying how to fix it.
  */
 import { z } from 'zod';
+import { COOLDOWN_RANGE } from './store/channel-settings.js';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(blankToUndefined, z.string().optional());
@@ -74,7 +75,10 @@ const EnvSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   KNOWLEDGE_DIR: z.preprocess(blankToUndefined, z.string().default('knowledge')),
-  COOLDOWN_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3600).default(5)),
+  COOLDOWN_SECONDS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(COOLDOWN_RANGE.min).max(COOLDOWN_RANGE.max).default(5),
+  ),
   HTTP_PORT: z.preprocess(blankToUndefined, portNumber.optional()),
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: z.preprocess(

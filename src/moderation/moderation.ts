@@ -16,6 +16,10 @@ import pino, { type Logger } from 'pino';
 import type { Engine } from '../core/engine.js';
 import type { Answer, Verdict } from '../core/model.js';
 import {
+  CHANNEL_MODES,
+  COOLDOWN_RANGE,
+  isChannelMode,
+  isCooldown,
   openStore,
   type Actor,
   type ChannelMode,
@@ -68,8 +72,6 @@ export interface ModerationOptions {
   listen?: boolean;
   log?: Logger;
 }
-
-const MODES: readonly ChannelMode[] = ['public', 'ephemeral', 'off'];
 
 /** The parts of a core result that a record keeps. Several verdicts make several records. */
 export function recordParts(result: Recordable): { text: string; outcome: string; factIds: string[] }[] {
@@ -218,7 +220,7 @@ export class Moderation {
   }
 
   /**
-   * Sets a channel's mode (public, ephemeral, off) and/or cooldown in seconds (0-3600). A
+   * Sets a channel's mode (public, ephemeral, off) and/or cooldown in seconds (COOLDOWN_RANGE). A
    * field left out keeps its value; null goes back to the default. Other processes follow.
    */
   async setChannel(
@@ -227,19 +229,17 @@ export class Moderation {
     change: { mode?: ChannelMode | null; cooldownSeconds?: number | null },
     by: Actor,
   ): Promise<ChannelSetting> {
-    if (change.mode != null && !MODES.includes(change.mode))
-      throw new RangeError(`mode must be one of ${MODES.join(', ')}`);
-    const c = change.cooldownSeconds;
-    if (c != null && (!Number.isInteger(c) || c < 0 || c > 3600))
-      throw new RangeError('cooldown must be a whole number of seconds from 0 to 3600');
+    if (change.mode != null && !isChannelMode(change.mode)) {
+      throw new RangeError(`mode must be one of ${CHANNEL_MODES.join(', ')}`);
+    }
+    if (change.cooldownSeconds != null && !isCooldown(change.cooldownSeconds)) {
+      throw new RangeError(
+        `cooldown must be a whole number of seconds from ${COOLDOWN_RANGE.min} to ${COOLDOWN_RANGE.max}`,
+      );
+    }
     const setting = await this.store.setChannelSetting(platform, channel, change, by.name);
     await this.sync.refresh();
     return setting;
-  }
-
-  /** Re-reads the store now (normally done by notifications and the poll). */
-  refresh(): Promise<void> {
-    return this.sync.refresh();
   }
 
   async stop(): Promise<void> {

@@ -78,11 +78,6 @@ export class StoreSync {
     this.applied.set(approved.proposal.id, approved.proposal.reviewedAt ?? '');
   }
 
-  /** How many approved facts were applied. */
-  get appliedCount(): number {
-    return this.applied.size;
-  }
-
   /**
    * Reloads if the store changed since the last load. Calls that arrive while one runs
    * are folded into one more run, so a burst of notifications costs two loads at most.

@@ -82,7 +82,8 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX proposals_status ON proposals (status, id);
 
-      -- Where and how the bot speaks. A missing row means the adapter's defaults.
+      -- Where and how the bot speaks. A missing row means the adapter's defaults. The
+      -- checks repeat channel-settings.ts as it was when this migration was written.
       CREATE TABLE channel_settings (
         platform text NOT NULL,
         channel text NOT NULL,

@@ -13,6 +13,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import { openPglite, openPostgres, type Db, type Queryable } from './db.js';
+import type { ChannelMode } from './channel-settings.js';
 import { migrate } from './migrations.js';
 
 export interface StoreOptions {
@@ -115,7 +116,7 @@ export interface ProposalRecord {
   reviewedAt: string | null;
 }
 
-export type ChannelMode = 'public' | 'ephemeral' | 'off';
+export type { ChannelMode } from './channel-settings.js';
 
 export interface ChannelSetting {
   platform: Platform;
