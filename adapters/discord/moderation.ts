@@ -91,7 +91,7 @@ export async function handleComponent(
       if (!modal) break;
       if (!isModerator(interaction)) return tell(interaction, NOT_A_MODERATOR.discord);
       const result = await desk.reject(id.proposal, person, formValues(modal)[REASON_FIELD] ?? '');
-      return result.ok ? showQueue(interaction, result.queue) : tell(interaction, result.problem);
+      return result.ok ? showQueue(interaction, result.queue) : tell(interaction, result.error.message);
     }
   }
   return tell(interaction, STALE_COMPONENT);

@@ -7,6 +7,7 @@
  *   renderSlackModal(form, meta)    // the `view` for views.open
  *   renderSlackReview(queue)        // a section and an Approve / Reject row per proposal
  */
+import type { FieldProblem } from '../../src/moderation/index.js';
 import { encodeId } from '../shared/moderation/ids.js';
 import type { FormSpec } from '../shared/moderation/forms.js';
 import type { ReviewQueue } from '../shared/moderation/review.js';
@@ -112,10 +113,12 @@ export function renderSlackModal(form: FormSpec, metadata: string): SlackModalVi
 }
 
 /** The answer to a view submission that keeps the form open with a message under each field. */
-export function formErrors(byField: Record<string, string>): {
+export function renderSlackFormErrors(errors: FieldProblem[]): {
   response_action: 'errors';
   errors: Record<string, string>;
 } {
+  const byField: Record<string, string> = {};
+  for (const e of errors) byField[e.field] = byField[e.field] ? `${byField[e.field]} ${e.message}` : e.message;
   return {
     response_action: 'errors',
     errors: Object.fromEntries(Object.entries(byField).map(([k, v]) => [k, v.slice(0, 2000)])),

@@ -14,6 +14,7 @@ export {
   communityDocumentId,
   communityFactId,
   ProposalInputSchema,
+  problemText,
   propose,
   reject,
   validateProposal,
@@ -21,11 +22,12 @@ export {
 export type {
   ApprovedFact,
   CommunityDocument,
-  CommunityMark,
   Decision,
+  FieldProblem,
   ProposalInput,
   Validation,
 } from './proposals.js';
+export type { CommunityMark } from '../core/model.js';
 export { exportApproved } from './export.js';
 export { StoreSync } from './sync.js';
 export type { SyncOptions } from './sync.js';

@@ -6,7 +6,13 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine.js';
 import { loadPack, type Pack } from '../../src/knowledge/load.js';
-import { communityDocumentId, Moderation, validateProposal, type ProposalInput } from '../../src/moderation/index.js';
+import {
+  communityDocumentId,
+  Moderation,
+  problemText,
+  validateProposal,
+  type ProposalInput,
+} from '../../src/moderation/index.js';
 import type { Actor, Store } from '../../src/store/index.js';
 import { copyPack, type PackCopy } from '../helpers/pack-fixture.js';
 import { backends } from '../store/backends.js';
@@ -43,7 +49,7 @@ describe('validateProposal', () => {
 
   const problems = (input: unknown) => {
     const v = validateProposal(pack, input);
-    return v.ok ? [] : v.problems;
+    return v.ok ? [] : v.problems.map(problemText);
   };
 
   it('accepts a sourced fact whose quote is in the document, ignoring copy-paste differences', () => {
@@ -194,7 +200,10 @@ describe.each(backends('proposals'))('review on $name', (backend) => {
 
     expect(await mod.pending()).toEqual([]);
     const again = await mod.approve(p!.id, moderator);
-    expect(again).toEqual({ ok: false, problems: [`proposal #${p!.id} was already approved by Mo`] });
+    expect(again).toEqual({
+      ok: false,
+      problems: [{ field: 'proposal', message: `proposal #${p!.id} was already approved by Mo` }],
+    });
   });
 
   it('cites a new document by its title and author once approved', async () => {
@@ -226,12 +235,15 @@ describe.each(backends('proposals'))('review on $name', (backend) => {
     if (!made.ok) return;
     expect(await mod.reject(made.proposal.id, moderator, '  ')).toEqual({
       ok: false,
-      problems: ['reason: say why the proposal is rejected'],
+      problems: [{ field: 'reason', message: 'say why the proposal is rejected' }],
     });
     const r = await mod.reject(made.proposal.id, moderator, 'already in the pack');
     expect(r.ok && r.proposal).toMatchObject({ status: 'rejected', reviewer: 'Mo', reason: 'already in the pack' });
     expect((await mod.approve(made.proposal.id, moderator)).ok).toBe(false);
-    expect(await mod.approve(123_456, moderator)).toEqual({ ok: false, problems: ['there is no proposal #123456'] });
+    expect(await mod.approve(123_456, moderator)).toEqual({
+      ok: false,
+      problems: [{ field: 'proposal', message: 'there is no proposal #123456' }],
+    });
   });
 
   it('a restarted bot loads the approved facts into its new engine', async () => {

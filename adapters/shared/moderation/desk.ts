@@ -8,16 +8,16 @@
  *   await desk.vote(person, id, false, 'wrong year');             // the acknowledgement text
  *   const outcome = await desk.crosscheck(parseCrosscheckText('report 30'), person, place, isModerator);
  */
-import type { Moderation } from '../../../src/moderation/index.js';
-import { formatReport } from '../../../src/moderation/index.js';
+import { formatReport, problemText, type FieldProblem, type Moderation } from '../../../src/moderation/index.js';
 import type { Actor } from '../../../src/store/index.js';
 import type { Reply } from '../requests.js';
 import { channelPolicy, type ChannelPolicy } from './channel-policy.js';
 import { needsModerator, type CrosscheckCommand } from './crosscheck-command.js';
 import {
-  problemsByField,
+  formErrors,
   proposalFromForm,
   proposeForm,
+  REASON_FIELD,
   rejectForm,
   reasonForm,
   type FormSpec,
@@ -56,7 +56,8 @@ export type DeskOutcome =
   | { kind: 'form'; form: FormSpec }
   | { kind: 'review'; queue: ReviewQueue };
 
-export type ProposeResult = { ok: true; text: string } | { ok: false; text: string; byField: Record<string, string> };
+/** A saved proposal's acknowledgement, or the problems: as text, and as errors under the form's fields. */
+export type ProposeResult = { ok: true; text: string } | { ok: false; text: string; errors: FieldProblem[] };
 
 export interface DeskOptions {
   platform: PlatformName;
@@ -184,12 +185,12 @@ export class ModerationDesk {
   /** A submitted propose form: saved for review, or the problems, also by field for forms that show them there. */
   async propose(values: FormValues, person: Person): Promise<ProposeResult> {
     const moderation = this.moderation;
-    if (!moderation) return { ok: false, text: NO_STORE, byField: {} };
+    if (!moderation) return { ok: false, text: NO_STORE, errors: [] };
     const { input, problems } = proposalFromForm(values, moderation.engine.pack);
     const result = problems.length ? { ok: false as const, problems } : await moderation.propose(input, person);
     if (!result.ok) {
-      const all = [...new Set([...problems, ...result.problems])];
-      return { ok: false, text: proposalRefused(all), byField: problemsByField(all, values) };
+      const all = [...new Map([...problems, ...result.problems].map((p) => [problemText(p), p])).values()];
+      return { ok: false, text: proposalRefused(all), errors: formErrors(all, values) };
     }
     return { ok: true, text: proposalSaved(result.proposal, result.notes) };
   }
@@ -222,10 +223,12 @@ export class ModerationDesk {
     proposal: number,
     person: Person,
     reason: string,
-  ): Promise<{ ok: false; problem: string } | { ok: true; queue: ReviewQueue }> {
+  ): Promise<{ ok: false; error: FieldProblem } | { ok: true; queue: ReviewQueue }> {
     if (!this.moderation) return { ok: true, queue: await this.queue(null) };
     const d = await this.moderation.reject(proposal, person, reason);
-    if (!d.ok && d.problems.some((p) => p.startsWith('reason:'))) return { ok: false, problem: d.problems.join(' ') };
+    if (!d.ok && d.problems.some((p) => p.field === 'reason')) {
+      return { ok: false, error: { field: REASON_FIELD, message: d.problems.map(problemText).join(' ') } };
+    }
     return { ok: true, queue: await this.queue(d.ok ? rejectedNote(d.proposal) : decisionFailed(d.problems)) };
   }
 

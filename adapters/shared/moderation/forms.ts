@@ -8,7 +8,7 @@
  */
 import type { Engine } from '../../../src/core/engine.js';
 import type { Pack } from '../../../src/knowledge/load.js';
-import type { ProposalInput } from '../../../src/moderation/index.js';
+import { problemText, type FieldProblem, type ProposalInput } from '../../../src/moderation/index.js';
 import { encodeId } from './ids.js';
 import { NOT_HELPFUL_REASON, REJECT_REASON } from './texts.js';
 
@@ -198,14 +198,20 @@ const KINDS: Record<string, string> = {
 };
 
 /** "su-35" or "su-35 opinion" / "su-35, forum claim": the topic, and the kind when named. */
-function topicAndKind(typed: string): { topic: string; kind?: string; problem?: string } {
+function topicAndKind(typed: string): { topic: string; kind?: string; problem?: FieldProblem } {
   const [topic = '', ...rest] = typed.split(/[\s,;]+/).filter(Boolean);
   const said = rest.join(' ').toLowerCase().replace(/_/g, ' ');
   if (!said) return { topic };
   const kind = KINDS[said];
   return kind
     ? { topic, kind }
-    : { topic, problem: 'kind: after the topic, write opinion, proposal or forum claim, or nothing for a report' };
+    : {
+        topic,
+        problem: {
+          field: 'kind',
+          message: 'after the topic, write opinion, proposal or forum claim, or nothing for a report',
+        },
+      };
 }
 
 /** A forum member's claim or question is a forum claim, an opinion post or opinion piece an opinion; otherwise a report. */
@@ -225,11 +231,13 @@ function kindOf(pack: Pack, documentId: string, post: string | undefined): strin
  * forum member's claim, an opinion piece), so the bot says it as such; the reviewer sees it. Problems that only
  * the form can see (a source given twice) come back as well.
  */
-export function proposalFromForm(values: FormValues, pack: Pack): { input: ProposalInput; problems: string[] } {
+export function proposalFromForm(values: FormValues, pack: Pack): { input: ProposalInput; problems: FieldProblem[] } {
   const document = text(values[PROPOSE_FIELDS.document]);
   const described = text(values[PROPOSE_FIELDS.newDocument]);
-  const problems: string[] = [];
-  if (document && described) problems.push('source: give either a document from /sources or a new document, not both');
+  const problems: FieldProblem[] = [];
+  if (document && described) {
+    problems.push({ field: 'source', message: 'give either a document from /sources or a new document, not both' });
+  }
   const existing = document ? existingSource(pack, document) : null;
   const source = existing ?? (described ? newSource(described) : {});
   const topic = topicAndKind(text(values[PROPOSE_FIELDS.topic]));
@@ -245,9 +253,8 @@ export function proposalFromForm(values: FormValues, pack: Pack): { input: Propo
   return { input, problems };
 }
 
-/** Which field of the propose form a problem is about, so a form can show it next to the field. */
-export function fieldOfProblem(problem: string, usedNewDocument: boolean): string {
-  const field = problem.slice(0, problem.indexOf(':'));
+/** Which field of the propose form a proposal's field is typed in, so a form can show a problem next to it. */
+export function formFieldOf(field: string, usedNewDocument: boolean): string {
   if (field === 'statement' || field === 'quote' || field === 'topic') return field;
   if (field === 'kind') return PROPOSE_FIELDS.topic;
   if (field.startsWith('source.')) return PROPOSE_FIELDS.newDocument;
@@ -255,13 +262,8 @@ export function fieldOfProblem(problem: string, usedNewDocument: boolean): strin
   return PROPOSE_FIELDS.statement;
 }
 
-/** Problems grouped by the field they belong to. */
-export function problemsByField(problems: string[], values: FormValues): Record<string, string> {
+/** The problems as errors of the propose form: each under the field it was typed in, saying what it is about. */
+export function formErrors(problems: FieldProblem[], values: FormValues): FieldProblem[] {
   const usedNew = !text(values[PROPOSE_FIELDS.document]) && Boolean(text(values[PROPOSE_FIELDS.newDocument]));
-  const out: Record<string, string> = {};
-  for (const p of problems) {
-    const f = fieldOfProblem(p, usedNew);
-    out[f] = out[f] ? `${out[f]} ${p}` : p;
-  }
-  return out;
+  return problems.map((p) => ({ field: formFieldOf(p.field, usedNew), message: problemText(p) }));
 }

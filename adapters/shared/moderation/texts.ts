@@ -2,6 +2,7 @@
  * Every text the moderators' tools say, on both platforms. Renderers escape them; these
  * are plain sentences. Tests import them rather than copying them.
  */
+import { problemText, type FieldProblem } from '../../../src/moderation/index.js';
 import type { ChannelMode, ProposalRecord, VoteResult } from '../../../src/store/index.js';
 
 export type PlatformName = 'discord' | 'slack';
@@ -51,10 +52,11 @@ export function proposalSaved(p: ProposalRecord, notes: string[]): string {
   return lines.join('\n');
 }
 
-export function proposalRefused(problems: string[]): string {
-  return ['Your proposal was not saved. Please fix these and propose it again:', ...problems.map((p) => `• ${p}`)].join(
-    '\n',
-  );
+export function proposalRefused(problems: FieldProblem[]): string {
+  return [
+    'Your proposal was not saved. Please fix these and propose it again:',
+    ...problems.map((p) => `• ${problemText(p)}`),
+  ].join('\n');
 }
 
 export const REVIEW_EMPTY = 'No proposals are waiting for review.';
@@ -65,7 +67,7 @@ export function approvedNote(p: ProposalRecord): string {
 }
 
 export const rejectedNote = (p: ProposalRecord) => `Rejected #${p.id}: ${p.reason ?? ''}`;
-export const decisionFailed = (problems: string[]) => `Nothing changed: ${problems.join('; ')}.`;
+export const decisionFailed = (problems: FieldProblem[]) => `Nothing changed: ${problems.map(problemText).join('; ')}.`;
 export const REJECT_REASON = {
   title: (id: number) => `Reject proposal #${id}`,
   label: 'Why is it rejected?',

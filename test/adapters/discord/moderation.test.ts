@@ -205,7 +205,7 @@ describe('/crosscheck propose and review', () => {
     const v = validateProposal(fx.engine.pack, proposalFromForm(BAD_QUOTE_FORM, fx.engine.pack).input);
     expect(v.ok).toBe(false);
     if (v.ok) return;
-    expect(v.problems.some((p) => p.startsWith('quote:'))).toBe(true);
+    expect(v.problems.some((p) => p.field === 'quote')).toBe(true);
     expect(data.content).toBe(escapeDiscord(proposalRefused(v.problems)));
     expect(await fx.moderation.pending()).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { channelPolicy, visibility } from '../../../adapters/shared/moderation/c
 import { parseCrosscheckText } from '../../../adapters/shared/moderation/crosscheck-command.js';
 import {
   FORM_LIMITS,
-  problemsByField,
+  formErrors,
   PROPOSE_FIELDS,
   proposalFromForm,
   proposeForm,
@@ -126,10 +126,10 @@ describe('forms', () => {
     expect(read('su-35 opinion').input).toMatchObject({ topic: 'su-35', kind: 'opinion' });
     expect(read('su-35, forum claim').input).toMatchObject({ topic: 'su-35', kind: 'forum_claim' });
     expect(read('su-35').input).not.toHaveProperty('kind');
-    expect(read('su-35 rumour').problems).toEqual([expect.stringMatching(/^kind: /)]);
-    expect(problemsByField(read('su-35 rumour').problems, { topic: 'su-35 rumour' })).toHaveProperty(
-      PROPOSE_FIELDS.topic,
-    );
+    expect(read('su-35 rumour').problems).toEqual([{ field: 'kind', message: expect.any(String) }]);
+    expect(formErrors(read('su-35 rumour').problems, { topic: 'su-35 rumour' })).toEqual([
+      { field: PROPOSE_FIELDS.topic, message: expect.stringMatching(/^kind: /) },
+    ]);
   });
 
   it('read a new document one field per line, in any order, labelled or not', () => {
@@ -142,7 +142,7 @@ describe('forms', () => {
     });
     expect(
       proposalFromForm({ [PROPOSE_FIELDS.document]: 'x', [PROPOSE_FIELDS.newDocument]: 'y' }, engine.pack).problems[0],
-    ).toMatch(/^source: .*not both/);
+    ).toEqual({ field: 'source', message: expect.stringMatching(/not both/) });
   });
 
   it('put each problem the core finds next to its field', () => {
@@ -155,14 +155,15 @@ describe('forms', () => {
     const v = validateProposal(engine.pack, proposalFromForm(values, engine.pack).input);
     expect(v.ok).toBe(false);
     if (v.ok) return;
-    const byField = problemsByField(v.problems, values);
-    expect(Object.keys(byField).sort()).toEqual(['quote', 'statement', 'topic']);
-    expect(problemsByField(['source.url: must be a URL'], { [PROPOSE_FIELDS.newDocument]: 'T\nnot a url' })).toEqual({
-      [PROPOSE_FIELDS.newDocument]: 'source.url: must be a URL',
-    });
-    expect(problemsByField(['source: give a document id'], {})).toEqual({
-      [PROPOSE_FIELDS.document]: 'source: give a document id',
-    });
+    const errors = formErrors(v.problems, values);
+    expect([...new Set(errors.map((e) => e.field))].sort()).toEqual(['quote', 'statement', 'topic']);
+    const urlProblem = { field: 'source.url', message: 'must be a URL' };
+    expect(formErrors([urlProblem], { [PROPOSE_FIELDS.newDocument]: 'T\nnot a url' })).toEqual([
+      { field: PROPOSE_FIELDS.newDocument, message: 'source.url: must be a URL' },
+    ]);
+    expect(formErrors([{ field: 'source', message: 'give a document id' }], {})).toEqual([
+      { field: PROPOSE_FIELDS.document, message: 'source: give a document id' },
+    ]);
   });
 });
 

@@ -18,7 +18,7 @@ import {
   voteThanks,
 } from '../../../adapters/shared/moderation/texts.js';
 import { escapeSlack } from '../../../adapters/slack/render.js';
-import { formatReport, validateProposal } from '../../../src/moderation/index.js';
+import { formatReport, problemText, validateProposal } from '../../../src/moderation/index.js';
 import {
   BAD_QUOTE_FORM,
   BRIDGE_CLAIM,
@@ -248,7 +248,7 @@ describe('/crosscheck propose and review', () => {
     expect(v.ok).toBe(false);
     expect(body.response_action).toBe('errors');
     expect(Object.keys(body.errors)).toEqual([PROPOSE_FIELDS.quote]);
-    if (!v.ok) expect(body.errors[PROPOSE_FIELDS.quote]).toBe(v.problems.join(' '));
+    if (!v.ok) expect(body.errors[PROPOSE_FIELDS.quote]).toBe(v.problems.map(problemText).join(' '));
     expect(await fx.moderation.pending()).toEqual([]);
   });
 
