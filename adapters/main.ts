@@ -13,6 +13,8 @@ import { PackError, formatProblem } from '../src/knowledge/load.js';
 import { createLogger, type Logger } from '../src/log.js';
 import type { Moderation } from '../src/moderation/index.js';
 import { startHealthServer } from './health.js';
+import { type Registry, slackCommandNames } from './pipeline/command.js';
+import { loadRegistry } from './pipeline/registry.js';
 
 const started = performance.now();
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -33,9 +35,10 @@ async function startAdapters(
   engine: Engine,
   logger: Logger,
   moderation: Moderation,
+  registry: Registry,
 ): Promise<RunningAdapter[]> {
   const running: RunningAdapter[] = [];
-  const shared = { cooldownSeconds: config.cooldownSeconds, engine, moderation };
+  const shared = { cooldownSeconds: config.cooldownSeconds, engine, moderation, registry };
   if (config.discord) {
     const { startDiscord } = await import('./discord/index.js');
     const d = await startDiscord({ ...shared, config: config.discord, logger: logger.child({ platform: 'discord' }) });
@@ -50,9 +53,11 @@ async function startAdapters(
 }
 
 async function main(): Promise<void> {
+  // The commands come first: the configuration may rename their Slack names.
+  const registry = await loadRegistry();
   let config: Config;
   try {
-    config = loadConfig();
+    config = loadConfig(process.env, { slackCommands: slackCommandNames(registry) });
   } catch (e) {
     if (e instanceof ConfigError) exitWith(e.problems);
     throw e;
@@ -106,7 +111,7 @@ async function main(): Promise<void> {
     process.stderr.write(
       'No Discord or Slack credentials found, so this is the local console. Set DISCORD_TOKEN or SLACK_BOT_TOKEN in .env to connect to chat (see .env.example).\n',
     );
-    const c = startConsole({ engine, logger });
+    const c = await startConsole({ engine, logger, registry });
     adapters = [{ name: 'console', stop: c.stop, isReady: () => true }];
     logger.info(`ready in ${Math.round(performance.now() - started)} ms: ${engine.factCount} facts, adapters: console`);
     await c.done;
@@ -127,7 +132,7 @@ async function main(): Promise<void> {
     { defaults: { mode: 'public', cooldownSeconds: config.cooldownSeconds }, log: logger },
   );
   stopStore = () => moderation.stop();
-  adapters = await startAdapters(config, engine, logger, moderation);
+  adapters = await startAdapters(config, engine, logger, moderation, registry);
   logger.info(
     `ready in ${Math.round(performance.now() - started)} ms: ${engine.factCount} facts, adapters: ${adapters.map((a) => a.name).join(', ')}`,
   );

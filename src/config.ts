@@ -29,14 +29,6 @@ const list = z.preprocess(
         .filter(Boolean),
     ),
 );
-const command = (fallback: string) =>
-  z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^\/[a-z0-9_-]{1,31}$/, 'must be a slash command such as /ask')
-      .default(fallback),
-  );
 
 /** Human guidance per variable, used in error lines and in .env.example. */
 export const HINTS: Record<string, string> = {
@@ -56,12 +48,9 @@ export const HINTS: Record<string, string> = {
   SLACK_PORT: 'the port for Slack HTTP mode, e.g. 3000',
   SLACK_API_URL: 'the Web API base URL, e.g. https://slack.com/api/',
   SLACK_PRIVATE_BY_DEFAULT: 'true or false',
+  SLACK_COMMAND: 'SLACK_<NAME>_COMMAND=/other-name renames the Slack command /<name> (rename it in the manifest too)',
   SLACK_MODERATORS:
     'a comma-separated list of Slack user ids (U…) or user groups (S…) who count as moderators besides admins',
-  SLACK_ASK_COMMAND: 'a slash command such as /ask',
-  SLACK_CHECK_COMMAND: 'a slash command such as /check',
-  SLACK_SOURCES_COMMAND: 'a slash command such as /sources',
-  SLACK_CROSSCHECK_COMMAND: 'a slash command such as /crosscheck (the moderators’ tools)',
   DATABASE_URL: 'a PostgreSQL URL, e.g. postgres://user@127.0.0.1:5432/crosscheck',
   DATA_DIR: 'a directory for the embedded database (default: data)',
   RETENTION_DAYS: 'a whole number of days to keep interaction records',
@@ -107,10 +96,6 @@ const EnvSchema = z.object({
   SLACK_API_URL: z.preprocess(blankToUndefined, z.string().url('must be a URL').optional()),
   SLACK_PRIVATE_BY_DEFAULT: bool(false),
   SLACK_MODERATORS: list,
-  SLACK_ASK_COMMAND: command('/ask'),
-  SLACK_CHECK_COMMAND: command('/check'),
-  SLACK_SOURCES_COMMAND: command('/sources'),
-  SLACK_CROSSCHECK_COMMAND: command('/crosscheck'),
   DATABASE_URL: z.preprocess(
     blankToUndefined,
     z
@@ -147,8 +132,11 @@ export interface Config {
     apiUrl: string | undefined;
     privateByDefault: boolean;
     moderators: string[];
-    commands: { ask: string; check: string; sources: string; crosscheck: string };
+    /** The Slack name of each command renamed with SLACK_<NAME>_COMMAND; the others are "/<name>". */
+    commands: Record<string, string>;
   } | null;
+  /** Slack commands renamed with SLACK_<NAME>_COMMAND (by name), whether or not Slack is on: for the manifest. */
+  slackCommands: Record<string, string>;
   store: {
     databaseUrl: string | undefined;
     dataDir: string;
@@ -164,8 +152,53 @@ export class ConfigError extends Error {
   }
 }
 
+/** SLACK_<NAME>_COMMAND gives a Slack command another name, e.g. SLACK_ASK_COMMAND=/cc-ask where /ask is taken. */
+const SLACK_COMMAND_VARIABLE = /^SLACK_([A-Z0-9_]+)_COMMAND$/;
+const SLACK_COMMAND_NAME = /^\/[a-z0-9_-]{1,31}$/;
+const slackCommandVariable = (name: string) => `SLACK_${name.toUpperCase().replace(/-/g, '_')}_COMMAND`;
+
+/**
+ * The Slack command names set with SLACK_<NAME>_COMMAND. With the bot's `commands`, each
+ * variable must name one of them, and no two commands may end up with the same name.
+ */
+function readSlackCommands(source: NodeJS.ProcessEnv, commands: readonly string[] | undefined, problems: string[]) {
+  const renamed: Record<string, string> = {};
+  for (const [variable, raw] of Object.entries(source)) {
+    const m = SLACK_COMMAND_VARIABLE.exec(variable);
+    const value = raw?.trim();
+    if (!m || !value) continue;
+    const name = m[1]!.toLowerCase().replace(/_/g, '-');
+    if (commands && !commands.includes(name)) {
+      problems.push(`config: ${variable} names no command of this bot: its Slack commands are ${commands.join(', ')}.`);
+    } else if (!SLACK_COMMAND_NAME.test(value)) {
+      problems.push(
+        `config: ${variable} must be a slash command such as /${name}: a slash, then up to 31 lowercase letters, digits, - or _.`,
+      );
+    } else {
+      renamed[name] = value;
+    }
+  }
+  const taken = new Map<string, string>();
+  for (const name of new Set([...(commands ?? []), ...Object.keys(renamed)])) {
+    const slash = renamed[name] ?? `/${name}`;
+    const other = taken.get(slash);
+    if (other !== undefined) {
+      // Blame the variable that was set; both, if both were.
+      const blamed = [other, name].filter((n) => renamed[n] !== undefined).map(slackCommandVariable);
+      problems.push(`config: ${blamed.join(' and ')} must differ from the other Slack commands: ${slash} is taken.`);
+    }
+    taken.set(slash, name);
+  }
+  return renamed;
+}
+
+export interface LoadOptions {
+  /** The bot's Slack commands (by name), to check SLACK_<NAME>_COMMAND against. */
+  slackCommands?: readonly string[];
+}
+
 /** Reads and validates the configuration, or throws a ConfigError with one line per problem. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
   const parsed = EnvSchema.safeParse(source);
   const problems: string[] = parsed.success
     ? []
@@ -174,6 +207,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         const hint = HINTS[name] ? `: ${HINTS[name]}` : '';
         return `config: ${name} ${i.message.replace(/^Invalid input: /, '')}${hint}.`;
       });
+  const slackCommands = readSlackCommands(source, options.slackCommands, problems);
   // Settings that only make sense together, judged on the raw values so every problem is told at once.
   const has = (name: keyof Env) => typeof source[name] === 'string' && source[name]!.trim() !== '';
   const need = (name: keyof Env, when: string) =>
@@ -195,11 +229,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       `config: HTTP_PORT and SLACK_PORT are both ${e.SLACK_PORT}: give the health checks and Slack HTTP mode different ports.`,
     );
   }
-  const commands = [e.SLACK_ASK_COMMAND, e.SLACK_CHECK_COMMAND, e.SLACK_SOURCES_COMMAND, e.SLACK_CROSSCHECK_COMMAND];
-  if (new Set(commands).size !== commands.length)
-    problems.push(
-      'config: SLACK_ASK_COMMAND, SLACK_CHECK_COMMAND, SLACK_SOURCES_COMMAND and SLACK_CROSSCHECK_COMMAND must differ: give each its own command.',
-    );
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -228,14 +257,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           apiUrl: e.SLACK_API_URL,
           privateByDefault: e.SLACK_PRIVATE_BY_DEFAULT,
           moderators: e.SLACK_MODERATORS,
-          commands: {
-            ask: e.SLACK_ASK_COMMAND,
-            check: e.SLACK_CHECK_COMMAND,
-            sources: e.SLACK_SOURCES_COMMAND,
-            crosscheck: e.SLACK_CROSSCHECK_COMMAND,
-          },
+          commands: slackCommands,
         }
       : null,
+    slackCommands,
     store: {
       databaseUrl: e.DATABASE_URL,
       dataDir: e.DATA_DIR,

@@ -4,7 +4,9 @@
  */
 import type { Answer, Citation, Disagreement, SourceSummary, Verdict } from '../../src/core/model.js';
 import { byline, KIND_LABEL, VERDICT_LABEL } from '../shared/describe.js';
-import type { Reply } from '../shared/requests.js';
+import type { MessageReply } from '../pipeline/reply.js';
+import type { ReviewQueue } from '../shared/moderation/review.js';
+import { REVIEW_EMPTY, reviewMore } from '../shared/moderation/texts.js';
 
 export interface ConsoleStyle {
   color: boolean;
@@ -20,7 +22,7 @@ const VERDICT_TONE: Record<Verdict['verdict'], Tone> = {
   unverified: 'gray',
 };
 
-export function renderConsole(reply: Reply, style: ConsoleStyle): string {
+export function renderConsole(reply: MessageReply, style: ConsoleStyle): string {
   const paint = (tone: Tone, text: string) => (style.color ? `\x1b[${CODES[tone]}m${text}\x1b[0m` : text);
   switch (reply.kind) {
     case 'answer':
@@ -35,8 +37,21 @@ export function renderConsole(reply: Reply, style: ConsoleStyle): string {
       return source(reply.source, paint, true);
     case 'help':
     case 'notice':
+    case 'report':
       return reply.text;
+    case 'review':
+      return review(reply.queue, paint);
   }
+}
+
+function review(q: ReviewQueue, paint: Paint): string {
+  const items = q.items.map((p) =>
+    [paint('bold', p.heading), p.statement, `  “${p.quote}”`, `  ${p.source}`, paint('gray', `  ${p.proposed}`)].join(
+      '\n',
+    ),
+  );
+  const lines = [q.note, q.items.length ? null : REVIEW_EMPTY, ...items, q.more ? reviewMore(q.more) : null];
+  return lines.filter((l): l is string => l !== null).join('\n');
 }
 
 type Paint = (tone: Tone, text: string) => string;

@@ -14,7 +14,9 @@ import type { Moderation } from '../../src/moderation/index.js';
 import { Cooldown } from '../shared/cooldown.js';
 import { ModerationDesk } from '../shared/moderation/desk.js';
 import { interactionRouter } from './interactions.js';
-import { loadCommands } from './loader.js';
+import type { Registry } from '../pipeline/command.js';
+import { loadRegistry } from '../pipeline/registry.js';
+import { createPipeline } from '../pipeline/serve.js';
 
 export interface DiscordOptions {
   config: NonNullable<Config['discord']>;
@@ -23,6 +25,8 @@ export interface DiscordOptions {
   logger: Logger;
   /** Records, feedback, /crosscheck and channel settings; without it the bot answers with no buttons. */
   moderation?: Moderation;
+  /** The commands (adapters/commands), if already loaded. */
+  registry?: Registry;
 }
 
 export interface RunningDiscord {
@@ -31,14 +35,9 @@ export interface RunningDiscord {
 }
 
 /** Logs in, registers the handlers, and resolves once every shard is ready. */
-export async function startDiscord({
-  config,
-  cooldownSeconds,
-  engine,
-  logger,
-  moderation,
-}: DiscordOptions): Promise<RunningDiscord> {
-  const commands = await loadCommands(engine);
+export async function startDiscord(options: DiscordOptions): Promise<RunningDiscord> {
+  const { config, cooldownSeconds, engine, logger, moderation } = options;
+  const registry = options.registry ?? (await loadRegistry());
   const client = new Client({
     // Interactions arrive without any intent; Guilds keeps guilds and channels cached for them.
     intents: [GatewayIntentBits.Guilds],
@@ -50,7 +49,14 @@ export async function startDiscord({
   let stopping = false;
   watchConnection(client, logger, () => stopping);
   const desk = new ModerationDesk(moderation, { platform: 'discord', defaults: { mode: 'public', cooldownSeconds } });
-  const route = interactionRouter({ commands, engine, cooldown: new Cooldown(cooldownSeconds), desk, logger });
+  const pipeline = createPipeline({
+    engine,
+    registry,
+    platform: 'discord',
+    desk,
+    cooldown: new Cooldown(cooldownSeconds),
+  });
+  const route = interactionRouter({ pipeline, desk, logger });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
 
   try {
@@ -63,7 +69,7 @@ export async function startDiscord({
     throw err;
   }
   logger.info(
-    { user: client.user?.tag, shards: client.ws.shards.size, commands: [...commands.keys()] },
+    { user: client.user?.tag, shards: client.ws.shards.size, commands: registry.on('discord').map((c) => c.name) },
     'discord: connected',
   );
 

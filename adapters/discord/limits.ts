@@ -4,6 +4,7 @@
  * guarantees the rest as a last resort.
  */
 import { shorten } from './markdown.js';
+import type { DiscordEmbed } from './payload.js';
 
 export const LIMITS = {
   content: 2000,
@@ -16,19 +17,6 @@ export const LIMITS = {
   /** Characters across all embeds of one message: titles, descriptions, field names and values. */
   total: 6000,
 } as const;
-
-export interface DiscordEmbedField {
-  name: string;
-  value: string;
-  inline?: boolean;
-}
-
-export interface DiscordEmbed {
-  title?: string;
-  description?: string;
-  color?: number;
-  fields: DiscordEmbedField[];
-}
 
 export function embedSize(e: DiscordEmbed): number {
   return (

@@ -3,38 +3,19 @@
  * messages, modals, in-place updates of the review list), and the buttons and modals
  * coming back. Every decision is the desk's (adapters/shared/moderation).
  */
-import type {
-  ButtonInteraction,
-  ChatInputCommandInteraction,
-  ModalSubmitInteraction,
-  RepliableInteraction,
-} from 'discord.js';
-import type { DeskOutcome, ModerationDesk } from '../shared/moderation/desk.js';
+import type { ButtonInteraction, ModalSubmitInteraction, RepliableInteraction } from 'discord.js';
+import type { ModerationDesk } from '../shared/moderation/desk.js';
 import type { FormValues } from '../shared/moderation/forms.js';
 import { REASON_FIELD } from '../shared/moderation/forms.js';
 import { parseId } from '../shared/moderation/ids.js';
 import type { ReviewQueue } from '../shared/moderation/review.js';
 import { NOT_A_MODERATOR } from '../shared/moderation/texts.js';
-import { renderModal, renderReport, renderReview } from './components-render.js';
+import { renderModal, renderReview } from './components-render.js';
 import { isModerator, personOf } from './people.js';
-import { deliver, notice, replyOptions, send } from './respond.js';
+import { notice } from '../pipeline/reply.js';
+import { deliver, replyOptions, send } from './respond.js';
 
 export const STALE_COMPONENT = 'That button or form is not available any more.';
-
-/** Sends what `/crosscheck` came to: a private notice, report or review list, or a form. */
-export async function deliverOutcome(interaction: ChatInputCommandInteraction, outcome: DeskOutcome): Promise<void> {
-  switch (outcome.kind) {
-    case 'notice':
-      return send(interaction, notice(outcome.text), { ephemeral: true });
-    case 'report':
-      return deliver(interaction, renderReport(outcome.text));
-    case 'form':
-      await interaction.showModal(renderModal(outcome.form));
-      return;
-    case 'review':
-      return deliver(interaction, renderReview(outcome.queue));
-  }
-}
 
 /** The text fields of a submitted modal, by custom id. */
 function formValues(interaction: ModalSubmitInteraction): FormValues {

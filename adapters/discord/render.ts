@@ -14,26 +14,11 @@
 import type { Answer, Citation, Disagreement, SourceSummary, Verdict, VerdictLabel } from '../../src/core/model.js';
 import { communityNote, KIND_LABEL, sourceByline, VERDICT_LABEL } from '../shared/describe.js';
 import { fitToLimits } from '../shared/fit.js';
-import type { Reply } from '../shared/requests.js';
-import { embedFits, embedSize, LIMITS, withinLimits, type DiscordEmbed, type DiscordEmbedField } from './limits.js';
+import type { MessageReply } from '../pipeline/reply.js';
+import { feedbackRow, renderReport, renderReview } from './components-render.js';
+import { embedFits, embedSize, LIMITS, withinLimits } from './limits.js';
 import { escapeDiscord as esc, shorten } from './markdown.js';
-import { feedbackRow, type DiscordActionRow } from './components-render.js';
-
-export type { DiscordEmbed, DiscordEmbedField } from './limits.js';
-export type { DiscordActionRow } from './components-render.js';
-
-/** MessageFlags.Ephemeral: only the person who asked sees the reply. */
-export const EPHEMERAL = 1 << 6;
-
-export interface DiscordReplyPayload {
-  content?: string;
-  embeds: DiscordEmbed[];
-  flags?: number;
-  /** Rows of buttons: the feedback row under an answer, the review buttons. They take no embed space. */
-  components?: DiscordActionRow[];
-  /** Always empty: nothing the bot says can ping anyone, whatever a user typed. */
-  allowed_mentions: { parse: [] };
-}
+import { type DiscordEmbed, type DiscordEmbedField, type DiscordReplyPayload, EPHEMERAL } from './payload.js';
 
 export interface RenderOptions {
   /** Chosen by the caller: the private option, errors and cooldown notices. */
@@ -51,7 +36,10 @@ export const VERDICT_COLOR: Record<VerdictLabel, number> = {
 export const ANSWER_COLOR = 0x5865f2;
 export const NO_ANSWER_COLOR = VERDICT_COLOR.unverified;
 
-export function renderDiscord(reply: Reply, options: RenderOptions = {}): DiscordReplyPayload {
+export function renderDiscord(reply: MessageReply, options: RenderOptions = {}): DiscordReplyPayload {
+  // The moderators' report and review list have layouts of their own, always private.
+  if (reply.kind === 'report') return renderReport(reply.text);
+  if (reply.kind === 'review') return renderReview(reply.queue);
   const { content, embeds } = layout(reply);
   return {
     ...(content !== undefined ? { content: shorten(content, LIMITS.content) } : {}),
@@ -62,7 +50,10 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
   };
 }
 
-function layout(reply: Reply): { content?: string; embeds: DiscordEmbed[] } {
+function layout(reply: Exclude<MessageReply, { kind: 'report' | 'review' }>): {
+  content?: string;
+  embeds: DiscordEmbed[];
+} {
   switch (reply.kind) {
     case 'answer':
       return { embeds: [fitted(reply.answer, answerEmbed, LIMITS.total)] };

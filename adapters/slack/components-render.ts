@@ -7,7 +7,8 @@
  *   renderSlackModal(form, meta)    // the `view` for views.open
  *   renderSlackReview(queue)        // a section and an Approve / Reject row per proposal
  */
-import type { FieldProblem } from '../../src/moderation/index.js';
+import type { ModalView } from '@slack/types';
+import type { FieldProblem } from '../../src/moderation/proposals.js';
 import { encodeId } from '../shared/moderation/ids.js';
 import type { FormSpec } from '../shared/moderation/forms.js';
 import type { ReviewQueue } from '../shared/moderation/review.js';
@@ -21,31 +22,6 @@ import {
   type SlackBlock,
   type SlackMessage,
 } from './blocks.js';
-
-export interface SlackInputBlock {
-  type: 'input';
-  block_id: string;
-  optional: boolean;
-  label: PlainText;
-  hint?: PlainText;
-  element: {
-    type: 'plain_text_input';
-    action_id: string;
-    multiline: boolean;
-    max_length: number;
-    placeholder?: PlainText;
-  };
-}
-
-export interface SlackModalView {
-  type: 'modal';
-  callback_id: string;
-  title: PlainText;
-  submit: PlainText;
-  close: PlainText;
-  private_metadata: string;
-  blocks: SlackInputBlock[];
-}
 
 /** Slack's limits for the pieces below. */
 export const VIEW_LIMITS = { title: 24, button: 75, placeholder: 150, metadata: 3000 } as const;
@@ -87,7 +63,7 @@ export function feedbackBlock(record: number): SlackBlock {
 }
 
 /** A form as a modal view: one plain-text input per field; `metadata` comes back with the submission. */
-export function renderSlackModal(form: FormSpec, metadata: string): SlackModalView {
+export function renderSlackModal(form: FormSpec, metadata: string): ModalView {
   return {
     type: 'modal',
     callback_id: form.id,

@@ -1,6 +1,6 @@
 /** What to tell a user when answering failed: a fix they can make, or a plain apology. */
 import { webApi } from '@slack/bolt';
-import { SOMETHING_WENT_WRONG } from '../shared/requests.js';
+import { SOMETHING_WENT_WRONG } from '../pipeline/texts.js';
 
 export const NOT_IN_CHANNEL =
   "I can't post in this conversation. Invite me first (`/invite @crosscheck`), then try again.";

@@ -12,10 +12,13 @@ import { App, webApi } from '@slack/bolt';
 import type { Engine } from '../../src/core/engine.js';
 import type { Logger } from '../../src/log.js';
 import type { Moderation } from '../../src/moderation/index.js';
+import type { Registry } from '../pipeline/command.js';
+import { loadRegistry } from '../pipeline/registry.js';
+import { createPipeline } from '../pipeline/serve.js';
 import { Cooldown } from '../shared/cooldown.js';
 import { ModerationDesk } from '../shared/moderation/desk.js';
 import { boltLogger } from './bolt-logger.js';
-import type { SlackConfig, SlackDeps } from './deps.js';
+import { type SlackConfig, type SlackDeps, slackCommandName } from './deps.js';
 import { slackReason } from './failures.js';
 import { registerListeners } from './listeners/index.js';
 import { createConnection } from './receiver.js';
@@ -27,6 +30,8 @@ export interface SlackOptions {
   logger: Logger;
   /** Records, feedback, /crosscheck and channel settings; without it the bot answers with no buttons. */
   moderation?: Moderation;
+  /** The commands (adapters/commands), if already loaded. */
+  registry?: Registry;
   /** How long one Web API call or response_url post may take before it is abandoned (and retried or reported). Default 10 s. */
   httpTimeoutMs?: number;
 }
@@ -88,9 +93,16 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
   const desk = new ModerationDesk(options.moderation, {
     platform: 'slack',
     defaults: { mode: config.privateByDefault ? 'ephemeral' : 'public', cooldownSeconds: options.cooldownSeconds },
-    command: config.commands.crosscheck,
   });
-  const deps: SlackDeps = { config, engine, cooldown: new Cooldown(options.cooldownSeconds), desk, logger };
+  const pipeline = createPipeline({
+    engine,
+    registry: options.registry ?? (await loadRegistry()),
+    platform: 'slack',
+    commandName: slackCommandName(config),
+    desk,
+    cooldown: new Cooldown(options.cooldownSeconds),
+  });
+  const deps: SlackDeps = { config, pipeline, desk, logger };
   registerListeners(app, deps);
   // Listeners handle their own failures; this catches what happens around them (e.g. a failed ack).
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {

@@ -12,7 +12,7 @@
 import type { Answer, Citation, Disagreement, SourceSummary, Verdict } from '../../src/core/model.js';
 import { byline, KIND_LABEL, VERDICT_LABEL } from '../shared/describe.js';
 import { fitToLimits } from '../shared/fit.js';
-import type { Reply } from '../shared/requests.js';
+import type { MessageReply } from '../pipeline/reply.js';
 import {
   clampText,
   escapeSlack,
@@ -22,7 +22,7 @@ import {
   type SlackMessage,
   type SlackText,
 } from './blocks.js';
-import { feedbackBlock } from './components-render.js';
+import { feedbackBlock, renderSlackReport, renderSlackReview } from './components-render.js';
 
 export { clampText, escapeSlack, MAX_BLOCKS, MAX_TEXT } from './blocks.js';
 export type { SlackBlock, SlackButton, SlackMessage, SlackText } from './blocks.js';
@@ -37,7 +37,10 @@ export interface SlackRenderOptions {
   feedback?: number | null;
 }
 
-export function renderSlack(reply: Reply, options: SlackRenderOptions = {}): SlackMessage {
+export function renderSlack(reply: MessageReply, options: SlackRenderOptions = {}): SlackMessage {
+  // The moderators' report and review list have layouts of their own.
+  if (reply.kind === 'report') return renderSlackReport(reply.text);
+  if (reply.kind === 'review') return renderSlackReview(reply.queue);
   const extra = options.feedback != null ? [feedbackBlock(options.feedback)] : [];
   const room = MAX_BLOCKS - extra.length;
   const { blocks, fallback } = layout(reply, room);
@@ -45,7 +48,10 @@ export function renderSlack(reply: Reply, options: SlackRenderOptions = {}): Sla
   return extra.length ? { ...message, blocks: [...message.blocks, ...extra] } : message;
 }
 
-function layout(reply: Reply, room: number): { blocks: SlackBlock[]; fallback: string } {
+function layout(
+  reply: Exclude<MessageReply, { kind: 'report' | 'review' }>,
+  room: number,
+): { blocks: SlackBlock[]; fallback: string } {
   switch (reply.kind) {
     case 'answer':
       return { blocks: fitted(reply.answer, answerBlocks, room), fallback: answerFallback(reply.answer) };

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { slackCommandNames } from '../../adapters/pipeline/command.js';
+import { loadRegistry } from '../../adapters/pipeline/registry.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { cleanEnv, runEntry } from '../helpers/run.js';
 
+const slackCommands = slackCommandNames(await loadRegistry());
+
 const problemsOf = (env: Record<string, string>) => {
   try {
-    loadConfig(env);
+    loadConfig(env, { slackCommands });
     return [];
   } catch (e) {
     if (e instanceof ConfigError) return e.problems;
@@ -66,6 +70,18 @@ describe('configuration', () => {
     expect(problemsOf({ SLACK_CROSSCHECK_COMMAND: 'crosscheck' })).toEqual([
       expect.stringMatching(/^config: SLACK_CROSSCHECK_COMMAND .*slash command/),
     ]);
+    expect(problemsOf({ SLACK_ASKK_COMMAND: '/askk' })).toEqual([
+      expect.stringMatching(/^config: SLACK_ASKK_COMMAND names no command of this bot/),
+    ]);
+  });
+
+  it('renames any Slack command with SLACK_<NAME>_COMMAND, the others keeping their names', () => {
+    const c = loadConfig(
+      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_CHECK_COMMAND: '/cc-check' },
+      { slackCommands },
+    );
+    expect(c.slack?.commands).toEqual({ check: '/cc-check' });
+    expect(c.slackCommands).toEqual({ check: '/cc-check' });
   });
 
   it('stops the process with exit code 1 and one line per problem, without a stack trace', async () => {

@@ -9,7 +9,7 @@
 import { InteractionResponseType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeDiscord } from '../../adapters/discord/markdown.js';
-import { SOMETHING_WENT_WRONG } from '../../adapters/shared/requests.js';
+import { SOMETHING_WENT_WRONG } from '../../adapters/pipeline/texts.js';
 import { Engine } from '../../src/core/engine.js';
 import { loadPack } from '../../src/knowledge/load.js';
 import { KNOWLEDGE, member, moderator, startBot, type RunningBot } from '../adapters/discord/harness.js';

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startConsole } from '../../adapters/console/index.js';
-import type { DiscordReplyPayload } from '../../adapters/discord/render.js';
-import { checkMessage, handleRequest } from '../../adapters/shared/requests.js';
+import type { DiscordReplyPayload } from '../../adapters/discord/payload.js';
+import { commandReplies } from '../helpers/replies.js';
 import type { SlackMessage } from '../../adapters/slack/render.js';
 import { Engine } from '../../src/core/engine.js';
 import { capturedLogger, KNOWLEDGE } from '../adapters/discord/harness.js';
@@ -58,6 +58,7 @@ function readCases(): Case[] {
 
 const cases = readCases();
 const engine = Engine.fromDir(KNOWLEDGE);
+const reply = await commandReplies(engine);
 const denied = denylistMatcher(engine);
 /** A case as a test title: quoted, invisible characters shown as escapes, long ones shortened. */
 const label = (text: string) => {
@@ -102,10 +103,10 @@ describe('the hostile corpus', () => {
 
 describe('hostile input in-process', () => {
   it.each(titled(cases))('$group: $label is answered safely by /ask, /check and Check claims', ({ text }) => {
-    const ask = handleRequest(engine, { command: 'ask', text });
-    const check = handleRequest(engine, { command: 'check', text });
-    for (const reply of [ask, check, checkMessage(engine, text)]) {
-      const { console: shown } = expectSafeEverywhere(reply, { denied, cleanTerminal: true });
+    const ask = reply('ask', text);
+    const check = reply('check', text);
+    for (const each of [ask, check, reply('Check claims', text)]) {
+      const { console: shown } = expectSafeEverywhere(each, { denied, cleanTerminal: true });
       expect(shown).not.toMatch(JUNK);
       expect(shown.trim().length).toBeGreaterThan(0);
     }
@@ -120,7 +121,7 @@ describe('hostile input in-process', () => {
       let written = '';
       output.on('data', (d) => (written += d));
       const { logger, lines } = capturedLogger();
-      const running = startConsole({ engine, logger, input, output, color: false });
+      const running = await startConsole({ engine, logger, input, output, color: false });
       input.end(`${text}\n`);
       await running.done;
       expect(lines.filter((l) => l.level >= 50)).toEqual([]);
@@ -161,8 +162,17 @@ describe('hostile input through the CLI, one process per mode reading every case
     all.forEach(([command, mode], i) => runs.set(`${command} ${mode}`, results[i]!));
   }, 60_000);
 
-  it('ask --json: an answer with citations or no_answer with a note, for every line', () => {
+  /** A blank line asks nothing: the CLI says so, as chat does, instead of answering it. */
+  const expectAskedForInput = (out: unknown, text: string) => {
+    expect(out, text).toMatchObject({ kind: 'notice', text: expect.stringMatching(/^Please add a (question|claim)/) });
+  };
+
+  it('ask --json: an answer with citations or no_answer with a note for every line, a request for a question for a blank one', () => {
     for (const [i, out] of outputOf('ask', 'json').entries()) {
+      if (!cases[i]!.text.trim()) {
+        expectAskedForInput(out, cases[i]!.text);
+        continue;
+      }
       const a = out as { query: string; status: string; text: string; citations: unknown[] };
       expect(['answered', 'no_answer'], cases[i]!.text).toContain(a.status);
       expect(a.text.trim().length).toBeGreaterThan(0);
@@ -175,8 +185,12 @@ describe('hostile input through the CLI, one process per mode reading every case
     }
   });
 
-  it('check --json: one of the four verdicts with a reason, for every line', () => {
+  it('check --json: one of the four verdicts with a reason for every line, a request for a claim for a blank one', () => {
     for (const [i, out] of outputOf('check', 'json').entries()) {
+      if (!cases[i]!.text.trim()) {
+        expectAskedForInput(out, cases[i]!.text);
+        continue;
+      }
       const v = out as { claim: string; verdict: string; reason: string };
       expect(['supported', 'contradicted', 'disputed', 'unverified'], cases[i]!.text).toContain(v.verdict);
       expect(v.reason.trim().length).toBeGreaterThan(0);

@@ -7,13 +7,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkMessage, handleRequest, type Reply } from '../../adapters/shared/requests.js';
+import type { MessageReply as Reply } from '../../adapters/pipeline/reply.js';
 import { Engine } from '../../src/core/engine.js';
 import type { Answer, Citation, Disagreement, SourceSummary, Verdict } from '../../src/core/model.js';
 import { KNOWLEDGE } from '../adapters/discord/harness.js';
+import { commandReplies } from '../helpers/replies.js';
 import { denylistMatcher, expectNoDenylisted, expectSafeEverywhere, expectWellFormed } from './safety.js';
 
 const engine = Engine.fromDir(KNOWLEDGE);
+const reply = await commandReplies(engine);
 const denied = denylistMatcher(engine);
 const MAX_INPUT = 10_000;
 
@@ -162,10 +164,10 @@ describe('arbitrary user text through the core and every renderer', () => {
     fc.assert(
       fc.property(userText, (text) => {
         const replies: Reply[] = [
-          handleRequest(engine, { command: 'ask', text }),
-          handleRequest(engine, { command: 'check', text }),
-          handleRequest(engine, { command: 'sources', text }),
-          checkMessage(engine, text),
+          reply('ask', text),
+          reply('check', text),
+          reply('sources', text),
+          reply('Check claims', text),
         ];
         for (const reply of replies) expectSafeEverywhere(reply, { denied, cleanTerminal: true });
       }),
@@ -180,8 +182,8 @@ describe('arbitrary user text through the core and every renderer', () => {
       for (let pad = 0; pad <= word.length; pad++) {
         const text = upTo(MAX_INPUT)(`${'w'.repeat(pad)}${` ${word}`.repeat(MAX_INPUT)}`);
         for (const command of ['ask', 'check', 'sources'] as const)
-          expectSafeEverywhere(handleRequest(engine, { command, text }), { denied, cleanTerminal: true });
-        expectSafeEverywhere(checkMessage(engine, text), { denied, cleanTerminal: true });
+          expectSafeEverywhere(reply(command, text), { denied, cleanTerminal: true });
+        expectSafeEverywhere(reply('Check claims', text), { denied, cleanTerminal: true });
       }
     }
   });

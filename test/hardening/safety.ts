@@ -6,8 +6,9 @@
  */
 import { expect } from 'vitest';
 import { renderConsole } from '../../adapters/console/render.js';
-import { renderDiscord, type DiscordReplyPayload } from '../../adapters/discord/render.js';
-import type { Reply } from '../../adapters/shared/requests.js';
+import type { DiscordReplyPayload } from '../../adapters/discord/payload.js';
+import { renderDiscord } from '../../adapters/discord/render.js';
+import type { MessageReply as Reply } from '../../adapters/pipeline/reply.js';
 import { renderSlack, type SlackMessage } from '../../adapters/slack/render.js';
 import type { Engine } from '../../src/core/engine.js';
 import { wordMatcher } from '../../src/knowledge/text.js';

@@ -6,7 +6,7 @@
  * Signatures: test/adapters/slack/security.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SOMETHING_WENT_WRONG } from '../../adapters/shared/requests.js';
+import { SOMETHING_WENT_WRONG } from '../../adapters/pipeline/texts.js';
 import { RATE_LIMITED } from '../../adapters/slack/failures.js';
 import { Engine } from '../../src/core/engine.js';
 import { citationBlocks, knowledge, startBot, strings, type BotOptions, type TestBot } from '../adapters/slack/bot.js';

@@ -8,9 +8,11 @@
  *   await desk.vote(person, id, false, 'wrong year');             // the acknowledgement text
  *   const outcome = await desk.crosscheck(parseCrosscheckText('report 30'), person, place, isModerator);
  */
-import { formatReport, problemText, type FieldProblem, type Moderation } from '../../../src/moderation/index.js';
+import type { Moderation } from '../../../src/moderation/moderation.js';
+import { type FieldProblem, problemText } from '../../../src/moderation/proposals.js';
+import { formatReport } from '../../../src/moderation/report.js';
 import type { Actor } from '../../../src/store/index.js';
-import type { Reply } from '../requests.js';
+import type { Reply } from '../../pipeline/reply.js';
 import { channelPolicy, type ChannelPolicy } from './channel-policy.js';
 import { needsModerator, type CrosscheckCommand } from './crosscheck-command.js';
 import {
@@ -49,12 +51,8 @@ export interface Place {
   channel: string | null;
 }
 
-/** What a moderator's request comes to; each platform renders these its own way. */
-export type DeskOutcome =
-  | { kind: 'notice'; text: string }
-  | { kind: 'report'; text: string }
-  | { kind: 'form'; form: FormSpec }
-  | { kind: 'review'; queue: ReviewQueue };
+/** What a moderator's request comes to: replies like any other, which each platform renders its own way. */
+export type DeskOutcome = Extract<Reply, { kind: 'notice' | 'report' | 'form' | 'review' }>;
 
 /** A saved proposal's acknowledgement, or the problems: as text, and as errors under the form's fields. */
 export type ProposeResult = { ok: true; text: string } | { ok: false; text: string; errors: FieldProblem[] };
@@ -65,8 +63,6 @@ export interface DeskOptions {
   defaults: ChannelPolicy;
   /** The longest a record may take before the reply goes out without feedback buttons (default 1500 ms). */
   recordTimeoutMs?: number;
-  /** The command name shown in help, e.g. "/crosscheck". */
-  command?: string;
 }
 
 /** The replies that are recorded, and get feedback buttons. */
@@ -151,16 +147,16 @@ export class ModerationDesk {
   }
 
   /**
-   * `/crosscheck …`. `isModerator` is asked only when the subcommand needs it (on Slack it
-   * costs an API call).
+   * `/crosscheck …`, written `name` on this platform. `isModerator` is asked only when the
+   * subcommand needs it (on Slack it costs an API call).
    */
   async crosscheck(
     command: CrosscheckCommand,
     person: Person,
     place: Place,
     isModerator: () => boolean | Promise<boolean>,
+    name = '/crosscheck',
   ): Promise<DeskOutcome> {
-    const name = this.options.command ?? '/crosscheck';
     if (command.sub === 'help') return { kind: 'notice', text: crosscheckHelp(name) };
     if (command.sub === 'invalid')
       return { kind: 'notice', text: `${name}: ${command.problem}.\n\n${crosscheckHelp(name)}` };

@@ -8,7 +8,7 @@
  */
 import type { Engine } from '../../../src/core/engine.js';
 import type { Pack } from '../../../src/knowledge/load.js';
-import { problemText, type FieldProblem, type ProposalInput } from '../../../src/moderation/index.js';
+import { type FieldProblem, type ProposalInput, problemText } from '../../../src/moderation/proposals.js';
 import { encodeId } from './ids.js';
 import { NOT_HELPFUL_REASON, REJECT_REASON } from './texts.js';
 

@@ -2,7 +2,7 @@
  * Every text the moderators' tools say, on both platforms. Renderers escape them; these
  * are plain sentences. Tests import them rather than copying them.
  */
-import { problemText, type FieldProblem } from '../../../src/moderation/index.js';
+import { type FieldProblem, problemText } from '../../../src/moderation/proposals.js';
 import type { ChannelMode, ProposalRecord, VoteResult } from '../../../src/store/index.js';
 
 export type PlatformName = 'discord' | 'slack';
@@ -39,9 +39,15 @@ export const NOT_HELPFUL_REASON = {
   hint: 'One line for the moderators, e.g. wrong year, off topic, a side missing',
 };
 
+/** Who counts as a moderator, said plainly, per platform. */
+export const MODERATORS_ARE: Record<PlatformName, string> = {
+  discord: 'moderators (members with the Manage Messages permission here)',
+  slack: 'workspace admins and owners and the moderators this bot was set up with',
+};
+
 export const NOT_A_MODERATOR: Record<PlatformName, string> = {
-  discord: 'Only moderators (members with the Manage Messages permission here) can do that.',
-  slack: 'Only workspace admins and owners, and the moderators this bot was set up with, can do that.',
+  discord: `Only ${MODERATORS_ARE.discord} can do that.`,
+  slack: `Only ${MODERATORS_ARE.slack} can do that.`,
 };
 
 export function proposalSaved(p: ProposalRecord, notes: string[]): string {

@@ -10,17 +10,14 @@ import {
   InteractionResponseType,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandData } from '../../../adapters/discord/command.js';
-import { CANNOT_POST } from '../../../adapters/discord/commands/check-claims.js';
-import { definitionsOf, loadCommands } from '../../../adapters/discord/loader.js';
+import type { APIApplicationCommandOption, RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { discordDefinitions } from '../../../adapters/discord/definitions.js';
 import { escapeDiscord } from '../../../adapters/discord/markdown.js';
-import {
-  EPHEMERAL,
-  NO_ANSWER_COLOR,
-  VERDICT_COLOR,
-  type DiscordReplyPayload,
-} from '../../../adapters/discord/render.js';
-import { cooldownNotice, SOMETHING_WENT_WRONG } from '../../../adapters/shared/requests.js';
+import { type DiscordReplyPayload, EPHEMERAL } from '../../../adapters/discord/payload.js';
+import { CANNOT_POST } from '../../../adapters/discord/post-under-message.js';
+import { NO_ANSWER_COLOR, VERDICT_COLOR } from '../../../adapters/discord/render.js';
+import { loadRegistry } from '../../../adapters/pipeline/registry.js';
+import { cooldownNotice, SOMETHING_WENT_WRONG } from '../../../adapters/pipeline/texts.js';
 import { expectWithinLimits, RAW_MENTION } from './expectations.js';
 import { EXPLODE, loadEngine, member, moderator, startBot, type FailingEngine, type RunningBot } from './harness.js';
 import {
@@ -78,11 +75,12 @@ const ask = (question: string, extra: Option[] = []): [string, Option[]] => [
   [stringOption('question', question), ...extra],
 ];
 const isEphemeral = (data: { flags?: number }) => ((data.flags ?? 0) & EPHEMERAL) === EPHEMERAL;
+type DefinedOption = APIApplicationCommandOption & { choices?: { value: string | number }[] };
 /** The options of a slash command's definition. */
-function slashOptions(defs: CommandData[], name: string) {
+function slashOptions(defs: RESTPostAPIApplicationCommandsJSONBody[], name: string): DefinedOption[] {
   const def = defs.find((d) => d.name === name);
-  if (def?.type !== ApplicationCommandType.ChatInput) throw new Error(`no slash command ${name}`);
-  return def.options ?? [];
+  if (!def || def.type !== ApplicationCommandType.ChatInput) throw new Error(`no slash command ${name}`);
+  return (def.options ?? []) as DefinedOption[];
 }
 const citationFields = (data: DiscordReplyPayload) => data.embeds[0]!.fields.filter((f) => /^\[\d+\]/.test(f.name));
 
@@ -147,7 +145,7 @@ describe('the Discord bot against a stand-in Discord', () => {
     expect(list.data.embeds[0]!.description!.split('\n')).toHaveLength(sources.length);
     for (const s of sources) expect(list.data.embeds[0]!.description).toContain(escapeDiscord(s.title));
 
-    const choices = slashOptions(definitionsOf(await loadCommands(engine)), 'sources')[0]!.choices!;
+    const choices = slashOptions(discordDefinitions(await loadRegistry(), engine), 'sources')[0]!.choices!;
     const chosen = sources.find((s) => s.document === choices[0]!.value)!;
     const one = await interact(slash('sources', [stringOption('document', chosen.document)]));
     expect(one.data.embeds[0]!.title).toBe(escapeDiscord(chosen.title));
@@ -380,9 +378,16 @@ describe('the per-user cooldown', () => {
 
 describe('command definitions the bot loads', () => {
   it('has /ask with autocomplete and private, /check, /sources with the pack’s documents, and the moderators’ message command and /crosscheck', async () => {
-    const defs = definitionsOf(await loadCommands(engine));
+    const registry = await loadRegistry();
+    const defs = discordDefinitions(registry, engine);
     const byName = new Map(defs.map((d) => [d.name, d]));
-    expect([...byName.keys()].sort()).toEqual(['Check claims', 'ask', 'check', 'crosscheck', 'sources']);
+    // One definition per command the registry offers on Discord, these among them.
+    expect([...byName.keys()]).toEqual(registry.on('discord').map((c) => c.name));
+    expect([...byName.keys()]).toEqual(
+      expect.arrayContaining(['Check claims', 'ask', 'check', 'crosscheck', 'sources']),
+    );
+    for (const d of defs)
+      if (d.type === ApplicationCommandType.ChatInput) expect(d.description.length).toBeLessThanOrEqual(100);
     const askOptions = slashOptions(defs, 'ask');
     expect(askOptions.find((o) => o.name === 'question')).toMatchObject({
       type: ApplicationCommandOptionType.String,

@@ -2,8 +2,9 @@
 import { spawn } from 'node:child_process';
 import { DiscordAPIError } from 'discord.js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandData } from '../../../adapters/discord/command.js';
-import { definitionsOf, loadCommands } from '../../../adapters/discord/loader.js';
+import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { discordDefinitions } from '../../../adapters/discord/definitions.js';
+import { loadRegistry } from '../../../adapters/pipeline/registry.js';
 import { registerCommands } from '../../../adapters/discord/register.js';
 import { cleanEnv, runEntry, type RunResult } from '../../helpers/run.js';
 import { KNOWLEDGE, loadEngine, type FailingEngine } from './harness.js';
@@ -11,11 +12,11 @@ import { snowflake } from './payloads.js';
 import { DiscordStandIn } from './stand-in.js';
 
 let engine: FailingEngine;
-let definitions: CommandData[];
+let definitions: RESTPostAPIApplicationCommandsJSONBody[];
 let discord: DiscordStandIn | undefined;
 beforeAll(async () => {
   engine = loadEngine();
-  definitions = definitionsOf(await loadCommands(engine));
+  definitions = discordDefinitions(await loadRegistry(), engine);
 });
 afterEach(async () => {
   await discord?.close();

@@ -6,7 +6,7 @@
 import { ComponentType, InteractionResponseType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defuseMentions, escapeDiscord } from '../../../adapters/discord/markdown.js';
-import { EPHEMERAL, type DiscordReplyPayload } from '../../../adapters/discord/render.js';
+import { type DiscordReplyPayload, EPHEMERAL } from '../../../adapters/discord/payload.js';
 import { communityNote } from '../../../adapters/shared/describe.js';
 import { PROPOSE_FIELDS, proposalFromForm, REASON_FIELD } from '../../../adapters/shared/moderation/forms.js';
 import { encodeId, parseId } from '../../../adapters/shared/moderation/ids.js';
@@ -21,7 +21,7 @@ import {
   SWITCHED_OFF,
   voteThanks,
 } from '../../../adapters/shared/moderation/texts.js';
-import { cooldownNotice } from '../../../adapters/shared/requests.js';
+import { cooldownNotice } from '../../../adapters/pipeline/texts.js';
 import { formatReport, validateProposal } from '../../../src/moderation/index.js';
 import {
   BAD_QUOTE_FORM,

@@ -1,19 +1,16 @@
 /** renderDiscord without a network: layout, Discord's limits, and mention and markdown safety. */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS, totalSize, type DiscordEmbed } from '../../../adapters/discord/limits.js';
+import { LIMITS, totalSize } from '../../../adapters/discord/limits.js';
+import type { DiscordEmbed } from '../../../adapters/discord/payload.js';
 import { expectWithinLimits, RAW_MENTION } from './expectations.js';
 import { escapeDiscord, shorten } from '../../../adapters/discord/markdown.js';
-import {
-  ANSWER_COLOR,
-  EPHEMERAL,
-  NO_ANSWER_COLOR,
-  renderDiscord,
-  VERDICT_COLOR,
-} from '../../../adapters/discord/render.js';
+import { ANSWER_COLOR, NO_ANSWER_COLOR, renderDiscord, VERDICT_COLOR } from '../../../adapters/discord/render.js';
+import { EPHEMERAL } from '../../../adapters/discord/payload.js';
 import { communityNote } from '../../../adapters/shared/describe.js';
 import { parseId } from '../../../adapters/shared/moderation/ids.js';
-import { checkMessage, handleRequest, type Reply } from '../../../adapters/shared/requests.js';
+import type { MessageReply as Reply } from '../../../adapters/pipeline/reply.js';
+import { commandReplies } from '../../helpers/replies.js';
 import type { Engine } from '../../../src/core/engine.js';
 import type { Answer, Citation, SourceSummary, Verdict, VerdictLabel } from '../../../src/core/model.js';
 import { loadEngine } from './harness.js';
@@ -308,8 +305,10 @@ describe('renderDiscord safety', () => {
 
 describe('renderDiscord on the knowledge pack', () => {
   let engine: Engine;
-  beforeAll(() => {
+  let reply: Awaited<ReturnType<typeof commandReplies>>;
+  beforeAll(async () => {
     engine = loadEngine();
+    reply = await commandReplies(engine);
   });
 
   it('renders real answers, verdicts and source lists within the limits, citing what they say', () => {
@@ -319,12 +318,12 @@ describe('renderDiscord on the knowledge pack', () => {
         'su-35 talks',
         'Karachi Lahore gas pipeline cost',
         'what is the capital of France',
-      ].map((q) => handleRequest(engine, { command: 'ask', text: q })),
-      handleRequest(engine, { command: 'check', text: 'Russia lifted its arms embargo on Pakistan in 2014' }),
-      handleRequest(engine, { command: 'sources', text: '' }),
-      ...engine.sources().map((s) => handleRequest(engine, { command: 'sources', text: s.document })),
-      checkMessage(
-        engine,
+      ].map((q) => reply('ask', q)),
+      reply('check', 'Russia lifted its arms embargo on Pakistan in 2014'),
+      reply('sources', ''),
+      ...engine.sources().map((s) => reply('sources', s.document)),
+      reply(
+        'Check claims',
         'Russia lifted its arms embargo on Pakistan in 2014. The Karachi Lahore gas pipeline cost 2 billion dollars. Pakistan bought Su-35 jets.',
       ),
     ];

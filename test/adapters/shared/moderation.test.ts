@@ -13,7 +13,7 @@ import {
 } from '../../../adapters/shared/moderation/forms.js';
 import { encodeId, parseId, type ActionId } from '../../../adapters/shared/moderation/ids.js';
 import { splitLines } from '../../../adapters/shared/moderation/texts.js';
-import type { Reply } from '../../../adapters/shared/requests.js';
+import type { Reply } from '../../../adapters/pipeline/reply.js';
 import { Engine } from '../../../src/core/engine.js';
 import { validateProposal } from '../../../src/moderation/index.js';
 

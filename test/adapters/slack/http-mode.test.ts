@@ -4,9 +4,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { VERDICT_LABEL } from '../../../adapters/shared/describe.js';
-import { EMPTY_INPUT, SOMETHING_WENT_WRONG } from '../../../adapters/shared/requests.js';
+import { emptyInput, SOMETHING_WENT_WRONG } from '../../../adapters/pipeline/texts.js';
 import { RATE_LIMITED } from '../../../adapters/slack/failures.js';
-import { CHECK_CLAIMS_CALLBACK_ID } from '../../../adapters/slack/listeners/shortcuts/index.js';
+import { shortcutCallbackId } from '../../../adapters/slack/deps.js';
 import { Engine } from '../../../src/core/engine.js';
 import {
   blocksOf,
@@ -27,6 +27,8 @@ import {
   type Who,
 } from './signed.js';
 import { BOT_USER_ID, SlackStandIn, type ResponseUrlPost } from './stand-ins.js';
+
+const CHECK_CLAIMS_CALLBACK_ID = shortcutCallbackId({ name: 'Check claims' });
 
 const ANSWERABLE = 'when did russia lift the arms embargo';
 const OFF_TOPIC = 'what is the capital of France';
@@ -141,7 +143,8 @@ describe('/ask', () => {
   it('tells only the asker when the question is missing', async () => {
     const { response } = await slash('/ask', '   ');
     expect(response.response_type).toBe('ephemeral');
-    expect(response.text).toBe(EMPTY_INPUT.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    const empty = emptyInput('question', '/ask', knowledge().pack.meta.examples?.question);
+    expect(response.text).toBe(empty.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
   });
 
   it('never lets <!channel> or <@U123> in a question become a live mention', async () => {

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { communityNote, VERDICT_LABEL } from '../../../adapters/shared/describe.js';
 import { parseId } from '../../../adapters/shared/moderation/ids.js';
-import { HELP_TEXT, type Reply } from '../../../adapters/shared/requests.js';
+import type { MessageReply as Reply } from '../../../adapters/pipeline/reply.js';
+import { commandReplies } from '../../helpers/replies.js';
 import {
   clampText,
   escapeSlack,
@@ -184,7 +185,7 @@ describe('feedback buttons', () => {
       const last = m.blocks[m.blocks.length - 1]!;
       expect(last.type).toBe('actions');
       if (last.type !== 'actions') return;
-      expect(last.elements.map((e) => parseId(e.action_id))).toEqual([
+      expect(last.elements.map((e) => parseId(e.action_id ?? ''))).toEqual([
         { kind: 'vote', record: 42, helpful: true },
         { kind: 'vote', record: 42, helpful: false },
       ]);
@@ -376,8 +377,8 @@ describe('safety', () => {
     }
   });
 
-  it('shows the help text with its <placeholders> escaped', () => {
-    const m = renderSlack({ kind: 'help', text: HELP_TEXT });
+  it('shows the help text with its <placeholders> escaped', async () => {
+    const m = renderSlack((await commandReplies(knowledge()))('help', ''));
     expect(sectionTexts(m)[0]).toContain('/ask &lt;question&gt;');
   });
 

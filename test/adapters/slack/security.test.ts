@@ -4,7 +4,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHECK_CLAIMS_CALLBACK_ID } from '../../../adapters/slack/listeners/shortcuts/index.js';
+import { shortcutCallbackId } from '../../../adapters/slack/deps.js';
 import { startBot, type TestBot } from './bot.js';
 import {
   appMentionBody,
@@ -17,6 +17,8 @@ import {
   SIGNING_SECRET,
 } from './signed.js';
 import { BOT_USER_ID, SlackStandIn } from './stand-ins.js';
+
+const CHECK_CLAIMS_CALLBACK_ID = shortcutCallbackId({ name: 'Check claims' });
 
 let api: SlackStandIn;
 let bot: TestBot;

@@ -1,0 +1,70 @@
+/**
+ * `npm run slack:manifest`: prints the Slack app manifest for this bot and its knowledge pack
+ * (see manifest.ts), to paste at api.slack.com/apps → Create New App → From a manifest.
+ * Command names follow SLACK_<NAME>_COMMAND from the environment or .env.
+ *
+ *   npm run -s slack:manifest > manifest.yaml                          # Socket Mode
+ *   npm run -s slack:manifest -- --http https://bot.example.org        # HTTP mode
+ */
+import 'dotenv/config';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { stringify } from 'yaml';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { Engine } from '../../src/core/engine.js';
+import { formatProblem, PackError } from '../../src/knowledge/load.js';
+import { slackCommandNames } from '../pipeline/command.js';
+import { loadRegistry } from '../pipeline/registry.js';
+import { packWords } from '../pipeline/words.js';
+import { slackCommandName } from './deps.js';
+import { SCOPES, slackManifest } from './manifest.js';
+
+const USAGE = `usage: npm run -s slack:manifest [-- --http <public base URL>] [--knowledge <dir>]
+  Prints the Slack app manifest: Socket Mode, or HTTP mode with --http (Slack then posts to <URL>/slack/events).`;
+
+function fail(lines: string[]): never {
+  process.stderr.write(`${lines.join('\n')}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let args: { help?: boolean; http?: string; knowledge?: string };
+  try {
+    args = parseArgs({
+      options: { help: { type: 'boolean', short: 'h' }, http: { type: 'string' }, knowledge: { type: 'string' } },
+    }).values;
+  } catch (e) {
+    fail([`slack:manifest: ${e instanceof Error ? e.message : String(e)}`, USAGE]);
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const registry = await loadRegistry();
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env, { slackCommands: slackCommandNames(registry) });
+  } catch (e) {
+    if (e instanceof ConfigError) fail(e.problems);
+    throw e;
+  }
+  const dir = args.knowledge ?? config.knowledgeDir;
+  let engine: Engine;
+  try {
+    engine = Engine.fromDir(resolve(dir));
+  } catch (e) {
+    if (e instanceof PackError) fail([`knowledge: the pack in ${dir} was refused:`, ...e.problems.map(formatProblem)]);
+    throw e;
+  }
+  const names = slackCommandName({ commands: config.slack?.commands ?? config.slackCommands });
+  const manifest = slackManifest(registry, packWords(engine), names, { httpUrl: args.http });
+  const header = [
+    'Slack app manifest for crosscheck, made by `npm run slack:manifest` from the bot’s commands and its',
+    `knowledge pack (${dir}). ${args.http ? 'HTTP mode.' : 'Socket Mode: no public URL is needed.'}`,
+    'Scopes:',
+    ...Object.entries(SCOPES).map(([scope, why]) => `  ${scope}: ${why}`),
+  ];
+  process.stdout.write(`${header.map((l) => `# ${l}`).join('\n')}\n${stringify(manifest, { lineWidth: 0 })}`);
+}
+
+main().catch((e: unknown) => fail([`slack:manifest: ${e instanceof Error ? e.message : String(e)}`]));
