@@ -1,5 +1,5 @@
 /**
- * A typed line as a request: "/check Russia …" is the check command with its claim, and a
+ * A typed line as a request: "/check the bridge …" is the check command with its claim, and a
  * line without a slash is a question. The console reads these, and so does a Slack
  * @mention (the mention itself removed); an empty mention asks for help.
  *
