@@ -41,7 +41,23 @@ export function renderConsole(reply: MessageReply, style: ConsoleStyle): string 
       return reply.text;
     case 'review':
       return review(reply.queue, paint);
+    case 'topics':
+      return topics(reply.areas, paint);
   }
+}
+
+/** The topics by area; ⚠ marks a disputed one, with what its sources disagree on. */
+function topics(areas: Extract<MessageReply, { kind: 'topics' }>['areas'], paint: Paint): string {
+  if (areas.length === 0) return 'The knowledge pack has no topics.';
+  return areas
+    .flatMap(({ area, topics }) => [
+      paint('bold', area),
+      ...topics.map((t) => {
+        const name = `${t.name} (${t.facts} fact${t.facts === 1 ? '' : 's'}) ${paint('gray', t.id)}`;
+        return t.disagreement ? paint('yellow', `  ⚠ ${name}: sources disagree: ${t.disagreement}`) : `  ${name}`;
+      }),
+    ])
+    .join('\n');
 }
 
 function review(q: ReviewQueue, paint: Paint): string {

@@ -70,6 +70,8 @@ function layout(reply: Exclude<MessageReply, { kind: 'report' | 'review' }>): {
       return { embeds: [sourcesEmbed(reply.sources)] };
     case 'source':
       return { embeds: [sourceEmbed(reply.source)] };
+    case 'topics':
+      return { embeds: [topicsEmbed(reply.areas)] };
     case 'help':
     case 'notice':
       return { content: esc(reply.text), embeds: [] };
@@ -148,6 +150,19 @@ function sourceLine(s: SourceSummary): string {
 }
 
 /** The document list; past the description limit it says how many more there are. */
+/** The topics by area; ⚠️ marks a disputed one, with what its sources disagree on. */
+function topicsEmbed(areas: Extract<MessageReply, { kind: 'topics' }>['areas']): DiscordEmbed {
+  const lines = areas.flatMap(({ area, topics }) => [
+    `**${esc(area)}**`,
+    ...topics.map((t) => {
+      const name = `${esc(t.name)} (${t.facts} fact${t.facts === 1 ? '' : 's'})`;
+      return t.disagreement ? `• ⚠️ ${name}: *sources disagree:* ${esc(t.disagreement)}` : `• ${name}`;
+    }),
+  ]);
+  const description = lines.length ? listWithin(lines, LIMITS.description) : 'The knowledge pack has no topics.';
+  return { title: 'Topics', description, color: ANSWER_COLOR, fields: [] };
+}
+
 function sourcesEmbed(sources: SourceSummary[]): DiscordEmbed {
   const description = sources.length
     ? listWithin(

@@ -63,6 +63,8 @@ function layout(
       return { blocks: sourcesBlocks(reply.sources), fallback: `${reply.sources.length} source documents` };
     case 'source':
       return { blocks: [section(sourceDetail(reply.source))], fallback: reply.source.title };
+    case 'topics':
+      return { blocks: topicsBlocks(reply.areas), fallback: `Topics in ${reply.areas.length} areas` };
     case 'help':
     case 'notice':
       return { blocks: [section(escapeSlack(reply.text))], fallback: reply.text };
@@ -162,7 +164,25 @@ function citationBlock(c: Citation, withStatement: boolean): SlackBlock {
 /** The document list, packed into as few sections as the text limit allows. */
 function sourcesBlocks(sources: SourceSummary[]): SlackBlock[] {
   if (sources.length === 0) return [section('No source documents are loaded.')];
-  const lines = sources.map((s) => `• ${sourceLine(s)}`);
+  return packed(sources.map((s) => `• ${sourceLine(s)}`));
+}
+
+/** The topics by area; ⚠️ marks a disputed one, with what its sources disagree on. */
+function topicsBlocks(areas: Extract<MessageReply, { kind: 'topics' }>['areas']): SlackBlock[] {
+  if (areas.length === 0) return [section('The knowledge pack has no topics.')];
+  const lines = areas.flatMap(({ area, topics }) => [
+    `*${escapeSlack(area)}*`,
+    ...topics.map((t) => {
+      const facts = `${t.facts} fact${t.facts === 1 ? '' : 's'}`;
+      const name = `${escapeSlack(t.name)} (${facts}) \`${escapeSlack(t.id)}\``;
+      return t.disagreement ? `• ⚠️ ${name}: _sources disagree:_ ${escapeSlack(t.disagreement)}` : `• ${name}`;
+    }),
+  ]);
+  return packed(lines);
+}
+
+/** Lines packed into as few sections as the text limit allows; past the block limit, how many more. */
+function packed(lines: string[]): SlackBlock[] {
   const blocks: SlackBlock[] = [];
   let current = '';
   for (const [i, line] of lines.entries()) {
