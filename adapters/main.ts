@@ -7,6 +7,7 @@
 import 'dotenv/config';
 import { resolve } from 'node:path';
 import type { Server } from 'node:http';
+import { readArgs } from '../src/cli-args.js';
 import { ConfigError, loadConfig, type Config } from '../src/config.js';
 import { Engine } from '../src/core/engine.js';
 import { PackError, formatProblem } from '../src/knowledge/load.js';
@@ -52,7 +53,13 @@ async function startAdapters(
   return running;
 }
 
+const USAGE = `usage: npm start   (npm run start:prod runs the build as it is)
+  Starts the bot: on Discord and Slack where their tokens are set, else the local console,
+  which reads one command per line (/help lists them). Settings come from the environment
+  or .env: see .env.example and README's Configuration.`;
+
 async function main(): Promise<void> {
+  readArgs('crosscheck', USAGE, {});
   // The commands come first: the configuration may rename their Slack names.
   const registry = await loadRegistry();
   let config: Config;

@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import MiniSearch from 'minisearch';
+import { readArgs } from '../src/cli-args.js';
 import { Analyzer } from '../src/core/analyzer.js';
 import { Engine } from '../src/core/engine.js';
 import { indexedFact, miniSearchOptions, searchText } from '../src/core/fact-index.js';
@@ -29,12 +30,28 @@ v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
 const ROOT = resolve(import.meta.dirname, '..');
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const QUICK = flag('quick');
-const JSON_OUT = flag('json');
-const SEED = Number(option('seed') ?? 42);
+const USAGE = `usage: npm run bench [-- options]
+  --quick       the real pack and 10k only
+  --json        also one JSON object as the last line of stdout
+  --seed=N      seed of the synthetic packs and queries (default 42)
+  --no-startup  skip the start-up measurement
+  --write       also write the synthetic packs up to 10k as YAML under bench/packs/
+  --help        this text`;
+
+const args = readArgs('bench', USAGE, {
+  quick: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  seed: { type: 'string', default: '42' },
+  'no-startup': { type: 'boolean', default: false },
+  write: { type: 'boolean', default: false },
+}).values;
+const QUICK = args.quick;
+const JSON_OUT = args.json;
+const SEED = Number(args.seed);
+if (!Number.isInteger(SEED)) {
+  process.stderr.write(`bench: --seed takes a whole number\n${USAGE}\n`);
+  process.exit(2);
+}
 const SIZES = QUICK ? [10_000] : [1_000, 10_000, 100_000];
 
 let loadAtStart = '';
@@ -359,7 +376,7 @@ async function main(): Promise<void> {
   const queries = benchQueries(real, SEED);
   progress(`${queries.questions.length} questions and ${queries.claims.length} claims; seed ${SEED}`);
 
-  const startup: Startup = flag('no-startup')
+  const startup: Startup = args['no-startup']
     ? { startup_ms: null, ready_wall_ms: null, node_ms: null, logged_ms: null, note: 'skipped (--no-startup)' }
     : (progress('start-up of the compiled process'), await measureStartup());
 
@@ -371,7 +388,7 @@ async function main(): Promise<void> {
     const t = performance.now();
     let pack: Pack | null = syntheticPack(real, size, SEED);
     progress(`synthetic ${size.toLocaleString('en-US')} facts (generated in ${Math.round(performance.now() - t)} ms)`);
-    if (flag('write') && size <= 10_000) {
+    if (args.write && size <= 10_000) {
       const dir = join(ROOT, 'bench', 'packs', `p${size}`);
       rmSync(dir, { recursive: true, force: true });
       writePack(pack, dir);

@@ -8,10 +8,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { type CommandSpec, type Registry, type Surface, worded } from '../adapters/pipeline/command.js';
 import { loadRegistry } from '../adapters/pipeline/registry.js';
 import { type PackWords, packWords } from '../adapters/pipeline/words.js';
+import { readArgs } from '../src/cli-args.js';
 import { Engine } from '../src/core/engine.js';
 
 export const README = join(import.meta.dirname, '..', 'README.md');
@@ -48,13 +48,8 @@ export async function currentTable(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  if (values.help) {
-    process.stdout.write(
-      'usage: npm run docs:commands [-- --check]\n  Writes README.md’s command table from adapters/commands.\n',
-    );
-    return;
-  }
+  const usage = 'usage: npm run docs:commands [-- --check]\n  Writes README.md’s command table from adapters/commands.';
+  const { values } = readArgs('docs:commands', usage, { check: { type: 'boolean' } });
   const readme = readFileSync(README, 'utf8');
   const updated = withTable(readme, await currentTable());
   if (values.check) {

@@ -11,7 +11,7 @@
  */
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
+import { readArgs } from '../../src/cli-args.js';
 import { Engine } from '../../src/core/engine.js';
 import { formatProblem, PackError } from '../../src/knowledge/load.js';
 import { renderConsole } from '../console/render.js';
@@ -28,8 +28,14 @@ const OPTIONS = {
   render: { type: 'string' },
   knowledge: { type: 'string', default: process.env.KNOWLEDGE_DIR || 'knowledge' },
   days: { type: 'string', default: '7' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
+
+/** --knowledge, read before the arguments are checked, so that even the usage is in the pack's words. */
+function knowledgeDir(argv: string[]): string {
+  const i = argv.findIndex((a) => a === '--knowledge' || a.startsWith('--knowledge='));
+  if (i < 0) return OPTIONS.knowledge.default;
+  return argv[i]!.includes('=') ? argv[i]!.slice('--knowledge='.length) : (argv[i + 1] ?? OPTIONS.knowledge.default);
+}
 
 /** The tools that are not chat commands. */
 const TOOLS = [
@@ -97,31 +103,26 @@ async function main(): Promise<void> {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  const registry = await loadRegistry();
+  const commands = registry.on('cli');
+  // The usage is worded with the pack's subject when the pack loads, and still shown when it does not.
+  let loaded: Engine | undefined;
   try {
-    parsed = parseArgs({ options: OPTIONS, allowPositionals: true });
-  } catch (e) {
-    fail(`cli: ${e instanceof Error ? e.message : String(e)} (see --help)`);
-  }
+    loaded = Engine.fromDir(resolve(knowledgeDir(process.argv.slice(2))));
+  } catch {}
+  const helpWords: PackWords = loaded ? packWords(loaded) : { subject: 'what the knowledge pack covers' };
+  const parsed = readArgs('cli', usage(commands, helpWords), OPTIONS, true);
   const o = parsed.values;
   const [command = '', ...words] = parsed.positionals;
   const text = words.length ? words.join(' ') : null;
-  const registry = await loadRegistry();
-  const commands = registry.on('cli');
-
-  if (!command || command === 'help' || o.help) {
-    // Help is worded with the pack's subject when the pack loads, and still shown when it does not.
-    let packText: PackWords = { subject: 'what the knowledge pack covers' };
-    try {
-      packText = packWords(Engine.fromDir(resolve(o.knowledge)));
-    } catch {}
-    process.stdout.write(`${usage(commands, packText)}\n`);
+  if (!command || command === 'help') {
+    process.stdout.write(`${usage(commands, helpWords)}\n`);
     return;
   }
   if (o.render !== undefined && !RENDERERS[o.render]) {
     fail(`cli: --render takes ${Object.keys(RENDERERS).join(' or ')}, not "${o.render}"`);
   }
-  const engine = loadEngine(o.knowledge);
+  const engine = loaded ?? loadEngine(o.knowledge);
   const color = !o.json && o.render === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const print = (value: unknown) =>
     process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value)}\n`);

@@ -5,6 +5,7 @@
  */
 import 'dotenv/config';
 import { resolve } from 'node:path';
+import { readArgs } from '../../src/cli-args.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { Engine } from '../../src/core/engine.js';
 import { PackError, formatProblem } from '../../src/knowledge/load.js';
@@ -15,7 +16,13 @@ function fail(lines: string[]): never {
   process.exit(1);
 }
 
+const USAGE = `usage: npm run discord:deploy
+  Registers the bot's commands with Discord: globally, or in DISCORD_GUILD_ID while developing.
+  Needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (environment or .env). Run it again when the
+  commands or the pack's documents change.`;
+
 async function deploy(): Promise<void> {
+  readArgs('discord:deploy', USAGE, {});
   let config;
   try {
     config = loadConfig();

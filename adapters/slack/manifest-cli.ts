@@ -8,8 +8,8 @@
  */
 import 'dotenv/config';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
+import { readArgs } from '../../src/cli-args.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { Engine } from '../../src/core/engine.js';
 import { formatProblem, PackError } from '../../src/knowledge/load.js';
@@ -28,18 +28,7 @@ function fail(lines: string[]): never {
 }
 
 async function main(): Promise<void> {
-  let args: { help?: boolean; http?: string; knowledge?: string };
-  try {
-    args = parseArgs({
-      options: { help: { type: 'boolean', short: 'h' }, http: { type: 'string' }, knowledge: { type: 'string' } },
-    }).values;
-  } catch (e) {
-    fail([`slack:manifest: ${e instanceof Error ? e.message : String(e)}`, USAGE]);
-  }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const args = readArgs('slack:manifest', USAGE, { http: { type: 'string' }, knowledge: { type: 'string' } }).values;
   const registry = await loadRegistry();
   let config: ReturnType<typeof loadConfig>;
   try {

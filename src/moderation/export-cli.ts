@@ -6,11 +6,17 @@
 import 'dotenv/config';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { readArgs } from '../cli-args.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openStore } from '../store/index.js';
 import { exportApproved } from './export.js';
 
+const USAGE = `usage: npm run knowledge:export [path]
+  Writes the approved community facts as pack YAML to path ("-" for stdout; default
+  <KNOWLEDGE_DIR>/facts/community.yaml), from the store the bot uses.`;
+
 async function main(): Promise<void> {
+  const [path] = readArgs('knowledge:export', USAGE, {}, true).positionals;
   let config;
   try {
     config = loadConfig();
@@ -21,7 +27,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const target = process.argv[2] ?? join(config.knowledgeDir, 'facts', 'community.yaml');
+  const target = path ?? join(config.knowledgeDir, 'facts', 'community.yaml');
   // Exporting must not delete records: retention is the bot's job.
   const store = await openStore({ ...config.store, retentionDays: 0 });
   try {
