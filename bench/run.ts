@@ -11,7 +11,7 @@
  * Figures are reported, not gated: `npm test` never fails on them. See bench/README.md.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -208,25 +208,12 @@ interface Startup {
   note: string;
 }
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/ when it is missing or older than the sources. */
+/** Builds dist/ if the sources changed since the last build (scripts/build.mjs, as npm start does). */
 function ensureBuild(): string {
   const main = join(ROOT, 'dist', 'adapters', 'main.js');
-  const stale = !existsSync(main) || statSync(main).mtimeMs < Math.max(newestSource(join(ROOT, 'src')), newestSource(join(ROOT, 'adapters')));
-  if (!stale) return '';
-  progress('building dist/ (tsc -p tsconfig.build.json)');
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
-  if (tsc.status === 0) return '';
-  const first = `${tsc.stdout}${tsc.stderr}`.split('\n').find(Boolean) ?? '';
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status === 0) return '';
+  const first = `${build.stdout}${build.stderr}`.split('\n').find(Boolean) ?? '';
   return existsSync(main) ? `build failed (${first.slice(0, 120)}); timed the existing dist/` : `build failed: ${first.slice(0, 160)}`;
 }
 
