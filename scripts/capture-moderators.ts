@@ -43,7 +43,7 @@ const QUOTE =
   'For now it seems that Islamabad has shown great skill in navigating the choppy waters of international relations.';
 
 const out = (s = '') => process.stdout.write(`${s}\n`);
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeSlack = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until<T>(find: () => T | undefined, what: string): Promise<T> {
@@ -62,8 +62,9 @@ function message(m: { response_type?: unknown; text?: unknown; blocks?: unknown 
   const lines: string[] = [];
   if (m.response_type === 'ephemeral' || where === 'ephemeral') lines.push('(only you can see this)');
   for (const b of (m.blocks ?? []) as Block[]) {
-    if (b.type === 'section') lines.push(unescape(b.text!.text));
-    else if (b.type === 'context') lines.push(...(b.elements ?? []).map((e) => `    ${unescape(e.text as string)}`));
+    if (b.type === 'section') lines.push(unescapeSlack(b.text!.text));
+    else if (b.type === 'context')
+      lines.push(...(b.elements ?? []).map((e) => `    ${unescapeSlack(e.text as string)}`));
     else if (b.type === 'divider') lines.push('────────');
     else if (b.type === 'actions')
       lines.push((b.elements ?? []).map((e) => `[ ${(e.text as { text: string }).text} ]`).join(' '));
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
   let n = 0;
   const slash = async (command: string, text: string, who: Who) => {
     const id = `c${++n}`;
-    out(`$ ${command} ${text}`.trimEnd() + `    (by ${who.user})`);
+    out(`${`$ ${command} ${text}`.trimEnd()}    (by ${who.user})`);
     await postSigned(url, slashCommandBody(command, text, api.responseUrl(id), who), FORM);
     return { id, body: await until(() => api.responsesTo(id)[0]?.body, command) };
   };
@@ -218,7 +219,7 @@ async function main(): Promise<void> {
     step('8. Per-channel settings: /crosscheck channel');
     out(message((await slash('/crosscheck', 'channel ephemeral 10', MOD)).body));
     const eph = await slash('/ask', 'when did russia lift the arms embargo', ANN);
-    out(message(eph.body).split('\n').slice(0, 2).join('\n') + '\n…');
+    out(`${message(eph.body).split('\n').slice(0, 2).join('\n')}\n…`);
     out(message((await slash('/crosscheck', 'channel off', MOD)).body));
     out(message((await slash('/ask', 'when did russia lift the arms embargo', BOB)).body));
     const posts = api.callsTo('chat.postMessage').length + api.callsTo('chat.postEphemeral').length;
@@ -250,7 +251,7 @@ async function main(): Promise<void> {
       );
       discord.discord.dispatchInteraction(ask);
       const answer = (await discord.discord.waitForRequest(callbackOf(ask.id))).body.data;
-      out('$ /ask question: ' + GAP);
+      out(`$ /ask question: ${GAP}`);
       const community = answer.embeds[0].fields.find((f: { value: string }) => f.value.includes('community-added'));
       out(`→ embeds[0].fields (the community-added one): ${JSON.stringify(community)}`);
       out(`→ components: ${JSON.stringify(answer.components)}`);

@@ -6,7 +6,7 @@
 import 'dotenv/config';
 import { resolve } from 'node:path';
 import { readArgs } from '../../src/cli-args.js';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { type Config, ConfigError, loadConfig } from '../../src/config.js';
 import { Engine } from '../../src/core/engine.js';
 import { PackError, formatProblem } from '../../src/knowledge/load.js';
 import { registerCommands } from './register.js';
@@ -23,7 +23,7 @@ const USAGE = `usage: npm run discord:deploy
 
 async function deploy(): Promise<void> {
   readArgs('discord:deploy', USAGE, {});
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (e) {

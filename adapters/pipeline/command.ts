@@ -21,7 +21,6 @@
 import { z } from 'zod';
 import type { Engine } from '../../src/core/engine.js';
 import type { ModerationDesk, Person, Place } from '../shared/moderation/desk.js';
-import type { PlatformName } from '../shared/moderation/texts.js';
 import type { Reply } from './reply.js';
 import type { PackWords } from './words.js';
 

@@ -7,7 +7,7 @@ import 'dotenv/config';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { readArgs } from '../cli-args.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { type Config, ConfigError, loadConfig } from '../config.js';
 import { openStore } from '../store/index.js';
 import { exportApproved } from './export.js';
 
@@ -17,7 +17,7 @@ const USAGE = `usage: npm run knowledge:export [path]
 
 async function main(): Promise<void> {
   const [path] = readArgs('knowledge:export', USAGE, {}, true).positionals;
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (e) {

@@ -159,7 +159,7 @@ describe('hostile input through the CLI, one process per mode reading every case
         }),
       ),
     );
-    all.forEach(([command, mode], i) => runs.set(`${command} ${mode}`, results[i]!));
+    for (const [i, [command, mode]] of all.entries()) runs.set(`${command} ${mode}`, results[i]!);
   }, 60_000);
 
   /** A blank line asks nothing: the CLI says so, as chat does, instead of answering it. */

@@ -64,7 +64,9 @@ describe('an unhandled rejection in a running bot', () => {
 
 describe('a broken knowledge pack at start-up', () => {
   const copies: PackCopy[] = [];
-  afterAll(() => copies.forEach((c) => c.remove()));
+  afterAll(() => {
+    for (const c of copies) c.remove();
+  });
 
   /**
    * One way to break the minimal pack: the edit, the message the problem must carry, and

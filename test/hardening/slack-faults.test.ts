@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SOMETHING_WENT_WRONG } from '../../adapters/pipeline/texts.js';
 import { RATE_LIMITED } from '../../adapters/slack/failures.js';
-import { Engine } from '../../src/core/engine.js';
+import type { Engine } from '../../src/core/engine.js';
 import { citationBlocks, knowledge, startBot, strings, type BotOptions, type TestBot } from '../adapters/slack/bot.js';
 import { appMentionBody, FORM, JSON_TYPE, postSigned, slashCommandBody } from '../adapters/slack/signed.js';
 import { BOT_USER_ID, SlackStandIn } from '../adapters/slack/stand-ins.js';

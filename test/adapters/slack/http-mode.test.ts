@@ -7,7 +7,7 @@ import { VERDICT_LABEL } from '../../../adapters/shared/describe.js';
 import { emptyInput, SOMETHING_WENT_WRONG } from '../../../adapters/pipeline/texts.js';
 import { RATE_LIMITED } from '../../../adapters/slack/failures.js';
 import { shortcutCallbackId } from '../../../adapters/slack/deps.js';
-import { Engine } from '../../../src/core/engine.js';
+import type { Engine } from '../../../src/core/engine.js';
 import {
   blocksOf,
   citationBlocks,
