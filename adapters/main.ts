@@ -5,12 +5,10 @@
  * sees a wrong answer.
  */
 import 'dotenv/config';
-import { resolve } from 'node:path';
 import type { Server } from 'node:http';
-import { readArgs } from '../src/cli-args.js';
+import { loadEngineOrExit, readArgs } from '../src/entry-point.js';
 import { ConfigError, loadConfig, type Config } from '../src/config.js';
-import { Engine } from '../src/core/engine.js';
-import { PackError, formatProblem } from '../src/knowledge/load.js';
+import type { Engine } from '../src/core/engine.js';
 import { createLogger, type Logger } from '../src/log.js';
 import type { Moderation } from '../src/moderation/index.js';
 import { startHealthServer } from './health.js';
@@ -85,14 +83,7 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection; still serving'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception; still serving'));
 
-  let engine: Engine;
-  try {
-    engine = Engine.fromDir(resolve(config.knowledgeDir));
-  } catch (e) {
-    if (e instanceof PackError)
-      exitWith([`knowledge: the pack in ${config.knowledgeDir} was refused:`, ...e.problems.map(formatProblem)]);
-    throw e;
-  }
+  const engine = loadEngineOrExit(config.knowledgeDir);
 
   let adapters: RunningAdapter[] = [];
   let stopStore: () => Promise<void> = async () => {};

@@ -13,7 +13,7 @@
  * are in bench/README.md, section "Load".
  */
 import { cpus, loadavg } from 'node:os';
-import { readArgs } from '../src/cli-args.js';
+import { readArgs } from '../src/entry-point.js';
 import { ACK_DEADLINE_MS, discordLoad, heapGrowth, slackLoad, type HeapResult, type LoadResult } from './load-driver.js';
 
 const USAGE = `usage: npm run load [-- --quick] [--json]

@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import MiniSearch from 'minisearch';
-import { readArgs } from '../src/cli-args.js';
+import { readArgs } from '../src/entry-point.js';
 import { Analyzer } from '../src/core/analyzer.js';
 import { Engine } from '../src/core/engine.js';
 import { indexedFact, miniSearchOptions, searchText } from '../src/core/fact-index.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { type CommandSpec, type Registry, type Surface, worded } from '../adapters/pipeline/command.js';
 import { loadRegistry } from '../adapters/pipeline/registry.js';
 import { type PackWords, packWords } from '../adapters/pipeline/words.js';
-import { readArgs } from '../src/cli-args.js';
+import { readArgs } from '../src/entry-point.js';
 import { Engine } from '../src/core/engine.js';
 
 export const README = join(import.meta.dirname, '..', 'README.md');

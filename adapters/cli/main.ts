@@ -11,9 +11,8 @@
  */
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { readArgs } from '../../src/cli-args.js';
+import { loadEngineOrExit, readArgs } from '../../src/entry-point.js';
 import { Engine } from '../../src/core/engine.js';
-import { formatProblem, PackError } from '../../src/knowledge/load.js';
 import { renderConsole } from '../console/render.js';
 import { type CommandSpec, worded } from '../pipeline/command.js';
 import { loadRegistry } from '../pipeline/registry.js';
@@ -87,16 +86,6 @@ function jsonOf(reply: MessageReply): unknown {
   return values.length === 1 && kind !== 'notice' ? values[0] : reply;
 }
 
-function loadEngine(dir: string): Engine {
-  try {
-    return Engine.fromDir(resolve(dir));
-  } catch (e) {
-    if (e instanceof PackError)
-      fail(`cli: the knowledge pack was refused:\n${e.problems.map(formatProblem).join('\n')}`);
-    throw e;
-  }
-}
-
 async function main(): Promise<void> {
   // `… | head` closes the pipe early: stop there, without a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -122,7 +111,7 @@ async function main(): Promise<void> {
   if (o.render !== undefined && !RENDERERS[o.render]) {
     fail(`cli: --render takes ${Object.keys(RENDERERS).join(' or ')}, not "${o.render}"`);
   }
-  const engine = loaded ?? loadEngine(o.knowledge);
+  const engine = loaded ?? loadEngineOrExit(o.knowledge);
   const color = !o.json && o.render === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const print = (value: unknown) =>
     process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value)}\n`);

@@ -4,11 +4,8 @@
  * stderr with exit code 1.
  */
 import 'dotenv/config';
-import { resolve } from 'node:path';
-import { readArgs } from '../../src/cli-args.js';
+import { loadEngineOrExit, readArgs } from '../../src/entry-point.js';
 import { type Config, ConfigError, loadConfig } from '../../src/config.js';
-import { Engine } from '../../src/core/engine.js';
-import { PackError, formatProblem } from '../../src/knowledge/load.js';
 import { registerCommands } from './register.js';
 
 function fail(lines: string[]): never {
@@ -32,15 +29,8 @@ async function deploy(): Promise<void> {
   }
   if (!config.discord) fail(['discord:deploy needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).']);
 
-  let engine: Engine;
-  try {
-    // The /sources choices come from the knowledge pack.
-    engine = Engine.fromDir(resolve(config.knowledgeDir));
-  } catch (e) {
-    if (e instanceof PackError)
-      fail([`knowledge: the pack in ${config.knowledgeDir} was refused:`, ...e.problems.map(formatProblem)]);
-    throw e;
-  }
+  // The /sources choices come from the knowledge pack.
+  const engine = loadEngineOrExit(config.knowledgeDir);
   process.stdout.write(`${await registerCommands(config.discord, engine)}\n`);
 }
 

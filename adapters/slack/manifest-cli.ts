@@ -7,12 +7,9 @@
  *   npm run -s slack:manifest -- --http https://bot.example.org        # HTTP mode
  */
 import 'dotenv/config';
-import { resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { readArgs } from '../../src/cli-args.js';
+import { loadEngineOrExit, readArgs } from '../../src/entry-point.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { Engine } from '../../src/core/engine.js';
-import { formatProblem, PackError } from '../../src/knowledge/load.js';
 import { slackCommandNames } from '../pipeline/command.js';
 import { loadRegistry } from '../pipeline/registry.js';
 import { packWords } from '../pipeline/words.js';
@@ -38,13 +35,7 @@ async function main(): Promise<void> {
     throw e;
   }
   const dir = args.knowledge ?? config.knowledgeDir;
-  let engine: Engine;
-  try {
-    engine = Engine.fromDir(resolve(dir));
-  } catch (e) {
-    if (e instanceof PackError) fail([`knowledge: the pack in ${dir} was refused:`, ...e.problems.map(formatProblem)]);
-    throw e;
-  }
+  const engine = loadEngineOrExit(dir);
   const names = slackCommandName({ commands: config.slack?.commands ?? config.slackCommands });
   const manifest = slackManifest(registry, packWords(engine), names, { httpUrl: args.http });
   const header = [

@@ -1,6 +1,6 @@
 /** `npm run knowledge:check [dir]`: validates a pack, printing `file:line: message` per problem. */
 import { resolve } from 'node:path';
-import { readArgs } from '../cli-args.js';
+import { readArgs } from '../entry-point.js';
 import { checkPack, formatProblem } from './load.js';
 
 const USAGE = 'usage: npm run knowledge:check [dir]\n  Validates a knowledge pack (default: $KNOWLEDGE_DIR or knowledge), one file:line per problem.';

@@ -6,7 +6,7 @@
 import 'dotenv/config';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { readArgs } from '../cli-args.js';
+import { readArgs } from '../entry-point.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { openStore } from '../store/index.js';
 import { exportApproved } from './export.js';
