@@ -6,7 +6,7 @@
 import type { ButtonInteraction, ModalSubmitInteraction, RepliableInteraction } from 'discord.js';
 import type { ModerationDesk } from '../shared/moderation/desk.js';
 import type { FormValues } from '../shared/moderation/forms.js';
-import { REASON_FIELD } from '../shared/moderation/forms.js';
+import { REASON_FIELD, reasonForm, rejectForm } from '../shared/moderation/forms.js';
 import { parseId } from '../shared/moderation/ids.js';
 import type { ReviewQueue } from '../shared/moderation/review.js';
 import { NOT_A_MODERATOR } from '../shared/moderation/texts.js';
@@ -51,7 +51,7 @@ export async function handleComponent(
       if (id.helpful) return tell(interaction, await desk.vote(person, id.record, true));
       // The click is the vote; the form only adds a reason, so closing it still counts.
       if (!button) break;
-      await button.showModal(renderModal(desk.reasonForm(id.record)));
+      await button.showModal(renderModal(reasonForm(id.record)));
       await desk.vote(person, id.record, false);
       return;
     case 'reason':
@@ -66,7 +66,7 @@ export async function handleComponent(
     case 'reject':
       if (!isModerator(interaction)) return tell(interaction, NOT_A_MODERATOR.discord);
       if (!button) break;
-      await button.showModal(renderModal(desk.rejectForm(id.proposal)));
+      await button.showModal(renderModal(rejectForm(id.proposal)));
       return;
     case 'reject_reason': {
       if (!modal) break;

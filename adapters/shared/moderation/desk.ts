@@ -15,16 +15,7 @@ import type { Actor } from '../../../src/store/index.js';
 import type { Reply } from '../../pipeline/reply.js';
 import { channelPolicy, type ChannelPolicy } from './channel-policy.js';
 import { needsModerator, type CrosscheckCommand } from './crosscheck-command.js';
-import {
-  formErrors,
-  proposalFromForm,
-  proposeForm,
-  REASON_FIELD,
-  rejectForm,
-  reasonForm,
-  type FormSpec,
-  type FormValues,
-} from './forms.js';
+import { formErrors, proposalFromForm, proposeForm, REASON_FIELD, type FormValues } from './forms.js';
 import { proposalView, REVIEW_PAGE, type ReviewQueue } from './review.js';
 import {
   approvedNote,
@@ -141,11 +132,6 @@ export class ModerationDesk {
     });
   }
 
-  /** The form asking why an answer was not helpful. */
-  reasonForm(record: number): FormSpec {
-    return reasonForm(record);
-  }
-
   /**
    * `/crosscheck …`, written `name` on this platform. `isModerator` is asked only when the
    * subcommand needs it (on Slack it costs an API call).
@@ -208,10 +194,6 @@ export class ModerationDesk {
     if (!this.moderation) return this.queue(null);
     const d = await this.moderation.approve(proposal, person);
     return this.queue(d.ok ? approvedNote(d.proposal) : decisionFailed(d.problems));
-  }
-
-  rejectForm(proposal: number): FormSpec {
-    return rejectForm(proposal);
   }
 
   /** Rejects with a reason. A missing reason comes back as a problem, for the form; anything else as the queue with a note. */

@@ -115,39 +115,21 @@ export function proposeForm(engine: Engine): FormSpec {
   };
 }
 
-export function reasonForm(record: number): FormSpec {
-  return {
-    id: encodeId({ kind: 'reason', record }),
-    title: NOT_HELPFUL_REASON.title,
-    fields: [
-      {
-        id: REASON_FIELD,
-        label: NOT_HELPFUL_REASON.label,
-        hint: NOT_HELPFUL_REASON.hint,
-        multiline: false,
-        required: false,
-        maxLength: 300,
-      },
-    ],
-  };
+/** A form asking for one line of reason: why an answer was not helpful (optional), why a proposal is rejected (required). */
+function reasonOnly(id: string, texts: { title: string; label: string; hint: string }, required: boolean): FormSpec {
+  const field = { id: REASON_FIELD, label: texts.label, hint: texts.hint, multiline: false, required, maxLength: 300 };
+  return { id, title: texts.title, fields: [field] };
 }
 
-export function rejectForm(proposal: number): FormSpec {
-  return {
-    id: encodeId({ kind: 'reject_reason', proposal }),
-    title: REJECT_REASON.title(proposal),
-    fields: [
-      {
-        id: REASON_FIELD,
-        label: REJECT_REASON.label,
-        hint: REJECT_REASON.hint,
-        multiline: false,
-        required: true,
-        maxLength: 300,
-      },
-    ],
-  };
-}
+export const reasonForm = (record: number): FormSpec =>
+  reasonOnly(encodeId({ kind: 'reason', record }), NOT_HELPFUL_REASON, false);
+
+export const rejectForm = (proposal: number): FormSpec =>
+  reasonOnly(
+    encodeId({ kind: 'reject_reason', proposal }),
+    { ...REJECT_REASON, title: REJECT_REASON.title(proposal) },
+    true,
+  );
 
 export type FormValues = Record<string, string | null | undefined>;
 

@@ -5,6 +5,7 @@
  * clicking user alone; the review list is updated in place.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { reasonForm, rejectForm } from '../../../shared/moderation/forms.js';
 import { parseId } from '../../../shared/moderation/ids.js';
 import { NOT_A_MODERATOR } from '../../../shared/moderation/texts.js';
 import { renderSlackModal, renderSlackReview } from '../../components-render.js';
@@ -43,7 +44,7 @@ export function moderationButtonCallback(deps: SlackDeps) {
           // The click is the vote; the modal only adds a reason, so closing it still counts.
           await client.views.open({
             trigger_id: body.trigger_id,
-            view: renderSlackModal(deps.desk.reasonForm(id.record), metadata),
+            view: renderSlackModal(reasonForm(id.record), metadata),
           });
           await deps.desk.vote(person, id.record, false);
           return;
@@ -64,7 +65,7 @@ export function moderationButtonCallback(deps: SlackDeps) {
           }
           await client.views.open({
             trigger_id: body.trigger_id,
-            view: renderSlackModal(deps.desk.rejectForm(id.proposal), metadata),
+            view: renderSlackModal(rejectForm(id.proposal), metadata),
           });
           return;
         default:
