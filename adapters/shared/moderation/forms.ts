@@ -9,6 +9,7 @@
 import type { Engine } from '../../../src/core/engine.js';
 import type { Pack } from '../../../src/knowledge/load.js';
 import { type FieldProblem, type ProposalInput, problemText } from '../../../src/moderation/proposals.js';
+import { cutEnd } from '../cut.js';
 import { encodeId } from './ids.js';
 import { NOT_HELPFUL_REASON, REJECT_REASON } from './texts.js';
 
@@ -63,6 +64,11 @@ export function proposeForm(engine: Engine): FormSpec {
   const topics = examples([...engine.pack.topics.keys()], FORM_LIMITS.placeholder);
   const example = engine.sources().find((s) => s.posts.length) ?? engine.sources()[0];
   const short = example ? example.document.split('_')[0]! : 'doc-id';
+  // A statement as the pack's own sources would give one: a named author and a year.
+  const dated = engine.sources().find((s) => s.author && s.date);
+  const statement = dated
+    ? `e.g. ${dated.author} wrote in ${dated.date!.slice(0, 4)} that …`
+    : 'e.g. The author wrote that …';
   return {
     id: encodeId({ kind: 'propose' }),
     title: 'Propose a fact',
@@ -71,7 +77,7 @@ export function proposeForm(engine: Engine): FormSpec {
         id: PROPOSE_FIELDS.statement,
         label: 'Statement',
         hint: 'One sentence for the bot to say, naming who said it',
-        placeholder: 'e.g. Andrew Korybko wrote in 2018 that …',
+        placeholder: cutEnd(statement, FORM_LIMITS.placeholder),
         multiline: true,
         required: true,
         maxLength: 500,
