@@ -63,7 +63,7 @@ function options(spec: CommandSpec, engine: Engine, words: PackWords): APIApplic
   }));
 }
 
-export function discordDefinition(spec: CommandSpec, engine: Engine): RESTPostAPIApplicationCommandsJSONBody {
+function discordDefinition(spec: CommandSpec, engine: Engine): RESTPostAPIApplicationCommandsJSONBody {
   const words = packWords(engine);
   const forModerators = spec.audience === 'moderators' || spec.audience === 'moderators-first';
   // Hidden from members without Manage Messages by default; server admins may change that, so the pipeline checks again.

@@ -136,7 +136,7 @@ async function suggest(interaction: AutocompleteInteraction, registry: Registry,
   await interaction.respond(suggestionChoices(engine, String(focused.value)));
 }
 
-export function suggestionChoices(engine: Engine, partial: string): { name: string; value: string }[] {
+function suggestionChoices(engine: Engine, partial: string): { name: string; value: string }[] {
   return engine
     .suggest(partial.slice(-MAX_PARTIAL), MAX_SUGGESTIONS)
     .filter((s) => s.trim().length > 0)

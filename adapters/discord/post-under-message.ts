@@ -12,7 +12,7 @@ import { send } from './respond.js';
 export const CANNOT_POST =
   'I could not post the check under that message: I need the View Channel, Send Messages (Send Messages in Threads for a thread) and Read Message History permissions here.';
 
-export const posted = (n: number) => `Posted ${n} verdict${n === 1 ? '' : 's'} under the message.`;
+const posted = (n: number) => `Posted ${n} verdict${n === 1 ? '' : 's'} under the message.`;
 
 export async function postUnderMessage(
   interaction: MessageContextMenuCommandInteraction,

@@ -29,9 +29,12 @@ export interface PipelineOptions {
   defaults?: ChannelPolicy;
   /** Without it, nobody waits. */
   cooldown?: Cooldown;
+  /** How someone typing a line asks for help here; "try /help" unless the platform says otherwise. */
+  typedHelp?: string;
 }
 
-export interface Pipeline extends Required<Pick<PipelineOptions, 'engine' | 'registry' | 'platform' | 'commandName'>> {
+export interface Pipeline
+  extends Required<Pick<PipelineOptions, 'engine' | 'registry' | 'platform' | 'commandName' | 'typedHelp'>> {
   desk: ModerationDesk | undefined;
   defaults: ChannelPolicy;
   cooldown: Cooldown | undefined;
@@ -44,6 +47,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     registry: options.registry,
     platform: options.platform,
     commandName: options.commandName ?? ((name) => `/${name}`),
+    typedHelp: options.typedHelp ?? 'try /help',
     desk: options.desk,
     defaults: options.defaults ?? { mode: 'public', cooldownSeconds: 0 },
     cooldown: options.cooldown,
@@ -124,7 +128,7 @@ export async function serve(p: Pipeline, request: Request): Promise<Outcome> {
   if (!command) {
     if (!request.typed) return privately(notice(NOT_AVAILABLE));
     // The name is user text: masked like any echo, and cut where no word fragment is left.
-    return privately(notice(unknownCommand(cutEnd(p.engine.safeEcho(request.command), 40), p.commandName('help'))));
+    return privately(notice(unknownCommand(cutEnd(p.engine.safeEcho(request.command), 40), p.typedHelp)));
   }
   const followsChannel = command.followsChannel !== false;
   if (followsChannel && policy.mode === 'off') return privately(notice(SWITCHED_OFF), command);

@@ -11,7 +11,7 @@ export const cooldownNotice = (seconds: number) =>
 
 /** `name` is what the user typed, already masked and cut. */
 export const unknownCommand = (name: string, help: string) =>
-  `Unknown command /${name}. Ask me a question, or try ${help}.`;
+  `Unknown command /${name}. Ask me a question, or ${help}.`;
 
 /** "Please add a question after /ask, e.g. /ask when did …". */
 export const emptyInput = (what: string, command: string, sample: string | undefined) =>

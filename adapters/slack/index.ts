@@ -99,6 +99,8 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
     registry: options.registry ?? (await loadRegistry()),
     platform: 'slack',
     commandName: slackCommandName(config),
+    // /help is Slack's own; the bot's help is a mention with nothing after it.
+    typedHelp: 'mention me with nothing else to see what I can do',
     desk,
     cooldown: new Cooldown(options.cooldownSeconds),
   });
