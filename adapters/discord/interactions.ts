@@ -9,7 +9,7 @@
  * reply goes out without feedback buttons), so slash commands reply directly; a message
  * command, which posts to the channel as well, defers once it has passed the gates.
  */
-import { MessageFlags } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
 import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
@@ -87,8 +87,8 @@ function requestOf(interaction: CommandInteraction, pipeline: Pipeline): Request
       accepted: () => interaction.deferReply({ flags: MessageFlags.Ephemeral }),
     };
   }
-  const sub = interaction.options.data.find((o) => o.options !== undefined);
-  const options = optionsOf(sub?.options ?? interaction.options.data);
+  const sub = interaction.options.data.find((o) => o.type === ApplicationCommandOptionType.Subcommand);
+  const options = optionsOf(sub ? (sub.options ?? []) : interaction.options.data);
   const spec = pipeline.registry.find(interaction.commandName, 'discord');
   const typed = spec?.textOption !== undefined ? options[spec.textOption] : undefined;
   return {
