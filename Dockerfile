@@ -6,6 +6,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY adapters ./adapters
+COPY scripts/build.mjs ./scripts/
 RUN npm run build
 
 # Runtime stage: production dependencies, compiled code and the knowledge pack only.

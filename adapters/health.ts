@@ -7,7 +7,9 @@ export function startHealthServer(port: number, isReady: () => boolean): Promise
     if (path === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
     if (path === '/readyz') {
       const ready = isReady();
-      return void res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ready\n' : 'not ready\n');
+      return void res
+        .writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' })
+        .end(ready ? 'ready\n' : 'not ready\n');
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
   });

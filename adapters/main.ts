@@ -5,14 +5,15 @@
  * sees a wrong answer.
  */
 import 'dotenv/config';
-import { resolve } from 'node:path';
 import type { Server } from 'node:http';
+import { loadEngineOrExit, readArgs } from '../src/entry-point.js';
 import { ConfigError, loadConfig, type Config } from '../src/config.js';
-import { Engine } from '../src/core/engine.js';
-import { PackError, formatProblem } from '../src/knowledge/load.js';
+import type { Engine } from '../src/core/engine.js';
 import { createLogger, type Logger } from '../src/log.js';
 import type { Moderation } from '../src/moderation/index.js';
 import { startHealthServer } from './health.js';
+import { type Registry, slackCommandNames } from './pipeline/command.js';
+import { loadRegistry } from './pipeline/registry.js';
 
 const started = performance.now();
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -28,9 +29,15 @@ function exitWith(lines: string[]): never {
   process.exit(1);
 }
 
-async function startAdapters(config: Config, engine: Engine, logger: Logger, moderation: Moderation): Promise<RunningAdapter[]> {
+async function startAdapters(
+  config: Config,
+  engine: Engine,
+  logger: Logger,
+  moderation: Moderation,
+  registry: Registry,
+): Promise<RunningAdapter[]> {
   const running: RunningAdapter[] = [];
-  const shared = { cooldownSeconds: config.cooldownSeconds, engine, moderation };
+  const shared = { cooldownSeconds: config.cooldownSeconds, engine, moderation, registry };
   if (config.discord) {
     const { startDiscord } = await import('./discord/index.js');
     const d = await startDiscord({ ...shared, config: config.discord, logger: logger.child({ platform: 'discord' }) });
@@ -44,10 +51,18 @@ async function startAdapters(config: Config, engine: Engine, logger: Logger, mod
   return running;
 }
 
+const USAGE = `usage: npm start   (npm run start:prod runs the build as it is)
+  Starts the bot: on Discord and Slack where their tokens are set, else the local console,
+  which reads one command per line (/help lists them). Settings come from the environment
+  or .env: see .env.example and README's Configuration.`;
+
 async function main(): Promise<void> {
+  readArgs('crosscheck', USAGE, {});
+  // The commands come first: the configuration may rename their Slack names.
+  const registry = await loadRegistry();
   let config: Config;
   try {
-    config = loadConfig();
+    config = loadConfig(process.env, { slackCommands: slackCommandNames(registry) });
   } catch (e) {
     if (e instanceof ConfigError) exitWith(e.problems);
     throw e;
@@ -57,23 +72,24 @@ async function main(): Promise<void> {
     level: config.logLevel,
     // The console adapter owns stdout, so its logs go to stderr.
     fd: consoleMode ? 2 : 1,
-    secrets: [config.discord?.token, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.store.userHashSecret],
+    secrets: [
+      config.discord?.token,
+      config.slack?.botToken,
+      config.slack?.appToken,
+      config.slack?.signingSecret,
+      config.store.userHashSecret,
+    ],
   });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection; still serving'));
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception; still serving'));
 
-  let engine: Engine;
-  try {
-    engine = Engine.fromDir(resolve(config.knowledgeDir));
-  } catch (e) {
-    if (e instanceof PackError) exitWith([`knowledge: the pack in ${config.knowledgeDir} was refused:`, ...e.problems.map(formatProblem)]);
-    throw e;
-  }
+  const engine = loadEngineOrExit(config.knowledgeDir);
 
   let adapters: RunningAdapter[] = [];
   let stopStore: () => Promise<void> = async () => {};
   let health: Server | undefined;
-  if (config.httpPort) health = await startHealthServer(config.httpPort, () => adapters.length > 0 && adapters.every((a) => a.isReady()));
+  if (config.httpPort)
+    health = await startHealthServer(config.httpPort, () => adapters.length > 0 && adapters.every((a) => a.isReady()));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -90,8 +106,10 @@ async function main(): Promise<void> {
 
   if (consoleMode) {
     const { startConsole } = await import('./console/index.js');
-    process.stderr.write('No Discord or Slack credentials found, so this is the local console. Set DISCORD_TOKEN or SLACK_BOT_TOKEN in .env to connect to chat (see .env.example).\n');
-    const c = startConsole({ engine, logger });
+    process.stderr.write(
+      'No Discord or Slack credentials found, so this is the local console. Set DISCORD_TOKEN or SLACK_BOT_TOKEN in .env to connect to chat (see .env.example).\n',
+    );
+    const c = await startConsole({ engine, logger, registry });
     adapters = [{ name: 'console', stop: c.stop, isReady: () => true }];
     logger.info(`ready in ${Math.round(performance.now() - started)} ms: ${engine.factCount} facts, adapters: console`);
     await c.done;
@@ -102,13 +120,20 @@ async function main(): Promise<void> {
   // DATABASE_URL is set, else an embedded database in DATA_DIR. Approved facts join the engine.
   const { Moderation } = await import('../src/moderation/index.js');
   const moderation = await Moderation.open(
-    { databaseUrl: config.store.databaseUrl, dataDir: config.store.dataDir, retentionDays: config.store.retentionDays, userHashSecret: config.store.userHashSecret },
+    {
+      databaseUrl: config.store.databaseUrl,
+      dataDir: config.store.dataDir,
+      retentionDays: config.store.retentionDays,
+      userHashSecret: config.store.userHashSecret,
+    },
     engine,
     { defaults: { mode: 'public', cooldownSeconds: config.cooldownSeconds }, log: logger },
   );
   stopStore = () => moderation.stop();
-  adapters = await startAdapters(config, engine, logger, moderation);
-  logger.info(`ready in ${Math.round(performance.now() - started)} ms: ${engine.factCount} facts, adapters: ${adapters.map((a) => a.name).join(', ')}`);
+  adapters = await startAdapters(config, engine, logger, moderation, registry);
+  logger.info(
+    `ready in ${Math.round(performance.now() - started)} ms: ${engine.factCount} facts, adapters: ${adapters.map((a) => a.name).join(', ')}`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -13,11 +13,20 @@
  * are in bench/README.md, section "Load".
  */
 import { cpus, loadavg } from 'node:os';
+import { readArgs } from '../src/entry-point.js';
 import { ACK_DEADLINE_MS, discordLoad, heapGrowth, slackLoad, type HeapResult, type LoadResult } from './load-driver.js';
 
-const args = process.argv.slice(2);
-const QUICK = args.includes('--quick');
-const JSON_OUT = args.includes('--json');
+const USAGE = `usage: npm run load [-- --quick] [--json]
+  --quick  200 requests each, 2,000 for heap growth (default 2,000 and 20,000)
+  --json   also one JSON object as the last line of stdout
+  --help   this text`;
+
+const args = readArgs('load', USAGE, {
+  quick: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+}).values;
+const QUICK = args.quick;
+const JSON_OUT = args.json;
 const REQUESTS = QUICK ? 200 : 2000;
 const HEAP_REQUESTS = QUICK ? 2000 : 20_000;
 const WAVES = QUICK ? 2 : 20;

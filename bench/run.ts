@@ -11,13 +11,14 @@
  * Figures are reported, not gated: `npm test` never fails on them. See bench/README.md.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import MiniSearch from 'minisearch';
+import { readArgs } from '../src/entry-point.js';
 import { Analyzer } from '../src/core/analyzer.js';
 import { Engine } from '../src/core/engine.js';
 import { indexedFact, miniSearchOptions, searchText } from '../src/core/fact-index.js';
@@ -29,12 +30,28 @@ v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
 const ROOT = resolve(import.meta.dirname, '..');
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const QUICK = flag('quick');
-const JSON_OUT = flag('json');
-const SEED = Number(option('seed') ?? 42);
+const USAGE = `usage: npm run bench [-- options]
+  --quick       the real pack and 10k only
+  --json        also one JSON object as the last line of stdout
+  --seed=N      seed of the synthetic packs and queries (default 42)
+  --no-startup  skip the start-up measurement
+  --write       also write the synthetic packs up to 10k as YAML under bench/packs/
+  --help        this text`;
+
+const args = readArgs('bench', USAGE, {
+  quick: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  seed: { type: 'string', default: '42' },
+  'no-startup': { type: 'boolean', default: false },
+  write: { type: 'boolean', default: false },
+}).values;
+const QUICK = args.quick;
+const JSON_OUT = args.json;
+const SEED = Number(args.seed);
+if (!Number.isInteger(SEED)) {
+  process.stderr.write(`bench: --seed takes a whole number\n${USAGE}\n`);
+  process.exit(2);
+}
 const SIZES = QUICK ? [10_000] : [1_000, 10_000, 100_000];
 
 let loadAtStart = '';
@@ -191,25 +208,12 @@ interface Startup {
   note: string;
 }
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/ when it is missing or older than the sources. */
+/** Builds dist/ if the sources changed since the last build (scripts/build.mjs, as npm start does). */
 function ensureBuild(): string {
   const main = join(ROOT, 'dist', 'adapters', 'main.js');
-  const stale = !existsSync(main) || statSync(main).mtimeMs < Math.max(newestSource(join(ROOT, 'src')), newestSource(join(ROOT, 'adapters')));
-  if (!stale) return '';
-  progress('building dist/ (tsc -p tsconfig.build.json)');
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
-  if (tsc.status === 0) return '';
-  const first = `${tsc.stdout}${tsc.stderr}`.split('\n').find(Boolean) ?? '';
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status === 0) return '';
+  const first = `${build.stdout}${build.stderr}`.split('\n').find(Boolean) ?? '';
   return existsSync(main) ? `build failed (${first.slice(0, 120)}); timed the existing dist/` : `build failed: ${first.slice(0, 160)}`;
 }
 
@@ -359,7 +363,7 @@ async function main(): Promise<void> {
   const queries = benchQueries(real, SEED);
   progress(`${queries.questions.length} questions and ${queries.claims.length} claims; seed ${SEED}`);
 
-  const startup: Startup = flag('no-startup')
+  const startup: Startup = args['no-startup']
     ? { startup_ms: null, ready_wall_ms: null, node_ms: null, logged_ms: null, note: 'skipped (--no-startup)' }
     : (progress('start-up of the compiled process'), await measureStartup());
 
@@ -371,7 +375,7 @@ async function main(): Promise<void> {
     const t = performance.now();
     let pack: Pack | null = syntheticPack(real, size, SEED);
     progress(`synthetic ${size.toLocaleString('en-US')} facts (generated in ${Math.round(performance.now() - t)} ms)`);
-    if (flag('write') && size <= 10_000) {
+    if (args.write && size <= 10_000) {
       const dir = join(ROOT, 'bench', 'packs', `p${size}`);
       rmSync(dir, { recursive: true, force: true });
       writePack(pack, dir);

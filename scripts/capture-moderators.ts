@@ -15,7 +15,17 @@ import { PROPOSE_FIELDS, REASON_FIELD } from '../adapters/shared/moderation/form
 import { encodeId, parseId } from '../adapters/shared/moderation/ids.js';
 import { Engine } from '../src/core/engine.js';
 import { Moderation } from '../src/moderation/index.js';
-import { blockActionsBody, FORM, JSON_TYPE, appMentionBody, messageShortcutBody, postSigned, slashCommandBody, viewSubmissionBody, type Who } from '../test/adapters/slack/signed.js';
+import {
+  blockActionsBody,
+  FORM,
+  JSON_TYPE,
+  appMentionBody,
+  messageShortcutBody,
+  postSigned,
+  slashCommandBody,
+  viewSubmissionBody,
+  type Who,
+} from '../test/adapters/slack/signed.js';
 import { BOT_USER_ID, SlackStandIn } from '../test/adapters/slack/stand-ins.js';
 import { startBot as startSlackBot } from '../test/adapters/slack/bot.js';
 import { moderator as discordModerator, startBot as startDiscordBot } from '../test/adapters/discord/harness.js';
@@ -27,11 +37,13 @@ const ANN: Who = { user: 'UANN' };
 const BOB: Who = { user: 'UBOB' };
 
 const GAP = "how skilful is islamabad's diplomacy";
-const STATEMENT = "An unsigned forum summary of Arif Rafiq's 2015 article calls Islamabad's diplomacy skilful: it says Islamabad has shown great skill in navigating the choppy waters of international relations.";
-const QUOTE = 'For now it seems that Islamabad has shown great skill in navigating the choppy waters of international relations.';
+const STATEMENT =
+  "An unsigned forum summary of Arif Rafiq's 2015 article calls Islamabad's diplomacy skilful: it says Islamabad has shown great skill in navigating the choppy waters of international relations.";
+const QUOTE =
+  'For now it seems that Islamabad has shown great skill in navigating the choppy waters of international relations.';
 
 const out = (s = '') => process.stdout.write(`${s}\n`);
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeSlack = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until<T>(find: () => T | undefined, what: string): Promise<T> {
@@ -50,22 +62,37 @@ function message(m: { response_type?: unknown; text?: unknown; blocks?: unknown 
   const lines: string[] = [];
   if (m.response_type === 'ephemeral' || where === 'ephemeral') lines.push('(only you can see this)');
   for (const b of (m.blocks ?? []) as Block[]) {
-    if (b.type === 'section') lines.push(unescape(b.text!.text));
-    else if (b.type === 'context') lines.push(...(b.elements ?? []).map((e) => `    ${unescape(e.text as string)}`));
+    if (b.type === 'section') lines.push(unescapeSlack(b.text!.text));
+    else if (b.type === 'context')
+      lines.push(...(b.elements ?? []).map((e) => `    ${unescapeSlack(e.text as string)}`));
     else if (b.type === 'divider') lines.push('────────');
-    else if (b.type === 'actions') lines.push((b.elements ?? []).map((e) => `[ ${(e.text as { text: string }).text} ]`).join(' '));
+    else if (b.type === 'actions')
+      lines.push((b.elements ?? []).map((e) => `[ ${(e.text as { text: string }).text} ]`).join(' '));
   }
   return lines.join('\n');
 }
 
-type View = { title: { text: string }; submit: { text: string }; close: { text: string }; blocks: { block_id: string; optional: boolean; label: { text: string }; hint?: { text: string }; element: { multiline: boolean; placeholder?: { text: string } } }[] };
+type View = {
+  title: { text: string };
+  submit: { text: string };
+  close: { text: string };
+  blocks: {
+    block_id: string;
+    optional: boolean;
+    label: { text: string };
+    hint?: { text: string };
+    element: { multiline: boolean; placeholder?: { text: string } };
+  }[];
+};
 
 /** A modal as a person sees it. */
 function modal(v: View): string {
   const lines = [`╭─ ${v.title.text} ${'─'.repeat(Math.max(2, 50 - v.title.text.length))}`];
   for (const b of v.blocks) {
     lines.push(`│ ${b.label.text}${b.optional ? ' (optional)' : ''}`);
-    lines.push(`│   ${b.element.multiline ? '▭▭▭' : '▭'} ${b.element.placeholder ? b.element.placeholder.text.replace(/\n/g, ' · ') : ''}`.trimEnd());
+    lines.push(
+      `│   ${b.element.multiline ? '▭▭▭' : '▭'} ${b.element.placeholder ? b.element.placeholder.text.replace(/\n/g, ' · ') : ''}`.trimEnd(),
+    );
     if (b.hint) lines.push(`│   ${b.hint.text}`);
   }
   lines.push(`╰─ [ ${v.close.text} ]  [ ${v.submit.text} ]`);
@@ -84,7 +111,7 @@ async function main(): Promise<void> {
   let n = 0;
   const slash = async (command: string, text: string, who: Who) => {
     const id = `c${++n}`;
-    out(`$ ${command} ${text}`.trimEnd() + `    (by ${who.user})`);
+    out(`${`$ ${command} ${text}`.trimEnd()}    (by ${who.user})`);
     await postSigned(url, slashCommandBody(command, text, api.responseUrl(id), who), FORM);
     return { id, body: await until(() => api.responsesTo(id)[0]?.body, command) };
   };
@@ -94,7 +121,10 @@ async function main(): Promise<void> {
     await postSigned(url, blockActionsBody(actionId, api.responseUrl(id), who), FORM);
     return id;
   };
-  const opened = async (before: number) => (await until(() => api.callsTo('views.open')[before], 'a modal')).params as { view: View & { callback_id: string; private_metadata: string } };
+  const opened = async (before: number) =>
+    (await until(() => api.callsTo('views.open')[before], 'a modal')).params as {
+      view: View & { callback_id: string; private_metadata: string };
+    };
 
   try {
     step('1. A moderator runs "Check claims" on a message; the verdict goes in its thread, with feedback buttons');
@@ -103,7 +133,9 @@ async function main(): Promise<void> {
     await postSigned(url, messageShortcutBody('check_claims', { text: claim }, api.responseUrl('sc'), MOD), FORM);
     const verdict = await until(() => api.callsTo('chat.postMessage')[0]?.params, 'the verdict');
     out(message(verdict));
-    const actions = (verdict.blocks as { type: string; elements?: { action_id: string }[] }[]).find((b) => b.type === 'actions')!;
+    const actions = (verdict.blocks as { type: string; elements?: { action_id: string }[] }[]).find(
+      (b) => b.type === 'actions',
+    )!;
     const record = (parseId(actions.elements![1]!.action_id) as { record: number }).record;
 
     step('2. A member finds it not helpful: the click counts, and a modal asks why (optional)');
@@ -112,11 +144,24 @@ async function main(): Promise<void> {
     const reasonView = await opened(before);
     out(modal(reasonView.view));
     out(`$ UBOB types “wants the source for 2014” and submits`);
-    await postSigned(url, viewSubmissionBody(reasonView.view.callback_id, { [REASON_FIELD]: 'wants the source for 2014' }, reasonView.view.private_metadata, BOB), FORM);
+    await postSigned(
+      url,
+      viewSubmissionBody(
+        reasonView.view.callback_id,
+        { [REASON_FIELD]: 'wants the source for 2014' },
+        reasonView.view.private_metadata,
+        BOB,
+      ),
+      FORM,
+    );
     out(message(await until(() => api.responsesTo(voteUrl)[0]?.body, 'the thanks')));
 
     step('3. People ask what the sources do not cover (for the report)');
-    for (const [q, who] of [[GAP, ANN], ["How skilful is Islamabad's diplomacy?", BOB], ['who won the 1992 cricket world cup', ANN]] as const) {
+    for (const [q, who] of [
+      [GAP, ANN],
+      ["How skilful is Islamabad's diplomacy?", BOB],
+      ['who won the 1992 cricket world cup', ANN],
+    ] as const) {
       const { body } = await slash('/ask', q, who);
       if (q === GAP) out(message(body));
     }
@@ -142,10 +187,23 @@ async function main(): Promise<void> {
       [PROPOSE_FIELDS.newDocument]: '',
     };
     out(`\n$ UANN submits: ${JSON.stringify(fields, null, 2)}`);
-    const refused = await postSigned(url, viewSubmissionBody(form.view.callback_id, fields, form.view.private_metadata, ANN), FORM);
+    const refused = await postSigned(
+      url,
+      viewSubmissionBody(form.view.callback_id, fields, form.view.private_metadata, ANN),
+      FORM,
+    );
     out(`→ the form stays open with: ${refused.body}`);
     out(`\n$ UANN fixes the quote (“${QUOTE}”) and submits again`);
-    await postSigned(url, viewSubmissionBody(form.view.callback_id, { ...fields, [PROPOSE_FIELDS.quote]: QUOTE }, form.view.private_metadata, ANN), FORM);
+    await postSigned(
+      url,
+      viewSubmissionBody(
+        form.view.callback_id,
+        { ...fields, [PROPOSE_FIELDS.quote]: QUOTE },
+        form.view.private_metadata,
+        ANN,
+      ),
+      FORM,
+    );
     out(message(await until(() => api.responsesTo(proposeId)[0]?.body, 'the proposal')));
 
     step('6. /crosscheck review — Approve puts the fact in the live index at once');
@@ -161,14 +219,22 @@ async function main(): Promise<void> {
     step('8. Per-channel settings: /crosscheck channel');
     out(message((await slash('/crosscheck', 'channel ephemeral 10', MOD)).body));
     const eph = await slash('/ask', 'when did russia lift the arms embargo', ANN);
-    out(message(eph.body).split('\n').slice(0, 2).join('\n') + '\n…');
+    out(`${message(eph.body).split('\n').slice(0, 2).join('\n')}\n…`);
     out(message((await slash('/crosscheck', 'channel off', MOD)).body));
     out(message((await slash('/ask', 'when did russia lift the arms embargo', BOB)).body));
     const posts = api.callsTo('chat.postMessage').length + api.callsTo('chat.postEphemeral').length;
     out(`$ UBOB: @crosscheck when did russia lift the arms embargo`);
-    await postSigned(url, appMentionBody({ text: `<@${BOT_USER_ID}> when did russia lift the arms embargo` }, BOB).body, JSON_TYPE);
+    await postSigned(
+      url,
+      appMentionBody({ text: `<@${BOT_USER_ID}> when did russia lift the arms embargo` }, BOB).body,
+      JSON_TYPE,
+    );
     await sleep(300);
-    out(api.callsTo('chat.postMessage').length + api.callsTo('chat.postEphemeral').length === posts ? '(no reply: the bot is off in this channel)' : '(unexpected reply)');
+    out(
+      api.callsTo('chat.postMessage').length + api.callsTo('chat.postEphemeral').length === posts
+        ? '(no reply: the bot is off in this channel)'
+        : '(unexpected reply)',
+    );
     out(message((await slash('/crosscheck', 'channel default', MOD)).body));
     out(message((await slash('/crosscheck', 'channel', ANN)).body));
 
@@ -176,21 +242,39 @@ async function main(): Promise<void> {
     const discord = await startDiscordBot({ engine, moderation });
     try {
       const where = { guild: discord.discord.guilds[0]!, inThread: false };
-      const ask = chatInput(discord.discord.applicationId, 'ask', [stringOption('question', GAP)], discordModerator(), where);
+      const ask = chatInput(
+        discord.discord.applicationId,
+        'ask',
+        [stringOption('question', GAP)],
+        discordModerator(),
+        where,
+      );
       discord.discord.dispatchInteraction(ask);
       const answer = (await discord.discord.waitForRequest(callbackOf(ask.id))).body.data;
-      out('$ /ask question: ' + GAP);
+      out(`$ /ask question: ${GAP}`);
       const community = answer.embeds[0].fields.find((f: { value: string }) => f.value.includes('community-added'));
       out(`→ embeds[0].fields (the community-added one): ${JSON.stringify(community)}`);
       out(`→ components: ${JSON.stringify(answer.components)}`);
-      const propose = chatInput(discord.discord.applicationId, 'crosscheck', [subcommand('propose')], discordModerator(), where);
+      const propose = chatInput(
+        discord.discord.applicationId,
+        'crosscheck',
+        [subcommand('propose')],
+        discordModerator(),
+        where,
+      );
       discord.discord.dispatchInteraction(propose);
       const shown = (await discord.discord.waitForRequest(callbackOf(propose.id))).body;
       out('\n$ /crosscheck propose');
       const { components, ...modalHead } = shown.data;
       out(`→ type ${shown.type} (MODAL): ${JSON.stringify(modalHead)}`);
       for (const c of components) out(`    ${JSON.stringify(c)}`);
-      const click2 = buttonClick(discord.discord.applicationId, answer.components[0].components[0].custom_id, sentMessage(where.guild.channelId, discord.discord.botUser, answer), discordModerator(), where);
+      const click2 = buttonClick(
+        discord.discord.applicationId,
+        answer.components[0].components[0].custom_id,
+        sentMessage(where.guild.channelId, discord.discord.botUser, answer),
+        discordModerator(),
+        where,
+      );
       discord.discord.dispatchInteraction(click2);
       const thanks = (await discord.discord.waitForRequest(callbackOf(click2.id))).body.data;
       out(`\n$ click [ 👍 Helpful ]\n→ ${JSON.stringify(thanks)}`);

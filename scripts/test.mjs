@@ -10,7 +10,13 @@ const dir = mkdtempSync(join(tmpdir(), 'crosscheck-test-'));
 const counts = join(dir, 'counts.json');
 const run = spawnSync(
   process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=./scripts/failure-count.ts', ...process.argv.slice(2)],
+  [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--reporter=default',
+    '--reporter=./scripts/failure-count.ts',
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit', env: { ...process.env, CROSSCHECK_TEST_COUNTS: counts } },
 );
 let passed = 0;

@@ -4,14 +4,31 @@
  * saying how to fix it.
  */
 import { z } from 'zod';
+import { COOLDOWN_RANGE } from './store/channel-settings.js';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(blankToUndefined, z.string().optional());
 const portNumber = z.coerce.number().int().min(1, 'must be a port number').max(65535, 'must be a port number');
 const bool = (fallback: boolean) =>
-  z.preprocess(blankToUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no']).default(fallback ? 'true' : 'false').transform((v) => ['true', '1', 'yes'].includes(v)));
-const list = z.preprocess(blankToUndefined, z.string().default('').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)));
-const command = (fallback: string) => z.preprocess(blankToUndefined, z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'must be a slash command such as /ask').default(fallback));
+  z.preprocess(
+    blankToUndefined,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'])
+      .default(fallback ? 'true' : 'false')
+      .transform((v) => ['true', '1', 'yes'].includes(v)),
+  );
+const list = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+);
 
 /** Human guidance per variable, used in error lines and in .env.example. */
 export const HINTS: Record<string, string> = {
@@ -31,11 +48,9 @@ export const HINTS: Record<string, string> = {
   SLACK_PORT: 'the port for Slack HTTP mode, e.g. 3000',
   SLACK_API_URL: 'the Web API base URL, e.g. https://slack.com/api/',
   SLACK_PRIVATE_BY_DEFAULT: 'true or false',
-  SLACK_MODERATORS: 'a comma-separated list of Slack user ids (U…) or user groups (S…) who count as moderators besides admins',
-  SLACK_ASK_COMMAND: 'a slash command such as /ask',
-  SLACK_CHECK_COMMAND: 'a slash command such as /check',
-  SLACK_SOURCES_COMMAND: 'a slash command such as /sources',
-  SLACK_CROSSCHECK_COMMAND: 'a slash command such as /crosscheck (the moderators’ tools)',
+  SLACK_COMMAND: 'SLACK_<NAME>_COMMAND=/other-name renames the Slack command /<name> (rename it in the manifest too)',
+  SLACK_MODERATORS:
+    'a comma-separated list of Slack user ids (U…) or user groups (S…) who count as moderators besides admins',
   DATABASE_URL: 'a PostgreSQL URL, e.g. postgres://user@127.0.0.1:5432/crosscheck',
   DATA_DIR: 'a directory for the embedded database (default: data)',
   RETENTION_DAYS: 'a whole number of days to keep interaction records',
@@ -44,15 +59,36 @@ export const HINTS: Record<string, string> = {
 
 const EnvSchema = z.object({
   NODE_ENV: z.preprocess(blankToUndefined, z.enum(['production', 'development', 'test']).default('development')),
-  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
   KNOWLEDGE_DIR: z.preprocess(blankToUndefined, z.string().default('knowledge')),
-  COOLDOWN_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3600).default(5)),
+  COOLDOWN_SECONDS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(COOLDOWN_RANGE.min).max(COOLDOWN_RANGE.max).default(5),
+  ),
   HTTP_PORT: z.preprocess(blankToUndefined, portNumber.optional()),
   DISCORD_TOKEN: optionalString,
-  DISCORD_APPLICATION_ID: z.preprocess(blankToUndefined, z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional()),
-  DISCORD_GUILD_ID: z.preprocess(blankToUndefined, z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional()),
+  DISCORD_APPLICATION_ID: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{5,25}$/, 'must be a numeric id')
+      .optional(),
+  ),
+  DISCORD_GUILD_ID: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{5,25}$/, 'must be a numeric id')
+      .optional(),
+  ),
   DISCORD_API_URL: z.preprocess(blankToUndefined, z.string().url('must be a URL').default('https://discord.com/api')),
-  DISCORD_SHARDS: z.preprocess(blankToUndefined, z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).optional()),
+  DISCORD_SHARDS: z.preprocess(
+    blankToUndefined,
+    z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).optional(),
+  ),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_APP_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith('xapp-', 'must start with xapp-').optional()),
   SLACK_SIGNING_SECRET: optionalString,
@@ -60,11 +96,13 @@ const EnvSchema = z.object({
   SLACK_API_URL: z.preprocess(blankToUndefined, z.string().url('must be a URL').optional()),
   SLACK_PRIVATE_BY_DEFAULT: bool(false),
   SLACK_MODERATORS: list,
-  SLACK_ASK_COMMAND: command('/ask'),
-  SLACK_CHECK_COMMAND: command('/check'),
-  SLACK_SOURCES_COMMAND: command('/sources'),
-  SLACK_CROSSCHECK_COMMAND: command('/crosscheck'),
-  DATABASE_URL: z.preprocess(blankToUndefined, z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional()),
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+      .optional(),
+  ),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('data')),
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
   USER_HASH_SECRET: optionalString,
@@ -94,9 +132,17 @@ export interface Config {
     apiUrl: string | undefined;
     privateByDefault: boolean;
     moderators: string[];
-    commands: { ask: string; check: string; sources: string; crosscheck: string };
+    /** The Slack name of each command renamed with SLACK_<NAME>_COMMAND; the others are "/<name>". */
+    commands: Record<string, string>;
   } | null;
-  store: { databaseUrl: string | undefined; dataDir: string; retentionDays: number; userHashSecret: string | undefined };
+  /** Slack commands renamed with SLACK_<NAME>_COMMAND (by name), whether or not Slack is on: for the manifest. */
+  slackCommands: Record<string, string>;
+  store: {
+    databaseUrl: string | undefined;
+    dataDir: string;
+    retentionDays: number;
+    userHashSecret: string | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -106,8 +152,53 @@ export class ConfigError extends Error {
   }
 }
 
+/** SLACK_<NAME>_COMMAND gives a Slack command another name, e.g. SLACK_ASK_COMMAND=/cc-ask where /ask is taken. */
+const SLACK_COMMAND_VARIABLE = /^SLACK_([A-Z0-9_]+)_COMMAND$/;
+const SLACK_COMMAND_NAME = /^\/[a-z0-9_-]{1,31}$/;
+const slackCommandVariable = (name: string) => `SLACK_${name.toUpperCase().replace(/-/g, '_')}_COMMAND`;
+
+/**
+ * The Slack command names set with SLACK_<NAME>_COMMAND. With the bot's `commands`, each
+ * variable must name one of them, and no two commands may end up with the same name.
+ */
+function readSlackCommands(source: NodeJS.ProcessEnv, commands: readonly string[] | undefined, problems: string[]) {
+  const renamed: Record<string, string> = {};
+  for (const [variable, raw] of Object.entries(source)) {
+    const m = SLACK_COMMAND_VARIABLE.exec(variable);
+    const value = raw?.trim();
+    if (!m || !value) continue;
+    const name = m[1]!.toLowerCase().replace(/_/g, '-');
+    if (commands && !commands.includes(name)) {
+      problems.push(`config: ${variable} names no command of this bot: its Slack commands are ${commands.join(', ')}.`);
+    } else if (!SLACK_COMMAND_NAME.test(value)) {
+      problems.push(
+        `config: ${variable} must be a slash command such as /${name}: a slash, then up to 31 lowercase letters, digits, - or _.`,
+      );
+    } else {
+      renamed[name] = value;
+    }
+  }
+  const taken = new Map<string, string>();
+  for (const name of new Set([...(commands ?? []), ...Object.keys(renamed)])) {
+    const slash = renamed[name] ?? `/${name}`;
+    const other = taken.get(slash);
+    if (other !== undefined) {
+      // Blame the variable that was set; both, if both were.
+      const blamed = [other, name].filter((n) => renamed[n] !== undefined).map(slackCommandVariable);
+      problems.push(`config: ${blamed.join(' and ')} must differ from the other Slack commands: ${slash} is taken.`);
+    }
+    taken.set(slash, name);
+  }
+  return renamed;
+}
+
+export interface LoadOptions {
+  /** The bot's Slack commands (by name), to check SLACK_<NAME>_COMMAND against. */
+  slackCommands?: readonly string[];
+}
+
 /** Reads and validates the configuration, or throws a ConfigError with one line per problem. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
   const parsed = EnvSchema.safeParse(source);
   const problems: string[] = parsed.success
     ? []
@@ -116,23 +207,28 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         const hint = HINTS[name] ? `: ${HINTS[name]}` : '';
         return `config: ${name} ${i.message.replace(/^Invalid input: /, '')}${hint}.`;
       });
+  const slackCommands = readSlackCommands(source, options.slackCommands, problems);
   // Settings that only make sense together, judged on the raw values so every problem is told at once.
   const has = (name: keyof Env) => typeof source[name] === 'string' && source[name]!.trim() !== '';
-  const need = (name: keyof Env, when: string) => problems.push(`config: ${name} is missing but ${when}: ${HINTS[name]}.`);
+  const need = (name: keyof Env, when: string) =>
+    problems.push(`config: ${name} is missing but ${when}: ${HINTS[name]}.`);
   if (has('DISCORD_TOKEN') && !has('DISCORD_APPLICATION_ID')) need('DISCORD_APPLICATION_ID', 'DISCORD_TOKEN is set');
   if (!has('DISCORD_TOKEN') && has('DISCORD_APPLICATION_ID')) need('DISCORD_TOKEN', 'DISCORD_APPLICATION_ID is set');
   if (has('SLACK_BOT_TOKEN') && !has('SLACK_APP_TOKEN') && !has('SLACK_SIGNING_SECRET')) {
-    problems.push('config: SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is: set one of them.');
+    problems.push(
+      'config: SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is: set one of them.',
+    );
   }
-  if (!has('SLACK_BOT_TOKEN') && (has('SLACK_APP_TOKEN') || has('SLACK_SIGNING_SECRET'))) need('SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set');
+  if (!has('SLACK_BOT_TOKEN') && (has('SLACK_APP_TOKEN') || has('SLACK_SIGNING_SECRET')))
+    need('SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set');
   if (!parsed.success || problems.length) throw new ConfigError(problems);
 
   const e = parsed.data;
   if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN && e.HTTP_PORT === e.SLACK_PORT) {
-    problems.push(`config: HTTP_PORT and SLACK_PORT are both ${e.SLACK_PORT}: give the health checks and Slack HTTP mode different ports.`);
+    problems.push(
+      `config: HTTP_PORT and SLACK_PORT are both ${e.SLACK_PORT}: give the health checks and Slack HTTP mode different ports.`,
+    );
   }
-  const commands = [e.SLACK_ASK_COMMAND, e.SLACK_CHECK_COMMAND, e.SLACK_SOURCES_COMMAND, e.SLACK_CROSSCHECK_COMMAND];
-  if (new Set(commands).size !== commands.length) problems.push('config: SLACK_ASK_COMMAND, SLACK_CHECK_COMMAND, SLACK_SOURCES_COMMAND and SLACK_CROSSCHECK_COMMAND must differ: give each its own command.');
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -142,9 +238,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     knowledgeDir: e.KNOWLEDGE_DIR,
     cooldownSeconds: e.COOLDOWN_SECONDS,
     httpPort: e.HTTP_PORT,
-    discord: e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
-      ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL, shards: e.DISCORD_SHARDS }
-      : null,
+    discord:
+      e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
+        ? {
+            token: e.DISCORD_TOKEN,
+            applicationId: e.DISCORD_APPLICATION_ID,
+            guildId: e.DISCORD_GUILD_ID,
+            apiUrl: e.DISCORD_API_URL,
+            shards: e.DISCORD_SHARDS,
+          }
+        : null,
     slack: e.SLACK_BOT_TOKEN
       ? {
           botToken: e.SLACK_BOT_TOKEN,
@@ -154,9 +257,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           apiUrl: e.SLACK_API_URL,
           privateByDefault: e.SLACK_PRIVATE_BY_DEFAULT,
           moderators: e.SLACK_MODERATORS,
-          commands: { ask: e.SLACK_ASK_COMMAND, check: e.SLACK_CHECK_COMMAND, sources: e.SLACK_SOURCES_COMMAND, crosscheck: e.SLACK_CROSSCHECK_COMMAND },
+          commands: slackCommands,
         }
       : null,
-    store: { databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR, retentionDays: e.RETENTION_DAYS, userHashSecret: e.USER_HASH_SECRET },
+    slackCommands,
+    store: {
+      databaseUrl: e.DATABASE_URL,
+      dataDir: e.DATA_DIR,
+      retentionDays: e.RETENTION_DAYS,
+      userHashSecret: e.USER_HASH_SECRET,
+    },
   };
 }

@@ -8,15 +8,37 @@ import pino, { type Logger } from 'pino';
 export type { Logger };
 
 const SECRET_PATHS = [
-  'token', 'botToken', 'appToken', 'signingSecret', 'password', 'authorization', 'secret',
-  '*.token', '*.botToken', '*.appToken', '*.signingSecret', '*.password', '*.authorization', '*.secret',
-  'headers.authorization', '*.headers.authorization', 'config.discord.token', 'config.slack.botToken',
-  'config.slack.appToken', 'config.slack.signingSecret', 'env.DISCORD_TOKEN', 'env.SLACK_BOT_TOKEN',
-  'env.SLACK_APP_TOKEN', 'env.SLACK_SIGNING_SECRET', 'env.USER_HASH_SECRET', 'env.DATABASE_URL',
+  'token',
+  'botToken',
+  'appToken',
+  'signingSecret',
+  'password',
+  'authorization',
+  'secret',
+  '*.token',
+  '*.botToken',
+  '*.appToken',
+  '*.signingSecret',
+  '*.password',
+  '*.authorization',
+  '*.secret',
+  'headers.authorization',
+  '*.headers.authorization',
+  'config.discord.token',
+  'config.slack.botToken',
+  'config.slack.appToken',
+  'config.slack.signingSecret',
+  'env.DISCORD_TOKEN',
+  'env.SLACK_BOT_TOKEN',
+  'env.SLACK_APP_TOKEN',
+  'env.SLACK_SIGNING_SECRET',
+  'env.USER_HASH_SECRET',
+  'env.DATABASE_URL',
 ];
 
 /** Token shapes of Discord (three dot-separated base64 parts) and Slack (xox?-, xapp-). */
-const TOKEN_PATTERN = /\b(?:xox[abprs]-[A-Za-z0-9-]{6,}|xapp-[A-Za-z0-9-]{6,}|[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{20,})\b/g;
+const TOKEN_PATTERN =
+  /\b(?:xox[abprs]-[A-Za-z0-9-]{6,}|xapp-[A-Za-z0-9-]{6,}|[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{20,})\b/g;
 
 export interface LogOptions {
   level?: string;
@@ -42,7 +64,10 @@ export function createLogger(options: LogOptions = {}): Logger {
   const destination = options.stream
     ? options.stream
     : pretty
-      ? pino.transport({ target: 'pino-pretty', options: { destination: fd, colorize: true, translateTime: 'SYS:HH:MM:ss' } })
+      ? pino.transport({
+          target: 'pino-pretty',
+          options: { destination: fd, colorize: true, translateTime: 'SYS:HH:MM:ss' },
+        })
       : pino.destination({ fd, sync: true });
   return pino(
     {
@@ -53,13 +78,24 @@ export function createLogger(options: LogOptions = {}): Logger {
       hooks: {
         // Scrub secrets from the message and any string arguments, where path redaction cannot reach.
         logMethod(args, method) {
-          method.apply(this, args.map((a) => (typeof a === 'string' ? scrub(a) : a instanceof Error ? scrubError(a, scrub) : a)) as Parameters<typeof method>);
+          method.apply(
+            this,
+            args.map((a) =>
+              typeof a === 'string' ? scrub(a) : a instanceof Error ? scrubError(a, scrub) : a,
+            ) as Parameters<typeof method>,
+          );
         },
       },
       formatters: {
         log(object) {
           // Errors must be serialized here: JSON.stringify alone drops their message and stack.
-          return JSON.parse(scrub(JSON.stringify(object, (_key, value) => (value instanceof Error ? pino.stdSerializers.err(value) : value))));
+          return JSON.parse(
+            scrub(
+              JSON.stringify(object, (_key, value) =>
+                value instanceof Error ? pino.stdSerializers.err(value) : value,
+              ),
+            ),
+          );
         },
       },
     },

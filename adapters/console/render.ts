@@ -4,7 +4,9 @@
  */
 import type { Answer, Citation, Disagreement, SourceSummary, Verdict } from '../../src/core/model.js';
 import { byline, KIND_LABEL, VERDICT_LABEL } from '../shared/describe.js';
-import type { Reply } from '../shared/requests.js';
+import type { MessageReply } from '../pipeline/reply.js';
+import type { ReviewQueue } from '../shared/moderation/review.js';
+import { REVIEW_EMPTY, reviewMore } from '../shared/moderation/texts.js';
 
 export interface ConsoleStyle {
   color: boolean;
@@ -13,9 +15,14 @@ export interface ConsoleStyle {
 const CODES = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, cyan: 36, gray: 90 } as const;
 type Tone = keyof typeof CODES;
 
-const VERDICT_TONE: Record<Verdict['verdict'], Tone> = { supported: 'green', contradicted: 'red', disputed: 'yellow', unverified: 'gray' };
+const VERDICT_TONE: Record<Verdict['verdict'], Tone> = {
+  supported: 'green',
+  contradicted: 'red',
+  disputed: 'yellow',
+  unverified: 'gray',
+};
 
-export function renderConsole(reply: Reply, style: ConsoleStyle): string {
+export function renderConsole(reply: MessageReply, style: ConsoleStyle): string {
   const paint = (tone: Tone, text: string) => (style.color ? `\x1b[${CODES[tone]}m${text}\x1b[0m` : text);
   switch (reply.kind) {
     case 'answer':
@@ -30,8 +37,37 @@ export function renderConsole(reply: Reply, style: ConsoleStyle): string {
       return source(reply.source, paint, true);
     case 'help':
     case 'notice':
+    case 'report':
       return reply.text;
+    case 'review':
+      return review(reply.queue, paint);
+    case 'topics':
+      return topics(reply.areas, paint);
   }
+}
+
+/** The topics by area; ⚠ marks a disputed one, with what its sources disagree on. */
+function topics(areas: Extract<MessageReply, { kind: 'topics' }>['areas'], paint: Paint): string {
+  if (areas.length === 0) return 'The knowledge pack has no topics.';
+  return areas
+    .flatMap(({ area, topics }) => [
+      paint('bold', area),
+      ...topics.map((t) => {
+        const name = `${t.name} (${t.facts} fact${t.facts === 1 ? '' : 's'}) ${paint('gray', t.id)}`;
+        return t.disagreement ? paint('yellow', `  ⚠ ${name}: sources disagree: ${t.disagreement}`) : `  ${name}`;
+      }),
+    ])
+    .join('\n');
+}
+
+function review(q: ReviewQueue, paint: Paint): string {
+  const items = q.items.map((p) =>
+    [paint('bold', p.heading), p.statement, `  “${p.quote}”`, `  ${p.source}`, paint('gray', `  ${p.proposed}`)].join(
+      '\n',
+    ),
+  );
+  const lines = [q.note, q.items.length ? null : REVIEW_EMPTY, ...items, q.more ? reviewMore(q.more) : null];
+  return lines.filter((l): l is string => l !== null).join('\n');
 }
 
 type Paint = (tone: Tone, text: string) => string;
@@ -49,7 +85,10 @@ function answer(a: Answer, paint: Paint): string {
 
 function verdict(v: Verdict, paint: Paint): string {
   const label = VERDICT_LABEL[v.verdict];
-  const lines = [`${paint(VERDICT_TONE[v.verdict], paint('bold', `${label.emoji} ${label.title.toUpperCase()}`))}  ${v.claim}`, v.reason];
+  const lines = [
+    `${paint(VERDICT_TONE[v.verdict], paint('bold', `${label.emoji} ${label.title.toUpperCase()}`))}  ${v.claim}`,
+    v.reason,
+  ];
   lines.push(...disagreements(v.disagreements, paint));
   if (v.citations.length) lines.push('', paint('bold', 'Evidence'), ...citations(v.citations, paint, true));
   return lines.join('\n');
@@ -73,6 +112,9 @@ function citations(cs: Citation[], paint: Paint, withStatement = false): string[
 function source(s: SourceSummary, paint: Paint, detailed: boolean): string {
   const head = `${paint('bold', s.title)} — ${s.author ?? 'unknown author'}, ${s.publisher ?? 'unknown publisher'}, ${s.date ?? 'undated'} (${s.kind}; ${s.facts} facts) ${paint('gray', s.document)}`;
   if (!detailed) return head;
-  const posts = s.posts.map((p) => `  post ${p.n}: ${p.author}${p.author !== p.poster ? ` (posted by ${p.poster})` : ''}, ${p.kind}, ${p.facts} facts`);
+  const posts = s.posts.map(
+    (p) =>
+      `  post ${p.n}: ${p.author}${p.author !== p.poster ? ` (posted by ${p.poster})` : ''}, ${p.kind}, ${p.facts} facts`,
+  );
   return [head, `  ${s.reliability}`, ...posts].join('\n');
 }

@@ -7,76 +7,68 @@
  *   renderModal(form)          // the body of a MODAL interaction response
  *   renderReview(queue)        // an ephemeral message with an embed and a row of buttons per proposal
  */
-import { encodeId } from '../shared/moderation/ids.js';
+import {
+  type APIModalInteractionResponseCallbackData,
+  ButtonStyle,
+  ComponentType,
+  TextInputStyle,
+} from 'discord-api-types/v10';
 import type { FormSpec } from '../shared/moderation/forms.js';
+import { encodeId } from '../shared/moderation/ids.js';
 import type { ReviewQueue } from '../shared/moderation/review.js';
 import { FEEDBACK_EMOJI, FEEDBACK_LABEL, REVIEW_EMPTY, reviewMore, splitLines } from '../shared/moderation/texts.js';
-import { LIMITS, withinLimits, type DiscordEmbed } from './limits.js';
+import { LIMITS, withinLimits } from './limits.js';
 import { defuseMentions, escapeDiscord as esc, shorten } from './markdown.js';
-import type { DiscordReplyPayload } from './render.js';
-
-/** Discord's component and style numbers (discord-api-types), kept here so renderers need no client library. */
-const ACTION_ROW = 1;
-const BUTTON = 2;
-const TEXT_INPUT = 4;
-const LABEL = 18;
-const STYLE = { secondary: 2, success: 3, danger: 4 } as const;
-const TEXT_STYLE = { short: 1, paragraph: 2 } as const;
-const EPHEMERAL = 1 << 6;
-
-export interface DiscordButton {
-  type: typeof BUTTON;
-  style: number;
-  label: string;
-  custom_id: string;
-  emoji?: { name: string };
-}
-
-export interface DiscordActionRow {
-  type: typeof ACTION_ROW;
-  components: DiscordButton[];
-}
-
-export interface DiscordModal {
-  custom_id: string;
-  title: string;
-  components: {
-    type: typeof LABEL;
-    label: string;
-    description?: string;
-    component: { type: typeof TEXT_INPUT; custom_id: string; style: number; required: boolean; max_length: number; placeholder?: string };
-  }[];
-}
+import { type DiscordActionRow, type DiscordEmbed, type DiscordReplyPayload, EPHEMERAL } from './payload.js';
 
 /** Discord's limits for the pieces below. */
-export const COMPONENT_LIMITS = { rows: 5, buttonLabel: 80, modalTitle: 45, label: 45, description: 100, placeholder: 100 } as const;
+export const COMPONENT_LIMITS = {
+  rows: 5,
+  buttonLabel: 80,
+  modalTitle: 45,
+  label: 45,
+  description: 100,
+  placeholder: 100,
+} as const;
 
 export const REVIEW_COLOR = 0xf0a020;
 
 /** "Helpful" / "Not helpful" under an answer or verdict. */
 export function feedbackRow(record: number): DiscordActionRow {
   return {
-    type: ACTION_ROW,
+    type: ComponentType.ActionRow,
     components: [
-      { type: BUTTON, style: STYLE.secondary, label: FEEDBACK_LABEL.helpful, emoji: { name: FEEDBACK_EMOJI.helpful }, custom_id: encodeId({ kind: 'vote', record, helpful: true }) },
-      { type: BUTTON, style: STYLE.secondary, label: FEEDBACK_LABEL.notHelpful, emoji: { name: FEEDBACK_EMOJI.notHelpful }, custom_id: encodeId({ kind: 'vote', record, helpful: false }) },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: FEEDBACK_LABEL.helpful,
+        emoji: { name: FEEDBACK_EMOJI.helpful },
+        custom_id: encodeId({ kind: 'vote', record, helpful: true }),
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: FEEDBACK_LABEL.notHelpful,
+        emoji: { name: FEEDBACK_EMOJI.notHelpful },
+        custom_id: encodeId({ kind: 'vote', record, helpful: false }),
+      },
     ],
   };
 }
 
 /** A form as a modal: one labelled text input per field. */
-export function renderModal(form: FormSpec): DiscordModal {
+export function renderModal(form: FormSpec): APIModalInteractionResponseCallbackData {
   return {
     custom_id: form.id,
     title: shorten(form.title, COMPONENT_LIMITS.modalTitle),
     components: form.fields.slice(0, COMPONENT_LIMITS.rows).map((f) => ({
-      type: LABEL,
+      type: ComponentType.Label,
       label: shorten(f.label, COMPONENT_LIMITS.label),
       ...(f.hint ? { description: shorten(f.hint, COMPONENT_LIMITS.description) } : {}),
       component: {
-        type: TEXT_INPUT,
+        type: ComponentType.TextInput,
         custom_id: f.id,
-        style: f.multiline ? TEXT_STYLE.paragraph : TEXT_STYLE.short,
+        style: f.multiline ? TextInputStyle.Paragraph : TextInputStyle.Short,
         required: f.required,
         max_length: f.maxLength,
         ...(f.placeholder ? { placeholder: shorten(f.placeholder, COMPONENT_LIMITS.placeholder) } : {}),
@@ -87,7 +79,11 @@ export function renderModal(form: FormSpec): DiscordModal {
 
 /** The review queue, only for the moderator: an embed per proposal and its Approve / Reject row. */
 export function renderReview(queue: ReviewQueue): DiscordReplyPayload {
-  const lines = [queue.note, queue.items.length ? null : REVIEW_EMPTY, queue.more ? reviewMore(queue.more) : null].filter((l): l is string => !!l);
+  const lines = [
+    queue.note,
+    queue.items.length ? null : REVIEW_EMPTY,
+    queue.more ? reviewMore(queue.more) : null,
+  ].filter((l): l is string => !!l);
   const items = queue.items.slice(0, COMPONENT_LIMITS.rows);
   const embeds: DiscordEmbed[] = items.map((p) => ({
     title: shorten(esc(p.heading), LIMITS.title),
@@ -100,10 +96,20 @@ export function renderReview(queue: ReviewQueue): DiscordReplyPayload {
     ],
   }));
   const components: DiscordActionRow[] = items.map((p) => ({
-    type: ACTION_ROW,
+    type: ComponentType.ActionRow,
     components: [
-      { type: BUTTON, style: STYLE.success, label: `Approve #${p.id}`, custom_id: encodeId({ kind: 'approve', proposal: p.id }) },
-      { type: BUTTON, style: STYLE.danger, label: `Reject #${p.id}`, custom_id: encodeId({ kind: 'reject', proposal: p.id }) },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Success,
+        label: `Approve #${p.id}`,
+        custom_id: encodeId({ kind: 'approve', proposal: p.id }),
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Danger,
+        label: `Reject #${p.id}`,
+        custom_id: encodeId({ kind: 'reject', proposal: p.id }),
+      },
     ],
   }));
   return {
@@ -124,7 +130,9 @@ export function renderReport(text: string): DiscordReplyPayload {
   const shown = pieces.slice(0, 2);
   const embeds = shown.map((piece) => ({ description: inCode(piece), fields: [] }));
   return {
-    ...(pieces.length > shown.length ? { content: 'The report is longer than a message; `npm run cli -- report` prints it whole.' } : {}),
+    ...(pieces.length > shown.length
+      ? { content: 'The report is longer than a message; `npm run cli -- report` prints it whole.' }
+      : {}),
     embeds,
     flags: EPHEMERAL,
     allowed_mentions: { parse: [] },

@@ -4,10 +4,8 @@
  * stderr with exit code 1.
  */
 import 'dotenv/config';
-import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config.js';
-import { Engine } from '../../src/core/engine.js';
-import { PackError, formatProblem } from '../../src/knowledge/load.js';
+import { loadEngineOrExit, readArgs } from '../../src/entry-point.js';
+import { type Config, ConfigError, loadConfig } from '../../src/config.js';
 import { registerCommands } from './register.js';
 
 function fail(lines: string[]): never {
@@ -15,8 +13,14 @@ function fail(lines: string[]): never {
   process.exit(1);
 }
 
+const USAGE = `usage: npm run discord:deploy
+  Registers the bot's commands with Discord: globally, or in DISCORD_GUILD_ID while developing.
+  Needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (environment or .env). Run it again when the
+  commands or the pack's documents change.`;
+
 async function deploy(): Promise<void> {
-  let config;
+  readArgs('discord:deploy', USAGE, {});
+  let config: Config;
   try {
     config = loadConfig();
   } catch (e) {
@@ -25,14 +29,8 @@ async function deploy(): Promise<void> {
   }
   if (!config.discord) fail(['discord:deploy needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).']);
 
-  let engine: Engine;
-  try {
-    // The /sources choices come from the knowledge pack.
-    engine = Engine.fromDir(resolve(config.knowledgeDir));
-  } catch (e) {
-    if (e instanceof PackError) fail([`knowledge: the pack in ${config.knowledgeDir} was refused:`, ...e.problems.map(formatProblem)]);
-    throw e;
-  }
+  // The /sources choices come from the knowledge pack.
+  const engine = loadEngineOrExit(config.knowledgeDir);
   process.stdout.write(`${await registerCommands(config.discord, engine)}\n`);
 }
 

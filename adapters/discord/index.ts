@@ -14,7 +14,9 @@ import type { Moderation } from '../../src/moderation/index.js';
 import { Cooldown } from '../shared/cooldown.js';
 import { ModerationDesk } from '../shared/moderation/desk.js';
 import { interactionRouter } from './interactions.js';
-import { loadCommands } from './loader.js';
+import type { Registry } from '../pipeline/command.js';
+import { loadRegistry } from '../pipeline/registry.js';
+import { createPipeline } from '../pipeline/serve.js';
 
 export interface DiscordOptions {
   config: NonNullable<Config['discord']>;
@@ -23,6 +25,8 @@ export interface DiscordOptions {
   logger: Logger;
   /** Records, feedback, /crosscheck and channel settings; without it the bot answers with no buttons. */
   moderation?: Moderation;
+  /** The commands (adapters/commands), if already loaded. */
+  registry?: Registry;
 }
 
 export interface RunningDiscord {
@@ -31,8 +35,9 @@ export interface RunningDiscord {
 }
 
 /** Logs in, registers the handlers, and resolves once every shard is ready. */
-export async function startDiscord({ config, cooldownSeconds, engine, logger, moderation }: DiscordOptions): Promise<RunningDiscord> {
-  const commands = await loadCommands(engine);
+export async function startDiscord(options: DiscordOptions): Promise<RunningDiscord> {
+  const { config, cooldownSeconds, engine, logger, moderation } = options;
+  const registry = options.registry ?? (await loadRegistry());
   const client = new Client({
     // Interactions arrive without any intent; Guilds keeps guilds and channels cached for them.
     intents: [GatewayIntentBits.Guilds],
@@ -44,7 +49,14 @@ export async function startDiscord({ config, cooldownSeconds, engine, logger, mo
   let stopping = false;
   watchConnection(client, logger, () => stopping);
   const desk = new ModerationDesk(moderation, { platform: 'discord', defaults: { mode: 'public', cooldownSeconds } });
-  const route = interactionRouter({ commands, engine, cooldown: new Cooldown(cooldownSeconds), desk, logger });
+  const pipeline = createPipeline({
+    engine,
+    registry,
+    platform: 'discord',
+    desk,
+    cooldown: new Cooldown(cooldownSeconds),
+  });
+  const route = interactionRouter({ pipeline, desk, logger });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
 
   try {
@@ -56,7 +68,10 @@ export async function startDiscord({ config, cooldownSeconds, engine, logger, mo
     await client.destroy();
     throw err;
   }
-  logger.info({ user: client.user?.tag, shards: client.ws.shards.size, commands: [...commands.keys()] }, 'discord: connected');
+  logger.info(
+    { user: client.user?.tag, shards: client.ws.shards.size, commands: registry.on('discord').map((c) => c.name) },
+    'discord: connected',
+  );
 
   return {
     async stop() {
@@ -83,13 +98,20 @@ export function shardOptions(shards: 'auto' | number | undefined): Pick<ClientOp
 function watchConnection(client: Client, logger: Logger, stopping: () => boolean): void {
   client.on(Events.ShardReady, (shard) => logger.info({ shard }, 'discord: shard ready'));
   // discord.js reports its own shutdown as a reconnect too.
-  client.on(Events.ShardReconnecting, (shard) => stopping() || logger.warn({ shard }, 'discord: gateway connection lost; reconnecting'));
+  client.on(
+    Events.ShardReconnecting,
+    (shard) => stopping() || logger.warn({ shard }, 'discord: gateway connection lost; reconnecting'),
+  );
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'discord: session resumed'));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.error({ shard, code: event.code }, 'discord: shard disconnected and will not reconnect'));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.error({ shard, code: event.code }, 'discord: shard disconnected and will not reconnect'),
+  );
   client.on(Events.ShardError, (err, shard) => logger.error({ err, shard }, 'discord: shard error'));
   // Without an 'error' listener an emitted error would crash the process.
   client.on(Events.Error, (err) => logger.error({ err }, 'discord: client error'));
   client.on(Events.Warn, (message) => logger.warn(`discord: ${message}`));
   client.on(Events.Debug, (message) => logger.trace(`discord: ${message}`));
-  client.rest.on(RESTEvents.RateLimited, (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter }, 'discord: rate limited'));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn({ route: info.route, retryAfter: info.retryAfter }, 'discord: rate limited'),
+  );
 }

@@ -1,46 +1,58 @@
 /**
- * Routes each interaction to its command module, or to the moderators' buttons and forms,
- * with the rules every command shares: the channel's settings (switched off, ephemeral,
- * its cooldown), a child logger per interaction, and a failure that is logged and told to
- * the user instead of taking the process down.
+ * Turns each interaction into a pipeline request (commands), or into the moderators'
+ * desk's calls (buttons and forms), and sends what comes back the Discord way. One child
+ * logger per interaction; a failure is logged and told to the user instead of taking the
+ * process down.
  *
  * Deadlines: Discord wants an answer within 3 s. The core is synchronous and answers in
  * milliseconds, and a record in the store is bounded (the desk gives up after 1.5 s and the
- * reply goes out without feedback buttons), so slash commands reply directly; a command
- * that waits on anything else (the message command posts to the channel first) defers.
+ * reply goes out without feedback buttons), so slash commands reply directly; a message
+ * command, which posts to the channel as well, defers once it has passed the gates.
  */
-import type { AutocompleteInteraction, Interaction } from 'discord.js';
+import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  CommandInteractionOption,
+  Interaction,
+  MessageContextMenuCommandInteraction,
+} from 'discord.js';
 import type { Engine } from '../../src/core/engine.js';
 import type { Logger } from '../../src/log.js';
-import type { Cooldown } from '../shared/cooldown.js';
+import type { Registry } from '../pipeline/command.js';
+import { type Outcome, type Pipeline, type Request, serve } from '../pipeline/serve.js';
 import type { ModerationDesk } from '../shared/moderation/desk.js';
-import { SWITCHED_OFF } from '../shared/moderation/texts.js';
-import { cooldownNotice } from '../shared/requests.js';
-import type { AutocompleteContext, Command, CommandContext } from './command.js';
 import { handleComponent } from './moderation.js';
-import { personOf, placeOf, settingsChannel } from './people.js';
-import { notice, send, sendFailure } from './respond.js';
+import { isModerator, personOf, placeOf, settingsChannel } from './people.js';
+import { postUnderMessage } from './post-under-message.js';
+import { send, sendFailure } from './respond.js';
+import { renderModal } from './components-render.js';
 
 export interface RouterDeps {
-  commands: Map<string, Command>;
-  engine: Engine;
-  cooldown: Cooldown;
+  pipeline: Pipeline;
   desk: ModerationDesk;
   logger: Logger;
 }
+
+type CommandInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
 
 /** The `interactionCreate` listener. Its promise never rejects. */
 export function interactionRouter(deps: RouterDeps): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
     const component = interaction.isButton() || interaction.isModalSubmit();
-    if (!component && !interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand() && !interaction.isAutocomplete()) return;
+    const command = interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand();
+    if (!component && !command && !interaction.isAutocomplete()) return;
     const name = component ? interaction.customId : interaction.commandName;
-    const logger = deps.logger.child({ interaction: interaction.id, command: name, guild: interaction.guildId ?? undefined });
+    const logger = deps.logger.child({
+      interaction: interaction.id,
+      command: name,
+      guild: interaction.guildId ?? undefined,
+    });
     const started = performance.now();
     try {
-      if (interaction.isAutocomplete()) return await autocomplete(interaction, deps.commands.get(interaction.commandName), { engine: deps.engine, logger });
+      if (interaction.isAutocomplete()) return await suggest(interaction, deps.pipeline.registry, deps.pipeline.engine);
       if (component) await handleComponent(interaction, deps.desk);
-      else await runCommand(interaction, deps, logger);
+      else if (command) await runCommand(interaction, deps, logger);
       logger.info({ ms: Math.round(performance.now() - started) }, 'answered');
     } catch (err) {
       logger.error({ err, ms: Math.round(performance.now() - started) }, 'interaction failed');
@@ -50,30 +62,87 @@ export function interactionRouter(deps: RouterDeps): (interaction: Interaction) 
   };
 }
 
-async function runCommand(interaction: Parameters<Command['execute']>[0], deps: RouterDeps, logger: Logger): Promise<void> {
-  const command = deps.commands.get(interaction.commandName);
-  if (!command || command.data.type !== interaction.commandType) {
-    logger.warn('interaction for a command this bot does not have; run discord:deploy');
-    return send(interaction, notice('That command is not available any more.'), { ephemeral: true });
-  }
-  const channel = deps.desk.policy(settingsChannel(interaction));
-  const followsChannel = command.channelSettings !== false;
-  if (followsChannel && channel.mode === 'off') {
-    logger.info('switched off in this channel');
-    return send(interaction, notice(SWITCHED_OFF), { ephemeral: true });
-  }
-  const wait = command.cooldown === false ? 0 : deps.cooldown.take(interaction.user.id, channel.cooldownSeconds);
-  if (wait > 0) {
-    logger.info({ wait }, 'cooldown');
-    return send(interaction, notice(cooldownNotice(wait)), { ephemeral: true });
-  }
-  const person = personOf(interaction);
-  const place = placeOf(interaction);
-  const ctx: CommandContext = { engine: deps.engine, logger, desk: deps.desk, channel, record: (name, reply) => deps.desk.record(person, place, name, reply) };
-  await command.execute(interaction, ctx);
+/** An option's value, or a subcommand's options, as the pipeline takes them. */
+function optionsOf(data: readonly CommandInteractionOption[]): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const o of data) if (o.value !== undefined) out[o.name] = o.value;
+  return out;
 }
 
-async function autocomplete(interaction: AutocompleteInteraction, command: Command | undefined, ctx: AutocompleteContext): Promise<void> {
-  if (!command?.autocomplete) return interaction.respond([]);
-  await command.autocomplete(interaction, ctx);
+/** The interaction as a pipeline request: its options, or the message a message command is run on. */
+function requestOf(interaction: CommandInteraction, pipeline: Pipeline): Request {
+  const where = {
+    person: personOf(interaction),
+    place: placeOf(interaction),
+    settingsChannel: settingsChannel(interaction),
+  };
+  const check = { isModerator: () => isModerator(interaction) };
+  if (interaction.isMessageContextMenuCommand()) {
+    return {
+      command: interaction.commandName,
+      text: interaction.targetMessage.content,
+      ...where,
+      ...check,
+      // Posting under the message is a second request: defer so the 3-second window cannot run out.
+      accepted: () => interaction.deferReply({ flags: MessageFlags.Ephemeral }),
+    };
+  }
+  const sub = interaction.options.data.find((o) => o.type === ApplicationCommandOptionType.Subcommand);
+  const options = optionsOf(sub ? (sub.options ?? []) : interaction.options.data);
+  const spec = pipeline.registry.find(interaction.commandName, 'discord');
+  const typed = spec?.textOption !== undefined ? options[spec.textOption] : undefined;
+  return {
+    command: interaction.commandName,
+    text: typeof typed === 'string' ? typed : '',
+    options,
+    ...(sub ? { sub: sub.name } : {}),
+    askedPrivately: options.private === true,
+    ...where,
+    ...check,
+  };
+}
+
+async function runCommand(interaction: CommandInteraction, deps: RouterDeps, logger: Logger): Promise<void> {
+  const outcome = await serve(deps.pipeline, requestOf(interaction, deps.pipeline));
+  if (!outcome.command) logger.warn('interaction for a command this bot does not have; run discord:deploy');
+  await deliverOutcome(interaction, outcome, logger);
+}
+
+/** Sends the outcome: a modal for a form, the verdicts under the message for a message command, else a reply. */
+async function deliverOutcome(interaction: CommandInteraction, outcome: Outcome, logger: Logger): Promise<void> {
+  const { reply } = outcome;
+  if (!reply) return;
+  if (reply.kind === 'form') {
+    await interaction.showModal(renderModal(reply.form));
+    return;
+  }
+  if (interaction.isMessageContextMenuCommand() && outcome.visibility === 'public') {
+    return postUnderMessage(interaction, reply, outcome.feedback, logger);
+  }
+  await send(interaction, reply, { ephemeral: outcome.visibility === 'ephemeral', feedback: outcome.feedback });
+}
+
+/** Discord's limits for autocomplete: 25 choices, names and values of 1–100 characters. */
+const MAX_SUGGESTIONS = 25;
+const MAX_SUGGESTION = 100;
+/** Suggestions only need the end of what is being typed; keeps each keystroke cheap. */
+const MAX_PARTIAL = 200;
+
+/** Questions the pack can answer, for an option that suggests them; answered at once, since Discord allows no deferring here. */
+async function suggest(interaction: AutocompleteInteraction, registry: Registry, engine: Engine): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const spec = registry.find(interaction.commandName, 'discord');
+  if (!spec?.options?.some((o) => o.name === focused.name && o.suggest)) return interaction.respond([]);
+  await interaction.respond(suggestionChoices(engine, String(focused.value)));
+}
+
+function suggestionChoices(engine: Engine, partial: string): { name: string; value: string }[] {
+  return engine
+    .suggest(partial.slice(-MAX_PARTIAL), MAX_SUGGESTIONS)
+    .filter((s) => s.trim().length > 0)
+    .slice(0, MAX_SUGGESTIONS)
+    .map((s) => ({
+      name: s.length > MAX_SUGGESTION ? `${s.slice(0, MAX_SUGGESTION - 1)}…` : s,
+      value: s.slice(0, MAX_SUGGESTION),
+    }));
 }

@@ -4,6 +4,7 @@
  * guarantees the rest as a last resort.
  */
 import { shorten } from './markdown.js';
+import type { DiscordEmbed } from './payload.js';
 
 export const LIMITS = {
   content: 2000,
@@ -17,21 +18,12 @@ export const LIMITS = {
   total: 6000,
 } as const;
 
-export interface DiscordEmbedField {
-  name: string;
-  value: string;
-  inline?: boolean;
-}
-
-export interface DiscordEmbed {
-  title?: string;
-  description?: string;
-  color?: number;
-  fields: DiscordEmbedField[];
-}
-
 export function embedSize(e: DiscordEmbed): number {
-  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + e.fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    e.fields.reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
 }
 
 export function totalSize(embeds: DiscordEmbed[]): number {
@@ -58,7 +50,9 @@ export function withinLimits(embeds: DiscordEmbed[]): DiscordEmbed[] {
     ...e,
     ...(e.title !== undefined ? { title: shorten(e.title, LIMITS.title) } : {}),
     ...(e.description !== undefined ? { description: shorten(e.description, LIMITS.description) } : {}),
-    fields: e.fields.slice(0, LIMITS.fields).map((f) => ({ ...f, name: shorten(f.name, LIMITS.fieldName), value: shorten(f.value, LIMITS.fieldValue) })),
+    fields: e.fields
+      .slice(0, LIMITS.fields)
+      .map((f) => ({ ...f, name: shorten(f.name, LIMITS.fieldName), value: shorten(f.value, LIMITS.fieldValue) })),
   }));
   while (totalSize(out) > LIMITS.total) {
     const last = [...out].reverse().find((e) => e.fields.length > 0);
@@ -69,7 +63,8 @@ export function withinLimits(embeds: DiscordEmbed[]): DiscordEmbed[] {
   if (totalSize(out) > LIMITS.total) {
     const share = Math.floor(LIMITS.total / out.length);
     for (const e of out) {
-      if (e.description !== undefined) e.description = shorten(e.description, Math.max(1, share - (e.title?.length ?? 0)));
+      if (e.description !== undefined)
+        e.description = shorten(e.description, Math.max(1, share - (e.title?.length ?? 0)));
     }
   }
   return out;

@@ -3,37 +3,25 @@
  * messages, modals, in-place updates of the review list), and the buttons and modals
  * coming back. Every decision is the desk's (adapters/shared/moderation).
  */
-import type { ButtonInteraction, ChatInputCommandInteraction, ModalSubmitInteraction, RepliableInteraction } from 'discord.js';
-import type { DeskOutcome, ModerationDesk } from '../shared/moderation/desk.js';
+import type { ButtonInteraction, ModalSubmitInteraction, RepliableInteraction } from 'discord.js';
+import type { ModerationDesk } from '../shared/moderation/desk.js';
 import type { FormValues } from '../shared/moderation/forms.js';
-import { REASON_FIELD } from '../shared/moderation/forms.js';
+import { REASON_FIELD, reasonForm, rejectForm } from '../shared/moderation/forms.js';
 import { parseId } from '../shared/moderation/ids.js';
 import type { ReviewQueue } from '../shared/moderation/review.js';
 import { NOT_A_MODERATOR } from '../shared/moderation/texts.js';
-import { renderModal, renderReport, renderReview } from './components-render.js';
+import { renderModal, renderReview } from './components-render.js';
 import { isModerator, personOf } from './people.js';
-import { deliver, notice, replyOptions, send } from './respond.js';
+import { notice } from '../pipeline/reply.js';
+import { deliver, replyOptions, send } from './respond.js';
 
 export const STALE_COMPONENT = 'That button or form is not available any more.';
 
-/** Sends what `/crosscheck` came to: a private notice, report or review list, or a form. */
-export async function deliverOutcome(interaction: ChatInputCommandInteraction, outcome: DeskOutcome): Promise<void> {
-  switch (outcome.kind) {
-    case 'notice':
-      return send(interaction, notice(outcome.text), { ephemeral: true });
-    case 'report':
-      return deliver(interaction, renderReport(outcome.text));
-    case 'form':
-      await interaction.showModal(renderModal(outcome.form));
-      return;
-    case 'review':
-      return deliver(interaction, renderReview(outcome.queue));
-  }
-}
-
 /** The text fields of a submitted modal, by custom id. */
 function formValues(interaction: ModalSubmitInteraction): FormValues {
-  return Object.fromEntries([...interaction.fields.fields].map(([id, c]) => [id, 'value' in c && typeof c.value === 'string' ? c.value : '']));
+  return Object.fromEntries(
+    [...interaction.fields.fields].map(([id, c]) => [id, 'value' in c && typeof c.value === 'string' ? c.value : '']),
+  );
 }
 
 /** Replaces the review list the button or form came from; a reply if it came from elsewhere. */
@@ -50,7 +38,10 @@ async function showQueue(interaction: ButtonInteraction | ModalSubmitInteraction
 const tell = (interaction: RepliableInteraction, text: string) => send(interaction, notice(text), { ephemeral: true });
 
 /** A button or modal submit of the moderators' tools. Anything else is told it is stale. */
-export async function handleComponent(interaction: ButtonInteraction | ModalSubmitInteraction, desk: ModerationDesk): Promise<void> {
+export async function handleComponent(
+  interaction: ButtonInteraction | ModalSubmitInteraction,
+  desk: ModerationDesk,
+): Promise<void> {
   const id = parseId(interaction.customId);
   const person = personOf(interaction);
   const modal = interaction.isModalSubmit() ? interaction : null;
@@ -60,7 +51,7 @@ export async function handleComponent(interaction: ButtonInteraction | ModalSubm
       if (id.helpful) return tell(interaction, await desk.vote(person, id.record, true));
       // The click is the vote; the form only adds a reason, so closing it still counts.
       if (!button) break;
-      await button.showModal(renderModal(desk.reasonForm(id.record)));
+      await button.showModal(renderModal(reasonForm(id.record)));
       await desk.vote(person, id.record, false);
       return;
     case 'reason':
@@ -75,13 +66,13 @@ export async function handleComponent(interaction: ButtonInteraction | ModalSubm
     case 'reject':
       if (!isModerator(interaction)) return tell(interaction, NOT_A_MODERATOR.discord);
       if (!button) break;
-      await button.showModal(renderModal(desk.rejectForm(id.proposal)));
+      await button.showModal(renderModal(rejectForm(id.proposal)));
       return;
     case 'reject_reason': {
       if (!modal) break;
       if (!isModerator(interaction)) return tell(interaction, NOT_A_MODERATOR.discord);
       const result = await desk.reject(id.proposal, person, formValues(modal)[REASON_FIELD] ?? '');
-      return result.ok ? showQueue(interaction, result.queue) : tell(interaction, result.problem);
+      return result.ok ? showQueue(interaction, result.queue) : tell(interaction, result.error.message);
     }
   }
   return tell(interaction, STALE_COMPONENT);

@@ -9,7 +9,10 @@ export function personOf(interaction: BaseInteraction): Person {
   return { platform: 'discord', userId: interaction.user.id, name };
 }
 
-export const placeOf = (interaction: BaseInteraction): Place => ({ guild: interaction.guildId, channel: interaction.channelId });
+export const placeOf = (interaction: BaseInteraction): Place => ({
+  guild: interaction.guildId,
+  channel: interaction.channelId,
+});
 
 /** The channel whose settings apply: a thread follows the channel it is in. */
 export function settingsChannel(interaction: BaseInteraction): string | null {
@@ -22,4 +25,5 @@ export function settingsChannel(interaction: BaseInteraction): string | null {
  * Commands that need one are hidden from others by default, but server admins can change
  * that, so handlers ask again.
  */
-export const isModerator = (interaction: BaseInteraction): boolean => interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false;
+export const isModerator = (interaction: BaseInteraction): boolean =>
+  interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false;

@@ -14,26 +14,11 @@
 import type { Answer, Citation, Disagreement, SourceSummary, Verdict, VerdictLabel } from '../../src/core/model.js';
 import { communityNote, KIND_LABEL, sourceByline, VERDICT_LABEL } from '../shared/describe.js';
 import { fitToLimits } from '../shared/fit.js';
-import type { Reply } from '../shared/requests.js';
-import { embedFits, embedSize, LIMITS, withinLimits, type DiscordEmbed, type DiscordEmbedField } from './limits.js';
+import type { MessageReply } from '../pipeline/reply.js';
+import { feedbackRow, renderReport, renderReview } from './components-render.js';
+import { embedFits, embedSize, LIMITS, withinLimits } from './limits.js';
 import { escapeDiscord as esc, shorten } from './markdown.js';
-import { feedbackRow, type DiscordActionRow } from './components-render.js';
-
-export type { DiscordEmbed, DiscordEmbedField } from './limits.js';
-export type { DiscordActionRow } from './components-render.js';
-
-/** MessageFlags.Ephemeral: only the person who asked sees the reply. */
-export const EPHEMERAL = 1 << 6;
-
-export interface DiscordReplyPayload {
-  content?: string;
-  embeds: DiscordEmbed[];
-  flags?: number;
-  /** Rows of buttons: the feedback row under an answer, the review buttons. They take no embed space. */
-  components?: DiscordActionRow[];
-  /** Always empty: nothing the bot says can ping anyone, whatever a user typed. */
-  allowed_mentions: { parse: [] };
-}
+import { type DiscordEmbed, type DiscordEmbedField, type DiscordReplyPayload, EPHEMERAL } from './payload.js';
 
 export interface RenderOptions {
   /** Chosen by the caller: the private option, errors and cooldown notices. */
@@ -51,7 +36,10 @@ export const VERDICT_COLOR: Record<VerdictLabel, number> = {
 export const ANSWER_COLOR = 0x5865f2;
 export const NO_ANSWER_COLOR = VERDICT_COLOR.unverified;
 
-export function renderDiscord(reply: Reply, options: RenderOptions = {}): DiscordReplyPayload {
+export function renderDiscord(reply: MessageReply, options: RenderOptions = {}): DiscordReplyPayload {
+  // The moderators' report and review list have layouts of their own, always private.
+  if (reply.kind === 'report') return renderReport(reply.text);
+  if (reply.kind === 'review') return renderReview(reply.queue);
   const { content, embeds } = layout(reply);
   return {
     ...(content !== undefined ? { content: shorten(content, LIMITS.content) } : {}),
@@ -62,7 +50,10 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Discor
   };
 }
 
-function layout(reply: Reply): { content?: string; embeds: DiscordEmbed[] } {
+function layout(reply: Exclude<MessageReply, { kind: 'report' | 'review' }>): {
+  content?: string;
+  embeds: DiscordEmbed[];
+} {
   switch (reply.kind) {
     case 'answer':
       return { embeds: [fitted(reply.answer, answerEmbed, LIMITS.total)] };
@@ -70,12 +61,17 @@ function layout(reply: Reply): { content?: string; embeds: DiscordEmbed[] } {
       return { embeds: [fitted(reply.verdict, verdictEmbed, LIMITS.total)] };
     case 'verdicts': {
       const n = reply.verdicts.length;
-      return { content: `Checked ${n} claim${n === 1 ? '' : 's'} from this message:`, embeds: sharedTotal(reply.verdicts) };
+      return {
+        content: `Checked ${n} claim${n === 1 ? '' : 's'} from this message:`,
+        embeds: sharedTotal(reply.verdicts),
+      };
     }
     case 'sources':
       return { embeds: [sourcesEmbed(reply.sources)] };
     case 'source':
       return { embeds: [sourceEmbed(reply.source)] };
+    case 'topics':
+      return { embeds: [topicsEmbed(reply.areas)] };
     case 'help':
     case 'notice':
       return { content: esc(reply.text), embeds: [] };
@@ -156,8 +152,26 @@ function sourceLine(s: SourceSummary): string {
 }
 
 /** The document list; past the description limit it says how many more there are. */
+/** The topics by area; ⚠️ marks a disputed one, with what its sources disagree on. */
+function topicsEmbed(areas: Extract<MessageReply, { kind: 'topics' }>['areas']): DiscordEmbed {
+  const lines = areas.flatMap(({ area, topics }) => [
+    `**${esc(area)}**`,
+    ...topics.map((t) => {
+      const name = `${esc(t.name)} (${t.facts} fact${t.facts === 1 ? '' : 's'})`;
+      return t.disagreement ? `• ⚠️ ${name}: *sources disagree:* ${esc(t.disagreement)}` : `• ${name}`;
+    }),
+  ]);
+  const description = lines.length ? listWithin(lines, LIMITS.description) : 'The knowledge pack has no topics.';
+  return { title: 'Topics', description, color: ANSWER_COLOR, fields: [] };
+}
+
 function sourcesEmbed(sources: SourceSummary[]): DiscordEmbed {
-  const description = sources.length ? listWithin(sources.map((s) => `• ${sourceLine(s)}`), LIMITS.description) : 'No source documents are loaded.';
+  const description = sources.length
+    ? listWithin(
+        sources.map((s) => `• ${sourceLine(s)}`),
+        LIMITS.description,
+      )
+    : 'No source documents are loaded.';
   return { title: 'Sources', description, color: ANSWER_COLOR, fields: [] };
 }
 

@@ -4,14 +4,18 @@
  */
 import type { InteractionReplyOptions, RepliableInteraction } from 'discord.js';
 import type { Logger } from '../../src/log.js';
-import { SOMETHING_WENT_WRONG, type Reply } from '../shared/requests.js';
-import { renderDiscord, type DiscordReplyPayload } from './render.js';
+import { type MessageReply, notice } from '../pipeline/reply.js';
+import { SOMETHING_WENT_WRONG } from '../pipeline/texts.js';
+import type { DiscordReplyPayload } from './payload.js';
+import { renderDiscord } from './render.js';
 
-export const notice = (text: string): Reply => ({ kind: 'notice', text });
-
-/** Notices (empty input, unknown source, no checkable claim) only concern the person who asked. */
-export async function send(interaction: RepliableInteraction, reply: Reply, options: { ephemeral?: boolean; feedback?: number | null } = {}): Promise<void> {
-  await deliver(interaction, renderDiscord(reply, { ephemeral: options.ephemeral || reply.kind === 'notice', feedback: options.feedback }));
+/** Renders a reply and sends it; who sees it is the pipeline's decision. */
+export async function send(
+  interaction: RepliableInteraction,
+  reply: MessageReply,
+  options: { ephemeral?: boolean; feedback?: number | null } = {},
+): Promise<void> {
+  await deliver(interaction, renderDiscord(reply, { ephemeral: options.ephemeral, feedback: options.feedback }));
 }
 
 /** Sends a rendered payload as the first reply, the edit of a deferred reply, or a follow-up. */

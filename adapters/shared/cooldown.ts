@@ -7,7 +7,10 @@ export class Cooldown {
   /** The longest window seen, so pruning never forgets someone still cooling down. */
   private longest: number;
 
-  constructor(private readonly seconds: number, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly seconds: number,
+    private readonly now: () => number = Date.now,
+  ) {
     this.longest = seconds;
   }
 

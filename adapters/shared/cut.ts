@@ -17,6 +17,7 @@ export function cutEnd(text: string, n: number): string {
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   const next = String.fromCodePoint(text.codePointAt(cut.length) ?? 32);
   const fragment = /[\p{L}\p{N}\p{M}]+$/u.exec(cut)?.[0] ?? '';
-  if (WORD_CHAR.test(next) && fragment.length > 0 && fragment.length <= MAX_FRAGMENT) cut = cut.slice(0, -fragment.length);
+  if (WORD_CHAR.test(next) && fragment.length > 0 && fragment.length <= MAX_FRAGMENT)
+    cut = cut.slice(0, -fragment.length);
   return cut;
 }

@@ -18,7 +18,9 @@ export function sourceByline(c: Citation): string {
 
 /** "community-added, approved by Mo on 2025-01-02" for facts added through review; null for the pack's own. */
 export function communityNote(c: Citation): string | null {
-  return c.community ? `community-added, approved by ${c.community.approvedBy} on ${c.community.approvedAt.slice(0, 10)}` : null;
+  return c.community
+    ? `community-added, approved by ${c.community.approvedBy} on ${c.community.approvedAt.slice(0, 10)}`
+    : null;
 }
 
 /** What kind of statement a citation is, said plainly for opinion, proposal and forum claims. */

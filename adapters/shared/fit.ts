@@ -25,12 +25,24 @@ function drop<T extends WithCitations>(item: T, n: number): T {
  * Renders `item`, dropping its lowest-ranked droppable citations until `fits` accepts the
  * payload. Returns the last rendering even if nothing more can be dropped.
  */
-export function fitToLimits<T extends WithCitations, P>(item: T, render: (item: T) => P, fits: (payload: P) => boolean): P {
+export function fitToLimits<T extends WithCitations, P>(
+  item: T,
+  render: (item: T) => P,
+  fits: (payload: P) => boolean,
+): P {
   const keep = protectedMarkers(item);
   let current = item;
   let payload = render(current);
   while (!fits(payload)) {
-    const droppable = [...current.citations].reverse().find((c) => !keep.has(c.n) && (!('sentences' in current) || current.sentences.length > 1 || !current.sentences.some((s) => s.citation === c.n)));
+    const droppable = [...current.citations]
+      .reverse()
+      .find(
+        (c) =>
+          !keep.has(c.n) &&
+          (!('sentences' in current) ||
+            current.sentences.length > 1 ||
+            !current.sentences.some((s) => s.citation === c.n)),
+      );
     if (!droppable) break;
     current = drop(current, droppable.n);
     payload = render(current);

@@ -2,6 +2,15 @@
  * Block Kit as this bot uses it: the block types, Slack's limits, and escaping. Shared by
  * the answer renderer (render.ts) and the moderators' payloads (components-render.ts).
  */
+import type {
+  ActionsBlock,
+  Button,
+  ContextBlock,
+  DividerBlock,
+  MrkdwnElement,
+  PlainTextElement,
+  SectionBlock,
+} from '@slack/types';
 import { cutEnd } from '../shared/cut.js';
 
 /** Slack's limits: blocks per message, and characters per section or context text. */
@@ -9,31 +18,14 @@ export const MAX_BLOCKS = 50;
 export const MAX_TEXT = 3000;
 
 /** mrkdwn with `verbatim`, so Slack does not auto-link names or parse mentions in it. */
-export interface SlackText {
-  type: 'mrkdwn';
-  text: string;
-  verbatim: true;
-}
+export type SlackText = MrkdwnElement & { verbatim: true };
 
-export type SlackBlock =
-  | { type: 'section'; text: SlackText }
-  | { type: 'context'; elements: SlackText[] }
-  | { type: 'divider' }
-  | { type: 'actions'; block_id?: string; elements: SlackButton[] };
-
-export interface PlainText {
-  type: 'plain_text';
-  text: string;
-  emoji?: boolean;
-}
-
-export interface SlackButton {
-  type: 'button';
-  action_id: string;
-  text: PlainText;
-  value: string;
-  style?: 'primary' | 'danger';
-}
+/** The blocks this bot sends, as @slack/types has them, narrowed to verbatim mrkdwn text. */
+export type SlackSection = Omit<SectionBlock, 'text'> & { text: SlackText };
+export type SlackContext = Omit<ContextBlock, 'elements'> & { elements: SlackText[] };
+export type SlackBlock = SlackSection | SlackContext | DividerBlock | ActionsBlock;
+export type SlackButton = Button;
+export type PlainText = PlainTextElement;
 
 export interface SlackMessage {
   /** Plain fallback for notifications and clients without Block Kit. */
@@ -59,4 +51,3 @@ export function clampText(text: string, max = MAX_TEXT): string {
   if (text.length <= max) return text;
   return `${cutEnd(text, max - 1).replace(/&[a-z]{0,4}$/, '')}…`;
 }
-

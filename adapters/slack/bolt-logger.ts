@@ -23,12 +23,14 @@ function boltLevel(pinoLevel: string): LogLevel {
 export function boltLogger(logger: Logger): BoltLogger {
   const log = logger.child({ component: 'bolt' });
   // Bolt passes errors as extra arguments; pino shows them best under `err`.
-  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
-    const err = msg.find((m) => m instanceof Error);
-    const rest = msg.filter((m) => m !== err);
-    if (err) log[level]({ err }, format(...rest));
-    else log[level](format(...rest));
-  };
+  const write =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      const err = msg.find((m) => m instanceof Error);
+      const rest = msg.filter((m) => m !== err);
+      if (err) log[level]({ err }, format(...rest));
+      else log[level](format(...rest));
+    };
   return {
     debug: write('debug'),
     info: write('info'),

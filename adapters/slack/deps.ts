@@ -1,32 +1,32 @@
-/** What every Slack listener is given, and the per-user gate in front of the core. */
+/** What every Slack listener is given, and how Slack's users and commands are named. */
 import type { Config } from '../../src/config.js';
-import type { Engine } from '../../src/core/engine.js';
 import type { Logger } from '../../src/log.js';
-import type { Cooldown } from '../shared/cooldown.js';
+import type { CommandSpec } from '../pipeline/command.js';
+import type { Pipeline } from '../pipeline/serve.js';
 import type { ModerationDesk, Person } from '../shared/moderation/desk.js';
-import { cooldownNotice, type Reply } from '../shared/requests.js';
 
 export type SlackConfig = NonNullable<Config['slack']>;
 
 export interface SlackDeps {
   config: SlackConfig;
-  engine: Engine;
-  cooldown: Cooldown;
-  /** The moderators' tools: records, votes, /crosscheck, channel settings. */
+  /** The one path every request takes (adapters/pipeline). */
+  pipeline: Pipeline;
+  /** The moderators' tools behind the buttons and forms. */
   desk: ModerationDesk;
   logger: Logger;
-}
-
-/**
- * Runs `answer` unless the user is still cooling down (for `seconds`, the channel's
- * setting); user ids are per workspace, so the key is too.
- */
-export function withCooldown(deps: SlackDeps, who: { team: string | undefined; user: string }, seconds: number, answer: () => Reply): Reply {
-  const wait = deps.cooldown.take(`${who.team ?? ''}:${who.user}`, seconds);
-  return wait > 0 ? { kind: 'notice', text: cooldownNotice(wait) } : answer();
 }
 
 /** A Slack user as the desk sees them; the name is their handle, shown as proposer or approver. */
 export function slackPerson(user: { id: string; name?: string; username?: string }): Person {
   return { platform: 'slack', userId: user.id, name: user.name || user.username || user.id };
 }
+
+/** How a command is written in this workspace: "/<name>", unless SLACK_<NAME>_COMMAND renamed it. */
+export const slackCommandName =
+  (config: Pick<SlackConfig, 'commands'>) =>
+  (name: string): string =>
+    config.commands[name] ?? `/${name}`;
+
+/** A message shortcut's callback id, made from the command's name: "Check claims" is check_claims. */
+export const shortcutCallbackId = (command: Pick<CommandSpec, 'name'>): string =>
+  command.name.toLowerCase().replace(/[^a-z0-9]+/g, '_');

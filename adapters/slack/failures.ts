@@ -1,8 +1,9 @@
 /** What to tell a user when answering failed: a fix they can make, or a plain apology. */
 import { webApi } from '@slack/bolt';
-import { SOMETHING_WENT_WRONG } from '../shared/requests.js';
+import { SOMETHING_WENT_WRONG } from '../pipeline/texts.js';
 
-export const NOT_IN_CHANNEL = "I can't post in this conversation. Invite me first (`/invite @crosscheck`), then try again.";
+export const NOT_IN_CHANNEL =
+  "I can't post in this conversation. Invite me first (`/invite @crosscheck`), then try again.";
 export const RATE_LIMITED = 'Slack is limiting how fast I can post right now. Please try again in a minute.';
 
 /** Slack's own error code (invalid_auth, not_in_channel, …) or the error message. */

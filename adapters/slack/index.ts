@@ -12,10 +12,13 @@ import { App, webApi } from '@slack/bolt';
 import type { Engine } from '../../src/core/engine.js';
 import type { Logger } from '../../src/log.js';
 import type { Moderation } from '../../src/moderation/index.js';
+import type { Registry } from '../pipeline/command.js';
+import { loadRegistry } from '../pipeline/registry.js';
+import { createPipeline } from '../pipeline/serve.js';
 import { Cooldown } from '../shared/cooldown.js';
 import { ModerationDesk } from '../shared/moderation/desk.js';
 import { boltLogger } from './bolt-logger.js';
-import type { SlackConfig, SlackDeps } from './deps.js';
+import { type SlackConfig, type SlackDeps, slackCommandName } from './deps.js';
 import { slackReason } from './failures.js';
 import { registerListeners } from './listeners/index.js';
 import { createConnection } from './receiver.js';
@@ -27,6 +30,8 @@ export interface SlackOptions {
   logger: Logger;
   /** Records, feedback, /crosscheck and channel settings; without it the bot answers with no buttons. */
   moderation?: Moderation;
+  /** The commands (adapters/commands), if already loaded. */
+  registry?: Registry;
   /** How long one Web API call or response_url post may take before it is abandoned (and retried or reported). Default 10 s. */
   httpTimeoutMs?: number;
 }
@@ -60,7 +65,13 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
   const bolt = boltLogger(logger);
   const httpTimeoutMs = options.httpTimeoutMs ?? HTTP_TIMEOUT_MS;
   // Both the Web API client and respond() use this fetch; each attempt gets the deadline.
-  const clientOptions = { slackApiUrl: config.apiUrl, logger: bolt, retryConfig: RETRY, rejectRateLimitedCalls: true, fetch: fetchWithin(httpTimeoutMs) };
+  const clientOptions = {
+    slackApiUrl: config.apiUrl,
+    logger: bolt,
+    retryConfig: RETRY,
+    rejectRateLimitedCalls: true,
+    fetch: fetchWithin(httpTimeoutMs),
+  };
 
   // Checking the token up front fails fast with Slack's reason, and gives the bot's own ids.
   const auth = await new webApi.WebClient(config.botToken, clientOptions).auth.test().catch((error: unknown) => {
@@ -82,9 +93,18 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
   const desk = new ModerationDesk(options.moderation, {
     platform: 'slack',
     defaults: { mode: config.privateByDefault ? 'ephemeral' : 'public', cooldownSeconds: options.cooldownSeconds },
-    command: config.commands.crosscheck,
   });
-  const deps: SlackDeps = { config, engine, cooldown: new Cooldown(options.cooldownSeconds), desk, logger };
+  const pipeline = createPipeline({
+    engine,
+    registry: options.registry ?? (await loadRegistry()),
+    platform: 'slack',
+    commandName: slackCommandName(config),
+    // /help is Slack's own; the bot's help is a mention with nothing after it.
+    typedHelp: 'mention me with nothing else to see what I can do',
+    desk,
+    cooldown: new Cooldown(options.cooldownSeconds),
+  });
+  const deps: SlackDeps = { config, pipeline, desk, logger };
   registerListeners(app, deps);
   // Listeners handle their own failures; this catches what happens around them (e.g. a failed ack).
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {
@@ -93,7 +113,10 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
   });
 
   await connection.start(app);
-  logger.info({ mode: config.appToken ? 'socket' : 'http', port: connection.port(), bot: auth.user_id, team: auth.team }, 'slack connected');
+  logger.info(
+    { mode: config.appToken ? 'socket' : 'http', port: connection.port(), bot: auth.user_id, team: auth.team },
+    'slack connected',
+  );
   return {
     stop: () => connection.stop(),
     isReady: () => connection.isConnected(),

@@ -43,7 +43,9 @@ function socketMode(appToken: string, apiUrl: string | undefined, logger: BoltLo
     receiver,
     start: async (app) => {
       await app.start().catch((error: unknown) => {
-        throw new Error(`Slack refused the Socket Mode connection with SLACK_APP_TOKEN (${slackReason(error)}).`, { cause: error });
+        throw new Error(`Slack refused the Socket Mode connection with SLACK_APP_TOKEN (${slackReason(error)}).`, {
+          cause: error,
+        });
       });
     },
     // disconnect() resolves once the socket is closed, so nothing is left running; only once.

@@ -12,9 +12,17 @@
 import type { Answer, Citation, Disagreement, SourceSummary, Verdict } from '../../src/core/model.js';
 import { byline, KIND_LABEL, VERDICT_LABEL } from '../shared/describe.js';
 import { fitToLimits } from '../shared/fit.js';
-import type { Reply } from '../shared/requests.js';
-import { clampText, escapeSlack, MAX_BLOCKS, MAX_TEXT, type SlackBlock, type SlackMessage, type SlackText } from './blocks.js';
-import { feedbackBlock } from './components-render.js';
+import type { MessageReply } from '../pipeline/reply.js';
+import {
+  clampText,
+  escapeSlack,
+  MAX_BLOCKS,
+  MAX_TEXT,
+  type SlackBlock,
+  type SlackMessage,
+  type SlackText,
+} from './blocks.js';
+import { feedbackBlock, renderSlackReport, renderSlackReview } from './components-render.js';
 
 export { clampText, escapeSlack, MAX_BLOCKS, MAX_TEXT } from './blocks.js';
 export type { SlackBlock, SlackButton, SlackMessage, SlackText } from './blocks.js';
@@ -29,7 +37,10 @@ export interface SlackRenderOptions {
   feedback?: number | null;
 }
 
-export function renderSlack(reply: Reply, options: SlackRenderOptions = {}): SlackMessage {
+export function renderSlack(reply: MessageReply, options: SlackRenderOptions = {}): SlackMessage {
+  // The moderators' report and review list have layouts of their own.
+  if (reply.kind === 'report') return renderSlackReport(reply.text);
+  if (reply.kind === 'review') return renderSlackReview(reply.queue);
   const extra = options.feedback != null ? [feedbackBlock(options.feedback)] : [];
   const room = MAX_BLOCKS - extra.length;
   const { blocks, fallback } = layout(reply, room);
@@ -37,7 +48,10 @@ export function renderSlack(reply: Reply, options: SlackRenderOptions = {}): Sla
   return extra.length ? { ...message, blocks: [...message.blocks, ...extra] } : message;
 }
 
-function layout(reply: Reply, room: number): { blocks: SlackBlock[]; fallback: string } {
+function layout(
+  reply: Exclude<MessageReply, { kind: 'report' | 'review' }>,
+  room: number,
+): { blocks: SlackBlock[]; fallback: string } {
   switch (reply.kind) {
     case 'answer':
       return { blocks: fitted(reply.answer, answerBlocks, room), fallback: answerFallback(reply.answer) };
@@ -49,6 +63,8 @@ function layout(reply: Reply, room: number): { blocks: SlackBlock[]; fallback: s
       return { blocks: sourcesBlocks(reply.sources), fallback: `${reply.sources.length} source documents` };
     case 'source':
       return { blocks: [section(sourceDetail(reply.source))], fallback: reply.source.title };
+    case 'topics':
+      return { blocks: topicsBlocks(reply.areas), fallback: `Topics in ${reply.areas.length} areas` };
     case 'help':
     case 'notice':
       return { blocks: [section(escapeSlack(reply.text))], fallback: reply.text };
@@ -60,14 +76,24 @@ function finish(blocks: SlackBlock[], fallback: string, room = MAX_BLOCKS): Slac
   const clamp = (t: SlackText): SlackText => ({ ...t, text: clampText(t.text) });
   return {
     text: clampText(escapeSlack(fallback)),
-    blocks: blocks.slice(0, room).map((b) =>
-      b.type === 'section' ? { ...b, text: clamp(b.text) } : b.type === 'context' ? { ...b, elements: b.elements.map(clamp) } : b,
-    ),
+    blocks: blocks
+      .slice(0, room)
+      .map((b) =>
+        b.type === 'section'
+          ? { ...b, text: clamp(b.text) }
+          : b.type === 'context'
+            ? { ...b, elements: b.elements.map(clamp) }
+            : b,
+      ),
   };
 }
 
 /** Drops the lowest-ranked citations whole until the blocks fit `maxBlocks` and every text fits. */
-function fitted<T extends Answer | Verdict>(item: T, render: (item: T) => SlackBlock[], maxBlocks: number): SlackBlock[] {
+function fitted<T extends Answer | Verdict>(
+  item: T,
+  render: (item: T) => SlackBlock[],
+  maxBlocks: number,
+): SlackBlock[] {
   return fitToLimits(item, render, (blocks) => blocks.length <= maxBlocks && blocks.every(textsFit));
 }
 
@@ -81,7 +107,11 @@ function answerBlocks(a: Answer): SlackBlock[] {
   // No answer (or chat): the note, and any related facts it mentions, with every side of their disputes.
   if (a.status !== 'answered') return [section(escapeSlack(a.text)), ...disagreementBlocks(a.disagreements), ...a.citations.map((c) => citationBlock(c, false))];
   const sentences = a.sentences.map((s) => `${escapeSlack(s.text)} ${marker(s.citation)}`).join(' ');
-  return [section(sentences), ...disagreementBlocks(a.disagreements), ...a.citations.map((c) => citationBlock(c, false))];
+  return [
+    section(sentences),
+    ...disagreementBlocks(a.disagreements),
+    ...a.citations.map((c) => citationBlock(c, false)),
+  ];
 }
 
 function answerFallback(a: Answer): string {
@@ -103,26 +133,57 @@ function verdictLine(v: Verdict): string {
 function verdictsBlocks(verdicts: Verdict[], room: number): SlackBlock[] {
   const head = section(`Checked ${verdicts.length} claim${verdicts.length === 1 ? '' : 's'} from this message:`);
   const budget = Math.floor((room - 1) / Math.max(verdicts.length, 1)) - 1;
-  return [head, ...verdicts.flatMap((v, i) => [...(i > 0 ? [{ type: 'divider' } as const] : []), ...fitted(v, verdictBlocks, budget)])];
+  return [
+    head,
+    ...verdicts.flatMap((v, i) => [
+      ...(i > 0 ? [{ type: 'divider' } as const] : []),
+      ...fitted(v, verdictBlocks, budget),
+    ]),
+  ];
 }
 
 /** The ⚠ block: every position of a disputed point with its citations, so no side is left out. */
 function disagreementBlocks(ds: Disagreement[]): SlackBlock[] {
   return ds.map((d) =>
-    section([`⚠️ *Sources disagree:* ${escapeSlack(d.summary)}`, ...d.positions.map((p) => `• ${escapeSlack(p.label)} ${p.citations.map(marker).join(' ')}`)].join('\n')),
+    section(
+      [
+        `⚠️ *Sources disagree:* ${escapeSlack(d.summary)}`,
+        ...d.positions.map((p) => `• ${escapeSlack(p.label)} ${p.citations.map(marker).join(' ')}`),
+      ].join('\n'),
+    ),
   );
 }
 
 /** One context block per citation: marker, quote, and who said it where and when. */
 function citationBlock(c: Citation, withStatement: boolean): SlackBlock {
   const statement = withStatement ? `${escapeSlack(c.statement)} ` : '';
-  return context(`*${marker(c.n)}* ${statement}“${escapeSlack(c.quote)}” — ${escapeSlack(byline(c))} _(${KIND_LABEL[c.kind]})_`);
+  return context(
+    `*${marker(c.n)}* ${statement}“${escapeSlack(c.quote)}” — ${escapeSlack(byline(c))} _(${KIND_LABEL[c.kind]})_`,
+  );
 }
 
 /** The document list, packed into as few sections as the text limit allows. */
 function sourcesBlocks(sources: SourceSummary[]): SlackBlock[] {
   if (sources.length === 0) return [section('No source documents are loaded.')];
-  const lines = sources.map((s) => `• ${sourceLine(s)}`);
+  return packed(sources.map((s) => `• ${sourceLine(s)}`));
+}
+
+/** The topics by area; ⚠️ marks a disputed one, with what its sources disagree on. */
+function topicsBlocks(areas: Extract<MessageReply, { kind: 'topics' }>['areas']): SlackBlock[] {
+  if (areas.length === 0) return [section('The knowledge pack has no topics.')];
+  const lines = areas.flatMap(({ area, topics }) => [
+    `*${escapeSlack(area)}*`,
+    ...topics.map((t) => {
+      const facts = `${t.facts} fact${t.facts === 1 ? '' : 's'}`;
+      const name = `${escapeSlack(t.name)} (${facts}) \`${escapeSlack(t.id)}\``;
+      return t.disagreement ? `• ⚠️ ${name}: _sources disagree:_ ${escapeSlack(t.disagreement)}` : `• ${name}`;
+    }),
+  ]);
+  return packed(lines);
+}
+
+/** Lines packed into as few sections as the text limit allows; past the block limit, how many more. */
+function packed(lines: string[]): SlackBlock[] {
   const blocks: SlackBlock[] = [];
   let current = '';
   for (const [i, line] of lines.entries()) {

@@ -4,10 +4,9 @@
  */
 import type { Pack } from '../knowledge/load.js';
 import type { Fact, Topic } from '../knowledge/schema.js';
-import type { Citation, Disagreement, SourceRef } from './model.js';
+import type { Citation, CommunityMark, Disagreement, SourceRef } from './model.js';
 
-/** Community-added facts carry who approved them; pack facts do not. */
-export type CommunityMark = NonNullable<Citation['community']>;
+export type { CommunityMark } from './model.js';
 
 export class CitationBuilder {
   private readonly citations: Citation[] = [];

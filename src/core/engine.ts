@@ -6,7 +6,7 @@
  *   engine.ask('when did russia lift the arms embargo');   // Answer: cited sentences, disagreements
  *   engine.check('Russia lifted its arms embargo in 2010'); // Verdict: contradicted, with the facts
  */
-import { loadPack, type Pack } from '../knowledge/load.js';
+import { loadPack, type LoadedDocument, type Pack } from '../knowledge/load.js';
 import type { Fact, Topic } from '../knowledge/schema.js';
 import { wordMatcher } from '../knowledge/text.js';
 import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './citations.js';
@@ -242,6 +242,14 @@ export class Engine {
       }
     }
     return [...seen];
+  }
+
+  /**
+   * Adds a document that a moderator-approved fact cites, so citations name its title and
+   * author. A document the pack already has is kept as it is.
+   */
+  addDocument(document: LoadedDocument): void {
+    if (!this.pack.documents.has(document.id)) this.pack.documents.set(document.id, document);
   }
 
   /** Adds (or replaces) a moderator-approved fact in the live index. */

@@ -25,7 +25,13 @@ export interface Citation {
   topic: string;
   source: SourceRef;
   /** Set for facts moderators added through the review loop. */
-  community?: { approvedBy: string; approvedAt: string };
+  community?: CommunityMark;
+}
+
+/** Who approved a community-added fact, and when; pack facts carry none. */
+export interface CommunityMark {
+  approvedBy: string;
+  approvedAt: string;
 }
 
 export interface DisagreementPosition {

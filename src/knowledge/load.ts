@@ -26,6 +26,7 @@ import {
 } from './schema.js';
 import { ParsedCache } from './parsed-cache.js';
 import { buildPassages, documentCandidates, segmentationVersion, type Candidate, type Passage, type PassageDocument } from './passages.js';
+import { postLines, QuoteChecker } from './quotes.js';
 import { normalizeForQuote, wordMatcher } from './text.js';
 
 export interface Problem {
@@ -138,11 +139,6 @@ function readYaml<S extends z.ZodType>(
   return { file, data: parsed.data };
 }
 
-function parseLines(spec: string): [number, number] {
-  const [a, b] = spec.split('-').map(Number);
-  return [a ?? 0, b ?? 0];
-}
-
 /** Validates the pack in `dir` and returns every problem found (empty when it is sound). */
 export function checkPack(dir: string): Problem[] {
   return readPack(dir).problems;
@@ -188,7 +184,7 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
       const lineCount = text.split('\n').length;
       const seenPosts = new Set<number>();
       d.posts?.forEach((p, j) => {
-        const [first, last] = parseLines(p.lines);
+        const [first, last] = postLines(p.lines);
         const pline = () => docs.file.lineOf(['documents', i, 'posts', j]);
         if (seenPosts.has(p.n)) problems.add(docs.file.name, pline(), `duplicate post number ${p.n} in "${d.id}"`);
         seenPosts.add(p.n);
@@ -211,13 +207,7 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
   const denied = wordMatcher(meta?.data.denylist ?? []);
   const facts: Fact[] = [];
   const factIds = new Set<string>();
-  // A post's normal form is computed once, not once per fact quoting it.
-  const postTexts = new Map<string, string>();
-  const postText = (doc: LoadedDocument, first: number, last: number) => {
-    const key = `${doc.id}#${first}`;
-    if (!postTexts.has(key)) postTexts.set(key, normalizeForQuote(doc.text.split('\n').slice(first - 1, last).join('\n')));
-    return postTexts.get(key)!;
-  };
+  const quotes = new QuoteChecker();
   for (const set of factSets) {
     if (!set) continue;
     set.data.facts.forEach((fact, i) => {
@@ -237,19 +227,14 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
         if (docs) problems.add(name, at('source'), `fact "${fact.id}" cites unknown document "${fact.source.document}"`);
         return;
       }
-      let haystack = doc.normalized;
-      if (doc.posts) {
-        const post = doc.posts.find((p) => p.n === fact.source.post);
-        if (!post) {
-          const which = fact.source.post === undefined ? 'no post number' : `unknown post ${fact.source.post}`;
-          return problems.add(name, at('source'), `fact "${fact.id}" cites ${which} of forum thread "${doc.id}"`);
-        }
-        const [first, last] = parseLines(post.lines);
-        haystack = postText(doc, first, last);
-      } else if (fact.source.post !== undefined) {
-        return problems.add(name, at('source'), `fact "${fact.id}" cites post ${fact.source.post}, but "${doc.id}" has no posts`);
-      }
-      if (!haystack.includes(normalizeForQuote(fact.quote))) {
+      const quoted = quotes.check(doc, fact.source.post, fact.quote);
+      if (quoted.ok) return;
+      if (quoted.problem === 'post-needed') {
+        const which = fact.source.post === undefined ? 'no post number' : `unknown post ${fact.source.post}`;
+        problems.add(name, at('source'), `fact "${fact.id}" cites ${which} of forum thread "${doc.id}"`);
+      } else if (quoted.problem === 'no-posts') {
+        problems.add(name, at('source'), `fact "${fact.id}" cites post ${fact.source.post}, but "${doc.id}" has no posts`);
+      } else {
         const where = fact.source.post ? `post ${fact.source.post} of ` : '';
         problems.add(name, at('quote'), `fact "${fact.id}" quote is not verbatim in ${where}"${doc.id}"`);
       }

@@ -79,6 +79,8 @@ export const TopicSchema = z.strictObject({
 export const PackMetaSchema = z.strictObject({
   name: z.string().min(1),
   covers: z.string().min(1),
+  /** A question and a claim the bot shows as examples of what to ask; without them it shows none. */
+  examples: z.strictObject({ question: z.string().min(1).max(90), claim: z.string().min(1).max(90) }).optional(),
   denylist: z.array(z.string().min(1)).default([]),
   /** The actors claims are about, each with the words that name it ("Moscow" is Russia). */
   parties: z.record(z.string(), z.array(z.string().min(1))).default({}),

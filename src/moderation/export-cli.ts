@@ -6,12 +6,18 @@
 import 'dotenv/config';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../config.js';
+import { readArgs } from '../entry-point.js';
+import { type Config, ConfigError, loadConfig } from '../config.js';
 import { openStore } from '../store/index.js';
 import { exportApproved } from './export.js';
 
+const USAGE = `usage: npm run knowledge:export [path]
+  Writes the approved community facts as pack YAML to path ("-" for stdout; default
+  <KNOWLEDGE_DIR>/facts/community.yaml), from the store the bot uses.`;
+
 async function main(): Promise<void> {
-  let config;
+  const [path] = readArgs('knowledge:export', USAGE, {}, true).positionals;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (e) {
@@ -21,7 +27,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const target = process.argv[2] ?? join(config.knowledgeDir, 'facts', 'community.yaml');
+  const target = path ?? join(config.knowledgeDir, 'facts', 'community.yaml');
   // Exporting must not delete records: retention is the bot's job.
   const store = await openStore({ ...config.store, retentionDays: 0 });
   try {
@@ -32,7 +38,9 @@ async function main(): Promise<void> {
     } else {
       mkdirSync(dirname(resolve(target)), { recursive: true });
       writeFileSync(target, yaml);
-      process.stderr.write(`knowledge:export: wrote ${count} approved fact(s) to ${target}${yaml.includes('\n# These facts cite documents') ? ' (some wait for their documents; see the end of the file)' : ''}.\n`);
+      process.stderr.write(
+        `knowledge:export: wrote ${count} approved fact(s) to ${target}${yaml.includes('\n# These facts cite documents') ? ' (some wait for their documents; see the end of the file)' : ''}.\n`,
+      );
     }
   } finally {
     await store.close();

@@ -45,7 +45,16 @@ export async function exportApproved(store: Store): Promise<string> {
   if (waiting.length) {
     const docs = [...newDocs.values()]
       .filter((d) => waiting.some((a) => a.fact.source.document === d.id))
-      .map((d) => ({ id: d.id, title: d.title, author: d.author, publisher: d.publisher, date: d.date, kind: d.kind, ...(d.url ? { url: d.url } : {}), reliability: d.reliability }));
+      .map((d) => ({
+        id: d.id,
+        title: d.title,
+        author: d.author,
+        publisher: d.publisher,
+        date: d.date,
+        kind: d.kind,
+        ...(d.url ? { url: d.url } : {}),
+        reliability: d.reliability,
+      }));
     const block = [
       '',
       'These facts cite documents that are not in the pack yet. To add them: append the',
@@ -56,9 +65,18 @@ export async function exportApproved(store: Store): Promise<string> {
       stringify({ documents: docs }, { lineWidth: 0 }).trimEnd(),
       '',
       // Indented as entries of `facts:`, so that uncommenting them puts them in the list.
-      ...waiting.flatMap((a) => [`  #${provenance(a)}`, ...stringify([ordered(a.fact)], { lineWidth: 0 }).trimEnd().split('\n').map((l) => `  ${l}`)]),
+      ...waiting.flatMap((a) => [
+        `  #${provenance(a)}`,
+        ...stringify([ordered(a.fact)], { lineWidth: 0 })
+          .trimEnd()
+          .split('\n')
+          .map((l) => `  ${l}`),
+      ]),
     ].join('\n');
-    text += `${block.split('\n').map((l) => (l === '' ? '#' : l.startsWith('#') ? l : `# ${l}`)).join('\n')}\n`;
+    text += `${block
+      .split('\n')
+      .map((l) => (l === '' ? '#' : l.startsWith('#') ? l : `# ${l}`))
+      .join('\n')}\n`;
   }
   return text;
 }

@@ -14,11 +14,20 @@ export {
   communityDocumentId,
   communityFactId,
   ProposalInputSchema,
+  problemText,
   propose,
   reject,
   validateProposal,
 } from './proposals.js';
-export type { ApprovedFact, CommunityDocument, CommunityMark, Decision, ProposalInput, Validation } from './proposals.js';
+export type {
+  ApprovedFact,
+  CommunityDocument,
+  Decision,
+  FieldProblem,
+  ProposalInput,
+  Validation,
+} from './proposals.js';
+export type { CommunityMark } from '../core/model.js';
 export { exportApproved } from './export.js';
 export { StoreSync } from './sync.js';
 export type { SyncOptions } from './sync.js';

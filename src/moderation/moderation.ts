@@ -15,7 +15,21 @@
 import pino, { type Logger } from 'pino';
 import type { Engine } from '../core/engine.js';
 import type { Answer, Verdict } from '../core/model.js';
-import { openStore, type Actor, type ChannelMode, type ChannelSetting, type ProposalRecord, type Store, type StoreOptions, type VoteInput, type VoteResult } from '../store/index.js';
+import {
+  CHANNEL_MODES,
+  COOLDOWN_RANGE,
+  isChannelMode,
+  isCooldown,
+  openStore,
+  type Actor,
+  type ChannelMode,
+  type ChannelSetting,
+  type ProposalRecord,
+  type Store,
+  type StoreOptions,
+  type VoteInput,
+  type VoteResult,
+} from '../store/index.js';
 import { exportApproved } from './export.js';
 import { addToEngine, approve, propose, reject, type Decision, type ProposalInput } from './proposals.js';
 import { report, type Report } from './report.js';
@@ -59,13 +73,13 @@ export interface ModerationOptions {
   log?: Logger;
 }
 
-const MODES: readonly ChannelMode[] = ['public', 'ephemeral', 'off'];
-
 /** The parts of a core result that a record keeps. Several verdicts make several records. */
 export function recordParts(result: Recordable): { text: string; outcome: string; factIds: string[] }[] {
   if (Array.isArray(result)) return result.flatMap(recordParts);
-  if ('status' in result && 'query' in result) return [{ text: result.query, outcome: result.status, factIds: result.citations.map((c) => c.fact) }];
-  if ('verdict' in result) return [{ text: result.claim, outcome: result.verdict, factIds: result.citations.map((c) => c.fact) }];
+  if ('status' in result && 'query' in result)
+    return [{ text: result.query, outcome: result.status, factIds: result.citations.map((c) => c.fact) }];
+  if ('verdict' in result)
+    return [{ text: result.claim, outcome: result.verdict, factIds: result.citations.map((c) => c.fact) }];
   return [{ text: result.text, outcome: result.outcome, factIds: result.factIds ?? [] }];
 }
 
@@ -99,9 +113,19 @@ export class Moderation {
     }
   }
 
-  private static async begin(store: Store, engine: Engine, options: ModerationOptions, owns: boolean): Promise<Moderation> {
+  private static async begin(
+    store: Store,
+    engine: Engine,
+    options: ModerationOptions,
+    owns: boolean,
+  ): Promise<Moderation> {
     const log = (options.log ?? pino({ enabled: false })).child({ component: 'moderation' });
-    const sync = await StoreSync.start(store, { onFact: (a) => addToEngine(engine, a), pollMs: options.pollMs, listen: options.listen, log });
+    const sync = await StoreSync.start(store, {
+      onFact: (a) => addToEngine(engine, a),
+      pollMs: options.pollMs,
+      listen: options.listen,
+      log,
+    });
     return new Moderation(store, engine, sync, options, owns, log);
   }
 
@@ -135,7 +159,11 @@ export class Moderation {
 
   /** The moderators' report over the last `days` days (default 7). */
   report(days = 7, limit = 10): Promise<Report> {
-    return report(this.store, days, { limit, statementOf: (id) => this.engine.fact(id)?.statement, mask: (t) => this.engine.safeEcho(t) });
+    return report(this.store, days, {
+      limit,
+      statementOf: (id) => this.engine.fact(id)?.statement,
+      mask: (t) => this.engine.safeEcho(t),
+    });
   }
 
   // ── Proposals and review ───────────────────────────────────────────────────
@@ -192,21 +220,26 @@ export class Moderation {
   }
 
   /**
-   * Sets a channel's mode (public, ephemeral, off) and/or cooldown in seconds (0-3600). A
+   * Sets a channel's mode (public, ephemeral, off) and/or cooldown in seconds (COOLDOWN_RANGE). A
    * field left out keeps its value; null goes back to the default. Other processes follow.
    */
-  async setChannel(platform: string, channel: string, change: { mode?: ChannelMode | null; cooldownSeconds?: number | null }, by: Actor): Promise<ChannelSetting> {
-    if (change.mode != null && !MODES.includes(change.mode)) throw new RangeError(`mode must be one of ${MODES.join(', ')}`);
-    const c = change.cooldownSeconds;
-    if (c != null && (!Number.isInteger(c) || c < 0 || c > 3600)) throw new RangeError('cooldown must be a whole number of seconds from 0 to 3600');
+  async setChannel(
+    platform: string,
+    channel: string,
+    change: { mode?: ChannelMode | null; cooldownSeconds?: number | null },
+    by: Actor,
+  ): Promise<ChannelSetting> {
+    if (change.mode != null && !isChannelMode(change.mode)) {
+      throw new RangeError(`mode must be one of ${CHANNEL_MODES.join(', ')}`);
+    }
+    if (change.cooldownSeconds != null && !isCooldown(change.cooldownSeconds)) {
+      throw new RangeError(
+        `cooldown must be a whole number of seconds from ${COOLDOWN_RANGE.min} to ${COOLDOWN_RANGE.max}`,
+      );
+    }
     const setting = await this.store.setChannelSetting(platform, channel, change, by.name);
     await this.sync.refresh();
     return setting;
-  }
-
-  /** Re-reads the store now (normally done by notifications and the poll). */
-  refresh(): Promise<void> {
-    return this.sync.refresh();
   }
 
   async stop(): Promise<void> {

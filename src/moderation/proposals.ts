@@ -8,16 +8,20 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Engine } from '../core/engine.js';
-import type { Citation } from '../core/model.js';
+import type { CommunityMark } from '../core/model.js';
 import type { LoadedDocument, Pack } from '../knowledge/load.js';
 import { FactKind, FactSchema, PartialDate, type Fact } from '../knowledge/schema.js';
+import { QuoteChecker } from '../knowledge/quotes.js';
 import { normalizeForQuote, wordMatcher } from '../knowledge/text.js';
 import type { Actor, ProposalRecord, ProposalSource, Store } from '../store/index.js';
 
-export type CommunityMark = NonNullable<Citation['community']>;
-
-const oneLine = (max: number) => z.string().transform((s) => s.replace(/\s+/g, ' ').trim()).pipe(z.string().max(max, `is at most ${max} characters`));
-const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), oneLine(max).nullish());
+const oneLine = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .pipe(z.string().max(max, `is at most ${max} characters`));
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), oneLine(max).nullish());
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 const ExistingSourceSchema = z.object({
@@ -46,24 +50,59 @@ export const ProposalInputSchema = z.object({
 
 type ParsedInput = Omit<z.output<typeof ProposalInputSchema>, 'source'> & { source: ProposalSource };
 
-const issueText = (prefix: string, i: z.core.$ZodIssue): string => {
+/**
+ * One thing wrong with a proposal or a decision, and the field it is about: a proposal
+ * field (statement, quote, topic, kind, date), source or source.<part>, reason, or
+ * "proposal" for the proposal as a whole. Forms show it next to its field.
+ */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** "quote: not found word for word in …", as a problem reads in a list. */
+export const problemText = (p: FieldProblem): string =>
+  p.field === 'proposal' ? p.message : `${p.field}: ${p.message}`;
+
+const problem = (field: string, message: string): FieldProblem => ({ field, message });
+
+const issueProblem = (prefix: string, i: z.core.$ZodIssue): FieldProblem => {
   const field = [prefix, ...i.path.map(String)].filter(Boolean).join('.') || 'proposal';
   const message = i.message.replace(/^Invalid input: /, '');
-  return `${field}: ${/received undefined$/.test(message) ? 'is missing' : message}`;
+  return problem(field, /received undefined$/.test(message) ? 'is missing' : message);
 };
 
+/** Each problem once, in the order first found. */
+const distinct = (problems: FieldProblem[]): FieldProblem[] => [
+  ...new Map(problems.map((p) => [problemText(p), p])).values(),
+];
+
 /** Parses the fields. A bad source is reported, and the other fields are still checked. */
-function parseInput(raw: unknown): { input: ParsedInput | null; base: z.output<typeof ProposalInputSchema> | null; problems: string[] } {
+function parseInput(raw: unknown): {
+  input: ParsedInput | null;
+  base: z.output<typeof ProposalInputSchema> | null;
+  problems: FieldProblem[];
+} {
   const base = ProposalInputSchema.safeParse(raw);
-  if (!base.success) return { input: null, base: null, problems: base.error.issues.map((i) => issueText('', i)) };
+  if (!base.success) return { input: null, base: null, problems: base.error.issues.map((i) => issueProblem('', i)) };
   const src = base.data.source;
   const isExisting = typeof src === 'object' && src !== null && 'document' in src;
   const isNew = typeof src === 'object' && src !== null && 'title' in src;
   if (!isExisting && !isNew) {
-    return { input: null, base: base.data, problems: ["source: give a document id from /sources (with the post number for a forum thread), or a new document's title, author, date and URL"] };
+    return {
+      input: null,
+      base: base.data,
+      problems: [
+        problem(
+          'source',
+          "give a document id from /sources (with the post number for a forum thread), or a new document's title, author, date and URL",
+        ),
+      ],
+    };
   }
   const source = isExisting ? ExistingSourceSchema.safeParse(src) : NewSourceSchema.safeParse(src);
-  if (!source.success) return { input: null, base: base.data, problems: source.error.issues.map((i) => issueText('source', i)) };
+  if (!source.success)
+    return { input: null, base: base.data, problems: source.error.issues.map((i) => issueProblem('source', i)) };
   return { input: { ...base.data, source: source.data }, base: base.data, problems: [] };
 }
 
@@ -86,7 +125,7 @@ export interface CommunityDocument extends LoadedDocument {
 
 export type Validation =
   | { ok: true; fact: Fact; document: CommunityDocument | null; input: ParsedInput; notes: string[] }
-  | { ok: false; problems: string[] };
+  | { ok: false; problems: FieldProblem[] };
 
 /** What approving yields: the fact for the engine, who approved it, and its new document if any. */
 export interface ApprovedFact {
@@ -98,19 +137,33 @@ export interface ApprovedFact {
 
 export type Decision =
   | { ok: true; proposal: ProposalRecord; approved: ApprovedFact | null }
-  | { ok: false; problems: string[] };
+  | { ok: false; problems: FieldProblem[] };
 
 /** A stable id for a new document: its title as a slug, and a short hash of title and URL. */
 export function communityDocumentId(title: string, url?: string | null): string {
-  const slug = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
-  const hash = createHash('sha256').update(`${title}\n${url ?? ''}`).digest('hex').slice(0, 6);
+  const slug = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  const hash = createHash('sha256')
+    .update(`${title}\n${url ?? ''}`)
+    .digest('hex')
+    .slice(0, 6);
   return `community-${slug || 'doc'}-${hash}`;
 }
 
 /** The fact id of an approved proposal. */
 export const communityFactId = (proposalId: number): string => `community-${proposalId}`;
 
-function communityDocument(s: { title: string; author?: string | null; date?: string | null; url?: string | null }): CommunityDocument {
+function communityDocument(s: {
+  title: string;
+  author?: string | null;
+  date?: string | null;
+  url?: string | null;
+}): CommunityDocument {
   return {
     id: communityDocumentId(s.title, s.url),
     title: s.title,
@@ -149,28 +202,27 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
     factSource = { document: s.document, ...(s.post !== undefined ? { post: s.post } : {}) };
     const doc = pack.documents.get(s.document);
     if (!doc) {
-      problems.push(`source: there is no document "${s.document}" in the pack; give its id from /sources, or describe a new document (title, author, date, URL)`);
+      problems.push(
+        problem(
+          'source',
+          `there is no document "${s.document}" in the pack; give its id from /sources, or describe a new document (title, author, date, URL)`,
+        ),
+      );
     } else if (!doc.text) {
       notes.push(`the quote was not checked: the text of "${doc.title}" is not in the pack`);
     } else {
-      let haystack: string | null = doc.normalized;
-      let where = `"${doc.title}"`;
-      if (doc.posts) {
-        const post = doc.posts.find((p) => p.n === s.post);
-        if (!post) {
-          haystack = null;
-          problems.push(`source: "${doc.id}" is a forum thread; give the number of the post quoted (1-${doc.posts.length})`);
-        } else {
-          const [first, last] = post.lines.split('-').map(Number) as [number, number];
-          haystack = normalizeForQuote(doc.text.split('\n').slice(first - 1, last).join('\n'));
-          where = `post ${post.n} of ${where}`;
-        }
-      } else if (s.post !== undefined) {
-        haystack = null;
-        problems.push(`source: "${doc.id}" has no posts; leave the post number out`);
-      }
-      if (haystack !== null && input.quote && !haystack.includes(normalizeForQuote(input.quote))) {
-        problems.push(`quote: not found word for word in ${where}; copy it exactly from the source`);
+      const quoted = new QuoteChecker().check(doc, s.post, input.quote);
+      if (quoted.ok || !input.quote) {
+        // Verbatim, or no quote at all (reported with the fact's shape below).
+      } else if (quoted.problem === 'post-needed') {
+        problems.push(
+          problem('source', `"${doc.id}" is a forum thread; give the number of the post quoted (1-${quoted.posts})`),
+        );
+      } else if (quoted.problem === 'no-posts') {
+        problems.push(problem('source', `"${doc.id}" has no posts; leave the post number out`));
+      } else {
+        const where = s.post !== undefined ? `post ${s.post} of "${doc.title}"` : `"${doc.title}"`;
+        problems.push(problem('quote', `not found word for word in ${where}; copy it exactly from the source`));
       }
     }
   } else {
@@ -181,13 +233,17 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
 
   if (!pack.topics.has(input.topic)) {
     const known = [...pack.topics.keys()].slice(0, 8).join(', ');
-    problems.push(`topic: there is no topic "${input.topic}"; use a topic id such as ${known}`);
+    problems.push(problem('topic', `there is no topic "${input.topic}"; use a topic id such as ${known}`));
   }
   const denied = wordMatcher(pack.meta.denylist);
-  if (denied?.test(input.statement)) problems.push('statement: contains a term the pack never repeats');
-  if (denied?.test(input.quote)) problems.push('quote: contains a term the pack never repeats');
-  if (pack.facts.some((f) => f.source.document === factSource.document && normalizeForQuote(f.quote) === normalizeForQuote(input.quote))) {
-    problems.push('quote: the pack already has a fact with this quote from this source');
+  if (denied?.test(input.statement)) problems.push(problem('statement', 'contains a term the pack never repeats'));
+  if (denied?.test(input.quote)) problems.push(problem('quote', 'contains a term the pack never repeats'));
+  if (
+    pack.facts.some(
+      (f) => f.source.document === factSource.document && normalizeForQuote(f.quote) === normalizeForQuote(input.quote),
+    )
+  ) {
+    problems.push(problem('quote', 'the pack already has a fact with this quote from this source'));
   }
 
   const candidate = {
@@ -204,17 +260,27 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
   if (!shape.success) {
     for (const i of shape.error.issues) {
       const field = String(i.path[0] ?? 'fact');
-      const message = i.code === 'too_small' && 'minimum' in i ? `is too short (at least ${String(i.minimum)} characters)` : i.message;
-      if (!(field === 'topic' && problems.some((p) => p.startsWith('topic')))) problems.push(`${field}: ${message}`);
+      const message =
+        i.code === 'too_small' && 'minimum' in i
+          ? `is too short (at least ${String(i.minimum)} characters)`
+          : i.message;
+      if (!(field === 'topic' && problems.some((p) => p.field === 'topic'))) problems.push(problem(field, message));
     }
   }
-  if (problems.length || !parsed.input) return { ok: false, problems: [...new Set(problems)] };
+  if (problems.length || !parsed.input) return { ok: false, problems: distinct(problems) };
   return { ok: true, fact: shape.data!, document, input: parsed.input, notes };
 }
 
 /** The input a stored proposal was made from, to validate it again at review. */
 export function proposalInput(p: ProposalRecord): ProposalInput {
-  return { statement: p.statement, quote: p.quote, topic: p.topic, kind: p.kind as Fact['kind'], date: p.date ?? undefined, source: p.source };
+  return {
+    statement: p.statement,
+    quote: p.quote,
+    topic: p.topic,
+    kind: p.kind as Fact['kind'],
+    date: p.date ?? undefined,
+    source: p.source,
+  };
 }
 
 /** The fact an approved proposal stands for, and its new document if it describes one. */
@@ -225,13 +291,21 @@ export function approvedFact(p: ProposalRecord): ApprovedFact {
     id: communityFactId(p.id),
     statement: p.statement,
     quote: p.quote,
-    source: 'document' in s ? { document: s.document, ...(s.post !== undefined ? { post: s.post } : {}) } : { document: document!.id },
+    source:
+      'document' in s
+        ? { document: s.document, ...(s.post !== undefined ? { post: s.post } : {}) }
+        : { document: document!.id },
     ...(p.date ? { date: p.date } : {}),
     kind: p.kind as Fact['kind'],
     topic: p.topic,
     tags: [],
   };
-  return { fact, mark: { approvedBy: p.reviewer ?? 'a moderator', approvedAt: p.reviewedAt ?? p.createdAt }, document, proposal: p };
+  return {
+    fact,
+    mark: { approvedBy: p.reviewer ?? 'a moderator', approvedAt: p.reviewedAt ?? p.createdAt },
+    document,
+    proposal: p,
+  };
 }
 
 /**
@@ -240,7 +314,7 @@ export function approvedFact(p: ProposalRecord): ApprovedFact {
  * community-added.
  */
 export function addToEngine(engine: Engine, a: Pick<ApprovedFact, 'fact' | 'mark' | 'document'>): void {
-  if (a.document && !engine.pack.documents.has(a.document.id)) engine.pack.documents.set(a.document.id, a.document);
+  if (a.document) engine.addDocument(a.document);
   engine.addCommunityFact(a.fact, a.mark);
 }
 
@@ -250,7 +324,7 @@ export async function propose(
   pack: Pack,
   raw: ProposalInput | unknown,
   proposer: Actor,
-): Promise<{ ok: true; proposal: ProposalRecord; notes: string[] } | { ok: false; problems: string[] }> {
+): Promise<{ ok: true; proposal: ProposalRecord; notes: string[] } | { ok: false; problems: FieldProblem[] }> {
   const v = validateProposal(pack, raw);
   if (!v.ok) return v;
   const proposal = await store.addProposal({
@@ -265,12 +339,16 @@ export async function propose(
   return { ok: true, proposal, notes: v.notes };
 }
 
-async function pendingProposal(store: Store, id: number): Promise<ProposalRecord | string> {
+async function pendingProposal(store: Store, id: number): Promise<ProposalRecord | FieldProblem> {
   const p = await store.getProposal(id);
-  if (!p) return `there is no proposal #${id}`;
-  if (p.status !== 'pending') return `proposal #${id} was already ${p.status}${p.reviewer ? ` by ${p.reviewer}` : ''}`;
+  if (!p) return problem('proposal', `there is no proposal #${id}`);
+  if (p.status !== 'pending') {
+    return problem('proposal', `proposal #${id} was already ${p.status}${p.reviewer ? ` by ${p.reviewer}` : ''}`);
+  }
   return p;
 }
+
+const decidedElsewhere = (id: number) => problem('proposal', `proposal #${id} was decided by someone else just now`);
 
 /**
  * Approves a pending proposal after validating it again against the pack as it is now.
@@ -285,11 +363,12 @@ export async function approve(
   options: { reason?: string | null; onApproved?: (approved: ApprovedFact) => void } = {},
 ): Promise<Decision> {
   const p = await pendingProposal(store, id);
-  if (typeof p === 'string') return { ok: false, problems: [p] };
+  if ('message' in p) return { ok: false, problems: [p] };
   const v = validateProposal(pack, proposalInput(p));
-  if (!v.ok) return { ok: false, problems: v.problems.map((x) => `no longer valid: ${x}`) };
+  if (!v.ok)
+    return { ok: false, problems: v.problems.map((x) => ({ ...x, message: `no longer valid: ${x.message}` })) };
   const decided = await store.decideProposal(id, 'approved', reviewer, options.reason);
-  if (!decided) return { ok: false, problems: [`proposal #${id} was decided by someone else just now`] };
+  if (!decided) return { ok: false, problems: [decidedElsewhere(id)] };
   const approved = approvedFact(decided);
   options.onApproved?.(approved);
   return { ok: true, proposal: decided, approved };
@@ -297,10 +376,10 @@ export async function approve(
 
 /** Rejects a pending proposal; a reason is required, so the proposer learns why. */
 export async function reject(store: Store, id: number, reviewer: Actor, reason: string): Promise<Decision> {
-  if (!reason?.trim()) return { ok: false, problems: ['reason: say why the proposal is rejected'] };
+  if (!reason?.trim()) return { ok: false, problems: [problem('reason', 'say why the proposal is rejected')] };
   const p = await pendingProposal(store, id);
-  if (typeof p === 'string') return { ok: false, problems: [p] };
+  if ('message' in p) return { ok: false, problems: [p] };
   const decided = await store.decideProposal(id, 'rejected', reviewer, reason);
-  if (!decided) return { ok: false, problems: [`proposal #${id} was decided by someone else just now`] };
+  if (!decided) return { ok: false, problems: [decidedElsewhere(id)] };
   return { ok: true, proposal: decided, approved: null };
 }

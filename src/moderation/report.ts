@@ -54,7 +54,8 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return shared / (a.size + b.size - shared);
 }
 
-const byCountThenText = (a: TextCount, b: TextCount) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+const byCountThenText = (a: TextCount, b: TextCount) =>
+  b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
 
 /**
  * Groups wordings whose search terms (stop words dropped, stemmed, as the index sees them)
@@ -71,12 +72,18 @@ export function groupByWording(items: readonly TextCount[], threshold = SIMILAR)
     const key = new Set(terms(item.text));
     // Text with no terms at all ("???") groups only with the same text, lowercased.
     const blank = key.size === 0 ? item.text.toLowerCase().trim() : null;
-    const home = groups.find((g) => (blank !== null ? g.blank === blank : g.blank === null && jaccard(g.key, key) >= threshold));
+    const home = groups.find((g) =>
+      blank !== null ? g.blank === blank : g.blank === null && jaccard(g.key, key) >= threshold,
+    );
     if (home) home.members.push(item);
     else groups.push({ key, blank, members: [item] });
   }
   return groups
-    .map((g) => ({ text: g.members[0]!.text, count: g.members.reduce((n, m) => n + m.count, 0), variants: g.members.slice(0, 5) }))
+    .map((g) => ({
+      text: g.members[0]!.text,
+      count: g.members.reduce((n, m) => n + m.count, 0),
+      variants: g.members.slice(0, 5),
+    }))
     .sort((a, b) => b.count - a.count || byCountThenText(a, b));
 }
 
@@ -85,7 +92,8 @@ export async function report(store: Store, days: number, options: ReportOptions 
   const limit = options.limit ?? 10;
   const now = new Date();
   const since = new Date(now.getTime() - days * 86_400_000);
-  const texts = async (commands: string[], outcome: string) => (await Promise.all(commands.map((c) => store.outcomeTexts(c, outcome, since)))).flat();
+  const texts = async (commands: string[], outcome: string) =>
+    (await Promise.all(commands.map((c) => store.outcomeTexts(c, outcome, since)))).flat();
   const [noAnswer, unverified, notHelpful, commands] = await Promise.all([
     texts(options.askCommands ?? ['ask'], 'no_answer'),
     texts(options.checkCommands ?? ['check', 'check_message'], 'unverified'),
@@ -99,7 +107,11 @@ export async function report(store: Store, days: number, options: ReportOptions 
     generatedAt: now.toISOString(),
     noAnswer: groupByWording(noAnswer).slice(0, limit),
     unverified: groupByWording(unverified).slice(0, limit),
-    notHelpful: notHelpful.map((f) => ({ ...f, reasons: f.reasons.map(mask), statement: options.statementOf?.(f.fact) ?? null })),
+    notHelpful: notHelpful.map((f) => ({
+      ...f,
+      reasons: f.reasons.map(mask),
+      statement: options.statementOf?.(f.fact) ?? null,
+    })),
     commands,
     total: commands.reduce((n, c) => n + c.count, 0),
   };
@@ -107,7 +119,9 @@ export async function report(store: Store, days: number, options: ReportOptions 
 
 /** The report as plain text, one section per list; for the CLI and as a base for chat replies. */
 export function formatReport(r: Report): string {
-  const lines = [`Report for the last ${r.days} day${r.days === 1 ? '' : 's'} (${r.total} interaction${r.total === 1 ? '' : 's'})`];
+  const lines = [
+    `Report for the last ${r.days} day${r.days === 1 ? '' : 's'} (${r.total} interaction${r.total === 1 ? '' : 's'})`,
+  ];
   const groups = (title: string, list: WordingGroup[]) => {
     lines.push('', title);
     if (!list.length) lines.push('  (none)');
@@ -121,13 +135,18 @@ export function formatReport(r: Report): string {
   lines.push('', 'Facts with the most “Not helpful” votes:');
   if (!r.notHelpful.length) lines.push('  (none)');
   r.notHelpful.forEach((f, i) => {
-    lines.push(`  ${i + 1}. ${f.fact}: ${f.notHelpful} not helpful, ${f.helpful} helpful${f.statement ? ` — ${f.statement}` : ''}`);
+    lines.push(
+      `  ${i + 1}. ${f.fact}: ${f.notHelpful} not helpful, ${f.helpful} helpful${f.statement ? ` — ${f.statement}` : ''}`,
+    );
     for (const reason of f.reasons) lines.push(`       “${reason}”`);
   });
   lines.push('', 'Commands:');
   if (!r.commands.length) lines.push('  (none)');
   for (const c of r.commands) {
-    const outcomes = Object.entries(c.outcomes).sort(([a], [b]) => (a < b ? -1 : 1)).map(([o, n]) => `${o} ${n}`).join(', ');
+    const outcomes = Object.entries(c.outcomes)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([o, n]) => `${o} ${n}`)
+      .join(', ');
     lines.push(`  ${c.command}: ${c.count} (${outcomes})`);
   }
   return lines.join('\n');

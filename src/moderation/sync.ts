@@ -36,7 +36,10 @@ export class StoreSync {
   private stopped = false;
   private readonly log: Logger;
 
-  private constructor(private readonly store: Store, private readonly options: SyncOptions) {
+  private constructor(
+    private readonly store: Store,
+    private readonly options: SyncOptions,
+  ) {
     this.log = (options.log ?? pino({ enabled: false })).child({ component: 'sync' });
   }
 
@@ -45,11 +48,16 @@ export class StoreSync {
     const sync = new StoreSync(store, options);
     await sync.refresh();
     if (options.listen ?? true) {
-      sync.unlisten = await store.onChange(() => void sync.refresh().catch((err) => sync.log.warn({ err }, 'sync: reload failed')));
+      sync.unlisten = await store.onChange(
+        () => void sync.refresh().catch((err) => sync.log.warn({ err }, 'sync: reload failed')),
+      );
     }
     const pollMs = options.pollMs ?? 2000;
     if (pollMs > 0) {
-      sync.timer = setInterval(() => void sync.refresh().catch((err) => sync.log.warn({ err }, 'sync: poll failed')), pollMs);
+      sync.timer = setInterval(
+        () => void sync.refresh().catch((err) => sync.log.warn({ err }, 'sync: poll failed')),
+        pollMs,
+      );
       sync.timer.unref();
     }
     return sync;
@@ -68,11 +76,6 @@ export class StoreSync {
   /** Notes a fact this process applied itself, so the reload it triggers does not apply it twice. */
   noteApplied(approved: ApprovedFact): void {
     this.applied.set(approved.proposal.id, approved.proposal.reviewedAt ?? '');
-  }
-
-  /** How many approved facts were applied. */
-  get appliedCount(): number {
-    return this.applied.size;
   }
 
   /**

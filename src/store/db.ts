@@ -28,7 +28,12 @@ export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')
 export async function openPostgres(url: string, schema: string, log: Logger): Promise<Db> {
   const { default: pg } = await import('pg');
   // Every connection works in the store's schema, so tests can each take their own.
-  const config = { connectionString: url, options: `-c search_path=${quoteIdent(schema)}`, max: 5, idleTimeoutMillis: 30_000 };
+  const config = {
+    connectionString: url,
+    options: `-c search_path=${quoteIdent(schema)}`,
+    max: 5,
+    idleTimeoutMillis: 30_000,
+  };
   const pool = new pg.Pool(config);
   pool.on('error', (e) => log.warn({ err: e }, 'store: idle database connection failed'));
   const listeners: { channel: string; onNotify: (payload: string) => void }[] = [];
@@ -66,7 +71,8 @@ export async function openPostgres(url: string, schema: string, log: Logger): Pr
     client.on('end', () => reconnect());
     try {
       await client.connect();
-      for (const channel of new Set(listeners.map((l) => l.channel))) await client.query(`LISTEN ${quoteIdent(channel)}`);
+      for (const channel of new Set(listeners.map((l) => l.channel)))
+        await client.query(`LISTEN ${quoteIdent(channel)}`);
     } catch (e) {
       client.end().catch(() => {});
       throw e;
@@ -91,7 +97,9 @@ export async function openPostgres(url: string, schema: string, log: Logger): Pr
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn({ query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[] });
+        const result = await fn({
+          query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[],
+        });
         await client.query('COMMIT');
         return result;
       } catch (e) {
@@ -110,7 +118,8 @@ export async function openPostgres(url: string, schema: string, log: Logger): Pr
         const at = listeners.indexOf(entry);
         if (at < 0) return;
         listeners.splice(at, 1);
-        if (listener && !listeners.some((l) => l.channel === channel)) await listener.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => {});
+        if (listener && !listeners.some((l) => l.channel === channel))
+          await listener.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => {});
       };
     },
     async close() {
@@ -140,7 +149,9 @@ function lockDirectory(dir: string): () => void {
       const pid = Number(readFileSync(lock, 'utf8').trim());
       if (pid && isAlive(pid)) {
         const who = pid === process.pid ? 'this process already has it open' : `process ${pid} has it open`;
-        throw new Error(`store: the embedded database in ${dir} is in use (${who}); stop that process first, or use a PostgreSQL DATABASE_URL to share one database`);
+        throw new Error(
+          `store: the embedded database in ${dir} is in use (${who}); stop that process first, or use a PostgreSQL DATABASE_URL to share one database`,
+        );
       }
       rmSync(lock, { force: true }); // left by a process that died
     }
@@ -177,7 +188,9 @@ export async function openPglite(dataDir: string, schema: string): Promise<Db> {
       return (await db.query<T>(sql, params)).rows;
     },
     transaction(fn) {
-      return db.transaction((tx) => fn({ query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows }));
+      return db.transaction((tx) =>
+        fn({ query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows }),
+      );
     },
     async listen(channel, onNotify) {
       const stop = await db.listen(channel, onNotify);

@@ -20,3 +20,4 @@ export type {
   VoteResult,
 } from './store.js';
 export { MIGRATIONS, migrate } from './migrations.js';
+export { CHANNEL_MODES, COOLDOWN_RANGE, isChannelMode, isCooldown } from './channel-settings.js';

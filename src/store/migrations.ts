@@ -82,7 +82,8 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX proposals_status ON proposals (status, id);
 
-      -- Where and how the bot speaks. A missing row means the adapter's defaults.
+      -- Where and how the bot speaks. A missing row means the adapter's defaults. The
+      -- checks repeat channel-settings.ts as it was when this migration was written.
       CREATE TABLE channel_settings (
         platform text NOT NULL,
         channel text NOT NULL,
@@ -98,11 +99,18 @@ export const MIGRATIONS: readonly Migration[] = [
 
 /** A stable signed 64-bit key for the advisory lock, one per schema. */
 export function lockKey(schema: string): string {
-  return BigInt.asIntN(64, createHash('sha256').update(`crosscheck-migrations:${schema}`).digest().readBigUInt64BE(0)).toString();
+  return BigInt.asIntN(
+    64,
+    createHash('sha256').update(`crosscheck-migrations:${schema}`).digest().readBigUInt64BE(0),
+  ).toString();
 }
 
 /** Applies the migrations not yet applied; returns the versions it applied. */
-export async function migrate(db: Db, schema: string, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+export async function migrate(
+  db: Db,
+  schema: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [lockKey(schema)]);
     // Only when missing: creating one needs a privilege a bot's database role may lack.
@@ -113,7 +121,9 @@ export async function migrate(db: Db, schema: string, migrations: readonly Migra
       name text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)),
+    );
     const applied: number[] = [];
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
       if (done.has(m.version)) continue;

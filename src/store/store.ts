@@ -13,6 +13,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import { openPglite, openPostgres, type Db, type Queryable } from './db.js';
+import type { ChannelMode } from './channel-settings.js';
 import { migrate } from './migrations.js';
 
 export interface StoreOptions {
@@ -115,7 +116,7 @@ export interface ProposalRecord {
   reviewedAt: string | null;
 }
 
-export type ChannelMode = 'public' | 'ephemeral' | 'off';
+export type { ChannelMode } from './channel-settings.js';
 
 export interface ChannelSetting {
   platform: Platform;
@@ -178,7 +179,9 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
 
 /** The per-install secret: made once, by whichever process gets there first. */
 async function installSecret(db: Db): Promise<string> {
-  await db.query("INSERT INTO settings (key, value) VALUES ('user_hash_secret', $1) ON CONFLICT (key) DO NOTHING", [randomBytes(32).toString('hex')]);
+  await db.query("INSERT INTO settings (key, value) VALUES ('user_hash_secret', $1) ON CONFLICT (key) DO NOTHING", [
+    randomBytes(32).toString('hex'),
+  ]);
   const [row] = await db.query<{ value: string }>("SELECT value FROM settings WHERE key = 'user_hash_secret'");
   return row!.value;
 }
@@ -213,9 +216,10 @@ interface ProposalRow {
 }
 
 function toProposal(r: ProposalRow): ProposalRecord {
-  const source: ProposalSource = r.source_document !== null
-    ? { document: r.source_document, ...(r.source_post !== null ? { post: r.source_post } : {}) }
-    : { title: r.doc_title!, author: r.doc_author, date: r.doc_date, url: r.doc_url };
+  const source: ProposalSource =
+    r.source_document !== null
+      ? { document: r.source_document, ...(r.source_post !== null ? { post: r.source_post } : {}) }
+      : { title: r.doc_title!, author: r.doc_author, date: r.doc_date, url: r.doc_url };
   return {
     id: Number(r.id),
     status: r.status,
@@ -286,17 +290,48 @@ export class Store {
     const [row] = await this.db.query<{ id: number | string }>(
       `INSERT INTO interactions (platform, guild, channel, command, text, outcome, fact_ids, user_hash, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::timestamptz, now())) RETURNING id`,
-      [i.platform, i.guild ?? null, i.channel ?? null, i.command, i.text.slice(0, 2000), i.outcome, i.factIds ?? [], this.hashUser(i.platform, i.userId), i.at?.toISOString() ?? null],
+      [
+        i.platform,
+        i.guild ?? null,
+        i.channel ?? null,
+        i.command,
+        i.text.slice(0, 2000),
+        i.outcome,
+        i.factIds ?? [],
+        this.hashUser(i.platform, i.userId),
+        i.at?.toISOString() ?? null,
+      ],
     );
     return Number(row!.id);
   }
 
   async getInteraction(id: number): Promise<Interaction | undefined> {
-    const [r] = await this.db.query<{ id: number | string; platform: string; guild: string | null; channel: string | null; command: string; text: string; outcome: string; fact_ids: string[]; user_hash: string; created_at: Date }>(
-      'SELECT * FROM interactions WHERE id = $1',
-      [id],
+    const [r] = await this.db.query<{
+      id: number | string;
+      platform: string;
+      guild: string | null;
+      channel: string | null;
+      command: string;
+      text: string;
+      outcome: string;
+      fact_ids: string[];
+      user_hash: string;
+      created_at: Date;
+    }>('SELECT * FROM interactions WHERE id = $1', [id]);
+    return (
+      r && {
+        id: Number(r.id),
+        platform: r.platform,
+        guild: r.guild,
+        channel: r.channel,
+        command: r.command,
+        text: r.text,
+        outcome: r.outcome,
+        factIds: r.fact_ids,
+        userHash: r.user_hash,
+        createdAt: iso(r.created_at)!,
+      }
     );
-    return r && { id: Number(r.id), platform: r.platform, guild: r.guild, channel: r.channel, command: r.command, text: r.text, outcome: r.outcome, factIds: r.fact_ids, userHash: r.user_hash, createdAt: iso(r.created_at)! };
   }
 
   /** One vote per user per interaction: a second vote replaces the first. */
@@ -313,7 +348,10 @@ export class Store {
   }
 
   /** The votes on one interaction, and the given user's own vote if any. */
-  async voteCounts(interactionId: number, voter?: { platform: Platform; userId: string }): Promise<{ helpful: number; notHelpful: number; mine: boolean | null }> {
+  async voteCounts(
+    interactionId: number,
+    voter?: { platform: Platform; userId: string },
+  ): Promise<{ helpful: number; notHelpful: number; mine: boolean | null }> {
     const [r] = await this.db.query<{ helpful: number; not_helpful: number; mine: boolean | null }>(
       `SELECT count(*) FILTER (WHERE helpful)::int AS helpful, count(*) FILTER (WHERE NOT helpful)::int AS not_helpful,
               bool_or(helpful) FILTER (WHERE user_hash = $2) AS mine
@@ -326,7 +364,7 @@ export class Store {
   /** Deletes interactions (and their votes) older than `retentionDays`; returns how many. */
   async prune(retentionDays: number): Promise<number> {
     const rows = await this.db.query<{ id: number }>(
-      "DELETE FROM interactions WHERE created_at < now() - make_interval(days => $1) RETURNING id",
+      'DELETE FROM interactions WHERE created_at < now() - make_interval(days => $1) RETURNING id',
       [retentionDays],
     );
     return rows.length;
@@ -340,7 +378,10 @@ export class Store {
     };
     await run();
     if (this.retention) clearInterval(this.retention);
-    this.retention = setInterval(() => void run().catch((err) => this.log.warn({ err }, 'store: prune failed')), DAY_MS);
+    this.retention = setInterval(
+      () => void run().catch((err) => this.log.warn({ err }, 'store: prune failed')),
+      DAY_MS,
+    );
     this.retention.unref();
   }
 
@@ -357,7 +398,12 @@ export class Store {
 
   /** Facts cited by answers that drew "Not helpful" votes since `since`, most first. */
   async notHelpfulFacts(since: Date, limit = 10): Promise<FactVotes[]> {
-    const rows = await this.db.query<{ fact: string; not_helpful: number; helpful: number; reasons: (string | null)[] }>(
+    const rows = await this.db.query<{
+      fact: string;
+      not_helpful: number;
+      helpful: number;
+      reasons: (string | null)[];
+    }>(
       `SELECT f.fact, count(*) FILTER (WHERE NOT v.helpful)::int AS not_helpful, count(*) FILTER (WHERE v.helpful)::int AS helpful,
               array_agg(v.reason ORDER BY v.updated_at DESC) FILTER (WHERE NOT v.helpful AND v.reason IS NOT NULL) AS reasons
        FROM votes v JOIN interactions i ON i.id = v.interaction_id CROSS JOIN LATERAL unnest(i.fact_ids) AS f(fact)
@@ -366,7 +412,12 @@ export class Store {
        ORDER BY not_helpful DESC, helpful, f.fact LIMIT $2`,
       [since.toISOString(), limit],
     );
-    return rows.map((r) => ({ fact: r.fact, notHelpful: r.not_helpful, helpful: r.helpful, reasons: (r.reasons ?? []).filter((x): x is string => !!x).slice(0, 3) }));
+    return rows.map((r) => ({
+      fact: r.fact,
+      notHelpful: r.not_helpful,
+      helpful: r.helpful,
+      reasons: (r.reasons ?? []).filter((x): x is string => !!x).slice(0, 3),
+    }));
   }
 
   /** How many times each command ran since `since`, split by outcome. */
@@ -394,10 +445,20 @@ export class Store {
       `INSERT INTO proposals (statement, quote, topic, kind, fact_date, source_document, source_post, doc_title, doc_author, doc_date, doc_url, platform, proposer_name, proposer_hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING *`,
       [
-        p.statement, p.quote, p.topic, p.kind, p.date ?? null,
-        existing ? s.document : null, existing ? (s.post ?? null) : null,
-        existing ? null : s.title, existing ? null : (s.author ?? null), existing ? null : (s.date ?? null), existing ? null : (s.url ?? null),
-        p.proposer.platform, p.proposer.name, this.hashUser(p.proposer.platform, p.proposer.userId),
+        p.statement,
+        p.quote,
+        p.topic,
+        p.kind,
+        p.date ?? null,
+        existing ? s.document : null,
+        existing ? (s.post ?? null) : null,
+        existing ? null : s.title,
+        existing ? null : (s.author ?? null),
+        existing ? null : (s.date ?? null),
+        existing ? null : (s.url ?? null),
+        p.proposer.platform,
+        p.proposer.name,
+        this.hashUser(p.proposer.platform, p.proposer.userId),
       ],
     );
     await this.notify('proposals');
@@ -412,13 +473,18 @@ export class Store {
   /** Proposals with a status, oldest first for pending (a review queue), newest first otherwise. */
   async listProposals(status: ProposalStatus, limit = 25): Promise<ProposalRecord[]> {
     const order = status === 'pending' ? 'id' : 'reviewed_at DESC, id DESC';
-    const rows = await this.db.query<ProposalRow>(`SELECT * FROM proposals WHERE status = $1 ORDER BY ${order} LIMIT $2`, [status, limit]);
+    const rows = await this.db.query<ProposalRow>(
+      `SELECT * FROM proposals WHERE status = $1 ORDER BY ${order} LIMIT $2`,
+      [status, limit],
+    );
     return rows.map(toProposal);
   }
 
   /** Every approved proposal, in the order they were approved. */
   async approvedProposals(): Promise<ProposalRecord[]> {
-    const rows = await this.db.query<ProposalRow>("SELECT * FROM proposals WHERE status = 'approved' ORDER BY reviewed_at, id");
+    const rows = await this.db.query<ProposalRow>(
+      "SELECT * FROM proposals WHERE status = 'approved' ORDER BY reviewed_at, id",
+    );
     return rows.map(toProposal);
   }
 
@@ -426,7 +492,12 @@ export class Store {
    * Approves or rejects a pending proposal. Returns the decided record, or undefined when
    * it is not pending (another moderator decided first, or there is no such proposal).
    */
-  async decideProposal(id: number, status: 'approved' | 'rejected', reviewer: Actor, reason?: string | null): Promise<ProposalRecord | undefined> {
+  async decideProposal(
+    id: number,
+    status: 'approved' | 'rejected',
+    reviewer: Actor,
+    reason?: string | null,
+  ): Promise<ProposalRecord | undefined> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query<ProposalRow>(
         `UPDATE proposals SET status = $2, reviewer_name = $3, reviewer_hash = $4, reason = $5, reviewed_at = now()
@@ -441,19 +512,29 @@ export class Store {
   // ── Channel settings ───────────────────────────────────────────────────────
 
   async getChannelSetting(platform: Platform, channel: string): Promise<ChannelSetting | undefined> {
-    const [row] = await this.db.query<ChannelRow>('SELECT * FROM channel_settings WHERE platform = $1 AND channel = $2', [platform, channel]);
+    const [row] = await this.db.query<ChannelRow>(
+      'SELECT * FROM channel_settings WHERE platform = $1 AND channel = $2',
+      [platform, channel],
+    );
     return row && toChannel(row);
   }
 
   async listChannelSettings(): Promise<ChannelSetting[]> {
-    return (await this.db.query<ChannelRow>('SELECT * FROM channel_settings ORDER BY platform, channel')).map(toChannel);
+    return (await this.db.query<ChannelRow>('SELECT * FROM channel_settings ORDER BY platform, channel')).map(
+      toChannel,
+    );
   }
 
   /**
    * Sets a channel's mode and/or cooldown. A field left out keeps its value; null returns
    * it to the default.
    */
-  async setChannelSetting(platform: Platform, channel: string, change: { mode?: ChannelMode | null; cooldownSeconds?: number | null }, updatedBy?: string): Promise<ChannelSetting> {
+  async setChannelSetting(
+    platform: Platform,
+    channel: string,
+    change: { mode?: ChannelMode | null; cooldownSeconds?: number | null },
+    updatedBy?: string,
+  ): Promise<ChannelSetting> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query<ChannelRow>(
         `INSERT INTO channel_settings (platform, channel, mode, cooldown_seconds, updated_by)
@@ -463,7 +544,15 @@ export class Store {
            cooldown_seconds = CASE WHEN $5 THEN EXCLUDED.cooldown_seconds ELSE channel_settings.cooldown_seconds END,
            updated_by = EXCLUDED.updated_by, updated_at = now()
          RETURNING *`,
-        [platform, channel, change.mode !== undefined, change.mode ?? null, change.cooldownSeconds !== undefined, change.cooldownSeconds ?? null, updatedBy ?? null],
+        [
+          platform,
+          channel,
+          change.mode !== undefined,
+          change.mode ?? null,
+          change.cooldownSeconds !== undefined,
+          change.cooldownSeconds ?? null,
+          updatedBy ?? null,
+        ],
       );
       await this.notify('channels', tx);
       return toChannel(row!);

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { slackCommandNames } from '../../adapters/pipeline/command.js';
+import { loadRegistry } from '../../adapters/pipeline/registry.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { cleanEnv, runEntry } from '../helpers/run.js';
 
+const slackCommands = slackCommandNames(await loadRegistry());
+
 const problemsOf = (env: Record<string, string>) => {
   try {
-    loadConfig(env);
+    loadConfig(env, { slackCommands });
     return [];
   } catch (e) {
     if (e instanceof ConfigError) return e.problems;
@@ -22,13 +26,23 @@ describe('configuration', () => {
   });
 
   it('enables Discord and Slack when their credentials are set', () => {
-    const c = loadConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
+    const c = loadConfig({
+      DISCORD_TOKEN: 't',
+      DISCORD_APPLICATION_ID: '123456',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+    });
     expect(c.discord?.applicationId).toBe('123456');
     expect(c.slack?.appToken).toBe('xapp-1');
   });
 
   it('names each bad variable on its own line, saying how to fix it', () => {
-    const problems = problemsOf({ LOG_LEVEL: 'loud', COOLDOWN_SECONDS: 'soon', HTTP_PORT: '99999', DISCORD_API_URL: 'not a url' });
+    const problems = problemsOf({
+      LOG_LEVEL: 'loud',
+      COOLDOWN_SECONDS: 'soon',
+      HTTP_PORT: '99999',
+      DISCORD_API_URL: 'not a url',
+    });
     expect(problems).toHaveLength(4);
     expect(problems[0]).toMatch(/^config: LOG_LEVEL .*: use one of fatal, error, warn, info, debug, trace, silent\.$/);
     expect(problems.find((p) => p.includes('COOLDOWN_SECONDS'))).toMatch(/whole number of seconds/);
@@ -37,19 +51,48 @@ describe('configuration', () => {
   });
 
   it('catches missing and contradictory settings', () => {
-    expect(problemsOf({ DISCORD_TOKEN: 'abc' })).toEqual([expect.stringMatching(/^config: DISCORD_APPLICATION_ID is missing but DISCORD_TOKEN is set: /)]);
-    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([expect.stringMatching(/neither SLACK_APP_TOKEN .* nor SLACK_SIGNING_SECRET/)]);
+    expect(problemsOf({ DISCORD_TOKEN: 'abc' })).toEqual([
+      expect.stringMatching(/^config: DISCORD_APPLICATION_ID is missing but DISCORD_TOKEN is set: /),
+    ]);
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([
+      expect.stringMatching(/neither SLACK_APP_TOKEN .* nor SLACK_SIGNING_SECRET/),
+    ]);
     expect(problemsOf({ SLACK_APP_TOKEN: 'xapp-1' })).toEqual([expect.stringMatching(/SLACK_BOT_TOKEN is missing/)]);
-    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_PORT: '8080', HTTP_PORT: '8080' })).toEqual([expect.stringMatching(/HTTP_PORT and SLACK_PORT are both 8080/)]);
-    expect(problemsOf({ SLACK_ASK_COMMAND: '/ask', SLACK_CHECK_COMMAND: '/ask' })).toEqual([expect.stringMatching(/must differ/)]);
-    expect(problemsOf({ SLACK_CROSSCHECK_COMMAND: '/sources' })).toEqual([expect.stringMatching(/SLACK_CROSSCHECK_COMMAND must differ/)]);
-    expect(problemsOf({ SLACK_CROSSCHECK_COMMAND: 'crosscheck' })).toEqual([expect.stringMatching(/^config: SLACK_CROSSCHECK_COMMAND .*slash command/)]);
+    expect(
+      problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_PORT: '8080', HTTP_PORT: '8080' }),
+    ).toEqual([expect.stringMatching(/HTTP_PORT and SLACK_PORT are both 8080/)]);
+    expect(problemsOf({ SLACK_ASK_COMMAND: '/ask', SLACK_CHECK_COMMAND: '/ask' })).toEqual([
+      expect.stringMatching(/must differ/),
+    ]);
+    expect(problemsOf({ SLACK_CROSSCHECK_COMMAND: '/sources' })).toEqual([
+      expect.stringMatching(/SLACK_CROSSCHECK_COMMAND must differ/),
+    ]);
+    expect(problemsOf({ SLACK_CROSSCHECK_COMMAND: 'crosscheck' })).toEqual([
+      expect.stringMatching(/^config: SLACK_CROSSCHECK_COMMAND .*slash command/),
+    ]);
+    expect(problemsOf({ SLACK_ASKK_COMMAND: '/askk' })).toEqual([
+      expect.stringMatching(/^config: SLACK_ASKK_COMMAND names no command of this bot/),
+    ]);
+  });
+
+  it('renames any Slack command with SLACK_<NAME>_COMMAND, the others keeping their names', () => {
+    const c = loadConfig(
+      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_CHECK_COMMAND: '/cc-check' },
+      { slackCommands },
+    );
+    expect(c.slack?.commands).toEqual({ check: '/cc-check' });
+    expect(c.slackCommands).toEqual({ check: '/cc-check' });
   });
 
   it('stops the process with exit code 1 and one line per problem, without a stack trace', async () => {
-    const r = await runEntry('adapters/main.ts', [], { env: cleanEnv({ LOG_LEVEL: 'loud', DISCORD_TOKEN: 'abc', HTTP_PORT: 'x' }) });
+    const r = await runEntry('adapters/main.ts', [], {
+      env: cleanEnv({ LOG_LEVEL: 'loud', DISCORD_TOKEN: 'abc', HTTP_PORT: 'x' }),
+    });
     expect(r.code).toBe(1);
-    const lines = r.stderr.trim().split('\n').filter((l) => !l.includes('npm warn'));
+    const lines = r.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => !l.includes('npm warn'));
     expect(lines).toHaveLength(3);
     for (const line of lines) expect(line).toMatch(/^config: [A-Z_]+ /);
     expect(r.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
@@ -57,8 +100,12 @@ describe('configuration', () => {
   });
 
   it('refuses a broken knowledge pack at start-up with file:line', async () => {
-    const r = await runEntry('adapters/main.ts', [], { env: cleanEnv({ KNOWLEDGE_DIR: 'test/fixtures/no-such-pack' }) });
+    const r = await runEntry('adapters/main.ts', [], {
+      env: cleanEnv({ KNOWLEDGE_DIR: 'test/fixtures/no-such-pack' }),
+    });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/knowledge: the pack in test\/fixtures\/no-such-pack was refused:\n.*:1: knowledge directory does not exist/);
+    expect(r.stderr).toMatch(
+      /knowledge: the pack in test\/fixtures\/no-such-pack was refused:\n.*:1: knowledge directory does not exist/,
+    );
   });
 });

@@ -17,7 +17,12 @@ function capture(secrets: string[]) {
 
 describe('logging', () => {
   it('never writes tokens or secrets, however they are logged', () => {
-    const config = loadConfig({ DISCORD_TOKEN, DISCORD_APPLICATION_ID: '123456', SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_SIGNING_SECRET: SIGNING });
+    const config = loadConfig({
+      DISCORD_TOKEN,
+      DISCORD_APPLICATION_ID: '123456',
+      SLACK_BOT_TOKEN: SLACK_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING,
+    });
     const { logger, read } = capture([DISCORD_TOKEN, SLACK_TOKEN, SIGNING]);
     logger.info({ config }, 'starting');
     logger.info({ token: DISCORD_TOKEN, headers: { authorization: `Bot ${DISCORD_TOKEN}` } }, 'request');
@@ -39,6 +44,12 @@ describe('logging', () => {
   it('carries interaction context on child loggers', () => {
     const { logger, read } = capture([]);
     logger.child({ platform: 'discord', guild: 'g1', channel: 'c1', interaction: 'i1' }).info('answered');
-    expect(JSON.parse(read().trim())).toMatchObject({ platform: 'discord', guild: 'g1', channel: 'c1', interaction: 'i1', msg: 'answered' });
+    expect(JSON.parse(read().trim())).toMatchObject({
+      platform: 'discord',
+      guild: 'g1',
+      channel: 'c1',
+      interaction: 'i1',
+      msg: 'answered',
+    });
   });
 });

@@ -23,7 +23,13 @@ const real = (() => {
   }
 })();
 
-const snapshot = (p: Pack) => JSON.stringify({ facts: p.facts, topics: [...p.topics.values()], documents: [...p.documents.values()], aliases: p.aliases });
+const snapshot = (p: Pack) =>
+  JSON.stringify({
+    facts: p.facts,
+    topics: [...p.topics.values()],
+    documents: [...p.documents.values()],
+    aliases: p.aliases,
+  });
 
 /** The validator's invariants, checked on the pack in memory. */
 function expectSound(pack: Pack): void {
@@ -42,7 +48,10 @@ function expectSound(pack: Pack): void {
       const post = doc!.posts.find((p) => p.n === f.source.post);
       expect(post, `${f.id} → post ${f.source.post}`).toBeDefined();
       const [first, last] = post!.lines.split('-').map(Number) as [number, number];
-      text = doc!.text.split('\n').slice(first - 1, last).join('\n');
+      text = doc!.text
+        .split('\n')
+        .slice(first - 1, last)
+        .join('\n');
     } else {
       expect(f.source.post).toBeUndefined();
     }
@@ -50,9 +59,11 @@ function expectSound(pack: Pack): void {
   }
   for (const t of pack.topics.values()) {
     expect(TopicSchema.safeParse(t).success, t.id).toBe(true);
-    for (const p of t.disagreement?.positions ?? []) for (const id of p.facts) expect(factIds.has(id), `${t.id}: ${id}`).toBe(true);
+    for (const p of t.disagreement?.positions ?? [])
+      for (const id of p.facts) expect(factIds.has(id), `${t.id}: ${id}`).toBe(true);
   }
-  for (const { text: _t, normalized: _n, ...d } of pack.documents.values()) expect(DocumentSchema.safeParse(d).success, d.id).toBe(true);
+  for (const { text: _t, normalized: _n, ...d } of pack.documents.values())
+    expect(DocumentSchema.safeParse(d).success, d.id).toBe(true);
 }
 
 describe('synthetic packs', () => {

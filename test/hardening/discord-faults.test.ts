@@ -9,7 +9,7 @@
 import { InteractionResponseType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeDiscord } from '../../adapters/discord/markdown.js';
-import { SOMETHING_WENT_WRONG } from '../../adapters/shared/requests.js';
+import { SOMETHING_WENT_WRONG } from '../../adapters/pipeline/texts.js';
 import { Engine } from '../../src/core/engine.js';
 import { loadPack } from '../../src/knowledge/load.js';
 import { KNOWLEDGE, member, moderator, startBot, type RunningBot } from '../adapters/discord/harness.js';
@@ -24,7 +24,8 @@ const CLAIMS = 'Russia lifted its arms embargo on Pakistan in 2014. Russia built
 class LeakyEngine extends Engine {
   secret = '';
   override ask(question: string) {
-    if (question.startsWith('leak')) throw new Error(`REST 401 for token ${this.secret} (Authorization: Bot ${this.secret})`);
+    if (question.startsWith('leak'))
+      throw new Error(`REST 401 for token ${this.secret} (Authorization: Bot ${this.secret})`);
     return super.ask(question);
   }
 }
@@ -42,15 +43,22 @@ afterAll(async () => {
 });
 
 const where = (inThread = false) => ({ guild: run.discord.guilds[0]!, inThread });
-const ask = (question: string) => chatInput(run.discord.applicationId, 'ask', [stringOption('question', question)], member(), where());
+const ask = (question: string) =>
+  chatInput(run.discord.applicationId, 'ask', [stringOption('question', question)], member(), where());
 const attemptsOn = (prefix: string) => run.discord.requests.filter((r) => r.route.startsWith(prefix));
-const channelPostOf = (messageId: string) => (r: RecordedRequest) => r.method === 'POST' && r.route.startsWith('/channels/') && r.body?.message_reference?.message_id === messageId;
+const channelPostOf = (messageId: string) => (r: RecordedRequest) =>
+  r.method === 'POST' && r.route.startsWith('/channels/') && r.body?.message_reference?.message_id === messageId;
 
 describe('Discord faults', () => {
   it('a 429 with retry_after on the interaction callback is waited out and retried: the answer still arrives, in time', async () => {
     const payload = ask('when did russia lift the arms embargo');
     const prefix = `/interactions/${payload.id}/`;
-    run.discord.fail((r) => r.route.startsWith(prefix), 429, { message: 'You are being rate limited.', retry_after: 1, global: false }, { times: 1, headers: { 'retry-after': '1', 'x-ratelimit-scope': 'user' } });
+    run.discord.fail(
+      (r) => r.route.startsWith(prefix),
+      429,
+      { message: 'You are being rate limited.', retry_after: 1, global: false },
+      { times: 1, headers: { 'retry-after': '1', 'x-ratelimit-scope': 'user' } },
+    );
     const sent = run.discord.dispatchInteraction(payload);
     const callback = await run.discord.waitForRequest(callbackOf(sent.id), 5000);
 
@@ -90,11 +98,15 @@ describe('Discord faults', () => {
     const posts = run.discord.requests.filter(channelPostOf(msg.id));
     expect(posts.length).toBeGreaterThanOrEqual(2);
     expect(posts.every((p) => p.status === 500)).toBe(true);
-    expect(run.logs.some((l) => l.interaction === payload.id && l.msg === 'interaction failed' && l.level >= 50)).toBe(true);
+    expect(run.logs.some((l) => l.interaction === payload.id && l.msg === 'interaction failed' && l.level >= 50)).toBe(
+      true,
+    );
 
     // And the bot carries on.
     const next = run.discord.dispatchInteraction(ask('su-35 talks'));
-    expect((await run.discord.waitForRequest(callbackOf(next.id))).body.data.embeds[0].fields.length).toBeGreaterThan(0);
+    expect((await run.discord.waitForRequest(callbackOf(next.id))).body.data.embeds[0].fields.length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('an error reply never shows the bot token, even when the error message carries it', async () => {

@@ -11,7 +11,12 @@ const SHORT = { requests: 200, waves: 4, waveMs: 500, warmUp: 30 };
 
 function expectNothingLost(r: LoadResult): void {
   expect(r.sent).toBe(SHORT.requests);
-  expect({ acked: r.acked, answered: r.answered, duplicated: r.duplicated, lost: r.lost }).toEqual({ acked: r.sent, answered: r.sent, duplicated: 0, lost: 0 });
+  expect({ acked: r.acked, answered: r.answered, duplicated: r.duplicated, lost: r.lost }).toEqual({
+    acked: r.sent,
+    answered: r.sent,
+    duplicated: 0,
+    lost: 0,
+  });
   expect(r.ackedInTime, `ack p99 ${r.ackP99Ms} ms, max ${r.ackMaxMs} ms`).toBe(r.sent);
   expect(r.ackMaxMs).toBeLessThanOrEqual(ACK_DEADLINE_MS);
   expect(r.errorsLogged).toBe(0);

@@ -16,7 +16,10 @@ const PRELOAD = pathToFileURL(join(import.meta.dirname, '..', 'fixtures', 'rejec
 
 describe('an unhandled rejection in a running bot', () => {
   it('is logged, and the process keeps answering', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', PRELOAD, 'adapters/main.ts'], { env: cleanEnv(), stdio: 'pipe' });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', PRELOAD, 'adapters/main.ts'], {
+      env: cleanEnv(),
+      stdio: 'pipe',
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -35,9 +38,24 @@ describe('an unhandled rejection in a running bot', () => {
     child.stdin.end('/ask when did russia lift the arms embargo\n');
     expect(await closed).toBe(0);
 
-    const logged = stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { level: number; msg: string; err?: { message: string } });
-    expect(logged).toContainEqual(expect.objectContaining({ level: 50, msg: 'unhandled rejection; still serving', err: expect.objectContaining({ message: 'hardening: rejected on purpose' }) }));
-    expect(logged).toContainEqual(expect.objectContaining({ level: 50, msg: 'uncaught exception; still serving', err: expect.objectContaining({ message: 'hardening: thrown on purpose' }) }));
+    const logged = stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { level: number; msg: string; err?: { message: string } });
+    expect(logged).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        msg: 'unhandled rejection; still serving',
+        err: expect.objectContaining({ message: 'hardening: rejected on purpose' }),
+      }),
+    );
+    expect(logged).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        msg: 'uncaught exception; still serving',
+        err: expect.objectContaining({ message: 'hardening: thrown on purpose' }),
+      }),
+    );
     // A cited answer, given after the faults.
     expect(stdout).toMatch(/\[1\]/);
     expect(stdout).toMatch(/Sources\n\[1\] “/);
@@ -46,7 +64,9 @@ describe('an unhandled rejection in a running bot', () => {
 
 describe('a broken knowledge pack at start-up', () => {
   const copies: PackCopy[] = [];
-  afterAll(() => copies.forEach((c) => c.remove()));
+  afterAll(() => {
+    for (const c of copies) c.remove();
+  });
 
   /**
    * One way to break the minimal pack: the edit, the message the problem must carry, and
@@ -55,26 +75,50 @@ describe('a broken knowledge pack at start-up', () => {
    */
   const breaks: [string, string, string, string, RegExp, number][] = [
     ['malformed YAML', 'facts/bridge.yaml', '  - id: bridge-vanity', '  - id: [bridge-vanity', /malformed YAML/, 1],
-    ['a fact pointing at a missing document', 'facts/bridge.yaml', '{ document: doc1 }', '{ document: doc9 }', /unknown document "doc9"/, 0],
-    ['a duplicate id', 'facts/bridge.yaml', 'id: bridge-vanity', 'id: bridge-opened', /duplicate fact id "bridge-opened"/, 0],
-    ['a quote that is not in its document', 'facts/bridge.yaml', 'was opened in 1999', 'was opened in 1998', /quote is not verbatim/, 0],
+    [
+      'a fact pointing at a missing document',
+      'facts/bridge.yaml',
+      '{ document: doc1 }',
+      '{ document: doc9 }',
+      /unknown document "doc9"/,
+      0,
+    ],
+    [
+      'a duplicate id',
+      'facts/bridge.yaml',
+      'id: bridge-vanity',
+      'id: bridge-opened',
+      /duplicate fact id "bridge-opened"/,
+      0,
+    ],
+    [
+      'a quote that is not in its document',
+      'facts/bridge.yaml',
+      'was opened in 1999',
+      'was opened in 1998',
+      /quote is not verbatim/,
+      0,
+    ],
   ];
 
-  it.each(breaks)('refuses %s: exit code 1 and the file:line of the problem', async (_name, file, from, to, message, offset) => {
-    const pack = copyPack();
-    copies.push(pack);
-    const before = readFileSync(join(pack.dir, file), 'utf8');
-    const line = before.slice(0, before.indexOf(from)).split('\n').length + offset;
-    pack.edit(file, from, to);
+  it.each(breaks)(
+    'refuses %s: exit code 1 and the file:line of the problem',
+    async (_name, file, from, to, message, offset) => {
+      const pack = copyPack();
+      copies.push(pack);
+      const before = readFileSync(join(pack.dir, file), 'utf8');
+      const line = before.slice(0, before.indexOf(from)).split('\n').length + offset;
+      pack.edit(file, from, to);
 
-    const r = await runEntry('adapters/main.ts', [], { env: cleanEnv({ KNOWLEDGE_DIR: pack.dir }) });
-    expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
-    const lines = r.stderr.split('\n').filter((l) => l && !l.includes('npm warn'));
-    expect(lines[0]).toBe(`knowledge: the pack in ${pack.dir} was refused:`);
-    const problem = lines.find((l) => l.startsWith(`${file}:${line}: `));
-    expect(problem, r.stderr).toMatch(message);
-    // Plain lines, no stack trace.
-    expect(r.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
-  });
+      const r = await runEntry('adapters/main.ts', [], { env: cleanEnv({ KNOWLEDGE_DIR: pack.dir }) });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.split('\n').filter((l) => l && !l.includes('npm warn'));
+      expect(lines[0]).toBe(`knowledge: the pack in ${pack.dir} was refused:`);
+      const problem = lines.find((l) => l.startsWith(`${file}:${line}: `));
+      expect(problem, r.stderr).toMatch(message);
+      // Plain lines, no stack trace.
+      expect(r.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
+    },
+  );
 });

@@ -6,8 +6,9 @@
  */
 import { expect } from 'vitest';
 import { renderConsole } from '../../adapters/console/render.js';
-import { renderDiscord, type DiscordReplyPayload } from '../../adapters/discord/render.js';
-import type { Reply } from '../../adapters/shared/requests.js';
+import type { DiscordReplyPayload } from '../../adapters/discord/payload.js';
+import { renderDiscord } from '../../adapters/discord/render.js';
+import type { MessageReply as Reply } from '../../adapters/pipeline/reply.js';
 import { renderSlack, type SlackMessage } from '../../adapters/slack/render.js';
 import type { Engine } from '../../src/core/engine.js';
 import { wordMatcher } from '../../src/knowledge/text.js';
@@ -24,7 +25,12 @@ export function denylistMatcher(engine: Engine): RegExp {
 /** Discord text as a reader sees it: escape backslashes and the zero-width breaks gone. */
 export const shownOnDiscord = (text: string) => text.replace(/\\(.)/gsu, '$1').replace(/\u200b/g, '');
 /** Slack mrkdwn as a reader sees it: entities decoded, word joiners gone. */
-export const shownOnSlack = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\u2060/g, '');
+export const shownOnSlack = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\u2060/g, '');
 
 /** A lone surrogate: text that is not valid Unicode, which platforms reject or mangle. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -40,14 +46,23 @@ export function expectNoDenylisted(output: unknown, denied: RegExp, shown: (text
 }
 
 export function expectWellFormed(output: unknown): void {
-  expect(strings(output).filter((s) => LONE_SURROGATE.test(s)), 'text with a lone surrogate').toEqual([]);
+  expect(
+    strings(output).filter((s) => LONE_SURROGATE.test(s)),
+    'text with a lone surrogate',
+  ).toEqual([]);
 }
 
 export function expectDiscordSafe(payload: DiscordReplyPayload): void {
   expectWithinLimits(payload);
   const texts = strings([payload.content ?? '', payload.embeds]);
-  expect(texts.filter((s) => RAW_MENTION.test(s)), 'a live Discord mention').toEqual([]);
-  expect(texts.filter((s) => MASKED_LINK.test(s)), 'a live masked link').toEqual([]);
+  expect(
+    texts.filter((s) => RAW_MENTION.test(s)),
+    'a live Discord mention',
+  ).toEqual([]);
+  expect(
+    texts.filter((s) => MASKED_LINK.test(s)),
+    'a live masked link',
+  ).toEqual([]);
 }
 
 export function expectSlackSafe(message: SlackMessage): void {
@@ -58,7 +73,9 @@ export function expectSlackSafe(message: SlackMessage): void {
 /** Without colour, no control character at all; with colour, only the renderer's own SGR codes. */
 export function expectConsoleSafe(text: string, color: boolean): void {
   const rest = color ? text.replace(/\x1b\[\d+m/g, '') : text;
-  expect(CONTROL.test(rest), `a control character in console output: ${JSON.stringify(rest.match(CONTROL)?.[0])}`).toBe(false);
+  expect(CONTROL.test(rest), `a control character in console output: ${JSON.stringify(rest.match(CONTROL)?.[0])}`).toBe(
+    false,
+  );
 }
 
 export interface Rendered {

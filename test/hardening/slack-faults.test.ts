@@ -6,9 +6,9 @@
  * Signatures: test/adapters/slack/security.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SOMETHING_WENT_WRONG } from '../../adapters/shared/requests.js';
+import { SOMETHING_WENT_WRONG } from '../../adapters/pipeline/texts.js';
 import { RATE_LIMITED } from '../../adapters/slack/failures.js';
-import { Engine } from '../../src/core/engine.js';
+import type { Engine } from '../../src/core/engine.js';
 import { citationBlocks, knowledge, startBot, strings, type BotOptions, type TestBot } from '../adapters/slack/bot.js';
 import { appMentionBody, FORM, JSON_TYPE, postSigned, slashCommandBody } from '../adapters/slack/signed.js';
 import { BOT_USER_ID, SlackStandIn } from '../adapters/slack/stand-ins.js';
@@ -117,14 +117,18 @@ describe('a response_url that never answers', () => {
     // The answer times out, the apology to the same dead URL times out too, and the listener ends.
     const gaveUp = await vi.waitFor(
       () => {
-        const line = bot!.logs.atLeast(50).find((e) => e.requestId === stuck.trigger && e.msg === 'could not tell the user about the failure');
+        const line = bot!.logs
+          .atLeast(50)
+          .find((e) => e.requestId === stuck.trigger && e.msg === 'could not tell the user about the failure');
         if (!line) throw new Error('the listener has not given up yet');
         return line;
       },
       { timeout: 10 * deadline },
     );
     expect(JSON.stringify(gaveUp)).toMatch(/timeout|aborted/i);
-    expect(bot!.logs.atLeast(50).some((e) => e.requestId === stuck.trigger && e.msg === 'slash command failed')).toBe(true);
+    expect(bot!.logs.atLeast(50).some((e) => e.requestId === stuck.trigger && e.msg === 'slash command failed')).toBe(
+      true,
+    );
     expect(api.responsesTo('dead')).toHaveLength(2);
 
     // Meanwhile and afterwards, other commands are acked and answered as usual.

@@ -45,7 +45,10 @@ export interface ModerationFixture {
 /** One per test file; its embedded database is a copy of the migrated template. */
 export async function openModerationFixture(): Promise<ModerationFixture> {
   const pack = copyPack();
-  pack.write('sources/doc1.txt', `${readFileSync(join(pack.dir, 'sources/doc1.txt'), 'utf8')}${TOLL_LINE}\n${PAINT_LINE}\n`);
+  pack.write(
+    'sources/doc1.txt',
+    `${readFileSync(join(pack.dir, 'sources/doc1.txt'), 'utf8')}${TOLL_LINE}\n${PAINT_LINE}\n`,
+  );
   const dataDir = freshDataDir('crosscheck-mod-');
   const engine = Engine.fromDir(pack.dir);
   const moderation = await Moderation.open({ dataDir, retentionDays: 0 }, engine, { pollMs: 0 });

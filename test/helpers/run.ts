@@ -14,9 +14,17 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return { ...env, NO_COLOR: '1', LOG_LEVEL: 'warn', ...extra };
 }
 
-export function runEntry(entry: string, args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<RunResult> {
+export function runEntry(
+  entry: string,
+  args: string[],
+  options: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { env: options.env ?? cleanEnv(), cwd: options.cwd, stdio: 'pipe' });
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+      env: options.env ?? cleanEnv(),
+      cwd: options.cwd,
+      stdio: 'pipe',
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -20,7 +20,10 @@ function scopeText(document: string, post?: number): string {
   const p = doc.posts?.find((x) => x.n === post);
   if (!p) return doc.text;
   const [first, last] = p.lines.split('-').map(Number) as [number, number];
-  return doc.text.split('\n').slice(first - 1, last).join('\n');
+  return doc.text
+    .split('\n')
+    .slice(first - 1, last)
+    .join('\n');
 }
 
 describe('the knowledge pack', () => {
@@ -31,8 +34,15 @@ describe('the knowledge pack', () => {
   it('has well over 150 facts, from every document and every forum post', () => {
     expect(pack.facts.length).toBeGreaterThan(150);
     for (const doc of pack.documents.values()) {
-      expect(pack.facts.some((f) => f.source.document === doc.id), doc.id).toBe(true);
-      for (const p of doc.posts ?? []) expect(pack.facts.some((f) => f.source.document === doc.id && f.source.post === p.n), `${doc.id} post ${p.n}`).toBe(true);
+      expect(
+        pack.facts.some((f) => f.source.document === doc.id),
+        doc.id,
+      ).toBe(true);
+      for (const p of doc.posts ?? [])
+        expect(
+          pack.facts.some((f) => f.source.document === doc.id && f.source.post === p.n),
+          `${doc.id} post ${p.n}`,
+        ).toBe(true);
     }
   });
 
@@ -43,7 +53,9 @@ describe('the knowledge pack', () => {
     };
     for (const f of pack.facts) {
       expect(normalizeForQuote(original(f.source.document)), f.id).toContain(normalizeForQuote(f.quote));
-      expect(normalizeForQuote(scopeText(f.source.document, f.source.post)), `${f.id} in its post`).toContain(normalizeForQuote(f.quote));
+      expect(normalizeForQuote(scopeText(f.source.document, f.source.post)), `${f.id} in its post`).toContain(
+        normalizeForQuote(f.quote),
+      );
     }
   });
 
@@ -54,7 +66,8 @@ describe('the knowledge pack', () => {
   });
 
   it('quotes every year, money amount and percentage of the documents, or skips it with a reason', () => {
-    const FIGURE = /\bUS\s*\$\s*\d[\d.,]*\s*(?:billion|million)|\$\s?\d[\d.,]*(?:-\d[\d.,]*)?(?:\s*(?:billion|million))?|\b\d[\d.]*\s?%|\b(?:1[89]\d\d|20\d\d)s?\b/gi;
+    const FIGURE =
+      /\bUS\s*\$\s*\d[\d.,]*\s*(?:billion|million)|\$\s?\d[\d.,]*(?:-\d[\d.,]*)?(?:\s*(?:billion|million))?|\b\d[\d.]*\s?%|\b(?:1[89]\d\d|20\d\d)s?\b/gi;
     const missing: string[] = [];
     for (const doc of pack.documents.values()) {
       const scopes = doc.posts?.map((p) => p.n) ?? [undefined];
@@ -65,7 +78,8 @@ describe('the knowledge pack', () => {
         for (const m of scopeText(doc.id, post).matchAll(FIGURE)) {
           const figure = normalizeForQuote(m[0]).toLowerCase();
           if (quotes.some((q) => q.includes(figure))) continue;
-          if (NUMBER_SKIPS.some((s) => s.document === doc.id && s.post === post && s.text.toLowerCase() === figure)) continue;
+          if (NUMBER_SKIPS.some((s) => s.document === doc.id && s.post === post && s.text.toLowerCase() === figure))
+            continue;
           missing.push(`${doc.id}${post ? ` post ${post}` : ''}: "${m[0]}"`);
         }
       }

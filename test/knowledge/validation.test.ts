@@ -22,16 +22,70 @@ describe('knowledge validation', () => {
   });
 
   const cases: [string, (p: PackCopy) => void, string, number, RegExp][] = [
-    ['a quote that is not verbatim', (p) => p.edit('facts/bridge.yaml', 'was opened in 1999', 'was opened in 1998'), 'facts/bridge.yaml', 4, /quote is not verbatim in "doc1"/],
-    ['an unknown document', (p) => p.edit('facts/bridge.yaml', '{ document: doc1 }', '{ document: doc9 }'), 'facts/bridge.yaml', 5, /unknown document "doc9"/],
-    ['an unknown post', (p) => p.edit('facts/bridge.yaml', 'post: 1', 'post: 7'), 'facts/bridge.yaml', 19, /unknown post 7 of forum thread "thread1"/],
-    ['a quote from the wrong post', (p) => p.edit('facts/bridge.yaml', 'post: 1', 'post: 2'), 'facts/bridge.yaml', 18, /not verbatim in post 2 of "thread1"/],
-    ['a duplicate id', (p) => p.edit('facts/bridge.yaml', 'id: bridge-vanity', 'id: bridge-opened'), 'facts/bridge.yaml', 10, /duplicate fact id "bridge-opened"/],
+    [
+      'a quote that is not verbatim',
+      (p) => p.edit('facts/bridge.yaml', 'was opened in 1999', 'was opened in 1998'),
+      'facts/bridge.yaml',
+      4,
+      /quote is not verbatim in "doc1"/,
+    ],
+    [
+      'an unknown document',
+      (p) => p.edit('facts/bridge.yaml', '{ document: doc1 }', '{ document: doc9 }'),
+      'facts/bridge.yaml',
+      5,
+      /unknown document "doc9"/,
+    ],
+    [
+      'an unknown post',
+      (p) => p.edit('facts/bridge.yaml', 'post: 1', 'post: 7'),
+      'facts/bridge.yaml',
+      19,
+      /unknown post 7 of forum thread "thread1"/,
+    ],
+    [
+      'a quote from the wrong post',
+      (p) => p.edit('facts/bridge.yaml', 'post: 1', 'post: 2'),
+      'facts/bridge.yaml',
+      18,
+      /not verbatim in post 2 of "thread1"/,
+    ],
+    [
+      'a duplicate id',
+      (p) => p.edit('facts/bridge.yaml', 'id: bridge-vanity', 'id: bridge-opened'),
+      'facts/bridge.yaml',
+      10,
+      /duplicate fact id "bridge-opened"/,
+    ],
     ['a missing field', (p) => p.edit('facts/bridge.yaml', '    kind: opinion\n', ''), 'facts/bridge.yaml', 10, /kind/],
-    ['a position that names no facts', (p) => p.edit('topics.yaml', 'facts: [bridge-never]', 'facts: []'), 'topics.yaml', 9, /at least one fact/],
-    ['a position naming an unknown fact', (p) => p.edit('topics.yaml', 'facts: [bridge-never]', 'facts: [no-such-fact]'), 'topics.yaml', 9, /unknown fact "no-such-fact"/],
-    ['a fact pointing at an undefined topic', (p) => p.edit('facts/bridge.yaml', 'topic: bridge\n    tags', 'topic: tunnel\n    tags'), 'facts/bridge.yaml', 8, /undefined topic "tunnel"/],
-    ['a quote over the length limit', (p) => p.edit('facts/bridge.yaml', 'quote: the bridge was never opened', `quote: "${'x'.repeat(301)}"`), 'facts/bridge.yaml', 18, /at most 300 characters/],
+    [
+      'a position that names no facts',
+      (p) => p.edit('topics.yaml', 'facts: [bridge-never]', 'facts: []'),
+      'topics.yaml',
+      9,
+      /at least one fact/,
+    ],
+    [
+      'a position naming an unknown fact',
+      (p) => p.edit('topics.yaml', 'facts: [bridge-never]', 'facts: [no-such-fact]'),
+      'topics.yaml',
+      9,
+      /unknown fact "no-such-fact"/,
+    ],
+    [
+      'a fact pointing at an undefined topic',
+      (p) => p.edit('facts/bridge.yaml', 'topic: bridge\n    tags', 'topic: tunnel\n    tags'),
+      'facts/bridge.yaml',
+      8,
+      /undefined topic "tunnel"/,
+    ],
+    [
+      'a quote over the length limit',
+      (p) => p.edit('facts/bridge.yaml', 'quote: the bridge was never opened', `quote: "${'x'.repeat(301)}"`),
+      'facts/bridge.yaml',
+      18,
+      /at most 300 characters/,
+    ],
     [
       'a quote with a denylisted term',
       (p) => {
@@ -42,7 +96,13 @@ describe('knowledge validation', () => {
       18,
       /denylisted term/,
     ],
-    ['malformed YAML', (p) => p.edit('facts/bridge.yaml', '  - id: bridge-vanity', '  - id: [bridge-vanity'), 'facts/bridge.yaml', 11, /malformed YAML/],
+    [
+      'malformed YAML',
+      (p) => p.edit('facts/bridge.yaml', '  - id: bridge-vanity', '  - id: [bridge-vanity'),
+      'facts/bridge.yaml',
+      11,
+      /malformed YAML/,
+    ],
   ];
 
   it.each(cases)('refuses %s with file:line and a plain message', (_name, change, file, line, message) => {
@@ -106,7 +166,9 @@ describe('knowledge validation', () => {
     // An edit changes the text, so the file is parsed (and validated) again.
     const original = readFileSync(`${pack.dir}/facts/bridge.yaml`, 'utf8');
     pack.edit('facts/bridge.yaml', 'id: bridge-vanity', 'id: bridge-opened');
-    expect(checkPack(pack.dir)).toEqual([{ file: 'facts/bridge.yaml', line: 10, message: 'duplicate fact id "bridge-opened"' }]);
+    expect(checkPack(pack.dir)).toEqual([
+      { file: 'facts/bridge.yaml', line: 10, message: 'duplicate fact id "bridge-opened"' },
+    ]);
     pack.write('facts/bridge.yaml', original);
     expect(loadPack(pack.dir)).toEqual(fresh);
   });
@@ -124,7 +186,10 @@ describe('knowledge validation', () => {
     let output = '';
     let status = 0;
     try {
-      execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check-cli.ts', pack.dir], { encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check-cli.ts', pack.dir], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
     } catch (e) {
       const err = e as { status: number; stderr: string };
       status = err.status;

@@ -32,7 +32,9 @@ describe('moderation from the command line', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints the report, as JSON with --json', async () => {
-    const r = await runEntry('adapters/cli/main.ts', ['report', '--json', '--days', '3', '--knowledge', MIN_PACK], { env: env() });
+    const r = await runEntry('adapters/cli/main.ts', ['report', '--json', '--days', '3', '--knowledge', MIN_PACK], {
+      env: env(),
+    });
     expect(r.stderr).toBe('');
     const report = JSON.parse(r.stdout);
     expect(report.days).toBe(3);
@@ -41,7 +43,9 @@ describe('moderation from the command line', () => {
 
     const text = await runEntry('adapters/cli/main.ts', ['report', '--knowledge', MIN_PACK], { env: env() });
     expect(text.stdout).toContain('Report for the last 7 days (3 interactions)');
-    expect((await runEntry('adapters/cli/main.ts', ['report', '--days', 'x', '--knowledge', MIN_PACK], { env: env() })).code).toBe(2);
+    expect(
+      (await runEntry('adapters/cli/main.ts', ['report', '--days', 'x', '--knowledge', MIN_PACK], { env: env() })).code,
+    ).toBe(2);
   });
 
   it('writes the approved facts with knowledge:export', async () => {
@@ -49,6 +53,8 @@ describe('moderation from the command line', () => {
     const r = await runEntry('src/moderation/export-cli.ts', [out], { env: env() });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('wrote 1 approved fact(s)');
-    expect(readFileSync(out, 'utf8')).toContain('  - id: community-1\n    statement: Ann Author reports that critics called the bridge too costly.');
+    expect(readFileSync(out, 'utf8')).toContain(
+      '  - id: community-1\n    statement: Ann Author reports that critics called the bridge too costly.',
+    );
   });
 });

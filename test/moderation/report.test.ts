@@ -49,7 +49,16 @@ describe.each(backends('report'))('report on $name', (backend) => {
   beforeAll(async () => {
     store = await backend.open();
     const add = (command: string, text: string, outcome: string, factIds: string[] = [], daysAgo = 0) =>
-      store.recordInteraction({ platform: 'discord', channel: 'c', userId: `u-${text}`, command, text, outcome, factIds, at: new Date(Date.now() - daysAgo * 86_400_000) });
+      store.recordInteraction({
+        platform: 'discord',
+        channel: 'c',
+        userId: `u-${text}`,
+        command,
+        text,
+        outcome,
+        factIds,
+        at: new Date(Date.now() - daysAgo * 86_400_000),
+      });
     for (let i = 0; i < 3; i++) await add('ask', 'who built the karachi steel mill', 'no_answer');
     await add('ask', 'Who built the Karachi steel mill?', 'no_answer');
     await add('ask', 'what is the weather', 'no_answer');
@@ -60,11 +69,20 @@ describe.each(backends('report'))('report on $name', (backend) => {
     await add('check', 'the bridge was opened in 1999', 'supported', ['bridge-opened']);
     await add('sources', '', 'listed');
     await store.vote({ interactionId: a1, platform: 'discord', userId: 'v1', helpful: false, reason: 'wrong bridge' });
-    await store.vote({ interactionId: a1, platform: 'discord', userId: 'v2', helpful: false, reason: 'a badword reason' });
+    await store.vote({
+      interactionId: a1,
+      platform: 'discord',
+      userId: 'v2',
+      helpful: false,
+      reason: 'a badword reason',
+    });
     await store.vote({ interactionId: a1, platform: 'discord', userId: 'v3', helpful: true });
     await store.vote({ interactionId: a2, platform: 'discord', userId: 'v1', helpful: false });
     await store.vote({ interactionId: a2, platform: 'discord', userId: 'v2', helpful: true });
-    r = await report(store, 7, { statementOf: (id) => (id === 'bridge-opened' ? 'The bridge opened in 1999.' : undefined), mask: (t) => t.replace('badword', '*******') });
+    r = await report(store, 7, {
+      statementOf: (id) => (id === 'bridge-opened' ? 'The bridge opened in 1999.' : undefined),
+      mask: (t) => t.replace('badword', '*******'),
+    });
   });
   afterAll(async () => {
     await store?.close();
@@ -73,19 +91,40 @@ describe.each(backends('report'))('report on $name', (backend) => {
 
   it('lists the most frequent unanswered questions, grouped by wording, within the period', () => {
     expect(r.noAnswer).toEqual([
-      { text: 'who built the karachi steel mill', count: 4, variants: [{ text: 'who built the karachi steel mill', count: 3 }, { text: 'Who built the Karachi steel mill?', count: 1 }] },
+      {
+        text: 'who built the karachi steel mill',
+        count: 4,
+        variants: [
+          { text: 'who built the karachi steel mill', count: 3 },
+          { text: 'Who built the Karachi steel mill?', count: 1 },
+        ],
+      },
       { text: 'what is the weather', count: 1, variants: [{ text: 'what is the weather', count: 1 }] },
     ]);
   });
 
   it('lists the claims most often unverified', () => {
-    expect(r.unverified).toEqual([{ text: 'the bridge is made of gold', count: 2, variants: [{ text: 'the bridge is made of gold', count: 2 }] }]);
+    expect(r.unverified).toEqual([
+      { text: 'the bridge is made of gold', count: 2, variants: [{ text: 'the bridge is made of gold', count: 2 }] },
+    ]);
   });
 
   it('lists the facts with the most "Not helpful" votes, with reasons masked', () => {
     expect(r.notHelpful).toEqual([
-      { fact: 'bridge-never', notHelpful: 2, helpful: 1, reasons: expect.arrayContaining(['wrong bridge', 'a ******* reason']), statement: null },
-      { fact: 'bridge-opened', notHelpful: 2, helpful: 1, reasons: expect.arrayContaining(['wrong bridge', 'a ******* reason']), statement: 'The bridge opened in 1999.' },
+      {
+        fact: 'bridge-never',
+        notHelpful: 2,
+        helpful: 1,
+        reasons: expect.arrayContaining(['wrong bridge', 'a ******* reason']),
+        statement: null,
+      },
+      {
+        fact: 'bridge-opened',
+        notHelpful: 2,
+        helpful: 1,
+        reasons: expect.arrayContaining(['wrong bridge', 'a ******* reason']),
+        statement: 'The bridge opened in 1999.',
+      },
       { fact: 'bridge-vanity', notHelpful: 1, helpful: 1, reasons: [], statement: null },
     ]);
   });
@@ -102,7 +141,9 @@ describe.each(backends('report'))('report on $name', (backend) => {
   it('reads as plain text', () => {
     const text = formatReport(r);
     expect(text).toContain('Report for the last 7 days (11 interactions)');
-    expect(text).toContain('  1. 4× “who built the karachi steel mill”\n       also 1× “Who built the Karachi steel mill?”');
+    expect(text).toContain(
+      '  1. 4× “who built the karachi steel mill”\n       also 1× “Who built the Karachi steel mill?”',
+    );
     expect(text).toContain('  2. bridge-opened: 2 not helpful, 1 helpful — The bridge opened in 1999.');
     expect(text).toContain('  ask: 7 (answered 2, no_answer 5)');
   });

@@ -39,7 +39,10 @@ describe.each(backends('channels'))('channel settings on $name', (backend) => {
   beforeAll(async () => {
     copy = copyPack();
     store = await backend.open();
-    mod = await Moderation.start(store, Engine.fromDir(copy.dir), { pollMs: 0, defaults: { mode: 'public', cooldownSeconds: 5 } });
+    mod = await Moderation.start(store, Engine.fromDir(copy.dir), {
+      pollMs: 0,
+      defaults: { mode: 'public', cooldownSeconds: 5 },
+    });
   });
   afterAll(async () => {
     await mod?.stop();
@@ -52,7 +55,11 @@ describe.each(backends('channels'))('channel settings on $name', (backend) => {
     expect(mod.channel('slack', 'C1')).toEqual({ mode: 'public', cooldownSeconds: 5, setting: undefined });
     expect(mod.channel('slack', 'C1', { mode: 'ephemeral' }).mode).toBe('ephemeral');
     await mod.setChannel('slack', 'C1', { mode: 'off', cooldownSeconds: 20 }, mo);
-    expect(mod.channel('slack', 'C1')).toMatchObject({ mode: 'off', cooldownSeconds: 20, setting: { updatedBy: 'Mo' } });
+    expect(mod.channel('slack', 'C1')).toMatchObject({
+      mode: 'off',
+      cooldownSeconds: 20,
+      setting: { updatedBy: 'Mo' },
+    });
     await mod.setChannel('slack', 'C1', { cooldownSeconds: null }, mo);
     expect(mod.channel('slack', 'C1')).toMatchObject({ mode: 'off', cooldownSeconds: 5 });
     await expect(mod.setChannel('slack', 'C1', { mode: 'loud' as never }, mo)).rejects.toThrow(/mode must be one of/);
@@ -69,18 +76,47 @@ describe.each(backends('channels'))('channel settings on $name', (backend) => {
   it('records answers and verdicts for the report, with the cited facts', async () => {
     const engine = mod.engine;
     const answer = engine.ask('when was the bridge opened');
-    const id = (await mod.record({ platform: 'slack', guild: 'T1', channel: 'C1', userId: 'U1', command: 'ask', result: answer }))!;
-    expect(await store.getInteraction(id)).toMatchObject({ platform: 'slack', guild: 'T1', command: 'ask', text: answer.query, outcome: 'answered', factIds: answer.citations.map((c) => c.fact) });
+    const id = (await mod.record({
+      platform: 'slack',
+      guild: 'T1',
+      channel: 'C1',
+      userId: 'U1',
+      command: 'ask',
+      result: answer,
+    }))!;
+    expect(await store.getInteraction(id)).toMatchObject({
+      platform: 'slack',
+      guild: 'T1',
+      command: 'ask',
+      text: answer.query,
+      outcome: 'answered',
+      factIds: answer.citations.map((c) => c.fact),
+    });
     const verdicts = [engine.check('the bridge opened in 1999'), engine.check('the moon is made of cheese')];
     expect(recordParts(verdicts).map((p) => p.outcome)).toEqual(verdicts.map((v) => v.verdict));
-    const first = (await mod.record({ platform: 'slack', channel: 'C1', userId: 'U1', command: 'check_message', result: verdicts }))!;
+    const first = (await mod.record({
+      platform: 'slack',
+      channel: 'C1',
+      userId: 'U1',
+      command: 'check_message',
+      result: verdicts,
+    }))!;
     expect((await store.getInteraction(first))?.text).toBe(verdicts[0]!.claim);
-    expect(await mod.vote({ interactionId: id, platform: 'slack', userId: 'U2', helpful: false, reason: 'no' })).toBe('created');
+    expect(await mod.vote({ interactionId: id, platform: 'slack', userId: 'U2', helpful: false, reason: 'no' })).toBe(
+      'created',
+    );
   });
 
   it('does not fail a reply when the store is down: the record is just missing', async () => {
     await store.close();
-    expect(await mod.record({ platform: 'slack', userId: 'U1', command: 'ask', result: mod.engine.ask('when was the bridge opened') })).toBeNull();
+    expect(
+      await mod.record({
+        platform: 'slack',
+        userId: 'U1',
+        command: 'ask',
+        result: mod.engine.ask('when was the bridge opened'),
+      }),
+    ).toBeNull();
   });
 });
 
@@ -115,7 +151,10 @@ describe.runIf(TEST_DATABASE_URL)('two bot processes sharing PostgreSQL', () => 
   });
 
   const proposeToll = async (a: Moderation, statement: string) => {
-    const made = await a.propose({ statement, quote: 'Tolls on the bridge were abolished in 2005', topic: 'bridge', source: { document: 'doc1' } }, pat);
+    const made = await a.propose(
+      { statement, quote: 'Tolls on the bridge were abolished in 2005', topic: 'bridge', source: { document: 'doc1' } },
+      pat,
+    );
     if (!made.ok) throw new Error(made.problems.join('; '));
     return made.proposal.id;
   };
@@ -127,7 +166,9 @@ describe.runIf(TEST_DATABASE_URL)('two bot processes sharing PostgreSQL', () => 
     const id = await proposeToll(a.mod, 'Ann Author reports that tolls on the bridge were abolished in 2005.');
     const decision = await a.mod.approve(id, mo);
     expect(decision.ok).toBe(true);
-    const ms = await within(5000, () => b.engine.ask(question).citations.some((c) => c.fact === `community-${id}` && c.community?.approvedBy === 'Mo'));
+    const ms = await within(5000, () =>
+      b.engine.ask(question).citations.some((c) => c.fact === `community-${id}` && c.community?.approvedBy === 'Mo'),
+    );
     expect(ms).toBeLessThan(5000);
   });
 
@@ -136,7 +177,10 @@ describe.runIf(TEST_DATABASE_URL)('two bot processes sharing PostgreSQL', () => 
     const c = await bot({ listen: false, pollMs: 500 });
     // It loaded what was approved before it started.
     expect(c.engine.ask(question).status).toBe('answered');
-    const id = await proposeToll(a.mod, 'Ann Author wrote that the bridge tolls were abolished in 2005 after protests began.');
+    const id = await proposeToll(
+      a.mod,
+      'Ann Author wrote that the bridge tolls were abolished in 2005 after protests began.',
+    );
     await a.mod.approve(id, mo);
     await within(5000, () => c.engine.fact(`community-${id}`) !== undefined);
   });
@@ -144,16 +188,29 @@ describe.runIf(TEST_DATABASE_URL)('two bot processes sharing PostgreSQL', () => 
   it('a channel setting made in one applies in the others within 5 s', async () => {
     const [a, b, c] = running as [(typeof running)[0], (typeof running)[0], (typeof running)[0]];
     await a.mod.setChannel('discord', '123', { mode: 'ephemeral', cooldownSeconds: 60 }, mo);
-    await within(5000, () => b.mod.channel('discord', '123').mode === 'ephemeral' && c.mod.channel('discord', '123').cooldownSeconds === 60);
+    await within(
+      5000,
+      () =>
+        b.mod.channel('discord', '123').mode === 'ephemeral' && c.mod.channel('discord', '123').cooldownSeconds === 60,
+    );
     await b.mod.setChannel('discord', '123', { mode: 'off' }, mo);
-    await within(5000, () => a.mod.channel('discord', '123').mode === 'off' && c.mod.channel('discord', '123').mode === 'off');
+    await within(
+      5000,
+      () => a.mod.channel('discord', '123').mode === 'off' && c.mod.channel('discord', '123').mode === 'off',
+    );
   });
 
   it('a bot whose LISTEN connection dropped catches up when it reconnects', async () => {
     const [a, b] = running as [(typeof running)[0], (typeof running)[0]];
     // Cut b's LISTEN connection (and a's: they look alike), then approve while b cannot hear.
-    await a.store.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1 AND pid <> pg_backend_pid()", [`LISTEN "${b.store.channel}"`]);
-    const id = await proposeToll(a.mod, 'Ann Author states that the tolls on the bridge were abolished in 2005 for good.');
+    await a.store.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1 AND pid <> pg_backend_pid()',
+      [`LISTEN "${b.store.channel}"`],
+    );
+    const id = await proposeToll(
+      a.mod,
+      'Ann Author states that the tolls on the bridge were abolished in 2005 for good.',
+    );
     await a.mod.approve(id, mo);
     await within(5000, () => b.engine.fact(`community-${id}`) !== undefined);
   });
@@ -161,7 +218,10 @@ describe.runIf(TEST_DATABASE_URL)('two bot processes sharing PostgreSQL', () => 
   it('only one of two moderators approving at once succeeds', async () => {
     const [a, b] = running as [(typeof running)[0], (typeof running)[0]];
     const id = await proposeToll(a.mod, 'Ann Author notes that tolls on the bridge were abolished in 2005 indeed.');
-    const results = await Promise.all([a.mod.approve(id, mo), b.mod.approve(id, { ...mo, name: 'Max', userId: 'UMAX' })]);
+    const results = await Promise.all([
+      a.mod.approve(id, mo),
+      b.mod.approve(id, { ...mo, name: 'Max', userId: 'UMAX' }),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
 });

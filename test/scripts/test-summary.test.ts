@@ -3,10 +3,14 @@ import { describe, expect, it } from 'vitest';
 
 /** Runs `npm test`'s script on fixture files and returns its last line and exit code. */
 function summary(...files: string[]): { last: string; status: number | null } {
-  const run = spawnSync(process.execPath, ['scripts/test.mjs', '--config', 'test/fixtures/summary/vitest.config.ts', ...files], {
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['scripts/test.mjs', '--config', 'test/fixtures/summary/vitest.config.ts', ...files],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+    },
+  );
   const lines = run.stdout.trim().split('\n');
   return { last: lines[lines.length - 1]!, status: run.status };
 }

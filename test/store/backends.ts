@@ -21,7 +21,8 @@ export interface Backend {
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
 let counter = 0;
-const uniqueSchema = (tag: string) => `t_${tag}_${process.pid}_${Date.now().toString(36)}_${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const uniqueSchema = (tag: string) =>
+  `t_${tag}_${process.pid}_${Date.now().toString(36)}_${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 export function pgliteBackend(): Backend {
   const dir = freshDataDir();

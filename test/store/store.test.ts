@@ -33,11 +33,17 @@ describe.each(backends('store'))('store on $name', (backend) => {
   });
 
   it('applies each migration once, however often it is opened', async () => {
-    const versions = async () => (await store.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).map((r) => Number(r.version));
+    const versions = async () =>
+      (await store.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).map((r) =>
+        Number(r.version),
+      );
     expect(await versions()).toEqual(MIGRATIONS.map((m) => m.version));
     // Running them again, directly and by reopening, changes nothing.
     await store.close();
-    const db = backend.name === 'pglite' ? await openPglite(`${backend.options.dataDir}/pglite`, 'public') : await openPostgres(TEST_DATABASE_URL!, backend.options.schema!, pino({ enabled: false }));
+    const db =
+      backend.name === 'pglite'
+        ? await openPglite(`${backend.options.dataDir}/pglite`, 'public')
+        : await openPostgres(TEST_DATABASE_URL!, backend.options.schema!, pino({ enabled: false }));
     try {
       expect(await migrate(db, backend.options.schema ?? 'public')).toEqual([]);
     } finally {
@@ -52,8 +58,23 @@ describe.each(backends('store'))('store on $name', (backend) => {
   });
 
   it('keeps records across a restart', async () => {
-    const id = await store.recordInteraction({ platform: 'discord', guild: 'g1', channel: 'c1', userId: 'u-restart', command: 'ask', text: 'who built the bridge', outcome: 'answered', factIds: ['bridge-opened', 'bridge-never'] });
-    await store.vote({ interactionId: id, platform: 'discord', userId: 'u-voter', helpful: false, reason: 'missed the point' });
+    const id = await store.recordInteraction({
+      platform: 'discord',
+      guild: 'g1',
+      channel: 'c1',
+      userId: 'u-restart',
+      command: 'ask',
+      text: 'who built the bridge',
+      outcome: 'answered',
+      factIds: ['bridge-opened', 'bridge-never'],
+    });
+    await store.vote({
+      interactionId: id,
+      platform: 'discord',
+      userId: 'u-voter',
+      helpful: false,
+      reason: 'missed the point',
+    });
     const proposal = await store.addProposal({
       statement: 'A statement that is long enough.',
       quote: 'a quote of some length',
@@ -68,19 +89,47 @@ describe.each(backends('store'))('store on $name', (backend) => {
     await restart();
 
     const i = await store.getInteraction(id);
-    expect(i).toMatchObject({ id, platform: 'discord', guild: 'g1', channel: 'c1', command: 'ask', text: 'who built the bridge', outcome: 'answered', factIds: ['bridge-opened', 'bridge-never'] });
+    expect(i).toMatchObject({
+      id,
+      platform: 'discord',
+      guild: 'g1',
+      channel: 'c1',
+      command: 'ask',
+      text: 'who built the bridge',
+      outcome: 'answered',
+      factIds: ['bridge-opened', 'bridge-never'],
+    });
     expect(new Date(i!.createdAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
     // The per-install secret was kept, so the same user hashes the same after a restart.
     expect(i!.userHash).toBe(hashBefore);
     expect(store.hashUser('discord', 'u-restart')).toBe(hashBefore);
-    expect(await store.voteCounts(id, { platform: 'discord', userId: 'u-voter' })).toEqual({ helpful: 0, notHelpful: 1, mine: false });
+    expect(await store.voteCounts(id, { platform: 'discord', userId: 'u-voter' })).toEqual({
+      helpful: 0,
+      notHelpful: 1,
+      mine: false,
+    });
     expect(await store.getProposal(proposal.id)).toEqual(proposal);
-    expect(proposal.source).toEqual({ title: 'A new article', author: 'Someone', date: '2024-05', url: 'https://example.com/x' });
-    expect(await store.getChannelSetting('slack', 'C1')).toMatchObject({ mode: 'ephemeral', cooldownSeconds: 30, updatedBy: 'Mo' });
+    expect(proposal.source).toEqual({
+      title: 'A new article',
+      author: 'Someone',
+      date: '2024-05',
+      url: 'https://example.com/x',
+    });
+    expect(await store.getChannelSetting('slack', 'C1')).toMatchObject({
+      mode: 'ephemeral',
+      cooldownSeconds: 30,
+      updatedBy: 'Mo',
+    });
   });
 
   it('never keeps a user id, only its keyed hash', async () => {
-    const id = await store.recordInteraction({ platform: 'slack', userId: 'U0SECRET', command: 'check', text: 'a claim', outcome: 'unverified' });
+    const id = await store.recordInteraction({
+      platform: 'slack',
+      userId: 'U0SECRET',
+      command: 'check',
+      text: 'a claim',
+      outcome: 'unverified',
+    });
     const rows = await store.query<Record<string, unknown>>('SELECT * FROM interactions WHERE id = $1', [id]);
     expect(JSON.stringify(rows)).not.toContain('U0SECRET');
     expect(rows[0]!.user_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -104,21 +153,59 @@ describe.each(backends('store'))('store on $name', (backend) => {
   });
 
   it('keeps one vote per user per interaction, and lets it change', async () => {
-    const id = await store.recordInteraction({ platform: 'discord', userId: 'asker', command: 'ask', text: 'q', outcome: 'answered', factIds: ['f1'] });
+    const id = await store.recordInteraction({
+      platform: 'discord',
+      userId: 'asker',
+      command: 'ask',
+      text: 'q',
+      outcome: 'answered',
+      factIds: ['f1'],
+    });
     expect(await store.vote({ interactionId: id, platform: 'discord', userId: 'v1', helpful: true })).toBe('created');
-    expect(await store.vote({ interactionId: id, platform: 'discord', userId: 'v1', helpful: false, reason: '  wrong   year\n' })).toBe('updated');
+    expect(
+      await store.vote({
+        interactionId: id,
+        platform: 'discord',
+        userId: 'v1',
+        helpful: false,
+        reason: '  wrong   year\n',
+      }),
+    ).toBe('updated');
     expect(await store.vote({ interactionId: id, platform: 'discord', userId: 'v2', helpful: true })).toBe('created');
     // The same id on another platform is another person.
     expect(await store.vote({ interactionId: id, platform: 'slack', userId: 'v1', helpful: true })).toBe('created');
-    expect(await store.voteCounts(id, { platform: 'discord', userId: 'v1' })).toEqual({ helpful: 2, notHelpful: 1, mine: false });
-    const rows = await store.query<{ reason: string | null }>('SELECT reason FROM votes WHERE interaction_id = $1 AND NOT helpful', [id]);
+    expect(await store.voteCounts(id, { platform: 'discord', userId: 'v1' })).toEqual({
+      helpful: 2,
+      notHelpful: 1,
+      mine: false,
+    });
+    const rows = await store.query<{ reason: string | null }>(
+      'SELECT reason FROM votes WHERE interaction_id = $1 AND NOT helpful',
+      [id],
+    );
     expect(rows).toEqual([{ reason: 'wrong year' }]);
-    expect(await store.vote({ interactionId: 99_999_999, platform: 'discord', userId: 'v1', helpful: true })).toBe('unknown_interaction');
+    expect(await store.vote({ interactionId: 99_999_999, platform: 'discord', userId: 'v1', helpful: true })).toBe(
+      'unknown_interaction',
+    );
   });
 
   it('prunes interactions older than the retention period, with their votes', async () => {
-    const old = await store.recordInteraction({ platform: 'discord', userId: 'u', command: 'ask', text: 'old', outcome: 'no_answer', at: new Date(Date.now() - 100 * DAY) });
-    const recent = await store.recordInteraction({ platform: 'discord', userId: 'u', command: 'ask', text: 'recent', outcome: 'no_answer', at: new Date(Date.now() - 10 * DAY) });
+    const old = await store.recordInteraction({
+      platform: 'discord',
+      userId: 'u',
+      command: 'ask',
+      text: 'old',
+      outcome: 'no_answer',
+      at: new Date(Date.now() - 100 * DAY),
+    });
+    const recent = await store.recordInteraction({
+      platform: 'discord',
+      userId: 'u',
+      command: 'ask',
+      text: 'recent',
+      outcome: 'no_answer',
+      at: new Date(Date.now() - 10 * DAY),
+    });
     await store.vote({ interactionId: old, platform: 'discord', userId: 'v', helpful: false });
     expect(await store.prune(90)).toBeGreaterThanOrEqual(1);
     expect(await store.getInteraction(old)).toBeUndefined();
@@ -136,7 +223,11 @@ describe.each(backends('store'))('store on $name', (backend) => {
     await store.setChannelSetting('discord', 'ch-1', { cooldownSeconds: 12 }, 'Mo');
     expect(await store.getChannelSetting('discord', 'ch-1')).toMatchObject({ mode: 'public', cooldownSeconds: 12 });
     await store.setChannelSetting('discord', 'ch-1', { mode: 'off', cooldownSeconds: null }, 'Ed');
-    expect(await store.getChannelSetting('discord', 'ch-1')).toMatchObject({ mode: 'off', cooldownSeconds: null, updatedBy: 'Ed' });
+    expect(await store.getChannelSetting('discord', 'ch-1')).toMatchObject({
+      mode: 'off',
+      cooldownSeconds: null,
+      updatedBy: 'Ed',
+    });
     expect(await store.getChannelSetting('slack', 'ch-1')).toBeUndefined();
     await expect(store.setChannelSetting('discord', 'ch-2', { cooldownSeconds: 99_999 })).rejects.toThrow();
   });
@@ -146,7 +237,14 @@ describe.each(backends('store'))('store on $name', (backend) => {
     await store.setChannelSetting('discord', 'ch-fp', { mode: 'ephemeral' });
     const afterChannel = await store.fingerprint();
     expect(afterChannel).not.toBe(before);
-    const p = await store.addProposal({ statement: 'Another statement here.', quote: 'another quote', topic: 'bridge', kind: 'report', source: { document: 'doc1' }, proposer: { platform: 'discord', userId: 'p', name: 'P' } });
+    const p = await store.addProposal({
+      statement: 'Another statement here.',
+      quote: 'another quote',
+      topic: 'bridge',
+      kind: 'report',
+      source: { document: 'doc1' },
+      proposer: { platform: 'discord', userId: 'p', name: 'P' },
+    });
     expect(await store.fingerprint()).toBe(afterChannel); // a pending proposal changes no answer
     await store.decideProposal(p.id, 'approved', { platform: 'discord', userId: 'm', name: 'M' });
     expect(await store.fingerprint()).not.toBe(afterChannel);

@@ -8,7 +8,7 @@
  */
 import type { Moderation } from '../../../src/moderation/index.js';
 import type { ChannelMode } from '../../../src/store/index.js';
-import type { Reply } from '../requests.js';
+import { isPrivateKind, type Reply } from '../../pipeline/reply.js';
 
 export interface ChannelPolicy {
   mode: ChannelMode;
@@ -18,18 +18,26 @@ export interface ChannelPolicy {
 export type Visibility = 'public' | 'ephemeral' | 'off';
 
 /** The channel's stored setting with the adapter's defaults filled in; the defaults alone without a store. */
-export function channelPolicy(moderation: Moderation | undefined, platform: string, channel: string | null, defaults: ChannelPolicy): ChannelPolicy {
+export function channelPolicy(
+  moderation: Moderation | undefined,
+  platform: string,
+  channel: string | null,
+  defaults: ChannelPolicy,
+): ChannelPolicy {
   if (!moderation || !channel) return defaults;
   const c = moderation.channel(platform, channel, defaults);
   return { mode: c.mode, cooldownSeconds: c.cooldownSeconds };
 }
 
 /**
- * Who sees a reply. Notices (cooldown, empty input, errors) only concern the asker; an
- * asker may always choose privacy; a channel set to ephemeral makes every reply private.
+ * Who sees a reply. Notices (cooldown, empty input, errors), reports, review lists and
+ * forms only concern the asker; an asker may always choose privacy; a channel set to
+ * ephemeral makes every reply private.
  */
 export function visibility(policy: ChannelPolicy, request: { askedPrivately?: boolean; reply?: Reply }): Visibility {
   if (policy.mode === 'off') return 'off';
-  if (policy.mode === 'ephemeral' || request.askedPrivately || request.reply?.kind === 'notice') return 'ephemeral';
+  if (policy.mode === 'ephemeral' || request.askedPrivately || (request.reply && isPrivateKind(request.reply))) {
+    return 'ephemeral';
+  }
   return 'public';
 }

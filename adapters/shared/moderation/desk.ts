@@ -8,13 +8,14 @@
  *   await desk.vote(person, id, false, 'wrong year');             // the acknowledgement text
  *   const outcome = await desk.crosscheck(parseCrosscheckText('report 30'), person, place, isModerator);
  */
-import type { Moderation } from '../../../src/moderation/index.js';
-import { formatReport } from '../../../src/moderation/index.js';
+import type { Moderation } from '../../../src/moderation/moderation.js';
+import { type FieldProblem, problemText } from '../../../src/moderation/proposals.js';
+import { formatReport } from '../../../src/moderation/report.js';
 import type { Actor } from '../../../src/store/index.js';
-import type { Reply } from '../requests.js';
+import type { Reply } from '../../pipeline/reply.js';
 import { channelPolicy, type ChannelPolicy } from './channel-policy.js';
 import { needsModerator, type CrosscheckCommand } from './crosscheck-command.js';
-import { problemsByField, proposalFromForm, proposeForm, rejectForm, reasonForm, type FormSpec, type FormValues } from './forms.js';
+import { formErrors, proposalFromForm, proposeForm, REASON_FIELD, type FormValues } from './forms.js';
 import { proposalView, REVIEW_PAGE, type ReviewQueue } from './review.js';
 import {
   approvedNote,
@@ -41,14 +42,11 @@ export interface Place {
   channel: string | null;
 }
 
-/** What a moderator's request comes to; each platform renders these its own way. */
-export type DeskOutcome =
-  | { kind: 'notice'; text: string }
-  | { kind: 'report'; text: string }
-  | { kind: 'form'; form: FormSpec }
-  | { kind: 'review'; queue: ReviewQueue };
+/** What a moderator's request comes to: replies like any other, which each platform renders its own way. */
+export type DeskOutcome = Extract<Reply, { kind: 'notice' | 'report' | 'form' | 'review' }>;
 
-export type ProposeResult = { ok: true; text: string } | { ok: false; text: string; byField: Record<string, string> };
+/** A saved proposal's acknowledgement, or the problems: as text, and as errors under the form's fields. */
+export type ProposeResult = { ok: true; text: string } | { ok: false; text: string; errors: FieldProblem[] };
 
 export interface DeskOptions {
   platform: PlatformName;
@@ -56,8 +54,6 @@ export interface DeskOptions {
   defaults: ChannelPolicy;
   /** The longest a record may take before the reply goes out without feedback buttons (default 1500 ms). */
   recordTimeoutMs?: number;
-  /** The command name shown in help, e.g. "/crosscheck". */
-  command?: string;
 }
 
 /** The replies that are recorded, and get feedback buttons. */
@@ -85,11 +81,27 @@ export class ModerationDesk {
    */
   async record(person: Person, place: Place, command: string, reply: Reply): Promise<number | null> {
     if (!this.moderation || !RECORDED[reply.kind]) return null;
-    const result = reply.kind === 'answer' ? reply.answer : reply.kind === 'verdict' ? reply.verdict : reply.kind === 'verdicts' ? reply.verdicts : null;
+    const result =
+      reply.kind === 'answer'
+        ? reply.answer
+        : reply.kind === 'verdict'
+          ? reply.verdict
+          : reply.kind === 'verdicts'
+            ? reply.verdicts
+            : null;
     if (!result) return null;
-    const recording = this.moderation.record({ platform: this.platform, guild: place.guild, channel: place.channel, userId: person.userId, command, result });
+    const recording = this.moderation.record({
+      platform: this.platform,
+      guild: place.guild,
+      channel: place.channel,
+      userId: person.userId,
+      command,
+      result,
+    });
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((resolve) => (timer = setTimeout(resolve, this.options.recordTimeoutMs ?? 1500, null)));
+    const late = new Promise<null>(
+      (resolve) => (timer = setTimeout(resolve, this.options.recordTimeoutMs ?? 1500, null)),
+    );
     try {
       return await Promise.race([recording, late]);
     } finally {
@@ -111,25 +123,33 @@ export class ModerationDesk {
   }
 
   private voteWith(person: Person, record: number, helpful: boolean, reason: string | null) {
-    return this.moderation!.vote({ interactionId: record, platform: this.platform, userId: person.userId, helpful, reason });
-  }
-
-  /** The form asking why an answer was not helpful. */
-  reasonForm(record: number): FormSpec {
-    return reasonForm(record);
+    return this.moderation!.vote({
+      interactionId: record,
+      platform: this.platform,
+      userId: person.userId,
+      helpful,
+      reason,
+    });
   }
 
   /**
-   * `/crosscheck …`. `isModerator` is asked only when the subcommand needs it (on Slack it
-   * costs an API call).
+   * `/crosscheck …`, written `name` on this platform. `isModerator` is asked only when the
+   * subcommand needs it (on Slack it costs an API call).
    */
-  async crosscheck(command: CrosscheckCommand, person: Person, place: Place, isModerator: () => boolean | Promise<boolean>): Promise<DeskOutcome> {
-    const name = this.options.command ?? '/crosscheck';
+  async crosscheck(
+    command: CrosscheckCommand,
+    person: Person,
+    place: Place,
+    isModerator: () => boolean | Promise<boolean>,
+    name = '/crosscheck',
+  ): Promise<DeskOutcome> {
     if (command.sub === 'help') return { kind: 'notice', text: crosscheckHelp(name) };
-    if (command.sub === 'invalid') return { kind: 'notice', text: `${name}: ${command.problem}.\n\n${crosscheckHelp(name)}` };
+    if (command.sub === 'invalid')
+      return { kind: 'notice', text: `${name}: ${command.problem}.\n\n${crosscheckHelp(name)}` };
     const moderation = this.moderation;
     if (!moderation) return { kind: 'notice', text: NO_STORE };
-    if (needsModerator(command) && !(await isModerator())) return { kind: 'notice', text: NOT_A_MODERATOR[this.platform] };
+    if (needsModerator(command) && !(await isModerator()))
+      return { kind: 'notice', text: NOT_A_MODERATOR[this.platform] };
     switch (command.sub) {
       case 'report': {
         const report = await moderation.report(command.days);
@@ -147,12 +167,12 @@ export class ModerationDesk {
   /** A submitted propose form: saved for review, or the problems, also by field for forms that show them there. */
   async propose(values: FormValues, person: Person): Promise<ProposeResult> {
     const moderation = this.moderation;
-    if (!moderation) return { ok: false, text: NO_STORE, byField: {} };
+    if (!moderation) return { ok: false, text: NO_STORE, errors: [] };
     const { input, problems } = proposalFromForm(values, moderation.engine.pack);
     const result = problems.length ? { ok: false as const, problems } : await moderation.propose(input, person);
     if (!result.ok) {
-      const all = [...new Set([...problems, ...result.problems])];
-      return { ok: false, text: proposalRefused(all), byField: problemsByField(all, values) };
+      const all = [...new Map([...problems, ...result.problems].map((p) => [problemText(p), p])).values()];
+      return { ok: false, text: proposalRefused(all), errors: formErrors(all, values) };
     }
     return { ok: true, text: proposalSaved(result.proposal, result.notes) };
   }
@@ -162,7 +182,11 @@ export class ModerationDesk {
     if (!this.moderation) return { note: NO_STORE, items: [], more: 0 };
     const pending = await this.moderation.pending(REVIEW_PAGE + 1_000);
     const pack = this.moderation.engine.pack;
-    return { note, items: pending.slice(0, REVIEW_PAGE).map((p) => proposalView(p, pack)), more: Math.max(0, pending.length - REVIEW_PAGE) };
+    return {
+      note,
+      items: pending.slice(0, REVIEW_PAGE).map((p) => proposalView(p, pack)),
+      more: Math.max(0, pending.length - REVIEW_PAGE),
+    };
   }
 
   /** Approves a proposal; the fact is in this bot's answers when this returns. The queue comes back. */
@@ -172,21 +196,30 @@ export class ModerationDesk {
     return this.queue(d.ok ? approvedNote(d.proposal) : decisionFailed(d.problems));
   }
 
-  rejectForm(proposal: number): FormSpec {
-    return rejectForm(proposal);
-  }
-
   /** Rejects with a reason. A missing reason comes back as a problem, for the form; anything else as the queue with a note. */
-  async reject(proposal: number, person: Person, reason: string): Promise<{ ok: false; problem: string } | { ok: true; queue: ReviewQueue }> {
+  async reject(
+    proposal: number,
+    person: Person,
+    reason: string,
+  ): Promise<{ ok: false; error: FieldProblem } | { ok: true; queue: ReviewQueue }> {
     if (!this.moderation) return { ok: true, queue: await this.queue(null) };
     const d = await this.moderation.reject(proposal, person, reason);
-    if (!d.ok && d.problems.some((p) => p.startsWith('reason:'))) return { ok: false, problem: d.problems.join(' ') };
+    if (!d.ok && d.problems.some((p) => p.field === 'reason')) {
+      return { ok: false, error: { field: REASON_FIELD, message: d.problems.map(problemText).join(' ') } };
+    }
     return { ok: true, queue: await this.queue(d.ok ? rejectedNote(d.proposal) : decisionFailed(d.problems)) };
   }
 
-  private async channel(place: Place, command: Extract<CrosscheckCommand, { sub: 'channel' }>, person: Person): Promise<string> {
+  private async channel(
+    place: Place,
+    command: Extract<CrosscheckCommand, { sub: 'channel' }>,
+    person: Person,
+  ): Promise<string> {
     if (!place.channel) return NEEDS_CHANNEL;
-    const change = { ...('mode' in command ? { mode: command.mode } : {}), ...('cooldownSeconds' in command ? { cooldownSeconds: command.cooldownSeconds } : {}) };
+    const change = {
+      ...('mode' in command ? { mode: command.mode } : {}),
+      ...('cooldownSeconds' in command ? { cooldownSeconds: command.cooldownSeconds } : {}),
+    };
     const changed = Object.keys(change).length > 0;
     if (changed) await this.moderation!.setChannel(this.platform, place.channel, change, person);
     const now = this.policy(place.channel);

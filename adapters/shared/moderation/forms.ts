@@ -8,7 +8,8 @@
  */
 import type { Engine } from '../../../src/core/engine.js';
 import type { Pack } from '../../../src/knowledge/load.js';
-import type { ProposalInput } from '../../../src/moderation/index.js';
+import { type FieldProblem, type ProposalInput, problemText } from '../../../src/moderation/proposals.js';
+import { cutEnd } from '../cut.js';
 import { encodeId } from './ids.js';
 import { NOT_HELPFUL_REASON, REJECT_REASON } from './texts.js';
 
@@ -38,7 +39,13 @@ export interface FormSpec {
 /** Slack's and Discord's smaller limits, which every form here keeps. */
 export const FORM_LIMITS = { title: 24, fields: 5, label: 45, hint: 100, placeholder: 100 } as const;
 
-export const PROPOSE_FIELDS = { statement: 'statement', quote: 'quote', topic: 'topic', document: 'document', newDocument: 'new_document' } as const;
+export const PROPOSE_FIELDS = {
+  statement: 'statement',
+  quote: 'quote',
+  topic: 'topic',
+  document: 'document',
+  newDocument: 'new_document',
+} as const;
 export const REASON_FIELD = 'reason';
 
 /** "e.g. a, b, c, …": whole items only, within `max` characters. */
@@ -57,34 +64,78 @@ export function proposeForm(engine: Engine): FormSpec {
   const topics = examples([...engine.pack.topics.keys()], FORM_LIMITS.placeholder);
   const example = engine.sources().find((s) => s.posts.length) ?? engine.sources()[0];
   const short = example ? example.document.split('_')[0]! : 'doc-id';
+  // A statement as the pack's own sources would give one: a named author and a year.
+  const dated = engine.sources().find((s) => s.author && s.date);
+  const statement = dated
+    ? `e.g. ${dated.author} wrote in ${dated.date!.slice(0, 4)} that …`
+    : 'e.g. The author wrote that …';
   return {
     id: encodeId({ kind: 'propose' }),
     title: 'Propose a fact',
     fields: [
-      { id: PROPOSE_FIELDS.statement, label: 'Statement', hint: 'One sentence for the bot to say, naming who said it', placeholder: 'e.g. Andrew Korybko wrote in 2018 that …', multiline: true, required: true, maxLength: 500 },
-      { id: PROPOSE_FIELDS.quote, label: 'Verbatim quote', hint: 'Copied word for word from the source, at most 300 characters', multiline: true, required: true, maxLength: 300 },
-      { id: PROPOSE_FIELDS.topic, label: 'Topic, and kind if not a report', hint: 'A topic id, then opinion, proposal or forum claim if the fact is one', placeholder: topics, multiline: false, required: true, maxLength: 100 },
-      { id: PROPOSE_FIELDS.document, label: 'Source: a document from /sources', hint: 'Its id, and for a forum thread the post number', placeholder: `e.g. ${short}, or ${short} post 5`, multiline: false, required: false, maxLength: 120 },
-      { id: PROPOSE_FIELDS.newDocument, label: 'Or a new document', hint: 'One per line: title, author, date (YYYY-MM-DD), URL', placeholder: 'Title\nAuthor\n2024-05-01\nhttps://…', multiline: true, required: false, maxLength: 700 },
+      {
+        id: PROPOSE_FIELDS.statement,
+        label: 'Statement',
+        hint: 'One sentence for the bot to say, naming who said it',
+        placeholder: cutEnd(statement, FORM_LIMITS.placeholder),
+        multiline: true,
+        required: true,
+        maxLength: 500,
+      },
+      {
+        id: PROPOSE_FIELDS.quote,
+        label: 'Verbatim quote',
+        hint: 'Copied word for word from the source, at most 300 characters',
+        multiline: true,
+        required: true,
+        maxLength: 300,
+      },
+      {
+        id: PROPOSE_FIELDS.topic,
+        label: 'Topic, and kind if not a report',
+        hint: 'A topic id, then opinion, proposal or forum claim if the fact is one',
+        placeholder: topics,
+        multiline: false,
+        required: true,
+        maxLength: 100,
+      },
+      {
+        id: PROPOSE_FIELDS.document,
+        label: 'Source: a document from /sources',
+        hint: 'Its id, and for a forum thread the post number',
+        placeholder: `e.g. ${short}, or ${short} post 5`,
+        multiline: false,
+        required: false,
+        maxLength: 120,
+      },
+      {
+        id: PROPOSE_FIELDS.newDocument,
+        label: 'Or a new document',
+        hint: 'One per line: title, author, date (YYYY-MM-DD), URL',
+        placeholder: 'Title\nAuthor\n2024-05-01\nhttps://…',
+        multiline: true,
+        required: false,
+        maxLength: 700,
+      },
     ],
   };
 }
 
-export function reasonForm(record: number): FormSpec {
-  return {
-    id: encodeId({ kind: 'reason', record }),
-    title: NOT_HELPFUL_REASON.title,
-    fields: [{ id: REASON_FIELD, label: NOT_HELPFUL_REASON.label, hint: NOT_HELPFUL_REASON.hint, multiline: false, required: false, maxLength: 300 }],
-  };
+/** A form asking for one line of reason: why an answer was not helpful (optional), why a proposal is rejected (required). */
+function reasonOnly(id: string, texts: { title: string; label: string; hint: string }, required: boolean): FormSpec {
+  const field = { id: REASON_FIELD, label: texts.label, hint: texts.hint, multiline: false, required, maxLength: 300 };
+  return { id, title: texts.title, fields: [field] };
 }
 
-export function rejectForm(proposal: number): FormSpec {
-  return {
-    id: encodeId({ kind: 'reject_reason', proposal }),
-    title: REJECT_REASON.title(proposal),
-    fields: [{ id: REASON_FIELD, label: REJECT_REASON.label, hint: REJECT_REASON.hint, multiline: false, required: true, maxLength: 300 }],
-  };
-}
+export const reasonForm = (record: number): FormSpec =>
+  reasonOnly(encodeId({ kind: 'reason', record }), NOT_HELPFUL_REASON, false);
+
+export const rejectForm = (proposal: number): FormSpec =>
+  reasonOnly(
+    encodeId({ kind: 'reject_reason', proposal }),
+    { ...REJECT_REASON, title: REJECT_REASON.title(proposal) },
+    true,
+  );
 
 export type FormValues = Record<string, string | null | undefined>;
 
@@ -99,7 +150,10 @@ function resolveDocument(pack: Pack, typed: string): string {
 
 /** "004", "004 post 5", "004#5", "004, 5" → the document and the post. */
 function existingSource(pack: Pack, typed: string): { document: string; post?: string } {
-  const [id = '', post] = typed.replace(/[#,]/g, ' ').split(/\s+/).filter((t) => t && t.toLowerCase() !== 'post');
+  const [id = '', post] = typed
+    .replace(/[#,]/g, ' ')
+    .split(/\s+/)
+    .filter((t) => t && t.toLowerCase() !== 'post');
   return { document: resolveDocument(pack, id), ...(post !== undefined ? { post } : {}) };
 }
 
@@ -107,7 +161,10 @@ function existingSource(pack: Pack, typed: string): { document: string; post?: s
 function newSource(typed: string): { title: string; author?: string; date?: string; url?: string } {
   const out: { title: string; author?: string; date?: string; url?: string } = { title: '' };
   const unlabelled: string[] = [];
-  for (const line of typed.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of typed
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const m = /^(title|author|date|url)\s*:\s*(.+)$/i.exec(line);
     if (m) out[m[1]!.toLowerCase() as 'title' | 'author' | 'date' | 'url'] = m[2]!.trim();
     else if (/^https?:\/\//i.test(line)) out.url = line;
@@ -120,15 +177,29 @@ function newSource(typed: string): { title: string; author?: string; date?: stri
 }
 
 /** The kinds a proposer may name after the topic, as they would say them. */
-const KINDS: Record<string, string> = { report: 'report', opinion: 'opinion', proposal: 'proposal', 'forum claim': 'forum_claim', claim: 'forum_claim' };
+const KINDS: Record<string, string> = {
+  report: 'report',
+  opinion: 'opinion',
+  proposal: 'proposal',
+  'forum claim': 'forum_claim',
+  claim: 'forum_claim',
+};
 
 /** "su-35" or "su-35 opinion" / "su-35, forum claim": the topic, and the kind when named. */
-function topicAndKind(typed: string): { topic: string; kind?: string; problem?: string } {
+function topicAndKind(typed: string): { topic: string; kind?: string; problem?: FieldProblem } {
   const [topic = '', ...rest] = typed.split(/[\s,;]+/).filter(Boolean);
   const said = rest.join(' ').toLowerCase().replace(/_/g, ' ');
   if (!said) return { topic };
   const kind = KINDS[said];
-  return kind ? { topic, kind } : { topic, problem: 'kind: after the topic, write opinion, proposal or forum claim, or nothing for a report' };
+  return kind
+    ? { topic, kind }
+    : {
+        topic,
+        problem: {
+          field: 'kind',
+          message: 'after the topic, write opinion, proposal or forum claim, or nothing for a report',
+        },
+      };
 }
 
 /** A forum member's claim or question is a forum claim, an opinion post or opinion piece an opinion; otherwise a report. */
@@ -148,11 +219,13 @@ function kindOf(pack: Pack, documentId: string, post: string | undefined): strin
  * forum member's claim, an opinion piece), so the bot says it as such; the reviewer sees it. Problems that only
  * the form can see (a source given twice) come back as well.
  */
-export function proposalFromForm(values: FormValues, pack: Pack): { input: ProposalInput; problems: string[] } {
+export function proposalFromForm(values: FormValues, pack: Pack): { input: ProposalInput; problems: FieldProblem[] } {
   const document = text(values[PROPOSE_FIELDS.document]);
   const described = text(values[PROPOSE_FIELDS.newDocument]);
-  const problems: string[] = [];
-  if (document && described) problems.push('source: give either a document from /sources or a new document, not both');
+  const problems: FieldProblem[] = [];
+  if (document && described) {
+    problems.push({ field: 'source', message: 'give either a document from /sources or a new document, not both' });
+  }
   const existing = document ? existingSource(pack, document) : null;
   const source = existing ?? (described ? newSource(described) : {});
   const topic = topicAndKind(text(values[PROPOSE_FIELDS.topic]));
@@ -168,9 +241,8 @@ export function proposalFromForm(values: FormValues, pack: Pack): { input: Propo
   return { input, problems };
 }
 
-/** Which field of the propose form a problem is about, so a form can show it next to the field. */
-export function fieldOfProblem(problem: string, usedNewDocument: boolean): string {
-  const field = problem.slice(0, problem.indexOf(':'));
+/** Which field of the propose form a proposal's field is typed in, so a form can show a problem next to it. */
+export function formFieldOf(field: string, usedNewDocument: boolean): string {
   if (field === 'statement' || field === 'quote' || field === 'topic') return field;
   if (field === 'kind') return PROPOSE_FIELDS.topic;
   if (field.startsWith('source.')) return PROPOSE_FIELDS.newDocument;
@@ -178,13 +250,8 @@ export function fieldOfProblem(problem: string, usedNewDocument: boolean): strin
   return PROPOSE_FIELDS.statement;
 }
 
-/** Problems grouped by the field they belong to. */
-export function problemsByField(problems: string[], values: FormValues): Record<string, string> {
+/** The problems as errors of the propose form: each under the field it was typed in, saying what it is about. */
+export function formErrors(problems: FieldProblem[], values: FormValues): FieldProblem[] {
   const usedNew = !text(values[PROPOSE_FIELDS.document]) && Boolean(text(values[PROPOSE_FIELDS.newDocument]));
-  const out: Record<string, string> = {};
-  for (const p of problems) {
-    const f = fieldOfProblem(p, usedNew);
-    out[f] = out[f] ? `${out[f]} ${p}` : p;
-  }
-  return out;
+  return problems.map((p) => ({ field: formFieldOf(p.field, usedNew), message: problemText(p) }));
 }

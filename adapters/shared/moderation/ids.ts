@@ -46,7 +46,9 @@ export function parseId(id: string): ActionId | null {
   switch (kind) {
     case 'vote': {
       const record = n(rest[1]);
-      return rest.length === 2 && (rest[0] === '0' || rest[0] === '1') && record !== null ? { kind, record, helpful: rest[0] === '1' } : null;
+      return rest.length === 2 && (rest[0] === '0' || rest[0] === '1') && record !== null
+        ? { kind, record, helpful: rest[0] === '1' }
+        : null;
     }
     case 'reason': {
       const record = n(rest[0]);

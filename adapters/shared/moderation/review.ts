@@ -31,7 +31,9 @@ function describeSource(p: ProposalRecord, pack: Pack): string {
   if ('document' in s) {
     const doc = pack.documents.get(s.document);
     const where = `“${doc?.title ?? s.document}” (${s.document}${s.post !== undefined ? `, post ${s.post}` : ''})`;
-    return doc?.text ? `${where}; the quote was found in its text` : `${where}; its text is not in the pack, so the quote is unchecked`;
+    return doc?.text
+      ? `${where}; the quote was found in its text`
+      : `${where}; its text is not in the pack, so the quote is unchecked`;
   }
   const parts = [`new document “${s.title}”`, s.author, s.date, s.url].filter(Boolean);
   return `${parts.join(', ')}; the quote is unchecked, please open the source`;

@@ -2,6 +2,7 @@
  * Every text the moderators' tools say, on both platforms. Renderers escape them; these
  * are plain sentences. Tests import them rather than copying them.
  */
+import { type FieldProblem, problemText } from '../../../src/moderation/proposals.js';
 import type { ChannelMode, ProposalRecord, VoteResult } from '../../../src/store/index.js';
 
 export type PlatformName = 'discord' | 'slack';
@@ -9,7 +10,8 @@ export type PlatformName = 'discord' | 'slack';
 export const FEEDBACK_LABEL = { helpful: 'Helpful', notHelpful: 'Not helpful' } as const;
 export const FEEDBACK_EMOJI = { helpful: '👍', notHelpful: '👎' } as const;
 
-export const SWITCHED_OFF = "I'm switched off in this channel, so I won't answer here. A moderator can switch me back on with /crosscheck channel.";
+export const SWITCHED_OFF =
+  "I'm switched off in this channel, so I won't answer here. A moderator can switch me back on with /crosscheck channel.";
 export const NO_STORE = "The moderators' tools are not available: this bot runs without its store.";
 export const RECORD_GONE = 'That answer is too old to vote on: its record has been removed.';
 
@@ -17,31 +19,50 @@ export const RECORD_GONE = 'That answer is too old to vote on: its record has be
 export function voteThanks(result: VoteResult, helpful: boolean): string {
   if (result === 'unknown_interaction') return RECORD_GONE;
   const what = helpful ? 'helpful' : 'not helpful';
-  return result === 'updated' ? `Your vote is changed: you marked this answer ${what}.` : `Thanks — you marked this answer ${what}.`;
+  return result === 'updated'
+    ? `Your vote is changed: you marked this answer ${what}.`
+    : `Thanks — you marked this answer ${what}.`;
 }
 
 /** The acknowledgement of the "Not helpful" form (the click already counted the vote). */
 export function reasonThanks(result: VoteResult, reason: string | null): string {
   if (result === 'unknown_interaction') return RECORD_GONE;
-  return reason ? 'Thanks — you marked this answer not helpful, and your reason is noted for the moderators.' : 'Thanks — you marked this answer not helpful.';
+  return reason
+    ? 'Thanks — you marked this answer not helpful, and your reason is noted for the moderators.'
+    : 'Thanks — you marked this answer not helpful.';
 }
 
 /** The form asking why an answer was not helpful. */
-export const NOT_HELPFUL_REASON = { title: 'Not helpful', label: 'What was wrong?', hint: 'One line for the moderators, e.g. wrong year, off topic, a side missing' };
+export const NOT_HELPFUL_REASON = {
+  title: 'Not helpful',
+  label: 'What was wrong?',
+  hint: 'One line for the moderators, e.g. wrong year, off topic, a side missing',
+};
+
+/** Who counts as a moderator, said plainly, per platform. */
+export const MODERATORS_ARE: Record<PlatformName, string> = {
+  discord: 'moderators (members with the Manage Messages permission here)',
+  slack: 'workspace admins and owners and the moderators this bot was set up with',
+};
 
 export const NOT_A_MODERATOR: Record<PlatformName, string> = {
-  discord: 'Only moderators (members with the Manage Messages permission here) can do that.',
-  slack: 'Only workspace admins and owners, and the moderators this bot was set up with, can do that.',
+  discord: `Only ${MODERATORS_ARE.discord} can do that.`,
+  slack: `Only ${MODERATORS_ARE.slack} can do that.`,
 };
 
 export function proposalSaved(p: ProposalRecord, notes: string[]): string {
-  const lines = [`Thanks — your proposal #${p.id} is waiting for a moderator's review. Once approved, answers cite it as community-added.`];
+  const lines = [
+    `Thanks — your proposal #${p.id} is waiting for a moderator's review. Once approved, answers cite it as community-added.`,
+  ];
   for (const n of notes) lines.push(`Note: ${n}.`);
   return lines.join('\n');
 }
 
-export function proposalRefused(problems: string[]): string {
-  return ['Your proposal was not saved. Please fix these and propose it again:', ...problems.map((p) => `• ${p}`)].join('\n');
+export function proposalRefused(problems: FieldProblem[]): string {
+  return [
+    'Your proposal was not saved. Please fix these and propose it again:',
+    ...problems.map((p) => `• ${problemText(p)}`),
+  ].join('\n');
 }
 
 export const REVIEW_EMPTY = 'No proposals are waiting for review.';
@@ -52,8 +73,12 @@ export function approvedNote(p: ProposalRecord): string {
 }
 
 export const rejectedNote = (p: ProposalRecord) => `Rejected #${p.id}: ${p.reason ?? ''}`;
-export const decisionFailed = (problems: string[]) => `Nothing changed: ${problems.join('; ')}.`;
-export const REJECT_REASON = { title: (id: number) => `Reject proposal #${id}`, label: 'Why is it rejected?', hint: 'The proposer sees this reason' };
+export const decisionFailed = (problems: FieldProblem[]) => `Nothing changed: ${problems.map(problemText).join('; ')}.`;
+export const REJECT_REASON = {
+  title: (id: number) => `Reject proposal #${id}`,
+  label: 'Why is it rejected?',
+  hint: 'The proposer sees this reason',
+};
 
 const MODE_SAYS: Record<ChannelMode, string> = {
   public: 'I answer in the open',
@@ -63,7 +88,8 @@ const MODE_SAYS: Record<ChannelMode, string> = {
 
 /** A channel's settings, said plainly. */
 export function channelSettingsText(mode: ChannelMode, cooldownSeconds: number, changed: boolean): string {
-  const cooldown = cooldownSeconds > 0 ? `each person waits ${cooldownSeconds}s between requests` : 'there is no cooldown';
+  const cooldown =
+    cooldownSeconds > 0 ? `each person waits ${cooldownSeconds}s between requests` : 'there is no cooldown';
   return `${changed ? 'Done. ' : ''}In this channel ${MODE_SAYS[mode]}${mode === 'off' ? '' : `, and ${cooldown}`}.`;
 }
 

@@ -3,7 +3,15 @@ import { cleanEnv, runEntry } from '../../helpers/run.js';
 
 describe('the console adapter (npm start without tokens)', () => {
   it('answers piped commands, one per line, and exits at end of input', async () => {
-    const stdin = ['/ask when did russia lift the arms embargo', 'who built pakistan steel mills', '/check The Eiffel Tower is in Paris.', '/sources', '/help', '/frobnicate', ''].join('\n');
+    const stdin = [
+      '/ask when did russia lift the arms embargo',
+      'who built pakistan steel mills',
+      '/check The Eiffel Tower is in Paris.',
+      '/sources',
+      '/help',
+      '/frobnicate',
+      '',
+    ].join('\n');
     const r = await runEntry('adapters/main.ts', [], { stdin, env: cleanEnv() });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/No Discord or Slack credentials found.*console/);
@@ -20,7 +28,10 @@ describe('the console adapter (npm start without tokens)', () => {
   });
 
   it('shows a disagreement block for a disputed point', async () => {
-    const r = await runEntry('adapters/main.ts', [], { stdin: '/ask did russia and pakistan discuss selling su-35 jets\n', env: cleanEnv() });
+    const r = await runEntry('adapters/main.ts', [], {
+      stdin: '/ask did russia and pakistan discuss selling su-35 jets\n',
+      env: cleanEnv(),
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/⚠ Sources disagree: .*\n {2}• .*\[\d+\]\n {2}• .*\[\d+\]/);
   });

@@ -2,17 +2,35 @@
  * The real discord.js client, started by startDiscord, against the stand-in Discord:
  * interactions go in over the gateway, and the tests assert on the REST calls the bot makes.
  */
-import { ApplicationCommandOptionType, ApplicationCommandType, GatewayIntentBits, GatewayOpcodes, InteractionResponseType } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  GatewayIntentBits,
+  GatewayOpcodes,
+  InteractionResponseType,
+} from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandData } from '../../../adapters/discord/command.js';
-import { CANNOT_POST } from '../../../adapters/discord/commands/check-claims.js';
-import { definitionsOf, loadCommands } from '../../../adapters/discord/loader.js';
+import type { APIApplicationCommandOption, RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { discordDefinitions } from '../../../adapters/discord/definitions.js';
 import { escapeDiscord } from '../../../adapters/discord/markdown.js';
-import { EPHEMERAL, NO_ANSWER_COLOR, VERDICT_COLOR, type DiscordReplyPayload } from '../../../adapters/discord/render.js';
-import { cooldownNotice, SOMETHING_WENT_WRONG } from '../../../adapters/shared/requests.js';
+import { type DiscordReplyPayload, EPHEMERAL } from '../../../adapters/discord/payload.js';
+import { CANNOT_POST } from '../../../adapters/discord/post-under-message.js';
+import { NO_ANSWER_COLOR, VERDICT_COLOR } from '../../../adapters/discord/render.js';
+import { loadRegistry } from '../../../adapters/pipeline/registry.js';
+import { cooldownNotice, SOMETHING_WENT_WRONG } from '../../../adapters/pipeline/texts.js';
 import { expectWithinLimits, RAW_MENTION } from './expectations.js';
 import { EXPLODE, loadEngine, member, moderator, startBot, type FailingEngine, type RunningBot } from './harness.js';
-import { autocomplete, booleanOption, chatInput, message, messageCommand, stringOption, type Actor, type Option, type Where } from './payloads.js';
+import {
+  autocomplete,
+  booleanOption,
+  chatInput,
+  message,
+  messageCommand,
+  stringOption,
+  type Actor,
+  type Option,
+  type Where,
+} from './payloads.js';
 import { callbackOf, originalEditOf, type RecordedRequest } from './stand-in.js';
 
 /** Discord's window for the first response to an interaction. */
@@ -35,25 +53,34 @@ beforeAll(() => {
 /** Helpers bound to one running bot. */
 function using(get: () => RunningBot) {
   const where = (inThread = false): Where => ({ guild: get().discord.guilds[0]!, inThread });
-  const slash = (name: string, options: Option[], actor: Actor = member()) => chatInput(get().discord.applicationId, name, options, actor, where());
+  const slash = (name: string, options: Option[], actor: Actor = member()) =>
+    chatInput(get().discord.applicationId, name, options, actor, where());
 
   /** Dispatches an interaction and returns its first response, checking it came within Discord's deadline. */
   async function interact(payload: Parameters<RunningBot['discord']['dispatchInteraction']>[0]) {
     const sent = get().discord.dispatchInteraction(payload);
     const callback = await get().discord.waitForRequest(callbackOf(sent.id));
     expect(callback.at - sent.dispatchedAt).toBeLessThan(DEADLINE_MS);
-    return { sent, callback, data: callback.body.data as DiscordReplyPayload & { choices?: { name: string; value: string }[] } };
+    return {
+      sent,
+      callback,
+      data: callback.body.data as DiscordReplyPayload & { choices?: { name: string; value: string }[] },
+    };
   }
   return { where, slash, interact };
 }
 
-const ask = (question: string, extra: Option[] = []): [string, Option[]] => ['ask', [stringOption('question', question), ...extra]];
+const ask = (question: string, extra: Option[] = []): [string, Option[]] => [
+  'ask',
+  [stringOption('question', question), ...extra],
+];
 const isEphemeral = (data: { flags?: number }) => ((data.flags ?? 0) & EPHEMERAL) === EPHEMERAL;
+type DefinedOption = APIApplicationCommandOption & { choices?: { value: string | number }[] };
 /** The options of a slash command's definition. */
-function slashOptions(defs: CommandData[], name: string) {
+function slashOptions(defs: RESTPostAPIApplicationCommandsJSONBody[], name: string): DefinedOption[] {
   const def = defs.find((d) => d.name === name);
-  if (def?.type !== ApplicationCommandType.ChatInput) throw new Error(`no slash command ${name}`);
-  return def.options ?? [];
+  if (!def || def.type !== ApplicationCommandType.ChatInput) throw new Error(`no slash command ${name}`);
+  return (def.options ?? []) as DefinedOption[];
 }
 const citationFields = (data: DiscordReplyPayload) => data.embeds[0]!.fields.filter((f) => /^\[\d+\]/.test(f.name));
 
@@ -102,7 +129,9 @@ describe('the Discord bot against a stand-in Discord', () => {
   });
 
   it('answers /check with a coloured verdict, a one-line reason and evidence', async () => {
-    const { data } = await interact(slash('check', [stringOption('claim', 'Russia lifted its arms embargo on Pakistan in 2014')]));
+    const { data } = await interact(
+      slash('check', [stringOption('claim', 'Russia lifted its arms embargo on Pakistan in 2014')]),
+    );
     expectWithinLimits(data);
     const [e] = data.embeds;
     expect(Object.values(VERDICT_COLOR)).toContain(e!.color);
@@ -116,7 +145,7 @@ describe('the Discord bot against a stand-in Discord', () => {
     expect(list.data.embeds[0]!.description!.split('\n')).toHaveLength(sources.length);
     for (const s of sources) expect(list.data.embeds[0]!.description).toContain(escapeDiscord(s.title));
 
-    const choices = slashOptions(definitionsOf(await loadCommands(engine)), 'sources')[0]!.choices!;
+    const choices = slashOptions(discordDefinitions(await loadRegistry(), engine), 'sources')[0]!.choices!;
     const chosen = sources.find((s) => s.document === choices[0]!.value)!;
     const one = await interact(slash('sources', [stringOption('document', chosen.document)]));
     expect(one.data.embeds[0]!.title).toBe(escapeDiscord(chosen.title));
@@ -125,7 +154,9 @@ describe('the Discord bot against a stand-in Discord', () => {
 
   it('suggests at most 25 questions while typing, fast and within Discord’s lengths', async () => {
     for (const typed of ['su', 'pipeline', 'arms '.repeat(800)]) {
-      const { callback, data } = await interact(autocomplete(run.discord.applicationId, 'ask', 'question', typed, member(), where()));
+      const { callback, data } = await interact(
+        autocomplete(run.discord.applicationId, 'ask', 'question', typed, member(), where()),
+      );
       expect(callback.body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
       expect(data.choices!.length).toBeLessThanOrEqual(25);
       for (const c of data.choices!) {
@@ -141,7 +172,9 @@ describe('the Discord bot against a stand-in Discord', () => {
     const { data } = await interact(slash('frobnicate', []));
     expect(isEphemeral(data)).toBe(true);
     expect(data.content).toMatch(/not available/);
-    const suggestions = await interact(autocomplete(run.discord.applicationId, 'frobnicate', 'x', 'su', member(), where()));
+    const suggestions = await interact(
+      autocomplete(run.discord.applicationId, 'frobnicate', 'x', 'su', member(), where()),
+    );
     expect(suggestions.data.choices).toEqual([]);
   });
 
@@ -151,7 +184,8 @@ describe('the Discord bot against a stand-in Discord', () => {
       const msg = target(content);
       return { msg, payload: messageCommand(run.discord.applicationId, 'Check claims', msg, actor, where(true)) };
     };
-    const channelPostOf = (messageId: string) => (r: RecordedRequest) => r.method === 'POST' && r.route.startsWith('/channels/') && r.body?.message_reference?.message_id === messageId;
+    const channelPostOf = (messageId: string) => (r: RecordedRequest) =>
+      r.method === 'POST' && r.route.startsWith('/channels/') && r.body?.message_reference?.message_id === messageId;
 
     it('posts a verdict per claim, at most five, publicly under the message in its thread', async () => {
       const { msg, payload } = run_(CLAIMS, moderator());
@@ -162,7 +196,10 @@ describe('the Discord bot against a stand-in Discord', () => {
       const post = await run.discord.waitForRequest(channelPostOf(msg.id));
       expect(post.route).toBe(`/channels/${run.discord.guilds[0]!.threadId}/messages`);
       expect(post.headers.authorization).toBe(`Bot ${run.discord.token}`);
-      expect(post.body.message_reference).toMatchObject({ message_id: msg.id, channel_id: run.discord.guilds[0]!.threadId });
+      expect(post.body.message_reference).toMatchObject({
+        message_id: msg.id,
+        channel_id: run.discord.guilds[0]!.threadId,
+      });
       expect(isEphemeral(post.body)).toBe(false);
       expectWithinLimits(post.body);
       expect(post.body.embeds).toHaveLength(5);
@@ -209,7 +246,11 @@ describe('the Discord bot against a stand-in Discord', () => {
     const payloads: DiscordReplyPayload[] = [];
     payloads.push((await interact(slash(...ask(hostile)))).data);
     payloads.push((await interact(slash('check', [stringOption('claim', `${hostile} in 2014`)]))).data);
-    const msg = message(run.discord.guilds[0]!.threadId, member().user, `${hostile}. Russia lifted its arms embargo on Pakistan in 2014 <@&123>.`);
+    const msg = message(
+      run.discord.guilds[0]!.threadId,
+      member().user,
+      `${hostile}. Russia lifted its arms embargo on Pakistan in 2014 <@&123>.`,
+    );
     await interact(messageCommand(run.discord.applicationId, 'Check claims', msg, moderator(), where(true)));
     payloads.push((await run.discord.waitForRequest((r) => r.body?.message_reference?.message_id === msg.id)).body);
     for (const p of payloads) {
@@ -232,7 +273,12 @@ describe('the Discord bot against a stand-in Discord', () => {
     const { sent, data } = await interact(slash(...ask(`${EXPLODE} su-35 talks`)));
     expect(isEphemeral(data)).toBe(true);
     expect(data.content).toBe(escapeDiscord(SOMETHING_WENT_WRONG));
-    expect(run.logs.some((l) => l.interaction === sent.id && l.msg === 'interaction failed' && l.err?.message === 'engine failed on purpose')).toBe(true);
+    expect(
+      run.logs.some(
+        (l) =>
+          l.interaction === sent.id && l.msg === 'interaction failed' && l.err?.message === 'engine failed on purpose',
+      ),
+    ).toBe(true);
 
     // After deferring, the failure edits the deferred reply instead.
     const msg = message(run.discord.guilds[0]!.threadId, member().user, `${EXPLODE} ${CLAIMS}`);
@@ -249,7 +295,11 @@ describe('the Discord bot against a stand-in Discord', () => {
     const undo = run.discord.fail((r) => r.route.startsWith(`/interactions/${doomed.id}/`), 500);
     try {
       run.discord.dispatchInteraction(doomed);
-      await expect.poll(() => run.logs.find((l) => l.interaction === doomed.id && /could not tell the user/.test(l.msg ?? '')), { timeout: 5000 }).toBeTruthy();
+      await expect
+        .poll(() => run.logs.find((l) => l.interaction === doomed.id && /could not tell the user/.test(l.msg ?? '')), {
+          timeout: 5000,
+        })
+        .toBeTruthy();
     } finally {
       undo();
     }
@@ -299,7 +349,10 @@ describe('the per-user cooldown', () => {
     const fast = member();
     expect(isEphemeral((await interact(slash(...ask('su-35 talks'), fast))).data)).toBe(false);
 
-    const tooSoon: [string, Option[]][] = [ask('when did russia lift the arms embargo'), ['check', [stringOption('claim', 'Russia lifted its arms embargo in 2014')]]];
+    const tooSoon: [string, Option[]][] = [
+      ask('when did russia lift the arms embargo'),
+      ['check', [stringOption('claim', 'Russia lifted its arms embargo in 2014')]],
+    ];
     for (const [name, options] of tooSoon) {
       const { data } = await interact(slash(name, options, fast));
       expect(isEphemeral(data)).toBe(true);
@@ -325,15 +378,33 @@ describe('the per-user cooldown', () => {
 
 describe('command definitions the bot loads', () => {
   it('has /ask with autocomplete and private, /check, /sources with the pack’s documents, and the moderators’ message command and /crosscheck', async () => {
-    const defs = definitionsOf(await loadCommands(engine));
+    const registry = await loadRegistry();
+    const defs = discordDefinitions(registry, engine);
     const byName = new Map(defs.map((d) => [d.name, d]));
-    expect([...byName.keys()].sort()).toEqual(['Check claims', 'ask', 'check', 'crosscheck', 'sources']);
+    // One definition per command the registry offers on Discord, these among them.
+    expect([...byName.keys()]).toEqual(registry.on('discord').map((c) => c.name));
+    expect([...byName.keys()]).toEqual(
+      expect.arrayContaining(['Check claims', 'ask', 'check', 'crosscheck', 'sources']),
+    );
+    for (const d of defs)
+      if (d.type === ApplicationCommandType.ChatInput) expect(d.description.length).toBeLessThanOrEqual(100);
     const askOptions = slashOptions(defs, 'ask');
-    expect(askOptions.find((o) => o.name === 'question')).toMatchObject({ type: ApplicationCommandOptionType.String, required: true, autocomplete: true });
+    expect(askOptions.find((o) => o.name === 'question')).toMatchObject({
+      type: ApplicationCommandOptionType.String,
+      required: true,
+      autocomplete: true,
+    });
     expect(askOptions.find((o) => o.name === 'private')).toMatchObject({ type: ApplicationCommandOptionType.Boolean });
-    expect(slashOptions(defs, 'sources')[0]!.choices!.map((c) => c.value)).toEqual(engine.sources().slice(0, 25).map((s) => s.document));
+    expect(slashOptions(defs, 'sources')[0]!.choices!.map((c) => c.value)).toEqual(
+      engine
+        .sources()
+        .slice(0, 25)
+        .map((s) => s.document),
+    );
     expect(byName.get('Check claims')).toMatchObject({ type: 3, default_member_permissions: String(1 << 13) });
     expect(byName.get('crosscheck')).toMatchObject({ type: 1, default_member_permissions: String(1 << 13) });
-    expect(slashOptions(defs, 'crosscheck').map((o) => [o.name, o.type])).toEqual(['report', 'propose', 'review', 'channel'].map((n) => [n, ApplicationCommandOptionType.Subcommand]));
+    expect(slashOptions(defs, 'crosscheck').map((o) => [o.name, o.type])).toEqual(
+      ['report', 'propose', 'review', 'channel'].map((n) => [n, ApplicationCommandOptionType.Subcommand]),
+    );
   });
 });

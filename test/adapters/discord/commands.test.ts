@@ -1,7 +1,9 @@
-/** The command loader: one module per command, each checked for its shape. */
+/** The command registry: one declaration per command in adapters/commands, each checked for its shape when loaded. */
+import { ApplicationCommandType } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCommandModule } from '../../../adapters/discord/command.js';
-import { loadCommands } from '../../../adapters/discord/loader.js';
+import { discordDefinitions } from '../../../adapters/discord/definitions.js';
+import { parseCommandModule, SURFACES } from '../../../adapters/pipeline/command.js';
+import { loadRegistry } from '../../../adapters/pipeline/registry.js';
 import type { Engine } from '../../../src/core/engine.js';
 import { loadEngine } from './harness.js';
 
@@ -10,34 +12,56 @@ beforeAll(() => {
   engine = loadEngine();
 });
 
-const execute = async () => {};
-const slash = (over: object = {}) => ({ data: { type: 1, name: 'ask', description: 'Ask', ...over }, execute });
+const run = () => ({ kind: 'notice' as const, text: '' });
+const slash = (over: object = {}) => ({
+  command: { name: 'ask', kind: 'slash', surfaces: ['console'], description: 'Ask', run, ...over },
+});
 
-describe('command modules', () => {
-  it('loads every module in commands/ with its handlers', async () => {
-    const commands = await loadCommands(engine);
-    expect([...commands.keys()]).toEqual(['ask', 'Check claims', 'check', 'crosscheck', 'sources']);
-    for (const c of commands.values()) expect(typeof c.execute).toBe('function');
-    expect(typeof commands.get('ask')!.autocomplete).toBe('function');
-    expect(commands.get('sources')!.cooldown).toBe(false);
-    expect(commands.get('crosscheck')).toMatchObject({ cooldown: false, channelSettings: false });
+describe('the command registry', () => {
+  it('loads every declaration in adapters/commands, each offered somewhere and runnable', async () => {
+    const registry = await loadRegistry();
+    const names = registry.commands.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['ask', 'check', 'sources', 'help', 'Check claims', 'crosscheck']));
+    for (const c of registry.commands) {
+      expect(typeof c.run).toBe('function');
+      expect(c.surfaces.length).toBeGreaterThan(0);
+      for (const s of c.surfaces) expect(SURFACES).toContain(s);
+    }
+    expect(registry.find('sources', 'discord')?.cooldown).toBe(false);
+    expect(registry.find('crosscheck', 'slack')).toMatchObject({ cooldown: false, followsChannel: false });
+    expect(registry.find('crosscheck', 'console')).toBeUndefined();
   });
 
-  it('accepts a well-formed module, resolving a definition that depends on the pack', () => {
-    expect(parseCommandModule(slash(), 'ok.ts', engine).data.name).toBe('ask');
-    const fromPack = parseCommandModule({ data: (e: Engine) => ({ type: 1, name: 'docs', description: `${e.sources().length} documents` }), execute }, 'docs.ts', engine);
-    expect(fromPack.data.description).toBe(`${engine.sources().length} documents`);
+  it('accepts a well-formed declaration', () => {
+    expect(parseCommandModule(slash(), 'ok.ts').name).toBe('ask');
+    expect(parseCommandModule(slash({ kind: 'message', name: 'Check claims' }), 'ok.ts').name).toBe('Check claims');
   });
 
   it.each([
-    ['no execute', { data: slash().data }, /must export an execute function/],
+    ['no run', { command: { name: 'ask', kind: 'slash', surfaces: ['console'], description: 'Ask' } }, /run/],
     ['an uppercase slash command name', slash({ name: 'Ask' }), /lowercase/],
-    ['a description over 100 characters', slash({ description: 'x'.repeat(101) }), /description/],
-    ['26 choices', slash({ options: [{ type: 3, name: 'q', description: 'q', choices: Array.from({ length: 26 }, (_, i) => ({ name: `c${i}`, value: `c${i}` })) }] }), /choices/],
-    ['an autocompleting option without a handler', slash({ options: [{ type: 3, name: 'q', description: 'q', autocomplete: true }] }), /no autocomplete handler/],
-    ['an unknown command type', slash({ type: 2 }), /type/],
-  ])('refuses a module with %s, naming the file', (_what, exports, problem) => {
-    expect(() => parseCommandModule(exports, 'bad.ts', engine)).toThrow(/^bad\.ts: /);
-    expect(() => parseCommandModule(exports, 'bad.ts', engine)).toThrow(problem);
+    ['no surface', slash({ surfaces: [] }), /surfaces/],
+    ['an unknown surface', slash({ surfaces: ['irc'] }), /surfaces/],
+    ['an option name with a space', slash({ options: [{ name: 'a b', type: 'text', description: 'x' }] }), /options/],
+    ['a text option that is not one of its options', slash({ textOption: 'question' }), /textOption/],
+    ['no export named command', { ask: slash().command }, /not a command/],
+  ])('refuses a declaration with %s, naming the file', (_what, exports, problem) => {
+    expect(() => parseCommandModule(exports, 'bad.ts')).toThrow(/^bad\.ts: /);
+    expect(() => parseCommandModule(exports, 'bad.ts')).toThrow(problem);
+  });
+
+  it('derives Discord definitions within Discord’s limits, in the pack’s words', async () => {
+    const defs = discordDefinitions(await loadRegistry(), engine);
+    const subject = engine.pack.meta.name;
+    const ask = defs.find((d) => d.name === 'ask');
+    expect(ask?.type === ApplicationCommandType.ChatInput && ask.description).toContain(subject);
+    for (const d of defs) {
+      if (d.type !== ApplicationCommandType.ChatInput) continue;
+      expect(d.description.length).toBeLessThanOrEqual(100);
+      for (const o of d.options ?? []) {
+        expect(o.description.length).toBeLessThanOrEqual(100);
+        if ('choices' in o && o.choices) expect(o.choices.length).toBeLessThanOrEqual(25);
+      }
+    }
   });
 });

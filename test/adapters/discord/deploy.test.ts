@@ -2,8 +2,9 @@
 import { spawn } from 'node:child_process';
 import { DiscordAPIError } from 'discord.js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandData } from '../../../adapters/discord/command.js';
-import { definitionsOf, loadCommands } from '../../../adapters/discord/loader.js';
+import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { discordDefinitions } from '../../../adapters/discord/definitions.js';
+import { loadRegistry } from '../../../adapters/pipeline/registry.js';
 import { registerCommands } from '../../../adapters/discord/register.js';
 import { cleanEnv, runEntry, type RunResult } from '../../helpers/run.js';
 import { KNOWLEDGE, loadEngine, type FailingEngine } from './harness.js';
@@ -11,11 +12,11 @@ import { snowflake } from './payloads.js';
 import { DiscordStandIn } from './stand-in.js';
 
 let engine: FailingEngine;
-let definitions: CommandData[];
+let definitions: RESTPostAPIApplicationCommandsJSONBody[];
 let discord: DiscordStandIn | undefined;
 beforeAll(async () => {
   engine = loadEngine();
-  definitions = definitionsOf(await loadCommands(engine));
+  definitions = discordDefinitions(await loadRegistry(), engine);
 });
 afterEach(async () => {
   await discord?.close();
@@ -38,7 +39,9 @@ describe('discord:deploy', () => {
   it('PUTs the bot’s own command definitions globally', async () => {
     discord = await DiscordStandIn.start();
     const line = await registerCommands(discord.config(), engine);
-    expect(line).toBe(`Registered ${definitions.length} commands (${definitions.map((d) => d.name).join(', ')}) globally.`);
+    expect(line).toBe(
+      `Registered ${definitions.length} commands (${definitions.map((d) => d.name).join(', ')}) globally.`,
+    );
     const puts = discord.requests.filter((q) => q.method === 'PUT');
     expect(puts).toHaveLength(1);
     expect(puts[0]!.route).toBe(`/applications/${discord.applicationId}/commands`);
@@ -57,17 +60,28 @@ describe('discord:deploy', () => {
     discord = await DiscordStandIn.start();
     const guildId = snowflake();
     // DOTENV_CONFIG_PATH: a .env a developer keeps in the checkout must not leak in.
-    const env = cleanEnv({ DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: guildId, KNOWLEDGE_DIR: KNOWLEDGE, DOTENV_CONFIG_PATH: '/nonexistent/.env' });
+    const env = cleanEnv({
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_API_URL: discord.apiUrl,
+      DISCORD_GUILD_ID: guildId,
+      KNOWLEDGE_DIR: KNOWLEDGE,
+      DOTENV_CONFIG_PATH: '/nonexistent/.env',
+    });
     const r = await npmRun('discord:deploy', env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^Registered ${definitions.length} commands \\(.*crosscheck.*\\) in guild ${guildId}\\.\\n$`));
+    expect(r.stdout).toMatch(
+      new RegExp(`^Registered ${definitions.length} commands \\(.*crosscheck.*\\) in guild ${guildId}\\.\\n$`),
+    );
     const put = discord.requests.find((q) => q.method === 'PUT')!;
     expect(put.route).toBe(`/applications/${discord.applicationId}/guilds/${guildId}/commands`);
     expect(put.body).toEqual(definitions);
   });
 
   it('refuses plainly without credentials', async () => {
-    const r = await runEntry('adapters/discord/deploy.ts', [], { env: cleanEnv({ DOTENV_CONFIG_PATH: '/nonexistent/.env' }) });
+    const r = await runEntry('adapters/discord/deploy.ts', [], {
+      env: cleanEnv({ DOTENV_CONFIG_PATH: '/nonexistent/.env' }),
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/DISCORD_TOKEN and DISCORD_APPLICATION_ID/);

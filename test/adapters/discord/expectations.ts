@@ -1,7 +1,7 @@
 /** Assertions shared by the render and end-to-end tests: Discord's limits and mention safety. */
 import { expect } from 'vitest';
 import { LIMITS, totalSize } from '../../../adapters/discord/limits.js';
-import type { DiscordReplyPayload } from '../../../adapters/discord/render.js';
+import type { DiscordReplyPayload } from '../../../adapters/discord/payload.js';
 
 /** A mention Discord would render: @everyone, @here, users, roles, channels. */
 export const RAW_MENTION = /@(everyone|here)|<@[!&]?\d+>|<#\d+>/;
@@ -24,4 +24,3 @@ export function expectWithinLimits(payload: DiscordReplyPayload): void {
   }
   expect(totalSize(payload.embeds)).toBeLessThanOrEqual(LIMITS.total);
 }
-

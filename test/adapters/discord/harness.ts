@@ -59,11 +59,23 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot(options: { engine: Engine; cooldownSeconds?: number; shards?: 'auto' | number; standIn?: StandInOptions; moderation?: Moderation }): Promise<RunningBot> {
+export async function startBot(options: {
+  engine: Engine;
+  cooldownSeconds?: number;
+  shards?: 'auto' | number;
+  standIn?: StandInOptions;
+  moderation?: Moderation;
+}): Promise<RunningBot> {
   const discord = await DiscordStandIn.start({ guilds: [guildFixture()], ...options.standIn });
   const { logger, lines } = capturedLogger();
   try {
-    const bot = await startDiscord({ config: discord.config(options.shards), cooldownSeconds: options.cooldownSeconds ?? 0, engine: options.engine, logger, moderation: options.moderation });
+    const bot = await startDiscord({
+      config: discord.config(options.shards),
+      cooldownSeconds: options.cooldownSeconds ?? 0,
+      engine: options.engine,
+      logger,
+      moderation: options.moderation,
+    });
     return {
       discord,
       bot,

@@ -6,7 +6,7 @@
 import { ComponentType, InteractionResponseType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defuseMentions, escapeDiscord } from '../../../adapters/discord/markdown.js';
-import { EPHEMERAL, type DiscordReplyPayload } from '../../../adapters/discord/render.js';
+import { type DiscordReplyPayload, EPHEMERAL } from '../../../adapters/discord/payload.js';
 import { communityNote } from '../../../adapters/shared/describe.js';
 import { PROPOSE_FIELDS, proposalFromForm, REASON_FIELD } from '../../../adapters/shared/moderation/forms.js';
 import { encodeId, parseId } from '../../../adapters/shared/moderation/ids.js';
@@ -21,7 +21,7 @@ import {
   SWITCHED_OFF,
   voteThanks,
 } from '../../../adapters/shared/moderation/texts.js';
-import { cooldownNotice } from '../../../adapters/shared/requests.js';
+import { cooldownNotice } from '../../../adapters/pipeline/texts.js';
 import { formatReport, validateProposal } from '../../../src/moderation/index.js';
 import {
   BAD_QUOTE_FORM,
@@ -35,7 +35,19 @@ import {
 } from '../../helpers/moderation-fixture.js';
 import { expectWithinLimits } from './expectations.js';
 import { member, moderator, startBot, type RunningBot } from './harness.js';
-import { buttonClick, chatInput, integerOption, message, messageCommand, modalSubmit, sentMessage, stringOption, subcommand, type Actor, type Option } from './payloads.js';
+import {
+  buttonClick,
+  chatInput,
+  integerOption,
+  message,
+  messageCommand,
+  modalSubmit,
+  sentMessage,
+  stringOption,
+  subcommand,
+  type Actor,
+  type Option,
+} from './payloads.js';
 import { callbackOf, originalEditOf, type RecordedRequest } from './stand-in.js';
 
 type Payload = DiscordReplyPayload & { custom_id?: string; title?: string; components?: any[] };
@@ -63,16 +75,38 @@ async function interact(payload: Parameters<RunningBot['discord']['dispatchInter
   return { type: callback.body.type as InteractionResponseType, data: callback.body.data as Payload };
 }
 
-const slash = (name: string, options: Option[], actor: Actor = member()) => interact(chatInput(run.discord.applicationId, name, options, actor, where()));
-const crosscheck = (sub: string, options: Option[] = [], actor: Actor = moderator()) => slash('crosscheck', [subcommand(sub, options)], actor);
+const slash = (name: string, options: Option[], actor: Actor = member()) =>
+  interact(chatInput(run.discord.applicationId, name, options, actor, where()));
+const crosscheck = (sub: string, options: Option[] = [], actor: Actor = moderator()) =>
+  slash('crosscheck', [subcommand(sub, options)], actor);
 /** Clicks a button of a message the bot sent, with the payload the bot sent for it. */
-const click = (data: Payload, customId: string, actor: Actor) => interact(buttonClick(run.discord.applicationId, customId, sentMessage(channelId(), run.discord.botUser, data), actor, where()));
+const click = (data: Payload, customId: string, actor: Actor) =>
+  interact(
+    buttonClick(
+      run.discord.applicationId,
+      customId,
+      sentMessage(channelId(), run.discord.botUser, data),
+      actor,
+      where(),
+    ),
+  );
 const submit = (customId: string, values: Record<string, string>, actor: Actor, from?: Payload) =>
-  interact(modalSubmit(run.discord.applicationId, customId, values, actor, where(), from ? sentMessage(channelId(), run.discord.botUser, from) : undefined));
+  interact(
+    modalSubmit(
+      run.discord.applicationId,
+      customId,
+      values,
+      actor,
+      where(),
+      from ? sentMessage(channelId(), run.discord.botUser, from) : undefined,
+    ),
+  );
 
 /** The record id the feedback buttons carry, checking both are there. */
 function feedbackRecord(data: Payload): number {
-  const buttons = (data.components ?? []).flatMap((row: { components: { custom_id: string; type: number }[] }) => row.components);
+  const buttons = (data.components ?? []).flatMap(
+    (row: { components: { custom_id: string; type: number }[] }) => row.components,
+  );
   const votes = buttons.map((b) => parseId(b.custom_id)).filter((a) => a?.kind === 'vote');
   expect(buttons.every((b) => b.type === ComponentType.Button)).toBe(true);
   expect(votes.map((v) => v!.kind === 'vote' && v.helpful)).toEqual([true, false]);
@@ -88,7 +122,13 @@ describe('feedback', () => {
     answer = (await slash('ask', [stringOption('question', BRIDGE_QUESTION)])).data;
     expectWithinLimits(answer);
     record = feedbackRecord(answer);
-    expect(await fx.moderation.store.getInteraction(record)).toMatchObject({ platform: 'discord', guild: run.discord.guilds[0]!.id, channel: channelId(), command: 'ask', outcome: 'answered' });
+    expect(await fx.moderation.store.getInteraction(record)).toMatchObject({
+      platform: 'discord',
+      guild: run.discord.guilds[0]!.id,
+      channel: channelId(),
+      command: 'ask',
+      outcome: 'answered',
+    });
 
     const verdict = (await slash('check', [stringOption('claim', BRIDGE_CLAIM)])).data;
     const checked = await fx.moderation.store.getInteraction(feedbackRecord(verdict));
@@ -103,13 +143,19 @@ describe('feedback', () => {
     const helpful = await click(answer, encodeId({ kind: 'vote', record, helpful: true }), voter);
     expect(isEphemeral(helpful.data)).toBe(true);
     expect(helpful.data.content).toBe(escapeDiscord(voteThanks('created', true)));
-    expect(await fx.moderation.store.voteCounts(record, { platform: 'discord', userId: voter.user.id })).toEqual({ helpful: 1, notHelpful: 0, mine: true });
+    expect(await fx.moderation.store.voteCounts(record, { platform: 'discord', userId: voter.user.id })).toEqual({
+      helpful: 1,
+      notHelpful: 0,
+      mine: true,
+    });
 
     // "Not helpful" counts at once, and asks why in a modal.
     const notHelpful = await click(answer, encodeId({ kind: 'vote', record, helpful: false }), voter);
     expect(notHelpful.type).toBe(InteractionResponseType.Modal);
     expect(notHelpful.data.custom_id).toBe(encodeId({ kind: 'reason', record }));
-    expect(notHelpful.data.components!.map((c: { component: { custom_id: string } }) => c.component.custom_id)).toEqual([REASON_FIELD]);
+    expect(notHelpful.data.components!.map((c: { component: { custom_id: string } }) => c.component.custom_id)).toEqual(
+      [REASON_FIELD],
+    );
     await expect.poll(() => fx.moderation.store.voteCounts(record)).toEqual({ helpful: 0, notHelpful: 1, mine: null });
 
     const reason = await submit(encodeId({ kind: 'reason', record }), { [REASON_FIELD]: 'wrong  year' }, voter);
@@ -147,7 +193,9 @@ describe('/crosscheck propose and review', () => {
     const { type, data } = await crosscheck('propose', [], proposer);
     expect(type).toBe(InteractionResponseType.Modal);
     expect(data.custom_id).toBe(encodeId({ kind: 'propose' }));
-    expect(data.components!.map((c: { component: { custom_id: string } }) => c.component.custom_id)).toEqual(Object.values(PROPOSE_FIELDS));
+    expect(data.components!.map((c: { component: { custom_id: string } }) => c.component.custom_id)).toEqual(
+      Object.values(PROPOSE_FIELDS),
+    );
     expect(data.title!.length).toBeLessThanOrEqual(45);
   });
 
@@ -157,7 +205,7 @@ describe('/crosscheck propose and review', () => {
     const v = validateProposal(fx.engine.pack, proposalFromForm(BAD_QUOTE_FORM, fx.engine.pack).input);
     expect(v.ok).toBe(false);
     if (v.ok) return;
-    expect(v.problems.some((p) => p.startsWith('quote:'))).toBe(true);
+    expect(v.problems.some((p) => p.field === 'quote')).toBe(true);
     expect(data.content).toBe(escapeDiscord(proposalRefused(v.problems)));
     expect(await fx.moderation.pending()).toEqual([]);
   });
@@ -177,8 +225,13 @@ describe('/crosscheck propose and review', () => {
     expectWithinLimits(review.data);
     const [p] = await fx.moderation.pending();
     expect(review.data.embeds[0]!.title).toContain(`#${p!.id}`);
-    const ids = review.data.components!.flatMap((r: { components: { custom_id: string }[] }) => r.components.map((b) => b.custom_id));
-    expect(ids).toEqual([encodeId({ kind: 'approve', proposal: p!.id }), encodeId({ kind: 'reject', proposal: p!.id })]);
+    const ids = review.data.components!.flatMap((r: { components: { custom_id: string }[] }) =>
+      r.components.map((b) => b.custom_id),
+    );
+    expect(ids).toEqual([
+      encodeId({ kind: 'approve', proposal: p!.id }),
+      encodeId({ kind: 'reject', proposal: p!.id }),
+    ]);
 
     // A member cannot approve, even with the button in hand.
     const refused = await click(review.data, ids[0]!, member());
@@ -208,7 +261,12 @@ describe('/crosscheck propose and review', () => {
     expect(reject.type).toBe(InteractionResponseType.Modal);
     expect(reject.data.custom_id).toBe(encodeId({ kind: 'reject_reason', proposal: p!.id }));
 
-    const done = await submit(encodeId({ kind: 'reject_reason', proposal: p!.id }), { [REASON_FIELD]: 'not notable' }, mod, review.data);
+    const done = await submit(
+      encodeId({ kind: 'reject_reason', proposal: p!.id }),
+      { [REASON_FIELD]: 'not notable' },
+      mod,
+      review.data,
+    );
     expect(done.type).toBe(InteractionResponseType.UpdateMessage);
     const decided = await fx.moderation.proposal(p!.id);
     expect(decided).toMatchObject({ status: 'rejected', reason: 'not notable', reviewer: 'moderator' });
@@ -223,7 +281,10 @@ describe('/crosscheck channel', () => {
   it('switched off: every command is refused politely and privately, while /crosscheck still works', async () => {
     const set = await channel([stringOption('mode', 'off')]);
     expect(set.data.content).toBe(escapeDiscord(channelSettingsText('off', 0, true)));
-    for (const [name, options] of [['ask', [stringOption('question', BRIDGE_QUESTION)]], ['sources', []]] as const) {
+    for (const [name, options] of [
+      ['ask', [stringOption('question', BRIDGE_QUESTION)]],
+      ['sources', []],
+    ] as const) {
       const { data } = await slash(name, [...options]);
       expect(isEphemeral(data)).toBe(true);
       expect(data.content).toBe(escapeDiscord(SWITCHED_OFF));

@@ -58,7 +58,9 @@ export function user(id: string, username: string, bot = false): APIUser {
 
 const p = PermissionFlagsBits;
 /** An ordinary member: can read, talk and use commands. */
-export const MEMBER_PERMISSIONS = String(p.ViewChannel | p.SendMessages | p.SendMessagesInThreads | p.ReadMessageHistory | p.UseApplicationCommands);
+export const MEMBER_PERMISSIONS = String(
+  p.ViewChannel | p.SendMessages | p.SendMessagesInThreads | p.ReadMessageHistory | p.UseApplicationCommands,
+);
 /** A moderator: a member who may also manage messages. */
 export const MODERATOR_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | p.ManageMessages);
 const APP_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | p.EmbedLinks);
@@ -90,7 +92,20 @@ export function guildCreate(g: GuildFixture, ownerId: string): GatewayGuildCreat
     default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
     explicit_content_filter: GuildExplicitContentFilter.Disabled,
     roles: [
-      { id: g.id, name: '@everyone', color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: MEMBER_PERMISSIONS, managed: false, mentionable: false, flags: 0 as RoleFlags },
+      {
+        id: g.id,
+        name: '@everyone',
+        color: 0,
+        colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+        hoist: false,
+        icon: null,
+        unicode_emoji: null,
+        position: 0,
+        permissions: MEMBER_PERMISSIONS,
+        managed: false,
+        mentionable: false,
+        flags: 0 as RoleFlags,
+      },
     ],
     emojis: [],
     features: [],
@@ -117,7 +132,21 @@ export function guildCreate(g: GuildFixture, ownerId: string): GatewayGuildCreat
     member_count: 2,
     voice_states: [],
     members: [],
-    channels: [{ id: g.channelId, type: ChannelType.GuildText, guild_id: g.id, name: 'general', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0 }],
+    channels: [
+      {
+        id: g.channelId,
+        type: ChannelType.GuildText,
+        guild_id: g.id,
+        name: 'general',
+        position: 0,
+        permission_overwrites: [],
+        parent_id: null,
+        nsfw: false,
+        topic: null,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+      },
+    ],
     threads: [
       {
         id: g.threadId,
@@ -156,7 +185,14 @@ export interface Where {
 function base(applicationId: string, actor: Actor, where: Where) {
   const { guild, inThread } = where;
   const channel = inThread
-    ? { id: guild.threadId, type: ChannelType.PublicThread as const, guild_id: guild.id, parent_id: guild.channelId, name: 'arms deals', flags: 0 }
+    ? {
+        id: guild.threadId,
+        type: ChannelType.PublicThread as const,
+        guild_id: guild.id,
+        parent_id: guild.channelId,
+        name: 'arms deals',
+        flags: 0,
+      }
     : { id: guild.channelId, type: ChannelType.GuildText as const, guild_id: guild.id, name: 'general', flags: 0 };
   return {
     id: snowflake(),
@@ -167,7 +203,20 @@ function base(applicationId: string, actor: Actor, where: Where) {
     guild: { id: guild.id, locale: Locale.EnglishUS, features: [] },
     channel,
     channel_id: channel.id,
-    member: { user: actor.user, roles: [], permissions: actor.permissions, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, nick: null, avatar: null, banner: null, premium_since: null, pending: false },
+    member: {
+      user: actor.user,
+      roles: [],
+      permissions: actor.permissions,
+      joined_at: new Date().toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+      nick: null,
+      avatar: null,
+      banner: null,
+      premium_since: null,
+      pending: false,
+    },
     app_permissions: APP_PERMISSIONS,
     locale: Locale.EnglishUS,
     guild_locale: Locale.EnglishUS,
@@ -179,10 +228,24 @@ function base(applicationId: string, actor: Actor, where: Where) {
 }
 
 export type Option = APIApplicationCommandInteractionDataBasicOption;
-export const stringOption = (name: string, value: string): Option => ({ name, type: ApplicationCommandOptionType.String, value });
-export const booleanOption = (name: string, value: boolean): Option => ({ name, type: ApplicationCommandOptionType.Boolean, value });
+export const stringOption = (name: string, value: string): Option => ({
+  name,
+  type: ApplicationCommandOptionType.String,
+  value,
+});
+export const booleanOption = (name: string, value: boolean): Option => ({
+  name,
+  type: ApplicationCommandOptionType.Boolean,
+  value,
+});
 
-export function chatInput(applicationId: string, name: string, options: Option[], actor: Actor, where: Where): APIChatInputApplicationCommandInteraction {
+export function chatInput(
+  applicationId: string,
+  name: string,
+  options: Option[],
+  actor: Actor,
+  where: Where,
+): APIChatInputApplicationCommandInteraction {
   return {
     ...base(applicationId, actor, where),
     type: InteractionType.ApplicationCommand,
@@ -190,11 +253,24 @@ export function chatInput(applicationId: string, name: string, options: Option[]
   };
 }
 
-export function autocomplete(applicationId: string, name: string, option: string, typed: string, actor: Actor, where: Where): APIApplicationCommandAutocompleteInteraction {
+export function autocomplete(
+  applicationId: string,
+  name: string,
+  option: string,
+  typed: string,
+  actor: Actor,
+  where: Where,
+): APIApplicationCommandAutocompleteInteraction {
   return {
     ...base(applicationId, actor, where),
     type: InteractionType.ApplicationCommandAutocomplete,
-    data: { id: snowflake(), name, type: ApplicationCommandType.ChatInput, options: [{ name: option, type: ApplicationCommandOptionType.String, value: typed, focused: true }], guild_id: where.guild.id },
+    data: {
+      id: snowflake(),
+      name,
+      type: ApplicationCommandType.ChatInput,
+      options: [{ name: option, type: ApplicationCommandOptionType.String, value: typed, focused: true }],
+      guild_id: where.guild.id,
+    },
   };
 }
 
@@ -218,11 +294,24 @@ export function message(channelId: string, author: APIUser, content: string): AP
   };
 }
 
-export function messageCommand(applicationId: string, name: string, target: APIMessage, actor: Actor, where: Where): APIMessageApplicationCommandInteraction {
+export function messageCommand(
+  applicationId: string,
+  name: string,
+  target: APIMessage,
+  actor: Actor,
+  where: Where,
+): APIMessageApplicationCommandInteraction {
   return {
     ...base(applicationId, actor, where),
     type: InteractionType.ApplicationCommand,
-    data: { id: snowflake(), name, type: ApplicationCommandType.Message, target_id: target.id, resolved: { messages: { [target.id]: target } }, guild_id: where.guild.id },
+    data: {
+      id: snowflake(),
+      name,
+      type: ApplicationCommandType.Message,
+      target_id: target.id,
+      resolved: { messages: { [target.id]: target } },
+      guild_id: where.guild.id,
+    },
   };
 }
 
@@ -231,10 +320,20 @@ export function subcommand(name: string, options: Option[] = []): Option {
   return { name, type: ApplicationCommandOptionType.Subcommand, options } as unknown as Option;
 }
 
-export const integerOption = (name: string, value: number): Option => ({ name, type: ApplicationCommandOptionType.Integer, value });
+export const integerOption = (name: string, value: number): Option => ({
+  name,
+  type: ApplicationCommandOptionType.Integer,
+  value,
+});
 
 /** A click on a button of `message` (a message the bot sent; ephemeral ones carry flags 64). */
-export function buttonClick(applicationId: string, customId: string, clicked: APIMessage, actor: Actor, where: Where): APIMessageComponentButtonInteraction {
+export function buttonClick(
+  applicationId: string,
+  customId: string,
+  clicked: APIMessage,
+  actor: Actor,
+  where: Where,
+): APIMessageComponentButtonInteraction {
   return {
     ...base(applicationId, actor, where),
     type: InteractionType.MessageComponent,
@@ -244,9 +343,20 @@ export function buttonClick(applicationId: string, customId: string, clicked: AP
 }
 
 /** A submitted modal: one labelled text input per value, as Discord sends Label components. */
-export function modalSubmit(applicationId: string, customId: string, values: Record<string, string>, actor: Actor, where: Where, from?: APIMessage): APIModalSubmitInteraction {
+export function modalSubmit(
+  applicationId: string,
+  customId: string,
+  values: Record<string, string>,
+  actor: Actor,
+  where: Where,
+  from?: APIMessage,
+): APIModalSubmitInteraction {
   let id = 0;
-  const components = Object.entries(values).map(([custom_id, value]) => ({ type: ComponentType.Label, id: ++id, component: { type: ComponentType.TextInput, id: ++id, custom_id, value } }));
+  const components = Object.entries(values).map(([custom_id, value]) => ({
+    type: ComponentType.Label,
+    id: ++id,
+    component: { type: ComponentType.TextInput, id: ++id, custom_id, value },
+  }));
   return {
     ...base(applicationId, actor, where),
     type: InteractionType.ModalSubmit,
@@ -256,6 +366,15 @@ export function modalSubmit(applicationId: string, customId: string, values: Rec
 }
 
 /** The message the bot's reply became, to click its buttons: what Discord would hand back. */
-export function sentMessage(channelId: string, author: APIUser, body: { content?: string; embeds?: unknown[]; components?: unknown[]; flags?: number }): APIMessage {
-  return { ...message(channelId, author, body.content ?? ''), embeds: (body.embeds ?? []) as APIMessage['embeds'], components: (body.components ?? []) as APIMessage['components'], flags: body.flags ?? 0 };
+export function sentMessage(
+  channelId: string,
+  author: APIUser,
+  body: { content?: string; embeds?: unknown[]; components?: unknown[]; flags?: number },
+): APIMessage {
+  return {
+    ...message(channelId, author, body.content ?? ''),
+    embeds: (body.embeds ?? []) as APIMessage['embeds'],
+    components: (body.components ?? []) as APIMessage['components'],
+    flags: body.flags ?? 0,
+  };
 }

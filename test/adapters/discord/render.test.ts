@@ -1,13 +1,16 @@
 /** renderDiscord without a network: layout, Discord's limits, and mention and markdown safety. */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS, totalSize, type DiscordEmbed } from '../../../adapters/discord/limits.js';
+import { LIMITS, totalSize } from '../../../adapters/discord/limits.js';
+import type { DiscordEmbed } from '../../../adapters/discord/payload.js';
 import { expectWithinLimits, RAW_MENTION } from './expectations.js';
 import { escapeDiscord, shorten } from '../../../adapters/discord/markdown.js';
-import { ANSWER_COLOR, EPHEMERAL, NO_ANSWER_COLOR, renderDiscord, VERDICT_COLOR } from '../../../adapters/discord/render.js';
+import { ANSWER_COLOR, NO_ANSWER_COLOR, renderDiscord, VERDICT_COLOR } from '../../../adapters/discord/render.js';
+import { EPHEMERAL } from '../../../adapters/discord/payload.js';
 import { communityNote } from '../../../adapters/shared/describe.js';
 import { parseId } from '../../../adapters/shared/moderation/ids.js';
-import { checkMessage, handleRequest, type Reply } from '../../../adapters/shared/requests.js';
+import type { MessageReply as Reply } from '../../../adapters/pipeline/reply.js';
+import { commandReplies } from '../../helpers/replies.js';
 import type { Engine } from '../../../src/core/engine.js';
 import type { Answer, Citation, SourceSummary, Verdict, VerdictLabel } from '../../../src/core/model.js';
 import { loadEngine } from './harness.js';
@@ -24,22 +27,55 @@ function citation(n: number, quoteLength = 120): Citation {
     quote: `Q${n}: ${'q'.repeat(Math.max(0, quoteLength - 4))}`.slice(0, quoteLength),
     kind: n % 4 === 0 ? 'forum_claim' : 'report',
     topic: 'topic',
-    source: { document: 'doc', title: `Title ${n}`, author: `Author ${n}`, publisher: 'Publisher', date: '2015-09-27', kind: 'article', post: n % 4 === 0 ? n : null },
+    source: {
+      document: 'doc',
+      title: `Title ${n}`,
+      author: `Author ${n}`,
+      publisher: 'Publisher',
+      date: '2015-09-27',
+      kind: 'article',
+      post: n % 4 === 0 ? n : null,
+    },
   };
 }
 
-function answer(count: number, options: { quoteLength?: number; sentenceLength?: number; disputed?: number[]; query?: string } = {}): Answer {
+function answer(
+  count: number,
+  options: { quoteLength?: number; sentenceLength?: number; disputed?: number[]; query?: string } = {},
+): Answer {
   const citations = Array.from({ length: count }, (_, i) => citation(i + 1, options.quoteLength));
-  const sentences = citations.map((c) => ({ text: `Sentence ${c.n} ${'w'.repeat(options.sentenceLength ?? 60)}.`, citation: c.n }));
+  const sentences = citations.map((c) => ({
+    text: `Sentence ${c.n} ${'w'.repeat(options.sentenceLength ?? 60)}.`,
+    citation: c.n,
+  }));
   const disagreements = options.disputed
-    ? [{ topic: 'topic', summary: 'Sources disagree on when it happened.', positions: options.disputed.map((n) => ({ label: `Position of ${n}`, citations: [n] })) }]
+    ? [
+        {
+          topic: 'topic',
+          summary: 'Sources disagree on when it happened.',
+          positions: options.disputed.map((n) => ({ label: `Position of ${n}`, citations: [n] })),
+        },
+      ]
     : [];
-  return { query: options.query ?? 'a question', status: 'answered', text: sentences.map((s) => `${s.text} [${s.citation}]`).join(' '), sentences, citations, disagreements };
+  return {
+    query: options.query ?? 'a question',
+    status: 'answered',
+    text: sentences.map((s) => `${s.text} [${s.citation}]`).join(' '),
+    sentences,
+    citations,
+    disagreements,
+  };
 }
 
 function verdict(label: VerdictLabel, count: number, quoteLength = 120): Verdict {
   const citations = Array.from({ length: count }, (_, i) => citation(i + 1, quoteLength));
-  return { claim: `A claim that is ${label}`, verdict: label, reason: `Because of the sources [1].`, citations, disagreements: [] };
+  return {
+    claim: `A claim that is ${label}`,
+    verdict: label,
+    reason: `Because of the sources [1].`,
+    citations,
+    disagreements: [],
+  };
 }
 
 const markersIn = (text: string) => new Set([...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
@@ -89,7 +125,14 @@ describe('renderDiscord layout', () => {
   });
 
   it('says no-answer plainly, in grey, with no sources', () => {
-    const a: Answer = { query: 'capital of France', status: 'no_answer', text: "I don't have a sourced answer to that.", sentences: [], citations: [], disagreements: [] };
+    const a: Answer = {
+      query: 'capital of France',
+      status: 'no_answer',
+      text: "I don't have a sourced answer to that.",
+      sentences: [],
+      citations: [],
+      disagreements: [],
+    };
     const [e] = renderDiscord({ kind: 'answer', answer: a }).embeds as [DiscordEmbed];
     expect(e.color).toBe(NO_ANSWER_COLOR);
     expect(e.fields).toEqual([]);
@@ -119,7 +162,11 @@ describe('renderDiscord feedback and community marks', () => {
   });
 
   it('says a citation is community-added, with approver and date, where a long title cannot cut it off', () => {
-    const c: Citation = { ...citation(1), source: { ...citation(1).source, title: 'T'.repeat(250) }, community: { approvedBy: 'Mo', approvedAt: '2025-03-04T05:06:07.000Z' } };
+    const c: Citation = {
+      ...citation(1),
+      source: { ...citation(1).source, title: 'T'.repeat(250) },
+      community: { approvedBy: 'Mo', approvedAt: '2025-03-04T05:06:07.000Z' },
+    };
     const a = answer(1);
     const [e] = renderDiscord({ kind: 'answer', answer: { ...a, citations: [c] } }).embeds as [DiscordEmbed];
     const field = citationFields(e)[0]!;
@@ -144,7 +191,9 @@ describe('renderDiscord limits', () => {
     // Nothing is cut: every kept source shows its whole quote; every marker in the text has its source.
     for (const f of citationFields(e)) expect(f.value).toContain(a.citations[fieldMarker(f.name) - 1]!.quote);
     for (const n of markersIn(e.description!)) expect(kept).toContain(n);
-    expect(e.fields.some((f) => /Sources disagree/.test(f.name) && f.value.includes('[59]') && f.value.includes('[60]'))).toBe(true);
+    expect(
+      e.fields.some((f) => /Sources disagree/.test(f.name) && f.value.includes('[59]') && f.value.includes('[60]')),
+    ).toBe(true);
   });
 
   it('keeps at most 25 fields when there are many short citations', () => {
@@ -167,23 +216,46 @@ describe('renderDiscord limits', () => {
   });
 
   it('shares the 6000 characters between up to five verdicts, leaving short ones whole', () => {
-    const verdicts = [verdict('supported', 20, 900), verdict('unverified', 0), verdict('contradicted', 20, 900), verdict('disputed', 20, 900), verdict('unverified', 0)];
+    const verdicts = [
+      verdict('supported', 20, 900),
+      verdict('unverified', 0),
+      verdict('contradicted', 20, 900),
+      verdict('disputed', 20, 900),
+      verdict('unverified', 0),
+    ];
     const payload = renderDiscord({ kind: 'verdicts', verdicts, claim: 'x' });
     expectWithinLimits(payload);
     expect(payload.embeds).toHaveLength(5);
     expect(payload.embeds.map((e) => e.color)).toEqual(verdicts.map((v) => VERDICT_COLOR[v.verdict]));
-    for (const e of payload.embeds.filter((e) => e.color !== VERDICT_COLOR.unverified)) expect(citationFields(e).length).toBeGreaterThan(0);
+    for (const e of payload.embeds.filter((e) => e.color !== VERDICT_COLOR.unverified))
+      expect(citationFields(e).length).toBeGreaterThan(0);
     // The budget the short ones did not need went to the others.
     expect(totalSize(payload.embeds)).toBeGreaterThan(LIMITS.total - 1000);
   });
 
   it('lists hundreds of documents within the description limit, saying how many more there are', () => {
-    const source = (i: number): SourceSummary => ({ document: `doc${i}`, title: `Document ${i} ${'t'.repeat(40)}`, author: 'A', publisher: 'P', date: '2019-01-01', kind: 'analysis', reliability: 'r', facts: i, posts: [] });
+    const source = (i: number): SourceSummary => ({
+      document: `doc${i}`,
+      title: `Document ${i} ${'t'.repeat(40)}`,
+      author: 'A',
+      publisher: 'P',
+      date: '2019-01-01',
+      kind: 'analysis',
+      reliability: 'r',
+      facts: i,
+      posts: [],
+    });
     const many = Array.from({ length: 300 }, (_, i) => source(i));
     const payload = renderDiscord({ kind: 'sources', sources: many });
     expectWithinLimits(payload);
     expect(payload.embeds[0]!.description).toMatch(/…and \d+ more\.$/);
-    const posts = Array.from({ length: 300 }, (_, n) => ({ n, author: `member${n}`, poster: `member${n}`, kind: 'opinion', facts: 1 }));
+    const posts = Array.from({ length: 300 }, (_, n) => ({
+      n,
+      author: `member${n}`,
+      poster: `member${n}`,
+      kind: 'opinion',
+      facts: 1,
+    }));
     const detail = renderDiscord({ kind: 'source', source: { ...source(1), posts } });
     expectWithinLimits(detail);
     expect(detail.embeds[0]!.fields.find((f) => f.name === 'Posts')!.value).toMatch(/…and \d+ more\.$/);
@@ -191,7 +263,8 @@ describe('renderDiscord limits', () => {
 });
 
 describe('renderDiscord safety', () => {
-  const hostile = '@everyone @here <@&123> <@456> <@!789> <#111> **bold** __under__ ||spoiler|| `code` [click](https://evil.example) # heading';
+  const hostile =
+    '@everyone @here <@&123> <@456> <@!789> <#111> **bold** __under__ ||spoiler|| `code` [click](https://evil.example) # heading';
 
   it('escapes user text: no mention survives and markdown shows as typed', () => {
     const a: Answer = { ...answer(1), query: hostile };
@@ -213,30 +286,46 @@ describe('renderDiscord safety', () => {
 
   it('escapeDiscord leaves no mention in any text, and shorten never exceeds its limit or leaves a dangling escape', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('@', 'everyone', 'here', '<', '>', '#', '&', '!', '1', '2', ' ', '*', '\\', 'a') }), fc.integer({ min: 2, max: 300 }), (text, max) => {
-        const escaped = escapeDiscord(text);
-        expect(escaped).not.toMatch(RAW_MENTION);
-        const short = shorten(escaped, max);
-        expect(short.length).toBeLessThanOrEqual(max);
-        expect((/\\*…$/.exec(short)?.[0].length ?? 1) % 2).toBe(1);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('@', 'everyone', 'here', '<', '>', '#', '&', '!', '1', '2', ' ', '*', '\\', 'a'),
+        }),
+        fc.integer({ min: 2, max: 300 }),
+        (text, max) => {
+          const escaped = escapeDiscord(text);
+          expect(escaped).not.toMatch(RAW_MENTION);
+          const short = shorten(escaped, max);
+          expect(short.length).toBeLessThanOrEqual(max);
+          expect((/\\*…$/.exec(short)?.[0].length ?? 1) % 2).toBe(1);
+        },
+      ),
     );
   });
 });
 
 describe('renderDiscord on the knowledge pack', () => {
   let engine: Engine;
-  beforeAll(() => {
+  let reply: Awaited<ReturnType<typeof commandReplies>>;
+  beforeAll(async () => {
     engine = loadEngine();
+    reply = await commandReplies(engine);
   });
 
   it('renders real answers, verdicts and source lists within the limits, citing what they say', () => {
     const replies: Reply[] = [
-      ...['when did russia lift the arms embargo', 'su-35 talks', 'Karachi Lahore gas pipeline cost', 'what is the capital of France'].map((q) => handleRequest(engine, { command: 'ask', text: q })),
-      handleRequest(engine, { command: 'check', text: 'Russia lifted its arms embargo on Pakistan in 2014' }),
-      handleRequest(engine, { command: 'sources', text: '' }),
-      ...engine.sources().map((s) => handleRequest(engine, { command: 'sources', text: s.document })),
-      checkMessage(engine, 'Russia lifted its arms embargo on Pakistan in 2014. The Karachi Lahore gas pipeline cost 2 billion dollars. Pakistan bought Su-35 jets.'),
+      ...[
+        'when did russia lift the arms embargo',
+        'su-35 talks',
+        'Karachi Lahore gas pipeline cost',
+        'what is the capital of France',
+      ].map((q) => reply('ask', q)),
+      reply('check', 'Russia lifted its arms embargo on Pakistan in 2014'),
+      reply('sources', ''),
+      ...engine.sources().map((s) => reply('sources', s.document)),
+      reply(
+        'Check claims',
+        'Russia lifted its arms embargo on Pakistan in 2014. The Karachi Lahore gas pipeline cost 2 billion dollars. Pakistan bought Su-35 jets.',
+      ),
     ];
     for (const reply of replies) {
       const payload = renderDiscord(reply);
@@ -244,7 +333,8 @@ describe('renderDiscord on the knowledge pack', () => {
       if (reply.kind === 'answer' && reply.answer.status === 'answered') {
         const e = payload.embeds[0]!;
         expect(citationFields(e).length).toBeGreaterThan(0);
-        for (const n of markersIn(e.description!)) expect(citationFields(e).map((f) => fieldMarker(f.name))).toContain(n);
+        for (const n of markersIn(e.description!))
+          expect(citationFields(e).map((f) => fieldMarker(f.name))).toContain(n);
       }
     }
     expect(replies.some((r) => r.kind === 'answer' && r.answer.status === 'answered')).toBe(true);

@@ -18,7 +18,9 @@ afterEach(async () => {
 
 async function answeredIn(r: RunningBot, guildIndex: number): Promise<void> {
   const guild = r.discord.guilds[guildIndex]!;
-  const sent = r.discord.dispatchInteraction(chatInput(r.discord.applicationId, 'ask', [stringOption('question', 'su-35 talks')], member(), { guild }));
+  const sent = r.discord.dispatchInteraction(
+    chatInput(r.discord.applicationId, 'ask', [stringOption('question', 'su-35 talks')], member(), { guild }),
+  );
   const callback = await r.discord.waitForRequest(callbackOf(sent.id));
   expect(callback.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
 }
@@ -27,7 +29,10 @@ describe('sharding', () => {
   it('DISCORD_SHARDS=2 opens two shards in this process and answers guilds on both', async () => {
     const guilds = [guildFixture(guildIdOnShard(0, 2)), guildFixture(guildIdOnShard(1, 2))];
     run = await startBot({ engine, shards: 2, standIn: { guilds } });
-    expect([...run.discord.identifies].sort()).toEqual([[0, 2], [1, 2]]);
+    expect([...run.discord.identifies].sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
     expect(run.bot.isReady()).toBe(true);
     await answeredIn(run, 0);
     await answeredIn(run, 1);

@@ -14,7 +14,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayDispatchEvents, GatewayOpcodes, MessageType, type APIInteraction, type APIMessage } from 'discord.js';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -121,7 +127,10 @@ export class DiscordStandIn {
   fail(
     match: (r: RecordedRequest) => boolean,
     status: number,
-    body: unknown = { message: status >= 500 ? '500: Internal Server Error' : 'Missing Permissions', code: status >= 500 ? 0 : 50013 },
+    body: unknown = {
+      message: status >= 500 ? '500: Internal Server Error' : 'Missing Permissions',
+      code: status >= 500 ? 0 : 50013,
+    },
     options: FailureOptions = {},
   ): () => void {
     const rule: FailureRule = { match, status, body, ...options };
@@ -141,7 +150,11 @@ export class DiscordStandIn {
 
   /** Sends INTERACTION_CREATE on the shard that owns the interaction's guild. */
   dispatchInteraction<T extends APIInteraction>(interaction: T): T & { dispatchedAt: number } {
-    this.interactions.set(interaction.id, { token: interaction.token, channelId: interaction.channel?.id ?? '', acknowledged: false });
+    this.interactions.set(interaction.id, {
+      token: interaction.token,
+      channelId: interaction.channel?.id ?? '',
+      acknowledged: false,
+    });
     const guildId = 'guild_id' in interaction ? interaction.guild_id : undefined;
     this.dispatch(GatewayDispatchEvents.InteractionCreate, interaction, guildId);
     return { ...interaction, dispatchedAt: Date.now() };
@@ -164,7 +177,9 @@ export class DiscordStandIn {
 
   /** Resolves once every session has a live connection again. */
   waitForSessions(timeoutMs = 5000): Promise<true> {
-    const live = () => this.sessions.size > 0 && [...this.sessions.values()].every((s) => s.socket?.readyState === WebSocket.OPEN) || undefined;
+    const live = () =>
+      (this.sessions.size > 0 && [...this.sessions.values()].every((s) => s.socket?.readyState === WebSocket.OPEN)) ||
+      undefined;
     return this.waitFor('session', live, timeoutMs, 'every session to be connected');
   }
 
@@ -204,7 +219,9 @@ export class DiscordStandIn {
   }
 
   private onConnection(socket: WebSocket): void {
-    socket.send(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 1000 } }));
+    socket.send(
+      JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 1000 } }),
+    );
     socket.on('message', (raw) => {
       const frame = JSON.parse(String(raw)) as { op: number; d: any };
       this.frames.push({ ...frame, at: Date.now() });
@@ -246,7 +263,12 @@ export class DiscordStandIn {
         });
         for (const g of guilds) {
           session.seq += 1;
-          send({ op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.GuildCreate, s: session.seq, d: guildCreate(g, this.botUser.id) });
+          send({
+            op: GatewayOpcodes.Dispatch,
+            t: GatewayDispatchEvents.GuildCreate,
+            s: session.seq,
+            d: guildCreate(g, this.botUser.id),
+          });
         }
         this.events.emit('session');
         return;
@@ -273,7 +295,9 @@ export class DiscordStandIn {
     const record: RecordedRequest = {
       method: req.method ?? 'GET',
       // Discord decodes paths: discord.js sends @original as %40original.
-      route: decodeURIComponent(url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname),
+      route: decodeURIComponent(
+        url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname,
+      ),
       query: url.searchParams,
       headers: req.headers,
       body: text ? JSON.parse(text) : undefined,
@@ -299,14 +323,22 @@ export class DiscordStandIn {
 
     if (key === 'GET /gateway/bot') {
       if (!botAuth) return unauthorized;
-      return [200, { url: this.gatewayUrl, shards: this.options.recommendedShards ?? 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 16 } }];
+      return [
+        200,
+        {
+          url: this.gatewayUrl,
+          shards: this.options.recommendedShards ?? 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 16 },
+        },
+      ];
     }
     if (key === 'GET /users/@me') return botAuth ? [200, this.botUser] : unauthorized;
 
     if ((m = /^POST \/interactions\/(\d+)\/([^/]+)\/callback$/.exec(key))) {
       const interaction = this.interactions.get(m[1]!);
       if (!interaction || interaction.token !== m[2]) return [404, { message: 'Unknown interaction', code: 10062 }];
-      if (interaction.acknowledged) return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
+      if (interaction.acknowledged)
+        return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
       interaction.acknowledged = true;
       if (r.query.get('with_response') !== 'true') return [204, undefined];
       return [200, { interaction: { id: m[1], type: r.body?.type }, resource: { type: r.body?.type } }];
@@ -321,7 +353,15 @@ export class DiscordStandIn {
     if ((m = /^PUT \/applications\/(\d+)(\/guilds\/\d+)?\/commands$/.exec(key))) {
       if (!botAuth) return unauthorized;
       if (m[1] !== this.applicationId) return [403, { message: 'Missing Access', code: 50001 }];
-      return [200, (r.body as object[]).map((c) => ({ ...c, id: snowflake(), application_id: this.applicationId, version: snowflake() }))];
+      return [
+        200,
+        (r.body as object[]).map((c) => ({
+          ...c,
+          id: snowflake(),
+          application_id: this.applicationId,
+          version: snowflake(),
+        })),
+      ];
     }
     if ((m = /^POST \/channels\/(\d+)\/messages$/.exec(key))) {
       if (!botAuth) return unauthorized;
@@ -357,7 +397,9 @@ export class DiscordStandIn {
 }
 
 /** Matches the interaction callback (the first response) of one interaction. */
-export const callbackOf = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.route.startsWith(`/interactions/${id}/`) && r.route.endsWith('/callback') && r.status < 300;
+export const callbackOf = (id: string) => (r: RecordedRequest) =>
+  r.method === 'POST' && r.route.startsWith(`/interactions/${id}/`) && r.route.endsWith('/callback') && r.status < 300;
 
 /** Matches the edit of a deferred interaction's original message. */
-export const originalEditOf = (token: string) => (r: RecordedRequest) => r.method === 'PATCH' && r.route.includes(`/${token}/messages/@original`) && r.status < 300;
+export const originalEditOf = (token: string) => (r: RecordedRequest) =>
+  r.method === 'PATCH' && r.route.includes(`/${token}/messages/@original`) && r.status < 300;

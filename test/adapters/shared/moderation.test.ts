@@ -2,10 +2,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { channelPolicy, visibility } from '../../../adapters/shared/moderation/channel-policy.js';
 import { parseCrosscheckText } from '../../../adapters/shared/moderation/crosscheck-command.js';
-import { FORM_LIMITS, problemsByField, PROPOSE_FIELDS, proposalFromForm, proposeForm, reasonForm, rejectForm } from '../../../adapters/shared/moderation/forms.js';
+import {
+  FORM_LIMITS,
+  formErrors,
+  PROPOSE_FIELDS,
+  proposalFromForm,
+  proposeForm,
+  reasonForm,
+  rejectForm,
+} from '../../../adapters/shared/moderation/forms.js';
 import { encodeId, parseId, type ActionId } from '../../../adapters/shared/moderation/ids.js';
 import { splitLines } from '../../../adapters/shared/moderation/texts.js';
-import type { Reply } from '../../../adapters/shared/requests.js';
+import type { Reply } from '../../../adapters/pipeline/reply.js';
 import { Engine } from '../../../src/core/engine.js';
 import { validateProposal } from '../../../src/moderation/index.js';
 
@@ -32,7 +40,20 @@ describe('button and form ids', () => {
   });
 
   it('refuses ids this bot did not make', () => {
-    for (const id of ['', 'check_claims', 'cc', 'cc:vote:2:5', 'cc:vote:1', 'cc:vote:1:x', 'cc:approve:', 'cc:approve:1:2', 'cc:propose:1', 'xx:approve:1', 'cc:nuke:1']) expect(parseId(id)).toBeNull();
+    for (const id of [
+      '',
+      'check_claims',
+      'cc',
+      'cc:vote:2:5',
+      'cc:vote:1',
+      'cc:vote:1:x',
+      'cc:approve:',
+      'cc:approve:1:2',
+      'cc:propose:1',
+      'xx:approve:1',
+      'cc:nuke:1',
+    ])
+      expect(parseId(id)).toBeNull();
   });
 });
 
@@ -54,11 +75,14 @@ describe('/crosscheck text on Slack', () => {
     expect(parseCrosscheckText(text)).toEqual(command);
   });
 
-  it.each(['report 0', 'report 9999', 'report soon', 'propose now', 'channel loud', 'channel 99999', 'frobnicate'])('refuses %j, saying what it takes', (text) => {
-    const c = parseCrosscheckText(text);
-    expect(c.sub).toBe('invalid');
-    expect(c.sub === 'invalid' && c.problem.length).toBeGreaterThan(0);
-  });
+  it.each(['report 0', 'report 9999', 'report soon', 'propose now', 'channel loud', 'channel 99999', 'frobnicate'])(
+    'refuses %j, saying what it takes',
+    (text) => {
+      const c = parseCrosscheckText(text);
+      expect(c.sub).toBe('invalid');
+      expect(c.sub === 'invalid' && c.problem.length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('forms', () => {
@@ -79,10 +103,22 @@ describe('forms', () => {
     const thread = engine.sources().find((s) => s.posts.some((p) => p.kind === 'claim'))!;
     const post = thread.posts.find((p) => p.kind === 'claim')!;
     const short = thread.document.split('_')[0]!;
-    const { input, problems } = proposalFromForm({ statement: ' s ', quote: 'q', topic: 't', [PROPOSE_FIELDS.document]: `${short} post ${post.n}` }, engine.pack);
+    const { input, problems } = proposalFromForm(
+      { statement: ' s ', quote: 'q', topic: 't', [PROPOSE_FIELDS.document]: `${short} post ${post.n}` },
+      engine.pack,
+    );
     expect(problems).toEqual([]);
-    expect(input).toEqual({ statement: 's', quote: 'q', topic: 't', kind: 'forum_claim', source: { document: thread.document, post: String(post.n) } });
-    expect(proposalFromForm({ [PROPOSE_FIELDS.document]: `${short}#${post.n}` }, engine.pack).input.source).toEqual({ document: thread.document, post: String(post.n) });
+    expect(input).toEqual({
+      statement: 's',
+      quote: 'q',
+      topic: 't',
+      kind: 'forum_claim',
+      source: { document: thread.document, post: String(post.n) },
+    });
+    expect(proposalFromForm({ [PROPOSE_FIELDS.document]: `${short}#${post.n}` }, engine.pack).input.source).toEqual({
+      document: thread.document,
+      post: String(post.n),
+    });
   });
 
   it('read a kind named after the topic, and refuse one it does not know', () => {
@@ -90,30 +126,52 @@ describe('forms', () => {
     expect(read('su-35 opinion').input).toMatchObject({ topic: 'su-35', kind: 'opinion' });
     expect(read('su-35, forum claim').input).toMatchObject({ topic: 'su-35', kind: 'forum_claim' });
     expect(read('su-35').input).not.toHaveProperty('kind');
-    expect(read('su-35 rumour').problems).toEqual([expect.stringMatching(/^kind: /)]);
-    expect(problemsByField(read('su-35 rumour').problems, { topic: 'su-35 rumour' })).toHaveProperty(PROPOSE_FIELDS.topic);
+    expect(read('su-35 rumour').problems).toEqual([{ field: 'kind', message: expect.any(String) }]);
+    expect(formErrors(read('su-35 rumour').problems, { topic: 'su-35 rumour' })).toEqual([
+      { field: PROPOSE_FIELDS.topic, message: expect.stringMatching(/^kind: /) },
+    ]);
   });
 
   it('read a new document one field per line, in any order, labelled or not', () => {
     const typed = 'https://example.org/a\nA new report\n2024-05\nauthor: Jane Roe';
-    expect(proposalFromForm({ [PROPOSE_FIELDS.newDocument]: typed }, engine.pack).input.source).toEqual({ title: 'A new report', author: 'Jane Roe', date: '2024-05', url: 'https://example.org/a' });
-    expect(proposalFromForm({ [PROPOSE_FIELDS.document]: 'x', [PROPOSE_FIELDS.newDocument]: 'y' }, engine.pack).problems[0]).toMatch(/^source: .*not both/);
+    expect(proposalFromForm({ [PROPOSE_FIELDS.newDocument]: typed }, engine.pack).input.source).toEqual({
+      title: 'A new report',
+      author: 'Jane Roe',
+      date: '2024-05',
+      url: 'https://example.org/a',
+    });
+    expect(
+      proposalFromForm({ [PROPOSE_FIELDS.document]: 'x', [PROPOSE_FIELDS.newDocument]: 'y' }, engine.pack).problems[0],
+    ).toEqual({ field: 'source', message: expect.stringMatching(/not both/) });
   });
 
   it('put each problem the core finds next to its field', () => {
-    const values = { statement: 'short', quote: 'not in any text at all, surely', topic: 'nowhere', [PROPOSE_FIELDS.document]: engine.sources()[0]!.document };
+    const values = {
+      statement: 'short',
+      quote: 'not in any text at all, surely',
+      topic: 'nowhere',
+      [PROPOSE_FIELDS.document]: engine.sources()[0]!.document,
+    };
     const v = validateProposal(engine.pack, proposalFromForm(values, engine.pack).input);
     expect(v.ok).toBe(false);
     if (v.ok) return;
-    const byField = problemsByField(v.problems, values);
-    expect(Object.keys(byField).sort()).toEqual(['quote', 'statement', 'topic']);
-    expect(problemsByField(['source.url: must be a URL'], { [PROPOSE_FIELDS.newDocument]: 'T\nnot a url' })).toEqual({ [PROPOSE_FIELDS.newDocument]: 'source.url: must be a URL' });
-    expect(problemsByField(['source: give a document id'], {})).toEqual({ [PROPOSE_FIELDS.document]: 'source: give a document id' });
+    const errors = formErrors(v.problems, values);
+    expect([...new Set(errors.map((e) => e.field))].sort()).toEqual(['quote', 'statement', 'topic']);
+    const urlProblem = { field: 'source.url', message: 'must be a URL' };
+    expect(formErrors([urlProblem], { [PROPOSE_FIELDS.newDocument]: 'T\nnot a url' })).toEqual([
+      { field: PROPOSE_FIELDS.newDocument, message: 'source.url: must be a URL' },
+    ]);
+    expect(formErrors([{ field: 'source', message: 'give a document id' }], {})).toEqual([
+      { field: PROPOSE_FIELDS.document, message: 'source: give a document id' },
+    ]);
   });
 });
 
 describe('who sees a reply', () => {
-  const reply: Reply = { kind: 'answer', answer: { query: 'q', status: 'no_answer', text: '', sentences: [], citations: [], disagreements: [] } };
+  const reply: Reply = {
+    kind: 'answer',
+    answer: { query: 'q', status: 'no_answer', text: '', sentences: [], citations: [], disagreements: [] },
+  };
 
   it('follows the channel, the asker’s choice, and keeps notices private', () => {
     const at = (mode: 'public' | 'ephemeral' | 'off') => ({ mode, cooldownSeconds: 0 });
@@ -125,7 +183,10 @@ describe('who sees a reply', () => {
   });
 
   it('falls back to the adapter’s defaults without a store', () => {
-    expect(channelPolicy(undefined, 'slack', 'C1', { mode: 'ephemeral', cooldownSeconds: 3 })).toEqual({ mode: 'ephemeral', cooldownSeconds: 3 });
+    expect(channelPolicy(undefined, 'slack', 'C1', { mode: 'ephemeral', cooldownSeconds: 3 })).toEqual({
+      mode: 'ephemeral',
+      cooldownSeconds: 3,
+    });
   });
 });
 

@@ -103,7 +103,10 @@ export function expectWithinSlackLimits(message: { text?: unknown; blocks?: unkn
   expect(blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
   for (const b of blocks) {
     // A button's label is plain text in an object; its limit is 75 characters.
-    const texts = b.type === 'actions' ? (b.elements ?? []).map((e) => (e.text as unknown as { text: string }).text) : [b.text?.text, ...(b.elements ?? []).map((e) => e.text)];
+    const texts =
+      b.type === 'actions'
+        ? (b.elements ?? []).map((e) => (e.text as unknown as { text: string }).text)
+        : [b.text?.text, ...(b.elements ?? []).map((e) => e.text)];
     if (b.type === 'actions') expect(texts.every((t) => t!.length <= 75)).toBe(true);
     for (const t of texts.filter((x) => x !== undefined)) {
       expect(t.length).toBeGreaterThan(0);
@@ -113,4 +116,5 @@ export function expectWithinSlackLimits(message: { text?: unknown; blocks?: unkn
 }
 
 export const blocksOf = (message: { blocks?: unknown }) => message.blocks as Block[];
-export const citationBlocks = (message: { blocks?: unknown }) => blocksOf(message).filter((b) => b.type === 'context' && /^\*\[\d+\]\*/.test(b.elements?.[0]?.text ?? ''));
+export const citationBlocks = (message: { blocks?: unknown }) =>
+  blocksOf(message).filter((b) => b.type === 'context' && /^\*\[\d+\]\*/.test(b.elements?.[0]?.text ?? ''));

@@ -4,13 +4,31 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { VERDICT_LABEL } from '../../../adapters/shared/describe.js';
-import { EMPTY_INPUT, SOMETHING_WENT_WRONG } from '../../../adapters/shared/requests.js';
+import { emptyInput, SOMETHING_WENT_WRONG } from '../../../adapters/pipeline/texts.js';
 import { RATE_LIMITED } from '../../../adapters/slack/failures.js';
-import { CHECK_CLAIMS_CALLBACK_ID } from '../../../adapters/slack/listeners/shortcuts/index.js';
-import { Engine } from '../../../src/core/engine.js';
-import { blocksOf, citationBlocks, expectNoLiveMentions, expectWithinSlackLimits, knowledge, startBot, type TestBot } from './bot.js';
-import { appMentionBody, FORM, JSON_TYPE, messageShortcutBody, postSigned, slashCommandBody, type Who } from './signed.js';
+import { shortcutCallbackId } from '../../../adapters/slack/deps.js';
+import type { Engine } from '../../../src/core/engine.js';
+import {
+  blocksOf,
+  citationBlocks,
+  expectNoLiveMentions,
+  expectWithinSlackLimits,
+  knowledge,
+  startBot,
+  type TestBot,
+} from './bot.js';
+import {
+  appMentionBody,
+  FORM,
+  JSON_TYPE,
+  messageShortcutBody,
+  postSigned,
+  slashCommandBody,
+  type Who,
+} from './signed.js';
 import { BOT_USER_ID, SlackStandIn, type ResponseUrlPost } from './stand-ins.js';
+
+const CHECK_CLAIMS_CALLBACK_ID = shortcutCallbackId({ name: 'Check claims' });
 
 const ANSWERABLE = 'when did russia lift the arms embargo';
 const OFF_TOPIC = 'what is the capital of France';
@@ -40,7 +58,11 @@ afterEach(async () => {
 });
 
 /** Sends a slash command and returns Bolt's ack and the one message posted to the response_url. */
-async function slash(command: string, text: string, who?: Who): Promise<{ ack: { status: number; body: string }; response: ResponseUrlPost['body'] }> {
+async function slash(
+  command: string,
+  text: string,
+  who?: Who,
+): Promise<{ ack: { status: number; body: string }; response: ResponseUrlPost['body'] }> {
   const id = `r${++ids}`;
   const ack = await postSigned(bot.url, slashCommandBody(command, text, api.responseUrl(id), who), FORM);
   const response = await vi.waitFor(() => {
@@ -53,7 +75,11 @@ async function slash(command: string, text: string, who?: Who): Promise<{ ack: {
 
 async function shortcut(text: string, who?: Who, message: { ts?: string; thread_ts?: string } = {}) {
   const id = `s${++ids}`;
-  const ack = await postSigned(bot.url, messageShortcutBody(CHECK_CLAIMS_CALLBACK_ID, { text, ...message }, api.responseUrl(id), who), FORM);
+  const ack = await postSigned(
+    bot.url,
+    messageShortcutBody(CHECK_CLAIMS_CALLBACK_ID, { text, ...message }, api.responseUrl(id), who),
+    FORM,
+  );
   return { ack, id };
 }
 
@@ -72,7 +98,11 @@ const waitForPost = (count = 1) =>
 
 describe('Events API handshake', () => {
   it('answers url_verification with the challenge', async () => {
-    const res = await postSigned(bot.url, JSON.stringify({ token: 't', challenge: 'c-123', type: 'url_verification' }), JSON_TYPE);
+    const res = await postSigned(
+      bot.url,
+      JSON.stringify({ token: 't', challenge: 'c-123', type: 'url_verification' }),
+      JSON_TYPE,
+    );
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ challenge: 'c-123' });
   });
@@ -113,7 +143,8 @@ describe('/ask', () => {
   it('tells only the asker when the question is missing', async () => {
     const { response } = await slash('/ask', '   ');
     expect(response.response_type).toBe('ephemeral');
-    expect(response.text).toBe(EMPTY_INPUT.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    const empty = emptyInput('question', '/ask', knowledge().pack.meta.examples?.question);
+    expect(response.text).toBe(empty.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
   });
 
   it('never lets <!channel> or <@U123> in a question become a live mention', async () => {
@@ -147,14 +178,20 @@ describe('/check', () => {
   });
 
   it('echoes a claim full of mentions without any live one', async () => {
-    const { response } = await slash('/check', '<!channel> <@U123> says Russia lifted its arms embargo in 2010 <!subteam^S1|@mods>');
+    const { response } = await slash(
+      '/check',
+      '<!channel> <@U123> says Russia lifted its arms embargo in 2010 <!subteam^S1|@mods>',
+    );
     expectNoLiveMentions(response);
     expect(blocksOf(response)[0]!.text!.text).toContain('arms embargo in 2010');
   });
 
   it('echoes mention markup the user typed literally as harmless text', async () => {
     // Typing "<!channel>" in Slack arrives entity-escaped; the echo must show it, not ping.
-    const { response } = await slash('/check', '&lt;!channel&gt; &lt;@U123&gt; Russia lifted its arms embargo in 2010, see <https://evil.example|this>');
+    const { response } = await slash(
+      '/check',
+      '&lt;!channel&gt; &lt;@U123&gt; Russia lifted its arms embargo in 2010, see <https://evil.example|this>',
+    );
     expectNoLiveMentions(response);
     expect(blocksOf(response)[0]!.text!.text).toContain('&lt;!channel&gt; &lt;@U123&gt;');
   });
@@ -173,7 +210,9 @@ describe('/sources', () => {
     expect(ack).toEqual({ status: 200, body: '' });
     expect(response.response_type).toBe('in_channel');
     expectWithinSlackLimits(response);
-    const listed = blocksOf(response).map((b) => b.text?.text ?? '').join('\n');
+    const listed = blocksOf(response)
+      .map((b) => b.text?.text ?? '')
+      .join('\n');
     for (const s of knowledge().sources()) expect(listed).toContain(s.document);
   });
 });
@@ -235,7 +274,12 @@ describe('"Check claims" message shortcut', () => {
     expect(post.thread_ts).toBe('1700000050.000100');
     expectWithinSlackLimits(post as { text: unknown; blocks: unknown });
     // A verdict's section starts with its emoji; the "⚠️ Sources disagree" section is not a verdict.
-    const verdicts = blocksOf(post).filter((b) => b.type === 'section' && VERDICT_EMOJIS.some((e) => b.text!.text.startsWith(e)) && !b.text!.text.includes('Sources disagree'));
+    const verdicts = blocksOf(post).filter(
+      (b) =>
+        b.type === 'section' &&
+        VERDICT_EMOJIS.some((e) => b.text!.text.startsWith(e)) &&
+        !b.text!.text.includes('Sources disagree'),
+    );
     expect(verdicts.length).toBeGreaterThan(0);
     expect(verdicts.length).toBeLessThanOrEqual(5);
     expect(api.responsesTo(id)).toHaveLength(0);
@@ -304,7 +348,11 @@ describe('failures', () => {
   });
 
   it('logs a rate-limited chat.postMessage (HTTP 429), tells the moderator, and keeps answering', async () => {
-    api.failNext('chat.postMessage', { status: 429, headers: { 'retry-after': '30' }, body: { ok: false, error: 'ratelimited' } });
+    api.failNext('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '30' },
+      body: { ok: false, error: 'ratelimited' },
+    });
     const first = await shortcut(CLAIMS.join(' '), { user: 'UMOD' });
     const [told] = await vi.waitFor(() => {
       const r = api.responsesTo(first.id);
@@ -347,7 +395,9 @@ describe('configuration', () => {
 
   it('listens under configured command names', async () => {
     await bot.slack.stop();
-    bot = await startBot(api, { config: { commands: { ask: '/cc-ask', check: '/cc-check', sources: '/cc-sources', crosscheck: '/cc-mod' } } });
+    bot = await startBot(api, {
+      config: { commands: { ask: '/cc-ask', check: '/cc-check', sources: '/cc-sources', crosscheck: '/cc-mod' } },
+    });
     const { response } = await slash('/cc-ask', ANSWERABLE);
     expect(citationBlocks(response).length).toBeGreaterThan(0);
     const { response: sources } = await slash('/cc-sources', '');

@@ -1,36 +1,87 @@
-/** The app manifest and the code agree: one source of truth for names, events and scopes. */
-import { readFileSync } from 'node:fs';
+/** The Slack app manifest is made from the registry and the pack: it and the listeners cannot drift, and it names no subject of its own. */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CHECK_CLAIMS_CALLBACK_ID } from '../../../adapters/slack/listeners/shortcuts/index.js';
+import { slackCommandNames } from '../../../adapters/pipeline/command.js';
+import { loadRegistry } from '../../../adapters/pipeline/registry.js';
+import { packWords } from '../../../adapters/pipeline/words.js';
+import { shortcutCallbackId, slackCommandName } from '../../../adapters/slack/deps.js';
+import { SCOPES, slackManifest } from '../../../adapters/slack/manifest.js';
 import { loadConfig } from '../../../src/config.js';
+import { Engine } from '../../../src/core/engine.js';
+import { cleanEnv, runEntry } from '../../helpers/run.js';
+import { knowledge } from './bot.js';
 
-interface Manifest {
-  features: { slash_commands: { command: string; should_escape: boolean }[]; shortcuts: { type: string; callback_id: string }[] };
-  oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
-}
+const registry = await loadRegistry();
+const defaults = slackCommandName({ commands: {} });
+const manifestFor = (engine: Engine, options = {}) => slackManifest(registry, packWords(engine), defaults, options);
+const MIN_PACK = 'test/fixtures/pack-min';
 
-const manifest = parse(readFileSync(new URL('../../../adapters/slack/manifest.yaml', import.meta.url), 'utf8')) as Manifest;
+describe('the Slack app manifest', () => {
+  it('declares every slash command the bot listens for, under the names the configuration gives them', () => {
+    const names = slackCommandNames(registry);
+    expect(names).toEqual(expect.arrayContaining(['ask', 'check', 'sources', 'crosscheck']));
+    expect(manifestFor(knowledge()).features.slash_commands.map((c) => c.command)).toEqual(names.map((n) => `/${n}`));
 
-describe('adapters/slack/manifest.yaml', () => {
-  it('declares the default command names the bot listens under', () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-x', SLACK_APP_TOKEN: 'xapp-x' });
-    const { ask, check, sources, crosscheck } = config.slack!.commands;
-    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([ask, check, sources, crosscheck].sort());
+    const config = loadConfig({ SLACK_ASK_COMMAND: '/cc-ask' }, { slackCommands: names });
+    const renamed = slackManifest(
+      registry,
+      packWords(knowledge()),
+      slackCommandName({ commands: config.slackCommands }),
+    );
+    expect(renamed.features.slash_commands.map((c) => c.command)).toContain('/cc-ask');
+    expect(renamed.features.slash_commands.map((c) => c.command)).not.toContain('/ask');
   });
 
-  it('declares the "Check claims" message shortcut with the callback id the bot listens for', () => {
-    expect(manifest.features.shortcuts).toContainEqual(expect.objectContaining({ type: 'message', callback_id: CHECK_CLAIMS_CALLBACK_ID }));
+  it('declares each message command as a message shortcut with the callback id the bot listens for', () => {
+    const manifest = manifestFor(knowledge());
+    const shortcuts = registry.on('slack').filter((c) => c.kind === 'message');
+    expect(shortcuts.map((c) => c.name)).toContain('Check claims');
+    expect(manifest.features.shortcuts).toEqual(
+      shortcuts.map((c) =>
+        expect.objectContaining({ name: c.name, type: 'message', callback_id: shortcutCallbackId(c) }),
+      ),
+    );
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });
 
-  it('subscribes to app_mention with Socket Mode on', () => {
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention']);
-    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  it('subscribes to app_mention with Socket Mode on, or points everything at one URL in HTTP mode', () => {
+    const socket = manifestFor(knowledge());
+    expect(socket.settings.event_subscriptions.bot_events).toEqual(['app_mention']);
+    expect(socket.settings.socket_mode_enabled).toBe(true);
+    const http = manifestFor(knowledge(), { httpUrl: 'https://bot.example.org/' });
+    expect(http.settings.socket_mode_enabled).toBe(false);
+    const url = 'https://bot.example.org/slack/events';
+    expect(http.settings.event_subscriptions).toMatchObject({ request_url: url });
+    expect(http.settings.interactivity).toMatchObject({ request_url: url });
+    for (const c of http.features.slash_commands) expect(c.url).toBe(url);
   });
 
   it('asks for exactly the scopes the bot uses', () => {
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'usergroups:read', 'users:read']);
+    expect(manifestFor(knowledge()).oauth_config.scopes.bot.sort()).toEqual(
+      ['app_mentions:read', 'chat:write', 'commands', 'usergroups:read', 'users:read'].sort(),
+    );
+    expect(Object.keys(SCOPES).sort()).toEqual(manifestFor(knowledge()).oauth_config.scopes.bot.sort());
+  });
+
+  it('describes the bot in the words of the pack it serves, and of no other', () => {
+    const own = JSON.stringify(manifestFor(knowledge()));
+    const other = JSON.stringify(manifestFor(Engine.fromDir(MIN_PACK)));
+    const subject = knowledge().pack.meta.name;
+    expect(own).toContain(subject);
+    expect(own).toContain(knowledge().pack.meta.examples!.question);
+    expect(other).toContain('Minimal test pack');
+    expect(other).not.toContain(subject);
+  });
+
+  it('is printed as YAML by `npm run slack:manifest`', async () => {
+    const r = await runEntry('adapters/slack/manifest-cli.ts', ['--knowledge', MIN_PACK], {
+      env: cleanEnv({ DOTENV_CONFIG_PATH: '/nonexistent/.env' }),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^# Slack app manifest/);
+    expect(parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(manifestFor(Engine.fromDir(MIN_PACK)))));
+    const help = await runEntry('adapters/slack/manifest-cli.ts', ['--help'], { env: cleanEnv() });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: /);
   });
 });

@@ -18,7 +18,7 @@ import {
   voteThanks,
 } from '../../../adapters/shared/moderation/texts.js';
 import { escapeSlack } from '../../../adapters/slack/render.js';
-import { formatReport, validateProposal } from '../../../src/moderation/index.js';
+import { formatReport, problemText, validateProposal } from '../../../src/moderation/index.js';
 import {
   BAD_QUOTE_FORM,
   BRIDGE_CLAIM,
@@ -29,8 +29,25 @@ import {
   TOLL_QUESTION,
   type ModerationFixture,
 } from '../../helpers/moderation-fixture.js';
-import { blocksOf, citationBlocks, expectNoLiveMentions, expectWithinSlackLimits, startBot, strings, type TestBot } from './bot.js';
-import { appMentionBody, blockActionsBody, FORM, JSON_TYPE, postSigned, slashCommandBody, viewSubmissionBody, type Who } from './signed.js';
+import {
+  blocksOf,
+  citationBlocks,
+  expectNoLiveMentions,
+  expectWithinSlackLimits,
+  startBot,
+  strings,
+  type TestBot,
+} from './bot.js';
+import {
+  appMentionBody,
+  blockActionsBody,
+  FORM,
+  JSON_TYPE,
+  postSigned,
+  slashCommandBody,
+  viewSubmissionBody,
+  type Who,
+} from './signed.js';
 import { BOT_USER_ID, SlackStandIn, type ResponseUrlPost } from './stand-ins.js';
 
 const MOD: Who = { user: 'UMOD' };
@@ -76,7 +93,10 @@ async function click(actionId: string, who: Who = MEMBER): Promise<string> {
   return id;
 }
 
-type OpenedView = { trigger_id: string; view: { callback_id: string; private_metadata: string; blocks: { block_id: string }[]; title: { text: string } } };
+type OpenedView = {
+  trigger_id: string;
+  view: { callback_id: string; private_metadata: string; blocks: { block_id: string }[]; title: { text: string } };
+};
 
 /** Does `action`, then waits for the modal it opens (views.open). */
 async function opensModal(action: () => Promise<unknown>): Promise<OpenedView> {
@@ -89,7 +109,8 @@ async function opensModal(action: () => Promise<unknown>): Promise<OpenedView> {
   });
 }
 
-const submit = (callbackId: string, values: Record<string, string>, metadata: string, who: Who = MEMBER) => postSigned(bot.url, viewSubmissionBody(callbackId, values, metadata, who), FORM);
+const submit = (callbackId: string, values: Record<string, string>, metadata: string, who: Who = MEMBER) =>
+  postSigned(bot.url, viewSubmissionBody(callbackId, values, metadata, who), FORM);
 
 /** The record id of the feedback buttons, checking both are there. */
 function feedbackRecord(message: { blocks?: unknown }): number {
@@ -100,7 +121,10 @@ function feedbackRecord(message: { blocks?: unknown }): number {
   return (votes[0] as { record: number }).record;
 }
 
-const sectionText = (message: { blocks?: unknown }) => blocksOf(message).map((b) => b.text?.text ?? '').join('\n');
+const sectionText = (message: { blocks?: unknown }) =>
+  blocksOf(message)
+    .map((b) => b.text?.text ?? '')
+    .join('\n');
 
 describe('feedback', () => {
   let record: number;
@@ -110,10 +134,19 @@ describe('feedback', () => {
     expect(response.response_type).toBe('in_channel');
     expectWithinSlackLimits(response);
     record = feedbackRecord(response);
-    expect(await fx.moderation.store.getInteraction(record)).toMatchObject({ platform: 'slack', guild: 'T1', channel: 'C1', command: 'ask', outcome: 'answered' });
+    expect(await fx.moderation.store.getInteraction(record)).toMatchObject({
+      platform: 'slack',
+      guild: 'T1',
+      channel: 'C1',
+      command: 'ask',
+      outcome: 'answered',
+    });
 
     const verdict = (await slash('/check', BRIDGE_CLAIM)).response;
-    expect(await fx.moderation.store.getInteraction(feedbackRecord(verdict))).toMatchObject({ command: 'check', outcome: fx.engine.check(BRIDGE_CLAIM).verdict });
+    expect(await fx.moderation.store.getInteraction(feedbackRecord(verdict))).toMatchObject({
+      command: 'check',
+      outcome: fx.engine.check(BRIDGE_CLAIM).verdict,
+    });
 
     await postSigned(bot.url, appMentionBody({ text: `<@${BOT_USER_ID}> ${BRIDGE_QUESTION}` }).body, JSON_TYPE);
     const post = await vi.waitFor(() => {
@@ -121,7 +154,10 @@ describe('feedback', () => {
       if (!p) throw new Error('no post yet');
       return p.params;
     });
-    expect(await fx.moderation.store.getInteraction(feedbackRecord(post))).toMatchObject({ command: 'ask', channel: 'C1' });
+    expect(await fx.moderation.store.getInteraction(feedbackRecord(post))).toMatchObject({
+      command: 'ask',
+      channel: 'C1',
+    });
 
     const sources = (await slash('/sources', '')).response;
     expect(blocksOf(sources).some((b) => b.type === 'actions')).toBe(false);
@@ -130,20 +166,35 @@ describe('feedback', () => {
   it('records a vote, tells only the voter, and lets them change it', async () => {
     const id = await click(encodeId({ kind: 'vote', record, helpful: true }), { user: 'UVOTER' });
     const thanks = await responseTo(id);
-    expect(thanks).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: escapeSlack(voteThanks('created', true)) });
-    expect(await fx.moderation.store.voteCounts(record, { platform: 'slack', userId: 'UVOTER' })).toEqual({ helpful: 1, notHelpful: 0, mine: true });
+    expect(thanks).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: escapeSlack(voteThanks('created', true)),
+    });
+    expect(await fx.moderation.store.voteCounts(record, { platform: 'slack', userId: 'UVOTER' })).toEqual({
+      helpful: 1,
+      notHelpful: 0,
+      mine: true,
+    });
   });
 
   it('"Not helpful" counts at once and opens a modal for a one-line reason', async () => {
     let id = '';
-    const opened = await opensModal(async () => (id = await click(encodeId({ kind: 'vote', record, helpful: false }), { user: 'UVOTER' })));
+    const opened = await opensModal(
+      async () => (id = await click(encodeId({ kind: 'vote', record, helpful: false }), { user: 'UVOTER' })),
+    );
     expect(opened.view.callback_id).toBe(encodeId({ kind: 'reason', record }));
     expect(opened.view.blocks.map((b) => b.block_id)).toEqual([REASON_FIELD]);
     await expect.poll(() => fx.moderation.store.voteCounts(record)).toEqual({ helpful: 0, notHelpful: 1, mine: null });
 
-    const ack = await submit(opened.view.callback_id, { [REASON_FIELD]: 'wrong year' }, opened.view.private_metadata, { user: 'UVOTER' });
+    const ack = await submit(opened.view.callback_id, { [REASON_FIELD]: 'wrong year' }, opened.view.private_metadata, {
+      user: 'UVOTER',
+    });
     expect(ack).toEqual({ status: 200, body: '' });
-    expect(await responseTo(id)).toMatchObject({ response_type: 'ephemeral', text: escapeSlack(reasonThanks('updated', 'wrong year')) });
+    expect(await responseTo(id)).toMatchObject({
+      response_type: 'ephemeral',
+      text: escapeSlack(reasonThanks('updated', 'wrong year')),
+    });
     expect((await fx.moderation.report(1)).notHelpful.flatMap((f) => f.reasons)).toContain('wrong year');
   });
 });
@@ -154,7 +205,10 @@ describe('/crosscheck report', () => {
     expect(response.response_type).toBe('ephemeral');
     expectWithinSlackLimits(response);
     const shown = sectionText(response);
-    for (const line of formatReport(await fx.moderation.report(30)).split('\n').filter((l) => l.trim())) expect(shown).toContain(escapeSlack(line));
+    for (const line of formatReport(await fx.moderation.report(30))
+      .split('\n')
+      .filter((l) => l.trim()))
+      expect(shown).toContain(escapeSlack(line));
   });
 
   it('refuses someone who is neither admin nor moderator, after asking Slack', async () => {
@@ -177,7 +231,9 @@ describe('/crosscheck propose and review', () => {
 
   it('opens the propose form as a modal of five fields', async () => {
     const id = `p${++ids}`;
-    proposeView = await opensModal(() => postSigned(bot.url, slashCommandBody('/crosscheck', 'propose', api.responseUrl(id), MEMBER), FORM));
+    proposeView = await opensModal(() =>
+      postSigned(bot.url, slashCommandBody('/crosscheck', 'propose', api.responseUrl(id), MEMBER), FORM),
+    );
     proposeResponses = id;
     expect(proposeView.view.callback_id).toBe(encodeId({ kind: 'propose' }));
     expect(proposeView.view.blocks.map((b) => b.block_id)).toEqual(Object.values(PROPOSE_FIELDS));
@@ -192,7 +248,7 @@ describe('/crosscheck propose and review', () => {
     expect(v.ok).toBe(false);
     expect(body.response_action).toBe('errors');
     expect(Object.keys(body.errors)).toEqual([PROPOSE_FIELDS.quote]);
-    if (!v.ok) expect(body.errors[PROPOSE_FIELDS.quote]).toBe(v.problems.join(' '));
+    if (!v.ok) expect(body.errors[PROPOSE_FIELDS.quote]).toBe(v.problems.map(problemText).join(' '));
     expect(await fx.moderation.pending()).toEqual([]);
   });
 
@@ -201,7 +257,10 @@ describe('/crosscheck propose and review', () => {
     expect(ack).toEqual({ status: 200, body: '' });
     const [p] = await fx.moderation.pending();
     expect(p).toMatchObject({ statement: TOLL_FORM.statement, platform: 'slack', proposer: 'u1' });
-    expect(await responseTo(proposeResponses)).toMatchObject({ response_type: 'ephemeral', text: escapeSlack(proposalSaved(p!, [])) });
+    expect(await responseTo(proposeResponses)).toMatchObject({
+      response_type: 'ephemeral',
+      text: escapeSlack(proposalSaved(p!, [])),
+    });
   });
 
   it('lists proposals for a moderator; approving puts the fact in answers at once, marked community-added', async () => {
@@ -211,8 +270,13 @@ describe('/crosscheck propose and review', () => {
     expectWithinSlackLimits(response);
     expectNoLiveMentions(response);
     const [p] = await fx.moderation.pending();
-    const buttons = blocksOf(response).filter((b) => b.type === 'actions').flatMap((b) => b.elements!.map((e) => e.action_id));
-    expect(buttons).toEqual([encodeId({ kind: 'approve', proposal: p!.id }), encodeId({ kind: 'reject', proposal: p!.id })]);
+    const buttons = blocksOf(response)
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements!.map((e) => e.action_id));
+    expect(buttons).toEqual([
+      encodeId({ kind: 'approve', proposal: p!.id }),
+      encodeId({ kind: 'reject', proposal: p!.id }),
+    ]);
 
     const refused = await responseTo(await click(buttons[0]!, MEMBER));
     expect(refused.text).toBe(escapeSlack(NOT_A_MODERATOR.slack));
@@ -234,20 +298,32 @@ describe('/crosscheck propose and review', () => {
 
   it('rejects with a reason asked in a modal, and updates the list in place', async () => {
     const propose = `p${++ids}`;
-    const form = await opensModal(() => postSigned(bot.url, slashCommandBody('/crosscheck', 'propose', api.responseUrl(propose), MEMBER), FORM));
+    const form = await opensModal(() =>
+      postSigned(bot.url, slashCommandBody('/crosscheck', 'propose', api.responseUrl(propose), MEMBER), FORM),
+    );
     await submit(form.view.callback_id, PAINT_FORM, form.view.private_metadata);
     const [p] = await fx.moderation.pending();
 
     await slash('/crosscheck', 'review', MOD);
     let listId = '';
-    const reject = await opensModal(async () => (listId = await click(encodeId({ kind: 'reject', proposal: p!.id }), MOD)));
+    const reject = await opensModal(
+      async () => (listId = await click(encodeId({ kind: 'reject', proposal: p!.id }), MOD)),
+    );
     expect(reject.view.callback_id).toBe(encodeId({ kind: 'reject_reason', proposal: p!.id }));
 
     const blank = await submit(reject.view.callback_id, { [REASON_FIELD]: '   ' }, reject.view.private_metadata, MOD);
-    expect(JSON.parse(blank.body)).toMatchObject({ response_action: 'errors', errors: { [REASON_FIELD]: expect.any(String) } });
+    expect(JSON.parse(blank.body)).toMatchObject({
+      response_action: 'errors',
+      errors: { [REASON_FIELD]: expect.any(String) },
+    });
     expect((await fx.moderation.proposal(p!.id))!.status).toBe('pending');
 
-    const ack = await submit(reject.view.callback_id, { [REASON_FIELD]: 'not notable' }, reject.view.private_metadata, MOD);
+    const ack = await submit(
+      reject.view.callback_id,
+      { [REASON_FIELD]: 'not notable' },
+      reject.view.private_metadata,
+      MOD,
+    );
     expect(ack).toEqual({ status: 200, body: '' });
     const updated = await responseTo(listId);
     const decided = await fx.moderation.proposal(p!.id);
@@ -272,10 +348,14 @@ describe('/crosscheck channel', () => {
 
     const posts = api.callsTo('chat.postMessage').length + api.callsTo('chat.postEphemeral').length;
     const m = await mentionIn();
-    await vi.waitFor(() => expect(bot.logs.entries.some((e) => e.requestId === m.eventId && /switched off/.test(e.msg ?? ''))).toBe(true));
+    await vi.waitFor(() =>
+      expect(bot.logs.entries.some((e) => e.requestId === m.eventId && /switched off/.test(e.msg ?? ''))).toBe(true),
+    );
     expect(api.callsTo('chat.postMessage').length + api.callsTo('chat.postEphemeral').length).toBe(posts);
 
-    expect((await slash('/crosscheck', 'channel', MOD)).response.text).toBe(escapeSlack(channelSettingsText('off', 0, false)));
+    expect((await slash('/crosscheck', 'channel', MOD)).response.text).toBe(
+      escapeSlack(channelSettingsText('off', 0, false)),
+    );
   });
 
   it('ephemeral: answers and mention answers go only to the asker, with feedback buttons', async () => {

@@ -3,8 +3,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { communityNote, VERDICT_LABEL } from '../../../adapters/shared/describe.js';
 import { parseId } from '../../../adapters/shared/moderation/ids.js';
-import { HELP_TEXT, type Reply } from '../../../adapters/shared/requests.js';
-import { clampText, escapeSlack, MAX_BLOCKS, MAX_TEXT, renderSlack, type SlackMessage } from '../../../adapters/slack/render.js';
+import type { MessageReply as Reply } from '../../../adapters/pipeline/reply.js';
+import { commandReplies } from '../../helpers/replies.js';
+import {
+  clampText,
+  escapeSlack,
+  MAX_BLOCKS,
+  MAX_TEXT,
+  renderSlack,
+  type SlackMessage,
+} from '../../../adapters/slack/render.js';
 import type { Answer, Citation, SourceSummary, Verdict } from '../../../src/core/model.js';
 import { blocksOf, citationBlocks, expectNoLiveMentions, expectWithinSlackLimits, knowledge, strings } from './bot.js';
 
@@ -16,7 +24,15 @@ function citation(n: number, over: Partial<Citation> = {}): Citation {
     quote: `quoted words ${n}`,
     kind: 'report',
     topic: 'topic-a',
-    source: { document: `doc-${n}`, title: `Title ${n}`, author: `Author ${n}`, publisher: 'Publisher', date: '2015-09-27', kind: 'article', post: n % 2 ? n : null },
+    source: {
+      document: `doc-${n}`,
+      title: `Title ${n}`,
+      author: `Author ${n}`,
+      publisher: 'Publisher',
+      date: '2015-09-27',
+      kind: 'article',
+      post: n % 2 ? n : null,
+    },
     ...over,
   };
 }
@@ -36,11 +52,19 @@ function answer(count: number, over: Partial<Answer> = {}): Answer {
 }
 
 function verdict(count: number, over: Partial<Verdict> = {}): Verdict {
-  return { claim: 'a claim', verdict: 'contradicted', reason: 'Contradicted: sources give 2015, not 2010 [1].', citations: Array.from({ length: count }, (_, i) => citation(i + 1)), disagreements: [], ...over };
+  return {
+    claim: 'a claim',
+    verdict: 'contradicted',
+    reason: 'Contradicted: sources give 2015, not 2010 [1].',
+    citations: Array.from({ length: count }, (_, i) => citation(i + 1)),
+    disagreements: [],
+    ...over,
+  };
 }
 
 const sectionTexts = (m: SlackMessage) => m.blocks.flatMap((b) => (b.type === 'section' ? [b.text.text] : []));
-const contextTexts = (m: SlackMessage) => m.blocks.flatMap((b) => (b.type === 'context' ? b.elements.map((e) => e.text) : []));
+const contextTexts = (m: SlackMessage) =>
+  m.blocks.flatMap((b) => (b.type === 'context' ? b.elements.map((e) => e.text) : []));
 
 describe('answers', () => {
   it('puts the cited sentences in a section and one context block per citation, for real answers', () => {
@@ -56,7 +80,8 @@ describe('answers', () => {
       expect(citationBlocks(m)).toHaveLength(a.citations.length);
       for (const c of a.citations) {
         const ctx = citationBlocks(m).find((b) => b.elements![0]!.text.startsWith(`*[${c.n}]*`))!.elements![0]!.text;
-        for (const piece of [c.source.title, c.source.author, c.source.date].filter((p): p is string => !!p)) expect(ctx).toContain(escapeSlack(piece));
+        for (const piece of [c.source.title, c.source.author, c.source.date].filter((p): p is string => !!p))
+          expect(ctx).toContain(escapeSlack(piece));
         if (c.source.post !== null) expect(ctx).toContain(`post ${c.source.post}`);
       }
       expect(m.text).toContain('[1]');
@@ -73,7 +98,16 @@ describe('answers', () => {
 
   it('shows every side of a disagreement, marked ⚠, with its citations', () => {
     const a = answer(4, {
-      disagreements: [{ topic: 't', summary: 'Sources differ on when the embargo ended.', positions: [{ label: 'It ended in 2014', citations: [1, 3] }, { label: 'It ended in 2015', citations: [2] }] }],
+      disagreements: [
+        {
+          topic: 't',
+          summary: 'Sources differ on when the embargo ended.',
+          positions: [
+            { label: 'It ended in 2014', citations: [1, 3] },
+            { label: 'It ended in 2015', citations: [2] },
+          ],
+        },
+      ],
     });
     const m = renderSlack({ kind: 'answer', answer: a });
     const warning = sectionTexts(m).find((t) => t.startsWith('⚠️ *Sources disagree:*'))!;
@@ -101,7 +135,10 @@ describe('verdicts', () => {
       const m = renderSlack({ kind: 'verdict', verdict: verdict(2, { verdict: label }) });
       const head = sectionTexts(m)[0]!;
       expect(head.startsWith(`${VERDICT_LABEL[label].emoji} *${VERDICT_LABEL[label].title}:*`)).toBe(true);
-      expect(head.split('\n')).toEqual([expect.stringContaining('a claim'), 'Contradicted: sources give 2015, not 2010 [1].']);
+      expect(head.split('\n')).toEqual([
+        expect.stringContaining('a claim'),
+        'Contradicted: sources give 2015, not 2010 [1].',
+      ]);
       expect(contextTexts(m)[0]).toContain('Statement number 1.');
       expect(m.text.startsWith(VERDICT_LABEL[label].emoji)).toBe(true);
     }
@@ -125,15 +162,30 @@ describe('verdicts', () => {
 
 describe('feedback buttons', () => {
   it('end an answer or verdict with Helpful / Not helpful carrying the record id, still within 50 blocks', () => {
-    const a = answer(80, { disagreements: [{ topic: 't', summary: 's', positions: [{ label: 'x', citations: [70] }, { label: 'y', citations: [75] }] }] });
+    const a = answer(80, {
+      disagreements: [
+        {
+          topic: 't',
+          summary: 's',
+          positions: [
+            { label: 'x', citations: [70] },
+            { label: 'y', citations: [75] },
+          ],
+        },
+      ],
+    });
     const verdicts = Array.from({ length: 5 }, (_, i) => verdict(30, { claim: `claim ${i}` }));
-    for (const reply of [{ kind: 'answer', answer: a }, { kind: 'verdict', verdict: verdict(80) }, { kind: 'verdicts', verdicts, claim: 'm' }] as Reply[]) {
+    for (const reply of [
+      { kind: 'answer', answer: a },
+      { kind: 'verdict', verdict: verdict(80) },
+      { kind: 'verdicts', verdicts, claim: 'm' },
+    ] as Reply[]) {
       const m = renderSlack(reply, { feedback: 42 });
       expectWithinSlackLimits(m);
       const last = m.blocks[m.blocks.length - 1]!;
       expect(last.type).toBe('actions');
       if (last.type !== 'actions') return;
-      expect(last.elements.map((e) => parseId(e.action_id))).toEqual([
+      expect(last.elements.map((e) => parseId(e.action_id ?? ''))).toEqual([
         { kind: 'vote', record: 42, helpful: true },
         { kind: 'vote', record: 42, helpful: false },
       ]);
@@ -151,7 +203,18 @@ describe('feedback buttons', () => {
 
 describe('limits', () => {
   it('drops the lowest-ranked citations whole to stay within 50 blocks, never a disagreement’s', () => {
-    const a = answer(80, { disagreements: [{ topic: 't', summary: 's', positions: [{ label: 'x', citations: [70] }, { label: 'y', citations: [75] }] }] });
+    const a = answer(80, {
+      disagreements: [
+        {
+          topic: 't',
+          summary: 's',
+          positions: [
+            { label: 'x', citations: [70] },
+            { label: 'y', citations: [75] },
+          ],
+        },
+      ],
+    });
     const m = renderSlack({ kind: 'answer', answer: a });
     expect(m.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
     const kept = contextTexts(m).map((t) => Number(/^\*\[(\d+)\]\*/.exec(t)![1]));
@@ -184,7 +247,15 @@ describe('limits', () => {
 
   it('lists many sources in at most 50 blocks and says how many more there are', () => {
     const sources: SourceSummary[] = Array.from({ length: 2000 }, (_, i) => ({
-      document: `doc-${i}`, title: `A fairly long document title number ${i} about Russia and Pakistan`, author: 'Someone', publisher: 'Press', date: '2019-01-01', kind: 'article', reliability: 'ok', facts: 3, posts: [],
+      document: `doc-${i}`,
+      title: `A fairly long document title number ${i} about Russia and Pakistan`,
+      author: 'Someone',
+      publisher: 'Press',
+      date: '2019-01-01',
+      kind: 'article',
+      reliability: 'ok',
+      facts: 3,
+      posts: [],
     }));
     const m = renderSlack({ kind: 'sources', sources });
     expectWithinSlackLimits(m);
@@ -194,20 +265,92 @@ describe('limits', () => {
 
 describe('safety', () => {
   const hostile = fc
-    .array(fc.oneof(fc.string(), fc.constantFrom('<!channel>', '<!here>', '<!everyone>', '<@U123>', '<#C1|general>', '<https://evil.example|click>', '<mailto:a@b.c>', '&', '&lt;', '@channel', '@here', '>', '<')), { maxLength: 12 })
+    .array(
+      fc.oneof(
+        fc.string(),
+        fc.constantFrom(
+          '<!channel>',
+          '<!here>',
+          '<!everyone>',
+          '<@U123>',
+          '<#C1|general>',
+          '<https://evil.example|click>',
+          '<mailto:a@b.c>',
+          '&',
+          '&lt;',
+          '@channel',
+          '@here',
+          '>',
+          '<',
+        ),
+      ),
+      { maxLength: 12 },
+    )
     .map((parts) => parts.join(' '));
 
   it('escapes every text, so no input can form a mention, broadcast or link', () => {
     fc.assert(
       fc.property(hostile, hostile, hostile, hostile, (a, b, c, d) => {
-        const cit = citation(1, { statement: a, quote: b, source: { document: c, title: d, author: a, publisher: b, date: c, kind: d, post: 1 } });
+        const cit = citation(1, {
+          statement: a,
+          quote: b,
+          source: { document: c, title: d, author: a, publisher: b, date: c, kind: d, post: 1 },
+        });
         const replies: Reply[] = [
-          { kind: 'answer', answer: { query: a, status: 'answered', text: '', sentences: [{ text: b, citation: 1 }], citations: [cit], disagreements: [{ topic: 't', summary: c, positions: [{ label: d, citations: [1] }] }] } },
-          { kind: 'answer', answer: { query: a, status: 'no_answer', text: b, sentences: [], citations: [], disagreements: [] } },
-          { kind: 'verdict', verdict: { claim: a, verdict: 'disputed', reason: b, citations: [cit], disagreements: [] } },
-          { kind: 'verdicts', verdicts: [{ claim: c, verdict: 'supported', reason: d, citations: [cit], disagreements: [] }], claim: a },
-          { kind: 'sources', sources: [{ document: a, title: b, author: c, publisher: d, date: null, kind: a, reliability: b, facts: 1, posts: [] }] },
-          { kind: 'source', source: { document: a, title: b, author: null, publisher: null, date: d, kind: c, reliability: d, facts: 1, posts: [{ n: 1, author: a, poster: b, kind: c, facts: 1 }] } },
+          {
+            kind: 'answer',
+            answer: {
+              query: a,
+              status: 'answered',
+              text: '',
+              sentences: [{ text: b, citation: 1 }],
+              citations: [cit],
+              disagreements: [{ topic: 't', summary: c, positions: [{ label: d, citations: [1] }] }],
+            },
+          },
+          {
+            kind: 'answer',
+            answer: { query: a, status: 'no_answer', text: b, sentences: [], citations: [], disagreements: [] },
+          },
+          {
+            kind: 'verdict',
+            verdict: { claim: a, verdict: 'disputed', reason: b, citations: [cit], disagreements: [] },
+          },
+          {
+            kind: 'verdicts',
+            verdicts: [{ claim: c, verdict: 'supported', reason: d, citations: [cit], disagreements: [] }],
+            claim: a,
+          },
+          {
+            kind: 'sources',
+            sources: [
+              {
+                document: a,
+                title: b,
+                author: c,
+                publisher: d,
+                date: null,
+                kind: a,
+                reliability: b,
+                facts: 1,
+                posts: [],
+              },
+            ],
+          },
+          {
+            kind: 'source',
+            source: {
+              document: a,
+              title: b,
+              author: null,
+              publisher: null,
+              date: d,
+              kind: c,
+              reliability: d,
+              facts: 1,
+              posts: [{ n: 1, author: a, poster: b, kind: c, facts: 1 }],
+            },
+          },
           { kind: 'notice', text: a + b },
         ];
         for (const reply of replies) {
@@ -234,8 +377,8 @@ describe('safety', () => {
     }
   });
 
-  it('shows the help text with its <placeholders> escaped', () => {
-    const m = renderSlack({ kind: 'help', text: HELP_TEXT });
+  it('shows the help text with its <placeholders> escaped', async () => {
+    const m = renderSlack((await commandReplies(knowledge()))('help', ''));
     expect(sectionTexts(m)[0]).toContain('/ask &lt;question&gt;');
   });
 

@@ -4,10 +4,21 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHECK_CLAIMS_CALLBACK_ID } from '../../../adapters/slack/listeners/shortcuts/index.js';
+import { shortcutCallbackId } from '../../../adapters/slack/deps.js';
 import { startBot, type TestBot } from './bot.js';
-import { appMentionBody, FORM, JSON_TYPE, messageShortcutBody, postSigned, slackSignature, slashCommandBody, SIGNING_SECRET } from './signed.js';
+import {
+  appMentionBody,
+  FORM,
+  JSON_TYPE,
+  messageShortcutBody,
+  postSigned,
+  slackSignature,
+  slashCommandBody,
+  SIGNING_SECRET,
+} from './signed.js';
 import { BOT_USER_ID, SlackStandIn } from './stand-ins.js';
+
+const CHECK_CLAIMS_CALLBACK_ID = shortcutCallbackId({ name: 'Check claims' });
 
 let api: SlackStandIn;
 let bot: TestBot;
@@ -52,7 +63,10 @@ describe('refused with 401, and no handler runs', () => {
   it('a signature of a different body (tampered request)', async () => {
     const t = now();
     const signedFor = slashCommandBody('/ask', 'harmless', api.responseUrl('sec'));
-    const res = await postSigned(bot.url, command(), FORM, { timestamp: t, signature: slackSignature(SIGNING_SECRET, t, signedFor) });
+    const res = await postSigned(bot.url, command(), FORM, {
+      timestamp: t,
+      signature: slackSignature(SIGNING_SECRET, t, signedFor),
+    });
     expect(res.status).toBe(401);
     await expectNothingRan();
   });
@@ -76,7 +90,12 @@ describe('refused with 401, and no handler runs', () => {
   });
 
   it('an unsigned message shortcut and an unsigned app_mention event', async () => {
-    const shortcut = messageShortcutBody(CHECK_CLAIMS_CALLBACK_ID, { text: 'Russia lifted its arms embargo in 2014.' }, api.responseUrl('sec'), { user: 'UMOD' });
+    const shortcut = messageShortcutBody(
+      CHECK_CLAIMS_CALLBACK_ID,
+      { text: 'Russia lifted its arms embargo in 2014.' },
+      api.responseUrl('sec'),
+      { user: 'UMOD' },
+    );
     expect((await postSigned(bot.url, shortcut, FORM, { unsigned: true })).status).toBe(401);
     const event = appMentionBody({ text: `<@${BOT_USER_ID}> su-35 talks` }).body;
     expect((await postSigned(bot.url, event, JSON_TYPE, { secret: 'wrong' })).status).toBe(401);

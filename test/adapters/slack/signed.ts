@@ -29,12 +29,18 @@ export interface SlackResponse {
   body: string;
 }
 
-export async function postSigned(url: string, body: string, contentType: string, options: SignOptions = {}): Promise<SlackResponse> {
+export async function postSigned(
+  url: string,
+  body: string,
+  contentType: string,
+  options: SignOptions = {},
+): Promise<SlackResponse> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = { 'content-type': contentType };
   if (!options.unsigned) {
     headers['x-slack-request-timestamp'] = String(timestamp);
-    headers['x-slack-signature'] = options.signature ?? slackSignature(options.secret ?? SIGNING_SECRET, timestamp, body);
+    headers['x-slack-signature'] =
+      options.signature ?? slackSignature(options.secret ?? SIGNING_SECRET, timestamp, body);
   }
   const res = await fetch(url, { method: 'POST', headers, body });
   return { status: res.status, body: await res.text() };
@@ -72,7 +78,12 @@ export interface ShortcutMessage {
 }
 
 /** The `message_action` payload of a message shortcut, form-encoded as `payload=`. */
-export function messageShortcutBody(callbackId: string, message: ShortcutMessage, responseUrl: string, who: Who = {}): string {
+export function messageShortcutBody(
+  callbackId: string,
+  message: ShortcutMessage,
+  responseUrl: string,
+  who: Who = {},
+): string {
   const payload = {
     type: 'message_action',
     token: 'legacy-verification-token',
@@ -86,7 +97,13 @@ export function messageShortcutBody(callbackId: string, message: ShortcutMessage
     trigger_id: `trigger-${randomUUID()}`,
     response_url: responseUrl,
     message_ts: message.ts ?? '1700000050.000100',
-    message: { type: 'message', user: 'U9', text: message.text, ts: message.ts ?? '1700000050.000100', ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}) },
+    message: {
+      type: 'message',
+      user: 'U9',
+      text: message.text,
+      ts: message.ts ?? '1700000050.000100',
+      ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+    },
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
@@ -117,7 +134,9 @@ export function appMentionBody(mention: Mention, who: Who = {}): { body: string;
     type: 'event_callback',
     event_id: eventId,
     event_time: 1700000200,
-    authorizations: [{ enterprise_id: null, team_id: who.team ?? 'T1', user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      { enterprise_id: null, team_id: who.team ?? 'T1', user_id: 'UBOT', is_bot: true, is_enterprise_install: false },
+    ],
     is_ext_shared_channel: false,
     event_context: '4-eyJldCI6ImFwcF9tZW50aW9uIn0',
   });
@@ -125,29 +144,58 @@ export function appMentionBody(mention: Mention, who: Who = {}): { body: string;
 }
 
 /** A `block_actions` payload: a click on a button of a message the bot sent, form-encoded as `payload=`. */
-export function blockActionsBody(actionId: string, responseUrl: string, who: Who = {}, message: { ts?: string; ephemeral?: boolean } = {}): string {
+export function blockActionsBody(
+  actionId: string,
+  responseUrl: string,
+  who: Who = {},
+  message: { ts?: string; ephemeral?: boolean } = {},
+): string {
   const user = who.user ?? 'U1';
   const payload = {
     type: 'block_actions',
     user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: who.team ?? 'T1' },
     api_app_id: 'A1',
     token: 'legacy-verification-token',
-    container: { type: 'message', message_ts: message.ts ?? '1700000300.000100', channel_id: who.channel ?? 'C1', is_ephemeral: message.ephemeral ?? false },
+    container: {
+      type: 'message',
+      message_ts: message.ts ?? '1700000300.000100',
+      channel_id: who.channel ?? 'C1',
+      is_ephemeral: message.ephemeral ?? false,
+    },
     trigger_id: `trigger-${randomUUID()}`,
     team: { id: who.team ?? 'T1', domain: 'test' },
     enterprise: null,
     is_enterprise_install: false,
     channel: { id: who.channel ?? 'C1', name: 'general' },
     response_url: responseUrl,
-    actions: [{ action_id: actionId, block_id: 'b1', text: { type: 'plain_text', text: 'a button' }, value: 'v', type: 'button', action_ts: '1700000301.000200' }],
+    actions: [
+      {
+        action_id: actionId,
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'a button' },
+        value: 'v',
+        type: 'button',
+        action_ts: '1700000301.000200',
+      },
+    ],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
 /** A `view_submission` payload: a modal the bot opened, submitted with `values` (block id = action id = field). */
-export function viewSubmissionBody(callbackId: string, values: Record<string, string>, privateMetadata: string, who: Who = {}): string {
+export function viewSubmissionBody(
+  callbackId: string,
+  values: Record<string, string>,
+  privateMetadata: string,
+  who: Who = {},
+): string {
   const user = who.user ?? 'U1';
-  const state = Object.fromEntries(Object.entries(values).map(([field, value]) => [field, { [field]: { type: 'plain_text_input', value: value === '' ? null : value } }]));
+  const state = Object.fromEntries(
+    Object.entries(values).map(([field, value]) => [
+      field,
+      { [field]: { type: 'plain_text_input', value: value === '' ? null : value } },
+    ]),
+  );
   const payload = {
     type: 'view_submission',
     team: { id: who.team ?? 'T1', domain: 'test' },

@@ -4,11 +4,15 @@ import { plainFromSlack, readCommandText } from '../../../adapters/slack/slack-t
 
 describe('plainFromSlack', () => {
   it('drops addressing: users, the bot, groups, channels and broadcasts', () => {
-    expect(plainFromSlack('<@UBOT> <!channel> <!here|here> <@U123|ana> <!subteam^S1|@mods> <#C1|general> su-35 talks')).toBe('su-35 talks');
+    expect(
+      plainFromSlack('<@UBOT> <!channel> <!here|here> <@U123|ana> <!subteam^S1|@mods> <#C1|general> su-35 talks'),
+    ).toBe('su-35 talks');
   });
 
   it("keeps a link's label, or its address when it has none, and a date's fallback", () => {
-    expect(plainFromSlack('see <https://x.org/a|this report> and <https://y.org>')).toBe('see this report and https://y.org');
+    expect(plainFromSlack('see <https://x.org/a|this report> and <https://y.org>')).toBe(
+      'see this report and https://y.org',
+    );
     expect(plainFromSlack('on <!date^1392734382^{date}|Feb 18, 2014>')).toBe('on Feb 18, 2014');
   });
 
@@ -23,7 +27,10 @@ describe('plainFromSlack', () => {
 
 describe('readCommandText', () => {
   it('reads a leading "private" as a request for an ephemeral answer', () => {
-    expect(readCommandText('private  who built the steel mill')).toEqual({ text: 'who built the steel mill', private: true });
+    expect(readCommandText('private  who built the steel mill')).toEqual({
+      text: 'who built the steel mill',
+      private: true,
+    });
     expect(readCommandText('PRIVATE')).toEqual({ text: '', private: true });
   });
 

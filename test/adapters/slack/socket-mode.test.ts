@@ -44,7 +44,11 @@ describe('Socket Mode', () => {
   });
 
   it('acks a slash_commands envelope, then answers through the response_url', async () => {
-    const body = Object.fromEntries(new URLSearchParams(slashCommandBody('/ask', '<!channel> when did russia lift the arms embargo', api.responseUrl('sock'))));
+    const body = Object.fromEntries(
+      new URLSearchParams(
+        slashCommandBody('/ask', '<!channel> when did russia lift the arms embargo', api.responseUrl('sock')),
+      ),
+    );
     socket.send({ envelope_id: 'env-cmd-1', type: 'slash_commands', accepts_response_payload: true, payload: body });
     expect(await ackFor('env-cmd-1')).toEqual({ envelope_id: 'env-cmd-1', payload: {} });
     const response = await vi.waitFor(() => {
@@ -59,7 +63,14 @@ describe('Socket Mode', () => {
 
   it('acks an events_api envelope and answers the mention in its thread', async () => {
     const mention = appMentionBody({ text: `<@${BOT_USER_ID}> su-35 talks` });
-    socket.send({ envelope_id: 'env-evt-1', type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload: JSON.parse(mention.body) });
+    socket.send({
+      envelope_id: 'env-evt-1',
+      type: 'events_api',
+      accepts_response_payload: false,
+      retry_attempt: 0,
+      retry_reason: '',
+      payload: JSON.parse(mention.body),
+    });
     await ackFor('env-evt-1');
     const post = await vi.waitFor(() => {
       const [p] = api.callsTo('chat.postMessage');
@@ -73,7 +84,9 @@ describe('Socket Mode', () => {
   it('refuses to start when Slack rejects the app-level token', async () => {
     const other = await SlackStandIn.start();
     try {
-      await expect(startBot(other, { config: { appToken: 'xapp-1-revoked' } })).rejects.toThrow(/SLACK_APP_TOKEN \(invalid_auth\)/);
+      await expect(startBot(other, { config: { appToken: 'xapp-1-revoked' } })).rejects.toThrow(
+        /SLACK_APP_TOKEN \(invalid_auth\)/,
+      );
     } finally {
       await other.close();
     }

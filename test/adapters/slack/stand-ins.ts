@@ -103,7 +103,9 @@ export class SlackStandIn {
     await new Promise((resolve) => this.server.close(resolve));
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body: unknown }> {
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; headers?: Record<string, string>; body: unknown }> {
     const path = (req.url ?? '').split('?')[0]!;
     const text = await readBody(req);
     if (path.startsWith('/respond/')) {
@@ -112,7 +114,9 @@ export class SlackStandIn {
       return { status: 200, body: { ok: true } };
     }
     const method = path.replace(/^\/api\//, '');
-    const params = req.headers['content-type']?.startsWith('application/json') ? JSON.parse(text || '{}') : decodeForm(text);
+    const params = req.headers['content-type']?.startsWith('application/json')
+      ? JSON.parse(text || '{}')
+      : decodeForm(text);
     this.calls.push({ method, params, authorization: req.headers.authorization });
     const failure = this.failures.get(method)?.shift();
     if (failure) return { status: failure.status ?? 200, headers: failure.headers, body: failure.body };
@@ -122,17 +126,33 @@ export class SlackStandIn {
   private succeed(method: string, params: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'crosscheck', team_id: 'T1', user_id: BOT_USER_ID, bot_id: 'BBOT' };
+        return {
+          ok: true,
+          url: 'https://test.slack.com/',
+          team: 'Test',
+          user: 'crosscheck',
+          team_id: 'T1',
+          user_id: BOT_USER_ID,
+          bot_id: 'BBOT',
+        };
       case 'apps.connections.open':
         return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' };
       case 'chat.postMessage':
         this.posted += 1;
-        return { ok: true, channel: params.channel, ts: `1700000000.${String(this.posted).padStart(6, '0')}`, message: { text: params.text } };
+        return {
+          ok: true,
+          channel: params.channel,
+          ts: `1700000000.${String(this.posted).padStart(6, '0')}`,
+          message: { text: params.text },
+        };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: '1700000000.999999' };
       case 'users.info': {
         const id = String(params.user);
-        return { ok: true, user: { id, name: id.toLowerCase(), is_admin: this.admins.has(id), is_owner: false, is_primary_owner: false } };
+        return {
+          ok: true,
+          user: { id, name: id.toLowerCase(), is_admin: this.admins.has(id), is_owner: false, is_primary_owner: false },
+        };
       }
       case 'usergroups.users.list':
         return { ok: true, users: this.groups.get(String(params.usergroup)) ?? [] };
@@ -153,7 +173,14 @@ export class SocketStandIn {
     wss.on('connection', (socket) => {
       this.socket = socket;
       socket.on('message', (data) => this.received.push(JSON.parse(String(data))));
-      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'stand-in' }, connection_info: { app_id: 'A1' } }));
+      socket.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          debug_info: { host: 'stand-in' },
+          connection_info: { app_id: 'A1' },
+        }),
+      );
     });
   }
 

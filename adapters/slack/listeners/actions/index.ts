@@ -5,5 +5,8 @@ import type { SlackDeps } from '../../deps.js';
 import { moderationButtonCallback } from './moderation-buttons.js';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: ID_PATTERN }, moderationButtonCallback(deps));
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions', action_id: ID_PATTERN },
+    moderationButtonCallback(deps),
+  );
 }

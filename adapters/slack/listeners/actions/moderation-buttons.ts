@@ -5,6 +5,7 @@
  * clicking user alone; the review list is updated in place.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { reasonForm, rejectForm } from '../../../shared/moderation/forms.js';
 import { parseId } from '../../../shared/moderation/ids.js';
 import { NOT_A_MODERATOR } from '../../../shared/moderation/texts.js';
 import { renderSlackModal, renderSlackReview } from '../../components-render.js';
@@ -21,8 +22,15 @@ export function moderationButtonCallback(deps: SlackDeps) {
     await ack();
     const id = parseId(action.action_id);
     const person = slackPerson(body.user);
-    const log = deps.logger.child({ requestId: body.trigger_id, kind: 'button', action: action.action_id, user: person.userId, channel: body.channel?.id });
-    const tell = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, ...renderSlack({ kind: 'notice', text }) });
+    const log = deps.logger.child({
+      requestId: body.trigger_id,
+      kind: 'button',
+      action: action.action_id,
+      user: person.userId,
+      channel: body.channel?.id,
+    });
+    const tell = (text: string) =>
+      respond({ response_type: 'ephemeral', replace_original: false, ...renderSlack({ kind: 'notice', text }) });
     const isModerator = () => isSlackModerator(client, person.userId, deps.config.moderators);
     // A modal's submission has no response_url of its own: it travels with the view.
     const metadata = encodeMetadata({ responseUrl: body.response_url });
@@ -34,7 +42,10 @@ export function moderationButtonCallback(deps: SlackDeps) {
             return;
           }
           // The click is the vote; the modal only adds a reason, so closing it still counts.
-          await client.views.open({ trigger_id: body.trigger_id, view: renderSlackModal(deps.desk.reasonForm(id.record), metadata) });
+          await client.views.open({
+            trigger_id: body.trigger_id,
+            view: renderSlackModal(reasonForm(id.record), metadata),
+          });
           await deps.desk.vote(person, id.record, false);
           return;
         case 'approve': {
@@ -52,14 +63,19 @@ export function moderationButtonCallback(deps: SlackDeps) {
             await tell(NOT_A_MODERATOR.slack);
             return;
           }
-          await client.views.open({ trigger_id: body.trigger_id, view: renderSlackModal(deps.desk.rejectForm(id.proposal), metadata) });
+          await client.views.open({
+            trigger_id: body.trigger_id,
+            view: renderSlackModal(rejectForm(id.proposal), metadata),
+          });
           return;
         default:
           log.warn('a button this bot does not know');
       }
     } catch (error) {
       log.error({ err: error }, 'button failed');
-      await tell(explainFailure(error)).catch((e: unknown) => log.error({ err: e }, 'could not tell the user about the failure'));
+      await tell(explainFailure(error)).catch((e: unknown) =>
+        log.error({ err: e }, 'could not tell the user about the failure'),
+      );
     }
   };
 }

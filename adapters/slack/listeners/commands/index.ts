@@ -1,13 +1,11 @@
-/** Slash commands, under the names the workspace configured (the manifest uses the defaults). */
+/** Every slash command of the registry that Slack offers, under the name this workspace gave it. */
 import type { App } from '@slack/bolt';
-import type { SlackDeps } from '../../deps.js';
-import { crosscheckCallback } from './crosscheck.js';
+import { slackCommandName, type SlackDeps } from '../../deps.js';
 import { slashCommandCallback } from './slash-command.js';
 
 export function register(app: App, deps: SlackDeps): void {
-  const { commands } = deps.config;
-  app.command(commands.ask, slashCommandCallback(deps, 'ask'));
-  app.command(commands.check, slashCommandCallback(deps, 'check'));
-  app.command(commands.sources, slashCommandCallback(deps, 'sources'));
-  app.command(commands.crosscheck, crosscheckCallback(deps));
+  const name = slackCommandName(deps.config);
+  for (const command of deps.pipeline.registry.on('slack')) {
+    if (command.kind === 'slash') app.command(name(command.name), slashCommandCallback(deps, command));
+  }
 }

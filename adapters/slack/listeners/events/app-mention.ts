@@ -1,15 +1,16 @@
 /**
- * `@crosscheck <question>` in a channel: the answer goes in the thread of the mention, so a
- * busy channel stays readable. `@crosscheck /check <claim>` works too. Notices (cooldown,
- * empty question) go only to the asker, and so does everything in a channel set to
- * ephemeral; in a channel switched off, a mention gets no reply at all.
+ * `@crosscheck <question>` in a channel: the words after the mention are read as a console
+ * line (a question, or "/check <claim>" and the like) and answered in the thread of the
+ * mention, so a busy channel stays readable. What the pipeline keeps private goes to the
+ * asker alone; in a channel switched off, a mention gets no reply at all.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { cutEnd } from '../../../shared/cut.js';
-import { visibility } from '../../../shared/moderation/channel-policy.js';
-import { handleRequest, parseLine, type Reply } from '../../../shared/requests.js';
-import { slackPerson, withCooldown, type SlackDeps } from '../../deps.js';
+import { readLine } from '../../../pipeline/lines.js';
+import { asMessage, notice } from '../../../pipeline/reply.js';
+import { serve } from '../../../pipeline/serve.js';
+import { slackPerson, type SlackDeps } from '../../deps.js';
 import { explainFailure } from '../../failures.js';
+import { isSlackModerator } from '../../permissions.js';
 import { renderSlack } from '../../render.js';
 import { plainFromSlack } from '../../slack-text.js';
 
@@ -22,34 +23,33 @@ export function appMentionCallback(deps: SlackDeps) {
     if (!user || event.bot_id) return;
     const log = deps.logger.child({ requestId: body.event_id, kind: 'mention', user, channel: event.channel });
     const thread_ts = event.thread_ts ?? event.ts;
-    const tellUser = (text: string) => client.chat.postEphemeral({ channel: event.channel, user, thread_ts, ...renderSlack({ kind: 'notice', text }) });
     try {
-      const policy = deps.desk.policy(event.channel);
-      if (policy.mode === 'off') {
+      // Mentions (the bot's own included) are addressing, not part of the question.
+      const outcome = await serve(deps.pipeline, {
+        ...readLine(plainFromSlack(event.text)),
+        typed: true,
+        quietWhenOff: true,
+        person: slackPerson({ id: user }),
+        place: { guild: body.team_id, channel: event.channel },
+        isModerator: () => isSlackModerator(client, user, deps.config.moderators),
+      });
+      if (!outcome.reply) {
         log.info('switched off in this channel; no reply');
         return;
       }
-      // Mentions (the bot's own included) are addressing, not part of the question.
-      const line = plainFromSlack(event.text);
-      const parsed = line.trim() ? parseLine(line) : null;
-      const reply = withCooldown(deps, { team: body.team_id, user }, policy.cooldownSeconds, () => answer(deps, parsed));
-      const command = parsed && 'command' in parsed ? parsed.command : 'ask';
-      const feedback = await deps.desk.record(slackPerson({ id: user }), { guild: body.team_id, channel: event.channel }, command, reply);
-      const message = { channel: event.channel, thread_ts, ...renderSlack(reply, { feedback }) };
-      if (visibility(policy, { reply }) === 'public') await client.chat.postMessage(message);
+      const message = {
+        channel: event.channel,
+        thread_ts,
+        ...renderSlack(asMessage(outcome.reply), { feedback: outcome.feedback }),
+      };
+      if (outcome.visibility === 'public') await client.chat.postMessage(message);
       else await client.chat.postEphemeral({ ...message, user });
-      log.info({ reply: reply.kind, record: feedback }, 'answered');
+      log.info({ reply: outcome.reply.kind, record: outcome.feedback }, 'answered');
     } catch (error) {
       log.error({ err: error }, 'mention failed');
-      await tellUser(explainFailure(error)).catch((e: unknown) => log.error({ err: e }, 'could not tell the user about the failure'));
+      await client.chat
+        .postEphemeral({ channel: event.channel, user, thread_ts, ...renderSlack(notice(explainFailure(error))) })
+        .catch((e: unknown) => log.error({ err: e }, 'could not tell the user about the failure'));
     }
   };
-}
-
-function answer(deps: SlackDeps, request: ReturnType<typeof parseLine> | null): Reply {
-  if (!request) return handleRequest(deps.engine, { command: 'help', text: '' });
-  if ('unknown' in request) {
-    return { kind: 'notice', text: `I don't know /${cutEnd(deps.engine.safeEcho(request.unknown), 40)}. Ask me a question, or check a claim with ${deps.config.commands.check}.` };
-  }
-  return handleRequest(deps.engine, request);
 }

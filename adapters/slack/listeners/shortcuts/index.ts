@@ -1,10 +1,14 @@
-/** Message shortcuts; the callback id is the one in manifest.yaml. */
+/** Every message command of the registry that Slack offers, as a message shortcut (see `npm run slack:manifest`). */
 import type { App } from '@slack/bolt';
-import type { SlackDeps } from '../../deps.js';
-import { checkClaimsCallback } from './check-claims.js';
-
-export const CHECK_CLAIMS_CALLBACK_ID = 'check_claims';
+import { shortcutCallbackId, type SlackDeps } from '../../deps.js';
+import { messageShortcutCallback } from './message-shortcut.js';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.shortcut({ type: 'message_action', callback_id: CHECK_CLAIMS_CALLBACK_ID }, checkClaimsCallback(deps));
+  for (const command of deps.pipeline.registry.on('slack')) {
+    if (command.kind !== 'message') continue;
+    app.shortcut(
+      { type: 'message_action', callback_id: shortcutCallbackId(command) },
+      messageShortcutCallback(deps, command),
+    );
+  }
 }

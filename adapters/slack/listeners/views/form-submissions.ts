@@ -8,7 +8,7 @@ import type { FormValues } from '../../../shared/moderation/forms.js';
 import { REASON_FIELD } from '../../../shared/moderation/forms.js';
 import { parseId } from '../../../shared/moderation/ids.js';
 import { NOT_A_MODERATOR } from '../../../shared/moderation/texts.js';
-import { formErrors, renderSlackReview } from '../../components-render.js';
+import { renderSlackFormErrors, renderSlackReview } from '../../components-render.js';
 import { slackPerson, type SlackDeps } from '../../deps.js';
 import { isSlackModerator } from '../../permissions.js';
 import { renderSlack } from '../../render.js';
@@ -38,7 +38,12 @@ export function formSubmissionCallback(deps: SlackDeps) {
     const person = slackPerson(body.user);
     const values = viewValues(view);
     const { responseUrl } = decodeMetadata(view.private_metadata);
-    const log = deps.logger.child({ requestId: body.trigger_id, kind: 'view', view: view.callback_id, user: person.userId });
+    const log = deps.logger.child({
+      requestId: body.trigger_id,
+      kind: 'view',
+      view: view.callback_id,
+      user: person.userId,
+    });
     const tell = async (text: string) => {
       if (responseUrl) await postToResponseUrl(responseUrl, renderSlack({ kind: 'notice', text }));
     };
@@ -49,7 +54,7 @@ export function formSubmissionCallback(deps: SlackDeps) {
           return await tell(await deps.desk.reason(person, id.record, values[REASON_FIELD]));
         case 'propose': {
           const result = await deps.desk.propose(values, person);
-          if (!result.ok && Object.keys(result.byField).length) return await ack(formErrors(result.byField));
+          if (!result.ok && result.errors.length) return await ack(renderSlackFormErrors(result.errors));
           await ack();
           log.info({ ok: result.ok }, 'proposal submitted');
           return await tell(result.text);
@@ -60,7 +65,7 @@ export function formSubmissionCallback(deps: SlackDeps) {
             return await tell(NOT_A_MODERATOR.slack);
           }
           const result = await deps.desk.reject(id.proposal, person, values[REASON_FIELD] ?? '');
-          if (!result.ok) return await ack(formErrors({ [REASON_FIELD]: result.problem }));
+          if (!result.ok) return await ack(renderSlackFormErrors([result.error]));
           await ack();
           if (responseUrl) await postToResponseUrl(responseUrl, renderSlackReview(result.queue), true);
           return;
