@@ -76,7 +76,13 @@ function answer(a: Answer, paint: Paint): string {
   if (a.status !== 'answered') {
     // No answer (or chat): the note, and any related facts it mentions, with every side of their disputes.
     if (a.citations.length === 0) return paint('gray', a.text);
-    return [paint('gray', a.text), ...disagreements(a.disagreements, paint), '', paint('bold', 'Related sources'), ...citations(a.citations, paint)].join('\n');
+    return [
+      paint('gray', a.text),
+      ...disagreements(a.disagreements, paint),
+      '',
+      paint('bold', 'Related sources'),
+      ...citations(a.citations, paint),
+    ].join('\n');
   }
   const lines = [a.sentences.map((s) => `${s.text} ${paint('cyan', `[${s.citation}]`)}`).join(' ')];
   lines.push(...disagreements(a.disagreements, paint), '', paint('bold', 'Sources'), ...citations(a.citations, paint));

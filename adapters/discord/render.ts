@@ -107,7 +107,12 @@ const markers = (ns: number[]) => ns.map((n) => `[${n}]`).join(' ');
 function answerEmbed(a: Answer): DiscordEmbed {
   // No answer (or chat): the note, and any related facts it mentions, with every side of their disputes.
   if (a.status !== 'answered') {
-    return { title: title(a.query), description: esc(a.text), color: NO_ANSWER_COLOR, fields: [...a.disagreements.map(disagreementField), ...a.citations.map((c) => citationField(c, false))] };
+    return {
+      title: title(a.query),
+      description: esc(a.text),
+      color: NO_ANSWER_COLOR,
+      fields: [...a.disagreements.map(disagreementField), ...a.citations.map((c) => citationField(c, false))],
+    };
   }
   return {
     title: title(a.query),

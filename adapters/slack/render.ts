@@ -105,7 +105,12 @@ function textsFit(block: SlackBlock): boolean {
 
 function answerBlocks(a: Answer): SlackBlock[] {
   // No answer (or chat): the note, and any related facts it mentions, with every side of their disputes.
-  if (a.status !== 'answered') return [section(escapeSlack(a.text)), ...disagreementBlocks(a.disagreements), ...a.citations.map((c) => citationBlock(c, false))];
+  if (a.status !== 'answered')
+    return [
+      section(escapeSlack(a.text)),
+      ...disagreementBlocks(a.disagreements),
+      ...a.citations.map((c) => citationBlock(c, false)),
+    ];
   const sentences = a.sentences.map((s) => `${escapeSlack(s.text)} ${marker(s.citation)}`).join(' ');
   return [
     section(sentences),

@@ -41,7 +41,8 @@ const file = (name: string, content: string | Uint8Array) => {
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'base64');
+    if (entry.isFile())
+      out[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'base64');
   }
   return out;
 }
@@ -53,14 +54,19 @@ const ARTICLE = [
   'Traffic on the bridge has doubled since it opened, according to the town council.',
 ];
 
-async function textPdf(lines: string[], info: { title?: string; author?: string; date?: Date } = {}): Promise<Uint8Array> {
+async function textPdf(
+  lines: string[],
+  info: { title?: string; author?: string; date?: Date } = {},
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   if (info.title) pdf.setTitle(info.title);
   if (info.author) pdf.setAuthor(info.author);
   if (info.date) pdf.setCreationDate(info.date);
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const page = pdf.addPage();
-  lines.forEach((line, i) => page.drawText(line, { x: 40, y: 760 - i * 16, size: 10, font }));
+  lines.forEach((line, i) => {
+    page.drawText(line, { x: 40, y: 760 - i * 16, size: 10, font });
+  });
   return pdf.save();
 }
 
@@ -97,7 +103,12 @@ function greyPng(width: number, height: number): Uint8Array {
   header[8] = 8; // bit depth
   header[9] = 0; // greyscale
   const rows = Buffer.concat(Array.from({ length: height }, () => Buffer.from([0, ...Array(width).fill(128)])));
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** After an import: the pack loads, and the document's passages are verbatim slices of its text. */
@@ -113,9 +124,19 @@ function expectImported(id: string) {
 
 describe('knowledge:add reads each format', () => {
   it('plain text: title, byline and dateline from the header', async () => {
-    const path = file('Bridge Report (2021).txt', ['Bridge report for the river town', '', 'By Ann Author', 'Test Press, March 3, 2021', '', ...ARTICLE].join('\n'));
+    const path = file(
+      'Bridge Report (2021).txt',
+      ['Bridge report for the river town', '', 'By Ann Author', 'Test Press, March 3, 2021', '', ...ARTICLE].join('\n'),
+    );
     const added = await addDocument(path, { pack: pack.dir });
-    expect(added.entry).toMatchObject({ id: 'bridge-report-2021', title: 'Bridge report for the river town', author: 'Ann Author', publisher: 'Test Press', date: '2021-03-03', kind: 'article' });
+    expect(added.entry).toMatchObject({
+      id: 'bridge-report-2021',
+      title: 'Bridge report for the river town',
+      author: 'Ann Author',
+      publisher: 'Test Press',
+      date: '2021-03-03',
+      kind: 'article',
+    });
     expect(added.read).toEqual(['title', 'author', 'publisher', 'date']);
     const { doc, passages } = expectImported('bridge-report-2021');
     expect(doc.text).toBe(readFileSync(path, 'utf8') + '\n');
@@ -124,12 +145,37 @@ describe('knowledge:add reads each format', () => {
   });
 
   it('markdown: the # heading is the title, a linked byline the author; front matter wins', async () => {
-    const plain = file('bridge.md', ['# The river bridge opens', '', 'By [Ann Author](#)', '', ...ARTICLE.map((l) => `- ${l}`)].join('\n'));
-    expect((await addDocument(plain, { pack: pack.dir })).entry).toMatchObject({ title: 'The river bridge opens', author: 'Ann Author', date: null });
+    const plain = file(
+      'bridge.md',
+      ['# The river bridge opens', '', 'By [Ann Author](#)', '', ...ARTICLE.map((l) => `- ${l}`)].join('\n'),
+    );
+    expect((await addDocument(plain, { pack: pack.dir })).entry).toMatchObject({
+      title: 'The river bridge opens',
+      author: 'Ann Author',
+      date: null,
+    });
     expectImported('bridge');
-    const front = file('ferry.md', ['---', 'title: The old ferry closes', 'author: Bo Writer', 'date: 2022-05-01', 'url: https://example.org/ferry', '---', '# Ferry news', '', 'The old ferry across the river will close next year after ninety years of service.'].join('\n'));
+    const front = file(
+      'ferry.md',
+      [
+        '---',
+        'title: The old ferry closes',
+        'author: Bo Writer',
+        'date: 2022-05-01',
+        'url: https://example.org/ferry',
+        '---',
+        '# Ferry news',
+        '',
+        'The old ferry across the river will close next year after ninety years of service.',
+      ].join('\n'),
+    );
     const added = await addDocument(front, { pack: pack.dir });
-    expect(added.entry).toMatchObject({ title: 'The old ferry closes', author: 'Bo Writer', date: '2022-05-01', url: 'https://example.org/ferry' });
+    expect(added.entry).toMatchObject({
+      title: 'The old ferry closes',
+      author: 'Bo Writer',
+      date: '2022-05-01',
+      url: 'https://example.org/ferry',
+    });
     expect(expectImported('ferry').doc.text.startsWith('# Ferry news')).toBe(true);
   });
 
@@ -143,7 +189,13 @@ describe('knowledge:add reads each format', () => {
       <h2>What comes next</h2><ul><li>A second bridge is planned further north by 2030.</li><li>The old ferry will close next year after ninety years.</li></ul></article>
       <footer><p>Subscribe to our newsletter for more news every single morning.</p></footer></body></html>`;
     const added = await addDocument(file('bridge.html', html), { pack: pack.dir });
-    expect(added.entry).toMatchObject({ title: 'The river bridge opens at last', author: 'Ann Author', publisher: 'Test Press', date: '2020-01-02', url: 'https://example.org/bridge' });
+    expect(added.entry).toMatchObject({
+      title: 'The river bridge opens at last',
+      author: 'Ann Author',
+      publisher: 'Test Press',
+      date: '2020-01-02',
+      url: 'https://example.org/bridge',
+    });
     const { doc, passages } = expectImported('bridge');
     expect(doc.text).not.toMatch(/Subscribe|All the news sections|<p>/);
     expect(passages.map((p) => p.text)).toContain('A second bridge is planned further north by 2030.');
@@ -151,11 +203,21 @@ describe('knowledge:add reads each format', () => {
 
   it('PDF: the text of its pages with wrapped lines rejoined, and its information', async () => {
     const pdf = await textPdf(
-      ['The river bridge over the wide valley was opened in 1999 at a cost of five', 'million dollars, after ten years of planning and argument.', '', 'Critics called it a vanity project that the town could not afford.'],
+      [
+        'The river bridge over the wide valley was opened in 1999 at a cost of five',
+        'million dollars, after ten years of planning and argument.',
+        '',
+        'Critics called it a vanity project that the town could not afford.',
+      ],
       { title: 'Bridge report', author: 'Ann Author', date: new Date('2020-05-06T00:00:00Z') },
     );
     const added = await addDocument(file('report.pdf', pdf), { pack: pack.dir });
-    expect(added.entry).toMatchObject({ id: 'report', title: 'Bridge report', author: 'Ann Author', date: '2020-05-06' });
+    expect(added.entry).toMatchObject({
+      id: 'report',
+      title: 'Bridge report',
+      author: 'Ann Author',
+      date: '2020-05-06',
+    });
     const { passages } = expectImported('report');
     expect(passages.map((p) => p.text)).toContain(
       'The river bridge over the wide valley was opened in 1999 at a cost of five million dollars, after ten years of planning and argument.',
@@ -174,8 +236,16 @@ describe('knowledge:add reads each format', () => {
       'The council published every figure of the bridge in its yearly report.',
       '',
     ].join('\n');
-    const added = await addDocument(file('thread.txt', thread), { pack: pack.dir, posts: '^#(?<n>\\d+) (?<poster>\\S+) wrote:$' });
-    expect(added.entry).toMatchObject({ kind: 'forum thread', title: 'Is the river bridge worth it?', date: '2021-03-03', author: null });
+    const added = await addDocument(file('thread.txt', thread), {
+      pack: pack.dir,
+      posts: '^#(?<n>\\d+) (?<poster>\\S+) wrote:$',
+    });
+    expect(added.entry).toMatchObject({
+      kind: 'forum thread',
+      title: 'Is the river bridge worth it?',
+      date: '2021-03-03',
+      author: null,
+    });
     expect(added.entry.posts).toEqual([
       { n: 1, poster: 'alice', author: 'alice', kind: 'claim', date: null, lines: '4-6' },
       { n: 2, poster: 'bob', author: 'bob', kind: 'claim', date: null, lines: '7-9' },
@@ -189,10 +259,24 @@ describe('knowledge:add reads each format', () => {
 
   it('what the caller gives overrides what the file says', async () => {
     const path = file('note.txt', ['A note on the bridge', '', 'By Ann Author', '', ...ARTICLE].join('\n'));
-    const added = await addDocument(path, { pack: pack.dir, id: 'bridge-note', author: 'Someone Else', kind: 'opinion', date: '2021' });
-    expect(added.entry).toMatchObject({ id: 'bridge-note', author: 'Someone Else', kind: 'opinion', date: '2021', title: 'A note on the bridge' });
+    const added = await addDocument(path, {
+      pack: pack.dir,
+      id: 'bridge-note',
+      author: 'Someone Else',
+      kind: 'opinion',
+      date: '2021',
+    });
+    expect(added.entry).toMatchObject({
+      id: 'bridge-note',
+      author: 'Someone Else',
+      kind: 'opinion',
+      date: '2021',
+      title: 'A note on the bridge',
+    });
     expect(added.read).toEqual(['title']);
-    expect(expectImported('bridge-note').passages.every((p) => p.kind === 'opinion' && p.author === 'Someone Else')).toBe(true);
+    expect(
+      expectImported('bridge-note').passages.every((p) => p.kind === 'opinion' && p.author === 'Someone Else'),
+    ).toBe(true);
   });
 
   it('starts a new pack from a pack.yaml alone', async () => {
@@ -213,7 +297,15 @@ describe('knowledge:add reads each format', () => {
 });
 
 describe('documents.yaml keeps its layout', () => {
-  const entry: SourceDocument = { id: 'new-doc', title: 'A: new document', author: null, publisher: null, date: '2020', kind: 'article', reliability: 'Not yet reviewed.' };
+  const entry: SourceDocument = {
+    id: 'new-doc',
+    title: 'A: new document',
+    author: null,
+    publisher: null,
+    date: '2020',
+    kind: 'article',
+    reliability: 'Not yet reviewed.',
+  };
 
   it('appends after the last entry and leaves every other byte as it was', () => {
     const source = readFileSync('knowledge/documents.yaml', 'utf8');
@@ -231,7 +323,9 @@ describe('documents.yaml keeps its layout', () => {
 describe('knowledge:add refuses bad input with one line, exit code 1, and no change', () => {
   const cli = async (...args: string[]) => {
     try {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/knowledge/add-cli.ts', ...args], { encoding: 'utf8' });
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/knowledge/add-cli.ts', ...args], {
+        encoding: 'utf8',
+      });
       return { code: 0, stdout, stderr: '' };
     } catch (e) {
       const err = e as { code: number; stdout: string; stderr: string };
@@ -241,16 +335,44 @@ describe('knowledge:add refuses bad input with one line, exit code 1, and no cha
 
   const cases: [string, () => Promise<string[]>, RegExp][] = [
     ['an unreadable file', async () => [join(files, 'missing.txt')], /cannot read .*missing\.txt: ENOENT/],
-    ['an unsupported type', async () => [file('notes.docx', 'The bridge opened in 1999 at a cost of $5 million.')], /unsupported file type "\.docx"/],
+    [
+      'an unsupported type',
+      async () => [file('notes.docx', 'The bridge opened in 1999 at a cost of $5 million.')],
+      /unsupported file type "\.docx"/,
+    ],
     ['an empty text', async () => [file('empty.txt', '\n  \n\n')], /empty\.txt has no text/],
-    ['a scanned PDF with no text layer', async () => [file('scan.pdf', await scannedPdf())], /scan\.pdf has no text layer/],
+    [
+      'a scanned PDF with no text layer',
+      async () => [file('scan.pdf', await scannedPdf())],
+      /scan\.pdf has no text layer/,
+    ],
     ['a file that is not a PDF', async () => [file('fake.pdf', 'not a pdf at all')], /fake\.pdf is not a readable PDF/],
-    ['a duplicate id', async () => [file('doc1.txt', ARTICLE.join('\n'))], /a document with id "doc1" is already in the pack/],
-    ['a duplicate text', async () => [file('copy.txt', readFileSync(join(pack.dir, 'sources', 'doc1.txt'), 'utf8'))], /same text as document "doc1"/],
-    ['an invalid date', async () => [file('a.txt', ARTICLE.join('\n')), '--date', '2020-13'], /invalid --date "2020-13"/],
+    [
+      'a duplicate id',
+      async () => [file('doc1.txt', ARTICLE.join('\n'))],
+      /a document with id "doc1" is already in the pack/,
+    ],
+    [
+      'a duplicate text',
+      async () => [file('copy.txt', readFileSync(join(pack.dir, 'sources', 'doc1.txt'), 'utf8'))],
+      /same text as document "doc1"/,
+    ],
+    [
+      'an invalid date',
+      async () => [file('a.txt', ARTICLE.join('\n')), '--date', '2020-13'],
+      /invalid --date "2020-13"/,
+    ],
     ['an unknown kind', async () => [file('a.txt', ARTICLE.join('\n')), '--kind', 'essay'], /invalid --kind/],
-    ['a posts pattern without a poster', async () => [file('a.txt', ARTICLE.join('\n')), '--posts', '^The'], /--posts needs a named group/],
-    ['an unknown option', async () => [file('a.txt', ARTICLE.join('\n')), '--colour', 'red'], /Unknown option '--colour'/],
+    [
+      'a posts pattern without a poster',
+      async () => [file('a.txt', ARTICLE.join('\n')), '--posts', '^The'],
+      /--posts needs a named group/,
+    ],
+    [
+      'an unknown option',
+      async () => [file('a.txt', ARTICLE.join('\n')), '--colour', 'red'],
+      /Unknown option '--colour'/,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, args, message) => {
@@ -267,15 +389,23 @@ describe('knowledge:add refuses bad input with one line, exit code 1, and no cha
     // documents.yaml is written aside first; a directory in that place makes the write fail after the text is in sources/.
     mkdirSync(join(pack.dir, `documents.yaml.${process.pid}`));
     const before = snapshot(pack.dir);
-    await expect(addDocument(file('bridge.txt', ARTICLE.join('\n')), { pack: pack.dir })).rejects.toThrow(/^could not write to /);
+    await expect(addDocument(file('bridge.txt', ARTICLE.join('\n')), { pack: pack.dir })).rejects.toThrow(
+      /^could not write to /,
+    );
     expect(snapshot(pack.dir)).toEqual(before);
     expect(loadPack(pack.dir).documents.has('bridge')).toBe(false);
   });
 
   it('prints what it added, and --help', async () => {
-    const added = await cli(file('bridge.txt', ['Bridge report for the river town', '', ...ARTICLE].join('\n')), '--pack', pack.dir);
+    const added = await cli(
+      file('bridge.txt', ['Bridge report for the river town', '', ...ARTICLE].join('\n')),
+      '--pack',
+      pack.dir,
+    );
     expect(added.code).toBe(0);
-    expect(added.stdout).toMatch(/^added "bridge": Bridge report for the river town, article\n {2}.*sources\/bridge\.txt: \d+ citable passages\n/);
+    expect(added.stdout).toMatch(
+      /^added "bridge": Bridge report for the river town, article\n {2}.*sources\/bridge\.txt: \d+ citable passages\n/,
+    );
     const help = await cli('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: npm run knowledge:add -- <file>/);

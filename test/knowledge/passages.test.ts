@@ -27,19 +27,67 @@ const passageTexts = (text: string, over: Partial<PassageDocument> = {}, denylis
 
 describe('sentence boundaries', () => {
   it.each([
-    ['titles before names', 'He met Mr. Smith and Dr. Jones in the capital. They talked for hours.', ['He met Mr. Smith and Dr. Jones in the capital.', 'They talked for hours.']],
-    ['a dotted initialism before a name', 'The U.S. President spoke at length. Reporters left.', ['The U.S. President spoke at length.', 'Reporters left.']],
-    ['a dotted initialism ending a sentence', 'The talks moved to the U.S. In 2011 they failed.', ['The talks moved to the U.S.', 'In 2011 they failed.']],
-    ['"No." before a number', 'Resolution No. 5 was adopted. It passed.', ['Resolution No. 5 was adopted.', 'It passed.']],
-    ['initials', 'The book by J. R. R. Tolkien sold well. George W. Bush read it.', ['The book by J. R. R. Tolkien sold well.', 'George W. Bush read it.']],
-    ['decimal numbers', 'The deal was worth $2.5 billion in 2015. Talks ended.', ['The deal was worth $2.5 billion in 2015.', 'Talks ended.']],
-    ['"e.g." inside brackets', 'They share interests (e.g. Afghanistan, Iran). Both agree.', ['They share interests (e.g. Afghanistan, Iran).', 'Both agree.']],
-    ['a markdown link', 'Ties are at [their best-ever point](#). Trade grew.', ['Ties are at [their best-ever point](#).', 'Trade grew.']],
+    [
+      'titles before names',
+      'He met Mr. Smith and Dr. Jones in the capital. They talked for hours.',
+      ['He met Mr. Smith and Dr. Jones in the capital.', 'They talked for hours.'],
+    ],
+    [
+      'a dotted initialism before a name',
+      'The U.S. President spoke at length. Reporters left.',
+      ['The U.S. President spoke at length.', 'Reporters left.'],
+    ],
+    [
+      'a dotted initialism ending a sentence',
+      'The talks moved to the U.S. In 2011 they failed.',
+      ['The talks moved to the U.S.', 'In 2011 they failed.'],
+    ],
+    [
+      '"No." before a number',
+      'Resolution No. 5 was adopted. It passed.',
+      ['Resolution No. 5 was adopted.', 'It passed.'],
+    ],
+    [
+      'initials',
+      'The book by J. R. R. Tolkien sold well. George W. Bush read it.',
+      ['The book by J. R. R. Tolkien sold well.', 'George W. Bush read it.'],
+    ],
+    [
+      'decimal numbers',
+      'The deal was worth $2.5 billion in 2015. Talks ended.',
+      ['The deal was worth $2.5 billion in 2015.', 'Talks ended.'],
+    ],
+    [
+      '"e.g." inside brackets',
+      'They share interests (e.g. Afghanistan, Iran). Both agree.',
+      ['They share interests (e.g. Afghanistan, Iran).', 'Both agree.'],
+    ],
+    [
+      'a markdown link',
+      'Ties are at [their best-ever point](#). Trade grew.',
+      ['Ties are at [their best-ever point](#).', 'Trade grew.'],
+    ],
     ['a stripped link "(#)"', 'The ministry said so (#). Trade grew.', ['The ministry said so (#).', 'Trade grew.']],
-    ['a quotation of several sentences', 'He said: “We are ready. We will sign.” Then he left.', ['He said: “We are ready. We will sign.”', 'Then he left.']],
-    ['a month abbreviation before a day', 'They met in Moscow on Feb. 20, 2018 to talk. Nothing came of it.', ['They met in Moscow on Feb. 20, 2018 to talk.', 'Nothing came of it.']],
-    ['headings and list items on their own lines', '# The Title\n\nFirst point here.\n- One item here\n- Two items here', ['# The Title', 'First point here.', '- One item here', '- Two items here']],
-    ['a wrapped line that goes on', 'It should not be forgotten that very few people\n\nthought they would meet again. They did.', ['It should not be forgotten that very few people\n\nthought they would meet again.', 'They did.']],
+    [
+      'a quotation of several sentences',
+      'He said: “We are ready. We will sign.” Then he left.',
+      ['He said: “We are ready. We will sign.”', 'Then he left.'],
+    ],
+    [
+      'a month abbreviation before a day',
+      'They met in Moscow on Feb. 20, 2018 to talk. Nothing came of it.',
+      ['They met in Moscow on Feb. 20, 2018 to talk.', 'Nothing came of it.'],
+    ],
+    [
+      'headings and list items on their own lines',
+      '# The Title\n\nFirst point here.\n- One item here\n- Two items here',
+      ['# The Title', 'First point here.', '- One item here', '- Two items here'],
+    ],
+    [
+      'a wrapped line that goes on',
+      'It should not be forgotten that very few people\n\nthought they would meet again. They did.',
+      ['It should not be forgotten that very few people\n\nthought they would meet again.', 'They did.'],
+    ],
     ['a short line that is a line of its own', 'See All\n\nbottom of page', ['See All', 'bottom of page']],
   ])('handles %s', (_name, text, expected) => {
     expect(sentences(text)).toEqual(expected);
@@ -48,7 +96,8 @@ describe('sentence boundaries', () => {
 
 describe('passages of one document', () => {
   it('strip heading, list and emphasis markup but keep markdown links', () => {
-    const text = '## Four Visits In Two Weeks Now\n\n- Popularize the slogan in both countries soon.\n* Sign agreements for more academic exchanges.\n*Russia and Pakistan are well on their way.*\n[Russian-Pakistani relations](#) are at their best-ever point.';
+    const text =
+      '## Four Visits In Two Weeks Now\n\n- Popularize the slogan in both countries soon.\n* Sign agreements for more academic exchanges.\n*Russia and Pakistan are well on their way.*\n[Russian-Pakistani relations](#) are at their best-ever point.';
     expect(passageTexts(text)).toEqual([
       'Popularize the slogan in both countries soon.',
       'Sign agreements for more academic exchanges.',
@@ -91,13 +140,15 @@ describe('passages of one document', () => {
       'Copyright © Ann Author, Test Press, 2018',
       'The material on this site is distributed without profit to those interested in it.',
     ].join('\n');
-    expect(passageTexts(text, { title: 'Ties between two countries grow stronger' })).toEqual(['The two governments signed a pipeline agreement in 2015.']);
+    expect(passageTexts(text, { title: 'Ties between two countries grow stronger' })).toEqual([
+      'The two governments signed a pipeline agreement in 2015.',
+    ]);
   });
 
   it('never carry a denylisted term, even inside a longer sentence', () => {
-    expect(passageTexts('The envoys met in the capital today. Some badword was shouted at them there.', {}, ['badword'])).toEqual([
-      'The envoys met in the capital today.',
-    ]);
+    expect(
+      passageTexts('The envoys met in the capital today. Some badword was shouted at them there.', {}, ['badword']),
+    ).toEqual(['The envoys met in the capital today.']);
   });
 });
 
@@ -111,13 +162,19 @@ describe('passages across documents', () => {
 
   it('drop a sentence repeated in several documents, but keep one copy of an author bio', () => {
     const passages = buildPassages(docs);
-    expect(passages.map((p) => p.text)).toEqual(['The pipeline was agreed in 2015 by both sides.', BIO, 'The drills were held in 2016 for the first time.']);
+    expect(passages.map((p) => p.text)).toEqual([
+      'The pipeline was agreed in 2015 by both sides.',
+      BIO,
+      'The drills were held in 2016 for the first time.',
+    ]);
     expect(passages.find((p) => p.text === BIO)!.document).toBe('a');
   });
 
   it('are the same on every build, with ids from their offsets', () => {
     expect(buildPassages(docs)).toEqual(buildPassages(docs));
-    expect(buildPassages(knowledge.documents.values(), { denylist: knowledge.meta.denylist })).toEqual(knowledge.passages);
+    expect(buildPassages(knowledge.documents.values(), { denylist: knowledge.meta.denylist })).toEqual(
+      knowledge.passages,
+    );
     for (const p of knowledge.passages) expect(p.id).toBe(`${p.document}:${p.start}`);
     expect(new Set(knowledge.passages.map((p) => p.id)).size).toBe(knowledge.passages.length);
   });
@@ -146,7 +203,8 @@ function expectSound(pack: Pack) {
     const d = pack.documents.get(p.document)!;
     expect(p.text, p.id).toBe(d.text.slice(p.start, p.end));
     expect(p.text.trim(), p.id).toBe(p.text);
-    if (p.document === previous.document) expect(p.start, `${p.id} overlaps the passage before`).toBeGreaterThanOrEqual(previous.end);
+    if (p.document === previous.document)
+      expect(p.start, `${p.id} overlaps the passage before`).toBeGreaterThanOrEqual(previous.end);
     previous = p;
     if (!d.posts) {
       expect(p.post).toBeNull();
@@ -169,7 +227,25 @@ describe('the packs’ passages', () => {
   });
 
   it('are verbatim for any text', () => {
-    const pieces = ['Mr. ', 'U.S. ', 'He said ', '“Go. ', 'Now.” ', '(e.g. ', 'it) ', '2.5 ', '\n', '\n\n', '# ', '- ', '*', 'word ', 'Words here. ', 'The talks ended. ', 'However, '];
+    const pieces = [
+      'Mr. ',
+      'U.S. ',
+      'He said ',
+      '“Go. ',
+      'Now.” ',
+      '(e.g. ',
+      'it) ',
+      '2.5 ',
+      '\n',
+      '\n\n',
+      '# ',
+      '- ',
+      '*',
+      'word ',
+      'Words here. ',
+      'The talks ended. ',
+      'However, ',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
         const text = parts.join('');
@@ -186,10 +262,18 @@ describe('the packs’ passages', () => {
   it('give each forum post its poster and kind', () => {
     const of = (post: number) => minimal.passages.filter((p) => p.document === 'thread1' && p.post === post);
     // A member's short line without a full stop is the claim itself, not a heading.
-    expect(of(1).map((p) => [p.text, p.kind, p.author])).toEqual([['alice: the bridge was never opened', 'forum_claim', 'alice']]);
+    expect(of(1).map((p) => [p.text, p.kind, p.author])).toEqual([
+      ['alice: the bridge was never opened', 'forum_claim', 'alice'],
+    ]);
     expect(of(2).map((p) => [p.text, p.kind, p.author])).toEqual([['bob: the bridge is lovely', 'opinion', 'bob']]);
     const thread = knowledge.documents.get('002_d57abdb7534d7e89')!;
-    const kinds = { article: 'report', summary: 'report', opinion: 'opinion', claim: 'forum_claim', question: 'forum_claim' };
+    const kinds = {
+      article: 'report',
+      summary: 'report',
+      opinion: 'opinion',
+      claim: 'forum_claim',
+      question: 'forum_claim',
+    };
     for (const post of thread.posts!) {
       const mine = knowledge.passages.filter((p) => p.document === thread.id && p.post === post.n);
       expect(mine.length, `post ${post.n}`).toBeGreaterThan(0);
@@ -199,14 +283,17 @@ describe('the packs’ passages', () => {
 
   it('leave out forum chrome, page furniture, notices and abuse', () => {
     const denied = wordMatcher(knowledge.meta.denylist)!;
-    const chrome = /Likes Received|Senior Member|Moderator Moderator|Copyright|Disclaimer|share buttons|^Articles by|Centre for Research on Globalization|Recent Posts|bottom of page/;
+    const chrome =
+      /Likes Received|Senior Member|Moderator Moderator|Copyright|Disclaimer|share buttons|^Articles by|Centre for Research on Globalization|Recent Posts|bottom of page/;
     for (const p of knowledge.passages) {
       expect(p.text, p.id).not.toMatch(chrome);
       expect(denied.test(p.text), p.id).toBe(false);
       expect(p.text.match(/[\p{L}\p{N}]+/gu)!.length, p.id).toBeGreaterThanOrEqual(5);
     }
     // The author's bio, repeated in two documents of the same author, is kept once.
-    expect(knowledge.passages.filter((p) => p.text.includes('is an American Moscow-based political analyst'))).toHaveLength(1);
+    expect(
+      knowledge.passages.filter((p) => p.text.includes('is an American Moscow-based political analyst')),
+    ).toHaveLength(1);
   });
 
   it('hold every curated quote, except quotes from sentences that carry abuse', () => {
@@ -215,7 +302,10 @@ describe('the packs’ passages', () => {
     for (const fact of knowledge.facts) {
       const found = finder.find(fact.quote, fact.source.document, fact.source.post);
       if (found.length > 0) {
-        expect(found.every((p) => p.document === fact.source.document && p.post === (fact.source.post ?? null)), fact.id).toBe(true);
+        expect(
+          found.every((p) => p.document === fact.source.document && p.post === (fact.source.post ?? null)),
+          fact.id,
+        ).toBe(true);
         continue;
       }
       // Not in a passage: then the sentence it comes from was left out for its abuse.
@@ -234,7 +324,9 @@ describe('the passage finder', () => {
   const finder = new PassageFinder(buildPassages([doc(text)]), docs);
 
   it('finds the passage holding a quote, ignoring curly quotes, dashes and spacing', () => {
-    expect(finder.find('pipeline  will cost $2 billion', 'doc').map((p) => p.start)).toEqual([text.indexOf('The pipeline')]);
+    expect(finder.find('pipeline  will cost $2 billion', 'doc').map((p) => p.start)).toEqual([
+      text.indexOf('The pipeline'),
+    ]);
   });
 
   it('finds the passages a quote runs across, and none for text in no passage', () => {

@@ -145,7 +145,11 @@ describe('knowledge validation', () => {
     rmSync(`${pack.dir}/topics.yaml`);
     const problems = checkPack(pack.dir);
     expect(problems.length).toBe(3);
-    expect(problems[0]).toEqual({ file: 'facts/bridge.yaml', line: 8, message: 'fact "bridge-opened" points at undefined topic "bridge" (the pack has no topics.yaml)' });
+    expect(problems[0]).toEqual({
+      file: 'facts/bridge.yaml',
+      line: 8,
+      message: 'fact "bridge-opened" points at undefined topic "bridge" (the pack has no topics.yaml)',
+    });
   });
 
   it('refuses to load a broken pack at all', () => {
