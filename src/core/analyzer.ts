@@ -6,11 +6,13 @@
 import { STOP_WORDS, stem, words } from './tokens.js';
 
 /** Decades as words, as people write them: "the sixties" is the 1960s. */
-const DECADES: Record<string, string> = { forties: '1940s', fifties: '1950s', sixties: '1960s', seventies: '1970s', eighties: '1980s', nineties: '1990s' };
+const DECADES = new Map(Object.entries({ forties: '1940s', fifties: '1950s', sixties: '1960s', seventies: '1970s', eighties: '1980s', nineties: '1990s' }));
 /** Months as people shorten them. */
-const MONTHS: Record<string, string> = {
-  jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august', sep: 'september', sept: 'september', oct: 'october', nov: 'november', dec: 'december',
-};
+const MONTHS = new Map(
+  Object.entries({
+    jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august', sep: 'september', sept: 'september', oct: 'october', nov: 'november', dec: 'december',
+  }),
+);
 
 /** A meaningful unit of a question: a word (or alias phrase) and the terms that cover it. */
 export interface Concept {
@@ -62,8 +64,8 @@ export class Analyzer {
       }
       const w = ws[i]!;
       // "the 71 war", "the 70s", "the sixties": a year or a decade of the last century; "feb": February.
-      const decade = DECADES[w.raw];
-      const month = MONTHS[w.raw];
+      const decade = DECADES.get(w.raw);
+      const month = MONTHS.get(w.raw);
       const extra = /^[4-9]\d$|^[4-9]0s$/.test(w.raw) ? [`19${w.raw}`] : decade ? [decade] : month ? [stem(month)] : [];
       if (!STOP_WORDS.has(w.raw)) out.push({ word: w.raw, terms: [w.stem, ...extra] });
       i += 1;

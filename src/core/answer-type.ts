@@ -115,7 +115,24 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
       return GIVEN_NAME.test(quote) || names(quote).some((n) => isNew(n, asked) && isProper(n));
     case 'definition':
       return asked.terms.size > 0 && definesAny(lower, asked);
+    case 'kind':
+      return !asked.asking || ofKind(quote, asked.asking, asked);
   }
+}
+
+/**
+ * True if the text names the asked kind of thing, or a thing of that kind: for "which fruit",
+ * "fruit" or "mango" (a kind of fruit, two steps up in WordNet).
+ */
+function ofKind(quote: string, kind: string, asked: Asked): boolean {
+  const wanted = new Set(asked.termsOf(kind));
+  const lexicon = Lexicon.shared();
+  const up = (word: string) => lexicon.broader(word);
+  return words(quote).some((w) => {
+    if (asked.termsOf(w).some((t) => wanted.has(t))) return true;
+    const broader = up(w);
+    return [...broader, ...broader.flatMap(up)].some((b) => asked.termsOf(b).some((t) => wanted.has(t)));
+  });
 }
 
 /**

@@ -13,7 +13,7 @@ import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './
 import { ClaimReader, withoutAttribution } from './claims.js';
 import { askedOf } from './answer-type.js';
 import { compose } from './compose.js';
-import { coveredPassages, isPassage, passageFact } from './passage-facts.js';
+import { Covered, isPassage, passageFact } from './passage-facts.js';
 import { actorsOf } from './parties.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { rule, weigh, type Evidence } from './verdict.js';
@@ -34,6 +34,7 @@ const ASKED_FOR: Record<AnswerType, string> = {
   cause: 'why',
   name: 'the name',
   definition: 'what it is',
+  kind: 'which one',
 };
 
 export interface EngineOptions {
@@ -63,7 +64,7 @@ export class Engine {
   private readonly options: Required<EngineOptions>;
   private readonly community = new Map<string, CommunityMark>();
   /** Passages (by fact id) that curated facts quote: the fact is said instead. */
-  private readonly covered: ReadonlyMap<string, readonly string[]>;
+  private readonly covered: Covered;
 
   static fromDir(dir: string, options?: EngineOptions): Engine {
     return new Engine(loadPack(dir), options);
@@ -75,7 +76,7 @@ export class Engine {
     const topicNames = new Map([...pack.topics.values()].map((t) => [t.id, t.name]));
     // Every sentence of every source is citable beside the curated facts.
     const passages = pack.passages.map((p) => passageFact(p, pack.documents.get(p.document)!));
-    this.covered = coveredPassages(pack);
+    this.covered = new Covered(pack);
     this.index = new FactIndex([...pack.facts, ...passages], topicNames, pack.aliases);
     this.disputes = new DisputeIndex(pack.topics.values());
     // Multi-word names that contain a party's name without being it ("Pakistan Stream").
@@ -256,6 +257,7 @@ export class Engine {
   addCommunityFact(fact: Fact, mark: CommunityMark): void {
     this.index.upsert(fact);
     this.community.set(fact.id, mark);
+    this.covered.cover(fact);
   }
 
   /** Masks abuse and bounds the length of user text that the bot echoes. */
@@ -314,11 +316,11 @@ const PASSAGE_MARGIN = 0.05;
  * match, the fact is said, unless the passage covers clearly more of the question (the
  * sentences around the fact's quote hold the answer).
  */
-function withoutRepeats(hits: readonly Hit[], covered: ReadonlyMap<string, readonly string[]>): Hit[] {
+function withoutRepeats(hits: readonly Hit[], covered: Covered): Hit[] {
   const byId = new Map(hits.map((h) => [h.fact.id, h]));
   const dropped = new Set<string>();
   for (const h of hits) {
-    const facts = (covered.get(h.fact.id) ?? []).map((id) => byId.get(id)).filter((f): f is Hit => !!f);
+    const facts = covered.factsOf(h.fact.id).map((id) => byId.get(id)).filter((f): f is Hit => !!f);
     if (facts.length === 0) continue;
     const best = Math.max(...facts.map((f) => f.coverage));
     if (best >= h.coverage - PASSAGE_MARGIN) dropped.add(h.fact.id);

@@ -43,15 +43,30 @@ export function passageFact(passage: Passage, doc: LoadedDocument): Fact {
   };
 }
 
-/** For each passage (as a fact id), the curated facts whose quotes it holds. */
-export function coveredPassages(pack: Pick<Pack, 'facts' | 'passages' | 'documents'>): Map<string, string[]> {
-  const finder = new PassageFinder(pack.passages, pack.documents);
-  const covered = new Map<string, string[]>();
-  for (const fact of pack.facts) {
-    for (const passage of finder.find(fact.quote, fact.source.document, fact.source.post)) {
+/**
+ * For each passage (as a fact id), the curated facts whose quotes it holds; a fact added later
+ * (a moderator's) is added with `cover`.
+ */
+export class Covered {
+  private readonly finder: PassageFinder;
+  private readonly byPassage = new Map<string, string[]>();
+
+  constructor(pack: Pick<Pack, 'facts' | 'passages' | 'documents'>) {
+    this.finder = new PassageFinder(pack.passages, pack.documents);
+    for (const fact of pack.facts) this.cover(fact);
+  }
+
+  /** Records the passages that hold the fact's quote. */
+  cover(fact: Pick<Fact, 'id' | 'quote' | 'source'>): void {
+    for (const passage of this.finder.find(fact.quote, fact.source.document, fact.source.post)) {
       const id = `${PASSAGE_ID}${passage.id}`;
-      covered.set(id, [...(covered.get(id) ?? []), fact.id]);
+      const facts = this.byPassage.get(id) ?? [];
+      if (!facts.includes(fact.id)) this.byPassage.set(id, [...facts, fact.id]);
     }
   }
-  return covered;
+
+  /** The curated facts whose quotes the passage holds. */
+  factsOf(passageId: string): readonly string[] {
+    return this.byPassage.get(passageId) ?? [];
+  }
 }

@@ -14,9 +14,9 @@ import { canonical } from './tokens.js';
  * What an answer must give. `day` is a date to the day ("on what date"); `amount` is money,
  * a share or a count ("how much of the pipeline");
  * `name` is a proper name the question does not already give; `definition` says what or who
- * something is ("who is korybko").
+ * something is ("who is korybko"); `kind` is a thing of the kind asked ("which fruit" → a mango).
  */
-export type AnswerType = 'date' | 'day' | 'money' | 'percent' | 'count' | 'amount' | 'person' | 'place' | 'cause' | 'name' | 'definition';
+export type AnswerType = 'date' | 'day' | 'money' | 'percent' | 'count' | 'amount' | 'person' | 'place' | 'cause' | 'name' | 'definition' | 'kind';
 
 export type Chat = 'greeting' | 'thanks' | 'help' | 'empty';
 
@@ -66,8 +66,9 @@ const CHAT: [RegExp, Chat][] = [
 /**
  * "which trade bloc does…", "what parliamentary body did…": the noun before the verb names
  * what is asked for. Its kind (WordNet's class of its commonest sense) gives the answer type
- * where it is a person, a place, a time or a quantity; it may also be what the answer is
- * about ("what motto"), so it stays, weighing little.
+ * where it is a person, a place, a time or a quantity; any other noun asks for a thing of its
+ * kind ("which fruit"). It may also be what the answer is about ("what motto"), so it stays,
+ * weighing little.
  */
 const WHICH_NOUN = /\b(?:which|what|wat)((?: [a-z-]+){0,3}?) ([a-z]+)(?= (?:did|does|do|is|was|are|were|has|have|had|will|would|can|could)\b)/;
 const PREPOSITIONS = new Set(['in', 'of', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'about', 'between', 'among', 'into', 'over', 'under']);
@@ -145,7 +146,7 @@ export function readQuestion(question: string): QuestionShape {
   const which = whichNoun(text);
   if (which) {
     const kind = Lexicon.shared().nounClass(which.noun);
-    return { type: kind ? CLASS_TYPES[kind] : null, about: without(which.at, which.whLength), asking: which.noun, chat: null };
+    return { type: kind ? CLASS_TYPES[kind] : 'kind', about: without(which.at, which.whLength), asking: which.noun, chat: null };
   }
   return { type: null, about: text, chat: null };
 }

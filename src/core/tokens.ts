@@ -35,7 +35,8 @@ export function canonical(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '')
-    .replace(/\bU\.S\.S\.R\b\.?/g, 'USSR')
+    // Dotted acronyms of three letters or more are one word: "A.B.C." is "ABC".
+    .replace(/\b(?:[A-Z]\.){3,}|\b(?:[A-Z]\.){2,}[A-Z]\b/g, (m) => m.replace(/\./g, ''))
     .replace(/\bU\.?S\.?(?=$|[^A-Za-z])/g, 'usa') // "US"/"U.S." before lowercasing, so "us" stays a pronoun
     .toLowerCase()
     .replace(/[‘’‚′]/g, "'")

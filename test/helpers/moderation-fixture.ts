@@ -1,7 +1,8 @@
 /**
  * A live engine over the minimal pack and a Moderation on an embedded store in a temporary
  * directory, for the adapters' moderation tests. doc1 gains two lines no fact quotes yet,
- * so a proposal can quote them and a question about them has no answer until one is approved.
+ * so a proposal can quote them: until one is approved, a question about them is answered from
+ * the plain passage, and afterwards from the community-added fact.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { copyPack } from './pack-fixture.js';
 
 export const TOLL_LINE = 'Tolls on the bridge were abolished in 2005 after protests.';
 export const PAINT_LINE = 'The bridge was repainted green in 2010.';
-/** Has no answer in the pack until the toll proposal is approved. */
+/** Answered from a passage until the toll proposal is approved, then from the community fact. */
 export const TOLL_QUESTION = 'when were the bridge tolls abolished';
 /** Answered from the pack as it is. */
 export const BRIDGE_QUESTION = 'when did the bridge open';

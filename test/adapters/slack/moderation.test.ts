@@ -264,7 +264,8 @@ describe('/crosscheck propose and review', () => {
   });
 
   it('lists proposals for a moderator; approving puts the fact in answers at once, marked community-added', async () => {
-    expect(fx.engine.ask(TOLL_QUESTION).status).toBe('no_answer');
+    // Before approval the sentence is cited as a plain passage of the source, never as community-added.
+    expect(fx.engine.ask(TOLL_QUESTION).citations.some((c) => c.community)).toBe(false);
     const { response } = await slash('/crosscheck', 'review', MOD);
     expect(response.response_type).toBe('ephemeral');
     expectWithinSlackLimits(response);
