@@ -18,7 +18,7 @@ import { actorsOf } from './parties.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { rule, weigh, type Evidence } from './verdict.js';
 import { FactIndex, type Hit } from './fact-index.js';
-import type { Answer, Citation, SourceSummary, Verdict } from './model.js';
+import type { Answer, Citation, Scope, SourceSummary, Verdict } from './model.js';
 import { canonical, terms } from './tokens.js';
 
 /** How a no-answer note names what the sources do not give. */
@@ -101,13 +101,13 @@ export class Engine {
    * Answers a question with cited facts, or says plainly that the pack has no answer. Chat
    * ("hi", "help") gets a pointer to what the bot does, never facts.
    */
-  ask(question: string): Answer {
+  ask(question: string, scope: Scope = {}): Answer {
     const query = this.safeEcho(question);
     const shape = readQuestion(question);
     const none = (text: string, status: Answer['status'] = 'no_answer'): Answer => ({ query, status, text, sentences: [], citations: [], disagreements: [] });
     // Nothing to ask about (only punctuation, emoji) is no answer; "hi" and "help" are chat.
     if (shape.chat) return none(this.chatNote(shape.chat), shape.chat === 'empty' ? 'no_answer' : 'chat');
-    const hits = this.relevant(shape.about || question, this.options.minCoverage, CANDIDATES, shape.asking);
+    const hits = this.relevant(shape.about || question, scope, this.options.minCoverage, CANDIDATES, shape.asking);
     if (hits.length === 0) return none(this.noAnswerNote());
     const asked = askedOf(shape.about, (text) => this.index.analyzer.terms(text), shape.asking);
     const choice = compose(hits, shape, asked, { maxFacts: this.options.maxFacts });
@@ -132,12 +132,12 @@ export class Engine {
   }
 
   /** Checks one claim against the pack: supported, contradicted, disputed or unverified. */
-  check(claimText: string): Verdict {
+  check(claimText: string, scope: Scope = {}): Verdict {
     const claim = this.safeEcho(claimText);
     // Relevance is judged on what the claim is about, not on its figures: a wrong year must
     // still find the fact that gives the right one.
     const subject = claimText.replace(/(?<![\p{L}\d-])\d[\d.,]*\s*%?/gu, ' ');
-    const hits = this.relevant(subject, this.options.minCoverage * 0.8, 8);
+    const hits = this.relevant(subject, scope, this.options.minCoverage * 0.8, 8);
     if (hits.length === 0) {
       return { claim, verdict: 'unverified', reason: 'Unverified: nothing in the sources covers this claim.', citations: [], disagreements: [] };
     }
@@ -186,12 +186,12 @@ export class Engine {
   }
 
   /** Checks each checkable sentence of a message, at most `max`. */
-  checkMessage(text: string, max = 5): Verdict[] {
+  checkMessage(text: string, max = 5, scope: Scope = {}): Verdict[] {
     const sentences = text
       .split(/(?<=[.!?;])\s+|\n+/)
       .map((s) => s.trim())
       .filter((s) => !s.endsWith('?') && terms(s).length >= 3);
-    return sentences.slice(0, max).map((s) => this.check(s));
+    return sentences.slice(0, max).map((s) => this.check(s, scope));
   }
 
   /** The documents of the pack, with how many facts each gives. */
@@ -269,12 +269,17 @@ export class Engine {
     return this.abuse ? cut.replace(this.abuse, (w) => '*'.repeat(Math.min(w.length, 8))) : cut;
   }
 
-  private relevant(text: string, minCoverage: number, max = this.options.maxFacts, asking?: string): Hit[] {
+  private relevant(text: string, scope: Scope, minCoverage: number, max = this.options.maxFacts, asking?: string): Hit[] {
     const query = this.index.query(text.slice(0, 2000), asking);
     // A name no fact has, not even at a near spelling, is a subject the pack does not cover;
     // and a fact that leaves out a name the question gives is about something else.
     if (this.index.unknown(query).length) return [];
-    const found = this.index.search(query).filter((h) => h.named);
+    // Another community's approved facts are not this one's to see.
+    const visible = (h: Hit) => {
+      const tenant = this.community.get(h.fact.id)?.tenant;
+      return tenant === undefined || tenant === scope.tenant;
+    };
+    const found = this.index.search(query).filter((h) => h.named && visible(h));
     const hits = withoutRepeats(found, this.covered);
     const best = hits[0];
     if (!best || best.coverage <= minCoverage) return [];

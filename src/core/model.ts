@@ -32,6 +32,13 @@ export interface Citation {
 export interface CommunityMark {
   approvedBy: string;
   approvedAt: string;
+  /** The community (a Discord guild, a Slack workspace, a DM) whose moderators approved it: only it sees the fact. */
+  tenant?: string;
+}
+
+/** Whom an answer is for: a community sees the pack and its own community-added facts, never another's. */
+export interface Scope {
+  tenant?: string;
 }
 
 export interface DisagreementPosition {
