@@ -8,6 +8,7 @@
  *   reader.read('Pakistan lifted its arms embargo on Russia in 2014.');
  *   // frames: lift → [{ agent: pakistan, patient: russia }]; figures: [2014, in the clause "lift arm embargo"]
  */
+import { isAliasKey } from './analyzer.js';
 import { figures, type Figure } from './figures.js';
 import { Lexicon } from './lexicon.js';
 import { salience } from './salience.js';
@@ -16,7 +17,8 @@ import { canonical, STOP_WORDS, stem, words } from './tokens.js';
 
 /** A verb's uses in a reading under this verb or one WordNet relates to it ("back" and "support"). */
 export function usesOf(reading: Reading, verb: string): Frame[] {
-  const related = Lexicon.shared().related(verb);
+  const lexicon = Lexicon.shared();
+  const related = [...lexicon.related(verb), ...lexicon.synonymVerbs(verb)];
   return [...reading.frames].filter(([v]) => v === verb || stem(v) === stem(verb) || related.includes(v)).flatMap(([, fs]) => fs);
 }
 
@@ -111,7 +113,11 @@ export class ClaimReader {
   ) {
     this.partyWords = Object.entries(parties).map(([party, ws]) => ({
       party,
-      re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${ws.map((w) => escapeRegExp(canonical(w))).join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
+      // Longest first, so "soviet union" is one mention, not "soviet" and a stray "union".
+      re: new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${[...ws].map((w) => canonical(w)).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+        'gu',
+      ),
     }));
     const negating = [...new Set([...ENGLISH_NEGATIONS, ...negations])];
     this.negation = new RegExp(`(?<![\\p{L}])(?:${negating.map((w) => escapeRegExp(w)).join('|')})(?![\\p{L}])`, 'u');
@@ -151,15 +157,16 @@ export class ClaimReader {
     for (const { party, re } of this.partyWords) for (const m of plain.matchAll(re)) mentions.push({ party, at: m.index!, end: m.index! + m[0].length });
     mentions.sort((a, b) => a.at - b.at);
 
+    // What the claim is about keeps its names ("Pakistan Stream"); only the parties go.
+    const partyFree = mentions.reduceRight((t, m) => t.slice(0, m.at) + ' '.repeat(m.end - m.at) + t.slice(m.end), full);
     const clauses = clauseSpans(plain);
     const figs = figures(plain).map((f): ReadFigure => {
       const span = clauses.find(([a, b]) => f.at >= a && f.at < b) ?? [0, plain.length];
-      const clause = this.termsOf(plain.slice(span[0], span[1]).replace(/\d[\d.,]*/g, ' '));
+      // A clause's own words, its parties aside: two clauses naming India share no event for it.
+      const clause = this.termsOf(partyFree.slice(span[0], span[1]).replace(/\d[\d.,]*/g, ' ')).filter((t) => !isAliasKey(t));
       const party = f.kind === 'percent' || f.kind === 'money' ? ownerOf(plain, f, mentions) : undefined;
       return { ...f, clause, ...(party ? { party } : {}), ...(f.kind === 'count' ? { nounTerms: this.termsOf(f.noun ?? '') } : {}) };
     });
-    // What the claim is about keeps its names ("Pakistan Stream"); only the parties go.
-    const partyFree = mentions.reduceRight((t, m) => t.slice(0, m.at) + ' '.repeat(m.end - m.at) + t.slice(m.end), full);
     return {
       figures: figs,
       frames: readFrames(plain, mentions, this.negation),

@@ -46,7 +46,7 @@ const DETACH: [string, string][] = [
 ];
 
 /** Bumped when the way the lexicon is built changes, so that an old cache is not used. */
-const FORMAT = 8;
+const FORMAT = 9;
 
 /** WordNet's lexicographer files that name kinds of things a question may ask for. */
 const NOUN_CLASSES: Record<string, NounClass> = { '18': 'person', '15': 'place', '28': 'time', '23': 'quantity', '14': 'group' };
@@ -57,6 +57,8 @@ interface WordNetPart {
   related: Record<string, string>;
   /** Base form (a noun) → the words of the broader kind its commonest sense is a kind of ("warship" → "ship"). */
   broader: Record<string, string>;
+  /** Base form (a verb) → the other verbs of its commonest verb senses, whatever part of speech it mostly is ("back" → "support"). */
+  verbs: Record<string, string>;
   /** Base form → its parts of speech, as WordNet's letters ("nv"); capitals for a word only ever capitalised ("N"). */
   pos: Record<string, string>;
   /** Base form → the class of its commonest noun sense, where it is one of NOUN_CLASSES. */
@@ -107,6 +109,12 @@ export class Lexicon {
       this.relatedOf.set(word, list);
     }
     return list;
+  }
+
+  /** Verbs that mean the same as a verb in its commonest verb senses ("back" → "support"). */
+  synonymVerbs(verb: string): readonly string[] {
+    const { verbs } = this.data();
+    return Object.hasOwn(verbs, verb) ? verbs[verb]!.split(' ') : [];
   }
 
   /** Words for the broader kind a noun's commonest sense is a kind of ("warships" → "ship", "catchphrase" → "slogan"). */
@@ -241,6 +249,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
 
   const related = new Map<string, Set<string>>();
   const broader: Record<string, string> = {};
+  const verbs: Record<string, string> = {};
   const partsOfSpeech: Record<string, string> = {};
   const nounClass: Record<string, NounClass> = {};
   for (const [lemma, list] of entries) {
@@ -259,6 +268,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
       if (words.length) broader[lemma] = words.join(' ');
     }
     const out = new Set<string>();
+    const verbSynonyms = new Set<string>();
     const own = stemOf(lemma);
     const add = (word: string) => {
       // Forms that stem alike are the same word to the index: only other words are worth adding.
@@ -276,6 +286,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
             if (target) add(target.words[p.to - 1]!);
           }
         }
+        if (pos === 'v' && sense < SENSES.v) for (const w of synset.words) if (usable(w) && w !== lemma) verbSynonyms.add(w);
         if (pos !== dominant || sense >= SENSES[pos]) return;
         for (const w of synset.words) add(w);
         // Adjectives: the head's satellites and the satellite's head mean nearly the same.
@@ -283,8 +294,9 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
       });
     }
     if (out.size) related.set(lemma, out);
+    if (verbSynonyms.size) verbs[lemma] = [...verbSynonyms].sort().join(' ');
   }
-  const part: WordNetPart = { related: {}, broader, pos: partsOfSpeech, nounClass };
+  const part: WordNetPart = { related: {}, broader, verbs, pos: partsOfSpeech, nounClass };
   for (const [lemma, set] of related) if (set.size <= MAX_RELATED) part.related[lemma] = [...set].sort().join(' ');
   return part;
 }

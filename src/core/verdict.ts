@@ -16,6 +16,8 @@ const names = (reading: Reading, agent: string): boolean =>
 import type { DisputeIndex } from './citations.js';
 import type { Hit } from './fact-index.js';
 import { overlaps } from './figures.js';
+import { Lexicon } from './lexicon.js';
+import { stem } from './tokens.js';
 import type { VerdictLabel } from './model.js';
 import type { Topic } from '../knowledge/schema.js';
 
@@ -37,6 +39,8 @@ export interface Evidence {
   bearing: Bearing;
   /** Plain words for the reason line, without the source or the marker. */
   detail: string;
+  /** For `lacks`: what is missing, when only one thing is. */
+  gap?: 'roles' | 'figure';
 }
 
 export interface Ruling {
@@ -86,8 +90,10 @@ export function weigh(claim: Reading, fact: Reading, hit: Hit, claimIsAttributed
     return { hit, bearing: 'proposes', detail: how };
   }
   if (conflict) return silent();
-  if (!rolesConfirmed(claim, fact)) return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom' };
-  if (figures.outcome === 'missing') return { hit, bearing: 'lacks', detail: `the sources do not give ${figures.detail}` };
+  const roles = rolesConfirmed(claim, fact);
+  if (!roles && figures.outcome !== 'missing') return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom', gap: 'roles' };
+  if (!roles) return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom' };
+  if (figures.outcome === 'missing') return { hit, bearing: 'lacks', detail: `the sources do not give ${figures.detail}`, gap: 'figure' };
   return { hit, bearing: 'states', detail: figures.outcome === 'agree' ? `sources give ${figures.detail}` : 'a source states it' };
 }
 
@@ -175,12 +181,12 @@ interface FigureComparison {
  * party's, a count against a count of the same things.
  */
 function compareFigures(claim: Reading, fact: Reading): FigureComparison {
+  // (years are compared only within the same event: see closestEvent)
   let agreed: ReadFigure | null = null;
   let missing: ReadFigure | null = null;
   for (const c of claim.figures) {
     const like = fact.figures.filter((f) => f.kind === c.kind && comparable(c, f));
-    const oneValue = new Set(like.map((f) => `${f.low}-${f.high}`)).size === 1;
-    const sameEvent = c.kind === 'year' && !oneValue ? closestEvent(c, like) : like;
+    const sameEvent = c.kind === 'year' ? closestEvent(c, like, fact.terms, claim.terms, verbsLike(claim)) : like;
     const sameParty = c.party ? sameEvent.filter((f) => !f.party || f.party === c.party) : sameEvent;
     if (sameParty.length === 0) {
       // Shares swapped between the parties: the claim's figure is the other party's.
@@ -207,13 +213,32 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
 /**
  * The years of the event the claim's year is about: those whose clause shares the most of the
  * claim's words ("in 2014 Russia lifted an embargo" over "in 1965 the US imposed embargoes"
- * for a claim about lifting one). None when no clause shares a word.
+ * for a claim about lifting one). None when no clause shares enough.
  */
-function closestEvent(c: ReadFigure, like: readonly ReadFigure[]): ReadFigure[] {
-  const shared = (f: ReadFigure) => f.clause.filter((t) => c.clause.includes(t)).length;
+function closestEvent(
+  c: ReadFigure,
+  like: readonly ReadFigure[],
+  factTerms: readonly string[],
+  claimTerms: readonly string[],
+  claimVerbs: readonly string[],
+): ReadFigure[] {
+  // A year nearly alone in its clause ("In August 1971, …", "…, in 2014") belongs to the sentence around it;
+  // the claim's verbs count in other words too ("backed" for "supported").
+  const own = [...(c.clause.length >= SAME_CLAUSE ? c.clause : claimTerms), ...claimVerbs];
+  const shared = (f: ReadFigure) => (f.clause.length >= SAME_CLAUSE ? f.clause : factTerms).filter((t) => own.includes(t)).length;
   const best = Math.max(0, ...like.map(shared));
-  return best === 0 ? [] : like.filter((f) => shared(f) === best);
+  // One shared word ("war") does not make two years the years of one event.
+  return best < SAME_CLAUSE ? [] : like.filter((f) => shared(f) === best);
 }
+
+/** The stems of verbs that mean what the claim's verbs mean ("support" for "back"): the same event in other words. */
+function verbsLike(claim: Reading): string[] {
+  const lexicon = Lexicon.shared();
+  return [...claim.frames.keys()].flatMap((v) => [...lexicon.synonymVerbs(v), ...lexicon.related(v)].map(stem));
+}
+
+/** Words a fact's clause must share with the claim's for its year to be the same event's. */
+const SAME_CLAUSE = 2;
 
 /** Counts are compared only when they count the same things, and money only in one currency. */
 function comparable(a: ReadFigure, b: ReadFigure): boolean {
@@ -237,6 +262,10 @@ export function rule(evidence: readonly Evidence[], disputes: DisputeIndex, abou
   if (disputed) return { verdict: 'disputed', basis: disputed.basis, why: disputed.summary };
   if (states.length && excludes.length) return { verdict: 'disputed', basis: [...states, ...excludes], why: 'some sources state it and others say otherwise' };
   if (states.length) return { verdict: 'supported', basis: states, why: states[0]!.detail };
+  // Two reports that each give the rest: one who did it to whom, the other the year or figure.
+  const byRoles = excludes.length ? undefined : evidence.find((e) => e.gap === 'figure');
+  const byFigure = excludes.length ? undefined : evidence.find((e) => e.gap === 'roles');
+  if (byRoles && byFigure) return { verdict: 'supported', basis: [byRoles, byFigure], why: 'the sources state it between them' };
   if (excludes.length) {
     // The reason names one conflict; it cites the facts that show that conflict.
     const why = excludes[0]!.detail;
