@@ -279,7 +279,8 @@ export class FactIndex {
     if (misspelt && this.options.transpositions) {
       // Damerau's transposition: "embrago" is one slip from "embargo", though two edits away.
       for (let i = 0; i + 1 < term.length; i++) {
-        const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
+        // The swapped word is stemmed as the index's words are: "bulit" is "built", indexed as "build".
+        const swapped = stem(term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2));
         const postings = this.postings.lookup(swapped);
         if (postings && !out.some((e) => e.term === swapped)) out.push({ term: swapped, weight: swapWeight(swapped), postings });
       }
