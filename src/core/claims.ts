@@ -335,7 +335,9 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
     const near = tokens.slice(Math.max(from, i - 3), i).filter((u) => /n't$/.test(u.word) || (negation.test(u.word) && !verbOf(u.word)));
     // "raised no objection", "showed no interest": a negation right after the verb too.
     const after = tokens[i + 1]?.word ?? '';
-    const negated = near.length > 0 || negation.test(t.word) || /^(?:no|not|never|nothing|none)$/.test(after);
+    // "did not begin until 1987", "did not begin for another 26 years": a delay, not a denial.
+    const delay = tokens.slice(i + 1, i + 5).some((u, k, next) => u.word === 'until' || u.word === 'till' || (u.word === 'for' && /^(?:another|\d|a|over|more|some)/.test(next[k + 1]?.word ?? '')));
+    const negated = !delay && (near.length > 0 || negation.test(t.word) || /^(?:no|not|never|nothing|none)$/.test(after));
     let patient: string | null = null;
     let partner: string | null = null;
     let by = false;
