@@ -169,8 +169,6 @@ export class ClauseReader {
   private readonly negation: RegExp;
   private readonly passages = new Map<string, { passage: Passage; before: string | null }>();
   private readonly yearsNamed = new Map<string, { at: number; year: number }[]>();
-  private readonly relatedOf = new Map<string, readonly string[]>();
-  private readonly salienceOf = new Map<string, number>();
   /** The words of the sources' authors' and posters' names: who speaks, not what about. */
   private readonly speakers = new Set<string>();
 
@@ -282,10 +280,11 @@ export class ClauseReader {
     const lower = text.toLowerCase();
     const terms = new Map<string, Term>();
     for (const { term, word, name, partOfName, proper } of group.flatMap((p) => p.items)) {
-      const weight = partOfName ? NAME_WORD_SALIENCE : name ? 1 : this.salience(word);
-      const known = terms.get(term);
-      if (known && known.weight >= weight) continue;
-      terms.set(term, { weight, related: name || partOfName ? [] : this.relatedTerms(word), name: name || (!partOfName && isName(word)), partOfName, proper });
+      const known = name || partOfName ? null : wordInfo(word);
+      const weight = partOfName ? NAME_WORD_SALIENCE : known ? known.salience : 1;
+      const before = terms.get(term);
+      if (before && before.weight >= weight) continue;
+      terms.set(term, { weight, related: known ? known.related : [], name: name || !!known?.name, partOfName, proper });
     }
     let stance: Stance | null = null;
     for (const { kind, re } of this.stance) {
@@ -347,30 +346,6 @@ export class ClauseReader {
     return { text, items, parties, negations, barriers };
   }
 
-  /**
-   * How much a word says what a clause is about, from what WordNet knows of it: a name (a
-   * word it does not know, or knows only capitalised) or a noun fully, an adverb little, a
-   * verb's inflected form or an adjective between.
-   */
-  private salience(word: string): number {
-    let known = this.salienceOf.get(word);
-    if (known === undefined) {
-      known = isName(word) ? 1 : wordSalience(word);
-      this.salienceOf.set(word, known);
-    }
-    return known;
-  }
-
-  /** The terms of the words WordNet relates to a word, once per word. */
-  private relatedTerms(word: string): readonly string[] {
-    let list = this.relatedOf.get(word);
-    if (!list) {
-      list = Lexicon.shared().related(word).map(stem);
-      this.relatedOf.set(word, list);
-    }
-    return list;
-  }
-
   /** The last year a document names before `to`, within the forum post that holds it. */
   private lastYearBefore(doc: LoadedDocument, post: { lines: string } | undefined, to: number): number | null {
     let years = this.yearsNamed.get(doc.id);
@@ -399,19 +374,32 @@ export function stanceOn(clause: Clause, terms: readonly string[], reach: number
   return null;
 }
 
-/** A word English does not know, or knows only as a name ("France"); numbers aside. */
-function isName(word: string): boolean {
-  if (/\d/.test(word) || word.length < 3) return false;
-  const pos = Lexicon.shared().partsOfSpeech(word);
-  return pos === pos.toUpperCase();
+interface WordInfo {
+  /** A word English does not know, or knows only as a name ("France"); numbers aside. */
+  name: boolean;
+  /** How much it says what a clause is about: a name or a noun fully, an adverb little, a verb's inflected form or an adjective between. */
+  salience: number;
+  /** The terms of the words WordNet relates to it. */
+  related: readonly string[];
 }
 
-function wordSalience(word: string): number {
-  const lexicon = Lexicon.shared();
-  const pos = lexicon.partsOfSpeech(word);
-  if (/^r+$/.test(pos)) return ADVERB_SALIENCE;
-  const inflectedVerb = (/(?:ing|ed)$/.test(word) || lexicon.lemma(word) !== word) && lexicon.verbOf(word) !== undefined;
-  return pos.includes('n') && !inflectedVerb ? 1 : OTHER_SALIENCE;
+/** What WordNet says of each word, once per word: it is the same for every pack. */
+const wordInfos = new Map<string, WordInfo>();
+const MAX_WORD_INFOS = 100_000;
+
+function wordInfo(word: string): WordInfo {
+  let info = wordInfos.get(word);
+  if (!info) {
+    const lexicon = Lexicon.shared();
+    const pos = lexicon.partsOfSpeech(word);
+    const name = !/\d/.test(word) && word.length >= 3 && pos === pos.toUpperCase();
+    const inflectedVerb = (/(?:ing|ed)$/.test(word) || lexicon.lemma(word) !== word) && lexicon.verbOf(word) !== undefined;
+    const salience = name || (pos.includes('n') && !inflectedVerb) ? 1 : /^r+$/.test(pos) ? ADVERB_SALIENCE : OTHER_SALIENCE;
+    info = { name, salience, related: lexicon.related(word).map(stem) };
+    if (wordInfos.size >= MAX_WORD_INFOS) wordInfos.clear();
+    wordInfos.set(word, info);
+  }
+  return info;
 }
 
 /** A fact's statement without who says it, and without the year of the source in brackets ("Butt (2019)"). */
