@@ -29,9 +29,18 @@ export interface TopicSnippet {
   facts: string;
 }
 
-export function topicSnippet(found: FoundDisagreement, units: ReadonlyMap<string, Fact>, taken: ReadonlySet<string>): TopicSnippet {
-  const slug = words(found.subject).join('-').slice(0, MAX_ID).replace(/-[^-]*$|-$/, '') || 'found';
-  const topicId = taken.has(slug) || !/^[a-z0-9]/.test(slug) ? `${slug}-${found.id.slice(-6)}`.replace(/^[^a-z0-9]+/, '') : slug;
+export function topicSnippet(
+  found: FoundDisagreement,
+  units: ReadonlyMap<string, Fact>,
+  taken: ReadonlySet<string>,
+): TopicSnippet {
+  const slug =
+    words(found.subject)
+      .join('-')
+      .slice(0, MAX_ID)
+      .replace(/-[^-]*$|-$/, '') || 'found';
+  const topicId =
+    taken.has(slug) || !/^[a-z0-9]/.test(slug) ? `${slug}-${found.id.slice(-6)}`.replace(/^[^a-z0-9]+/, '') : slug;
   const newFacts: Fact[] = [];
   const positions = found.positions.map((p, i) => {
     const facts = p.units.map((id) => units.get(id)).filter((u): u is Fact => !!u && !isPassage(u));
@@ -45,7 +54,12 @@ export function topicSnippet(found: FoundDisagreement, units: ReadonlyMap<string
     newFacts.push(fact);
     return { label: p.label, facts: [fact.id] };
   });
-  const topic = { id: topicId, name: found.subject, area: 'found', disagreement: { summary: found.summary, positions } };
+  const topic = {
+    id: topicId,
+    name: found.subject,
+    area: 'found',
+    disagreement: { summary: found.summary, positions },
+  };
   return {
     topicId,
     topic: stringify([topic], { lineWidth: 0 }).trimEnd(),

@@ -3,13 +3,19 @@
  * is not a difference, the lookup and ids the answers will use, the cache, the moderators'
  * command, and the measurement on the seed pack with its curated disagreements set aside.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cachedDisagreements, foundCachePath } from '../../src/core/found-disagreements-cache.js';
-import { asTopic, disagreementsByUnit, findDisagreements, type FindingPack, type FoundDisagreement } from '../../src/core/found-disagreements.js';
+import {
+  asTopic,
+  disagreementsByUnit,
+  findDisagreements,
+  type FindingPack,
+  type FoundDisagreement,
+} from '../../src/core/found-disagreements.js';
 import { passageFact } from '../../src/core/passage-facts.js';
 import { loadPack, type LoadedDocument, type Pack } from '../../src/knowledge/load.js';
 import { buildPassages, PassageFinder } from '../../src/knowledge/passages.js';
@@ -27,48 +33,108 @@ interface MadeUpDocument {
 
 /** Documents about other things, so that the words of the ones under test are rare among the units, as in a real pack. */
 const OTHER_DOCUMENTS: MadeUpDocument[] = [
-  { id: 'weather', author: 'Ann Weather', date: '2016-03-01', text: 'Heavy rain flooded the valley roads for three days in March.\nFarmers moved their sheep to the higher pastures before the storm.\nThe forecast promises a dry and windy weekend for the coast.' },
-  { id: 'football', author: 'Bob Match', date: '2016-05-02', text: 'The home side scored twice in the second half to win the cup final.\nTheir goalkeeper saved a penalty in the last minute of the game.\nFans celebrated in the old market square until late at night.' },
-  { id: 'cooking', author: 'Cy Kitchen', date: '2017-01-09', text: 'Slow roasting brings out the sweetness of autumn vegetables.\nA pinch of smoked salt lifts a plain tomato soup remarkably.\nBake the bread on the lowest shelf of a very hot oven.' },
+  {
+    id: 'weather',
+    author: 'Ann Weather',
+    date: '2016-03-01',
+    text: 'Heavy rain flooded the valley roads for three days in March.\nFarmers moved their sheep to the higher pastures before the storm.\nThe forecast promises a dry and windy weekend for the coast.',
+  },
+  {
+    id: 'football',
+    author: 'Bob Match',
+    date: '2016-05-02',
+    text: 'The home side scored twice in the second half to win the cup final.\nTheir goalkeeper saved a penalty in the last minute of the game.\nFans celebrated in the old market square until late at night.',
+  },
+  {
+    id: 'cooking',
+    author: 'Cy Kitchen',
+    date: '2017-01-09',
+    text: 'Slow roasting brings out the sweetness of autumn vegetables.\nA pinch of smoked salt lifts a plain tomato soup remarkably.\nBake the bread on the lowest shelf of a very hot oven.',
+  },
 ];
 
-function madeUp(documents: MadeUpDocument[], meta: Partial<Pick<PackMeta, 'parties' | 'negations'>> = {}): { pack: FindingPack; units: Fact[] } {
+function madeUp(
+  documents: MadeUpDocument[],
+  meta: Partial<Pick<PackMeta, 'parties' | 'negations'>> = {},
+): { pack: FindingPack; units: Fact[] } {
   const docs = new Map<string, LoadedDocument>(
     [...documents, ...OTHER_DOCUMENTS].map((d) => [
       d.id,
-      { id: d.id, title: `Report ${d.id}`, author: d.author, publisher: null, date: d.date ?? null, kind: 'article', reliability: 'made up for a test', text: d.text, normalized: normalizeForQuote(d.text) },
+      {
+        id: d.id,
+        title: `Report ${d.id}`,
+        author: d.author,
+        publisher: null,
+        date: d.date ?? null,
+        kind: 'article',
+        reliability: 'made up for a test',
+        text: d.text,
+        normalized: normalizeForQuote(d.text),
+      },
     ]),
   );
   const passages = buildPassages(docs.values());
-  const pack: FindingPack = { meta: { name: 'test', covers: 'test', denylist: [], parties: meta.parties ?? {}, negations: meta.negations ?? [] }, documents: docs, passages, aliases: [] };
+  const pack: FindingPack = {
+    meta: { name: 'test', covers: 'test', denylist: [], parties: meta.parties ?? {}, negations: meta.negations ?? [] },
+    documents: docs,
+    passages,
+    aliases: [],
+  };
   return { pack, units: passages.map((p) => passageFact(p, docs.get(p.document)!)) };
 }
 
-function found(documents: MadeUpDocument[], meta?: Partial<Pick<PackMeta, 'parties' | 'negations'>>): FoundDisagreement[] {
+function found(
+  documents: MadeUpDocument[],
+  meta?: Partial<Pick<PackMeta, 'parties' | 'negations'>>,
+): FoundDisagreement[] {
   const { pack, units } = madeUp(documents, meta);
   return findDisagreements(units, pack);
 }
 
 /** The documents each position's units come from. */
-const sides = (d: FoundDisagreement): string[][] => d.positions.map((p) => [...new Set(p.units.map((u) => u.replace(/^passage:/, '').split(':')[0]!))].sort());
+const sides = (d: FoundDisagreement): string[][] =>
+  d.positions.map((p) => [...new Set(p.units.map((u) => u.replace(/^passage:/, '').split(':')[0]!))].sort());
 
 describe('a different year, amount, share or count for one subject', () => {
   it('finds two sources that give the same event different years', () => {
     const result = found([
-      { id: 'harbour-news', author: 'Dee Port', date: '2017-02-01', text: 'The new container terminal at Port Vell opened to shipping in 2014.' },
-      { id: 'city-guide', author: 'Eve Guide', date: '2018-06-01', text: 'The new container terminal at Port Vell opened to shipping in 2016, two years late.' },
+      {
+        id: 'harbour-news',
+        author: 'Dee Port',
+        date: '2017-02-01',
+        text: 'The new container terminal at Port Vell opened to shipping in 2014.',
+      },
+      {
+        id: 'city-guide',
+        author: 'Eve Guide',
+        date: '2018-06-01',
+        text: 'The new container terminal at Port Vell opened to shipping in 2016, two years late.',
+      },
     ]);
     expect(result).toHaveLength(1);
     expect(result[0]!.kind).toBe('year');
     expect(result[0]!.summary).toMatch(/^Sources give different years for “.*terminal.*”\.$/);
     expect(sides(result[0]!).sort()).toEqual([['city-guide'], ['harbour-news']]);
-    expect(result[0]!.positions.map((p) => p.label).sort()).toEqual(['Dee Port (2017): 2014', 'Eve Guide (2018): 2016']);
+    expect(result[0]!.positions.map((p) => p.label).sort()).toEqual([
+      'Dee Port (2017): 2014',
+      'Eve Guide (2018): 2016',
+    ]);
   });
 
   it('reads "this year" and "that year" as the years they are', () => {
     const result = found([
-      { id: 'dispatch', author: 'Fay Wire', date: '2015-09-27', text: 'Earlier this year, the city council approved a second bridge over the Tavy river.' },
-      { id: 'history', author: 'Gil Past', date: '2019-04-13', text: 'Much changed in 2014 for the town.\nDuring that year, the city council approved a second bridge over the Tavy river.' },
+      {
+        id: 'dispatch',
+        author: 'Fay Wire',
+        date: '2015-09-27',
+        text: 'Earlier this year, the city council approved a second bridge over the Tavy river.',
+      },
+      {
+        id: 'history',
+        author: 'Gil Past',
+        date: '2019-04-13',
+        text: 'Much changed in 2014 for the town.\nDuring that year, the city council approved a second bridge over the Tavy river.',
+      },
     ]);
     expect(result.map((d) => d.kind)).toEqual(['year']);
     expect(result[0]!.positions.map((p) => p.says).sort()).toEqual(['that year (2014)', 'this year (2015)']);
@@ -76,21 +142,47 @@ describe('a different year, amount, share or count for one subject', () => {
 
   it('finds amounts whose ranges do not overlap, and only those', () => {
     const apart = found([
-      { id: 'daily', author: 'Hal Money', text: 'The pipeline linking Karachi and Lahore will cost $2 billion to build.' },
-      { id: 'weekly', author: 'Ivy Sums', text: 'The pipeline linking Karachi and Lahore will cost $3 billion to build, officials say.' },
+      {
+        id: 'daily',
+        author: 'Hal Money',
+        text: 'The pipeline linking Karachi and Lahore will cost $2 billion to build.',
+      },
+      {
+        id: 'weekly',
+        author: 'Ivy Sums',
+        text: 'The pipeline linking Karachi and Lahore will cost $3 billion to build, officials say.',
+      },
     ]);
-    expect(apart.map((d) => [d.kind, d.summary.startsWith('Sources give different figures for')])).toEqual([['money', true]]);
+    expect(apart.map((d) => [d.kind, d.summary.startsWith('Sources give different figures for')])).toEqual([
+      ['money', true],
+    ]);
     const overlapping = found([
-      { id: 'daily', author: 'Hal Money', text: 'The pipeline linking Karachi and Lahore will cost $2 billion to build.' },
-      { id: 'weekly', author: 'Ivy Sums', text: 'The pipeline linking Karachi and Lahore will cost $2-2.5 billion to build, officials say.' },
+      {
+        id: 'daily',
+        author: 'Hal Money',
+        text: 'The pipeline linking Karachi and Lahore will cost $2 billion to build.',
+      },
+      {
+        id: 'weekly',
+        author: 'Ivy Sums',
+        text: 'The pipeline linking Karachi and Lahore will cost $2-2.5 billion to build, officials say.',
+      },
     ]);
     expect(overlapping).toEqual([]);
   });
 
   it('compares a figure only in the clause that carries the shared words', () => {
     const result = found([
-      { id: 'daily', author: 'Hal Money', text: 'In 2012 the mayor was elected, and the new library on Harbour Street opened its doors to readers.' },
-      { id: 'weekly', author: 'Ivy Sums', text: 'The new library on Harbour Street opened its doors to readers, the mayor said on Monday.' },
+      {
+        id: 'daily',
+        author: 'Hal Money',
+        text: 'In 2012 the mayor was elected, and the new library on Harbour Street opened its doors to readers.',
+      },
+      {
+        id: 'weekly',
+        author: 'Ivy Sums',
+        text: 'The new library on Harbour Street opened its doors to readers, the mayor said on Monday.',
+      },
     ]);
     expect(result).toEqual([]);
   });
@@ -111,8 +203,16 @@ describe('a different year, amount, share or count for one subject', () => {
 describe('one source reports a thing, another denies, disputes or doubts it', () => {
   it('finds a report and a denial of it', () => {
     const result = found([
-      { id: 'wire', author: 'Jo Wire', text: 'Officials confirmed talks on the sale of the Falcon radar system to Norland.' },
-      { id: 'forum', author: 'Kit Poster', text: 'The ministry said no talks on the Falcon radar system ever took place.' },
+      {
+        id: 'wire',
+        author: 'Jo Wire',
+        text: 'Officials confirmed talks on the sale of the Falcon radar system to Norland.',
+      },
+      {
+        id: 'forum',
+        author: 'Kit Poster',
+        text: 'The ministry said no talks on the Falcon radar system ever took place.',
+      },
     ]);
     expect(result.map((d) => d.kind)).toEqual(['denial']);
     expect(result[0]!.summary).toMatch(/^One source reports “.*Falcon radar.*”; another denies it\.$/);
@@ -123,8 +223,16 @@ describe('one source reports a thing, another denies, disputes or doubts it', ()
 
   it('finds a doubt, as in "although this remains speculation"', () => {
     const result = found([
-      { id: 'plans', author: 'Lu Plan', text: 'The two navies will hold joint exercises in the Arafura Sea next spring.' },
-      { id: 'review', author: 'Mo Review', text: 'Joint exercises of the two navies in the Arafura Sea are often mentioned, although this remains speculation.' },
+      {
+        id: 'plans',
+        author: 'Lu Plan',
+        text: 'The two navies will hold joint exercises in the Arafura Sea next spring.',
+      },
+      {
+        id: 'review',
+        author: 'Mo Review',
+        text: 'Joint exercises of the two navies in the Arafura Sea are often mentioned, although this remains speculation.',
+      },
     ]);
     expect(result.map((d) => d.summary.endsWith('another doubts it.'))).toEqual([true]);
   });
@@ -144,15 +252,27 @@ describe('one source reports a thing, another denies, disputes or doubts it', ()
 
   it('does not take a negation of something else in the sentence for a denial', () => {
     const result = found([
-      { id: 'wire', author: 'Jo Wire', text: 'Officials confirmed talks on the sale of the Falcon radar system to Norland.' },
-      { id: 'forum', author: 'Kit Poster', text: 'It should not be forgotten that talks on the sale of the Falcon radar system began early.' },
+      {
+        id: 'wire',
+        author: 'Jo Wire',
+        text: 'Officials confirmed talks on the sale of the Falcon radar system to Norland.',
+      },
+      {
+        id: 'forum',
+        author: 'Kit Poster',
+        text: 'It should not be forgotten that talks on the sale of the Falcon radar system began early.',
+      },
     ]);
     expect(result).toEqual([]);
   });
 
   it('does not take a plain negation in the same document for a dispute', () => {
     const result = found([
-      { id: 'memoir', author: 'Ned Memory', text: 'The ferry across the Tavy estuary runs every hour in summer. The ferry across the Tavy estuary does not run in winter storms.' },
+      {
+        id: 'memoir',
+        author: 'Ned Memory',
+        text: 'The ferry across the Tavy estuary runs every hour in summer. The ferry across the Tavy estuary does not run in winter storms.',
+      },
     ]);
     expect(result).toEqual([]);
   });
@@ -161,19 +281,45 @@ describe('one source reports a thing, another denies, disputes or doubts it', ()
 describe('judgements WordNet sets against each other', () => {
   it('finds "strong" against "weak" on one subject', () => {
     const result = found([
-      { id: 'optimist', author: 'Ola Bright', text: 'The partnership between the two rail unions is strong after the strike.' },
-      { id: 'pessimist', author: 'Pat Grey', text: 'The partnership between the two rail unions is weak after the strike.' },
+      {
+        id: 'optimist',
+        author: 'Ola Bright',
+        text: 'The partnership between the two rail unions is strong after the strike.',
+      },
+      {
+        id: 'pessimist',
+        author: 'Pat Grey',
+        text: 'The partnership between the two rail unions is weak after the strike.',
+      },
     ]);
-    expect(result.map((d) => [d.kind, d.positions.map((p) => p.says).sort()])).toEqual([['judgement', ['strong', 'weak']]]);
+    expect(result.map((d) => [d.kind, d.positions.map((p) => p.says).sort()])).toEqual([
+      ['judgement', ['strong', 'weak']],
+    ]);
   });
 });
 
 describe('what answers will use', () => {
   const documents: MadeUpDocument[] = [
-    { id: 'harbour-news', author: 'Dee Port', text: 'The new container terminal at Port Vell opened to shipping in 2014.' },
-    { id: 'city-guide', author: 'Eve Guide', text: 'The new container terminal at Port Vell opened to shipping in 2016, two years late.' },
-    { id: 'wire', author: 'Jo Wire', text: 'Officials confirmed talks on the sale of the Falcon radar system to Norland.' },
-    { id: 'forum', author: 'Kit Poster', text: 'The ministry said no talks on the Falcon radar system ever took place.' },
+    {
+      id: 'harbour-news',
+      author: 'Dee Port',
+      text: 'The new container terminal at Port Vell opened to shipping in 2014.',
+    },
+    {
+      id: 'city-guide',
+      author: 'Eve Guide',
+      text: 'The new container terminal at Port Vell opened to shipping in 2016, two years late.',
+    },
+    {
+      id: 'wire',
+      author: 'Jo Wire',
+      text: 'Officials confirmed talks on the sale of the Falcon radar system to Norland.',
+    },
+    {
+      id: 'forum',
+      author: 'Kit Poster',
+      text: 'The ministry said no talks on the Falcon radar system ever took place.',
+    },
   ];
 
   it('looks up, for a unit, the disagreements it is a side of', () => {
@@ -212,8 +358,16 @@ describe('the cache', () => {
 
   it('gives what finding gives, and finds again when a unit changes', () => {
     const { pack, units } = madeUp([
-      { id: 'harbour-news', author: 'Dee Port', text: 'The new container terminal at Port Vell opened to shipping in 2014.' },
-      { id: 'city-guide', author: 'Eve Guide', text: 'The new container terminal at Port Vell opened to shipping in 2016, two years late.' },
+      {
+        id: 'harbour-news',
+        author: 'Dee Port',
+        text: 'The new container terminal at Port Vell opened to shipping in 2014.',
+      },
+      {
+        id: 'city-guide',
+        author: 'Eve Guide',
+        text: 'The new container terminal at Port Vell opened to shipping in 2016, two years late.',
+      },
     ]);
     const packAt = { ...pack, dir };
     expect(cachedDisagreements(units, packAt)).toEqual(findDisagreements(units, pack));
@@ -229,7 +383,10 @@ describe('the cache', () => {
  * found when one found disagreement has, on two different sides, units of two different
  * curated positions (a position's facts, or the passages that hold their quotes).
  */
-function measure(curatedPack: Pack, pack: Pack): { found: string[]; missed: string[]; falseAlarms: FoundDisagreement[] } {
+function measure(
+  curatedPack: Pack,
+  pack: Pack,
+): { found: string[]; missed: string[]; falseAlarms: FoundDisagreement[] } {
   const units = [...pack.facts, ...pack.passages.map((p) => passageFact(p, pack.documents.get(p.document)!))];
   const list = findDisagreements(units, pack);
   const finder = new PassageFinder(pack.passages, pack.documents);
@@ -248,7 +405,7 @@ function measure(curatedPack: Pack, pack: Pack): { found: string[]; missed: stri
       const taken = d.positions.map((p) => new Set(p.units.map(sideOf).filter((i) => i >= 0)));
       return taken.some((x, i) => taken.some((y, j) => i !== j && [...x].some((a) => [...y].some((b) => a !== b))));
     });
-    covering.forEach((d) => matched.add(d.id));
+    for (const d of covering) matched.add(d.id);
     (covering.length ? result.found : result.missed).push(topic.id);
   }
   return { ...result, falseAlarms: list.filter((d) => !matched.has(d.id)) };
@@ -258,7 +415,9 @@ function report(title: string, m: ReturnType<typeof measure>): void {
   console.log(
     [
       `${title}: ${m.found.length} of ${m.found.length + m.missed.length} curated disagreements found (missed: ${m.missed.join(', ') || 'none'}); ${m.falseAlarms.length} false alarm(s)`,
-      ...m.falseAlarms.map((d) => `  false alarm ${d.id}: ${d.summary} ${d.positions.map((p) => `[${p.label}]`).join(' ')}`),
+      ...m.falseAlarms.map(
+        (d) => `  false alarm ${d.id}: ${d.summary} ${d.positions.map((p) => `[${p.label}]`).join(' ')}`,
+      ),
     ].join('\n'),
   );
 }
@@ -266,7 +425,9 @@ function report(title: string, m: ReturnType<typeof measure>): void {
 describe('measured on the seed pack with its curated disagreements set aside', () => {
   const curated = loadPack('knowledge');
   // Facts name their topics, so the topics stay; only their disagreements go.
-  const withoutDisagreements = stringify({ topics: [...curated.topics.values()].map(({ disagreement: _set_aside, ...topic }) => topic) });
+  const withoutDisagreements = stringify({
+    topics: [...curated.topics.values()].map(({ disagreement: _set_aside, ...topic }) => topic),
+  });
 
   it('finds at least 8 of the 10 from the facts and the passages, with few false alarms', () => {
     const copy = copyPack('knowledge');
@@ -307,10 +468,17 @@ describe('npm run knowledge:disagreements', () => {
   it('lists each found disagreement with its sides, their quotes, and YAML that confirms it as a topic', async () => {
     const copy = copyPack('knowledge');
     try {
-      copy.write('topics.yaml', stringify({ topics: [...loadPack('knowledge').topics.values()].map(({ disagreement: _set_aside, ...topic }) => topic) }));
+      copy.write(
+        'topics.yaml',
+        stringify({
+          topics: [...loadPack('knowledge').topics.values()].map(({ disagreement: _set_aside, ...topic }) => topic),
+        }),
+      );
       const { code, stdout } = await runEntry(cli, ['--pack', copy.dir, '--json']);
       expect(code).toBe(0);
-      const listed = JSON.parse(stdout) as { found: (FoundDisagreement & { snippet: { topicId: string; topic: string; facts: string } })[] };
+      const listed = JSON.parse(stdout) as {
+        found: (FoundDisagreement & { snippet: { topicId: string; topic: string; facts: string } })[];
+      };
       expect(listed.found.length).toBeGreaterThan(0);
       // Confirming every one as pasted gives a pack that loads, with each as a curated topic.
       const topics = parse(readFileSync(join(copy.dir, 'topics.yaml'), 'utf8')) as { topics: unknown[] };
@@ -322,7 +490,8 @@ describe('npm run knowledge:disagreements', () => {
       for (const d of listed.found) {
         const topic = confirmed.topics.get(d.snippet.topicId)!;
         expect(topic.disagreement!.positions).toHaveLength(d.positions.length);
-        for (const p of d.positions) for (const u of p.units as unknown as { quote: string }[]) expect(u.quote.length).toBeGreaterThan(0);
+        for (const p of d.positions)
+          for (const u of p.units as unknown as { quote: string }[]) expect(u.quote.length).toBeGreaterThan(0);
       }
       const text = await runEntry(cli, ['--pack', copy.dir]);
       expect(text.code).toBe(0);
@@ -336,7 +505,11 @@ describe('npm run knowledge:disagreements', () => {
   });
 
   it.each([
-    ['a pack that is not there', ['--pack', join(tmpdir(), 'crosscheck-no-such-pack')], /knowledge directory does not exist/],
+    [
+      'a pack that is not there',
+      ['--pack', join(tmpdir(), 'crosscheck-no-such-pack')],
+      /knowledge directory does not exist/,
+    ],
     ['an option it does not know', ['--pak', 'knowledge'], /Unknown option '--pak'/],
   ])('says in one line what is wrong with %s', async (_what, args, message) => {
     const { code, stdout, stderr } = await runEntry(cli, args);
