@@ -31,27 +31,52 @@ interface MadeUpDocument {
   text: string;
 }
 
+const doc = (id: string, author: string, text: string, date?: string): MadeUpDocument => ({
+  id,
+  author,
+  text,
+  ...(date ? { date } : {}),
+});
+
 /** Documents about other things, so that the words of the ones under test are rare among the units, as in a real pack. */
 const OTHER_DOCUMENTS: MadeUpDocument[] = [
-  {
-    id: 'weather',
-    author: 'Ann Weather',
-    date: '2016-03-01',
-    text: 'Heavy rain flooded the valley roads for three days in March.\nFarmers moved their sheep to the higher pastures before the storm.\nThe forecast promises a dry and windy weekend for the coast.',
-  },
-  {
-    id: 'football',
-    author: 'Bob Match',
-    date: '2016-05-02',
-    text: 'The home side scored twice in the second half to win the cup final.\nTheir goalkeeper saved a penalty in the last minute of the game.\nFans celebrated in the old market square until late at night.',
-  },
-  {
-    id: 'cooking',
-    author: 'Cy Kitchen',
-    date: '2017-01-09',
-    text: 'Slow roasting brings out the sweetness of autumn vegetables.\nA pinch of smoked salt lifts a plain tomato soup remarkably.\nBake the bread on the lowest shelf of a very hot oven.',
-  },
+  doc(
+    'weather',
+    'Ann Weather',
+    'Heavy rain flooded the valley roads for three days in March.\nFarmers moved their sheep to the higher pastures before the storm.\nThe forecast promises a dry and windy weekend for the coast.',
+    '2016-03-01',
+  ),
+  doc(
+    'football',
+    'Bob Match',
+    'The home side scored twice in the second half to win the cup final.\nTheir goalkeeper saved a penalty in the last minute of the game.\nFans celebrated in the old market square until late at night.',
+    '2016-05-02',
+  ),
+  doc(
+    'cooking',
+    'Cy Kitchen',
+    'Slow roasting brings out the sweetness of autumn vegetables.\nA pinch of smoked salt lifts a plain tomato soup remarkably.\nBake the bread on the lowest shelf of a very hot oven.',
+    '2017-01-09',
+  ),
 ];
+
+/** One event, given two years by two sources. */
+const OPENED_2014 = doc(
+  'harbour-news',
+  'Dee Port',
+  'The new container terminal at Port Vell opened to shipping in 2014.',
+  '2017-02-01',
+);
+const OPENED_2016 = doc(
+  'city-guide',
+  'Eve Guide',
+  'The new container terminal at Port Vell opened to shipping in 2016, two years late.',
+  '2018-06-01',
+);
+/** A report of a talk and a source that says there was none; a figure in the words of two sources. */
+const REPORTED = doc('wire', 'Jo Wire', 'Officials confirmed talks on the sale of the Falcon radar system to Norland.');
+const DENIED = doc('forum', 'Kit Poster', 'The ministry said no talks on the Falcon radar system ever took place.');
+const TWO_BILLION = doc('daily', 'Hal Money', 'The pipeline linking Karachi and Lahore will cost $2 billion to build.');
 
 function madeUp(
   documents: MadeUpDocument[],
@@ -97,20 +122,7 @@ const sides = (d: FoundDisagreement): string[][] =>
 
 describe('a different year, amount, share or count for one subject', () => {
   it('finds two sources that give the same event different years', () => {
-    const result = found([
-      {
-        id: 'harbour-news',
-        author: 'Dee Port',
-        date: '2017-02-01',
-        text: 'The new container terminal at Port Vell opened to shipping in 2014.',
-      },
-      {
-        id: 'city-guide',
-        author: 'Eve Guide',
-        date: '2018-06-01',
-        text: 'The new container terminal at Port Vell opened to shipping in 2016, two years late.',
-      },
-    ]);
+    const result = found([OPENED_2014, OPENED_2016]);
     expect(result).toHaveLength(1);
     expect(result[0]!.kind).toBe('year');
     expect(result[0]!.summary).toMatch(/^Sources give different years for “.*terminal.*”\.$/);
@@ -123,18 +135,18 @@ describe('a different year, amount, share or count for one subject', () => {
 
   it('reads "this year" and "that year" as the years they are', () => {
     const result = found([
-      {
-        id: 'dispatch',
-        author: 'Fay Wire',
-        date: '2015-09-27',
-        text: 'Earlier this year, the city council approved a second bridge over the Tavy river.',
-      },
-      {
-        id: 'history',
-        author: 'Gil Past',
-        date: '2019-04-13',
-        text: 'Much changed in 2014 for the town.\nDuring that year, the city council approved a second bridge over the Tavy river.',
-      },
+      doc(
+        'dispatch',
+        'Fay Wire',
+        'Earlier this year, the city council approved a second bridge over the Tavy river.',
+        '2015-09-27',
+      ),
+      doc(
+        'history',
+        'Gil Past',
+        'Much changed in 2014 for the town.\nDuring that year, the city council approved a second bridge over the Tavy river.',
+        '2019-04-13',
+      ),
     ]);
     expect(result.map((d) => d.kind)).toEqual(['year']);
     expect(result[0]!.positions.map((p) => p.says).sort()).toEqual(['that year (2014)', 'this year (2015)']);
@@ -142,47 +154,39 @@ describe('a different year, amount, share or count for one subject', () => {
 
   it('finds amounts whose ranges do not overlap, and only those', () => {
     const apart = found([
-      {
-        id: 'daily',
-        author: 'Hal Money',
-        text: 'The pipeline linking Karachi and Lahore will cost $2 billion to build.',
-      },
-      {
-        id: 'weekly',
-        author: 'Ivy Sums',
-        text: 'The pipeline linking Karachi and Lahore will cost $3 billion to build, officials say.',
-      },
+      TWO_BILLION,
+      doc(
+        'weekly',
+        'Ivy Sums',
+        'The pipeline linking Karachi and Lahore will cost $3 billion to build, officials say.',
+      ),
     ]);
     expect(apart.map((d) => [d.kind, d.summary.startsWith('Sources give different figures for')])).toEqual([
       ['money', true],
     ]);
     const overlapping = found([
-      {
-        id: 'daily',
-        author: 'Hal Money',
-        text: 'The pipeline linking Karachi and Lahore will cost $2 billion to build.',
-      },
-      {
-        id: 'weekly',
-        author: 'Ivy Sums',
-        text: 'The pipeline linking Karachi and Lahore will cost $2-2.5 billion to build, officials say.',
-      },
+      TWO_BILLION,
+      doc(
+        'weekly',
+        'Ivy Sums',
+        'The pipeline linking Karachi and Lahore will cost $2-2.5 billion to build, officials say.',
+      ),
     ]);
     expect(overlapping).toEqual([]);
   });
 
   it('compares a figure only in the clause that carries the shared words', () => {
     const result = found([
-      {
-        id: 'daily',
-        author: 'Hal Money',
-        text: 'In 2012 the mayor was elected, and the new library on Harbour Street opened its doors to readers.',
-      },
-      {
-        id: 'weekly',
-        author: 'Ivy Sums',
-        text: 'The new library on Harbour Street opened its doors to readers, the mayor said on Monday.',
-      },
+      doc(
+        'daily',
+        'Hal Money',
+        'In 2012 the mayor was elected, and the new library on Harbour Street opened its doors to readers.',
+      ),
+      doc(
+        'weekly',
+        'Ivy Sums',
+        'The new library on Harbour Street opened its doors to readers, the mayor said on Monday.',
+      ),
     ]);
     expect(result).toEqual([]);
   });
@@ -191,8 +195,8 @@ describe('a different year, amount, share or count for one subject', () => {
     const parties = { redland: ['redland', 'redlandic'], blueland: ['blueland', 'bluelandic'] };
     const result = found(
       [
-        { id: 'daily', author: 'Hal Money', text: 'Redland lifted its arms embargo on Greenland in 2014.' },
-        { id: 'weekly', author: 'Ivy Sums', text: 'Blueland imposed an arms embargo on Greenland in 1965.' },
+        doc('daily', 'Hal Money', 'Redland lifted its arms embargo on Greenland in 2014.'),
+        doc('weekly', 'Ivy Sums', 'Blueland imposed an arms embargo on Greenland in 1965.'),
       ],
       { parties },
     );
@@ -202,18 +206,7 @@ describe('a different year, amount, share or count for one subject', () => {
 
 describe('one source reports a thing, another denies, disputes or doubts it', () => {
   it('finds a report and a denial of it', () => {
-    const result = found([
-      {
-        id: 'wire',
-        author: 'Jo Wire',
-        text: 'Officials confirmed talks on the sale of the Falcon radar system to Norland.',
-      },
-      {
-        id: 'forum',
-        author: 'Kit Poster',
-        text: 'The ministry said no talks on the Falcon radar system ever took place.',
-      },
-    ]);
+    const result = found([REPORTED, DENIED]);
     expect(result.map((d) => d.kind)).toEqual(['denial']);
     expect(result[0]!.summary).toMatch(/^One source reports “.*Falcon radar.*”; another denies it\.$/);
     const denying = result[0]!.positions.find((p) => p.says !== 'reports it')!;
@@ -223,27 +216,23 @@ describe('one source reports a thing, another denies, disputes or doubts it', ()
 
   it('finds a doubt, as in "although this remains speculation"', () => {
     const result = found([
-      {
-        id: 'plans',
-        author: 'Lu Plan',
-        text: 'The two navies will hold joint exercises in the Arafura Sea next spring.',
-      },
-      {
-        id: 'review',
-        author: 'Mo Review',
-        text: 'Joint exercises of the two navies in the Arafura Sea are often mentioned, although this remains speculation.',
-      },
+      doc('plans', 'Lu Plan', 'The two navies will hold joint exercises in the Arafura Sea next spring.'),
+      doc(
+        'review',
+        'Mo Review',
+        'Joint exercises of the two navies in the Arafura Sea are often mentioned, although this remains speculation.',
+      ),
     ]);
     expect(result.map((d) => d.summary.endsWith('another doubts it.'))).toEqual([true]);
   });
 
   it('finds one sentence of a document that disputes the account before it', () => {
     const result = found([
-      {
-        id: 'memoir',
-        author: 'Ned Memory',
-        text: 'In the usual story, the old stone bridge at Tavy was built by monks in 1320 as a gift to the town. A local historian who studied the parish records disputes that account as inaccurate.',
-      },
+      doc(
+        'memoir',
+        'Ned Memory',
+        'In the usual story, the old stone bridge at Tavy was built by monks in 1320 as a gift to the town. A local historian who studied the parish records disputes that account as inaccurate.',
+      ),
     ]);
     expect(result.map((d) => d.kind)).toEqual(['denial']);
     expect(result[0]!.summary).toMatch(/another disputes it\.$/);
@@ -252,27 +241,23 @@ describe('one source reports a thing, another denies, disputes or doubts it', ()
 
   it('does not take a negation of something else in the sentence for a denial', () => {
     const result = found([
-      {
-        id: 'wire',
-        author: 'Jo Wire',
-        text: 'Officials confirmed talks on the sale of the Falcon radar system to Norland.',
-      },
-      {
-        id: 'forum',
-        author: 'Kit Poster',
-        text: 'It should not be forgotten that talks on the sale of the Falcon radar system began early.',
-      },
+      REPORTED,
+      doc(
+        'forum',
+        'Kit Poster',
+        'It should not be forgotten that talks on the sale of the Falcon radar system began early.',
+      ),
     ]);
     expect(result).toEqual([]);
   });
 
   it('does not take a plain negation in the same document for a dispute', () => {
     const result = found([
-      {
-        id: 'memoir',
-        author: 'Ned Memory',
-        text: 'The ferry across the Tavy estuary runs every hour in summer. The ferry across the Tavy estuary does not run in winter storms.',
-      },
+      doc(
+        'memoir',
+        'Ned Memory',
+        'The ferry across the Tavy estuary runs every hour in summer. The ferry across the Tavy estuary does not run in winter storms.',
+      ),
     ]);
     expect(result).toEqual([]);
   });
@@ -281,16 +266,8 @@ describe('one source reports a thing, another denies, disputes or doubts it', ()
 describe('judgements WordNet sets against each other', () => {
   it('finds "strong" against "weak" on one subject', () => {
     const result = found([
-      {
-        id: 'optimist',
-        author: 'Ola Bright',
-        text: 'The partnership between the two rail unions is strong after the strike.',
-      },
-      {
-        id: 'pessimist',
-        author: 'Pat Grey',
-        text: 'The partnership between the two rail unions is weak after the strike.',
-      },
+      doc('optimist', 'Ola Bright', 'The partnership between the two rail unions is strong after the strike.'),
+      doc('pessimist', 'Pat Grey', 'The partnership between the two rail unions is weak after the strike.'),
     ]);
     expect(result.map((d) => [d.kind, d.positions.map((p) => p.says).sort()])).toEqual([
       ['judgement', ['strong', 'weak']],
@@ -299,28 +276,7 @@ describe('judgements WordNet sets against each other', () => {
 });
 
 describe('what answers will use', () => {
-  const documents: MadeUpDocument[] = [
-    {
-      id: 'harbour-news',
-      author: 'Dee Port',
-      text: 'The new container terminal at Port Vell opened to shipping in 2014.',
-    },
-    {
-      id: 'city-guide',
-      author: 'Eve Guide',
-      text: 'The new container terminal at Port Vell opened to shipping in 2016, two years late.',
-    },
-    {
-      id: 'wire',
-      author: 'Jo Wire',
-      text: 'Officials confirmed talks on the sale of the Falcon radar system to Norland.',
-    },
-    {
-      id: 'forum',
-      author: 'Kit Poster',
-      text: 'The ministry said no talks on the Falcon radar system ever took place.',
-    },
-  ];
+  const documents: MadeUpDocument[] = [OPENED_2014, OPENED_2016, REPORTED, DENIED];
 
   it('looks up, for a unit, the disagreements it is a side of', () => {
     const { pack, units } = madeUp(documents);
@@ -357,18 +313,7 @@ describe('the cache', () => {
   });
 
   it('gives what finding gives, and finds again when a unit changes', () => {
-    const { pack, units } = madeUp([
-      {
-        id: 'harbour-news',
-        author: 'Dee Port',
-        text: 'The new container terminal at Port Vell opened to shipping in 2014.',
-      },
-      {
-        id: 'city-guide',
-        author: 'Eve Guide',
-        text: 'The new container terminal at Port Vell opened to shipping in 2016, two years late.',
-      },
-    ]);
+    const { pack, units } = madeUp([OPENED_2014, OPENED_2016]);
     const packAt = { ...pack, dir };
     expect(cachedDisagreements(units, packAt)).toEqual(findDisagreements(units, pack));
     expect(cachedDisagreements(units, packAt)).toEqual(findDisagreements(units, pack));
