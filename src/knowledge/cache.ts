@@ -5,8 +5,9 @@
  * cache lives where only those who can change the code can write. Best effort: a cache that
  * cannot be read or written is ignored, and the caller works the data out again.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The cache directory, or null when there is no node_modules above this code (no cache). */
@@ -44,5 +45,23 @@ export function writeCache(name: string, data: unknown): void {
     renameSync(aside, path);
   } catch {
     // Best effort: the next start works it out again.
+  }
+}
+
+/**
+ * A hash of the code of some modules beside `base` (an `import.meta.url`), and of `extra`: what
+ * cached results of that code depend on besides their input, so a change to the code is never
+ * answered from the cache. Null when the code cannot be read (no cache then).
+ *
+ *   moduleVersion(import.meta.url, ['passages', 'sentences'], process.versions.icu ?? '');
+ */
+export function moduleVersion(base: string, modules: readonly string[], extra = ''): string | null {
+  try {
+    const ext = extname(fileURLToPath(base));
+    const hash = createHash('sha256').update(extra);
+    for (const module of modules) hash.update(readFileSync(new URL(`./${module}${ext}`, base)));
+    return hash.digest('hex');
+  } catch {
+    return null;
   }
 }

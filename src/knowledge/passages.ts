@@ -17,11 +17,8 @@
  * sentence repeated within one document (a forum reply quoting a post) is kept where it
  * first stands, with the one who first wrote it.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isBoilerplate, startsFooter } from './boilerplate.js';
+import { moduleVersion } from './cache.js';
 import type { DocumentKind, FactKind, PostKind, SourceDocument } from './schema.js';
 import { sentenceSpans, type Span } from './sentences.js';
 import { normalizeForQuote, wordMatcher } from './text.js';
@@ -269,14 +266,6 @@ let version: string | null | undefined;
  * answered with offsets from the old ones. Null when the code cannot be read (no cache then).
  */
 export function segmentationVersion(): string | null {
-  if (version !== undefined) return version;
-  try {
-    const ext = extname(fileURLToPath(import.meta.url));
-    const hash = createHash('sha256').update(process.versions.icu ?? '');
-    for (const module of ['passages', 'sentences', 'boilerplate']) hash.update(readFileSync(new URL(`./${module}${ext}`, import.meta.url)));
-    version = hash.digest('hex');
-  } catch {
-    version = null;
-  }
+  if (version === undefined) version = moduleVersion(import.meta.url, ['passages', 'sentences', 'boilerplate'], process.versions.icu ?? '');
   return version;
 }

@@ -11,7 +11,8 @@ import type { Fact } from '../knowledge/schema.js';
 import type { Store } from '../store/index.js';
 import { approvedFact, type ApprovedFact } from './proposals.js';
 
-const ordered = (f: Fact) => ({
+/** A fact as a pack's fact file writes it, its fields in the usual order. */
+export const factEntry = (f: Fact) => ({
   id: f.id,
   statement: f.statement,
   quote: f.quote,
@@ -31,7 +32,7 @@ export async function exportApproved(store: Store): Promise<string> {
   const ready = all.filter((a) => !newDocs.has(a.fact.source.document));
   const waiting = all.filter((a) => newDocs.has(a.fact.source.document));
 
-  const doc = new Document({ facts: ready.map((a) => ordered(a.fact)) });
+  const doc = new Document({ facts: ready.map((a) => factEntry(a.fact)) });
   doc.commentBefore = [
     ' Community-added facts, approved by moderators through /crosscheck review.',
     ' Written by `npm run knowledge:export`; review it like any fact file (`npm run knowledge:check`).',
@@ -67,7 +68,7 @@ export async function exportApproved(store: Store): Promise<string> {
       // Indented as entries of `facts:`, so that uncommenting them puts them in the list.
       ...waiting.flatMap((a) => [
         `  #${provenance(a)}`,
-        ...stringify([ordered(a.fact)], { lineWidth: 0 })
+        ...stringify([factEntry(a.fact)], { lineWidth: 0 })
           .trimEnd()
           .split('\n')
           .map((l) => `  ${l}`),
