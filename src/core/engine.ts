@@ -14,6 +14,8 @@ import { ClaimReader, withoutAttribution } from './claims.js';
 import { askedOf } from './answer-type.js';
 import { compose } from './compose.js';
 import { Covered, isPassage, passageFact } from './passage-facts.js';
+import { asTopic, type FoundDisagreement } from './found-disagreements.js';
+import { cachedDisagreements } from './found-disagreements-cache.js';
 import { actorsOf } from './parties.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { rule, weigh, type Evidence } from './verdict.js';
@@ -63,6 +65,8 @@ export class Engine {
   private readonly abuse: RegExp | null;
   private readonly options: Required<EngineOptions>;
   private readonly community = new Map<string, CommunityMark>();
+  /** Disagreements found between the sources, beside the curated ones. */
+  readonly found: readonly FoundDisagreement[];
   /** Passages (by fact id) that curated facts quote: the fact is said instead. */
   private readonly covered: Covered;
 
@@ -78,7 +82,12 @@ export class Engine {
     const passages = pack.passages.map((p) => passageFact(p, pack.documents.get(p.document)!));
     this.covered = new Covered(pack);
     this.index = new FactIndex([...pack.facts, ...passages], topicNames, pack.aliases);
-    this.disputes = new DisputeIndex(pack.topics.values());
+    // Disagreements curated in topics.yaml, and those found between the sources' own figures,
+    // denials and judgements where no curated one already takes the same sides.
+    const curated = new Set([...pack.topics.values()].flatMap((t) => t.disagreement?.positions.flatMap((p) => p.facts) ?? []));
+    const found = cachedDisagreements([...pack.facts, ...passages], pack).filter((d) => !d.positions.some((p) => p.units.some((u) => curated.has(u) || this.covered.factsOf(u).some((f) => curated.has(f)))));
+    this.found = found;
+    this.disputes = new DisputeIndex([...pack.topics.values(), ...found.map(asTopic)]);
     // Multi-word names that contain a party's name without being it ("Pakistan Stream").
     const actors = actorsOf(pack);
     const partyWords = new Set(Object.values(actors).flat().map(canonical));
