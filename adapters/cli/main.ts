@@ -162,6 +162,7 @@ async function main(): Promise<void> {
         const r = await report(store, days, {
           statementOf: (id) => engine.fact(id)?.statement,
           mask: (t) => engine.safeEcho(t),
+          found: engine.found,
         });
         print(o.json ? r : formatReport(r));
       } finally {

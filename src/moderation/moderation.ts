@@ -163,6 +163,7 @@ export class Moderation {
       limit,
       statementOf: (id) => this.engine.fact(id)?.statement,
       mask: (t) => this.engine.safeEcho(t),
+      found: this.engine.found,
     });
   }
 

@@ -30,6 +30,8 @@ export interface Report {
   /** Interactions per command, with their outcomes. */
   commands: CommandCount[];
   total: number;
+  /** Disagreements the engine found between the sources that no curated topic holds yet, for a moderator to confirm. */
+  found: { summary: string; sides: string[] }[];
 }
 
 export interface ReportOptions {
@@ -42,6 +44,8 @@ export interface ReportOptions {
   /** The commands whose no_answer and unverified records count (default ask and check). */
   askCommands?: string[];
   checkCommands?: string[];
+  /** Disagreements found between the sources and not yet curated (e.g. `engine.found`). */
+  found?: readonly { summary: string; positions: readonly { label: string }[] }[];
 }
 
 /** Least Jaccard similarity of two wordings' term sets for them to count as one question. */
@@ -114,6 +118,9 @@ export async function report(store: Store, days: number, options: ReportOptions 
     })),
     commands,
     total: commands.reduce((n, c) => n + c.count, 0),
+    found: (options.found ?? [])
+      .slice(0, limit)
+      .map((d) => ({ summary: d.summary, sides: d.positions.map((p) => p.label) })),
   };
 }
 
@@ -139,6 +146,12 @@ export function formatReport(r: Report): string {
       `  ${i + 1}. ${f.fact}: ${f.notHelpful} not helpful, ${f.helpful} helpful${f.statement ? ` — ${f.statement}` : ''}`,
     );
     for (const reason of f.reasons) lines.push(`       “${reason}”`);
+  });
+  lines.push('', 'Disagreements found between the sources, not yet confirmed (npm run knowledge:disagreements):');
+  if (!r.found.length) lines.push('  (none)');
+  r.found.forEach((d, i) => {
+    lines.push(`  ${i + 1}. ${d.summary}`);
+    for (const side of d.sides) lines.push(`       • ${side}`);
   });
   lines.push('', 'Commands:');
   if (!r.commands.length) lines.push('  (none)');

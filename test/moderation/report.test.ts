@@ -82,6 +82,12 @@ describe.each(backends('report'))('report on $name', (backend) => {
     r = await report(store, 7, {
       statementOf: (id) => (id === 'bridge-opened' ? 'The bridge opened in 1999.' : undefined),
       mask: (t) => t.replace('badword', '*******'),
+      found: [
+        {
+          summary: 'Sources give different years for the bridge opening',
+          positions: [{ label: 'The Herald: 1999' }, { label: 'The Courier: 2001' }],
+        },
+      ],
     });
   });
   afterAll(async () => {
@@ -136,6 +142,18 @@ describe.each(backends('report'))('report on $name', (backend) => {
       { command: 'sources', count: 1, outcomes: { listed: 1 } },
     ]);
     expect(r.total).toBe(11);
+  });
+
+  it('lists the disagreements found between the sources, with each side, for a moderator to confirm', () => {
+    expect(r.found).toEqual([
+      {
+        summary: 'Sources give different years for the bridge opening',
+        sides: ['The Herald: 1999', 'The Courier: 2001'],
+      },
+    ]);
+    expect(formatReport(r)).toContain(
+      '  1. Sources give different years for the bridge opening\n       • The Herald: 1999\n       • The Courier: 2001',
+    );
   });
 
   it('reads as plain text', () => {
