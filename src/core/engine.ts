@@ -18,7 +18,7 @@ import { asTopic, type FoundDisagreement } from './found-disagreements.js';
 import { cachedDisagreements } from './found-disagreements-cache.js';
 import { actorsOf } from './parties.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
-import { rule, weigh, type Evidence } from './verdict.js';
+import { REPORTED, rule, weigh, type Evidence } from './verdict.js';
 import { FactIndex, type Hit } from './fact-index.js';
 import type { Answer, Citation, Scope, SourceSummary, Verdict } from './model.js';
 import { canonical, terms } from './tokens.js';
@@ -190,7 +190,7 @@ export class Engine {
       case 'proposal':
         return `only proposed by ${who}`;
       default:
-        return `${who} reports it only as planned, proposed or expected, not as done`;
+        return e.detail === REPORTED ? `${who} gives it only as what someone said, not as established` : `${who} reports it only as planned, proposed or expected, not as done`;
     }
   }
 

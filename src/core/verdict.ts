@@ -51,6 +51,9 @@ export interface Ruling {
   why: string;
 }
 
+/** The detail of a report that gives the claim only in someone's words. */
+export const REPORTED = 'only as what someone said, not as established';
+
 /** How much of the claim a fact must cover to be about the same event. */
 const SAME_EVENT = 0.6;
 
@@ -68,7 +71,8 @@ export function weigh(claim: Reading, fact: Reading, hit: Hit, claimIsAttributed
   const unnamed = claim.names.filter((alternatives) => !alternatives.some((t) => fact.terms.includes(t)));
   if (unnamed.length) return silent();
   const kind = hit.fact.kind;
-  const hearsay = kind === 'forum_claim' || ((kind === 'opinion' || kind === 'proposal') && !claimIsAttributed);
+  // Someone's words quoted in a report are theirs, not the report's: evidence only of what was said.
+  const hearsay = kind === 'forum_claim' || ((kind === 'opinion' || kind === 'proposal' || fact.reported) && !claimIsAttributed);
   // A proposal or a prediction says nothing happened, unless the claim too is about plans.
   const speculative = fact.modal && !claim.modal;
 
@@ -86,7 +90,14 @@ export function weigh(claim: Reading, fact: Reading, hit: Hit, claimIsAttributed
     if (conflict) return { hit, bearing: 'excludes', detail: conflict };
   }
   if (hearsay || speculative) {
-    const how = kind === 'forum_claim' ? 'only claimed by a forum member' : kind === 'opinion' ? 'only an opinion' : 'only proposed or expected, not reported as done';
+    const how =
+      kind === 'forum_claim'
+        ? 'only claimed by a forum member'
+        : kind === 'opinion'
+          ? 'only an opinion'
+          : hearsay && kind !== 'proposal'
+            ? REPORTED
+            : 'only proposed or expected, not reported as done';
     return { hit, bearing: 'proposes', detail: how };
   }
   if (conflict) return silent();
@@ -206,7 +217,7 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
     }
     return { outcome: 'conflict', detail: `sources give ${[...new Set(sameParty.map((f) => f.text))].join(' or ')}, not ${c.text}` };
   }
-  if (missing) return { outcome: 'missing', detail: missing.kind === 'year' ? 'the year' : `the figure (${missing.text})` };
+  if (missing) return { outcome: 'missing', detail: missing.kind === 'year' ? 'the year' : missing.kind === 'rank' ? `the rank (“${missing.text}”)` : `the figure (${missing.text})` };
   return agreed ? { outcome: 'agree', detail: agreed.text } : { outcome: 'none', detail: '' };
 }
 
@@ -240,12 +251,16 @@ function verbsLike(claim: Reading): string[] {
 /** Words a fact's clause must share with the claim's for its year to be the same event's. */
 const SAME_CLAUSE = 2;
 
-/** Counts are compared only when they count the same things, and money only in one currency. */
+/**
+ * Counts are compared only when they count the same things, money only in one currency, and
+ * ranks only by the same measure ("largest" and "biggest", not "highest") of the same things.
+ */
 function comparable(a: ReadFigure, b: ReadFigure): boolean {
   if (a.kind === 'money') return a.currency === b.currency;
-  if (a.kind !== 'count') return true;
+  if (a.kind === 'rank' && a.adjective !== b.adjective && !Lexicon.shared().synonymAdjectives(a.adjective!).includes(b.adjective!)) return false;
+  if (a.kind !== 'count' && a.kind !== 'rank') return true;
   const an = new Set(a.nounTerms ?? []);
-  return (b.nounTerms ?? []).some((t) => an.has(t));
+  return (b.nounTerms ?? []).some((t) => an.has(t)) || (a.kind === 'rank' && !(a.nounTerms?.length && b.nounTerms?.length));
 }
 
 /**
