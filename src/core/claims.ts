@@ -86,7 +86,7 @@ const MODAL = new RegExp(
     String.raw`\b(?:interested|interest|keen|eager|ready|willing|likely|unlikely|set|poised|expected|supposed) (?:to|in|on)\b`,
     String.raw`\b(?:possib|potential|prospect|perhaps|maybe|probabl|speculat|rumou?r|reportedly|allegedly|could be)\w*`,
     String.raw`\b(?:talks?|negotiations?|discussions?) (?:on|about|over|for)\b`,
-    String.raw`\b(?:being|is|are|was|were) (?:discussed|considered|negotiated|explored|studied|planned|proposed|mooted|envisaged)\b`,
+    String.raw`\b(?:being|is|are|was|were)(?: (?:also|still|now|currently|already|being))? (?:discussed|considered|negotiated|explored|studied|planned|proposed|mooted|envisaged)\b`,
     String.raw`\bunder (?:discussion|consideration|negotiation|study|review)\b`,
     String.raw`\bin (?:the )?(?:pipeline|works|talks)\b`,
     String.raw`\bif\b`,

@@ -181,7 +181,7 @@ export class Engine {
   /** "only proposed by Andrew Korybko", "only claimed by a forum member, rock127". */
   private hearsay(e: Evidence): string {
     const source = sourceRef(this.pack, e.hit.fact);
-    const who = source.author ?? source.title;
+    const who = source.author ?? source.publisher ?? source.title;
     switch (e.hit.fact.kind) {
       case 'forum_claim':
         return `only claimed by a forum member, ${who}`;

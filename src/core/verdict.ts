@@ -16,6 +16,7 @@ const names = (reading: Reading, agent: string): boolean =>
 import type { DisputeIndex } from './citations.js';
 import type { Hit } from './fact-index.js';
 import { overlaps } from './figures.js';
+import { isPassage } from './passage-facts.js';
 import { Lexicon } from './lexicon.js';
 import { stem } from './tokens.js';
 import type { VerdictLabel } from './model.js';
@@ -101,11 +102,28 @@ export function weigh(claim: Reading, fact: Reading, hit: Hit, claimIsAttributed
     return { hit, bearing: 'proposes', detail: how };
   }
   if (conflict) return silent();
+ // A source's list of plans or heading ("construction of new refineries", "simplification of
+  // visa procedures") names the deed without saying it was done: the claim's verb must be
+  // there. A curator's statement says what the source reports in its own words.
+  const verb = isPassage(hit.fact) ? mainVerb(claim) : undefined;
+  if (verb && !usesOf(fact, verb).length && !fact.terms.includes(stem(verb))) return { hit, bearing: 'lacks', detail: 'the sources do not say it was done' };
   const roles = rolesConfirmed(claim, fact);
   if (!roles && figures.outcome !== 'missing') return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom', gap: 'roles' };
   if (!roles) return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom' };
   if (figures.outcome === 'missing') return { hit, bearing: 'lacks', detail: `the sources do not give ${figures.detail}`, gap: 'figure' };
+  // Said without any negation, what the claim says did not happen did happen ("no interest" against "is interested");
+  // a negation somewhere in the fact may be another clause's, so it only keeps the fact from stating the claim.
+  if (claim.negated && !fact.negated) return { hit, bearing: 'excludes', detail: 'sources say it did happen' };
+  if (fact.negated && !claim.negated) return { hit, bearing: 'lacks', detail: 'the sources say it with a negation' };
   return { hit, bearing: 'states', detail: figures.outcome === 'agree' ? `sources give ${figures.detail}` : 'a source states it' };
+}
+
+/** Verbs that only report or link: the claim's deed is another. */
+const NOT_THE_DEED = new Set(['say', 'tell', 'report', 'write', 'argue', 'claim', 'state', 'note', 'add', 'call', 'describe', 'be', 'have', 'do', 'become', 'remain', 'seem', 'accord']);
+
+/** The claim's first verb that tells a deed ("simplified" in "they have simplified visa procedures"). */
+function mainVerb(claim: Reading): string | undefined {
+  return [...claim.frames.keys()].find((v) => !NOT_THE_DEED.has(v));
 }
 
 /**

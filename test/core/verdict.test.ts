@@ -84,6 +84,24 @@ describe('how one fact bears on a claim', () => {
     expect(bearing('The dam is an engineering miracle.', 'The dam is an engineering miracle, the minister said.').bearing).toBe('states');
   });
 
+  it("needs a source's own sentence to say the deed, not only to name it in a list of plans", () => {
+    const passage = (statement: string) => ({ ...fact(statement), id: `passage:d:${n++}` });
+    const weighPassage = (claim: string, statement: string) => weigh(reader.read(claim), reader.readFact(passage(statement)), hit(passage(statement)), false, name);
+    expect(weighPassage('Russia and Pakistan have simplified visa procedures.', 'Tourism: joint hotel projects and simplification of visa procedures between Russia and Pakistan.')).toMatchObject({
+      bearing: 'lacks',
+      detail: 'the sources do not say it was done',
+    });
+    expect(weighPassage('Russia and Pakistan simplified visa procedures.', 'In 2019 Russia and Pakistan simplified visa procedures.').bearing).toBe('states');
+  });
+
+  it('never lets a plain statement state what the claim says did not happen, nor a negated one state what did', () => {
+    expect(bearing('Pakistan has no interest in long-term gas contracts.', 'Pakistan is interested in long-term gas deals and contracts.')).toMatchObject({
+      bearing: 'excludes',
+      detail: 'sources say it did happen',
+    });
+    expect(bearing('Pakistan is interested in long-term gas contracts.', 'Pakistan is not interested in long-term gas deals and contracts.').bearing).not.toBe('states');
+  });
+
   it('leaves a claim unverified where it gives a figure the fact does not', () => {
     expect(bearing('The first drills in 2016 involved 200 Russian troops.', 'The first drills were held in 2016.').bearing).toBe('lacks');
   });
