@@ -87,7 +87,7 @@ export class Engine {
     const curated = new Set([...pack.topics.values()].flatMap((t) => t.disagreement?.positions.flatMap((p) => p.facts) ?? []));
     const found = cachedDisagreements([...pack.facts, ...passages], pack).filter((d) => !d.positions.some((p) => p.units.some((u) => curated.has(u) || this.covered.factsOf(u).some((f) => curated.has(f)))));
     this.found = found;
-    this.disputes = new DisputeIndex([...pack.topics.values(), ...found.map(asTopic)]);
+    this.disputes = new DisputeIndex([...pack.topics.values(), ...found.map(asTopic)], (id) => this.covered.factsOf(id));
     // Multi-word names that contain a party's name without being it ("Pakistan Stream").
     const actors = actorsOf(pack);
     const partyWords = new Set(Object.values(actors).flat().map(canonical));
@@ -291,11 +291,11 @@ export class Engine {
     const found = this.index.search(query).filter((h) => h.named && visible(h));
     const hits = withoutRepeats(found, this.covered);
     const best = hits[0];
-    if (!best || best.coverage <= minCoverage) return [];
+    if (!best || best.coverage < minCoverage) return [];
     const chosen: Hit[] = [];
     for (const h of hits) {
       if (chosen.length >= max) break;
-      if (h.coverage <= minCoverage || h.rank < best.rank * this.options.relativeRank) continue;
+      if (h.coverage < minCoverage || h.rank < best.rank * this.options.relativeRank) continue;
       if (chosen.some((c) => c.fact.quote === h.fact.quote)) continue;
       chosen.push(h);
     }
