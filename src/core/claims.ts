@@ -310,11 +310,12 @@ const NOT_A_ROLE = new Set(['in', 'at', 'inside', 'within', 'from', 'with', 'of'
 function readFrames(text: string, mentions: readonly Mention[], negation: RegExp): Map<string, Frame[]> {
   const frames = new Map<string, Frame[]>();
   // A party's name is one token, whatever its punctuation ("u.s.s.r.").
-  const tokens: { word: string; at: number; party: string | null }[] = [];
+  const tokens: { word: string; at: number; party: string | null; adjective?: boolean }[] = [];
   let last = 0;
   for (const m of [...mentions, { party: '', at: text.length, end: text.length }]) {
     for (const w of text.slice(last, m.at).matchAll(/[\p{L}\p{N}'-]+|[,;:.!?()]/gu)) tokens.push({ word: w[0], at: last + w.index!, party: null });
-    if (m.party) tokens.push({ word: m.party, at: m.at, party: m.party });
+    // "Russian", "Pakistani": a party named by its adjective qualifies the noun after it ("Russian Prime Minister").
+    if (m.party) tokens.push({ word: m.party, at: m.at, party: m.party, adjective: /a/i.test(Lexicon.shared().partsOfSpeech(text.slice(m.at, m.end))) });
     last = Math.max(last, m.end);
   }
   const partyAt = (i: number) => tokens[i]!.party;
@@ -329,7 +330,7 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
   const afterSubject = (i: number) => {
     let j = i - 1;
     while (j >= 0 && /ly$/.test(tokens[j]!.word)) j--;
-    return j >= 0 && partyAt(j) !== null;
+    return j >= 0 && partyAt(j) !== null && !tokens[j]!.adjective;
   };
   tokens.forEach((t, i) => {
     const verb = partyAt(i) ? undefined : (verbOf(t.word) ?? (afterSubject(i) && !AUXILIARIES.has(t.word) ? Lexicon.shared().verbOf(t.word) : undefined));

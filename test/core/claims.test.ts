@@ -26,6 +26,11 @@ describe('reading a claim', () => {
     expect(frame('Pakistan manufactures the JF-17 with China', 'manufacture')).toMatchObject({ agent: 'pakistan', partner: 'china' });
   });
 
+  it('takes the word after a party named by its adjective for a noun ("Russian Prime Minister"), and after its name for a verb', () => {
+    expect(reader.read('The Russian prime minister visited Pakistan.').frames.has('prime')).toBe(false);
+    expect(frame('Pakistan mainly exports rice to Russia', 'export')).toMatchObject({ agent: 'pakistan', patient: 'russia' });
+  });
+
   it('reads negation at the verb', () => {
     expect(frame('Russia never lifted its arms embargo on Pakistan', 'lift')?.negated).toBe(true);
     expect(frame('India raised no objection to the drills', 'raise')?.negated).toBe(true);
