@@ -330,6 +330,8 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
   const afterSubject = (i: number) => {
     let j = i - 1;
     while (j >= 0 && /ly$/.test(tokens[j]!.word)) j--;
+    // "Russia's exports to Pakistan": after a party's possessive, a word that may be a verb tells its deed.
+    if (j > 0 && /^['’]s$/.test(tokens[j]!.word)) j--;
     return j >= 0 && partyAt(j) !== null && !tokens[j]!.adjective;
   };
   tokens.forEach((t, i) => {

@@ -29,6 +29,8 @@ describe('reading a claim', () => {
   it('takes the word after a party named by its adjective for a noun ("Russian Prime Minister"), and after its name for a verb', () => {
     expect(reader.read('The Russian prime minister visited Pakistan.').frames.has('prime')).toBe(false);
     expect(frame('Pakistan mainly exports rice to Russia', 'export')).toMatchObject({ agent: 'pakistan', patient: 'russia' });
+    // After a possessive, the deed told as a noun: "Russia's exports to Pakistan".
+    expect(frame("Russia's exports to Pakistan are mainly wheat", 'export')).toMatchObject({ agent: 'russia', patient: 'pakistan' });
   });
 
   it('reads negation at the verb', () => {
