@@ -154,7 +154,7 @@ export class Engine {
     const reading = this.reader.read(claimText);
     const attributed = withoutAttribution(claimText) !== claimText;
     const partyName = (p: string) => p.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-    const evidence = hits.map((hit) => weigh(reading, this.reader.readFact(hit.fact), hit, attributed, partyName));
+    const evidence = hits.map((hit) => weigh(reading, this.reader.readFact(this.dated(hit.fact)), hit, attributed, partyName));
     const ruling = rule(evidence, this.disputes, (topic) => this.aboutPoint(reading.terms, topic));
 
     const builder = this.builder();
@@ -177,6 +177,16 @@ export class Engine {
     const d = topic.disagreement!;
     const words = new Set(this.index.analyzer.terms([topic.name, d.summary, ...d.positions.map((p) => p.label)].join(' . ')));
     return claimTerms.filter((t) => words.has(t)).length / claimTerms.length >= ABOUT_POINT;
+  }
+
+  /**
+   * A passage with the date a curator gave the fact whose quote it holds, where it has none of
+   * its own: "earlier this week" in a 2018 article is August 2018 to the curator.
+   */
+  private dated(fact: Fact): Fact {
+    if (fact.date || !isPassage(fact)) return fact;
+    const date = this.covered.factsOf(fact.id).map((id) => this.index.get(id)?.date).find((d) => d);
+    return date ? { ...fact, date } : fact;
   }
 
   /** "only proposed by Andrew Korybko", "only claimed by a forum member, rock127". */
