@@ -29,6 +29,17 @@ describe('reading a claim', () => {
   it('takes the word after a party named by its adjective for a noun ("Russian Prime Minister"), and after its name for a verb', () => {
     expect(reader.read('The Russian prime minister visited Pakistan.').frames.has('prime')).toBe(false);
     expect(frame('Pakistan mainly exports rice to Russia', 'export')).toMatchObject({ agent: 'pakistan', patient: 'russia' });
+    // After a possessive, the deed told as a noun: "Russia's exports to Pakistan".
+    expect(frame("Russia's exports to Pakistan are mainly wheat", 'export')).toMatchObject({ agent: 'russia', patient: 'pakistan' });
+  });
+
+  it('reads a deed told as a noun with who did it after "by"', () => {
+    expect(frame('the talks followed a visit by the Pakistani army chief to Moscow', 'visit')).toMatchObject({ agent: 'pakistan', patient: 'russia' });
+    expect(frame('ties grew after a 2019 trip to Islamabad by the commander of the Russian forces', 'trip')).toMatchObject({ agent: 'russia', patient: 'pakistan' });
+  });
+
+  it('takes a party after "and" with a figure of its own for a second subject, not the object ("Russia holds 74% and Pakistan 26%")', () => {
+    expect(frame('Russia holds 74 percent and Pakistan 26 percent', 'hold')).toMatchObject({ agent: 'russia', patient: null });
   });
 
   it('reads negation at the verb', () => {
