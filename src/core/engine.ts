@@ -49,9 +49,16 @@ export interface EngineOptions {
   relativeRank?: number;
   /** Least coverage for a fact to count as stating or denying a claim. Default 0.6. */
   supportCoverage?: number;
+  /**
+   * Find disagreements between the sources at construction (cached between starts). Default
+   * true. The benchmark turns it off on its big synthetic packs: finding reads every unit
+   * with WordNet and compares the pairs sharing rare words, which takes minutes there, and it
+   * is timed on its own (`npm run bench:disagreements`).
+   */
+  findDisagreements?: boolean;
 }
 
-const DEFAULTS: Required<EngineOptions> = { maxFacts: 3, minCoverage: 0.5, relativeRank: 0.2, supportCoverage: 0.6 };
+const DEFAULTS: Required<EngineOptions> = { maxFacts: 3, minCoverage: 0.5, relativeRank: 0.2, supportCoverage: 0.6, findDisagreements: true };
 /** The share of a claim's words a disagreement must share to be about the claim's point. */
 const ABOUT_POINT = 0.5;
 /** How many matching facts a question's answer is chosen from. */
@@ -86,7 +93,8 @@ export class Engine {
     // Disagreements curated in topics.yaml, and those found between the sources' own figures,
     // denials and judgements where no curated one already takes the same sides.
     const curated = new Set([...pack.topics.values()].flatMap((t) => t.disagreement?.positions.flatMap((p) => p.facts) ?? []));
-    const found = cachedDisagreements([...pack.facts, ...passages], pack).filter((d) => !d.positions.some((p) => p.units.some((u) => curated.has(u) || this.covered.factsOf(u).some((f) => curated.has(f)))));
+    const candidates = this.options.findDisagreements ? cachedDisagreements([...pack.facts, ...passages], pack) : [];
+    const found = candidates.filter((d) => !d.positions.some((p) => p.units.some((u) => curated.has(u) || this.covered.factsOf(u).some((f) => curated.has(f)))));
     this.found = found;
     this.disputes = new DisputeIndex([...pack.topics.values(), ...found.map(asTopic)], (id) => this.covered.factsOf(id));
     // Multi-word names that contain a party's name without being it ("Pakistan Stream").
