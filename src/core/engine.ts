@@ -302,6 +302,8 @@ export class Engine {
     // A name no fact has, not even at a near spelling, is a subject the pack does not cover;
     // and a fact that leaves out a name the question gives is about something else.
     if (this.index.unknown(query).length) return [];
+    // A thing the question names that no source mentions ("grill" in "how do I build a gas grill"): only a fact with nearly all the rest answers.
+    if (this.index.unseen(query).some((c) => c.word !== asking)) minCoverage = Math.max(minCoverage, UNSEEN_THING_COVERAGE);
     // Another community's approved facts are not this one's to see.
     const visible = (h: Hit) => {
       const tenant = this.community.get(h.fact.id)?.tenant;
@@ -351,6 +353,9 @@ function withAbbreviations(aliases: readonly string[][], defined: readonly strin
   }
   return groups;
 }
+
+/** The least share of a question a fact must cover when the question names a thing no source mentions. */
+const UNSEEN_THING_COVERAGE = 0.65;
 
 /** How much more of a question a passage must cover than the curated fact quoting it, to be said instead. */
 const PASSAGE_MARGIN = 0.05;

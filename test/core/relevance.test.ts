@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/core/engine.js';
+import { MIN_PACK } from '../helpers/pack-fixture.js';
+
+const engine = Engine.fromDir(MIN_PACK);
+
+describe('what a question is about', () => {
+  it('answers a question on what the sources tell', () => {
+    expect(engine.ask('how much did the bridge cost').status).toBe('answered');
+  });
+
+  it('declines a question on a thing no source mentions in any words, beside words they do use', () => {
+    expect(engine.ask('how much did the bridge toaster cost').status).toBe('no_answer');
+    expect(engine.ask('what is the weather like on the bridge').status).toBe('no_answer');
+  });
+});
