@@ -10,7 +10,9 @@ describe('what a question is about', () => {
   });
 
   it('declines a question on a thing no source mentions in any words, beside words they do use', () => {
-    expect(engine.ask('how much did the bridge toaster cost').status).toBe('no_answer');
+    // Most of its words are the bridge's; the toaster is in no source.
+    expect(engine.ask('how much did the river bridge toaster cost when it opened').status).toBe('no_answer');
+    expect(engine.ask('how much did the river bridge cost when it opened').status).toBe('answered');
     expect(engine.ask('what is the weather like on the bridge').status).toBe('no_answer');
   });
 });
