@@ -1,10 +1,10 @@
 /**
- * British spellings in their American form where WordNet knows that form ("apologised" →
+ * British spellings in the form with "z" and "-or" that WordNet lists, where it knows that form ("apologised" →
  * "apologized", "defence" → "defense", "centre" → "center"), so a question and a source that
  * spell a word differently still meet. WordNet says which rewrites are words: "precise" has
  * no "precize", "tour" is not "tor".
  *
- *   americanSpelling('privatisation');   // 'privatization'
+ *   zSpelling('privatisation');   // 'privatization'
  */
 import { Lexicon } from './lexicon.js';
 
@@ -17,12 +17,12 @@ const REWRITES: [RegExp, string][] = [
   [/(\w{3,})mme(s)?$/, '$1m$2'],
 ];
 
-export function americanSpelling(word: string, lexicon = Lexicon.shared()): string {
+export function zSpelling(word: string, lexicon = Lexicon.shared()): string {
   if (word.length < 6) return word;
   for (const [pattern, replacement] of REWRITES) {
     if (!pattern.test(word)) continue;
-    const american = word.replace(pattern, replacement);
-    if (lexicon.partsOfSpeech(american) !== '') return american;
+    const listed = word.replace(pattern, replacement);
+    if (lexicon.partsOfSpeech(listed) !== '') return listed;
   }
   return word;
 }

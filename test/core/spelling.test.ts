@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { americanSpelling } from '../../src/core/spelling.js';
+import { zSpelling } from '../../src/core/spelling.js';
 import { stem } from '../../src/core/tokens.js';
 
 describe('British and American spellings', () => {
   it('rewrites a British spelling where WordNet knows the American word', () => {
-    expect(['apologised', 'privatisation', 'defence', 'labour', 'centre', 'programmes', 'analysed'].map((w) => americanSpelling(w))).toEqual([
+    expect(['apologised', 'privatisation', 'defence', 'labour', 'centre', 'programmes', 'analysed'].map((w) => zSpelling(w))).toEqual([
       'apologized',
       'privatization',
       'defense',
@@ -16,7 +16,7 @@ describe('British and American spellings', () => {
   });
 
   it('leaves words that only look British', () => {
-    expect(['precise', 'premise', 'exercise', 'difference', 'tour', 'summer'].map((w) => americanSpelling(w))).toEqual(['precise', 'premise', 'exercise', 'difference', 'tour', 'summer']);
+    expect(['precise', 'premise', 'exercise', 'difference', 'tour', 'summer'].map((w) => zSpelling(w))).toEqual(['precise', 'premise', 'exercise', 'difference', 'tour', 'summer']);
   });
 
   it('gives both spellings one stem', () => {

@@ -139,7 +139,7 @@ describe('knowledge:add reads each format', () => {
     });
     expect(added.read).toEqual(['title', 'author', 'publisher', 'date']);
     const { doc, passages } = expectImported('bridge-report-2021');
-    expect(doc.text).toBe(readFileSync(path, 'utf8') + '\n');
+    expect(doc.text).toBe(`${readFileSync(path, 'utf8')}\n`);
     expect(passages.map((p) => p.text)).toContain('Critics called it a vanity project that the town could not afford.');
     expect(passages.every((p) => p.kind === 'report' && p.author === 'Ann Author')).toBe(true);
   });
