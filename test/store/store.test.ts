@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, openPostgres } from '../../src/store/db.js';
-import { MIGRATIONS, migrate, openStore, type Store } from '../../src/store/index.js';
+import { MIGRATIONS, migrate, openStore, Store } from '../../src/store/index.js';
 import { backends, postgresBackend, TEST_DATABASE_URL } from './backends.js';
 
 const DAY = 86_400_000;
@@ -298,5 +298,42 @@ describe.runIf(TEST_DATABASE_URL)('migrations on a shared PostgreSQL', () => {
 
   it('refuses a schema name that is not a plain identifier', async () => {
     await expect(openStore({ databaseUrl: TEST_DATABASE_URL, schema: 'bad"name' })).rejects.toThrow(/schema/);
+  });
+});
+
+describe('migration 2: tenants', () => {
+  it('gives old records their community; a proposal approved before tenants belongs to none', async () => {
+    const backend = backends('tenants')[0]!;
+    // A schema of its own in the template's files, migrated as an older bot left it.
+    const schema = 'before_tenants';
+    const db = await openPglite(`${backend.options.dataDir}/pglite`, schema);
+    try {
+      await migrate(db, schema, MIGRATIONS.slice(0, 1));
+      await db.query(
+        `INSERT INTO interactions (platform, guild, channel, command, text, outcome, user_hash) VALUES
+         ('discord', 'g1', 'c1', 'ask', 'in a guild', 'answered', 'h'), ('discord', NULL, 'd1', 'ask', 'in a DM', 'answered', 'h')`,
+      );
+      await db.query("INSERT INTO channel_settings (platform, channel, mode) VALUES ('discord', 'c1', 'off')");
+      await db.query(
+        `INSERT INTO proposals (status, statement, quote, topic, kind, source_document, platform, proposer_name, proposer_hash, reviewer_name, reviewed_at)
+         VALUES ('approved', 'An old statement.', 'an old quote', 'bridge', 'report', 'doc1', 'discord', 'Pat', 'h', 'Mo', now())`,
+      );
+      expect(await migrate(db, schema)).toEqual([2]);
+      expect(await db.query('SELECT text, tenant FROM interactions ORDER BY id')).toEqual([
+        { text: 'in a guild', tenant: 'discord:g1' },
+        { text: 'in a DM', tenant: 'discord:dm:d1' },
+      ]);
+      expect(await db.query('SELECT tenant, channel FROM channel_settings')).toEqual([
+        { tenant: 'discord:g1', channel: 'c1' },
+      ]);
+      const store = new Store(db, schema, 'secret', pino({ enabled: false }));
+      const [old] = await store.approvedProposals();
+      expect(old).toMatchObject({ tenant: null, statement: 'An old statement.' });
+      // No community's queue shows it, and no engine is given it (approvedFact has no tenant to mark).
+      expect(await store.getProposal('discord:g1', old!.id)).toBeUndefined();
+    } finally {
+      await db.close();
+      await backend.cleanup();
+    }
   });
 });
