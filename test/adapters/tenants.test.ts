@@ -67,7 +67,7 @@ afterAll(async () => {
   await fx?.cleanup();
 });
 
-type Payload = DiscordReplyPayload & { components?: any[] };
+type Payload = DiscordReplyPayload & { components?: unknown[] };
 
 // ── Discord ──────────────────────────────────────────────────────────────────
 
