@@ -18,7 +18,6 @@ const require = createRequire(import.meta.url);
 /** Characters that show nothing but can split a word in two: zero-width, joiners, bidi controls, soft hyphen. */
 const INVISIBLE =
   /\u00AD|\u034F|\u061C|\u115F|\u1160|\u17B4|\u17B5|\u3164|\uFEFF|\uFFA0|[\u180B-\u180E]|[\u200B-\u200F]|[\u202A-\u202E]|[\u2060-\u206F]|[\uFE00-\uFE0F]/gu;
-/[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
 
 /** NFKC (full-width and other compatibility forms become plain letters), then the invisible characters removed. */
 export function cleanText(text: string): string {
