@@ -24,15 +24,42 @@ export interface Db extends Queryable {
 
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
+export interface PostgresTimeouts {
+  /** Longest wait for a connection. */
+  connectMs: number;
+  /** Longest a statement may run; the server cancels it, and the client gives up a little later. */
+  statementMs: number;
+  /** How long an idle connection is kept in the pool. */
+  idleMs: number;
+}
+
+/**
+ * Two seconds to connect or run a statement: every statement the bot makes takes
+ * milliseconds, and a user is waiting on Slack's or Discord's three-second clock.
+ */
+const TIMEOUTS: PostgresTimeouts = { connectMs: 2000, statementMs: 2000, idleMs: 10_000 };
+
 /** PostgreSQL through a small pool, plus one dedicated connection for LISTEN that reconnects. */
-export async function openPostgres(url: string, schema: string, log: Logger): Promise<Db> {
+export async function openPostgres(
+  url: string,
+  schema: string,
+  log: Logger,
+  timeouts: Partial<PostgresTimeouts> = {},
+): Promise<Db> {
   const { default: pg } = await import('pg');
-  // Every connection works in the store's schema, so tests can each take their own.
+  const t = { ...TIMEOUTS, ...timeouts };
+  // Every connection works in the store's schema, so tests can each take their own. The
+  // server ends statements and idle transactions that run too long; `query_timeout` covers
+  // a server that has stopped answering at all (a frozen host or network), and keepAlive a
+  // connection that died silently.
   const config = {
     connectionString: url,
-    options: `-c search_path=${quoteIdent(schema)}`,
+    options: `-c search_path=${quoteIdent(schema)} -c statement_timeout=${t.statementMs} -c idle_in_transaction_session_timeout=${t.statementMs * 2}`,
     max: 5,
-    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: t.connectMs,
+    query_timeout: t.statementMs + 500,
+    idleTimeoutMillis: t.idleMs,
+    keepAlive: true,
   };
   const pool = new pg.Pool(config);
   pool.on('error', (e) => log.warn({ err: e }, 'store: idle database connection failed'));

@@ -15,7 +15,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
-import { openPglite, openPostgres, type Db, type Queryable } from './db.js';
+import { openPglite, openPostgres, type Db, type PostgresTimeouts, type Queryable } from './db.js';
 import type { ChannelMode } from './channel-settings.js';
 import { migrate } from './migrations.js';
 
@@ -30,6 +30,8 @@ export interface StoreOptions {
   retentionDays?: number;
   /** Key for hashing user ids; without it a random per-install key is made and kept in the store. */
   userHashSecret?: string;
+  /** PostgreSQL's connect, statement and idle timeouts in ms (default 2000, 2000, 10000). */
+  timeouts?: Partial<PostgresTimeouts>;
   log?: Logger;
 }
 
@@ -176,7 +178,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   // The schema also names the NOTIFY channel, which PGlite does not quote: keep it a plain identifier.
   if (!SCHEMA_NAME.test(schema)) throw new Error(`store: schema "${schema}" must be lowercase letters, digits and _`);
   const db = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, schema, log)
+    ? await openPostgres(options.databaseUrl, schema, log, options.timeouts)
     : await openPglite(`${options.dataDir ?? 'data'}/pglite`, schema);
   try {
     const applied = await migrate(db, schema);
