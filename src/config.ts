@@ -58,8 +58,10 @@ export const HINTS: Record<string, string> = {
   DATABASE_CONNECT_TIMEOUT_MS: 'milliseconds to wait for a PostgreSQL connection, 100 to 60000 (default 2000)',
   DATABASE_STATEMENT_TIMEOUT_MS: 'milliseconds one PostgreSQL statement may run, 100 to 60000 (default 2000)',
   DATABASE_IDLE_TIMEOUT_MS: 'milliseconds an idle PostgreSQL connection is kept, 1000 to 600000 (default 10000)',
-  PROPOSALS_PER_HOUR: 'a whole number of facts one person may propose per hour in one community, 1 to 1000 (default 10)',
-  PROPOSALS_PENDING_MAX: 'a whole number of proposals that may wait for review in one community, 1 to 100000 (default 200)',
+  PROPOSALS_PER_HOUR:
+    'a whole number of facts one person may propose per hour in one community, 1 to 1000 (default 10)',
+  PROPOSALS_PENDING_MAX:
+    'a whole number of proposals that may wait for review in one community, 1 to 100000 (default 200)',
 };
 
 const EnvSchema = z.object({
@@ -111,12 +113,18 @@ const EnvSchema = z.object({
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('data')),
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
   USER_HASH_SECRET: optionalString,
-  DATABASE_CONNECT_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).max(60_000).default(2000)),
+  DATABASE_CONNECT_TIMEOUT_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(100).max(60_000).default(2000),
+  ),
   DATABASE_STATEMENT_TIMEOUT_MS: z.preprocess(
     blankToUndefined,
     z.coerce.number().int().min(100).max(60_000).default(2000),
   ),
-  DATABASE_IDLE_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).max(600_000).default(10_000)),
+  DATABASE_IDLE_TIMEOUT_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(1000).max(600_000).default(10_000),
+  ),
   PROPOSALS_PER_HOUR: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1000).default(10)),
   PROPOSALS_PENDING_MAX: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(200)),
 });

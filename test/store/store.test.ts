@@ -2,7 +2,10 @@
  * The store on both engines: migrations, records across a restart, hashed users, votes,
  * retention, channel settings. PGlite always; PostgreSQL too when TEST_DATABASE_URL is set.
  */
+import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, openPostgres } from '../../src/store/db.js';
@@ -150,7 +153,7 @@ describe.each(backends('store'))('store on $name', (backend) => {
   });
 
   it.runIf(backend.name === 'pglite')('refuses a second opener of the same embedded database', async () => {
-    await expect(backend.open()).rejects.toThrow(/is in use \(this process already has it open\)/);
+    await expect(backend.open()).rejects.toThrow(/is in use by a running process/);
     // The refused opener left the lock alone: the store still works, and reopens after a restart.
     await restart();
     expect(await store.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
@@ -333,6 +336,48 @@ describe('migration 2: tenants', () => {
       expect(await store.getProposal('discord:g1', old!.id)).toBeUndefined();
     } finally {
       await db.close();
+      await backend.cleanup();
+    }
+  });
+});
+
+describe('the embedded store on disk', () => {
+  it('restarts after its holder was killed with SIGKILL, and keeps its files to the bot alone', async () => {
+    const backend = backends('lock')[0]!;
+    const dataDir = backend.options.dataDir!;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/hold-store.ts', dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on('data', (d) => String(d).includes('open') && resolve());
+        child.once('exit', (code) => reject(new Error(`the holder exited with ${code}`)));
+      });
+      // While it lives, nobody else may open the files.
+      await expect(backend.open()).rejects.toThrow(/is in use by a running process/);
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      // Its lock is left behind, stale: a restart takes it over.
+      expect(existsSync(`${dataDir}/pglite.lock`)).toBe(true);
+      const store = await backend.open();
+      try {
+        expect(await store.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+        const modes = (dir: string): number[] =>
+          readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+            e.isDirectory()
+              ? [statSync(join(dir, e.name)).mode & 0o777, ...modes(join(dir, e.name))]
+              : e.isFile()
+                ? [statSync(join(dir, e.name)).mode & 0o777]
+                : [],
+          );
+        const all = [statSync(dataDir).mode & 0o777, ...modes(dataDir)];
+        expect(all.length).toBeGreaterThan(10);
+        expect(all.filter((m) => m !== 0o600 && m !== 0o700)).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      child.kill('SIGKILL');
       await backend.cleanup();
     }
   });
