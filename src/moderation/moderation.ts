@@ -17,6 +17,7 @@
  * backoff. Until it is back, and whenever a call on it fails or takes too long, the call
  * throws `ModerationUnavailable`, which the desk turns into a plain sentence for the user.
  */
+import { createHmac, randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import type { Engine } from '../core/engine.js';
 import type { Answer, Verdict } from '../core/model.js';
@@ -120,6 +121,8 @@ export function recordParts(result: Recordable): { text: string; outcome: string
 export class Moderation {
   private readonly defaults: ChannelDefaults;
   private current: { store: Store; sync: StoreSync } | null = null;
+  /** Hashes user ids for the logs while the store (and its secret) is away: the configured secret, else one for this process. */
+  private fallbackSecret = randomBytes(32).toString('hex');
   private retry: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly log: Logger;
@@ -157,6 +160,7 @@ export class Moderation {
     options: ModerationOptions = {},
   ): Promise<Moderation> {
     const m = new Moderation(engine, options, true);
+    if (storeOptions.userHashSecret) m.fallbackSecret = storeOptions.userHashSecret;
     const { firstMs, maxMs } = options.retry ?? { firstMs: 1000, maxMs: 60_000 };
     const attempt = async (delayMs: number) => {
       try {
@@ -192,6 +196,17 @@ export class Moderation {
       log: this.log,
     });
     this.current = { store, sync };
+  }
+
+  /**
+   * A user id as the logs may carry it: the store's keyed hash (so a log line can be matched
+   * with the store's records), never the id itself.
+   */
+  hashUser(platform: string, userId: string): string {
+    return (
+      this.current?.store.hashUser(platform, userId) ??
+      createHmac('sha256', this.fallbackSecret).update(`${platform}:${userId}`).digest('hex')
+    ).slice(0, 16);
   }
 
   /** Whether the store is connected (it may still fail call by call). */
