@@ -224,11 +224,11 @@ export class Moderation {
    * Runs one call on the store, bounded in time. Any failure of the store (down, refused,
    * too slow) comes out as `ModerationUnavailable`, so the user is told rather than left waiting.
    */
-  private async use<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+  private async use<T>(fn: (store: Store) => Promise<T>, timeoutMs = this.options.callTimeoutMs ?? 2500): Promise<T> {
     const store = this.store;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('store call timed out')), this.options.callTimeoutMs ?? 2500);
+      timer = setTimeout(() => reject(new Error('store call timed out')), timeoutMs);
     });
     try {
       return await Promise.race([fn(store), late]);
@@ -239,6 +239,26 @@ export class Moderation {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  // ── Limits shared across processes ─────────────────────────────────────────
+
+  /** Whether cooldowns and de-duplication live in the store: on PostgreSQL, which several processes share. */
+  get sharesLimits(): boolean {
+    return this.current?.store.kind === 'postgres';
+  }
+
+  /**
+   * A cooldown in the shared store: 0 to go, else seconds to wait. On the hot path, so it
+   * gives up quickly (300 ms); the caller then keeps the limit in memory.
+   */
+  takeCooldown(key: string, seconds: number): Promise<number> {
+    return this.use((s) => s.takeCooldown(key, seconds), 300);
+  }
+
+  /** Whether a request's key is new in the shared store, bounded like the cooldown. */
+  firstSeen(key: string, ttlSeconds: number): Promise<boolean> {
+    return this.use((s) => s.firstSeen(key, ttlSeconds), 300);
   }
 
   // ── Records and feedback ───────────────────────────────────────────────────
