@@ -314,6 +314,46 @@ describe('proposal exploits', () => {
   });
 });
 
+describe('proposal limits', () => {
+  let copy: PackCopy;
+  let store: Store;
+  let mod: Moderation;
+  const backend = backends('proposal-limits')[0]!;
+  beforeAll(async () => {
+    copy = packWithToll();
+    store = await backend.open();
+    mod = await Moderation.start(store, Engine.fromDir(copy.dir), { pollMs: 0, proposalsPerHour: 2, pendingMax: 3 });
+  });
+  afterAll(async () => {
+    await mod?.stop();
+    await store?.close();
+    await backend.cleanup();
+    copy.remove();
+  });
+
+  it('saves a resubmitted proposal once: the same idempotency key returns the first', async () => {
+    const first = await mod.propose('discord:g1', toll, proposer, 'view-1');
+    const again = await mod.propose('discord:g1', toll, proposer, 'view-1');
+    expect(first.ok && again.ok && again.proposal.id === first.proposal.id).toBe(true);
+    expect(await mod.pending('discord:g1')).toHaveLength(1);
+  });
+
+  it('limits proposals per person per hour, and the queue per community', async () => {
+    expect((await mod.propose('discord:g1', toll, proposer, 'view-2')).ok).toBe(true);
+    await expect(mod.propose('discord:g1', toll, proposer, 'view-3')).rejects.toThrow(
+      /proposed 2 facts in the last hour/,
+    );
+    // Someone else may still propose, until the community's queue is full.
+    const other = (n: number): Actor => ({ ...proposer, userId: `other-${n}` });
+    expect((await mod.propose('discord:g1', toll, other(1), 'view-4')).ok).toBe(true);
+    await expect(mod.propose('discord:g1', toll, other(2), 'view-5')).rejects.toThrow(
+      /3 proposals are already waiting/,
+    );
+    // Another community's queue is its own.
+    expect((await mod.propose('discord:g2', toll, other(2), 'view-6')).ok).toBe(true);
+  });
+});
+
 describe.each(backends('proposals'))('review on $name', (backend) => {
   let copy: PackCopy;
   let store: Store;
