@@ -91,6 +91,8 @@ function whichNoun(text: string): WhichNoun | null {
   if (aux) {
     // The noun phrase ends before a preposition: "what political problem in pakistan is …" asks about the problem.
     const ws = `${aux[1]} ${aux[2]}`.trim().split(' ');
+    // "what did the us do": an auxiliary after the wh-word makes it the object, not "which X".
+    if (ws.some((w) => AUXILIARY.test(w))) return null;
     const cut = ws.findIndex((w) => PREPOSITIONS.has(w));
     const noun = cut > 0 ? ws[cut - 1]! : cut === 0 ? null : aux[2]!;
     return noun ? { at: aux.index, whLength: /^\w+/.exec(aux[0])![0].length, noun } : null;
@@ -117,10 +119,19 @@ function named(about: string): { asking?: string } {
   return noun ? { asking: noun } : {};
 }
 
-/** For "how many" and "how much", the noun counted ("how many Su-35s", "how much gas"). */
+/**
+ * For "how many" and "how much", the noun counted: the last word before the verb or a
+ * preposition ("how many fake registries were made" counts registries, "how many soldiers
+ * took part" soldiers), as in "how many Su-35s", "how much gas".
+ */
 function counted(about: string): { asking?: string } {
-  const noun = /^(?:of )?(?:the )?([a-z0-9-]+)/.exec(about)?.[1];
-  return noun && !/^(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|of)$/.test(noun) ? { asking: noun } : {};
+  const ws = about.replace(/^(?:of )?(?:the )?/, '').split(' ');
+  // "how much is the pipeline …", "how long did …": nothing is counted by name.
+  if (AUXILIARY.test(ws[0] ?? '')) return {};
+  const lexicon = Lexicon.shared();
+  const verbAt = ws.findIndex((w, i) => i > 0 && (AUXILIARY.test(w) || PREPOSITIONS.has(w) || ((/ed$/.test(w) || lexicon.lemma(w) !== w) && lexicon.verbOf(w) !== undefined)));
+  const noun = ws[verbAt > 0 ? Math.min(verbAt, 3) - 1 : 0];
+  return noun && !AUXILIARY.test(noun) && noun !== 'of' ? { asking: noun } : {};
 }
 
 /** A yes-or-no question's first alternative: "is russia building it or is it stuck" → "is russia building it". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClaimReader, withoutAttribution } from '../../src/core/claims.js';
+import { ClaimReader, reportedSpeech, withoutAttribution } from '../../src/core/claims.js';
 
 const reader = new ClaimReader(
   { russia: ['russia', 'russian', 'moscow', 'soviet union', 'soviets'], pakistan: ['pakistan', 'pakistani', 'islamabad'], india: ['india'], china: ['china'] },
@@ -24,6 +24,18 @@ describe('reading a claim', () => {
   it('reads the side a clause sets against the agent, and the partner', () => {
     expect(frame('Russia supported Pakistan in the 1971 war against India', 'support')).toMatchObject({ agent: 'russia', patient: 'pakistan', opposed: ['india'] });
     expect(frame('Pakistan manufactures the JF-17 with China', 'manufacture')).toMatchObject({ agent: 'pakistan', partner: 'china' });
+  });
+
+  it('takes the word after a party named by its adjective for a noun ("Russian Prime Minister"), and after its name for a verb', () => {
+    expect(reader.read('The Russian prime minister visited Pakistan.').frames.has('prime')).toBe(false);
+    expect(frame('Pakistan mainly exports rice to Russia', 'export')).toMatchObject({ agent: 'pakistan', patient: 'russia' });
+    // After a possessive, the deed told as a noun: "Russia's exports to Pakistan".
+    expect(frame("Russia's exports to Pakistan are mainly wheat", 'export')).toMatchObject({ agent: 'russia', patient: 'pakistan' });
+  });
+
+  it('reads a deed told as a noun with who did it after "by"', () => {
+    expect(frame('the talks followed a visit by the Pakistani army chief to Moscow', 'visit')).toMatchObject({ agent: 'pakistan', patient: 'russia' });
+    expect(frame('ties grew after a 2019 trip to Islamabad by the commander of the Russian forces', 'trip')).toMatchObject({ agent: 'russia', patient: 'pakistan' });
   });
 
   it('reads negation at the verb', () => {
@@ -53,5 +65,19 @@ describe('reading a claim', () => {
   it('reads a fact without its attribution', () => {
     expect(withoutAttribution('According to Saleem Qamar Butt (2019), Russia lifted an arms embargo.')).toBe('Russia lifted an arms embargo.');
     expect(withoutAttribution('Korybko (2018) argues that relations are at their best.')).toBe('relations are at their best.');
+  });
+});
+
+describe('reported speech', () => {
+  it("is a sentence mostly inside quotation marks, closed or running to the end", () => {
+    expect(reportedSpeech('The minister said, “the dam is a miracle of engineering and a gift to the nation.”')).toBe(true);
+    expect(reportedSpeech('After the ceremony the minister said, "A campaign was launched against the dam, which is a miracle.')).toBe(true);
+    expect(reportedSpeech('The dam, which critics called a “white elephant”, was completed in 2006.')).toBe(false);
+  });
+
+  it('is what someone warned, alleged or believes, and not what they plainly said', () => {
+    expect(reportedSpeech('Activists have warned that 40 villages will be flooded.')).toBe(true);
+    expect(reportedSpeech('The opposition alleged that the tender was rigged.')).toBe(true);
+    expect(reportedSpeech('The ministry said the tender closed in May.')).toBe(false);
   });
 });
