@@ -105,6 +105,18 @@ function inDm<T extends APIInteraction>(payload: T, channelId: string, actor: Ac
   } as unknown as T;
 }
 
+/** An answer given in guild A, recorded there: its id is what a forged vote button would carry. */
+const answerRecordedInA = () =>
+  fx.moderation.record({
+    tenant: `discord:${guildA.id}`,
+    platform: 'discord',
+    guild: guildA.id,
+    channel: guildA.channelId,
+    userId: 'someone',
+    command: 'ask',
+    result: fx.engine.ask(TOLL_QUESTION, { tenant: `discord:${guildA.id}` }),
+  });
+
 const text = (p: Payload) => [p.content ?? '', ...strings(p.embeds ?? [])].join('\n');
 const communityCited = (tenant: string) => fx.engine.ask(TOLL_QUESTION, { tenant }).citations.some((c) => c.community);
 
@@ -191,15 +203,7 @@ describe('guild to guild', () => {
   });
 
   it("finds nothing to vote on with another guild's record id", async () => {
-    const record = await fx.moderation.record({
-      tenant: `discord:${guildA.id}`,
-      platform: 'discord',
-      guild: guildA.id,
-      channel: guildA.channelId,
-      userId: 'someone',
-      command: 'ask',
-      result: fx.engine.ask(TOLL_QUESTION, { tenant: `discord:${guildA.id}` }),
-    });
+    const record = await answerRecordedInA();
     const forged = await clickIn(guildB, encodeId({ kind: 'vote', record: record!, helpful: true }), member());
     expect(text(forged)).toContain(escapeDiscord(RECORD_GONE));
     expect(await fx.moderation.store.voteCounts(record!)).toEqual({ helpful: 0, notHelpful: 0, mine: null });
@@ -277,15 +281,7 @@ describe('DM to guild', () => {
   });
 
   it("finds nothing to vote on with a guild's record id", async () => {
-    const record = await fx.moderation.record({
-      tenant: `discord:${guildA.id}`,
-      platform: 'discord',
-      guild: guildA.id,
-      channel: guildA.channelId,
-      userId: 'someone',
-      command: 'ask',
-      result: fx.engine.ask(TOLL_QUESTION),
-    });
+    const record = await answerRecordedInA();
     const forged = await dm(
       buttonClick(
         appId(),
