@@ -22,6 +22,7 @@ import { readArgs } from '../src/entry-point.js';
 import { Analyzer } from '../src/core/analyzer.js';
 import { Engine } from '../src/core/engine.js';
 import { indexedFact, miniSearchOptions, searchText } from '../src/core/fact-index.js';
+import { passageFact } from '../src/core/passage-facts.js';
 import { loadPack, type Pack } from '../src/knowledge/load.js';
 import { benchQueries, type QuerySet } from './queries.js';
 import { packStats, rng, syntheticPack, writePack } from './synthetic.js';
@@ -36,6 +37,7 @@ const USAGE = `usage: npm run bench [-- options]
   --seed=N      seed of the synthetic packs and queries (default 42)
   --no-startup  skip the start-up measurement
   --write       also write the synthetic packs up to 10k as YAML under bench/packs/
+  --million     also the pack of 1,000,000 passages, in a process of its own (minutes; see bench/million.ts)
   --help        this text`;
 
 const args = readArgs('bench', USAGE, {
@@ -44,6 +46,7 @@ const args = readArgs('bench', USAGE, {
   seed: { type: 'string', default: '42' },
   'no-startup': { type: 'boolean', default: false },
   write: { type: 'boolean', default: false },
+  million: { type: 'boolean', default: false },
 }).values;
 const QUICK = args.quick;
 const JSON_OUT = args.json;
@@ -66,6 +69,7 @@ const median = (xs: number[]) => percentile(xs, 50);
 
 export interface SizeResult {
   facts: number;
+  passages: number;
   build_ms: number;
   load_ms: number | null;
   heap_mb: number;
@@ -143,7 +147,9 @@ function measure(label: string, pack: Pack, queries: QuerySet): SizeRow {
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   let t = performance.now();
-  const engine = new Engine(pack);
+  // Found disagreements are timed on their own (npm run bench:disagreements): finding them in
+  // a synthetic pack of 10,000 facts and its passages takes minutes (see README).
+  const engine = new Engine(pack, { findDisagreements: label === 'real' });
   const build_ms = performance.now() - t;
   gc();
   const heapAfter = process.memoryUsage().heapUsed;
@@ -170,7 +176,8 @@ function measure(label: string, pack: Pack, queries: QuerySet): SizeRow {
   const analyzer = new Analyzer(pack.aliases);
   t = performance.now();
   const raw = new MiniSearch(miniSearchOptions(analyzer));
-  raw.addAll(pack.facts.map((f) => indexedFact(f, topicNames)));
+  const passageFacts = pack.passages.map((p) => passageFact(p, pack.documents.get(p.document)!));
+  raw.addAll([...pack.facts, ...passageFacts].map((f) => indexedFact(f, topicNames)));
   const raw_build_ms = performance.now() - t;
   const texts = questions.map((q) => searchText(analyzer.concepts(q.slice(0, 2000))));
   gc();
@@ -180,6 +187,7 @@ function measure(label: string, pack: Pack, queries: QuerySet): SizeRow {
   return {
     label,
     facts: pack.facts.length,
+    passages: pack.passages.length,
     topics: stats.topics,
     disputed: stats.disputed,
     build_ms: round(build_ms, 1),
@@ -271,6 +279,30 @@ async function measureStartup(): Promise<Startup> {
 }
 
 // ---------------------------------------------------------------------------------------
+// The million-passage pack: bench/million.ts in a process of its own, its JSON line read back.
+
+interface Million {
+  passages: number;
+  build_ms: number;
+  heap_mb: number;
+  ask_p50_ms: number;
+  ask_p99_ms: number;
+  check_p99_ms: number;
+}
+
+function measureMillion(): { result: Million | null; lines: string[] } {
+  const run = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=8192', '--import', 'tsx', join(ROOT, 'bench', 'million.ts'), '--json', `--seed=${SEED}`],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
+  );
+  const lines = (run.stdout ?? '').trim().split('\n');
+  const last = lines.at(-1) ?? '';
+  if (run.status !== 0 || !last.startsWith('{')) return { result: null, lines: [...lines, `exit status ${run.status ?? run.signal}`] };
+  return { result: JSON.parse(last) as Million, lines: lines.slice(0, -1) };
+}
+
+// ---------------------------------------------------------------------------------------
 // Render: the Discord and Slack payloads for the real pack's answers and verdicts.
 
 interface RenderTime {
@@ -319,10 +351,11 @@ async function measureRender(engine: Engine, queries: QuerySet): Promise<RenderT
 // ---------------------------------------------------------------------------------------
 
 function table(rows: SizeRow[]): string {
-  const head = ['pack', 'facts', 'topics (disputed)', 'build ms', 'load ms', 'heap MB (engine)', 'ask p50', 'ask p99', 'check p99', 'search p99', 'ask/search', 'raw build ms', 'timed asks / checks / searches'];
+  const head = ['pack', 'facts', 'passages', 'topics (disputed)', 'build ms', 'load ms', 'heap MB (engine)', 'ask p50', 'ask p99', 'check p99', 'search p99', 'ask/search', 'raw build ms', 'timed asks / checks / searches'];
   const body = rows.map((r) => [
     r.label,
     r.facts.toLocaleString('en-US'),
+    r.passages.toLocaleString('en-US'),
     `${r.topics} (${r.disputed})`,
     r.build_ms.toFixed(0),
     r.load_ms === null ? '—' : r.load_ms.toFixed(0),
@@ -384,6 +417,8 @@ async function main(): Promise<void> {
     pack = null;
   }
 
+  const million = args.million ? (progress('million-passage pack, in a process of its own'), measureMillion()) : null;
+
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const load = loadavg().map((x) => x.toFixed(1)).join(' ');
   console.log(`crosscheck bench — node ${process.version}, ${cpus().length} × ${cpu}, load average at start ${loadAtStart}, at end ${load}; seed ${SEED}`);
@@ -397,13 +432,14 @@ async function main(): Promise<void> {
   );
   for (const r of render) console.log(`render ${r.name}: ${r.p50_ms === null ? 'null' : `p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms`} (${r.note})`);
   console.log('');
+  if (million) for (const line of million.lines) console.log(line);
   for (const line of targets(rows, startup)) console.log(`target: ${line}`);
   console.log(`\nwhole run: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (JSON_OUT) {
-    const sizes: SizeResult[] = rows.map(({ facts, build_ms, load_ms, heap_mb, ask_p50_ms, ask_p99_ms, check_p99_ms, search_p99_ms }) => ({
-      facts, build_ms, load_ms, heap_mb, ask_p50_ms, ask_p99_ms, check_p99_ms, search_p99_ms,
+    const sizes: SizeResult[] = rows.map(({ facts, passages, build_ms, load_ms, heap_mb, ask_p50_ms, ask_p99_ms, check_p99_ms, search_p99_ms }) => ({
+      facts, passages, build_ms, load_ms, heap_mb, ask_p50_ms, ask_p99_ms, check_p99_ms, search_p99_ms,
     }));
-    console.log(JSON.stringify({ node: process.version, startup_ms: startup.startup_ms, sizes }));
+    console.log(JSON.stringify({ node: process.version, startup_ms: startup.startup_ms, sizes, million: million?.result ?? null }));
   }
 }
 

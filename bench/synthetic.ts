@@ -10,11 +10,15 @@
  * The result keeps every real fact, topic and document, and adds synthetic ones until it
  * holds `size` facts. Each synthetic fact's quote stands verbatim in its synthetic document
  * (the document's text is its quotes, one a line), so the pack passes the validator too.
+ * The synthetic documents' sentences are its passages, beside the base pack's own, as
+ * `loadPack` would make them (about 0.75 a fact: a line too short to be a statement, or
+ * read as a heading, is none).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { LoadedDocument, Pack } from '../src/knowledge/load.js';
+import { buildPassages } from '../src/knowledge/passages.js';
 import type { Fact, FactKind, Post, Topic } from '../src/knowledge/schema.js';
 import { normalizeForQuote, wordMatcher } from '../src/knowledge/text.js';
 
@@ -459,6 +463,7 @@ export function syntheticPack(base: Pack, size: number, seed = 1): Pack {
   }
 
   // Document texts: one quote a line; a forum post spans its own lines.
+  const made: LoadedDocument[] = [];
   for (const d of synthDocs) {
     const lines = [d.doc.title, ...d.lines];
     const posts: Post[] = [];
@@ -471,8 +476,11 @@ export function syntheticPack(base: Pack, size: number, seed = 1): Pack {
     d.doc.normalized = normalizeForQuote(d.doc.text);
     if (posts.length) d.doc.posts = posts;
     documents.set(d.doc.id, d.doc);
+    made.push(d.doc);
   }
-  return { ...base, facts, topics, documents, aliases };
+  // Passages from the synthetic sources, as loadPack makes them; the base pack's stay as they are.
+  const passages = [...base.passages, ...buildPassages(made, { denylist: base.meta.denylist })];
+  return { ...base, facts, topics, documents, aliases, passages };
 }
 
 /** Counts of what a pack holds, for the benchmark's table. */

@@ -177,9 +177,11 @@ export class ClaimReader {
       frames: readFrames(plain, mentions, this.negation),
       parties: new Set(mentions.map((m) => m.party)),
       order: orderOf(plain, mentions),
-      modal: MODAL.test(plain),
+      // A passage may join a second sentence to its first ("It should be no surprise then…"); the first tells what happened.
+      // (Names are not blanked in the first sentence: a party's name holds no negation.)
+      modal: MODAL.test(canonical(firstSentence(text))),
+      negated: this.negation.test(canonical(firstSentence(text))) || /n't\b/.test(canonical(firstSentence(text))),
       reported: reportedSpeech(text),
-      negated: this.negation.test(plain) || /n't\b/.test(plain),
       terms: this.termsOf(partyFree.replace(/\d[\d.,]*/g, ' ')),
       names: words(partyFree.replace(/\d[\d.,]*/g, ' '))
         .filter((w) => !STOP_WORDS.has(w) && salience(w) === 'name')
@@ -247,6 +249,9 @@ export function withoutAttribution(statement: string): string {
   const that = /^.{0,120}?\b(?:says?|said|argues?|argued|writes?|wrote|reports?|reported|notes?|noted|claims?|claimed|judges?|judged|believes?|believed|predicts?|predicted|proposes?|proposed|suggests?|suggested|recommends?|recommended|hopes?|hoped|expects?|expected|warns?|warned|states?|stated|adds?|added|thinks?|calls?|called|describes?|described|asserts?|asserted|insists?|insisted|concludes?|concluded|observes?|observed) (?:that )?/i.exec(statement);
   return that && /\bthat $/i.test(that[0]) ? statement.slice(that[0].length) : statement;
 }
+
+/** The text up to the end of its first sentence. */
+const firstSentence = (text: string): string => /^[\s\S]*?[.!?](?=\s+[A-Z“"‘'])/.exec(text)?.[0] ?? text;
 
 /** Verbs that give a view someone holds or a charge they make, not a reported event: "warned that", "alleged that". */
 const CONTESTED_SPEECH =
@@ -372,6 +377,8 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
     let partner: string | null = null;
     let by = false;
     for (let j = i + 1; j < Math.min(tokens.length, i + 1 + FRAME_REACH) && !isBreak(j); j++) {
+      // "Russia holds 74% and Pakistan 26%": a party after "and" with a figure of its own is another subject, not the object.
+      if (tokens[j]!.word === 'and' && partyAt(j + 1) && /^\d/.test(tokens[j + 2]?.word ?? '')) break;
       if (tokens[j]!.word === 'by') by = true;
       const party = partyAt(j);
       if (!party) continue;

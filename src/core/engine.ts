@@ -49,9 +49,16 @@ export interface EngineOptions {
   relativeRank?: number;
   /** Least coverage for a fact to count as stating or denying a claim. Default 0.6. */
   supportCoverage?: number;
+  /**
+   * Find disagreements between the sources at construction (cached between starts). Default
+   * true. The benchmark turns it off on its big synthetic packs: finding reads every unit
+   * with WordNet and compares the pairs sharing rare words, which takes minutes there, and it
+   * is timed on its own (`npm run bench:disagreements`).
+   */
+  findDisagreements?: boolean;
 }
 
-const DEFAULTS: Required<EngineOptions> = { maxFacts: 3, minCoverage: 0.5, relativeRank: 0.2, supportCoverage: 0.6 };
+const DEFAULTS: Required<EngineOptions> = { maxFacts: 3, minCoverage: 0.5, relativeRank: 0.2, supportCoverage: 0.6, findDisagreements: true };
 /** The share of a claim's words a disagreement must share to be about the claim's point. */
 const ABOUT_POINT = 0.5;
 /** How many matching facts a question's answer is chosen from. */
@@ -86,7 +93,8 @@ export class Engine {
     // Disagreements curated in topics.yaml, and those found between the sources' own figures,
     // denials and judgements where no curated one already takes the same sides.
     const curated = new Set([...pack.topics.values()].flatMap((t) => t.disagreement?.positions.flatMap((p) => p.facts) ?? []));
-    const found = cachedDisagreements([...pack.facts, ...passages], pack).filter((d) => !d.positions.some((p) => p.units.some((u) => curated.has(u) || this.covered.factsOf(u).some((f) => curated.has(f)))));
+    const candidates = this.options.findDisagreements ? cachedDisagreements([...pack.facts, ...passages], pack) : [];
+    const found = candidates.filter((d) => !d.positions.some((p) => p.units.some((u) => curated.has(u) || this.covered.factsOf(u).some((f) => curated.has(f)))));
     this.found = found;
     this.disputes = new DisputeIndex([...pack.topics.values(), ...found.map(asTopic)], (id) => this.covered.factsOf(id));
     // Multi-word names that contain a party's name without being it ("Pakistan Stream").
@@ -154,7 +162,7 @@ export class Engine {
     const reading = this.reader.read(claimText);
     const attributed = withoutAttribution(claimText) !== claimText;
     const partyName = (p: string) => p.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-    const evidence = hits.map((hit) => weigh(reading, this.reader.readFact(hit.fact), hit, attributed, partyName));
+    const evidence = hits.map((hit) => weigh(reading, this.reader.readFact(this.dated(hit.fact)), hit, attributed, partyName));
     const ruling = rule(evidence, this.disputes, (topic) => this.aboutPoint(reading.terms, topic));
 
     const builder = this.builder();
@@ -177,6 +185,16 @@ export class Engine {
     const d = topic.disagreement!;
     const words = new Set(this.index.analyzer.terms([topic.name, d.summary, ...d.positions.map((p) => p.label)].join(' . ')));
     return claimTerms.filter((t) => words.has(t)).length / claimTerms.length >= ABOUT_POINT;
+  }
+
+  /**
+   * A passage with the date a curator gave the fact whose quote it holds, where it has none of
+   * its own: "earlier this week" in a 2018 article is August 2018 to the curator.
+   */
+  private dated(fact: Fact): Fact {
+    if (fact.date || !isPassage(fact)) return fact;
+    const date = this.covered.factsOf(fact.id).map((id) => this.index.get(id)?.date).find((d) => d);
+    return date ? { ...fact, date } : fact;
   }
 
   /** "only proposed by Andrew Korybko", "only claimed by a forum member, rock127". */
@@ -284,6 +302,8 @@ export class Engine {
     // A name no fact has, not even at a near spelling, is a subject the pack does not cover;
     // and a fact that leaves out a name the question gives is about something else.
     if (this.index.unknown(query).length) return [];
+    // A thing the question names that no source mentions ("grill" in "how do I build a gas grill"): only a fact with nearly all the rest answers.
+    if (this.index.unseen(query).some((c) => c.word !== asking)) minCoverage = Math.max(minCoverage, UNSEEN_THING_COVERAGE);
     // Another community's approved facts are not this one's to see.
     const visible = (h: Hit) => {
       const tenant = this.community.get(h.fact.id)?.tenant;
@@ -333,6 +353,9 @@ function withAbbreviations(aliases: readonly string[][], defined: readonly strin
   }
   return groups;
 }
+
+/** The least share of a question a fact must cover when the question names a thing no source mentions. */
+const UNSEEN_THING_COVERAGE = 0.65;
 
 /** How much more of a question a passage must cover than the curated fact quoting it, to be said instead. */
 const PASSAGE_MARGIN = 0.05;

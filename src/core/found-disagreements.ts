@@ -173,22 +173,32 @@ function candidatePairs(readings: readonly Reading[], idf: ReadonlyMap<string, n
   // A word two units share is always a key, however small the pack.
   const minIdf = Math.log(readings.length / Math.max(2, readings.length * MAX_KEY_SHARE));
   const postings = new Map<string, number[]>();
-  readings.forEach((r, i) => {
-    for (const t of r.terms) if ((idf.get(t) ?? 0) >= minIdf) postings.set(t, [...(postings.get(t) ?? []), i]);
+  const keys: string[][] = readings.map((r, i) => {
+    const own: string[] = [];
+    for (const t of r.terms) {
+      if ((idf.get(t) ?? 0) < minIdf) continue;
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+      own.push(t);
+    }
+    return own;
   });
-  const seen = new Set<number>();
+  // Each unit is paired with the later units sharing a key, each once: a mark per unit says
+  // which unit last saw it (a set of all pairs outgrows what a Set may hold on big packs).
+  const seenBy = new Int32Array(readings.length).fill(-1);
   const pairs: [number, number][] = [];
-  const n = readings.length;
-  for (const list of postings.values()) {
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const key = list[x]! * n + list[y]!;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (mayShareSubject(readings[list[x]!]!, readings[list[y]!]!, idf, leastShared)) pairs.push([list[x]!, list[y]!]);
+  keys.forEach((own, i) => {
+    for (const t of own) {
+      const list = postings.get(t)!;
+      for (let at = list.indexOf(i) + 1; at < list.length; at++) {
+        const j = list[at]!;
+        if (seenBy[j] === i) continue;
+        seenBy[j] = i;
+        if (mayShareSubject(readings[i]!, readings[j]!, idf, leastShared)) pairs.push([i, j]);
       }
     }
-  }
+  });
   return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 

@@ -20,6 +20,7 @@ export class Shortlist {
   // Per-fact scratch space, reused by every query.
   private total = new Float64Array(0);
   private matched = new Uint16Array(0);
+  /** One term's score per fact while its expansions are summed; all zeros between terms. */
   private termScore = new Float64Array(0);
 
   constructor(private readonly postings: Postings) {}
@@ -43,14 +44,21 @@ export class Shortlist {
         }
         continue;
       }
-      // A term reached through a prefix or a typo: its expansions are summed apart first, field
-      // by field as MiniSearch sums them, then added once.
-      termScore.fill(0, 0, size);
+      // A term reached through a prefix, a typo or a related word: its expansions are summed
+      // apart first, field by field as MiniSearch sums them, then added once. Only the facts
+      // they reach are visited, and each is set back to zero once added, so termScore is all
+      // zeros between terms without a pass over every fact (on a big pack, most of the cost).
       for (const expansion of expansions) this.postings.addScores(expansion, termScore);
-      for (let doc = 0; doc < size; doc++) {
-        if (termScore[doc] === 0) continue;
-        total[doc] = total[doc]! + termScore[doc]!;
-        matched[doc] = matched[doc]! + 1;
+      for (const expansion of expansions) {
+        const { docs, size: n } = expansion.postings;
+        for (let i = 0; i < n; i++) {
+          const doc = docs[i]!;
+          const score = termScore[doc]!;
+          if (score === 0) continue;
+          total[doc] = total[doc]! + score;
+          matched[doc] = matched[doc]! + 1;
+          termScore[doc] = 0;
+        }
       }
     }
     return this.pick(size, limit);

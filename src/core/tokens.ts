@@ -1,5 +1,6 @@
 import porter2 from 'wink-porter2-stemmer';
 import { Lexicon } from './lexicon.js';
+import { americanSpelling } from './spelling.js';
 
 /**
  * Turns text into search terms: the same steps for facts and for questions, so that
@@ -61,7 +62,8 @@ export function words(text: string): string[] {
 
 /**
  * The stem of a word: the base form of an irregular noun or verb ("bought" → "buy", from
- * WordNet's lists), then the Porter2 (Snowball English) stemmer. Numbers, and names with
+ * WordNet's lists), in its American spelling ("apologised" → "apologized"), then the Porter2
+ * (Snowball English) stemmer. Numbers, and names with
  * digits ("su35", "rd93"), are left alone but for a plural "s" ("mi35s").
  */
 export function stem(word: string): string {
@@ -69,7 +71,7 @@ export function stem(word: string): string {
   if (known === undefined) {
     // A pack and its questions use a few thousand words, each many times: stem each once.
     if (stems.size >= MAX_STEMS) stems.clear();
-    known = /\d/.test(word) ? word.replace(/^([a-z]+\d+[a-z]?)s$/, '$1') : porter2(Lexicon.shared().lemma(word));
+    known = /\d/.test(word) ? word.replace(/^([a-z]+\d+[a-z]?)s$/, '$1') : porter2(americanSpelling(Lexicon.shared().lemma(word)));
     stems.set(word, known);
   }
   return known;

@@ -225,16 +225,18 @@ const names = (plain: string, people: readonly (string | null | undefined)[]): b
  *   finder.find(fact.quote, fact.source.document, fact.source.post);   // [] when in no passage
  */
 export class PassageFinder {
-  private readonly byDocument = new Map<string, { passage: Passage; normal: string }[]>();
+  private readonly byDocument = new Map<string, Passage[]>();
+  /** Each document's passages in normal form, made when a quote is first looked for there: most documents have no curated fact. */
+  private readonly normals = new Map<string, { passage: Passage; normal: string }[]>();
 
   constructor(
     passages: readonly Passage[],
     private readonly documents: ReadonlyMap<string, { text: string }>,
   ) {
     for (const passage of passages) {
-      const list = this.byDocument.get(passage.document) ?? [];
-      list.push({ passage, normal: normalizeForQuote(passage.text) });
-      this.byDocument.set(passage.document, list);
+      const list = this.byDocument.get(passage.document);
+      if (list) list.push(passage);
+      else this.byDocument.set(passage.document, [passage]);
     }
   }
 
@@ -245,7 +247,7 @@ export class PassageFinder {
   find(quote: string, document: string, post?: number | null): Passage[] {
     const wanted = normalizeForQuote(quote);
     const text = this.documents.get(document)?.text;
-    const list = (this.byDocument.get(document) ?? []).filter((e) => post === undefined || post === null || e.passage.post === post);
+    const list = this.normalsOf(document).filter((e) => post === undefined || post === null || e.passage.post === post);
     if (!wanted || text === undefined) return [];
     const one = list.find((e) => e.normal.includes(wanted));
     if (one) return [one.passage];
@@ -256,6 +258,15 @@ export class PassageFinder {
       }
     }
     return [];
+  }
+
+  private normalsOf(document: string): { passage: Passage; normal: string }[] {
+    let list = this.normals.get(document);
+    if (!list) {
+      list = (this.byDocument.get(document) ?? []).map((passage) => ({ passage, normal: normalizeForQuote(passage.text) }));
+      this.normals.set(document, list);
+    }
+    return list;
   }
 }
 

@@ -13,6 +13,7 @@ const ENTRIES = [
   'scripts/readme-commands.ts',
   'bench/run.ts',
   'bench/load.ts',
+  'bench/million.ts',
 ];
 
 describe('entry points', () => {

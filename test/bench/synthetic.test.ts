@@ -29,6 +29,7 @@ const snapshot = (p: Pack) =>
     topics: [...p.topics.values()],
     documents: [...p.documents.values()],
     aliases: p.aliases,
+    passages: p.passages,
   });
 
 /** The validator's invariants, checked on the pack in memory. */
@@ -84,6 +85,21 @@ describe('synthetic packs', () => {
     const disputed = [...pack.topics.values()].filter((t) => t.disagreement);
     expect(disputed.length).toBeGreaterThan(10);
     for (const t of disputed) expect(t.disagreement!.positions.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('make passages of their own sources, as loadPack would, beside the base pack’s', () => {
+    const pack = syntheticPack(base, 1500, 3);
+    expect(pack.passages.slice(0, base.passages.length)).toEqual(base.passages);
+    const own = pack.passages.slice(base.passages.length);
+    // Most synthetic quotes are a passage each; a short line or one read as a heading is none.
+    expect(own.length).toBeGreaterThan(0.5 * (1500 - base.facts.length));
+    expect(own.length).toBeLessThanOrEqual(1500 - base.facts.length);
+    for (const p of own) {
+      const doc = pack.documents.get(p.document);
+      expect(doc && !base.documents.has(p.document), p.id).toBe(true);
+      expect(doc!.text.slice(p.start, p.end), p.id).toBe(p.text);
+    }
+    expect(new Set(pack.passages.map((p) => p.id)).size).toBe(pack.passages.length);
   });
 
   it('keep the validator’s invariants', () => {

@@ -1,0 +1,155 @@
+/**
+ * The million-passage pack (issue 15, "Performance"): a pack whose sources hold 1,000,000
+ * citable passages, with the real pack's curated facts and topics and no synthetic facts, as
+ * a community that drops its documents in would have. Times building the engine, its heap,
+ * and ask and check on the bench's queries, with found disagreements off (finding them does
+ * not scale to this size; see README). It takes minutes and gigabytes, so it runs alone:
+ * `npm run bench -- --million` starts it in a process of its own, and `npm test` never does.
+ *
+ *   npm run bench:million                        # 1,000,000 passages, seed 42
+ *   npm run bench:million -- --passages=200000   # a smaller one, same method
+ */
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { Engine } from '../src/core/engine.js';
+import { readArgs } from '../src/entry-point.js';
+import { type LoadedDocument, loadPack, type Pack } from '../src/knowledge/load.js';
+import type { Passage } from '../src/knowledge/passages.js';
+import { benchQueries } from './queries.js';
+import { syntheticPack } from './synthetic.js';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+const ROOT = resolve(import.meta.dirname, '..');
+const USAGE = `usage: npm run bench:million [-- options]
+  --passages=N  passages in the pack (default 1000000)
+  --seed=N      seed of the synthetic sources and the queries (default 42)
+  --json        also one JSON object as the last line of stdout
+  --help        this text`;
+
+const args = readArgs('bench:million', USAGE, {
+  passages: { type: 'string', default: '1000000' },
+  seed: { type: 'string', default: '42' },
+  json: { type: 'boolean', default: false },
+}).values;
+const WANTED = Number(args.passages);
+const SEED = Number(args.seed);
+if (!Number.isInteger(WANTED) || WANTED < 1 || !Number.isInteger(SEED)) {
+  process.stderr.write(`bench:million: --passages and --seed take whole numbers\n${USAGE}\n`);
+  process.exit(2);
+}
+
+const progress = (text: string) => process.stderr.write(`bench:million: ${text}\n`);
+const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+const round = (x: number) => Math.round(x * 1000) / 1000;
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** Synthetic facts per chunk: each chunk's sources are made, segmented into passages, and its facts let go. */
+const CHUNK = 100_000;
+
+/**
+ * The real pack with synthetic sources added until it holds `wanted` passages. The sources
+ * come from synthetic packs made a chunk at a time (each with a seed of its own); their facts
+ * are dropped, only their documents and the passages `loadPack` would make of them are kept.
+ */
+function millionPack(real: Pack, wanted: number, seed: number): Pack {
+  const documents = new Map(real.documents);
+  const passages: Passage[] = [...real.passages];
+  for (let chunk = 0; passages.length < wanted; chunk++) {
+    const t = performance.now();
+    const part = syntheticPack(real, real.facts.length + CHUNK, seed + chunk * 7919);
+    const renamed = new Map<string, LoadedDocument>();
+    for (const doc of part.documents.values()) {
+      if (real.documents.has(doc.id)) continue;
+      const id = `c${chunk}_${doc.id}`;
+      renamed.set(doc.id, { ...doc, id });
+    }
+    for (const p of part.passages.slice(real.passages.length)) {
+      if (passages.length >= wanted) break;
+      const doc = renamed.get(p.document)!;
+      documents.set(doc.id, doc);
+      passages.push({ ...p, id: `${doc.id}:${p.start}`, document: doc.id });
+    }
+    progress(`${passages.length.toLocaleString('en-US')} passages (chunk ${chunk + 1} in ${Math.round(performance.now() - t)} ms)`);
+  }
+  // A document whose passages were cut off at `wanted` is left out whole.
+  const cited = new Set(passages.map((p) => p.document));
+  for (const id of documents.keys()) if (!cited.has(id) && !real.documents.has(id)) documents.delete(id);
+  return { ...real, dir: join(ROOT, 'bench', 'packs', `million-${wanted}-${seed}`), documents, passages };
+}
+
+function main(): void {
+  const started = performance.now();
+  const loadAtStart = loadavg().map((x) => x.toFixed(1)).join(' ');
+  const real = loadPack(join(ROOT, 'knowledge'));
+  const queries = benchQueries(real, SEED);
+  let t = performance.now();
+  let pack: Pack | null = millionPack(real, WANTED, SEED);
+  const generated = performance.now() - t;
+  const documents = pack.documents.size;
+  const passages = pack.passages.length;
+  gc();
+  const heapPack = process.memoryUsage().heapUsed;
+  progress(`pack of ${passages.toLocaleString('en-US')} passages in ${documents.toLocaleString('en-US')} documents, generated in ${Math.round(generated / 1000)} s; building the engine`);
+  t = performance.now();
+  // Found disagreements are not looked for: finding them in 17,000 units already takes minutes (see README).
+  const engine = new Engine(pack, { findDisagreements: false });
+  const build_ms = performance.now() - t;
+  pack = null;
+  gc();
+  const heap = process.memoryUsage();
+  progress(`built in ${Math.round(build_ms / 1000)} s; timing`);
+
+  // Warm-up (the JIT), after the forced collection: see run.ts, Method.
+  for (const q of queries.questions.slice(0, 40)) engine.ask(q);
+  for (const c of queries.claims.slice(0, 40)) engine.check(c);
+  const time = (items: readonly string[], run: (s: string) => unknown) =>
+    items.map((s) => {
+      const at = performance.now();
+      run(s);
+      return performance.now() - at;
+    });
+  const ask = time(queries.questions, (q) => engine.ask(q));
+  const check = time(queries.claims, (c) => engine.check(c));
+  const slowest = queries.questions
+    .map((q, i) => ({ q, ms: ask[i]! }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
+
+  const result = {
+    passages,
+    documents,
+    facts: engine.factCount,
+    generate_ms: Math.round(generated),
+    build_ms: Math.round(build_ms),
+    load_ms: null,
+    heap_mb: mb(heap.heapUsed),
+    heap_pack_mb: mb(heapPack),
+    rss_mb: mb(heap.rss),
+    array_buffers_mb: mb(heap.arrayBuffers),
+    ask_p50_ms: round(percentile(ask, 50)),
+    ask_p99_ms: round(percentile(ask, 99)),
+    check_p50_ms: round(percentile(check, 50)),
+    check_p99_ms: round(percentile(check, 99)),
+  };
+  const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`crosscheck bench, million-passage pack — node ${process.version}, load average at start ${loadAtStart}, at end ${load}; seed ${SEED}`);
+  console.log(
+    `${passages.toLocaleString('en-US')} passages, ${documents.toLocaleString('en-US')} documents, ${result.facts} curated facts: build ${result.build_ms} ms, heap ${result.heap_mb} MB (pack alone before the engine ${result.heap_pack_mb} MB; rss ${result.rss_mb} MB, array buffers ${result.array_buffers_mb} MB)`,
+  );
+  console.log(`ask p50 ${result.ask_p50_ms} ms, p99 ${result.ask_p99_ms} ms (${ask.length} asks); check p50 ${result.check_p50_ms} ms, p99 ${result.check_p99_ms} ms (${check.length} checks)`);
+  console.log(`slowest asks: ${slowest.map((s) => `${s.ms.toFixed(1)} ms “${s.q}”`).join('; ')}`);
+  console.log(`target: ask p99 ${result.ask_p99_ms} ms ≤ 20: ${result.ask_p99_ms <= 20 ? 'met' : 'MISSED'}`);
+  console.log(`target: heap ${result.heap_mb} MB ≤ 1536: ${result.heap_mb <= 1536 ? 'met' : 'MISSED'}`);
+  console.log('target: start-up from a saved index ≤ 2 s: not measured (no saved index yet)');
+  console.log(`whole run: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (args.json) console.log(JSON.stringify(result));
+}
+
+main();
