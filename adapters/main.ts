@@ -118,17 +118,15 @@ async function main(): Promise<void> {
   }
   // Moderators' records, votes, proposals and channel settings: PostgreSQL when
   // DATABASE_URL is set, else an embedded database in DATA_DIR. Approved facts join the engine.
+  // Answering never needs the store: without it the bot starts all the same, tells moderators
+  // that moderation is unavailable, and connects when it can (1 s, doubling to 60 s).
   const { Moderation } = await import('../src/moderation/index.js');
-  const moderation = await Moderation.open(
-    {
-      databaseUrl: config.store.databaseUrl,
-      dataDir: config.store.dataDir,
-      retentionDays: config.store.retentionDays,
-      userHashSecret: config.store.userHashSecret,
-    },
-    engine,
-    { defaults: { mode: 'public', cooldownSeconds: config.cooldownSeconds }, log: logger },
-  );
+  const moderation = await Moderation.connect({ ...config.store }, engine, {
+    defaults: { mode: 'public', cooldownSeconds: config.cooldownSeconds },
+    proposalsPerHour: config.proposals.perHour,
+    pendingMax: config.proposals.pendingMax,
+    log: logger,
+  });
   stopStore = () => moderation.stop();
   adapters = await startAdapters(config, engine, logger, moderation, registry);
   logger.info(

@@ -15,12 +15,13 @@ import type { Moderation } from '../../src/moderation/index.js';
 import type { Registry } from '../pipeline/command.js';
 import { loadRegistry } from '../pipeline/registry.js';
 import { createPipeline } from '../pipeline/serve.js';
-import { Cooldown } from '../shared/cooldown.js';
+import { Limits } from '../shared/limits.js';
 import { ModerationDesk } from '../shared/moderation/desk.js';
 import { boltLogger } from './bolt-logger.js';
 import { type SlackConfig, type SlackDeps, slackCommandName } from './deps.js';
 import { slackReason } from './failures.js';
 import { registerListeners } from './listeners/index.js';
+import { dropRepeats } from './repeats.js';
 import { createConnection } from './receiver.js';
 
 export interface SlackOptions {
@@ -94,6 +95,9 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
     platform: 'slack',
     defaults: { mode: config.privateByDefault ? 'ephemeral' : 'public', cooldownSeconds: options.cooldownSeconds },
   });
+  // Shared by every instance on PostgreSQL: the cooldown, and which requests were handled.
+  const limits = new Limits(options.moderation, options.cooldownSeconds);
+  app.use(dropRepeats(limits, logger));
   const pipeline = createPipeline({
     engine,
     registry: options.registry ?? (await loadRegistry()),
@@ -102,7 +106,7 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
     // /help is Slack's own; the bot's help is a mention with nothing after it.
     typedHelp: 'mention me with nothing else to see what I can do',
     desk,
-    cooldown: new Cooldown(options.cooldownSeconds),
+    cooldown: limits,
   });
   const deps: SlackDeps = { config, pipeline, desk, logger };
   registerListeners(app, deps);

@@ -2,8 +2,8 @@
  * Proposed facts: validated like a pack fact, stored as pending, approved or rejected by a
  * moderator. An approved proposal becomes a `Fact` the live engine adds at once.
  *
- *   const result = await propose(store, engine.pack, input, proposer);   // { ok, proposal } or { ok: false, problems }
- *   await approve(store, engine.pack, id, reviewer, { onApproved: (a) => addToEngine(engine, a) });
+ *   const result = await propose(store, engine.pack, input, proposer, { tenant: 'slack:T1' });   // { ok, proposal } or { ok: false, problems }
+ *   await approve(store, engine.pack, 'slack:T1', id, reviewer, { onApproved: (a) => addToEngine(engine, a) });
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -13,12 +13,14 @@ import type { LoadedDocument, Pack } from '../knowledge/load.js';
 import { FactKind, FactSchema, PartialDate, type Fact } from '../knowledge/schema.js';
 import { QuoteChecker } from '../knowledge/quotes.js';
 import { normalizeForQuote, wordMatcher } from '../knowledge/text.js';
+import { cleanText, defuseUrls, inContext, isWebUrl, quoteSpan, unbackedWords } from './smuggling.js';
 import type { Actor, ProposalRecord, ProposalSource, Store } from '../store/index.js';
 
+// Every text is cleaned first (smuggling.ts): what is stored, checked and said is what shows.
 const oneLine = (max: number) =>
   z
     .string()
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .transform((s) => cleanText(s).replace(/\s+/g, ' ').trim())
     .pipe(z.string().max(max, `is at most ${max} characters`));
 const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), oneLine(max).nullish());
@@ -32,14 +34,17 @@ const NewSourceSchema = z.object({
   title: oneLine(200).pipe(z.string().min(1, 'is needed for a new document')),
   author: optionalText(120),
   date: z.preprocess(blankToUndefined, PartialDate.nullish()),
-  url: z.preprocess(blankToUndefined, z.string().trim().url('must be a URL').nullish()),
+  url: z.preprocess(
+    blankToUndefined,
+    z.string().trim().refine(isWebUrl, 'must be a web address (http:// or https://)').nullish(),
+  ),
 });
 
 /** What a proposer fills in, checked field by field. Strings are trimmed. */
 export const ProposalInputSchema = z.object({
   statement: oneLine(500),
   /** Copied from the source; whitespace, quote marks and dashes may differ from the text. */
-  quote: z.string().transform((s) => s.trim()),
+  quote: z.string().transform((s) => cleanText(s).trim()),
   topic: oneLine(80),
   /** report (default), opinion, proposal or forum_claim. */
   kind: z.preprocess(blankToUndefined, FactKind.default('report')),
@@ -195,6 +200,8 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
   let document: CommunityDocument | null = null;
   // With a bad source, a stand-in lets the other fields be checked all the same.
   let factSource: Fact['source'] = { document: 'unknown' };
+  // Who the statement may name besides what the quote names: the source's author, publisher, title, poster.
+  let known: (string | null | undefined)[] = [];
 
   if (!s) {
     // Already reported.
@@ -211,8 +218,16 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
     } else if (!doc.text) {
       notes.push(`the quote was not checked: the text of "${doc.title}" is not in the pack`);
     } else {
-      const quoted = new QuoteChecker().check(doc, s.post, input.quote);
-      if (quoted.ok || !input.quote) {
+      const post = doc.posts?.find((x) => x.n === s.post);
+      known = [doc.author, doc.publisher, doc.title, post?.poster, post?.author];
+      const checker = new QuoteChecker();
+      const quoted = checker.check(doc, s.post, input.quote);
+      const span = quoted.ok ? quoteSpan(checker.textOf(doc, s.post)!, normalizeForQuote(input.quote)) : null;
+      if (span && 'cuts' in span) {
+        problems.push(
+          problem('quote', `cuts the word “${span.cuts}” in the source; start and end the quote on whole words`),
+        );
+      } else if (quoted.ok || !input.quote) {
         // Verbatim, or no quote at all (reported with the fact's shape below).
       } else if (quoted.problem === 'post-needed') {
         problems.push(
@@ -228,12 +243,27 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
   } else {
     document = communityDocument(s);
     factSource = { document: document.id };
+    known = [s.title, s.author];
     notes.push('the quote was not checked: the document is new and its text is not in the pack');
   }
 
   if (!pack.topics.has(input.topic)) {
     const known = [...pack.topics.keys()].slice(0, 8).join(', ');
     problems.push(problem('topic', `there is no topic "${input.topic}"; use a topic id such as ${known}`));
+  }
+  // Without a source there is no telling who the statement may name: the source's problem is told first.
+  const unbacked = s
+    ? unbackedWords(
+        pack,
+        input.statement,
+        input.quote,
+        known.filter((k): k is string => !!k),
+      )
+    : [];
+  for (const word of unbacked) {
+    problems.push(
+      problem('statement', `“${word}” is not in the quote; the statement may say only what its quote says`),
+    );
   }
   const denied = wordMatcher(pack.meta.denylist);
   if (denied?.test(input.statement)) problems.push(problem('statement', 'contains a term the pack never repeats'));
@@ -248,8 +278,9 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
 
   const candidate = {
     id: communityFactId(0),
-    statement: input.statement,
-    quote: input.quote,
+    // A link in what the bot says would be live on every platform; an unchecked quote may carry one too.
+    statement: defuseUrls(input.statement),
+    quote: document ? defuseUrls(input.quote) : input.quote,
     source: factSource,
     ...(input.date ? { date: input.date } : {}),
     kind: input.kind,
@@ -268,7 +299,26 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
     }
   }
   if (problems.length || !parsed.input) return { ok: false, problems: distinct(problems) };
-  return { ok: true, fact: shape.data!, document, input: parsed.input, notes };
+  return {
+    ok: true,
+    fact: shape.data!,
+    document,
+    input: { ...parsed.input, statement: candidate.statement, quote: candidate.quote },
+    notes,
+  };
+}
+
+/**
+ * The quote as it stands in its source, with the words around it («…»), so a reviewer can see
+ * that it means what the statement says; null where the source's text is not in the pack.
+ */
+export function quoteInSource(pack: Pack, p: Pick<ProposalRecord, 'quote' | 'source'>): string | null {
+  if (!('document' in p.source)) return null;
+  const doc = pack.documents.get(p.source.document);
+  const text = doc?.text ? new QuoteChecker().textOf(doc, p.source.post) : null;
+  const quote = normalizeForQuote(p.quote);
+  const span = text ? quoteSpan(text, quote) : null;
+  return span && 'at' in span ? inContext(text!, span.at, quote) : null;
 }
 
 /** The input a stored proposal was made from, to validate it again at review. */
@@ -302,7 +352,11 @@ export function approvedFact(p: ProposalRecord): ApprovedFact {
   };
   return {
     fact,
-    mark: { approvedBy: p.reviewer ?? 'a moderator', approvedAt: p.reviewedAt ?? p.createdAt },
+    mark: {
+      approvedBy: p.reviewer ?? 'a moderator',
+      approvedAt: p.reviewedAt ?? p.createdAt,
+      ...(p.tenant !== null ? { tenant: p.tenant } : {}),
+    },
     document,
     proposal: p,
   };
@@ -318,16 +372,25 @@ export function addToEngine(engine: Engine, a: Pick<ApprovedFact, 'fact' | 'mark
   engine.addCommunityFact(a.fact, a.mark);
 }
 
-/** Validates and stores a proposal as pending. */
+/** Where a proposal is made: its community, and the key that makes a resubmission find the first. */
+export interface ProposalPlace {
+  tenant: string;
+  idempotencyKey?: string | null;
+}
+
+/** Validates and stores a proposal as pending in its community; the same key again returns the saved one. */
 export async function propose(
   store: Store,
   pack: Pack,
   raw: ProposalInput | unknown,
   proposer: Actor,
+  place: ProposalPlace,
 ): Promise<{ ok: true; proposal: ProposalRecord; notes: string[] } | { ok: false; problems: FieldProblem[] }> {
   const v = validateProposal(pack, raw);
   if (!v.ok) return v;
-  const proposal = await store.addProposal({
+  const { proposal } = await store.addProposal({
+    tenant: place.tenant,
+    idempotencyKey: place.idempotencyKey ?? null,
     statement: v.input.statement,
     quote: v.input.quote,
     topic: v.input.topic,
@@ -339,8 +402,9 @@ export async function propose(
   return { ok: true, proposal, notes: v.notes };
 }
 
-async function pendingProposal(store: Store, id: number): Promise<ProposalRecord | FieldProblem> {
-  const p = await store.getProposal(id);
+async function pendingProposal(store: Store, tenant: string, id: number): Promise<ProposalRecord | FieldProblem> {
+  // Another community's proposal is not found: its id says nothing about it.
+  const p = await store.getProposal(tenant, id);
   if (!p) return problem('proposal', `there is no proposal #${id}`);
   if (p.status !== 'pending') {
     return problem('proposal', `proposal #${id} was already ${p.status}${p.reviewer ? ` by ${p.reviewer}` : ''}`);
@@ -358,16 +422,17 @@ const decidedElsewhere = (id: number) => problem('proposal', `proposal #${id} wa
 export async function approve(
   store: Store,
   pack: Pack,
+  tenant: string,
   id: number,
   reviewer: Actor,
   options: { reason?: string | null; onApproved?: (approved: ApprovedFact) => void } = {},
 ): Promise<Decision> {
-  const p = await pendingProposal(store, id);
+  const p = await pendingProposal(store, tenant, id);
   if ('message' in p) return { ok: false, problems: [p] };
   const v = validateProposal(pack, proposalInput(p));
   if (!v.ok)
     return { ok: false, problems: v.problems.map((x) => ({ ...x, message: `no longer valid: ${x.message}` })) };
-  const decided = await store.decideProposal(id, 'approved', reviewer, options.reason);
+  const decided = await store.decideProposal(tenant, id, 'approved', reviewer, options.reason);
   if (!decided) return { ok: false, problems: [decidedElsewhere(id)] };
   const approved = approvedFact(decided);
   options.onApproved?.(approved);
@@ -375,11 +440,17 @@ export async function approve(
 }
 
 /** Rejects a pending proposal; a reason is required, so the proposer learns why. */
-export async function reject(store: Store, id: number, reviewer: Actor, reason: string): Promise<Decision> {
+export async function reject(
+  store: Store,
+  tenant: string,
+  id: number,
+  reviewer: Actor,
+  reason: string,
+): Promise<Decision> {
   if (!reason?.trim()) return { ok: false, problems: [problem('reason', 'say why the proposal is rejected')] };
-  const p = await pendingProposal(store, id);
+  const p = await pendingProposal(store, tenant, id);
   if ('message' in p) return { ok: false, problems: [p] };
-  const decided = await store.decideProposal(id, 'rejected', reviewer, reason);
+  const decided = await store.decideProposal(tenant, id, 'rejected', reviewer, reason);
   if (!decided) return { ok: false, problems: [decidedElsewhere(id)] };
   return { ok: true, proposal: decided, approved: null };
 }

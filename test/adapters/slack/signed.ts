@@ -22,6 +22,8 @@ export interface SignOptions {
   unsigned?: boolean;
   /** Send this signature instead of the right one. */
   signature?: string;
+  /** More headers, e.g. X-Slack-Retry-Num on a retry. */
+  headers?: Record<string, string>;
 }
 
 export interface SlackResponse {
@@ -36,7 +38,7 @@ export async function postSigned(
   options: SignOptions = {},
 ): Promise<SlackResponse> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = { 'content-type': contentType };
+  const headers: Record<string, string> = { 'content-type': contentType, ...options.headers };
   if (!options.unsigned) {
     headers['x-slack-request-timestamp'] = String(timestamp);
     headers['x-slack-signature'] =
@@ -182,12 +184,16 @@ export function blockActionsBody(
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-/** A `view_submission` payload: a modal the bot opened, submitted with `values` (block id = action id = field). */
+/**
+ * A `view_submission` payload: a modal the bot opened, submitted with `values` (block id = action id = field).
+ * Each modal has its own view id, as on Slack; the same `viewId` again is the same modal submitted again.
+ */
 export function viewSubmissionBody(
   callbackId: string,
   values: Record<string, string>,
   privateMetadata: string,
   who: Who = {},
+  viewId = `V${randomUUID().slice(0, 8).toUpperCase()}`,
 ): string {
   const user = who.user ?? 'U1';
   const state = Object.fromEntries(
@@ -204,7 +210,7 @@ export function viewSubmissionBody(
     token: 'legacy-verification-token',
     trigger_id: `trigger-${randomUUID()}`,
     view: {
-      id: 'V1',
+      id: viewId,
       team_id: who.team ?? 'T1',
       type: 'modal',
       callback_id: callbackId,

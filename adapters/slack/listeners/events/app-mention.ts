@@ -8,7 +8,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { readLine } from '../../../pipeline/lines.js';
 import { asMessage, notice } from '../../../pipeline/reply.js';
 import { serve } from '../../../pipeline/serve.js';
-import { slackPerson, type SlackDeps } from '../../deps.js';
+import { slackPerson, slackPlace, type SlackDeps } from '../../deps.js';
 import { explainFailure } from '../../failures.js';
 import { isSlackModerator } from '../../permissions.js';
 import { renderSlack } from '../../render.js';
@@ -21,7 +21,12 @@ export function appMentionCallback(deps: SlackDeps) {
     const user = event.user;
     // Other bots' mentions are left alone: no bot conversations, no loops.
     if (!user || event.bot_id) return;
-    const log = deps.logger.child({ requestId: body.event_id, kind: 'mention', user, channel: event.channel });
+    const log = deps.logger.child({
+      requestId: body.event_id,
+      kind: 'mention',
+      user: deps.desk.logId(user),
+      channel: event.channel,
+    });
     const thread_ts = event.thread_ts ?? event.ts;
     try {
       // Mentions (the bot's own included) are addressing, not part of the question.
@@ -30,7 +35,7 @@ export function appMentionCallback(deps: SlackDeps) {
         typed: true,
         quietWhenOff: true,
         person: slackPerson({ id: user }),
-        place: { guild: body.team_id, channel: event.channel },
+        place: slackPlace(body.team_id, event.channel),
         isModerator: () => isSlackModerator(client, user, deps.config.moderators),
       });
       if (!outcome.reply) {
