@@ -22,8 +22,9 @@ export const command = defineCommand({
   ],
   // Listing documents runs no search, so it does not count against the cooldown.
   cooldown: false,
-  run: ({ text }, { engine, commandName }) => {
-    const all = engine.sources();
+  run: ({ text }, { engine, commandName, scope }) => {
+    // The pack's documents and those this community added; never another community's.
+    const all = engine.sources(scope);
     const wanted = text.trim();
     if (!wanted) return { kind: 'sources', sources: all };
     // The full id, or the short one before "_".

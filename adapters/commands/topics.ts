@@ -1,5 +1,6 @@
 /** /topics: what the pack covers, topic by topic and area by area, with the topics where sources disagree marked. */
 import type { Engine } from '../../src/core/engine.js';
+import type { Scope } from '../../src/core/model.js';
 import { defineCommand } from '../pipeline/command.js';
 
 export interface TopicSummary {
@@ -25,9 +26,9 @@ declare module '../pipeline/reply.js' {
 }
 
 /** The pack's topics by area, each with its fact count and, if disputed, the disagreement. */
-export function topicAreas(engine: Engine): TopicArea[] {
+export function topicAreas(engine: Engine, scope: Scope = {}): TopicArea[] {
   const facts = new Map<string, number>();
-  for (const c of engine.facts()) facts.set(c.topic, (facts.get(c.topic) ?? 0) + 1);
+  for (const c of engine.facts(scope)) facts.set(c.topic, (facts.get(c.topic) ?? 0) + 1);
   const areas = new Map<string, TopicSummary[]>();
   for (const t of engine.pack.topics.values()) {
     const summary = {
@@ -50,5 +51,5 @@ export const command = defineCommand({
   details: 'by area, with how many facts each has; ⚠ marks a topic where sources disagree, saying on what',
   // Listing topics runs no search.
   cooldown: false,
-  run: (_input, { engine }) => ({ kind: 'topics', areas: topicAreas(engine) }),
+  run: (_input, { engine, scope }) => ({ kind: 'topics', areas: topicAreas(engine, scope) }),
 });

@@ -18,10 +18,12 @@ import type {
   MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import type { Engine } from '../../src/core/engine.js';
+import type { Scope } from '../../src/core/model.js';
 import type { Logger } from '../../src/log.js';
 import type { Registry } from '../pipeline/command.js';
 import { type Outcome, type Pipeline, type Request, serve } from '../pipeline/serve.js';
 import type { ModerationDesk } from '../shared/moderation/desk.js';
+import { scopeOf } from '../shared/moderation/tenant.js';
 import { handleComponent } from './moderation.js';
 import { isModerator, personOf, placeOf, settingsChannel } from './people.js';
 import { postUnderMessage } from './post-under-message.js';
@@ -133,12 +135,13 @@ async function suggest(interaction: AutocompleteInteraction, registry: Registry,
   const focused = interaction.options.getFocused(true);
   const spec = registry.find(interaction.commandName, 'discord');
   if (!spec?.options?.some((o) => o.name === focused.name && o.suggest)) return interaction.respond([]);
-  await interaction.respond(suggestionChoices(engine, String(focused.value)));
+  // Suggested from the facts this community may see: another's approved facts never show.
+  await interaction.respond(suggestionChoices(engine, String(focused.value), scopeOf('discord', placeOf(interaction))));
 }
 
-function suggestionChoices(engine: Engine, partial: string): { name: string; value: string }[] {
+function suggestionChoices(engine: Engine, partial: string, scope: Scope): { name: string; value: string }[] {
   return engine
-    .suggest(partial.slice(-MAX_PARTIAL), MAX_SUGGESTIONS)
+    .suggest(partial.slice(-MAX_PARTIAL), MAX_SUGGESTIONS, scope)
     .filter((s) => s.trim().length > 0)
     .slice(0, MAX_SUGGESTIONS)
     .map((s) => ({

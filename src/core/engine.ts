@@ -73,6 +73,8 @@ export class Engine {
   private readonly abuse: RegExp | null;
   private readonly options: Required<EngineOptions>;
   private readonly community = new Map<string, CommunityMark>();
+  /** The community each added document belongs to; the pack's own have none. */
+  private readonly documentTenant = new Map<string, string>();
   /** Disagreements found between the sources, beside the curated ones. */
   readonly found: readonly FoundDisagreement[];
   /** Passages (by fact id) that curated facts quote: the fact is said instead. */
@@ -222,15 +224,15 @@ export class Engine {
     return sentences.slice(0, max).map((s) => this.check(s, scope));
   }
 
-  /** The documents of the pack, with how many facts each gives. */
-  sources(): SourceSummary[] {
+  /** The documents of the pack, and those its community added, with how many facts each gives. */
+  sources(scope: Scope = {}): SourceSummary[] {
     const counts = new Map<string, number>();
-    for (const f of this.curated()) {
+    for (const f of this.curated(scope)) {
       const key = `${f.source.document}#${f.source.post ?? ''}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
       counts.set(f.source.document, (counts.get(f.source.document) ?? 0) + 1);
     }
-    return [...this.pack.documents.values()].map((d) => ({
+    return [...this.pack.documents.values()].filter((d) => this.mayCite(this.documentTenant.get(d.id), scope)).map((d) => ({
       document: d.id,
       title: d.title,
       author: d.author,
@@ -243,28 +245,37 @@ export class Engine {
     }));
   }
 
-  /** One fact as a citation, or undefined. */
-  fact(id: string): Citation | undefined {
+  /** One fact as a citation, or undefined (as for another community's fact). */
+  fact(id: string, scope: Scope = {}): Citation | undefined {
     const fact = this.index.get(id);
-    return fact ? this.citeAlone(fact) : undefined;
+    return fact && this.visible(fact.id, scope) ? this.citeAlone(fact) : undefined;
   }
 
-  /** Every fact, as citations, in pack order. */
-  facts(): Citation[] {
-    return this.curated().map((f) => this.citeAlone(f));
+  /** Every fact the community may see, as citations, in pack order. */
+  facts(scope: Scope = {}): Citation[] {
+    return this.curated(scope).map((f) => this.citeAlone(f));
   }
 
-  /** The curated and community facts, in pack order, without the passages. */
-  private curated(): Fact[] {
-    return [...this.index.all()].filter((f) => !isPassage(f));
+  /** The curated facts and the community's own, in pack order, without the passages. */
+  private curated(scope: Scope): Fact[] {
+    return [...this.index.all()].filter((f) => !isPassage(f) && this.visible(f.id, scope));
   }
 
-  /** Suggestions for a partly typed question: topic names the index can answer, at most 25. */
-  suggest(partial: string, limit = 25): string[] {
+  /** A fact is the pack's, or the community's that approved it: another community's is not this one's to see. */
+  private visible(id: string, scope: Scope): boolean {
+    return this.mayCite(this.community.get(id)?.tenant, scope);
+  }
+
+  private mayCite(tenant: string | undefined, scope: Scope): boolean {
+    return tenant === undefined || tenant === scope.tenant;
+  }
+
+  /** Suggestions for a partly typed question: topic names the community's facts can answer, at most 25. */
+  suggest(partial: string, limit = 25, scope: Scope = {}): string[] {
     const words = this.index.suggest(partial, 5);
     const seen = new Set<string>();
     for (const text of [partial, ...words]) {
-      for (const h of this.index.search(this.index.query(text), 15)) {
+      for (const h of this.index.search(this.index.query(text), 15).filter((hit) => this.visible(hit.fact.id, scope))) {
         const name = this.pack.topics.get(h.fact.topic)?.name;
         if (name) seen.add(name);
         if (seen.size >= limit) return [...seen];
@@ -277,8 +288,11 @@ export class Engine {
    * Adds a document that a moderator-approved fact cites, so citations name its title and
    * author. A document the pack already has is kept as it is.
    */
-  addDocument(document: LoadedDocument): void {
-    if (!this.pack.documents.has(document.id)) this.pack.documents.set(document.id, document);
+  addDocument(document: LoadedDocument, tenant?: string): void {
+    if (this.pack.documents.has(document.id)) return;
+    this.pack.documents.set(document.id, document);
+    // Listed in /sources only for the community that added it.
+    if (tenant !== undefined) this.documentTenant.set(document.id, tenant);
   }
 
   /** Adds (or replaces) a moderator-approved fact in the live index. */
@@ -305,11 +319,7 @@ export class Engine {
     // A thing the question names that no source mentions ("grill" in "how do I build a gas grill"): only a fact with nearly all the rest answers.
     if (this.index.unseen(query).some((c) => c.word !== asking)) minCoverage = Math.max(minCoverage, UNSEEN_THING_COVERAGE);
     // Another community's approved facts are not this one's to see.
-    const visible = (h: Hit) => {
-      const tenant = this.community.get(h.fact.id)?.tenant;
-      return tenant === undefined || tenant === scope.tenant;
-    };
-    const found = this.index.search(query).filter((h) => h.named && visible(h));
+    const found = this.index.search(query).filter((h) => h.named && this.visible(h.fact.id, scope));
     const hits = withoutRepeats(found, this.covered);
     const best = hits[0];
     if (!best || best.coverage < minCoverage) return [];

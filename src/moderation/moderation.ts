@@ -295,7 +295,7 @@ export class Moderation {
     return this.use((s) =>
       report(s, tenant, days, {
         limit,
-        statementOf: (id) => this.engine.fact(id)?.statement,
+        statementOf: (id) => this.engine.fact(id, { tenant })?.statement,
         mask: (t) => this.engine.safeEcho(t),
         found: this.engine.found,
       }),

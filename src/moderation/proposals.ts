@@ -368,7 +368,7 @@ export function approvedFact(p: ProposalRecord): ApprovedFact {
  * community-added.
  */
 export function addToEngine(engine: Engine, a: Pick<ApprovedFact, 'fact' | 'mark' | 'document'>): void {
-  if (a.document) engine.addDocument(a.document);
+  if (a.document) engine.addDocument(a.document, a.mark.tenant);
   engine.addCommunityFact(a.fact, a.mark);
 }
 

@@ -437,6 +437,15 @@ describe.each(backends('proposals'))('review on $name', (backend) => {
       .ask('when was the bridge repainted green', HERE)
       .citations.find((x) => x.fact === `community-${made.proposal.id}`);
     expect(c?.source).toMatchObject({ title: 'Bridge News', author: 'Reporter', date: '2010-06', kind: 'article' });
+    // Its community lists the new document and its fact; another community sees neither, nor is the fact suggested there.
+    const doc = (scope: { tenant?: string }) => engine.sources(scope).find((s) => s.title === 'Bridge News');
+    expect(doc(HERE)?.facts).toBe(1);
+    expect(doc({ tenant: 'discord:elsewhere' })).toBeUndefined();
+    expect(engine.facts({ tenant: 'discord:elsewhere' }).some((f) => f.fact === `community-${made.proposal.id}`)).toBe(
+      false,
+    );
+    expect(engine.fact(`community-${made.proposal.id}`, { tenant: 'discord:elsewhere' })).toBeUndefined();
+    expect(engine.fact(`community-${made.proposal.id}`, HERE)).toBeDefined();
   });
 
   it('rejects with a reason, and only with one', async () => {
