@@ -77,6 +77,9 @@ async function main(): Promise<void> {
       config.slack?.botToken,
       config.slack?.appToken,
       config.slack?.signingSecret,
+      config.slack?.oauth?.clientSecret,
+      config.slack?.oauth?.stateSecret,
+      config.env.TOKEN_ENCRYPTION_KEY,
       config.store.userHashSecret,
     ],
   });

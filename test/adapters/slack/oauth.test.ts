@@ -164,4 +164,14 @@ describe('Slack installation by OAuth', () => {
         .map((c) => c.params.channel),
     ).toEqual(['CTGAMMA']);
   });
+
+  it('writes no token, client secret, state secret or key to its logs, at debug level', () => {
+    const out = JSON.stringify(bot.logs.entries);
+    expect(bot.logs.entries.length).toBeGreaterThan(10);
+    const tokens = ['TALPHA', 'TBETA', 'TGAMMA'].map((t) => api.tokenOf(t) ?? '');
+    for (const secret of [...tokens, api.client.secret, STATE_SECRET, KEY.toString('hex'), KEY.toString('base64')]) {
+      expect(secret.length).toBeGreaterThan(10);
+      expect(out).not.toContain(secret);
+    }
+  });
 });
