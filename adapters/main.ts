@@ -11,6 +11,7 @@ import { ConfigError, loadConfig, type Config } from '../src/config.js';
 import type { Engine } from '../src/core/engine.js';
 import { createLogger, type Logger } from '../src/log.js';
 import type { Moderation } from '../src/moderation/index.js';
+import type { ProcessState } from './discord/shard-processes.js';
 import { startHealthServer } from './health.js';
 import { type Registry, slackCommandNames } from './pipeline/command.js';
 import { loadRegistry } from './pipeline/registry.js';
@@ -22,6 +23,8 @@ interface RunningAdapter {
   name: string;
   stop(): Promise<void>;
   isReady(): boolean;
+  /** Discord's shards and their states, by process. */
+  states?(): Promise<ProcessState[]>;
 }
 
 function exitWith(lines: string[]): never {
@@ -38,7 +41,12 @@ async function startAdapters(
 ): Promise<RunningAdapter[]> {
   const running: RunningAdapter[] = [];
   const shared = { cooldownSeconds: config.cooldownSeconds, engine, moderation, registry };
-  if (config.discord) {
+  if (config.discord?.shardsPerProcess) {
+    // The shards run in processes of their own, each with the store; this one manages them.
+    const { startShardProcesses } = await import('./discord/shard-processes.js');
+    const d = await startShardProcesses({ config: config.discord, logger: logger.child({ platform: 'discord' }) });
+    running.push({ name: 'discord', ...d });
+  } else if (config.discord) {
     const { startDiscord } = await import('./discord/index.js');
     const d = await startDiscord({ ...shared, config: config.discord, logger: logger.child({ platform: 'discord' }) });
     running.push({ name: 'discord', ...d });
@@ -92,7 +100,11 @@ async function main(): Promise<void> {
   let stopStore: () => Promise<void> = async () => {};
   let health: Server | undefined;
   if (config.httpPort)
-    health = await startHealthServer(config.httpPort, () => adapters.length > 0 && adapters.every((a) => a.isReady()));
+    health = await startHealthServer(
+      config.httpPort,
+      () => adapters.length > 0 && adapters.every((a) => a.isReady()),
+      async () => (await Promise.all(adapters.map((a) => a.states?.() ?? []))).flat(),
+    );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
