@@ -209,7 +209,7 @@ async function main(): Promise<void> {
     step('6. /crosscheck review — Approve puts the fact in the live index at once');
     const review = await slash('/crosscheck', 'review', MOD);
     out(message(review.body));
-    const [pending] = await moderation.pending();
+    const [pending] = await moderation.pending('slack:T1');
     const reviewUrl = await click(encodeId({ kind: 'approve', proposal: pending!.id }), MOD, `Approve #${pending!.id}`);
     out(message(await until(() => api.responsesTo(reviewUrl)[0]?.body, 'the updated list')));
 

@@ -27,6 +27,7 @@ const OPTIONS = {
   render: { type: 'string' },
   knowledge: { type: 'string', default: process.env.KNOWLEDGE_DIR || 'knowledge' },
   days: { type: 'string', default: '7' },
+  tenant: { type: 'string' },
 } as const;
 
 /** --knowledge, read before the arguments are checked, so that even the usage is in the pack's words. */
@@ -40,7 +41,7 @@ function knowledgeDir(argv: string[]): string {
 const TOOLS = [
   ['fact <id>', 'show one fact'],
   ['facts', 'list every fact'],
-  ['report', "the moderators' report from the store (--days N, default 7)"],
+  ['report', "one community's report from the store (--tenant discord:<guild>|slack:<team>, --days N, default 7)"],
 ] as const;
 
 function usage(commands: CommandSpec[], words: PackWords): string {
@@ -152,6 +153,8 @@ async function main(): Promise<void> {
     case 'report': {
       const days = Number(o.days);
       if (!Number.isInteger(days) || days < 1) fail('cli: --days takes a whole number of days, e.g. --days 7');
+      // Each community's records are its own: the report is always of one.
+      if (!o.tenant) fail('cli: report needs --tenant, e.g. --tenant discord:<guild id> or --tenant slack:<team id>');
       await import('dotenv/config');
       const { loadConfig } = await import('../../src/config.js');
       const { openStore } = await import('../../src/store/index.js');
@@ -159,7 +162,7 @@ async function main(): Promise<void> {
       // A read: the bot prunes, the report does not.
       const store = await openStore({ ...loadConfig().store, retentionDays: 0 });
       try {
-        const r = await report(store, days, {
+        const r = await report(store, o.tenant, days, {
           statementOf: (id) => engine.fact(id)?.statement,
           mask: (t) => engine.safeEcho(t),
           found: engine.found,

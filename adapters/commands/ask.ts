@@ -23,8 +23,8 @@ export const command = defineCommand({
     },
     { name: 'private', type: 'boolean', description: 'Show the answer only to you' },
   ],
-  run: ({ text }, { engine, commandName, words }) =>
+  run: ({ text }, { engine, commandName, words, scope }) =>
     text.trim()
-      ? { kind: 'answer', answer: engine.ask(text) }
+      ? { kind: 'answer', answer: engine.ask(text, scope) }
       : notice(emptyInput('question', commandName('ask'), words.question)),
 });

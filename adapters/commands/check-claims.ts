@@ -20,8 +20,8 @@ export const command = defineCommand({
   refusal: (moderatorsAre, { commandName }) =>
     `Only ${moderatorsAre} can run Check claims, because it posts a public reply under someone else’s message. You can check a claim yourself with ${commandName('check')}.`,
   record: 'check_message',
-  run: ({ text }, { engine }) => {
-    const verdicts = engine.checkMessage(text, MAX_CLAIMS);
+  run: ({ text }, { engine, scope }) => {
+    const verdicts = engine.checkMessage(text, MAX_CLAIMS, scope);
     if (verdicts.length === 0) return notice('That message has no claim I can check.');
     return { kind: 'verdicts', verdicts, claim: engine.safeEcho(text) };
   },

@@ -20,8 +20,8 @@ export const command = defineCommand({
       description: (w) => (w.claim ? `e.g. ${w.claim}` : 'The claim to check'),
     },
   ],
-  run: ({ text }, { engine, commandName, words }) =>
+  run: ({ text }, { engine, commandName, words, scope }) =>
     text.trim()
-      ? { kind: 'verdict', verdict: engine.check(text) }
+      ? { kind: 'verdict', verdict: engine.check(text, scope) }
       : notice(emptyInput('claim', commandName('check'), words.claim)),
 });

@@ -11,7 +11,7 @@ import { parseId } from '../shared/moderation/ids.js';
 import type { ReviewQueue } from '../shared/moderation/review.js';
 import { NOT_A_MODERATOR } from '../shared/moderation/texts.js';
 import { renderModal, renderReview } from './components-render.js';
-import { isModerator, personOf } from './people.js';
+import { isModerator, personOf, placeOf } from './people.js';
 import { notice } from '../pipeline/reply.js';
 import { deliver, replyOptions, send } from './respond.js';
 
@@ -44,25 +44,26 @@ export async function handleComponent(
 ): Promise<void> {
   const id = parseId(interaction.customId);
   const person = personOf(interaction);
+  const place = placeOf(interaction);
   const modal = interaction.isModalSubmit() ? interaction : null;
   const button = interaction.isButton() ? interaction : null;
   switch (id?.kind) {
     case 'vote':
-      if (id.helpful) return tell(interaction, await desk.vote(person, id.record, true));
+      if (id.helpful) return tell(interaction, await desk.vote(person, place, id.record, true));
       // The click is the vote; the form only adds a reason, so closing it still counts.
       if (!button) break;
       await button.showModal(renderModal(reasonForm(id.record)));
-      await desk.vote(person, id.record, false);
+      await desk.vote(person, place, id.record, false);
       return;
     case 'reason':
       if (!modal) break;
-      return tell(interaction, await desk.reason(person, id.record, formValues(modal)[REASON_FIELD]));
+      return tell(interaction, (await desk.reason(person, place, id.record, formValues(modal)[REASON_FIELD])).text);
     case 'propose':
       if (!modal) break;
-      return tell(interaction, (await desk.propose(formValues(modal), person)).text);
+      return tell(interaction, (await desk.propose(formValues(modal), person, place)).text);
     case 'approve':
       if (!isModerator(interaction)) return tell(interaction, NOT_A_MODERATOR.discord);
-      return showQueue(interaction, await desk.approve(id.proposal, person));
+      return showQueue(interaction, await desk.approve(place, id.proposal, person));
     case 'reject':
       if (!isModerator(interaction)) return tell(interaction, NOT_A_MODERATOR.discord);
       if (!button) break;
@@ -71,7 +72,7 @@ export async function handleComponent(
     case 'reject_reason': {
       if (!modal) break;
       if (!isModerator(interaction)) return tell(interaction, NOT_A_MODERATOR.discord);
-      const result = await desk.reject(id.proposal, person, formValues(modal)[REASON_FIELD] ?? '');
+      const result = await desk.reject(place, id.proposal, person, formValues(modal)[REASON_FIELD] ?? '');
       return result.ok ? showQueue(interaction, result.queue) : tell(interaction, result.error.message);
     }
   }

@@ -12,7 +12,7 @@
  *     usage: '<question>',
  *     textOption: 'question',
  *     options: [{ name: 'question', type: 'text', required: true, description: 'Your question' }],
- *     run: ({ text }, { engine }) => ({ kind: 'answer', answer: engine.ask(text) }),
+ *     run: ({ text }, { engine, scope }) => ({ kind: 'answer', answer: engine.ask(text, scope) }),
  *   });
  *
  * Descriptions are written with the pack's words (its subject and examples), never a
@@ -20,7 +20,9 @@
  */
 import { z } from 'zod';
 import type { Engine } from '../../src/core/engine.js';
-import type { ModerationDesk, Person, Place } from '../shared/moderation/desk.js';
+import type { Scope } from '../../src/core/model.js';
+import type { ModerationDesk, Person } from '../shared/moderation/desk.js';
+import type { Place } from '../shared/moderation/tenant.js';
 import type { Reply } from './reply.js';
 import type { PackWords } from './words.js';
 
@@ -78,6 +80,8 @@ export interface CommandContext {
   /** Who asks (null on the console and the CLI), and where; `place.channel` is the channel whose settings apply. */
   person: Person | null;
   place: Place;
+  /** The place's community, for the engine: its own approved facts are cited, no other's. */
+  scope: Scope;
   /** The moderators' tools, where the bot has its store. */
   desk: ModerationDesk | undefined;
   isModerator(): boolean | Promise<boolean>;

@@ -11,7 +11,8 @@ import type { Engine } from '../../src/core/engine.js';
 import type { Cooldown } from '../shared/cooldown.js';
 import { cutEnd } from '../shared/cut.js';
 import { type ChannelPolicy, type Visibility, visibility } from '../shared/moderation/channel-policy.js';
-import type { ModerationDesk, Person, Place } from '../shared/moderation/desk.js';
+import type { ModerationDesk, Person } from '../shared/moderation/desk.js';
+import { type Place, scopeOf, tenantOf } from '../shared/moderation/tenant.js';
 import { MODERATORS_ARE, SWITCHED_OFF } from '../shared/moderation/texts.js';
 import type { CommandContext, CommandSpec, Registry, Surface } from './command.js';
 import { notice, type Reply } from './reply.js';
@@ -112,6 +113,7 @@ export function commandContext(
     commandName: p.commandName,
     person: request.person ?? null,
     place: request.place ?? { guild: null, channel: null },
+    scope: scopeOf(p.platform, request.place ?? { guild: null, channel: null }),
     desk: p.desk,
     isModerator: request.isModerator ?? (() => false),
   };
@@ -120,7 +122,7 @@ export function commandContext(
 export async function serve(p: Pipeline, request: Request): Promise<Outcome> {
   const place = request.place ?? { guild: null, channel: null };
   const settings = request.settingsChannel !== undefined ? request.settingsChannel : place.channel;
-  const policy = p.desk?.policy(settings) ?? p.defaults;
+  const policy = p.desk?.policy(place, settings) ?? p.defaults;
   if (policy.mode === 'off' && request.quietWhenOff)
     return { reply: null, visibility: 'ephemeral', feedback: null, command: undefined };
 
@@ -134,14 +136,17 @@ export async function serve(p: Pipeline, request: Request): Promise<Outcome> {
   if (followsChannel && policy.mode === 'off') return privately(notice(SWITCHED_OFF), command);
 
   const person = request.person ?? null;
-  const ctx = commandContext(p, { ...request, place: { guild: place.guild, channel: settings } });
+  const ctx = commandContext(p, { ...request, place: { ...place, channel: settings } });
   if (command.audience === 'moderators' && !(await ctx.isModerator())) {
     const who = p.platform === 'discord' || p.platform === 'slack' ? MODERATORS_ARE[p.platform] : 'moderators';
     return privately(notice(command.refusal?.(who, ctx) ?? `Only ${who} can do that.`), command);
   }
   if (command.cooldown !== false && p.cooldown && person) {
-    // User ids are per workspace on Slack, so the key holds the guild or team as well.
-    const wait = p.cooldown.take(`${person.platform}:${place.guild ?? ''}:${person.userId}`, policy.cooldownSeconds);
+    // User ids are per workspace on Slack, so the key holds the community as well.
+    const wait = await p.cooldown.take(
+      `${tenantOf(p.platform, place) ?? person.platform}:${person.userId}`,
+      policy.cooldownSeconds,
+    );
     if (wait > 0) return privately(notice(cooldownNotice(wait)), command);
   }
 

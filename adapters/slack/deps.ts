@@ -5,6 +5,7 @@ import type { Logger } from '../../src/log.js';
 import type { CommandSpec } from '../pipeline/command.js';
 import type { Pipeline } from '../pipeline/serve.js';
 import type { ModerationDesk, Person } from '../shared/moderation/desk.js';
+import type { Place } from '../shared/moderation/tenant.js';
 
 export type SlackConfig = NonNullable<Config['slack']>;
 
@@ -22,6 +23,11 @@ export interface SlackDeps {
 /** A Slack user as the desk sees them; the name is their handle, shown as proposer or approver. */
 export function slackPerson(user: { id: string; name?: string; username?: string }): Person {
   return { platform: 'slack', userId: user.id, name: user.name || user.username || user.id };
+}
+
+/** A workspace's channel; a direct message with the bot (a D… channel) is a community of its own. */
+export function slackPlace(team: string | null | undefined, channel: string | null | undefined): Place {
+  return { guild: team ?? null, channel: channel ?? null, ...(channel?.startsWith('D') ? { dm: true } : {}) };
 }
 
 /** How a command is written in this workspace: "/<name>", unless SLACK_<NAME>_COMMAND renamed it. */

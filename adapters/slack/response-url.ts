@@ -8,6 +8,8 @@ import type { SlackMessage } from './blocks.js';
 export interface ViewMetadata {
   /** Where to tell the user what became of the form. */
   responseUrl?: string;
+  /** The channel the form was opened from: with the workspace, the community it belongs to. */
+  channel?: string;
 }
 
 export function encodeMetadata(m: ViewMetadata): string {
@@ -17,7 +19,10 @@ export function encodeMetadata(m: ViewMetadata): string {
 export function decodeMetadata(raw: string | undefined): ViewMetadata {
   try {
     const m = JSON.parse(raw ?? '{}') as ViewMetadata;
-    return typeof m.responseUrl === 'string' ? { responseUrl: m.responseUrl } : {};
+    return {
+      ...(typeof m.responseUrl === 'string' ? { responseUrl: m.responseUrl } : {}),
+      ...(typeof m.channel === 'string' ? { channel: m.channel } : {}),
+    };
   } catch {
     return {};
   }

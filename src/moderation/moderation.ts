@@ -3,20 +3,26 @@
  * (Discord, Slack, the console) call this and render what it returns; none of the logic
  * lives in them.
  *
- *   const mod = await Moderation.open({ ...config.store, log }, engine);
- *   const id = await mod.record({ platform: 'slack', guild: teamId, channel, userId, command: 'ask', result: answer });
- *   await mod.vote({ interactionId: id, platform: 'slack', userId, helpful: false, reason: 'wrong year' });
- *   const r = await mod.report(7);
- *   await mod.propose(fields, { platform: 'slack', userId, name: 'Ann' });
- *   await mod.approve(proposalId, { platform: 'slack', userId: modId, name: 'Mo' });   // answers cite it at once
- *   mod.channel('slack', channel);                                                     // { mode, cooldownSeconds }
+ *   const mod = await Moderation.connect({ ...config.store, log }, engine);   // answers go on while the store is down
+ *   const tenant = 'slack:T1';                                                 // one community; it sees only its own
+ *   const id = await mod.record({ tenant, platform: 'slack', guild: teamId, channel, userId, command: 'ask', result: answer });
+ *   await mod.vote({ tenant, interactionId: id, platform: 'slack', userId, helpful: false, reason: 'wrong year' });
+ *   const r = await mod.report(tenant, 7);
+ *   await mod.propose(tenant, fields, { platform: 'slack', userId, name: 'Ann' });
+ *   await mod.approve(tenant, proposalId, { platform: 'slack', userId: modId, name: 'Mo' });   // its answers cite it at once
+ *   mod.channel(tenant, 'slack', channel);                                                     // { mode, cooldownSeconds }
  *   await mod.stop();
+ *
+ * The store may fail: `connect` returns at once whatever happens, and keeps trying with
+ * backoff. Until it is back, and whenever a call on it fails or takes too long, the call
+ * throws `ModerationUnavailable`, which the desk turns into a plain sentence for the user.
  */
 import pino, { type Logger } from 'pino';
 import type { Engine } from '../core/engine.js';
 import type { Answer, Verdict } from '../core/model.js';
 import {
   CHANNEL_MODES,
+  type ProposalStatus,
   COOLDOWN_RANGE,
   isChannelMode,
   isCooldown,
@@ -39,6 +45,8 @@ import { StoreSync } from './sync.js';
 export type Recordable = Answer | Verdict | Verdict[] | { text: string; outcome: string; factIds?: string[] };
 
 export interface RecordInput {
+  /** The community it happened in. */
+  tenant: string;
   platform: string;
   guild?: string | null;
   channel?: string | null;
@@ -70,7 +78,33 @@ export interface ModerationOptions {
   pollMs?: number;
   /** Listen for change notifications (default true). */
   listen?: boolean;
+  /** Longest a call on the store may take before the user is told moderation is unavailable (default 2500 ms). */
+  callTimeoutMs?: number;
+  /** Reconnecting: the first wait and the longest (default 1 s doubling to 60 s). */
+  retry?: { firstMs: number; maxMs: number };
+  /** Proposals one person may make per hour in a community (default 10), and most pending in one (default 200). */
+  proposalsPerHour?: number;
+  pendingMax?: number;
   log?: Logger;
+}
+
+/** Said to a moderator (or a voter, or a proposer) while the store cannot be reached. */
+export const MODERATION_UNAVAILABLE = 'Moderation is unavailable right now';
+
+/** The store is down, failing or too slow: nothing the call would have saved was saved, or it may not have been. */
+export class ModerationUnavailable extends Error {
+  constructor(cause?: unknown) {
+    super(MODERATION_UNAVAILABLE, { cause });
+    this.name = 'ModerationUnavailable';
+  }
+}
+
+/** A proposal refused for its author's pace or the community's full queue, with a reason to show. */
+export class ProposalLimit extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProposalLimit';
+  }
 }
 
 /** The parts of a core result that a record keeps. Several verdicts make several records. */
@@ -85,48 +119,111 @@ export function recordParts(result: Recordable): { text: string; outcome: string
 
 export class Moderation {
   private readonly defaults: ChannelDefaults;
+  private current: { store: Store; sync: StoreSync } | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private readonly log: Logger;
 
   private constructor(
-    readonly store: Store,
     readonly engine: Engine,
-    private readonly sync: StoreSync,
-    options: ModerationOptions,
+    private readonly options: ModerationOptions,
     private readonly ownsStore: boolean,
-    private readonly log: Logger,
   ) {
+    this.log = (options.log ?? pino({ enabled: false })).child({ component: 'moderation' });
     this.defaults = { mode: 'public', cooldownSeconds: 5, ...options.defaults };
   }
 
   /** Starts on an open store: loads approved facts into the engine and follows changes. */
   static async start(store: Store, engine: Engine, options: ModerationOptions = {}): Promise<Moderation> {
-    return Moderation.begin(store, engine, options, false);
+    const m = new Moderation(engine, options, false);
+    await m.attach(store);
+    return m;
   }
 
-  /** Opens the store (`Config.store` fits `StoreOptions`), then starts; `stop` closes it. */
+  /** Opens the store (`Config.store` fits `StoreOptions`), then starts; throws if it cannot. `stop` closes it. */
   static async open(storeOptions: StoreOptions, engine: Engine, options: ModerationOptions = {}): Promise<Moderation> {
-    const store = await openStore({ log: options.log, ...storeOptions });
+    const m = new Moderation(engine, options, true);
+    await m.openAndAttach(storeOptions);
+    return m;
+  }
+
+  /**
+   * Opens the store if it can, and returns either way: without it the bot still answers, and
+   * this keeps trying (1 s, doubling to 60 s) until the store is back; moderation then resumes.
+   */
+  static async connect(
+    storeOptions: StoreOptions,
+    engine: Engine,
+    options: ModerationOptions = {},
+  ): Promise<Moderation> {
+    const m = new Moderation(engine, options, true);
+    const { firstMs, maxMs } = options.retry ?? { firstMs: 1000, maxMs: 60_000 };
+    const attempt = async (delayMs: number) => {
+      try {
+        await m.openAndAttach(storeOptions);
+        m.log.info('moderation: store connected');
+      } catch (err) {
+        if (m.stopped) return;
+        m.log.warn({ err, retryInMs: delayMs }, 'moderation: store unavailable; answering without it, retrying');
+        m.retry = setTimeout(() => void attempt(Math.min(delayMs * 2, maxMs)), delayMs);
+        m.retry.unref();
+      }
+    };
+    await attempt(firstMs);
+    return m;
+  }
+
+  private async openAndAttach(storeOptions: StoreOptions): Promise<void> {
+    const store = await openStore({ log: this.options.log, ...storeOptions });
     try {
-      return await Moderation.begin(store, engine, options, true);
+      if (this.stopped) throw new Error('moderation: stopped');
+      await this.attach(store);
     } catch (e) {
-      await store.close();
+      await store.close().catch(() => {});
       throw e;
     }
   }
 
-  private static async begin(
-    store: Store,
-    engine: Engine,
-    options: ModerationOptions,
-    owns: boolean,
-  ): Promise<Moderation> {
-    const log = (options.log ?? pino({ enabled: false })).child({ component: 'moderation' });
+  private async attach(store: Store): Promise<void> {
     const sync = await StoreSync.start(store, {
-      onFact: (a) => addToEngine(engine, a),
-      pollMs: options.pollMs,
-      listen: options.listen,
-      log,
+      onFact: (a) => addToEngine(this.engine, a),
+      pollMs: this.options.pollMs,
+      listen: this.options.listen,
+      log: this.log,
     });
-    return new Moderation(store, engine, sync, options, owns, log);
+    this.current = { store, sync };
+  }
+
+  /** Whether the store is connected (it may still fail call by call). */
+  get available(): boolean {
+    return this.current !== null;
+  }
+
+  /** The store; throws `ModerationUnavailable` while there is none. */
+  get store(): Store {
+    if (!this.current) throw new ModerationUnavailable();
+    return this.current.store;
+  }
+
+  /**
+   * Runs one call on the store, bounded in time. Any failure of the store (down, refused,
+   * too slow) comes out as `ModerationUnavailable`, so the user is told rather than left waiting.
+   */
+  private async use<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    const store = this.store;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('store call timed out')), this.options.callTimeoutMs ?? 2500);
+    });
+    try {
+      return await Promise.race([fn(store), late]);
+    } catch (err) {
+      if (err instanceof ProposalLimit || err instanceof RangeError) throw err;
+      this.log.warn({ err }, 'moderation: store call failed');
+      throw new ModerationUnavailable(err);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   // ── Records and feedback ───────────────────────────────────────────────────
@@ -134,15 +231,16 @@ export class Moderation {
   /**
    * Records what the bot answered; returns the record's id for the feedback buttons. A
    * list of verdicts ("check claims" on a message) makes one record per verdict and
-   * returns the first one's id. Never throws: when the store fails it logs and returns
-   * null, and the reply goes out without feedback buttons.
+   * returns the first one's id. Never throws: when the store is down or fails it logs
+   * and returns null, and the reply goes out without feedback buttons.
    */
   async record(input: RecordInput): Promise<number | null> {
+    if (!this.current) return null;
     const parts = recordParts(input.result);
     if (parts.length === 0) parts.push({ text: '', outcome: 'none', factIds: [] });
     try {
       const ids: number[] = [];
-      for (const p of parts) ids.push(await this.store.recordInteraction({ ...input, ...p }));
+      for (const p of parts) ids.push(await this.current.store.recordInteraction({ ...input, ...p }));
       return ids[0]!;
     } catch (err) {
       this.log.warn({ err, command: input.command }, 'moderation: could not record an interaction');
@@ -152,62 +250,99 @@ export class Moderation {
 
   /** "Helpful" / "Not helpful": one vote per user per record; voting again changes it. */
   vote(input: VoteInput): Promise<VoteResult> {
-    return this.store.vote(input);
+    return this.use((s) => s.vote(input));
   }
 
   // ── The report ─────────────────────────────────────────────────────────────
 
-  /** The moderators' report over the last `days` days (default 7). */
-  report(days = 7, limit = 10): Promise<Report> {
-    return report(this.store, days, {
-      limit,
-      statementOf: (id) => this.engine.fact(id)?.statement,
-      mask: (t) => this.engine.safeEcho(t),
-      found: this.engine.found,
-    });
+  /** One community's report over the last `days` days (default 7). */
+  report(tenant: string, days = 7, limit = 10): Promise<Report> {
+    return this.use((s) =>
+      report(s, tenant, days, {
+        limit,
+        statementOf: (id) => this.engine.fact(id)?.statement,
+        mask: (t) => this.engine.safeEcho(t),
+        found: this.engine.found,
+      }),
+    );
   }
 
   // ── Proposals and review ───────────────────────────────────────────────────
 
-  /** Validates a proposed fact and stores it as pending; or says what is wrong with it. */
-  propose(input: ProposalInput, proposer: Actor): ReturnType<typeof propose> {
-    return propose(this.store, this.engine.pack, input, proposer);
-  }
-
-  /** The review queue, oldest first. */
-  pending(limit = 25): Promise<ProposalRecord[]> {
-    return this.store.listProposals('pending', limit);
-  }
-
-  proposal(id: number): Promise<ProposalRecord | undefined> {
-    return this.store.getProposal(id);
-  }
-
-  /** Approves a proposal: the fact joins this engine now, and every other process's within seconds. */
-  approve(id: number, reviewer: Actor, reason?: string): Promise<Decision> {
-    return approve(this.store, this.engine.pack, id, reviewer, {
-      reason,
-      onApproved: (a) => {
-        addToEngine(this.engine, a);
-        this.sync.noteApplied(a);
-      },
+  /**
+   * Validates a proposed fact and stores it as pending in its community; or says what is
+   * wrong with it. The same idempotency key again returns the proposal already saved.
+   * Throws `ProposalLimit` when the proposer has made too many this hour or the queue is full.
+   */
+  propose(
+    tenant: string,
+    input: ProposalInput,
+    proposer: Actor,
+    idempotencyKey?: string | null,
+  ): ReturnType<typeof propose> {
+    return this.use(async (s) => {
+      const hour = new Date(Date.now() - 3_600_000);
+      const counts = await s.proposalCounts(tenant, proposer, hour);
+      const perHour = this.options.proposalsPerHour ?? 10;
+      const pendingMax = this.options.pendingMax ?? 200;
+      const again = idempotencyKey ? await s.proposalByKey(tenant, idempotencyKey) : undefined;
+      if (!again) {
+        if (counts.recent >= perHour)
+          throw new ProposalLimit(`you have proposed ${perHour} facts in the last hour; please wait before the next`);
+        if (counts.pending >= pendingMax)
+          throw new ProposalLimit(
+            `${pendingMax} proposals are already waiting for review here; please wait until moderators have decided some`,
+          );
+      }
+      return propose(s, this.engine.pack, input, proposer, { tenant, idempotencyKey });
     });
   }
 
-  reject(id: number, reviewer: Actor, reason: string): Promise<Decision> {
-    return reject(this.store, id, reviewer, reason);
+  /** A community's review queue, oldest first. */
+  pending(tenant: string, limit = 25): Promise<ProposalRecord[]> {
+    return this.proposals(tenant, 'pending', limit);
   }
 
-  /** The approved facts as pack YAML, for `knowledge/facts/community.yaml`. */
+  proposals(tenant: string, status: ProposalStatus, limit = 25): Promise<ProposalRecord[]> {
+    return this.use((s) => s.listProposals(tenant, status, limit));
+  }
+
+  proposal(tenant: string, id: number): Promise<ProposalRecord | undefined> {
+    return this.use((s) => s.getProposal(tenant, id));
+  }
+
+  /** Approves a proposal of this community: the fact joins its answers now, on every process within seconds. */
+  approve(tenant: string, id: number, reviewer: Actor, reason?: string): Promise<Decision> {
+    return this.use((s) =>
+      approve(s, this.engine.pack, tenant, id, reviewer, {
+        reason,
+        onApproved: (a) => {
+          addToEngine(this.engine, a);
+          this.current?.sync.noteApplied(a);
+        },
+      }),
+    );
+  }
+
+  reject(tenant: string, id: number, reviewer: Actor, reason: string): Promise<Decision> {
+    return this.use((s) => reject(s, tenant, id, reviewer, reason));
+  }
+
+  /** Every community's approved facts as pack YAML, for `knowledge/facts/community.yaml`. */
   exportApproved(): Promise<string> {
-    return exportApproved(this.store);
+    return this.use((s) => exportApproved(s));
   }
 
   // ── Channel settings ───────────────────────────────────────────────────────
 
-  /** A channel's mode and cooldown, from memory: cheap enough for every message. */
-  channel(platform: string, channel: string, defaults: Partial<ChannelDefaults> = {}): EffectiveChannel {
-    const setting = this.sync.channel(platform, channel);
+  /** A channel's mode and cooldown, from memory: cheap enough for every message. The defaults while the store is down. */
+  channel(
+    tenant: string,
+    platform: string,
+    channel: string,
+    defaults: Partial<ChannelDefaults> = {},
+  ): EffectiveChannel {
+    const setting = this.current?.sync.channel(tenant, platform, channel);
     return {
       mode: setting?.mode ?? defaults.mode ?? this.defaults.mode,
       cooldownSeconds: setting?.cooldownSeconds ?? defaults.cooldownSeconds ?? this.defaults.cooldownSeconds,
@@ -215,9 +350,9 @@ export class Moderation {
     };
   }
 
-  /** Every stored channel setting, from memory. */
-  channels(): ChannelSetting[] {
-    return this.sync.allChannels();
+  /** Every stored channel setting of a community, from memory. */
+  channels(tenant: string): ChannelSetting[] {
+    return this.current?.sync.allChannels(tenant) ?? [];
   }
 
   /**
@@ -225,6 +360,7 @@ export class Moderation {
    * field left out keeps its value; null goes back to the default. Other processes follow.
    */
   async setChannel(
+    tenant: string,
     platform: string,
     channel: string,
     change: { mode?: ChannelMode | null; cooldownSeconds?: number | null },
@@ -238,13 +374,20 @@ export class Moderation {
         `cooldown must be a whole number of seconds from ${COOLDOWN_RANGE.min} to ${COOLDOWN_RANGE.max}`,
       );
     }
-    const setting = await this.store.setChannelSetting(platform, channel, change, by.name);
-    await this.sync.refresh();
-    return setting;
+    return this.use(async (s) => {
+      const setting = await s.setChannelSetting(tenant, platform, channel, change, by.name);
+      await this.current?.sync.refresh();
+      return setting;
+    });
   }
 
   async stop(): Promise<void> {
-    await this.sync.stop();
-    if (this.ownsStore) await this.store.close();
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    const current = this.current;
+    this.current = null;
+    if (!current) return;
+    await current.sync.stop();
+    if (this.ownsStore) await current.store.close();
   }
 }

@@ -2,8 +2,8 @@
  * Proposed facts: validated like a pack fact, stored as pending, approved or rejected by a
  * moderator. An approved proposal becomes a `Fact` the live engine adds at once.
  *
- *   const result = await propose(store, engine.pack, input, proposer);   // { ok, proposal } or { ok: false, problems }
- *   await approve(store, engine.pack, id, reviewer, { onApproved: (a) => addToEngine(engine, a) });
+ *   const result = await propose(store, engine.pack, input, proposer, { tenant: 'slack:T1' });   // { ok, proposal } or { ok: false, problems }
+ *   await approve(store, engine.pack, 'slack:T1', id, reviewer, { onApproved: (a) => addToEngine(engine, a) });
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -302,7 +302,11 @@ export function approvedFact(p: ProposalRecord): ApprovedFact {
   };
   return {
     fact,
-    mark: { approvedBy: p.reviewer ?? 'a moderator', approvedAt: p.reviewedAt ?? p.createdAt },
+    mark: {
+      approvedBy: p.reviewer ?? 'a moderator',
+      approvedAt: p.reviewedAt ?? p.createdAt,
+      ...(p.tenant !== null ? { tenant: p.tenant } : {}),
+    },
     document,
     proposal: p,
   };
@@ -318,16 +322,25 @@ export function addToEngine(engine: Engine, a: Pick<ApprovedFact, 'fact' | 'mark
   engine.addCommunityFact(a.fact, a.mark);
 }
 
-/** Validates and stores a proposal as pending. */
+/** Where a proposal is made: its community, and the key that makes a resubmission find the first. */
+export interface ProposalPlace {
+  tenant: string;
+  idempotencyKey?: string | null;
+}
+
+/** Validates and stores a proposal as pending in its community; the same key again returns the saved one. */
 export async function propose(
   store: Store,
   pack: Pack,
   raw: ProposalInput | unknown,
   proposer: Actor,
+  place: ProposalPlace,
 ): Promise<{ ok: true; proposal: ProposalRecord; notes: string[] } | { ok: false; problems: FieldProblem[] }> {
   const v = validateProposal(pack, raw);
   if (!v.ok) return v;
-  const proposal = await store.addProposal({
+  const { proposal } = await store.addProposal({
+    tenant: place.tenant,
+    idempotencyKey: place.idempotencyKey ?? null,
     statement: v.input.statement,
     quote: v.input.quote,
     topic: v.input.topic,
@@ -339,8 +352,9 @@ export async function propose(
   return { ok: true, proposal, notes: v.notes };
 }
 
-async function pendingProposal(store: Store, id: number): Promise<ProposalRecord | FieldProblem> {
-  const p = await store.getProposal(id);
+async function pendingProposal(store: Store, tenant: string, id: number): Promise<ProposalRecord | FieldProblem> {
+  // Another community's proposal is not found: its id says nothing about it.
+  const p = await store.getProposal(tenant, id);
   if (!p) return problem('proposal', `there is no proposal #${id}`);
   if (p.status !== 'pending') {
     return problem('proposal', `proposal #${id} was already ${p.status}${p.reviewer ? ` by ${p.reviewer}` : ''}`);
@@ -358,16 +372,17 @@ const decidedElsewhere = (id: number) => problem('proposal', `proposal #${id} wa
 export async function approve(
   store: Store,
   pack: Pack,
+  tenant: string,
   id: number,
   reviewer: Actor,
   options: { reason?: string | null; onApproved?: (approved: ApprovedFact) => void } = {},
 ): Promise<Decision> {
-  const p = await pendingProposal(store, id);
+  const p = await pendingProposal(store, tenant, id);
   if ('message' in p) return { ok: false, problems: [p] };
   const v = validateProposal(pack, proposalInput(p));
   if (!v.ok)
     return { ok: false, problems: v.problems.map((x) => ({ ...x, message: `no longer valid: ${x.message}` })) };
-  const decided = await store.decideProposal(id, 'approved', reviewer, options.reason);
+  const decided = await store.decideProposal(tenant, id, 'approved', reviewer, options.reason);
   if (!decided) return { ok: false, problems: [decidedElsewhere(id)] };
   const approved = approvedFact(decided);
   options.onApproved?.(approved);
@@ -375,11 +390,17 @@ export async function approve(
 }
 
 /** Rejects a pending proposal; a reason is required, so the proposer learns why. */
-export async function reject(store: Store, id: number, reviewer: Actor, reason: string): Promise<Decision> {
+export async function reject(
+  store: Store,
+  tenant: string,
+  id: number,
+  reviewer: Actor,
+  reason: string,
+): Promise<Decision> {
   if (!reason?.trim()) return { ok: false, problems: [problem('reason', 'say why the proposal is rejected')] };
-  const p = await pendingProposal(store, id);
+  const p = await pendingProposal(store, tenant, id);
   if ('message' in p) return { ok: false, problems: [p] };
-  const decided = await store.decideProposal(id, 'rejected', reviewer, reason);
+  const decided = await store.decideProposal(tenant, id, 'rejected', reviewer, reason);
   if (!decided) return { ok: false, problems: [decidedElsewhere(id)] };
   return { ok: true, proposal: decided, approved: null };
 }

@@ -2,7 +2,7 @@
  * The moderators' report over the last N days: where the bot failed and which facts
  * people found unhelpful. Platform-neutral data; `formatReport` gives plain text.
  *
- *   const r = await report(store, 7, { statementOf: (id) => engine.fact(id)?.statement });
+ *   const r = await report(store, 'discord:g1', 7, { statementOf: (id) => engine.fact(id)?.statement });
  *   console.log(formatReport(r));
  */
 import { terms } from '../core/tokens.js';
@@ -91,18 +91,18 @@ export function groupByWording(items: readonly TextCount[], threshold = SIMILAR)
     .sort((a, b) => b.count - a.count || byCountThenText(a, b));
 }
 
-/** Builds the report over the last `days` days. */
-export async function report(store: Store, days: number, options: ReportOptions = {}): Promise<Report> {
+/** Builds one community's report over the last `days` days. */
+export async function report(store: Store, tenant: string, days: number, options: ReportOptions = {}): Promise<Report> {
   const limit = options.limit ?? 10;
   const now = new Date();
   const since = new Date(now.getTime() - days * 86_400_000);
   const texts = async (commands: string[], outcome: string) =>
-    (await Promise.all(commands.map((c) => store.outcomeTexts(c, outcome, since)))).flat();
+    (await Promise.all(commands.map((c) => store.outcomeTexts(tenant, c, outcome, since)))).flat();
   const [noAnswer, unverified, notHelpful, commands] = await Promise.all([
     texts(options.askCommands ?? ['ask'], 'no_answer'),
     texts(options.checkCommands ?? ['check', 'check_message'], 'unverified'),
-    store.notHelpfulFacts(since, limit),
-    store.commandCounts(since),
+    store.notHelpfulFacts(tenant, since, limit),
+    store.commandCounts(tenant, since),
   ]);
   const mask = options.mask ?? ((s: string) => s);
   return {

@@ -7,7 +7,7 @@
  * store's fingerprint, so an idle poll costs one tiny query.
  *
  *   const sync = await StoreSync.start(store, { onFact: (a) => addToEngine(engine, a) });
- *   sync.channel('discord', channelId);   // cached ChannelSetting or undefined
+ *   sync.channel('discord:g1', 'discord', channelId);   // cached ChannelSetting or undefined
  */
 import pino, { type Logger } from 'pino';
 import type { ChannelSetting, Store } from '../store/index.js';
@@ -23,7 +23,7 @@ export interface SyncOptions {
   log?: Logger;
 }
 
-const key = (platform: string, channel: string) => `${platform}\u0000${channel}`;
+const key = (tenant: string, platform: string, channel: string) => `${tenant}\u0000${platform}\u0000${channel}`;
 
 export class StoreSync {
   private readonly applied = new Map<number, string>();
@@ -63,14 +63,14 @@ export class StoreSync {
     return sync;
   }
 
-  /** The stored setting of a channel, from memory. */
-  channel(platform: string, channel: string): ChannelSetting | undefined {
-    return this.channels.get(key(platform, channel));
+  /** The stored setting of a channel of a tenant, from memory. */
+  channel(tenant: string, platform: string, channel: string): ChannelSetting | undefined {
+    return this.channels.get(key(tenant, platform, channel));
   }
 
-  /** Every stored channel setting, from memory. */
-  allChannels(): ChannelSetting[] {
-    return [...this.channels.values()];
+  /** Every stored channel setting of a tenant, from memory. */
+  allChannels(tenant: string): ChannelSetting[] {
+    return [...this.channels.values()].filter((c) => c.tenant === tenant);
   }
 
   /** Notes a fact this process applied itself, so the reload it triggers does not apply it twice. */
@@ -107,6 +107,8 @@ export class StoreSync {
     const [approved, channels] = await Promise.all([this.store.approvedProposals(), this.store.listChannelSettings()]);
     for (const p of approved) {
       if (this.applied.get(p.id) === p.reviewedAt) continue;
+      // Approved before tenants existed: it belongs to no community, so no answer cites it.
+      if (p.tenant === null) continue;
       this.applied.set(p.id, p.reviewedAt ?? '');
       try {
         this.options.onFact?.(approvedFact(p));
@@ -114,7 +116,7 @@ export class StoreSync {
         this.log.warn({ err, proposal: p.id }, 'sync: could not apply an approved fact');
       }
     }
-    this.channels = new Map(channels.map((c) => [key(c.platform, c.channel), c]));
+    this.channels = new Map(channels.map((c) => [key(c.tenant, c.platform, c.channel), c]));
     this.fingerprint = fingerprint;
   }
 

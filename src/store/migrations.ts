@@ -95,7 +95,41 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
-  // Version 2 is the tenant-isolation migration (issue 16); the lead orders them when both are merged.
+  {
+    version: 2,
+    name: 'tenants',
+    sql: `
+      -- Every record belongs to one community: "discord:<guild>", "slack:<team>", or
+      -- "<platform>:dm:<channel>" for a direct message. Old records are given theirs.
+      ALTER TABLE interactions ADD COLUMN tenant text;
+      UPDATE interactions SET tenant = CASE WHEN guild IS NOT NULL THEN platform || ':' || guild ELSE platform || ':dm:' || COALESCE(channel, '') END;
+      ALTER TABLE interactions ALTER COLUMN tenant SET NOT NULL;
+      CREATE INDEX interactions_tenant ON interactions (tenant, created_at);
+
+      -- A proposal approved before tenants existed belongs to no community (NULL): it is no
+      -- longer cited anywhere, and knowledge:export still writes it.
+      ALTER TABLE proposals ADD COLUMN tenant text;
+      -- A resubmitted form carries the same key and finds the proposal already saved.
+      ALTER TABLE proposals ADD COLUMN idempotency_key text;
+      CREATE UNIQUE INDEX proposals_idempotency ON proposals (tenant, idempotency_key);
+      CREATE INDEX proposals_tenant_status ON proposals (tenant, status, id);
+
+      -- A channel's setting belongs to the community the channel is in, as its records show.
+      ALTER TABLE channel_settings ADD COLUMN tenant text NOT NULL DEFAULT '';
+      UPDATE channel_settings c SET tenant = COALESCE((SELECT i.tenant FROM interactions i WHERE i.platform = c.platform AND i.channel = c.channel ORDER BY i.id DESC LIMIT 1), '');
+      ALTER TABLE channel_settings DROP CONSTRAINT channel_settings_pkey;
+      ALTER TABLE channel_settings ADD PRIMARY KEY (tenant, platform, channel);
+      ALTER TABLE channel_settings ALTER COLUMN tenant DROP DEFAULT;
+
+      -- Limits that several processes share: a cooldown's last use, and requests already seen
+      -- (Slack's retries, replayed signed requests), each kept until it expires.
+      CREATE TABLE limit_marks (
+        key text PRIMARY KEY,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX limit_marks_expires_at ON limit_marks (expires_at);
+    `,
+  },
   {
     version: 3,
     name: 'installations',

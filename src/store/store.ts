@@ -3,8 +3,11 @@
  * when a URL is given (several bot processes may share it); embedded PGlite otherwise.
  *
  *   const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: 'data' });
- *   const id = await store.recordInteraction({ platform: 'discord', channel: 'c1', userId: 'u1', command: 'ask', text, outcome: 'no_answer' });
- *   await store.vote({ interactionId: id, platform: 'discord', userId: 'u2', helpful: false, reason: 'off topic' });
+ *   const id = await store.recordInteraction({ tenant: 'discord:g1', platform: 'discord', channel: 'c1', userId: 'u1', command: 'ask', text, outcome: 'no_answer' });
+ *   await store.vote({ tenant: 'discord:g1', interactionId: id, platform: 'discord', userId: 'u2', helpful: false, reason: 'off topic' });
+ *
+ * Every record belongs to a tenant: one community ("discord:<guild>", "slack:<team>", or
+ * "<platform>:dm:<channel>"), and every read and write is confined to the tenant given.
  *   await store.close();
  *
  * Writes that other processes must see (decisions on proposals, channel settings) send a
@@ -41,6 +44,8 @@ export interface Actor {
 }
 
 export interface NewInteraction {
+  /** The community it happened in. */
+  tenant: string;
   platform: Platform;
   guild?: string | null;
   channel?: string | null;
@@ -58,6 +63,7 @@ export interface NewInteraction {
 
 export interface Interaction {
   id: number;
+  tenant: string;
   platform: Platform;
   guild: string | null;
   channel: string | null;
@@ -70,6 +76,8 @@ export interface Interaction {
 }
 
 export interface VoteInput {
+  /** The voter's community: a record of another community is not found. */
+  tenant: string;
   interactionId: number;
   platform: Platform;
   userId: string;
@@ -96,10 +104,16 @@ export interface NewProposal {
   date?: string | null;
   source: ProposalSource;
   proposer: Actor;
+  /** The community whose moderators review it, and whose answers cite it once approved. */
+  tenant: string;
+  /** The same key again (a resubmitted form) returns the proposal already saved. */
+  idempotencyKey?: string | null;
 }
 
 export interface ProposalRecord {
   id: number;
+  /** null: approved before tenants existed; it belongs to no community and is not cited. */
+  tenant: string | null;
   status: ProposalStatus;
   statement: string;
   quote: string;
@@ -119,6 +133,7 @@ export interface ProposalRecord {
 export type { ChannelMode } from './channel-settings.js';
 
 export interface ChannelSetting {
+  tenant: string;
   platform: Platform;
   channel: string;
   /** null: the adapter's default. */
@@ -194,6 +209,7 @@ const clip = (s: string | null | undefined, n: number): string | null => {
 
 interface ProposalRow {
   id: number | string;
+  tenant: string | null;
   status: ProposalStatus;
   statement: string;
   quote: string;
@@ -222,6 +238,7 @@ function toProposal(r: ProposalRow): ProposalRecord {
       : { title: r.doc_title!, author: r.doc_author, date: r.doc_date, url: r.doc_url };
   return {
     id: Number(r.id),
+    tenant: r.tenant,
     status: r.status,
     statement: r.statement,
     quote: r.quote,
@@ -240,6 +257,7 @@ function toProposal(r: ProposalRow): ProposalRecord {
 }
 
 interface ChannelRow {
+  tenant: string;
   platform: string;
   channel: string;
   mode: ChannelMode | null;
@@ -249,6 +267,7 @@ interface ChannelRow {
 }
 
 const toChannel = (r: ChannelRow): ChannelSetting => ({
+  tenant: r.tenant,
   platform: r.platform,
   channel: r.channel,
   mode: r.mode,
@@ -288,8 +307,8 @@ export class Store {
   /** Records one answered command; returns its id, for the feedback buttons. */
   async recordInteraction(i: NewInteraction): Promise<number> {
     const [row] = await this.db.query<{ id: number | string }>(
-      `INSERT INTO interactions (platform, guild, channel, command, text, outcome, fact_ids, user_hash, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::timestamptz, now())) RETURNING id`,
+      `INSERT INTO interactions (platform, guild, channel, command, text, outcome, fact_ids, user_hash, created_at, tenant)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::timestamptz, now()), $10) RETURNING id`,
       [
         i.platform,
         i.guild ?? null,
@@ -300,14 +319,17 @@ export class Store {
         i.factIds ?? [],
         this.hashUser(i.platform, i.userId),
         i.at?.toISOString() ?? null,
+        i.tenant,
       ],
     );
     return Number(row!.id);
   }
 
-  async getInteraction(id: number): Promise<Interaction | undefined> {
+  /** A record of this tenant, or undefined (none such, pruned, or another community's). */
+  async getInteraction(tenant: string, id: number): Promise<Interaction | undefined> {
     const [r] = await this.db.query<{
       id: number | string;
+      tenant: string;
       platform: string;
       guild: string | null;
       channel: string | null;
@@ -317,10 +339,11 @@ export class Store {
       fact_ids: string[];
       user_hash: string;
       created_at: Date;
-    }>('SELECT * FROM interactions WHERE id = $1', [id]);
+    }>('SELECT * FROM interactions WHERE id = $1 AND tenant = $2', [id, tenant]);
     return (
       r && {
         id: Number(r.id),
+        tenant: r.tenant,
         platform: r.platform,
         guild: r.guild,
         channel: r.channel,
@@ -338,10 +361,10 @@ export class Store {
   async vote(v: VoteInput): Promise<VoteResult> {
     const rows = await this.db.query<{ inserted: boolean }>(
       `INSERT INTO votes (interaction_id, user_hash, helpful, reason)
-       SELECT $1::bigint, $2::text, $3::boolean, $4::text WHERE EXISTS (SELECT 1 FROM interactions WHERE id = $1::bigint)
+       SELECT $1::bigint, $2::text, $3::boolean, $4::text WHERE EXISTS (SELECT 1 FROM interactions WHERE id = $1::bigint AND tenant = $5::text)
        ON CONFLICT (interaction_id, user_hash) DO UPDATE SET helpful = EXCLUDED.helpful, reason = EXCLUDED.reason, updated_at = now()
        RETURNING (xmax = 0) AS inserted`,
-      [v.interactionId, this.hashUser(v.platform, v.userId), v.helpful, clip(v.reason, 300)],
+      [v.interactionId, this.hashUser(v.platform, v.userId), v.helpful, clip(v.reason, 300), v.tenant],
     );
     if (rows.length === 0) return 'unknown_interaction';
     return rows[0]!.inserted ? 'created' : 'updated';
@@ -388,29 +411,37 @@ export class Store {
   // ── What the report reads ──────────────────────────────────────────────────
 
   /** Texts of one command with one outcome since `since`, with how often each was asked. */
-  async outcomeTexts(command: string, outcome: string, since: Date): Promise<TextCount[]> {
+  async outcomeTexts(tenant: string, command: string, outcome: string, since: Date): Promise<TextCount[]> {
     return this.db.query<TextCount>(
       `SELECT text, count(*)::int AS count FROM interactions
-       WHERE command = $1 AND outcome = $2 AND created_at >= $3 GROUP BY text ORDER BY count DESC, text`,
-      [command, outcome, since.toISOString()],
+       WHERE tenant = $4 AND command = $1 AND outcome = $2 AND created_at >= $3 GROUP BY text ORDER BY count DESC, text`,
+      [command, outcome, since.toISOString(), tenant],
     );
   }
 
-  /** Facts cited by answers that drew "Not helpful" votes since `since`, most first. */
-  async notHelpfulFacts(since: Date, limit = 10): Promise<FactVotes[]> {
+  /**
+   * Facts cited by answers that drew "Not helpful" votes since `since`, most first. A person
+   * counts once per fact, however many answers citing it they voted on; their latest vote counts.
+   */
+  async notHelpfulFacts(tenant: string, since: Date, limit = 10): Promise<FactVotes[]> {
     const rows = await this.db.query<{
       fact: string;
       not_helpful: number;
       helpful: number;
       reasons: (string | null)[];
     }>(
-      `SELECT f.fact, count(*) FILTER (WHERE NOT v.helpful)::int AS not_helpful, count(*) FILTER (WHERE v.helpful)::int AS helpful,
-              array_agg(v.reason ORDER BY v.updated_at DESC) FILTER (WHERE NOT v.helpful AND v.reason IS NOT NULL) AS reasons
-       FROM votes v JOIN interactions i ON i.id = v.interaction_id CROSS JOIN LATERAL unnest(i.fact_ids) AS f(fact)
-       WHERE v.updated_at >= $1
-       GROUP BY f.fact HAVING count(*) FILTER (WHERE NOT v.helpful) > 0
-       ORDER BY not_helpful DESC, helpful, f.fact LIMIT $2`,
-      [since.toISOString(), limit],
+      `WITH latest AS (
+         SELECT DISTINCT ON (f.fact, v.user_hash) f.fact, v.helpful, v.reason, v.updated_at
+         FROM votes v JOIN interactions i ON i.id = v.interaction_id CROSS JOIN LATERAL unnest(i.fact_ids) AS f(fact)
+         WHERE i.tenant = $3 AND v.updated_at >= $1
+         ORDER BY f.fact, v.user_hash, v.updated_at DESC
+       )
+       SELECT fact, count(*) FILTER (WHERE NOT helpful)::int AS not_helpful, count(*) FILTER (WHERE helpful)::int AS helpful,
+              array_agg(reason ORDER BY updated_at DESC) FILTER (WHERE NOT helpful AND reason IS NOT NULL) AS reasons
+       FROM latest
+       GROUP BY fact HAVING count(*) FILTER (WHERE NOT helpful) > 0
+       ORDER BY not_helpful DESC, helpful, fact LIMIT $2`,
+      [since.toISOString(), limit, tenant],
     );
     return rows.map((r) => ({
       fact: r.fact,
@@ -421,10 +452,10 @@ export class Store {
   }
 
   /** How many times each command ran since `since`, split by outcome. */
-  async commandCounts(since: Date): Promise<CommandCount[]> {
+  async commandCounts(tenant: string, since: Date): Promise<CommandCount[]> {
     const rows = await this.db.query<{ command: string; outcome: string; count: number }>(
-      'SELECT command, outcome, count(*)::int AS count FROM interactions WHERE created_at >= $1 GROUP BY command, outcome',
-      [since.toISOString()],
+      'SELECT command, outcome, count(*)::int AS count FROM interactions WHERE tenant = $2 AND created_at >= $1 GROUP BY command, outcome',
+      [since.toISOString(), tenant],
     );
     const byCommand = new Map<string, CommandCount>();
     for (const r of rows) {
@@ -438,12 +469,17 @@ export class Store {
 
   // ── Proposals ──────────────────────────────────────────────────────────────
 
-  async addProposal(p: NewProposal): Promise<ProposalRecord> {
+  /**
+   * Saves a pending proposal. With an idempotency key already used in this tenant, nothing is
+   * saved and the proposal saved then comes back (`created: false`).
+   */
+  async addProposal(p: NewProposal): Promise<{ proposal: ProposalRecord; created: boolean }> {
     const s = p.source;
     const existing = 'document' in s;
     const [row] = await this.db.query<ProposalRow>(
-      `INSERT INTO proposals (statement, quote, topic, kind, fact_date, source_document, source_post, doc_title, doc_author, doc_date, doc_url, platform, proposer_name, proposer_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING *`,
+      `INSERT INTO proposals (statement, quote, topic, kind, fact_date, source_document, source_post, doc_title, doc_author, doc_date, doc_url, platform, proposer_name, proposer_hash, tenant, idempotency_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       ON CONFLICT (tenant, idempotency_key) DO NOTHING RETURNING *`,
       [
         p.statement,
         p.quote,
@@ -459,28 +495,58 @@ export class Store {
         p.proposer.platform,
         p.proposer.name,
         this.hashUser(p.proposer.platform, p.proposer.userId),
+        p.tenant,
+        p.idempotencyKey ?? null,
       ],
     );
+    if (!row) return { proposal: (await this.proposalByKey(p.tenant, p.idempotencyKey!))!, created: false };
     await this.notify('proposals');
-    return toProposal(row!);
+    return { proposal: toProposal(row), created: true };
   }
 
-  async getProposal(id: number): Promise<ProposalRecord | undefined> {
-    const [row] = await this.db.query<ProposalRow>('SELECT * FROM proposals WHERE id = $1', [id]);
+  /** A proposal of this tenant, or undefined (none such, or another community's). */
+  async getProposal(tenant: string, id: number): Promise<ProposalRecord | undefined> {
+    const [row] = await this.db.query<ProposalRow>('SELECT * FROM proposals WHERE id = $1 AND tenant = $2', [
+      id,
+      tenant,
+    ]);
     return row && toProposal(row);
   }
 
+  /** The proposal saved with this idempotency key in this tenant, if any. */
+  async proposalByKey(tenant: string, key: string): Promise<ProposalRecord | undefined> {
+    const [row] = await this.db.query<ProposalRow>(
+      'SELECT * FROM proposals WHERE tenant = $1 AND idempotency_key = $2',
+      [tenant, key],
+    );
+    return row && toProposal(row);
+  }
+
+  /** How many proposals of this tenant wait for review, and how many this person made since `since`. */
+  async proposalCounts(tenant: string, proposer: Actor, since: Date): Promise<{ pending: number; recent: number }> {
+    const [r] = await this.db.query<{ pending: number; recent: number }>(
+      `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
+              count(*) FILTER (WHERE proposer_hash = $2 AND created_at >= $3)::int AS recent
+       FROM proposals WHERE tenant = $1`,
+      [tenant, this.hashUser(proposer.platform, proposer.userId), since.toISOString()],
+    );
+    return r!;
+  }
+
   /** Proposals with a status, oldest first for pending (a review queue), newest first otherwise. */
-  async listProposals(status: ProposalStatus, limit = 25): Promise<ProposalRecord[]> {
+  async listProposals(tenant: string, status: ProposalStatus, limit = 25): Promise<ProposalRecord[]> {
     const order = status === 'pending' ? 'id' : 'reviewed_at DESC, id DESC';
     const rows = await this.db.query<ProposalRow>(
-      `SELECT * FROM proposals WHERE status = $1 ORDER BY ${order} LIMIT $2`,
-      [status, limit],
+      `SELECT * FROM proposals WHERE tenant = $3 AND status = $1 ORDER BY ${order} LIMIT $2`,
+      [status, limit, tenant],
     );
     return rows.map(toProposal);
   }
 
-  /** Every approved proposal, in the order they were approved. */
+  /**
+   * Every approved proposal of every tenant, in the order they were approved: one process
+   * serves many communities, and each fact carries its tenant into the engine.
+   */
   async approvedProposals(): Promise<ProposalRecord[]> {
     const rows = await this.db.query<ProposalRow>(
       "SELECT * FROM proposals WHERE status = 'approved' ORDER BY reviewed_at, id",
@@ -493,6 +559,7 @@ export class Store {
    * it is not pending (another moderator decided first, or there is no such proposal).
    */
   async decideProposal(
+    tenant: string,
     id: number,
     status: 'approved' | 'rejected',
     reviewer: Actor,
@@ -501,8 +568,8 @@ export class Store {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query<ProposalRow>(
         `UPDATE proposals SET status = $2, reviewer_name = $3, reviewer_hash = $4, reason = $5, reviewed_at = now()
-         WHERE id = $1 AND status = 'pending' RETURNING *`,
-        [id, status, reviewer.name, this.hashUser(reviewer.platform, reviewer.userId), clip(reason, 300)],
+         WHERE id = $1 AND tenant = $6 AND status = 'pending' RETURNING *`,
+        [id, status, reviewer.name, this.hashUser(reviewer.platform, reviewer.userId), clip(reason, 300), tenant],
       );
       if (row) await this.notify('proposals', tx);
       return row && toProposal(row);
@@ -511,16 +578,17 @@ export class Store {
 
   // ── Channel settings ───────────────────────────────────────────────────────
 
-  async getChannelSetting(platform: Platform, channel: string): Promise<ChannelSetting | undefined> {
+  async getChannelSetting(tenant: string, platform: Platform, channel: string): Promise<ChannelSetting | undefined> {
     const [row] = await this.db.query<ChannelRow>(
-      'SELECT * FROM channel_settings WHERE platform = $1 AND channel = $2',
-      [platform, channel],
+      'SELECT * FROM channel_settings WHERE tenant = $3 AND platform = $1 AND channel = $2',
+      [platform, channel, tenant],
     );
     return row && toChannel(row);
   }
 
+  /** Every channel setting of every tenant, for the cache each process keeps. */
   async listChannelSettings(): Promise<ChannelSetting[]> {
-    return (await this.db.query<ChannelRow>('SELECT * FROM channel_settings ORDER BY platform, channel')).map(
+    return (await this.db.query<ChannelRow>('SELECT * FROM channel_settings ORDER BY tenant, platform, channel')).map(
       toChannel,
     );
   }
@@ -530,6 +598,7 @@ export class Store {
    * it to the default.
    */
   async setChannelSetting(
+    tenant: string,
     platform: Platform,
     channel: string,
     change: { mode?: ChannelMode | null; cooldownSeconds?: number | null },
@@ -537,9 +606,9 @@ export class Store {
   ): Promise<ChannelSetting> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query<ChannelRow>(
-        `INSERT INTO channel_settings (platform, channel, mode, cooldown_seconds, updated_by)
-         VALUES ($1, $2, $4, $6, $7)
-         ON CONFLICT (platform, channel) DO UPDATE SET
+        `INSERT INTO channel_settings (platform, channel, mode, cooldown_seconds, updated_by, tenant)
+         VALUES ($1, $2, $4, $6, $7, $8)
+         ON CONFLICT (tenant, platform, channel) DO UPDATE SET
            mode = CASE WHEN $3 THEN EXCLUDED.mode ELSE channel_settings.mode END,
            cooldown_seconds = CASE WHEN $5 THEN EXCLUDED.cooldown_seconds ELSE channel_settings.cooldown_seconds END,
            updated_by = EXCLUDED.updated_by, updated_at = now()
@@ -552,6 +621,7 @@ export class Store {
           change.cooldownSeconds !== undefined,
           change.cooldownSeconds ?? null,
           updatedBy ?? null,
+          tenant,
         ],
       );
       await this.notify('channels', tx);
@@ -574,7 +644,7 @@ export class Store {
     const [row] = await this.db.query<{ f: string }>(
       `SELECT md5(
          COALESCE((SELECT string_agg(id || ':' || reviewed_at, ',' ORDER BY id) FROM proposals WHERE status = 'approved'), '') || '|' ||
-         COALESCE((SELECT string_agg(platform || '/' || channel || '/' || COALESCE(mode, '-') || '/' || COALESCE(cooldown_seconds::text, '-') || '/' || updated_at, ',' ORDER BY platform, channel) FROM channel_settings), '')
+         COALESCE((SELECT string_agg(tenant || '/' || platform || '/' || channel || '/' || COALESCE(mode, '-') || '/' || COALESCE(cooldown_seconds::text, '-') || '/' || updated_at, ',' ORDER BY tenant, platform, channel) FROM channel_settings), '')
        ) AS f`,
     );
     return row!.f;

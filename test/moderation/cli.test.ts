@@ -16,9 +16,17 @@ describe('moderation from the command line', () => {
     dir = freshDataDir('crosscheck-cli-');
     const store = await openStore({ dataDir: dir });
     for (const text of ['who built the dam', 'Who built the dam?', 'who built the tunnel']) {
-      await store.recordInteraction({ platform: 'discord', userId: 'u', command: 'ask', text, outcome: 'no_answer' });
+      await store.recordInteraction({
+        tenant: 'discord:g1',
+        platform: 'discord',
+        userId: 'u',
+        command: 'ask',
+        text,
+        outcome: 'no_answer',
+      });
     }
-    const p = await store.addProposal({
+    const { proposal: p } = await store.addProposal({
+      tenant: 'slack:T1',
       statement: 'Ann Author reports that critics called the bridge too costly.',
       quote: 'too costly',
       topic: 'bridge',
@@ -26,26 +34,41 @@ describe('moderation from the command line', () => {
       source: { document: 'doc1' },
       proposer: { platform: 'slack', userId: 'U1', name: 'Pat' },
     });
-    await store.decideProposal(p.id, 'approved', { platform: 'slack', userId: 'U2', name: 'Mo' });
+    await store.decideProposal('slack:T1', p.id, 'approved', { platform: 'slack', userId: 'U2', name: 'Mo' });
     await store.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints the report, as JSON with --json', async () => {
-    const r = await runEntry('adapters/cli/main.ts', ['report', '--json', '--days', '3', '--knowledge', MIN_PACK], {
-      env: env(),
-    });
+    const r = await runEntry(
+      'adapters/cli/main.ts',
+      ['report', '--json', '--days', '3', '--tenant', 'discord:g1', '--knowledge', MIN_PACK],
+      {
+        env: env(),
+      },
+    );
     expect(r.stderr).toBe('');
     const report = JSON.parse(r.stdout);
     expect(report.days).toBe(3);
     expect(report.noAnswer[0]).toMatchObject({ text: 'Who built the dam?', count: 2 });
     expect(report.commands).toEqual([{ command: 'ask', count: 3, outcomes: { no_answer: 3 } }]);
 
-    const text = await runEntry('adapters/cli/main.ts', ['report', '--knowledge', MIN_PACK], { env: env() });
+    const text = await runEntry('adapters/cli/main.ts', ['report', '--tenant', 'discord:g1', '--knowledge', MIN_PACK], {
+      env: env(),
+    });
     expect(text.stdout).toContain('Report for the last 7 days (3 interactions)');
     expect(
       (await runEntry('adapters/cli/main.ts', ['report', '--days', 'x', '--knowledge', MIN_PACK], { env: env() })).code,
     ).toBe(2);
+    // Another community's report shows none of these records.
+    const other = await runEntry(
+      'adapters/cli/main.ts',
+      ['report', '--json', '--tenant', 'discord:g2', '--knowledge', MIN_PACK],
+      { env: env() },
+    );
+    expect(JSON.parse(other.stdout)).toMatchObject({ total: 0, noAnswer: [], commands: [] });
+    const none = await runEntry('adapters/cli/main.ts', ['report', '--knowledge', MIN_PACK], { env: env() });
+    expect(none.stderr).toContain('report needs --tenant');
   });
 
   it('writes the approved facts with knowledge:export', async () => {

@@ -17,6 +17,9 @@ import type { Actor, Store } from '../../src/store/index.js';
 import { copyPack, type PackCopy } from '../helpers/pack-fixture.js';
 import { backends } from '../store/backends.js';
 
+/** The community these tests act in: its approved facts are cited only there. */
+const HERE = { tenant: 'discord:g1' };
+
 const TOLL_LINE = 'Tolls on the bridge were abolished in 2005 after protests.';
 const QUESTION = 'when were the bridge tolls abolished';
 
@@ -163,11 +166,11 @@ describe.each(backends('proposals'))('review on $name', (backend) => {
   });
 
   it('stores a valid proposal as pending, and refuses an invalid one', async () => {
-    const bad = await mod.propose({ ...toll, quote: 'Tolls were never abolished' }, proposer);
+    const bad = await mod.propose('discord:g1', { ...toll, quote: 'Tolls were never abolished' }, proposer);
     expect(bad.ok).toBe(false);
-    const good = await mod.propose(toll, proposer);
+    const good = await mod.propose('discord:g1', toll, proposer);
     expect(good.ok).toBe(true);
-    const pending = await mod.pending();
+    const pending = await mod.pending('discord:g1');
     expect(pending.map((p) => p.statement)).toEqual([toll.statement]);
     expect(pending[0]).toMatchObject({
       status: 'pending',
@@ -179,14 +182,14 @@ describe.each(backends('proposals'))('review on $name', (backend) => {
 
   it('approving puts the fact in the live engine at once, marked community-added', async () => {
     // Before approval the sentence is cited as a plain passage of the source, never as community-added.
-    expect(engine.ask(QUESTION).citations.some((c) => c.community)).toBe(false);
-    const [p] = await mod.pending();
-    const decision = await mod.approve(p!.id, moderator, 'checked the source');
+    expect(engine.ask(QUESTION, HERE).citations.some((c) => c.community)).toBe(false);
+    const [p] = await mod.pending('discord:g1');
+    const decision = await mod.approve('discord:g1', p!.id, moderator, 'checked the source');
     expect(decision.ok).toBe(true);
     if (!decision.ok) return;
     expect(decision.approved!.fact.id).toBe(`community-${p!.id}`);
 
-    const answer = engine.ask(QUESTION);
+    const answer = engine.ask(QUESTION, HERE);
     expect(answer.status).toBe('answered');
     const cited = answer.citations.find((c) => c.fact === `community-${p!.id}`);
     expect(cited).toMatchObject({
@@ -199,8 +202,8 @@ describe.each(backends('proposals'))('review on $name', (backend) => {
     // Pack facts carry no mark.
     expect(answer.citations.filter((c) => c.fact !== cited!.fact).every((c) => !c.community)).toBe(true);
 
-    expect(await mod.pending()).toEqual([]);
-    const again = await mod.approve(p!.id, moderator);
+    expect(await mod.pending('discord:g1')).toEqual([]);
+    const again = await mod.approve('discord:g1', p!.id, moderator);
     expect(again).toEqual({
       ok: false,
       problems: [{ field: 'proposal', message: `proposal #${p!.id} was already approved by Mo` }],
@@ -209,6 +212,7 @@ describe.each(backends('proposals'))('review on $name', (backend) => {
 
   it('cites a new document by its title and author once approved', async () => {
     const made = await mod.propose(
+      'discord:g1',
       {
         statement: 'Reporter wrote that the bridge was repainted green in 2010.',
         quote: 'the bridge was repainted green',
@@ -219,29 +223,30 @@ describe.each(backends('proposals'))('review on $name', (backend) => {
     );
     expect(made.ok).toBe(true);
     if (!made.ok) return;
-    const decision = await mod.approve(made.proposal.id, moderator);
+    const decision = await mod.approve('discord:g1', made.proposal.id, moderator);
     expect(decision.ok).toBe(true);
     const c = engine
-      .ask('when was the bridge repainted green')
+      .ask('when was the bridge repainted green', HERE)
       .citations.find((x) => x.fact === `community-${made.proposal.id}`);
     expect(c?.source).toMatchObject({ title: 'Bridge News', author: 'Reporter', date: '2010-06', kind: 'article' });
   });
 
   it('rejects with a reason, and only with one', async () => {
     const made = await mod.propose(
+      'discord:g1',
       { ...toll, statement: 'Ann Author says the bridge opened in 1999 indeed.', quote: 'opened in 1999' },
       proposer,
     );
     expect(made.ok).toBe(true);
     if (!made.ok) return;
-    expect(await mod.reject(made.proposal.id, moderator, '  ')).toEqual({
+    expect(await mod.reject('discord:g1', made.proposal.id, moderator, '  ')).toEqual({
       ok: false,
       problems: [{ field: 'reason', message: 'say why the proposal is rejected' }],
     });
-    const r = await mod.reject(made.proposal.id, moderator, 'already in the pack');
+    const r = await mod.reject('discord:g1', made.proposal.id, moderator, 'already in the pack');
     expect(r.ok && r.proposal).toMatchObject({ status: 'rejected', reviewer: 'Mo', reason: 'already in the pack' });
-    expect((await mod.approve(made.proposal.id, moderator)).ok).toBe(false);
-    expect(await mod.approve(123_456, moderator)).toEqual({
+    expect((await mod.approve('discord:g1', made.proposal.id, moderator)).ok).toBe(false);
+    expect(await mod.approve('discord:g1', 123_456, moderator)).toEqual({
       ok: false,
       problems: [{ field: 'proposal', message: 'there is no proposal #123456' }],
     });
@@ -252,12 +257,12 @@ describe.each(backends('proposals'))('review on $name', (backend) => {
     await store.close();
     store = await backend.open();
     const fresh = Engine.fromDir(copy.dir);
-    expect(fresh.ask(QUESTION).citations.some((c) => c.community)).toBe(false);
+    expect(fresh.ask(QUESTION, HERE).citations.some((c) => c.community)).toBe(false);
     mod = await Moderation.start(store, fresh, { pollMs: 0 });
-    const answer = fresh.ask(QUESTION);
+    const answer = fresh.ask(QUESTION, HERE);
     expect(answer.status).toBe('answered');
     expect(answer.citations[0]).toMatchObject({ statement: toll.statement, community: { approvedBy: 'Mo' } });
-    expect(fresh.ask('when was the bridge repainted green').citations[0]?.source.title).toBe('Bridge News');
+    expect(fresh.ask('when was the bridge repainted green', HERE).citations[0]?.source.title).toBe('Bridge News');
   });
 
   it('exports approved facts as pack YAML the loader accepts', async () => {

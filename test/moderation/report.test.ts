@@ -50,6 +50,7 @@ describe.each(backends('report'))('report on $name', (backend) => {
     store = await backend.open();
     const add = (command: string, text: string, outcome: string, factIds: string[] = [], daysAgo = 0) =>
       store.recordInteraction({
+        tenant: 'discord:g1',
         platform: 'discord',
         channel: 'c',
         userId: `u-${text}`,
@@ -68,18 +69,26 @@ describe.each(backends('report'))('report on $name', (backend) => {
     for (let i = 0; i < 2; i++) await add('check', 'the bridge is made of gold', 'unverified');
     await add('check', 'the bridge was opened in 1999', 'supported', ['bridge-opened']);
     await add('sources', '', 'listed');
-    await store.vote({ interactionId: a1, platform: 'discord', userId: 'v1', helpful: false, reason: 'wrong bridge' });
     await store.vote({
+      tenant: 'discord:g1',
+      interactionId: a1,
+      platform: 'discord',
+      userId: 'v1',
+      helpful: false,
+      reason: 'wrong bridge',
+    });
+    await store.vote({
+      tenant: 'discord:g1',
       interactionId: a1,
       platform: 'discord',
       userId: 'v2',
       helpful: false,
       reason: 'a badword reason',
     });
-    await store.vote({ interactionId: a1, platform: 'discord', userId: 'v3', helpful: true });
-    await store.vote({ interactionId: a2, platform: 'discord', userId: 'v1', helpful: false });
-    await store.vote({ interactionId: a2, platform: 'discord', userId: 'v2', helpful: true });
-    r = await report(store, 7, {
+    await store.vote({ tenant: 'discord:g1', interactionId: a1, platform: 'discord', userId: 'v3', helpful: true });
+    await store.vote({ tenant: 'discord:g1', interactionId: a2, platform: 'discord', userId: 'v1', helpful: false });
+    await store.vote({ tenant: 'discord:g1', interactionId: a2, platform: 'discord', userId: 'v2', helpful: true });
+    r = await report(store, 'discord:g1', 7, {
       statementOf: (id) => (id === 'bridge-opened' ? 'The bridge opened in 1999.' : undefined),
       mask: (t) => t.replace('badword', '*******'),
       found: [

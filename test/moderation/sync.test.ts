@@ -12,6 +12,9 @@ import type { Actor, Store } from '../../src/store/index.js';
 import { copyPack, type PackCopy } from '../helpers/pack-fixture.js';
 import { backends, postgresBackend, TEST_DATABASE_URL, type Backend } from '../store/backends.js';
 
+/** The community these tests act in: its approved facts are cited only there. */
+const HERE = { tenant: 'discord:g1' };
+
 const mo: Actor = { platform: 'slack', userId: 'UMOD', name: 'Mo' };
 const pat: Actor = { platform: 'slack', userId: 'UPAT', name: 'Pat' };
 
@@ -52,31 +55,40 @@ describe.each(backends('channels'))('channel settings on $name', (backend) => {
   });
 
   it('fills in defaults, applies a change at once, and keeps it across a restart', async () => {
-    expect(mod.channel('slack', 'C1')).toEqual({ mode: 'public', cooldownSeconds: 5, setting: undefined });
-    expect(mod.channel('slack', 'C1', { mode: 'ephemeral' }).mode).toBe('ephemeral');
-    await mod.setChannel('slack', 'C1', { mode: 'off', cooldownSeconds: 20 }, mo);
-    expect(mod.channel('slack', 'C1')).toMatchObject({
+    expect(mod.channel('discord:g1', 'slack', 'C1')).toEqual({
+      mode: 'public',
+      cooldownSeconds: 5,
+      setting: undefined,
+    });
+    expect(mod.channel('discord:g1', 'slack', 'C1', { mode: 'ephemeral' }).mode).toBe('ephemeral');
+    await mod.setChannel('discord:g1', 'slack', 'C1', { mode: 'off', cooldownSeconds: 20 }, mo);
+    expect(mod.channel('discord:g1', 'slack', 'C1')).toMatchObject({
       mode: 'off',
       cooldownSeconds: 20,
       setting: { updatedBy: 'Mo' },
     });
-    await mod.setChannel('slack', 'C1', { cooldownSeconds: null }, mo);
-    expect(mod.channel('slack', 'C1')).toMatchObject({ mode: 'off', cooldownSeconds: 5 });
-    await expect(mod.setChannel('slack', 'C1', { mode: 'loud' as never }, mo)).rejects.toThrow(/mode must be one of/);
-    await expect(mod.setChannel('slack', 'C1', { cooldownSeconds: 1.5 }, mo)).rejects.toThrow(/whole number/);
+    await mod.setChannel('discord:g1', 'slack', 'C1', { cooldownSeconds: null }, mo);
+    expect(mod.channel('discord:g1', 'slack', 'C1')).toMatchObject({ mode: 'off', cooldownSeconds: 5 });
+    await expect(mod.setChannel('discord:g1', 'slack', 'C1', { mode: 'loud' as never }, mo)).rejects.toThrow(
+      /mode must be one of/,
+    );
+    await expect(mod.setChannel('discord:g1', 'slack', 'C1', { cooldownSeconds: 1.5 }, mo)).rejects.toThrow(
+      /whole number/,
+    );
 
     await mod.stop();
     await store.close();
     store = await backend.open();
     mod = await Moderation.start(store, Engine.fromDir(copy.dir), { pollMs: 0 });
-    expect(mod.channel('slack', 'C1')).toMatchObject({ mode: 'off', cooldownSeconds: 5 });
-    expect(mod.channels().map((c) => c.channel)).toEqual(['C1']);
+    expect(mod.channel('discord:g1', 'slack', 'C1')).toMatchObject({ mode: 'off', cooldownSeconds: 5 });
+    expect(mod.channels('discord:g1').map((c) => c.channel)).toEqual(['C1']);
   });
 
   it('records answers and verdicts for the report, with the cited facts', async () => {
     const engine = mod.engine;
     const answer = engine.ask('when was the bridge opened');
     const id = (await mod.record({
+      tenant: 'discord:g1',
       platform: 'slack',
       guild: 'T1',
       channel: 'C1',
@@ -84,7 +96,7 @@ describe.each(backends('channels'))('channel settings on $name', (backend) => {
       command: 'ask',
       result: answer,
     }))!;
-    expect(await store.getInteraction(id)).toMatchObject({
+    expect(await store.getInteraction('discord:g1', id)).toMatchObject({
       platform: 'slack',
       guild: 'T1',
       command: 'ask',
@@ -95,22 +107,31 @@ describe.each(backends('channels'))('channel settings on $name', (backend) => {
     const verdicts = [engine.check('the bridge opened in 1999'), engine.check('the moon is made of cheese')];
     expect(recordParts(verdicts).map((p) => p.outcome)).toEqual(verdicts.map((v) => v.verdict));
     const first = (await mod.record({
+      tenant: 'discord:g1',
       platform: 'slack',
       channel: 'C1',
       userId: 'U1',
       command: 'check_message',
       result: verdicts,
     }))!;
-    expect((await store.getInteraction(first))?.text).toBe(verdicts[0]!.claim);
-    expect(await mod.vote({ interactionId: id, platform: 'slack', userId: 'U2', helpful: false, reason: 'no' })).toBe(
-      'created',
-    );
+    expect((await store.getInteraction('discord:g1', first))?.text).toBe(verdicts[0]!.claim);
+    expect(
+      await mod.vote({
+        tenant: 'discord:g1',
+        interactionId: id,
+        platform: 'slack',
+        userId: 'U2',
+        helpful: false,
+        reason: 'no',
+      }),
+    ).toBe('created');
   });
 
   it('does not fail a reply when the store is down: the record is just missing', async () => {
     await store.close();
     expect(
       await mod.record({
+        tenant: 'discord:g1',
         platform: 'slack',
         userId: 'U1',
         command: 'ask',
@@ -152,6 +173,7 @@ describe.runIf(TEST_DATABASE_URL)('two bot processes sharing PostgreSQL', () => 
 
   const proposeToll = async (a: Moderation, statement: string) => {
     const made = await a.propose(
+      'discord:g1',
       { statement, quote: 'Tolls on the bridge were abolished in 2005', topic: 'bridge', source: { document: 'doc1' } },
       pat,
     );
@@ -162,12 +184,14 @@ describe.runIf(TEST_DATABASE_URL)('two bot processes sharing PostgreSQL', () => 
   it('an approval in one reaches the other within 5 s by NOTIFY alone', async () => {
     const a = await bot({ pollMs: 0 });
     const b = await bot({ pollMs: 0 }); // no polling: only the notification can bring it
-    expect(b.engine.ask(question).status).toBe('no_answer');
+    expect(b.engine.ask(question, HERE).status).toBe('no_answer');
     const id = await proposeToll(a.mod, 'Ann Author reports that tolls on the bridge were abolished in 2005.');
-    const decision = await a.mod.approve(id, mo);
+    const decision = await a.mod.approve('discord:g1', id, mo);
     expect(decision.ok).toBe(true);
     const ms = await within(5000, () =>
-      b.engine.ask(question).citations.some((c) => c.fact === `community-${id}` && c.community?.approvedBy === 'Mo'),
+      b.engine
+        .ask(question, HERE)
+        .citations.some((c) => c.fact === `community-${id}` && c.community?.approvedBy === 'Mo'),
     );
     expect(ms).toBeLessThan(5000);
   });
@@ -176,27 +200,30 @@ describe.runIf(TEST_DATABASE_URL)('two bot processes sharing PostgreSQL', () => 
     const a = running[0]!;
     const c = await bot({ listen: false, pollMs: 500 });
     // It loaded what was approved before it started.
-    expect(c.engine.ask(question).status).toBe('answered');
+    expect(c.engine.ask(question, HERE).status).toBe('answered');
     const id = await proposeToll(
       a.mod,
       'Ann Author wrote that the bridge tolls were abolished in 2005 after protests began.',
     );
-    await a.mod.approve(id, mo);
+    await a.mod.approve('discord:g1', id, mo);
     await within(5000, () => c.engine.fact(`community-${id}`) !== undefined);
   });
 
   it('a channel setting made in one applies in the others within 5 s', async () => {
     const [a, b, c] = running as [(typeof running)[0], (typeof running)[0], (typeof running)[0]];
-    await a.mod.setChannel('discord', '123', { mode: 'ephemeral', cooldownSeconds: 60 }, mo);
+    await a.mod.setChannel('discord:g1', 'discord', '123', { mode: 'ephemeral', cooldownSeconds: 60 }, mo);
     await within(
       5000,
       () =>
-        b.mod.channel('discord', '123').mode === 'ephemeral' && c.mod.channel('discord', '123').cooldownSeconds === 60,
+        b.mod.channel('discord:g1', 'discord', '123').mode === 'ephemeral' &&
+        c.mod.channel('discord:g1', 'discord', '123').cooldownSeconds === 60,
     );
-    await b.mod.setChannel('discord', '123', { mode: 'off' }, mo);
+    await b.mod.setChannel('discord:g1', 'discord', '123', { mode: 'off' }, mo);
     await within(
       5000,
-      () => a.mod.channel('discord', '123').mode === 'off' && c.mod.channel('discord', '123').mode === 'off',
+      () =>
+        a.mod.channel('discord:g1', 'discord', '123').mode === 'off' &&
+        c.mod.channel('discord:g1', 'discord', '123').mode === 'off',
     );
   });
 
@@ -211,7 +238,7 @@ describe.runIf(TEST_DATABASE_URL)('two bot processes sharing PostgreSQL', () => 
       a.mod,
       'Ann Author states that the tolls on the bridge were abolished in 2005 for good.',
     );
-    await a.mod.approve(id, mo);
+    await a.mod.approve('discord:g1', id, mo);
     await within(5000, () => b.engine.fact(`community-${id}`) !== undefined);
   });
 
@@ -219,8 +246,8 @@ describe.runIf(TEST_DATABASE_URL)('two bot processes sharing PostgreSQL', () => 
     const [a, b] = running as [(typeof running)[0], (typeof running)[0]];
     const id = await proposeToll(a.mod, 'Ann Author notes that tolls on the bridge were abolished in 2005 indeed.');
     const results = await Promise.all([
-      a.mod.approve(id, mo),
-      b.mod.approve(id, { ...mo, name: 'Max', userId: 'UMAX' }),
+      a.mod.approve('discord:g1', id, mo),
+      b.mod.approve('discord:g1', id, { ...mo, name: 'Max', userId: 'UMAX' }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });

@@ -59,6 +59,7 @@ describe.each(backends('store'))('store on $name', (backend) => {
 
   it('keeps records across a restart', async () => {
     const id = await store.recordInteraction({
+      tenant: 'discord:g1',
       platform: 'discord',
       guild: 'g1',
       channel: 'c1',
@@ -69,13 +70,15 @@ describe.each(backends('store'))('store on $name', (backend) => {
       factIds: ['bridge-opened', 'bridge-never'],
     });
     await store.vote({
+      tenant: 'discord:g1',
       interactionId: id,
       platform: 'discord',
       userId: 'u-voter',
       helpful: false,
       reason: 'missed the point',
     });
-    const proposal = await store.addProposal({
+    const { proposal } = await store.addProposal({
+      tenant: 'discord:g1',
       statement: 'A statement that is long enough.',
       quote: 'a quote of some length',
       topic: 'bridge',
@@ -83,12 +86,12 @@ describe.each(backends('store'))('store on $name', (backend) => {
       source: { title: 'A new article', author: 'Someone', date: '2024-05', url: 'https://example.com/x' },
       proposer: { platform: 'slack', userId: 'U1', name: 'Ann' },
     });
-    await store.setChannelSetting('slack', 'C1', { mode: 'ephemeral', cooldownSeconds: 30 }, 'Mo');
+    await store.setChannelSetting('discord:g1', 'slack', 'C1', { mode: 'ephemeral', cooldownSeconds: 30 }, 'Mo');
     const hashBefore = store.hashUser('discord', 'u-restart');
 
     await restart();
 
-    const i = await store.getInteraction(id);
+    const i = await store.getInteraction('discord:g1', id);
     expect(i).toMatchObject({
       id,
       platform: 'discord',
@@ -108,14 +111,14 @@ describe.each(backends('store'))('store on $name', (backend) => {
       notHelpful: 1,
       mine: false,
     });
-    expect(await store.getProposal(proposal.id)).toEqual(proposal);
+    expect(await store.getProposal('discord:g1', proposal.id)).toEqual(proposal);
     expect(proposal.source).toEqual({
       title: 'A new article',
       author: 'Someone',
       date: '2024-05',
       url: 'https://example.com/x',
     });
-    expect(await store.getChannelSetting('slack', 'C1')).toMatchObject({
+    expect(await store.getChannelSetting('discord:g1', 'slack', 'C1')).toMatchObject({
       mode: 'ephemeral',
       cooldownSeconds: 30,
       updatedBy: 'Mo',
@@ -124,6 +127,7 @@ describe.each(backends('store'))('store on $name', (backend) => {
 
   it('never keeps a user id, only its keyed hash', async () => {
     const id = await store.recordInteraction({
+      tenant: 'discord:g1',
       platform: 'slack',
       userId: 'U0SECRET',
       command: 'check',
@@ -154,6 +158,7 @@ describe.each(backends('store'))('store on $name', (backend) => {
 
   it('keeps one vote per user per interaction, and lets it change', async () => {
     const id = await store.recordInteraction({
+      tenant: 'discord:g1',
       platform: 'discord',
       userId: 'asker',
       command: 'ask',
@@ -161,9 +166,12 @@ describe.each(backends('store'))('store on $name', (backend) => {
       outcome: 'answered',
       factIds: ['f1'],
     });
-    expect(await store.vote({ interactionId: id, platform: 'discord', userId: 'v1', helpful: true })).toBe('created');
+    expect(
+      await store.vote({ tenant: 'discord:g1', interactionId: id, platform: 'discord', userId: 'v1', helpful: true }),
+    ).toBe('created');
     expect(
       await store.vote({
+        tenant: 'discord:g1',
         interactionId: id,
         platform: 'discord',
         userId: 'v1',
@@ -171,9 +179,13 @@ describe.each(backends('store'))('store on $name', (backend) => {
         reason: '  wrong   year\n',
       }),
     ).toBe('updated');
-    expect(await store.vote({ interactionId: id, platform: 'discord', userId: 'v2', helpful: true })).toBe('created');
+    expect(
+      await store.vote({ tenant: 'discord:g1', interactionId: id, platform: 'discord', userId: 'v2', helpful: true }),
+    ).toBe('created');
     // The same id on another platform is another person.
-    expect(await store.vote({ interactionId: id, platform: 'slack', userId: 'v1', helpful: true })).toBe('created');
+    expect(
+      await store.vote({ tenant: 'discord:g1', interactionId: id, platform: 'slack', userId: 'v1', helpful: true }),
+    ).toBe('created');
     expect(await store.voteCounts(id, { platform: 'discord', userId: 'v1' })).toEqual({
       helpful: 2,
       notHelpful: 1,
@@ -184,13 +196,20 @@ describe.each(backends('store'))('store on $name', (backend) => {
       [id],
     );
     expect(rows).toEqual([{ reason: 'wrong year' }]);
-    expect(await store.vote({ interactionId: 99_999_999, platform: 'discord', userId: 'v1', helpful: true })).toBe(
-      'unknown_interaction',
-    );
+    expect(
+      await store.vote({
+        tenant: 'discord:g1',
+        interactionId: 99_999_999,
+        platform: 'discord',
+        userId: 'v1',
+        helpful: true,
+      }),
+    ).toBe('unknown_interaction');
   });
 
   it('prunes interactions older than the retention period, with their votes', async () => {
     const old = await store.recordInteraction({
+      tenant: 'discord:g1',
       platform: 'discord',
       userId: 'u',
       command: 'ask',
@@ -199,6 +218,7 @@ describe.each(backends('store'))('store on $name', (backend) => {
       at: new Date(Date.now() - 100 * DAY),
     });
     const recent = await store.recordInteraction({
+      tenant: 'discord:g1',
       platform: 'discord',
       userId: 'u',
       command: 'ask',
@@ -206,38 +226,47 @@ describe.each(backends('store'))('store on $name', (backend) => {
       outcome: 'no_answer',
       at: new Date(Date.now() - 10 * DAY),
     });
-    await store.vote({ interactionId: old, platform: 'discord', userId: 'v', helpful: false });
+    await store.vote({ tenant: 'discord:g1', interactionId: old, platform: 'discord', userId: 'v', helpful: false });
     expect(await store.prune(90)).toBeGreaterThanOrEqual(1);
-    expect(await store.getInteraction(old)).toBeUndefined();
-    expect(await store.getInteraction(recent)).toBeDefined();
+    expect(await store.getInteraction('discord:g1', old)).toBeUndefined();
+    expect(await store.getInteraction('discord:g1', recent)).toBeDefined();
     expect(await store.query('SELECT 1 FROM votes WHERE interaction_id = $1', [old])).toEqual([]);
     // Opening with a retention period prunes at once.
     await store.close();
     store = await backend.open({ retentionDays: 5 });
-    expect(await store.getInteraction(recent)).toBeUndefined();
+    expect(await store.getInteraction('discord:g1', recent)).toBeUndefined();
   });
 
   it('keeps channel settings, changing only what is given', async () => {
-    await store.setChannelSetting('discord', 'ch-1', { mode: 'public' }, 'Mo');
-    expect(await store.getChannelSetting('discord', 'ch-1')).toMatchObject({ mode: 'public', cooldownSeconds: null });
-    await store.setChannelSetting('discord', 'ch-1', { cooldownSeconds: 12 }, 'Mo');
-    expect(await store.getChannelSetting('discord', 'ch-1')).toMatchObject({ mode: 'public', cooldownSeconds: 12 });
-    await store.setChannelSetting('discord', 'ch-1', { mode: 'off', cooldownSeconds: null }, 'Ed');
-    expect(await store.getChannelSetting('discord', 'ch-1')).toMatchObject({
+    await store.setChannelSetting('discord:g1', 'discord', 'ch-1', { mode: 'public' }, 'Mo');
+    expect(await store.getChannelSetting('discord:g1', 'discord', 'ch-1')).toMatchObject({
+      mode: 'public',
+      cooldownSeconds: null,
+    });
+    await store.setChannelSetting('discord:g1', 'discord', 'ch-1', { cooldownSeconds: 12 }, 'Mo');
+    expect(await store.getChannelSetting('discord:g1', 'discord', 'ch-1')).toMatchObject({
+      mode: 'public',
+      cooldownSeconds: 12,
+    });
+    await store.setChannelSetting('discord:g1', 'discord', 'ch-1', { mode: 'off', cooldownSeconds: null }, 'Ed');
+    expect(await store.getChannelSetting('discord:g1', 'discord', 'ch-1')).toMatchObject({
       mode: 'off',
       cooldownSeconds: null,
       updatedBy: 'Ed',
     });
-    expect(await store.getChannelSetting('slack', 'ch-1')).toBeUndefined();
-    await expect(store.setChannelSetting('discord', 'ch-2', { cooldownSeconds: 99_999 })).rejects.toThrow();
+    expect(await store.getChannelSetting('discord:g1', 'slack', 'ch-1')).toBeUndefined();
+    await expect(
+      store.setChannelSetting('discord:g1', 'discord', 'ch-2', { cooldownSeconds: 99_999 }),
+    ).rejects.toThrow();
   });
 
   it('changes its fingerprint on every approval and channel change', async () => {
     const before = await store.fingerprint();
-    await store.setChannelSetting('discord', 'ch-fp', { mode: 'ephemeral' });
+    await store.setChannelSetting('discord:g1', 'discord', 'ch-fp', { mode: 'ephemeral' });
     const afterChannel = await store.fingerprint();
     expect(afterChannel).not.toBe(before);
-    const p = await store.addProposal({
+    const { proposal: p } = await store.addProposal({
+      tenant: 'discord:g1',
       statement: 'Another statement here.',
       quote: 'another quote',
       topic: 'bridge',
@@ -246,7 +275,7 @@ describe.each(backends('store'))('store on $name', (backend) => {
       proposer: { platform: 'discord', userId: 'p', name: 'P' },
     });
     expect(await store.fingerprint()).toBe(afterChannel); // a pending proposal changes no answer
-    await store.decideProposal(p.id, 'approved', { platform: 'discord', userId: 'm', name: 'M' });
+    await store.decideProposal('discord:g1', p.id, 'approved', { platform: 'discord', userId: 'm', name: 'M' });
     expect(await store.fingerprint()).not.toBe(afterChannel);
   });
 });

@@ -3,7 +3,7 @@
  * at all; and how long a user waits between requests there. Both platforms ask this before
  * every command, so the setting a moderator made applies the same everywhere.
  *
- *   const policy = channelPolicy(moderation, 'slack', 'C1', { mode: 'public', cooldownSeconds: 5 });
+ *   const policy = channelPolicy(moderation, 'slack:T1', 'slack', 'C1', { mode: 'public', cooldownSeconds: 5 });
  *   visibility(policy, { askedPrivately: false, reply })   // 'public' | 'ephemeral' | 'off'
  */
 import type { Moderation } from '../../../src/moderation/index.js';
@@ -17,15 +17,16 @@ export interface ChannelPolicy {
 
 export type Visibility = 'public' | 'ephemeral' | 'off';
 
-/** The channel's stored setting with the adapter's defaults filled in; the defaults alone without a store. */
+/** The channel's stored setting (in its tenant) with the adapter's defaults filled in; the defaults alone without a store. */
 export function channelPolicy(
   moderation: Moderation | undefined,
+  tenant: string | undefined,
   platform: string,
   channel: string | null,
   defaults: ChannelPolicy,
 ): ChannelPolicy {
-  if (!moderation || !channel) return defaults;
-  const c = moderation.channel(platform, channel, defaults);
+  if (!moderation || !tenant || !channel) return defaults;
+  const c = moderation.channel(tenant, platform, channel, defaults);
   return { mode: c.mode, cooldownSeconds: c.cooldownSeconds };
 }
 

@@ -13,6 +13,24 @@ export const FEEDBACK_EMOJI = { helpful: '👍', notHelpful: '👎' } as const;
 export const SWITCHED_OFF =
   "I'm switched off in this channel, so I won't answer here. A moderator can switch me back on with /crosscheck channel.";
 export const NO_STORE = "The moderators' tools are not available: this bot runs without its store.";
+/** The store cannot be reached or is failing: said instead of what was asked for. */
+export const UNAVAILABLE = 'Moderation is unavailable right now. Please try again in a minute.';
+
+/**
+ * Nothing was saved: why, and what the person typed, so that nothing they wrote is lost
+ * (Discord closes a form when it is submitted).
+ */
+export function notSaved(why: string, typed: Record<string, string | null | undefined> = {}): string {
+  const kept = Object.entries(typed).filter(([, v]) => v?.trim());
+  const lines = [`${why}${/[.!]$/.test(why) ? '' : '.'} Nothing was saved.`];
+  if (kept.length) lines.push('What you typed, to send again:', ...kept.map(([k, v]) => `${k}: ${v!.trim()}`));
+  return lines.join('\n');
+}
+
+/** A direct message is a community of one: nobody there could review a proposal. */
+export const NO_PROPOSALS_IN_DM =
+  'Proposals are made in a server or workspace channel, where its moderators can review them, not in a direct message.';
+
 export const RECORD_GONE = 'That answer is too old to vote on: its record has been removed.';
 
 /** The acknowledgement of a click on "Helpful", said only to the voter. */

@@ -67,6 +67,8 @@ afterAll(async () => {
 const where = (inThread = false) => ({ guild: run.discord.guilds[0]!, inThread });
 const isEphemeral = (data: { flags?: number }) => ((data.flags ?? 0) & EPHEMERAL) === EPHEMERAL;
 const channelId = () => run.discord.guilds[0]!.channelId;
+/** The guild's community, whose records and proposals these tests read. */
+const tenant = () => `discord:${run.discord.guilds[0]!.id}`;
 
 /** Dispatches an interaction and returns its first response. */
 async function interact(payload: Parameters<RunningBot['discord']['dispatchInteraction']>[0]) {
@@ -122,7 +124,7 @@ describe('feedback', () => {
     answer = (await slash('ask', [stringOption('question', BRIDGE_QUESTION)])).data;
     expectWithinLimits(answer);
     record = feedbackRecord(answer);
-    expect(await fx.moderation.store.getInteraction(record)).toMatchObject({
+    expect(await fx.moderation.store.getInteraction(tenant(), record)).toMatchObject({
       platform: 'discord',
       guild: run.discord.guilds[0]!.id,
       channel: channelId(),
@@ -131,7 +133,7 @@ describe('feedback', () => {
     });
 
     const verdict = (await slash('check', [stringOption('claim', BRIDGE_CLAIM)])).data;
-    const checked = await fx.moderation.store.getInteraction(feedbackRecord(verdict));
+    const checked = await fx.moderation.store.getInteraction(tenant(), feedbackRecord(verdict));
     expect(checked).toMatchObject({ command: 'check', outcome: fx.engine.check(BRIDGE_CLAIM).verdict });
     // The user id is kept only as a hash.
     expect(JSON.stringify(checked)).not.toContain(voter.user.id);
@@ -161,7 +163,7 @@ describe('feedback', () => {
     const reason = await submit(encodeId({ kind: 'reason', record }), { [REASON_FIELD]: 'wrong  year' }, voter);
     expect(isEphemeral(reason.data)).toBe(true);
     expect(reason.data.content).toBe(escapeDiscord(reasonThanks('updated', 'wrong year')));
-    expect((await fx.moderation.report(1)).notHelpful.flatMap((f) => f.reasons)).toContain('wrong year');
+    expect((await fx.moderation.report(tenant(), 1)).notHelpful.flatMap((f) => f.reasons)).toContain('wrong year');
     expect(await fx.moderation.store.voteCounts(record)).toEqual({ helpful: 0, notHelpful: 1, mine: null });
   });
 });
@@ -172,7 +174,7 @@ describe('/crosscheck report', () => {
     expect(isEphemeral(data)).toBe(true);
     expectWithinLimits(data);
     const shown = data.embeds.map((e) => e.description).join('\n');
-    const expected = formatReport(await fx.moderation.report(30));
+    const expected = formatReport(await fx.moderation.report(tenant(), 30));
     for (const line of expected.split('\n').filter((l) => l.trim())) expect(shown).toContain(defuseMentions(line));
     expect(shown).toContain('wrong year');
   });
@@ -207,12 +209,12 @@ describe('/crosscheck propose and review', () => {
     if (v.ok) return;
     expect(v.problems.some((p) => p.field === 'quote')).toBe(true);
     expect(data.content).toBe(escapeDiscord(proposalRefused(v.problems)));
-    expect(await fx.moderation.pending()).toEqual([]);
+    expect(await fx.moderation.pending(tenant())).toEqual([]);
   });
 
   it('saves a sound proposal for review and tells the proposer', async () => {
     const { data } = await submit(encodeId({ kind: 'propose' }), TOLL_FORM, proposer);
-    const [p] = await fx.moderation.pending();
+    const [p] = await fx.moderation.pending(tenant());
     expect(p).toMatchObject({ statement: TOLL_FORM.statement, source: { document: 'doc1' }, proposer: 'member' });
     expect(isEphemeral(data)).toBe(true);
     expect(data.content).toBe(escapeDiscord(proposalSaved(p!, [])));
@@ -220,11 +222,11 @@ describe('/crosscheck propose and review', () => {
 
   it('lists pending proposals for a moderator; approving puts the fact in the answers at once, marked community-added', async () => {
     // Before approval the sentence is cited as a plain passage of the source, never as community-added.
-    expect(fx.engine.ask(TOLL_QUESTION).citations.some((c) => c.community)).toBe(false);
+    expect(fx.engine.ask(TOLL_QUESTION, { tenant: tenant() }).citations.some((c) => c.community)).toBe(false);
     const review = await crosscheck('review', [], mod);
     expect(isEphemeral(review.data)).toBe(true);
     expectWithinLimits(review.data);
-    const [p] = await fx.moderation.pending();
+    const [p] = await fx.moderation.pending(tenant());
     expect(review.data.embeds[0]!.title).toContain(`#${p!.id}`);
     const ids = review.data.components!.flatMap((r: { components: { custom_id: string }[] }) =>
       r.components.map((b) => b.custom_id),
@@ -240,13 +242,13 @@ describe('/crosscheck propose and review', () => {
 
     const approved = await click(review.data, ids[0]!, mod);
     expect(approved.type).toBe(InteractionResponseType.UpdateMessage);
-    const decided = await fx.moderation.proposal(p!.id);
+    const decided = await fx.moderation.proposal(tenant(), p!.id);
     expect(decided).toMatchObject({ status: 'approved', reviewer: 'moderator' });
     expect(approved.data.content).toContain(escapeDiscord(approvedNote(decided!)));
     expect(approved.data.components).toEqual([]);
 
     const { data } = await slash('ask', [stringOption('question', TOLL_QUESTION)]);
-    const cited = fx.engine.ask(TOLL_QUESTION).citations.find((c) => c.community);
+    const cited = fx.engine.ask(TOLL_QUESTION, { tenant: tenant() }).citations.find((c) => c.community);
     expect(cited?.community?.approvedBy).toBe('moderator');
     const field = data.embeds[0]!.fields.find((f) => f.name.startsWith(`[${cited!.n}]`))!;
     expect(field.value).toContain(escapeDiscord(communityNote(cited!)!));
@@ -256,7 +258,7 @@ describe('/crosscheck propose and review', () => {
 
   it('rejects with a reason asked in a modal, and updates the list', async () => {
     await submit(encodeId({ kind: 'propose' }), PAINT_FORM, member());
-    const [p] = await fx.moderation.pending();
+    const [p] = await fx.moderation.pending(tenant());
     const review = await crosscheck('review', [], mod);
     const reject = await click(review.data, encodeId({ kind: 'reject', proposal: p!.id }), mod);
     expect(reject.type).toBe(InteractionResponseType.Modal);
@@ -269,7 +271,7 @@ describe('/crosscheck propose and review', () => {
       review.data,
     );
     expect(done.type).toBe(InteractionResponseType.UpdateMessage);
-    const decided = await fx.moderation.proposal(p!.id);
+    const decided = await fx.moderation.proposal(tenant(), p!.id);
     expect(decided).toMatchObject({ status: 'rejected', reason: 'not notable', reviewer: 'moderator' });
     expect(done.data.content).toContain(escapeDiscord(rejectedNote(decided!)));
   });
@@ -331,6 +333,6 @@ describe('/crosscheck channel', () => {
   it('refuses a member', async () => {
     const { data } = await channel([stringOption('mode', 'off')], member());
     expect(data.content).toBe(escapeDiscord(NOT_A_MODERATOR.discord));
-    expect(fx.moderation.channel('discord', channelId()).mode).toBe('public');
+    expect(fx.moderation.channel(tenant(), 'discord', channelId()).mode).toBe('public');
   });
 });

@@ -183,7 +183,7 @@ describe('who sees a reply', () => {
   });
 
   it('falls back to the adapter’s defaults without a store', () => {
-    expect(channelPolicy(undefined, 'slack', 'C1', { mode: 'ephemeral', cooldownSeconds: 3 })).toEqual({
+    expect(channelPolicy(undefined, 'slack:T1', 'slack', 'C1', { mode: 'ephemeral', cooldownSeconds: 3 })).toEqual({
       mode: 'ephemeral',
       cooldownSeconds: 3,
     });

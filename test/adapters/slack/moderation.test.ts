@@ -134,7 +134,7 @@ describe('feedback', () => {
     expect(response.response_type).toBe('in_channel');
     expectWithinSlackLimits(response);
     record = feedbackRecord(response);
-    expect(await fx.moderation.store.getInteraction(record)).toMatchObject({
+    expect(await fx.moderation.store.getInteraction('slack:T1', record)).toMatchObject({
       platform: 'slack',
       guild: 'T1',
       channel: 'C1',
@@ -143,7 +143,7 @@ describe('feedback', () => {
     });
 
     const verdict = (await slash('/check', BRIDGE_CLAIM)).response;
-    expect(await fx.moderation.store.getInteraction(feedbackRecord(verdict))).toMatchObject({
+    expect(await fx.moderation.store.getInteraction('slack:T1', feedbackRecord(verdict))).toMatchObject({
       command: 'check',
       outcome: fx.engine.check(BRIDGE_CLAIM).verdict,
     });
@@ -154,7 +154,7 @@ describe('feedback', () => {
       if (!p) throw new Error('no post yet');
       return p.params;
     });
-    expect(await fx.moderation.store.getInteraction(feedbackRecord(post))).toMatchObject({
+    expect(await fx.moderation.store.getInteraction('slack:T1', feedbackRecord(post))).toMatchObject({
       command: 'ask',
       channel: 'C1',
     });
@@ -195,7 +195,7 @@ describe('feedback', () => {
       response_type: 'ephemeral',
       text: escapeSlack(reasonThanks('updated', 'wrong year')),
     });
-    expect((await fx.moderation.report(1)).notHelpful.flatMap((f) => f.reasons)).toContain('wrong year');
+    expect((await fx.moderation.report('slack:T1', 1)).notHelpful.flatMap((f) => f.reasons)).toContain('wrong year');
   });
 });
 
@@ -205,7 +205,7 @@ describe('/crosscheck report', () => {
     expect(response.response_type).toBe('ephemeral');
     expectWithinSlackLimits(response);
     const shown = sectionText(response);
-    for (const line of formatReport(await fx.moderation.report(30))
+    for (const line of formatReport(await fx.moderation.report('slack:T1', 30))
       .split('\n')
       .filter((l) => l.trim()))
       expect(shown).toContain(escapeSlack(line));
@@ -221,7 +221,9 @@ describe('/crosscheck report', () => {
   it('lets a workspace admin run it', async () => {
     api.admins.add('UADMIN');
     const { response } = await slash('/crosscheck', 'report', { user: 'UADMIN' });
-    expect(sectionText(response)).toContain(escapeSlack(formatReport(await fx.moderation.report(7)).split('\n')[0]!));
+    expect(sectionText(response)).toContain(
+      escapeSlack(formatReport(await fx.moderation.report('slack:T1', 7)).split('\n')[0]!),
+    );
   });
 });
 
@@ -249,13 +251,13 @@ describe('/crosscheck propose and review', () => {
     expect(body.response_action).toBe('errors');
     expect(Object.keys(body.errors)).toEqual([PROPOSE_FIELDS.quote]);
     if (!v.ok) expect(body.errors[PROPOSE_FIELDS.quote]).toBe(v.problems.map(problemText).join(' '));
-    expect(await fx.moderation.pending()).toEqual([]);
+    expect(await fx.moderation.pending('slack:T1')).toEqual([]);
   });
 
   it('saves a sound proposal, closes the form and tells the proposer', async () => {
     const ack = await submit(proposeView.view.callback_id, TOLL_FORM, proposeView.view.private_metadata);
     expect(ack).toEqual({ status: 200, body: '' });
-    const [p] = await fx.moderation.pending();
+    const [p] = await fx.moderation.pending('slack:T1');
     expect(p).toMatchObject({ statement: TOLL_FORM.statement, platform: 'slack', proposer: 'u1' });
     expect(await responseTo(proposeResponses)).toMatchObject({
       response_type: 'ephemeral',
@@ -265,12 +267,12 @@ describe('/crosscheck propose and review', () => {
 
   it('lists proposals for a moderator; approving puts the fact in answers at once, marked community-added', async () => {
     // Before approval the sentence is cited as a plain passage of the source, never as community-added.
-    expect(fx.engine.ask(TOLL_QUESTION).citations.some((c) => c.community)).toBe(false);
+    expect(fx.engine.ask(TOLL_QUESTION, { tenant: 'slack:T1' }).citations.some((c) => c.community)).toBe(false);
     const { response } = await slash('/crosscheck', 'review', MOD);
     expect(response.response_type).toBe('ephemeral');
     expectWithinSlackLimits(response);
     expectNoLiveMentions(response);
-    const [p] = await fx.moderation.pending();
+    const [p] = await fx.moderation.pending('slack:T1');
     const buttons = blocksOf(response)
       .filter((b) => b.type === 'actions')
       .flatMap((b) => b.elements!.map((e) => e.action_id));
@@ -281,16 +283,16 @@ describe('/crosscheck propose and review', () => {
 
     const refused = await responseTo(await click(buttons[0]!, MEMBER));
     expect(refused.text).toBe(escapeSlack(NOT_A_MODERATOR.slack));
-    expect((await fx.moderation.proposal(p!.id))!.status).toBe('pending');
+    expect((await fx.moderation.proposal('slack:T1', p!.id))!.status).toBe('pending');
 
     const updated = await responseTo(await click(buttons[0]!, MOD));
-    const decided = await fx.moderation.proposal(p!.id);
+    const decided = await fx.moderation.proposal('slack:T1', p!.id);
     expect(decided).toMatchObject({ status: 'approved', reviewer: 'umod' });
     expect(updated).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     expect(sectionText(updated)).toContain(escapeSlack(approvedNote(decided!)));
 
     const answer = (await slash('/ask', TOLL_QUESTION)).response;
-    const cited = fx.engine.ask(TOLL_QUESTION).citations.find((c) => c.community)!;
+    const cited = fx.engine.ask(TOLL_QUESTION, { tenant: 'slack:T1' }).citations.find((c) => c.community)!;
     const context = citationBlocks(answer).find((b) => b.elements![0]!.text.startsWith(`*[${cited.n}]*`))!;
     expect(context.elements![0]!.text).toContain(escapeSlack(communityNote(cited)!));
     expect(cited.community!.approvedBy).toBe('umod');
@@ -303,7 +305,7 @@ describe('/crosscheck propose and review', () => {
       postSigned(bot.url, slashCommandBody('/crosscheck', 'propose', api.responseUrl(propose), MEMBER), FORM),
     );
     await submit(form.view.callback_id, PAINT_FORM, form.view.private_metadata);
-    const [p] = await fx.moderation.pending();
+    const [p] = await fx.moderation.pending('slack:T1');
 
     await slash('/crosscheck', 'review', MOD);
     let listId = '';
@@ -317,7 +319,7 @@ describe('/crosscheck propose and review', () => {
       response_action: 'errors',
       errors: { [REASON_FIELD]: expect.any(String) },
     });
-    expect((await fx.moderation.proposal(p!.id))!.status).toBe('pending');
+    expect((await fx.moderation.proposal('slack:T1', p!.id))!.status).toBe('pending');
 
     const ack = await submit(
       reject.view.callback_id,
@@ -327,7 +329,7 @@ describe('/crosscheck propose and review', () => {
     );
     expect(ack).toEqual({ status: 200, body: '' });
     const updated = await responseTo(listId);
-    const decided = await fx.moderation.proposal(p!.id);
+    const decided = await fx.moderation.proposal('slack:T1', p!.id);
     expect(decided).toMatchObject({ status: 'rejected', reason: 'not notable' });
     expect(updated.replace_original).toBe(true);
     expect(sectionText(updated)).toContain(escapeSlack(rejectedNote(decided!)));
@@ -386,7 +388,7 @@ describe('/crosscheck channel', () => {
 
   it('refuses a non-moderator, and explains a bad subcommand', async () => {
     expect((await slash('/crosscheck', 'channel off', MEMBER)).response.text).toBe(escapeSlack(NOT_A_MODERATOR.slack));
-    expect(fx.moderation.channel('slack', 'C1').mode).toBe('public');
+    expect(fx.moderation.channel('slack:T1', 'slack', 'C1').mode).toBe('public');
     const bad = (await slash('/crosscheck', 'frobnicate <!channel>', MEMBER)).response;
     expect(bad.response_type).toBe('ephemeral');
     expectNoLiveMentions(bad);

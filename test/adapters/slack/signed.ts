@@ -182,12 +182,16 @@ export function blockActionsBody(
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-/** A `view_submission` payload: a modal the bot opened, submitted with `values` (block id = action id = field). */
+/**
+ * A `view_submission` payload: a modal the bot opened, submitted with `values` (block id = action id = field).
+ * Each modal has its own view id, as on Slack; the same `viewId` again is the same modal submitted again.
+ */
 export function viewSubmissionBody(
   callbackId: string,
   values: Record<string, string>,
   privateMetadata: string,
   who: Who = {},
+  viewId = `V${randomUUID().slice(0, 8).toUpperCase()}`,
 ): string {
   const user = who.user ?? 'U1';
   const state = Object.fromEntries(
@@ -204,7 +208,7 @@ export function viewSubmissionBody(
     token: 'legacy-verification-token',
     trigger_id: `trigger-${randomUUID()}`,
     view: {
-      id: 'V1',
+      id: viewId,
       team_id: who.team ?? 'T1',
       type: 'modal',
       callback_id: callbackId,

@@ -9,7 +9,7 @@ import { reasonForm, rejectForm } from '../../../shared/moderation/forms.js';
 import { parseId } from '../../../shared/moderation/ids.js';
 import { NOT_A_MODERATOR } from '../../../shared/moderation/texts.js';
 import { renderSlackModal, renderSlackReview } from '../../components-render.js';
-import { slackPerson, type SlackDeps } from '../../deps.js';
+import { slackPerson, slackPlace, type SlackDeps } from '../../deps.js';
 import { explainFailure } from '../../failures.js';
 import { isSlackModerator } from '../../permissions.js';
 import { renderSlack } from '../../render.js';
@@ -22,6 +22,7 @@ export function moderationButtonCallback(deps: SlackDeps) {
     await ack();
     const id = parseId(action.action_id);
     const person = slackPerson(body.user);
+    const place = slackPlace(body.team?.id, body.channel?.id);
     const log = deps.logger.child({
       requestId: body.trigger_id,
       kind: 'button',
@@ -33,12 +34,15 @@ export function moderationButtonCallback(deps: SlackDeps) {
       respond({ response_type: 'ephemeral', replace_original: false, ...renderSlack({ kind: 'notice', text }) });
     const isModerator = () => isSlackModerator(client, person.userId, deps.config.moderators);
     // A modal's submission has no response_url of its own: it travels with the view.
-    const metadata = encodeMetadata({ responseUrl: body.response_url });
+    const metadata = encodeMetadata({
+      responseUrl: body.response_url,
+      ...(body.channel ? { channel: body.channel.id } : {}),
+    });
     try {
       switch (id?.kind) {
         case 'vote':
           if (id.helpful) {
-            await tell(await deps.desk.vote(person, id.record, true));
+            await tell(await deps.desk.vote(person, place, id.record, true));
             return;
           }
           // The click is the vote; the modal only adds a reason, so closing it still counts.
@@ -46,14 +50,14 @@ export function moderationButtonCallback(deps: SlackDeps) {
             trigger_id: body.trigger_id,
             view: renderSlackModal(reasonForm(id.record), metadata),
           });
-          await deps.desk.vote(person, id.record, false);
+          await deps.desk.vote(person, place, id.record, false);
           return;
         case 'approve': {
           if (!(await isModerator())) {
             await tell(NOT_A_MODERATOR.slack);
             return;
           }
-          const queue = await deps.desk.approve(id.proposal, person);
+          const queue = await deps.desk.approve(place, id.proposal, person);
           await respond({ response_type: 'ephemeral', replace_original: true, ...renderSlackReview(queue) });
           log.info({ proposal: id.proposal }, 'approve clicked');
           return;

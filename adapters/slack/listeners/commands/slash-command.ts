@@ -9,7 +9,7 @@ import type { CommandSpec } from '../../../pipeline/command.js';
 import { notice } from '../../../pipeline/reply.js';
 import { serve } from '../../../pipeline/serve.js';
 import { renderSlackModal } from '../../components-render.js';
-import { slackPerson, type SlackDeps } from '../../deps.js';
+import { slackPerson, slackPlace, type SlackDeps } from '../../deps.js';
 import { explainFailure } from '../../failures.js';
 import { isSlackModerator } from '../../permissions.js';
 import { renderSlack } from '../../render.js';
@@ -36,13 +36,16 @@ export function slashCommandCallback(deps: SlackDeps, spec: CommandSpec) {
         text: input.text,
         askedPrivately: input.private,
         person: slackPerson({ id: command.user_id, name: command.user_name }),
-        place: { guild: command.team_id, channel: command.channel_id },
+        place: slackPlace(command.team_id, command.channel_id),
         isModerator: () => isSlackModerator(client, command.user_id, deps.config.moderators),
       });
       const { reply } = outcome;
       if (reply?.kind === 'form') {
         // A modal's submission has no response_url of its own: it travels with the view.
-        const view = renderSlackModal(reply.form, encodeMetadata({ responseUrl: command.response_url }));
+        const view = renderSlackModal(
+          reply.form,
+          encodeMetadata({ responseUrl: command.response_url, channel: command.channel_id }),
+        );
         await client.views.open({ trigger_id: command.trigger_id, view });
       } else if (reply) {
         const response_type = outcome.visibility === 'public' ? 'in_channel' : 'ephemeral';

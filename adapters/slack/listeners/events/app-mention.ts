@@ -8,7 +8,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { readLine } from '../../../pipeline/lines.js';
 import { asMessage, notice } from '../../../pipeline/reply.js';
 import { serve } from '../../../pipeline/serve.js';
-import { slackPerson, type SlackDeps } from '../../deps.js';
+import { slackPerson, slackPlace, type SlackDeps } from '../../deps.js';
 import { explainFailure } from '../../failures.js';
 import { isSlackModerator } from '../../permissions.js';
 import { renderSlack } from '../../render.js';
@@ -30,7 +30,7 @@ export function appMentionCallback(deps: SlackDeps) {
         typed: true,
         quietWhenOff: true,
         person: slackPerson({ id: user }),
-        place: { guild: body.team_id, channel: event.channel },
+        place: slackPlace(body.team_id, event.channel),
         isModerator: () => isSlackModerator(client, user, deps.config.moderators),
       });
       if (!outcome.reply) {

@@ -8,7 +8,7 @@ import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } 
 import type { CommandSpec } from '../../../pipeline/command.js';
 import { asMessage, notice } from '../../../pipeline/reply.js';
 import { serve } from '../../../pipeline/serve.js';
-import { slackPerson, type SlackDeps } from '../../deps.js';
+import { slackPerson, slackPlace, type SlackDeps } from '../../deps.js';
 import { explainFailure } from '../../failures.js';
 import { isSlackModerator } from '../../permissions.js';
 import { renderSlack } from '../../render.js';
@@ -27,7 +27,7 @@ export function messageShortcutCallback(deps: SlackDeps, spec: CommandSpec) {
         command: spec.name,
         text: plainFromSlack(shortcut.message.text ?? ''),
         person: slackPerson(shortcut.user),
-        place: { guild: shortcut.team?.id ?? null, channel },
+        place: slackPlace(shortcut.team?.id, channel),
         isModerator: () => isSlackModerator(client, user, deps.config.moderators),
       });
       if (!outcome.reply) return;

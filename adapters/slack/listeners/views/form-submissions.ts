@@ -1,7 +1,8 @@
 /**
  * Submitted modals: the reason for "Not helpful", a proposed fact, a rejection's reason.
- * Problems with a proposal (or a missing reason) keep the modal open with the problem
- * under its field; otherwise the modal closes and the user alone is told what became of it.
+ * Nothing is acknowledged before it is saved: problems with a proposal, a missing reason, or
+ * a store that is unavailable keep the modal open with the reason under its field; otherwise
+ * the modal closes and the user alone is told what became of it.
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { FormValues } from '../../../shared/moderation/forms.js';
@@ -9,7 +10,7 @@ import { REASON_FIELD } from '../../../shared/moderation/forms.js';
 import { parseId } from '../../../shared/moderation/ids.js';
 import { NOT_A_MODERATOR } from '../../../shared/moderation/texts.js';
 import { renderSlackFormErrors, renderSlackReview } from '../../components-render.js';
-import { slackPerson, type SlackDeps } from '../../deps.js';
+import { slackPerson, slackPlace, type SlackDeps } from '../../deps.js';
 import { isSlackModerator } from '../../permissions.js';
 import { renderSlack } from '../../render.js';
 import { decodeMetadata, postToResponseUrl } from '../../response-url.js';
@@ -37,7 +38,8 @@ export function formSubmissionCallback(deps: SlackDeps) {
     const id = parseId(view.callback_id);
     const person = slackPerson(body.user);
     const values = viewValues(view);
-    const { responseUrl } = decodeMetadata(view.private_metadata);
+    const { responseUrl, channel } = decodeMetadata(view.private_metadata);
+    const place = slackPlace(body.team?.id, channel);
     const log = deps.logger.child({
       requestId: body.trigger_id,
       kind: 'view',
@@ -49,11 +51,16 @@ export function formSubmissionCallback(deps: SlackDeps) {
     };
     try {
       switch (id?.kind) {
-        case 'reason':
+        case 'reason': {
+          // Acknowledged once saved: while the store is unavailable the form stays open, saying so.
+          const result = await deps.desk.reason(person, place, id.record, values[REASON_FIELD]);
+          if (!result.ok) return await ack(renderSlackFormErrors([{ field: REASON_FIELD, message: result.text }]));
           await ack();
-          return await tell(await deps.desk.reason(person, id.record, values[REASON_FIELD]));
+          return await tell(result.text);
+        }
         case 'propose': {
-          const result = await deps.desk.propose(values, person);
+          // Acknowledged once saved (the desk bounds the store's time within Slack's 3 seconds).
+          const result = await deps.desk.propose(values, person, place, view.id);
           if (!result.ok && result.errors.length) return await ack(renderSlackFormErrors(result.errors));
           await ack();
           log.info({ ok: result.ok }, 'proposal submitted');
@@ -64,7 +71,7 @@ export function formSubmissionCallback(deps: SlackDeps) {
             await ack();
             return await tell(NOT_A_MODERATOR.slack);
           }
-          const result = await deps.desk.reject(id.proposal, person, values[REASON_FIELD] ?? '');
+          const result = await deps.desk.reject(place, id.proposal, person, values[REASON_FIELD] ?? '');
           if (!result.ok) return await ack(renderSlackFormErrors([result.error]));
           await ack();
           if (responseUrl) await postToResponseUrl(responseUrl, renderSlackReview(result.queue), true);
