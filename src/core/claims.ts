@@ -11,6 +11,7 @@
 import { isAliasKey } from './analyzer.js';
 import { figures, type Figure } from './figures.js';
 import { Lexicon } from './lexicon.js';
+import { ranks } from './ranks.js';
 import { salience } from './salience.js';
 import { escapeRegExp } from '../knowledge/text.js';
 import { canonical, STOP_WORDS, stem, words } from './tokens.js';
@@ -59,6 +60,8 @@ export interface Reading {
   negated: boolean;
   /** The sentence proposes, recommends, predicts, hopes or speculates: it says nothing happened. */
   modal: boolean;
+  /** The sentence gives someone's words, not the source's own: mostly a direct quotation, or what someone warned, alleged or believes. */
+  reported: boolean;
   /** Content stems, parties and figures aside: what the claim is about. */
   terms: string[];
   /** The names among them ("karachi", "tajikistan"), each as the terms that may stand for it (an alias's key too): a fact that states the claim must name them. */
@@ -83,7 +86,7 @@ const MODAL = new RegExp(
     String.raw`\b(?:interested|interest|keen|eager|ready|willing|likely|unlikely|set|poised|expected|supposed) (?:to|in|on)\b`,
     String.raw`\b(?:possib|potential|prospect|perhaps|maybe|probabl|speculat|rumou?r|reportedly|allegedly|could be)\w*`,
     String.raw`\b(?:talks?|negotiations?|discussions?) (?:on|about|over|for)\b`,
-    String.raw`\b(?:being|is|are|was|were) (?:discussed|considered|negotiated|explored|studied|planned|proposed|mooted|envisaged)\b`,
+    String.raw`\b(?:being|is|are|was|were)(?: (?:also|still|now|currently|already|being))? (?:discussed|considered|negotiated|explored|studied|planned|proposed|mooted|envisaged)\b`,
     String.raw`\bunder (?:discussion|consideration|negotiation|study|review)\b`,
     String.raw`\bin (?:the )?(?:pipeline|works|talks)\b`,
     String.raw`\bif\b`,
@@ -142,6 +145,8 @@ export class ClaimReader {
       ...body,
       figures: [...body.figures.filter((f) => f.kind !== 'year'), ...quoted.figures.filter((f) => f.kind === 'year'), ...noted],
       modal: body.modal || quoted.modal,
+      // The quote is the source's own text: a passage's statement wraps all of it in quotation marks.
+      reported: quoted.reported,
       terms: [...new Set([...body.terms, ...quoted.terms, ...acronyms(`${fact.statement} ${fact.quote}`)])],
     };
   }
@@ -160,12 +165,12 @@ export class ClaimReader {
     // What the claim is about keeps its names ("Pakistan Stream"); only the parties go.
     const partyFree = mentions.reduceRight((t, m) => t.slice(0, m.at) + ' '.repeat(m.end - m.at) + t.slice(m.end), full);
     const clauses = clauseSpans(plain);
-    const figs = figures(plain).map((f): ReadFigure => {
+    const figs = [...figures(plain), ...ranks(plain)].map((f): ReadFigure => {
       const span = clauses.find(([a, b]) => f.at >= a && f.at < b) ?? [0, plain.length];
       // A clause's own words, its parties aside: two clauses naming India share no event for it.
       const clause = this.termsOf(partyFree.slice(span[0], span[1]).replace(/\d[\d.,]*/g, ' ')).filter((t) => !isAliasKey(t));
       const party = f.kind === 'percent' || f.kind === 'money' ? ownerOf(plain, f, mentions) : undefined;
-      return { ...f, clause, ...(party ? { party } : {}), ...(f.kind === 'count' ? { nounTerms: this.termsOf(f.noun ?? '') } : {}) };
+      return { ...f, clause, ...(party ? { party } : {}), ...(f.kind === 'count' || f.kind === 'rank' ? { nounTerms: this.termsOf(f.noun ?? '') } : {}) };
     });
     return {
       figures: figs,
@@ -173,6 +178,7 @@ export class ClaimReader {
       parties: new Set(mentions.map((m) => m.party)),
       order: orderOf(plain, mentions),
       modal: MODAL.test(plain),
+      reported: reportedSpeech(text),
       negated: this.negation.test(plain) || /n't\b/.test(plain),
       terms: this.termsOf(partyFree.replace(/\d[\d.,]*/g, ' ')),
       names: words(partyFree.replace(/\d[\d.,]*/g, ' '))
@@ -240,6 +246,25 @@ export function withoutAttribution(statement: string): string {
   if (according) return statement.slice(according[0].length);
   const that = /^.{0,120}?\b(?:says?|said|argues?|argued|writes?|wrote|reports?|reported|notes?|noted|claims?|claimed|judges?|judged|believes?|believed|predicts?|predicted|proposes?|proposed|suggests?|suggested|recommends?|recommended|hopes?|hoped|expects?|expected|warns?|warned|states?|stated|adds?|added|thinks?|calls?|called|describes?|described|asserts?|asserted|insists?|insisted|concludes?|concluded|observes?|observed) (?:that )?/i.exec(statement);
   return that && /\bthat $/i.test(that[0]) ? statement.slice(that[0].length) : statement;
+}
+
+/** Verbs that give a view someone holds or a charge they make, not a reported event: "warned that", "alleged that". */
+const CONTESTED_SPEECH =
+  /\b(?:warn(?:s|ed)?|claim(?:s|ed)?|alleg(?:e|es|ed)|accus(?:e|es|ed)|fear(?:s|ed)?|insist(?:s|ed)?|argu(?:e|es|ed)|contend(?:s|ed)?|believ(?:e|es|ed)|think(?:s)?|thought|feel(?:s)?|felt)\s+that\b/i;
+
+/** Quotation marks that open and close ("…" pairs in order); an unclosed one runs to the end. */
+const QUOTED = /[“«]([^”»]*)(?:[”»]|$)|"([^"]*)(?:"|$)/g;
+
+/**
+ * True if a sentence gives someone's words rather than the source's own: most of its letters
+ * stand inside quotation marks, or it says what someone warned, alleged or believes. A
+ * newspaper quoting a minister reports that he said it, not that it is so.
+ */
+export function reportedSpeech(text: string): boolean {
+  if (CONTESTED_SPEECH.test(text)) return true;
+  const letters = (t: string) => t.replace(/[^\p{L}]/gu, '').length;
+  const inside = [...text.matchAll(QUOTED)].reduce((n, m) => n + letters(m[1] ?? m[2] ?? ''), 0);
+  return inside > letters(text) / 2;
 }
 
 /** Clauses by punctuation and clause words: where one event's words end and another's begin. */

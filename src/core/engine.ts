@@ -18,7 +18,7 @@ import { asTopic, type FoundDisagreement } from './found-disagreements.js';
 import { cachedDisagreements } from './found-disagreements-cache.js';
 import { actorsOf } from './parties.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
-import { rule, weigh, type Evidence } from './verdict.js';
+import { REPORTED, rule, weigh, type Evidence } from './verdict.js';
 import { FactIndex, type Hit } from './fact-index.js';
 import type { Answer, Citation, Scope, SourceSummary, Verdict } from './model.js';
 import { canonical, terms } from './tokens.js';
@@ -181,7 +181,7 @@ export class Engine {
   /** "only proposed by Andrew Korybko", "only claimed by a forum member, rock127". */
   private hearsay(e: Evidence): string {
     const source = sourceRef(this.pack, e.hit.fact);
-    const who = source.author ?? source.title;
+    const who = source.author ?? source.publisher ?? source.title;
     switch (e.hit.fact.kind) {
       case 'forum_claim':
         return `only claimed by a forum member, ${who}`;
@@ -190,7 +190,7 @@ export class Engine {
       case 'proposal':
         return `only proposed by ${who}`;
       default:
-        return `${who} reports it only as planned, proposed or expected, not as done`;
+        return e.detail === REPORTED ? `${who} gives it only as what someone said, not as established` : `${who} reports it only as planned, proposed or expected, not as done`;
     }
   }
 

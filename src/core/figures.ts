@@ -4,7 +4,8 @@
  * to contradict "$700-900 million".
  */
 
-export type FigureKind = 'year' | 'money' | 'percent' | 'count';
+/** Ranks ("the third highest") are found by ranks.ts, where WordNet tells a superlative from a word like "forest". */
+export type FigureKind = 'year' | 'money' | 'percent' | 'count' | 'rank';
 
 export interface Figure {
   kind: FigureKind;
@@ -16,6 +17,8 @@ export interface Figure {
   text: string;
   /** For counts: the words that follow ("helicopters"), to compare like with like. */
   noun?: string;
+  /** For ranks: the adjective of the superlative ("large" for "the second largest"). */
+  adjective?: string;
   /** For money: the currency ("usd", "inr", "eur", "gbp"), so that rupees are never compared with dollars. */
   currency?: string;
 }

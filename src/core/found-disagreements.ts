@@ -443,6 +443,7 @@ function summaryOf(kind: DifferenceKind, subject: string, group: readonly Edge[]
     case 'money':
     case 'percent':
     case 'count':
+    case 'rank':
       return `Sources give different figures for ${quoted}.`;
     case 'judgement':
       return `Sources judge ${quoted} differently.`;

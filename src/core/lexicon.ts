@@ -48,7 +48,7 @@ const DETACH: [string, string][] = [
 ];
 
 /** Bumped when the way the lexicon is built changes, so that an old cache is not used. */
-const FORMAT = 9;
+const FORMAT = 10;
 
 /** WordNet's lexicographer files that name kinds of things a question may ask for. */
 const NOUN_CLASSES: Record<string, NounClass> = { '18': 'person', '15': 'place', '28': 'time', '23': 'quantity', '14': 'group' };
@@ -65,6 +65,8 @@ interface WordNetPart {
   pos: Record<string, string>;
   /** Base form → the class of its commonest noun sense, where it is one of NOUN_CLASSES. */
   nounClass: Record<string, NounClass>;
+  /** Base form (an adjective) → the adjectives of its commonest adjective senses ("big" → "large"), space-separated. */
+  adjectives: Record<string, string>;
 }
 
 const version = (name: string): string => (require(`${name}/package.json`) as { version: string }).version;
@@ -112,6 +114,12 @@ export class Lexicon {
       this.relatedOf.set(word, list);
     }
     return list;
+  }
+
+  /** Adjectives that mean the same as an adjective in its commonest senses ("big" → "large"). */
+  synonymAdjectives(adjective: string): readonly string[] {
+    const { adjectives } = this.data();
+    return Object.hasOwn(adjectives, adjective) ? adjectives[adjective]!.split(' ') : [];
   }
 
   /** Verbs that mean the same as a verb in its commonest verb senses ("back" → "support"). */
@@ -304,6 +312,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
   const verbs: Record<string, string> = {};
   const partsOfSpeech: Record<string, string> = {};
   const nounClass: Record<string, NounClass> = {};
+  const adjectives: Record<string, string> = {};
   for (const [lemma, list] of entries) {
     // Commonest part of speech first: "visit" is mostly a noun in WordNet's tagged texts, "lift" a verb.
     const byUse = [...list].sort((a, b) => b.tagged - a.tagged);
@@ -321,6 +330,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
     }
     const out = new Set<string>();
     const verbSynonyms = new Set<string>();
+    const adjectiveSynonyms = new Set<string>();
     const own = stemOf(lemma);
     const add = (word: string) => {
       // Forms that stem alike are the same word to the index: only other words are worth adding.
@@ -339,6 +349,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
           }
         }
         if (pos === 'v' && sense < SENSES.v) for (const w of synset.words) if (usable(w) && w !== lemma) verbSynonyms.add(w);
+        if (pos === 'a' && sense < SENSES.a) for (const w of synset.words) if (usable(w) && w !== lemma) adjectiveSynonyms.add(w);
         if (pos !== dominant || sense >= SENSES[pos]) return;
         for (const w of synset.words) add(w);
         // Adjectives: the head's satellites and the satellite's head mean nearly the same.
@@ -347,8 +358,9 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
     }
     if (out.size) related.set(lemma, out);
     if (verbSynonyms.size) verbs[lemma] = [...verbSynonyms].sort().join(' ');
+    if (adjectiveSynonyms.size) adjectives[lemma] = [...adjectiveSynonyms].sort().join(' ');
   }
-  const part: WordNetPart = { related: {}, broader, verbs, pos: partsOfSpeech, nounClass };
+  const part: WordNetPart = { related: {}, broader, verbs, pos: partsOfSpeech, nounClass, adjectives };
   for (const [lemma, set] of related) if (set.size <= MAX_RELATED) part.related[lemma] = [...set].sort().join(' ');
   return part;
 }

@@ -91,6 +91,8 @@ function whichNoun(text: string): WhichNoun | null {
   if (aux) {
     // The noun phrase ends before a preposition: "what political problem in pakistan is …" asks about the problem.
     const ws = `${aux[1]} ${aux[2]}`.trim().split(' ');
+    // "what did the us do": an auxiliary after the wh-word makes it the object, not "which X".
+    if (ws.some((w) => AUXILIARY.test(w))) return null;
     const cut = ws.findIndex((w) => PREPOSITIONS.has(w));
     const noun = cut > 0 ? ws[cut - 1]! : cut === 0 ? null : aux[2]!;
     return noun ? { at: aux.index, whLength: /^\w+/.exec(aux[0])![0].length, noun } : null;

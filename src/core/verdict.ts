@@ -16,6 +16,7 @@ const names = (reading: Reading, agent: string): boolean =>
 import type { DisputeIndex } from './citations.js';
 import type { Hit } from './fact-index.js';
 import { overlaps } from './figures.js';
+import { isPassage } from './passage-facts.js';
 import { Lexicon } from './lexicon.js';
 import { stem } from './tokens.js';
 import type { VerdictLabel } from './model.js';
@@ -51,6 +52,9 @@ export interface Ruling {
   why: string;
 }
 
+/** The detail of a report that gives the claim only in someone's words. */
+export const REPORTED = 'only as what someone said, not as established';
+
 /** How much of the claim a fact must cover to be about the same event. */
 const SAME_EVENT = 0.6;
 
@@ -68,7 +72,8 @@ export function weigh(claim: Reading, fact: Reading, hit: Hit, claimIsAttributed
   const unnamed = claim.names.filter((alternatives) => !alternatives.some((t) => fact.terms.includes(t)));
   if (unnamed.length) return silent();
   const kind = hit.fact.kind;
-  const hearsay = kind === 'forum_claim' || ((kind === 'opinion' || kind === 'proposal') && !claimIsAttributed);
+  // Someone's words quoted in a report are theirs, not the report's: evidence only of what was said.
+  const hearsay = kind === 'forum_claim' || ((kind === 'opinion' || kind === 'proposal' || fact.reported) && !claimIsAttributed);
   // A proposal or a prediction says nothing happened, unless the claim too is about plans.
   const speculative = fact.modal && !claim.modal;
 
@@ -86,15 +91,39 @@ export function weigh(claim: Reading, fact: Reading, hit: Hit, claimIsAttributed
     if (conflict) return { hit, bearing: 'excludes', detail: conflict };
   }
   if (hearsay || speculative) {
-    const how = kind === 'forum_claim' ? 'only claimed by a forum member' : kind === 'opinion' ? 'only an opinion' : 'only proposed or expected, not reported as done';
+    const how =
+      kind === 'forum_claim'
+        ? 'only claimed by a forum member'
+        : kind === 'opinion'
+          ? 'only an opinion'
+          : hearsay && kind !== 'proposal'
+            ? REPORTED
+            : 'only proposed or expected, not reported as done';
     return { hit, bearing: 'proposes', detail: how };
   }
   if (conflict) return silent();
+ // A source's list of plans or heading ("construction of new refineries", "simplification of
+  // visa procedures") names the deed without saying it was done: the claim's verb must be
+  // there. A curator's statement says what the source reports in its own words.
+  const verb = isPassage(hit.fact) ? mainVerb(claim) : undefined;
+  if (verb && !usesOf(fact, verb).length && !fact.terms.includes(stem(verb))) return { hit, bearing: 'lacks', detail: 'the sources do not say it was done' };
   const roles = rolesConfirmed(claim, fact);
   if (!roles && figures.outcome !== 'missing') return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom', gap: 'roles' };
   if (!roles) return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom' };
   if (figures.outcome === 'missing') return { hit, bearing: 'lacks', detail: `the sources do not give ${figures.detail}`, gap: 'figure' };
+  // Said without any negation, what the claim says did not happen did happen ("no interest" against "is interested");
+  // a negation somewhere in the fact may be another clause's, so it only keeps the fact from stating the claim.
+  if (claim.negated && !fact.negated) return { hit, bearing: 'excludes', detail: 'sources say it did happen' };
+  if (fact.negated && !claim.negated) return { hit, bearing: 'lacks', detail: 'the sources say it with a negation' };
   return { hit, bearing: 'states', detail: figures.outcome === 'agree' ? `sources give ${figures.detail}` : 'a source states it' };
+}
+
+/** Verbs that only report or link: the claim's deed is another. */
+const NOT_THE_DEED = new Set(['say', 'tell', 'report', 'write', 'argue', 'claim', 'state', 'note', 'add', 'call', 'describe', 'be', 'have', 'do', 'become', 'remain', 'seem', 'accord']);
+
+/** The claim's first verb that tells a deed ("simplified" in "they have simplified visa procedures"). */
+function mainVerb(claim: Reading): string | undefined {
+  return [...claim.frames.keys()].find((v) => !NOT_THE_DEED.has(v));
 }
 
 /**
@@ -206,7 +235,7 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
     }
     return { outcome: 'conflict', detail: `sources give ${[...new Set(sameParty.map((f) => f.text))].join(' or ')}, not ${c.text}` };
   }
-  if (missing) return { outcome: 'missing', detail: missing.kind === 'year' ? 'the year' : `the figure (${missing.text})` };
+  if (missing) return { outcome: 'missing', detail: missing.kind === 'year' ? 'the year' : missing.kind === 'rank' ? `the rank (“${missing.text}”)` : `the figure (${missing.text})` };
   return agreed ? { outcome: 'agree', detail: agreed.text } : { outcome: 'none', detail: '' };
 }
 
@@ -240,12 +269,16 @@ function verbsLike(claim: Reading): string[] {
 /** Words a fact's clause must share with the claim's for its year to be the same event's. */
 const SAME_CLAUSE = 2;
 
-/** Counts are compared only when they count the same things, and money only in one currency. */
+/**
+ * Counts are compared only when they count the same things, money only in one currency, and
+ * ranks only by the same measure ("largest" and "biggest", not "highest") of the same things.
+ */
 function comparable(a: ReadFigure, b: ReadFigure): boolean {
   if (a.kind === 'money') return a.currency === b.currency;
-  if (a.kind !== 'count') return true;
+  if (a.kind === 'rank' && a.adjective !== b.adjective && !Lexicon.shared().synonymAdjectives(a.adjective!).includes(b.adjective!)) return false;
+  if (a.kind !== 'count' && a.kind !== 'rank') return true;
   const an = new Set(a.nounTerms ?? []);
-  return (b.nounTerms ?? []).some((t) => an.has(t));
+  return (b.nounTerms ?? []).some((t) => an.has(t)) || (a.kind === 'rank' && !(a.nounTerms?.length && b.nounTerms?.length));
 }
 
 /**

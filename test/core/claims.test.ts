@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClaimReader, withoutAttribution } from '../../src/core/claims.js';
+import { ClaimReader, reportedSpeech, withoutAttribution } from '../../src/core/claims.js';
 
 const reader = new ClaimReader(
   { russia: ['russia', 'russian', 'moscow', 'soviet union', 'soviets'], pakistan: ['pakistan', 'pakistani', 'islamabad'], india: ['india'], china: ['china'] },
@@ -53,5 +53,19 @@ describe('reading a claim', () => {
   it('reads a fact without its attribution', () => {
     expect(withoutAttribution('According to Saleem Qamar Butt (2019), Russia lifted an arms embargo.')).toBe('Russia lifted an arms embargo.');
     expect(withoutAttribution('Korybko (2018) argues that relations are at their best.')).toBe('relations are at their best.');
+  });
+});
+
+describe('reported speech', () => {
+  it("is a sentence mostly inside quotation marks, closed or running to the end", () => {
+    expect(reportedSpeech('The minister said, “the dam is a miracle of engineering and a gift to the nation.”')).toBe(true);
+    expect(reportedSpeech('After the ceremony the minister said, "A campaign was launched against the dam, which is a miracle.')).toBe(true);
+    expect(reportedSpeech('The dam, which critics called a “white elephant”, was completed in 2006.')).toBe(false);
+  });
+
+  it('is what someone warned, alleged or believes, and not what they plainly said', () => {
+    expect(reportedSpeech('Activists have warned that 40 villages will be flooded.')).toBe(true);
+    expect(reportedSpeech('The opposition alleged that the tender was rigged.')).toBe(true);
+    expect(reportedSpeech('The ministry said the tender closed in May.')).toBe(false);
   });
 });

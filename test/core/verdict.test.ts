@@ -66,6 +66,42 @@ describe('how one fact bears on a claim', () => {
     expect(bearing('Russia denied any Su-35 talks.', 'Russia denied any Su-35 talks.', 'forum_claim').detail).toBe('only claimed by a forum member');
   });
 
+  it('excludes another rank by the same measure of the same things, and states the same rank', () => {
+    expect(bearing('The bridge is the highest bridge in Europe.', 'It is the third highest bridge in Europe.')).toMatchObject({
+      bearing: 'excludes',
+      detail: 'sources give third highest, not highest',
+    });
+    expect(bearing('The tower is the biggest tower by volume.', 'The tower is the largest tower by volume.').bearing).toBe('states');
+    // Another measure is another rank: the highest is not contradicted by the second longest.
+    expect(bearing('The bridge is the highest bridge in Europe.', 'The bridge is the second longest and the highest bridge in Europe.').bearing).toBe('states');
+  });
+
+  it("takes someone's quoted words or their warning as what they said, not as what happened", () => {
+    const quoted = bearing('The dam is an engineering miracle.', 'The minister said, "the dam is an engineering miracle."');
+    expect(quoted.bearing).toBe('proposes');
+    expect(bearing('Thousands of families will lose their homes.', 'Activists warned that thousands of families will lose their homes.').bearing).toBe('proposes');
+    // Reported plainly, it is the source's own statement.
+    expect(bearing('The dam is an engineering miracle.', 'The dam is an engineering miracle, the minister said.').bearing).toBe('states');
+  });
+
+  it("needs a source's own sentence to say the deed, not only to name it in a list of plans", () => {
+    const passage = (statement: string) => ({ ...fact(statement), id: `passage:d:${n++}` });
+    const weighPassage = (claim: string, statement: string) => weigh(reader.read(claim), reader.readFact(passage(statement)), hit(passage(statement)), false, name);
+    expect(weighPassage('Russia and Pakistan have simplified visa procedures.', 'Tourism: joint hotel projects and simplification of visa procedures between Russia and Pakistan.')).toMatchObject({
+      bearing: 'lacks',
+      detail: 'the sources do not say it was done',
+    });
+    expect(weighPassage('Russia and Pakistan simplified visa procedures.', 'In 2019 Russia and Pakistan simplified visa procedures.').bearing).toBe('states');
+  });
+
+  it('never lets a plain statement state what the claim says did not happen, nor a negated one state what did', () => {
+    expect(bearing('Pakistan has no interest in long-term gas contracts.', 'Pakistan is interested in long-term gas deals and contracts.')).toMatchObject({
+      bearing: 'excludes',
+      detail: 'sources say it did happen',
+    });
+    expect(bearing('Pakistan is interested in long-term gas contracts.', 'Pakistan is not interested in long-term gas deals and contracts.').bearing).not.toBe('states');
+  });
+
   it('leaves a claim unverified where it gives a figure the fact does not', () => {
     expect(bearing('The first drills in 2016 involved 200 Russian troops.', 'The first drills were held in 2016.').bearing).toBe('lacks');
   });

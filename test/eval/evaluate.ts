@@ -257,7 +257,7 @@ export const FLOORS = {
   successAt1: 0.63,
   successAt3: 0.69,
   verdictAccuracy: 0.63,
-  falseSupported: 9,
+  falseSupported: 6,
   noAnswerAccuracy: 0.82,
   offtopicAccuracy: 0.92,
   disagreementRecall: 0.39,
