@@ -133,17 +133,8 @@ async function main(): Promise<void> {
   }
   // Moderators' records, votes, proposals and channel settings: PostgreSQL when
   // DATABASE_URL is set, else an embedded database in DATA_DIR. Approved facts join the engine.
-  const { Moderation } = await import('../src/moderation/index.js');
-  const moderation = await Moderation.open(
-    {
-      databaseUrl: config.store.databaseUrl,
-      dataDir: config.store.dataDir,
-      retentionDays: config.store.retentionDays,
-      userHashSecret: config.store.userHashSecret,
-    },
-    engine,
-    { defaults: { mode: 'public', cooldownSeconds: config.cooldownSeconds }, log: logger },
-  );
+  const { openModeration } = await import('./moderation-store.js');
+  const moderation = await openModeration(config, engine, logger);
   stopStore = () => moderation.stop();
   adapters = await startAdapters(config, engine, logger, moderation, registry);
   logger.info(

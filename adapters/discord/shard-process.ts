@@ -8,7 +8,7 @@ import 'dotenv/config';
 import { loadEngineOrExit, readArgs } from '../../src/entry-point.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { Moderation } from '../../src/moderation/index.js';
+import { openModeration } from '../moderation-store.js';
 import { startDiscord } from './index.js';
 import { shardsOfProcess } from './shard-processes.js';
 
@@ -41,16 +41,7 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection; still serving'));
 
   const engine = loadEngineOrExit(config.knowledgeDir);
-  const moderation = await Moderation.open(
-    {
-      databaseUrl: config.store.databaseUrl,
-      dataDir: config.store.dataDir,
-      retentionDays: config.store.retentionDays,
-      userHashSecret: config.store.userHashSecret,
-    },
-    engine,
-    { defaults: { mode: 'public', cooldownSeconds: config.cooldownSeconds }, log: logger },
-  );
+  const moderation = await openModeration(config, engine, logger);
   const discord = await startDiscord({
     config: config.discord,
     cooldownSeconds: config.cooldownSeconds,
