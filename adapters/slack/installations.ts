@@ -9,7 +9,8 @@
  *   const states = oneTimeStateStore(stateSecret, new OneTimeStates(db));
  */
 import type { Installation, InstallationQuery, InstallationStore, InstallURLOptions, StateStore } from '@slack/bolt';
-import { ClearStateStore, InvalidStateError } from '@slack/oauth';
+// A CommonJS package whose state-store exports Node's ESM loader cannot see by name.
+import oauth from '@slack/oauth';
 import type { Installations, OneTimeStates } from '../../src/store/installations.js';
 
 /** How long an install link's state stays good: Bolt's default for its state cookie. */
@@ -52,7 +53,7 @@ export function slackInstallationStore(installs: Installations): InstallationSto
  * replayed redirect is refused even within the ten minutes its signature is good for.
  */
 export function oneTimeStateStore(stateSecret: string, states: OneTimeStates): StateStore {
-  const signed = new ClearStateStore(stateSecret, STATE_TTL_SECONDS);
+  const signed = new oauth.ClearStateStore(stateSecret, STATE_TTL_SECONDS);
   return {
     async generateStateParam(installOptions: InstallURLOptions, now: Date) {
       const state = await signed.generateStateParam(installOptions, now);
@@ -61,7 +62,7 @@ export function oneTimeStateStore(stateSecret: string, states: OneTimeStates): S
     },
     async verifyStateParam(now: Date, state: string) {
       const options = await signed.verifyStateParam(now, state);
-      if (!(await states.use(state))) throw new InvalidStateError('The state parameter was already used.');
+      if (!(await states.use(state))) throw new oauth.InvalidStateError('The state parameter was already used.');
       return options;
     },
   };

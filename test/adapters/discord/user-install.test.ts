@@ -40,7 +40,8 @@ const isEphemeral = (data: { flags?: number }) => ((data.flags ?? 0) & EPHEMERAL
 
 async function firstResponse(payload: object) {
   const sent = run.discord.dispatchInteraction(payload as Parameters<RunningBot['discord']['dispatchInteraction']>[0]);
-  const callback = await run.discord.waitForRequest(callbackOf(sent.id));
+  // Generous: a busy machine must not make this flaky; an answer normally comes in milliseconds.
+  const callback = await run.discord.waitForRequest(callbackOf(sent.id), 15_000);
   return { type: callback.body.type as number, data: callback.body.data as DiscordReplyPayload };
 }
 
