@@ -76,6 +76,7 @@ export async function startShardProcesses(options: ShardProcessOptions): Promise
   const total = await shardCount(config);
   const processes = Math.ceil(total / perProcess);
   const { file, execArgv } = childEntry();
+  let stopping = false;
   const manager = new ShardingManager(file, {
     totalShards: processes,
     token: config.token,
@@ -93,8 +94,11 @@ export async function startShardProcesses(options: ShardProcessOptions): Promise
       ),
     );
     shard.on('ready', () => logger.info({ process: shard.id, shards: ids }, 'discord: shard process ready'));
+    // kill() on stopping reports a death too.
     shard.on('death', () =>
-      logger.error({ process: shard.id, shards: ids }, 'discord: shard process died; restarting it'),
+      stopping
+        ? logger.info({ process: shard.id, shards: ids }, 'discord: shard process stopped')
+        : logger.error({ process: shard.id, shards: ids }, 'discord: shard process died; restarting it'),
     );
     shard.on('error', (err) => logger.error({ err, process: shard.id }, 'discord: shard process error'));
   });
@@ -107,6 +111,7 @@ export async function startShardProcesses(options: ShardProcessOptions): Promise
     isReady: () => manager.shards.size === processes && manager.shards.every((s) => s.ready && alive(s)),
     states: () => Promise.all(manager.shards.map((s) => processState(s, total, perProcess, alive(s)))),
     async stop() {
+      stopping = true;
       manager.respawn = false;
       for (const shard of manager.shards.values()) shard.kill();
     },
