@@ -17,7 +17,11 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY knowledge ./knowledge
-RUN mkdir -p /app/data node_modules/.cache/crosscheck && chown node:node /app/data node_modules/.cache/crosscheck
+RUN mkdir -p /app/data node_modules/.cache/crosscheck && chown node:node /app/data node_modules/.cache/crosscheck \
+  && chmod 700 /app/data
+# The embedded database (DATA_DIR): a volume, so recreating the container keeps every record.
+# Declared after the chown, so a new volume starts out owned by the bot's user.
+VOLUME /app/data
 USER node
 # Validate the pack once at build time, which also fills the parsed-YAML cache for a fast start.
 RUN node -e "import('./dist/src/knowledge/load.js').then((k) => k.loadPack('knowledge'))"

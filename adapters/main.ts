@@ -133,6 +133,8 @@ async function main(): Promise<void> {
   }
   // Moderators' records, votes, proposals and channel settings: PostgreSQL when
   // DATABASE_URL is set, else an embedded database in DATA_DIR. Approved facts join the engine.
+  // Answering never needs the store: without it the bot starts all the same, tells moderators
+  // that moderation is unavailable, and connects when it can (1 s, doubling to 60 s).
   const { openModeration } = await import('./moderation-store.js');
   const moderation = await openModeration(config, engine, logger);
   stopStore = () => moderation.stop();

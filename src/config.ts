@@ -62,6 +62,13 @@ export const HINTS: Record<string, string> = {
   DATA_DIR: 'a directory for the embedded database (default: data)',
   RETENTION_DAYS: 'a whole number of days to keep interaction records',
   USER_HASH_SECRET: 'a long random string used to hash user ids',
+  DATABASE_CONNECT_TIMEOUT_MS: 'milliseconds to wait for a PostgreSQL connection, 100 to 60000 (default 2000)',
+  DATABASE_STATEMENT_TIMEOUT_MS: 'milliseconds one PostgreSQL statement may run, 100 to 60000 (default 2000)',
+  DATABASE_IDLE_TIMEOUT_MS: 'milliseconds an idle PostgreSQL connection is kept, 1000 to 600000 (default 10000)',
+  PROPOSALS_PER_HOUR:
+    'a whole number of facts one person may propose per hour in one community, 1 to 1000 (default 10)',
+  PROPOSALS_PENDING_MAX:
+    'a whole number of proposals that may wait for review in one community, 1 to 100000 (default 200)',
 };
 
 const EnvSchema = z.object({
@@ -124,6 +131,20 @@ const EnvSchema = z.object({
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('data')),
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
   USER_HASH_SECRET: optionalString,
+  DATABASE_CONNECT_TIMEOUT_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(100).max(60_000).default(2000),
+  ),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(100).max(60_000).default(2000),
+  ),
+  DATABASE_IDLE_TIMEOUT_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(1000).max(600_000).default(10_000),
+  ),
+  PROPOSALS_PER_HOUR: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1000).default(10)),
+  PROPOSALS_PENDING_MAX: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(200)),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -165,7 +186,11 @@ export interface Config {
     dataDir: string;
     retentionDays: number;
     userHashSecret: string | undefined;
+    /** PostgreSQL's limits: a database that stops answering must not hold a request. */
+    timeouts: { connectMs: number; statementMs: number; idleMs: number };
   };
+  /** Proposals one person may make per hour in one community, and the most waiting in one. */
+  proposals: { perHour: number; pendingMax: number };
 }
 
 export interface SlackOAuth {
@@ -331,6 +356,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
       dataDir: e.DATA_DIR,
       retentionDays: e.RETENTION_DAYS,
       userHashSecret: e.USER_HASH_SECRET,
+      timeouts: {
+        connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+        statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+        idleMs: e.DATABASE_IDLE_TIMEOUT_MS,
+      },
     },
+    proposals: { perHour: e.PROPOSALS_PER_HOUR, pendingMax: e.PROPOSALS_PENDING_MAX },
   };
 }

@@ -91,6 +91,7 @@ export function renderReview(queue: ReviewQueue): DiscordReplyPayload {
     color: REVIEW_COLOR,
     fields: [
       { name: 'Quote', value: shorten(`“${esc(p.quote)}”`, LIMITS.fieldValue) },
+      ...(p.context ? [{ name: 'In its source', value: shorten(esc(p.context), LIMITS.fieldValue) }] : []),
       { name: 'Source', value: shorten(esc(p.source), LIMITS.fieldValue) },
       { name: 'Proposed', value: shorten(esc(p.proposed), LIMITS.fieldValue) },
     ],

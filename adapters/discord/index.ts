@@ -11,7 +11,7 @@ import type { Config } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine.js';
 import type { Logger } from '../../src/log.js';
 import type { Moderation } from '../../src/moderation/index.js';
-import { Cooldown } from '../shared/cooldown.js';
+import { Limits } from '../shared/limits.js';
 import { ModerationDesk } from '../shared/moderation/desk.js';
 import { interactionRouter } from './interactions.js';
 import type { Registry } from '../pipeline/command.js';
@@ -59,7 +59,7 @@ export async function startDiscord(options: DiscordOptions): Promise<RunningDisc
     registry,
     platform: 'discord',
     desk,
-    cooldown: new Cooldown(cooldownSeconds),
+    cooldown: new Limits(moderation, cooldownSeconds),
   });
   const route = interactionRouter({ pipeline, desk, logger });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));

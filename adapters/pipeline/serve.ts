@@ -8,7 +8,6 @@
  *   // { reply: { kind: 'answer', … }, visibility: 'public', feedback: 42 }
  */
 import type { Engine } from '../../src/core/engine.js';
-import type { Cooldown } from '../shared/cooldown.js';
 import { cutEnd } from '../shared/cut.js';
 import { type ChannelPolicy, type Visibility, visibility } from '../shared/moderation/channel-policy.js';
 import type { ModerationDesk, Person } from '../shared/moderation/desk.js';
@@ -19,6 +18,11 @@ import { notice, type Reply } from './reply.js';
 import { cooldownNotice, NOT_AVAILABLE, unknownCommand } from './texts.js';
 import { type PackWords, packWords } from './words.js';
 
+/** Per-user cooldowns: in memory (`Cooldown`) or shared by instances (`Limits`). */
+export interface Cooldowns {
+  take(key: string, seconds: number): number | Promise<number>;
+}
+
 export interface PipelineOptions {
   engine: Engine;
   registry: Registry;
@@ -28,8 +32,8 @@ export interface PipelineOptions {
   /** Channel settings and records; without it (the console, the CLI), `defaults` and no records. */
   desk?: ModerationDesk;
   defaults?: ChannelPolicy;
-  /** Without it, nobody waits. */
-  cooldown?: Cooldown;
+  /** The cooldown (shared by instances on PostgreSQL); without it, nobody waits. */
+  cooldown?: Cooldowns;
   /** How someone typing a line asks for help here; "try /help" unless the platform says otherwise. */
   typedHelp?: string;
 }
@@ -38,7 +42,7 @@ export interface Pipeline
   extends Required<Pick<PipelineOptions, 'engine' | 'registry' | 'platform' | 'commandName' | 'typedHelp'>> {
   desk: ModerationDesk | undefined;
   defaults: ChannelPolicy;
-  cooldown: Cooldown | undefined;
+  cooldown: Cooldowns | undefined;
   words: PackWords;
 }
 

@@ -10,7 +10,7 @@ export function byline(c: Citation): string {
 /** Who said it, where and when, without the community mark. */
 export function sourceByline(c: Citation): string {
   const s = c.source;
-  const parts = [s.author ?? 'unknown author', `“${s.title}”`];
+  const parts = [s.author ?? s.publisher ?? 'unknown author', `“${s.title}”`];
   if (s.post !== null) parts.push(`post ${s.post}`);
   parts.push(s.date ?? 'undated');
   return parts.join(', ');

@@ -115,6 +115,7 @@ export function renderSlackReview(queue: ReviewQueue): SlackMessage {
           `*${escapeSlack(p.heading)}*`,
           escapeSlack(p.statement),
           `> “${quote}”`,
+          ...(p.context ? [`_In its source:_ ${escapeSlack(p.context).replace(/\n/g, ' ')}`] : []),
           `_Source:_ ${escapeSlack(p.source)}`,
           `_${escapeSlack(p.proposed)}_`,
         ].join('\n'),

@@ -15,12 +15,13 @@ import type { Moderation } from '../../src/moderation/index.js';
 import type { Registry } from '../pipeline/command.js';
 import { loadRegistry } from '../pipeline/registry.js';
 import { createPipeline } from '../pipeline/serve.js';
-import { Cooldown } from '../shared/cooldown.js';
+import { Limits } from '../shared/limits.js';
 import { ModerationDesk } from '../shared/moderation/desk.js';
 import { boltLogger } from './bolt-logger.js';
 import { type SlackConfig, type SlackDeps, slackCommandName } from './deps.js';
 import { slackReason } from './failures.js';
 import { registerListeners } from './listeners/index.js';
+import { dropRepeats } from './repeats.js';
 import { createConnection, type OAuthOptions } from './receiver.js';
 import { SCOPES } from './manifest.js';
 import { oneTimeStateStore, slackInstallationStore } from './installations.js';
@@ -77,7 +78,7 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
     fetch: fetchWithin(httpTimeoutMs),
   };
 
-  const installationStore = config.oauth ? await installationsFor(config, options.moderation) : undefined;
+  const installationStore = config.oauth ? installationsFor(config, options.moderation) : undefined;
   // One workspace: checking the token up front fails fast with Slack's reason, and gives the bot's own ids.
   // Many (OAuth): Bolt authorizes each request with its workspace's installation.
   const auth = config.oauth
@@ -114,6 +115,9 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
     platform: 'slack',
     defaults: { mode: config.privateByDefault ? 'ephemeral' : 'public', cooldownSeconds: options.cooldownSeconds },
   });
+  // Shared by every instance on PostgreSQL: the cooldown, and which requests were handled.
+  const limits = new Limits(options.moderation, options.cooldownSeconds);
+  app.use(dropRepeats(limits, logger));
   const pipeline = createPipeline({
     engine,
     registry: options.registry ?? (await loadRegistry()),
@@ -122,7 +126,7 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
     // /help is Slack's own; the bot's help is a mention with nothing after it.
     typedHelp: 'mention me with nothing else to see what I can do',
     desk,
-    cooldown: new Cooldown(options.cooldownSeconds),
+    cooldown: limits,
   });
   const deps: SlackDeps = { config, pipeline, desk, logger, installations: installationStore?.bolt };
   registerListeners(app, deps);
@@ -148,11 +152,15 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
   };
 }
 
-/** The installations and OAuth states, in the store every instance shares; tokens sealed with TOKEN_ENCRYPTION_KEY. */
-async function installationsFor(config: SlackConfig, moderation: Moderation | undefined) {
+/**
+ * The installations and OAuth states, in the store every instance shares; tokens sealed with
+ * TOKEN_ENCRYPTION_KEY. Each query asks for the store when it runs: while the store is away a
+ * request cannot be authorized, and Bolt acks it without an answer.
+ */
+function installationsFor(config: SlackConfig, moderation: Moderation | undefined) {
   if (!moderation || !config.oauth)
     throw new Error('Slack installation by OAuth needs the store (DATABASE_URL or DATA_DIR).');
-  const db = moderation.store;
+  const db = { query: <T>(sql: string, params?: unknown[]) => moderation.store.query<T>(sql, params) };
   return {
     bolt: slackInstallationStore(new Installations(db, new SecretBox(config.oauth.encryptionKey))),
     states: oneTimeStateStore(config.oauth.stateSecret, new OneTimeStates(db)),

@@ -67,8 +67,29 @@ function socketMode(appToken: string, apiUrl: string | undefined, logger: BoltLo
   };
 }
 
+/** Bolt refuses a signature older than five minutes; one from further in the future is refused here. */
+const MAX_AHEAD_S = 300;
+
 function httpMode(signingSecret: string, port: number, logger: BoltLogger, oauth?: OAuthOptions): SlackConnection {
-  const receiver = new HTTPReceiver({ signingSecret, port, logger, logLevel: logger.getLevel(), ...oauth });
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    port,
+    logger,
+    logLevel: logger.getLevel(),
+    // The signature goes with the request, so a replay of it can be told (repeats.ts).
+    customPropertiesExtractor: (req) => ({ requestSignature: String(req.headers['x-slack-signature'] ?? '') }),
+    // With OAuth it also serves /slack/install and /slack/oauth_redirect.
+    ...oauth,
+  });
+  const boltListener = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    const sent = Number(req.headers['x-slack-request-timestamp']);
+    if (Number.isFinite(sent) && sent - Date.now() / 1000 > MAX_AHEAD_S) {
+      res.writeHead(401).end();
+      return;
+    }
+    boltListener(req, res);
+  };
   let server: Server | undefined;
   return {
     receiver,

@@ -49,8 +49,12 @@ export class CitationBuilder {
    */
   disagreements(lookup: (id: string) => Fact | undefined, rankOf: (id: string) => number, perPosition = 2): Disagreement[] {
     const topics = new Map<string, Topic>();
+    // A cited passage that holds a curated fact's quote stands for that fact: its disagreements
+    // are shown, and the fact is not cited a second time beside it.
+    const standsFor = new Map<string, number>();
     for (const c of [...this.citations]) {
       for (const topic of this.disputes.of(c.fact)) topics.set(topic.id, topic);
+      for (const id of this.disputes.sameAs(c.fact)) if (!this.byFact.has(id)) standsFor.set(id, c.n);
     }
     const out: Disagreement[] = [];
     for (const topic of [...topics.values()].sort((a, b) => a.id.localeCompare(b.id))) {
@@ -60,10 +64,11 @@ export class CitationBuilder {
         summary: d.summary,
         positions: d.positions.map((p) => {
           const facts = p.facts.map(lookup).filter((f): f is Fact => !!f);
-          const alreadyCited = facts.filter((f) => this.byFact.has(f.id));
+          const alreadyCited = facts.filter((f) => this.byFact.has(f.id) || standsFor.has(f.id));
           const ranked = [...facts].sort((a, b) => rankOf(b.id) - rankOf(a.id));
           const chosen = alreadyCited.length >= perPosition ? alreadyCited.slice(0, perPosition) : [...new Set([...alreadyCited, ...ranked])].slice(0, perPosition);
-          return { label: p.label, citations: chosen.map((f) => this.cite(f)).sort((a, b) => a - b) };
+          const markers = chosen.map((f) => standsFor.get(f.id) ?? this.cite(f));
+          return { label: p.label, citations: [...new Set(markers)].sort((a, b) => a - b) };
         }),
       });
     }
@@ -83,7 +88,14 @@ export function displayQuote(quote: string): string {
 export class DisputeIndex {
   private readonly byFact = new Map<string, Topic[]>();
 
-  constructor(topics: Iterable<Topic>) {
+  /**
+   * `sameAs`: the curated facts a passage holds the quote of; a passage is a side wherever
+   * they are.
+   */
+  constructor(
+    topics: Iterable<Topic>,
+    readonly sameAs: (id: string) => readonly string[] = () => [],
+  ) {
     for (const t of topics) {
       if (!t.disagreement) continue;
       for (const p of t.disagreement.positions) {
@@ -101,7 +113,9 @@ export class DisputeIndex {
    * topic is not a side of its dispute: showing the dispute beside it would be padding.
    */
   of(factId: string): Topic[] {
-    return this.byFact.get(factId) ?? [];
+    const own = this.byFact.get(factId) ?? [];
+    const held = this.sameAs(factId).flatMap((id) => this.byFact.get(id) ?? []);
+    return held.length ? [...new Set([...own, ...held])] : own;
   }
 }
 

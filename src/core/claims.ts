@@ -310,11 +310,12 @@ const NOT_A_ROLE = new Set(['in', 'at', 'inside', 'within', 'from', 'with', 'of'
 function readFrames(text: string, mentions: readonly Mention[], negation: RegExp): Map<string, Frame[]> {
   const frames = new Map<string, Frame[]>();
   // A party's name is one token, whatever its punctuation ("u.s.s.r.").
-  const tokens: { word: string; at: number; party: string | null }[] = [];
+  const tokens: { word: string; at: number; party: string | null; adjective?: boolean }[] = [];
   let last = 0;
   for (const m of [...mentions, { party: '', at: text.length, end: text.length }]) {
     for (const w of text.slice(last, m.at).matchAll(/[\p{L}\p{N}'-]+|[,;:.!?()]/gu)) tokens.push({ word: w[0], at: last + w.index!, party: null });
-    if (m.party) tokens.push({ word: m.party, at: m.at, party: m.party });
+    // "Russian", "Pakistani": a party named by its adjective qualifies the noun after it ("Russian Prime Minister").
+    if (m.party) tokens.push({ word: m.party, at: m.at, party: m.party, adjective: /a/i.test(Lexicon.shared().partsOfSpeech(text.slice(m.at, m.end))) });
     last = Math.max(last, m.end);
   }
   const partyAt = (i: number) => tokens[i]!.party;
@@ -329,10 +330,14 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
   const afterSubject = (i: number) => {
     let j = i - 1;
     while (j >= 0 && /ly$/.test(tokens[j]!.word)) j--;
-    return j >= 0 && partyAt(j) !== null;
+    // "Russia's exports to Pakistan": after a party's possessive, a word that may be a verb tells its deed.
+    if (j > 0 && /^['’]s$/.test(tokens[j]!.word)) j--;
+    return j >= 0 && partyAt(j) !== null && !tokens[j]!.adjective;
   };
+  // Right after an article a word is a noun ("a visit", "the signed deal"), never a verb.
+  const afterArticle = (i: number) => /^(?:a|an|the)$/.test(tokens[i - 1]?.word ?? '');
   tokens.forEach((t, i) => {
-    const verb = partyAt(i) ? undefined : (verbOf(t.word) ?? (afterSubject(i) && !AUXILIARIES.has(t.word) ? Lexicon.shared().verbOf(t.word) : undefined));
+    const verb = partyAt(i) || afterArticle(i) ? undefined : (verbOf(t.word) ?? (afterSubject(i) && !AUXILIARIES.has(t.word) ? Lexicon.shared().verbOf(t.word) : undefined));
     if (!verb) return;
     let agent: string | null = null;
     let from = i;
@@ -381,6 +386,23 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
     agentAt.set(i, agent);
     const opposed = mentions.filter((m) => m.at > t.at && /\bagainst\s+(?:the\s+)?$/.test(text.slice(Math.max(0, m.at - 15), m.at))).map((m) => m.party);
     frames.set(verb, [...(frames.get(verb) ?? []), { negated, agent, patient, partner, opposed }]);
+  });
+  // A deed told as a noun with who did it after "by": "a visit to Moscow by Pakistan's army
+  // chief", "a 2019 trip by the Russian commander to Islamabad".
+  tokens.forEach((t, i) => {
+    const noun = (afterArticle(i) || /^\d{4}$/.test(tokens[i - 1]?.word ?? '')) && /^[a-z]{3,}$/.test(t.word) ? Lexicon.shared().verbOf(t.word) : undefined;
+    if (!noun) return;
+    let agent: string | null = null;
+    let patient: string | null = null;
+    let by = false;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 1 + 2 * FRAME_REACH) && !isBreak(j); j++) {
+      if (tokens[j]!.word === 'by') by = true;
+      else if (/^(?:to|in|on|for|with)$/.test(tokens[j]!.word)) by = false;
+      const party = partyAt(j);
+      if (party && by) agent ??= party;
+      else if (party && /^(?:to|in|on|for)$/.test(tokens[j - 1]?.word ?? '')) patient ??= party;
+    }
+    if (agent) frames.set(noun, [...(frames.get(noun) ?? []), { negated: false, agent, patient, partner: null, opposed: [] }]);
   });
   return frames;
 }

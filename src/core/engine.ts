@@ -14,6 +14,7 @@ import { ClaimReader, withoutAttribution } from './claims.js';
 import { askedOf } from './answer-type.js';
 import { compose } from './compose.js';
 import { Covered, isPassage, passageFact } from './passage-facts.js';
+import { definedAbbreviations } from './abbreviations.js';
 import { asTopic, type FoundDisagreement } from './found-disagreements.js';
 import { cachedDisagreements } from './found-disagreements-cache.js';
 import { actorsOf } from './parties.js';
@@ -81,13 +82,13 @@ export class Engine {
     // Every sentence of every source is citable beside the curated facts.
     const passages = pack.passages.map((p) => passageFact(p, pack.documents.get(p.document)!));
     this.covered = new Covered(pack);
-    this.index = new FactIndex([...pack.facts, ...passages], topicNames, pack.aliases);
+    this.index = new FactIndex([...pack.facts, ...passages], topicNames, withAbbreviations(pack.aliases, definedAbbreviations(pack.passages.map((p) => p.text))));
     // Disagreements curated in topics.yaml, and those found between the sources' own figures,
     // denials and judgements where no curated one already takes the same sides.
     const curated = new Set([...pack.topics.values()].flatMap((t) => t.disagreement?.positions.flatMap((p) => p.facts) ?? []));
     const found = cachedDisagreements([...pack.facts, ...passages], pack).filter((d) => !d.positions.some((p) => p.units.some((u) => curated.has(u) || this.covered.factsOf(u).some((f) => curated.has(f)))));
     this.found = found;
-    this.disputes = new DisputeIndex([...pack.topics.values(), ...found.map(asTopic)]);
+    this.disputes = new DisputeIndex([...pack.topics.values(), ...found.map(asTopic)], (id) => this.covered.factsOf(id));
     // Multi-word names that contain a party's name without being it ("Pakistan Stream").
     const actors = actorsOf(pack);
     const partyWords = new Set(Object.values(actors).flat().map(canonical));
@@ -291,11 +292,11 @@ export class Engine {
     const found = this.index.search(query).filter((h) => h.named && visible(h));
     const hits = withoutRepeats(found, this.covered);
     const best = hits[0];
-    if (!best || best.coverage <= minCoverage) return [];
+    if (!best || best.coverage < minCoverage) return [];
     const chosen: Hit[] = [];
     for (const h of hits) {
       if (chosen.length >= max) break;
-      if (h.coverage <= minCoverage || h.rank < best.rank * this.options.relativeRank) continue;
+      if (h.coverage < minCoverage || h.rank < best.rank * this.options.relativeRank) continue;
       if (chosen.some((c) => c.fact.quote === h.fact.quote)) continue;
       chosen.push(h);
     }
@@ -320,6 +321,17 @@ export class Engine {
   private noAnswerNote(): string {
     return `I don't have a sourced answer to that. I only answer from my sources, which cover ${this.pack.meta.covers}`;
   }
+}
+
+/** The pack's aliases with the abbreviations its sources define, each joined to a group that already names it. */
+function withAbbreviations(aliases: readonly string[][], defined: readonly string[][]): string[][] {
+  const groups = aliases.map((g) => [...g]);
+  for (const pair of defined) {
+    const group = groups.find((g) => g.some((a) => pair.includes(canonical(a))));
+    if (group) group.push(...pair.filter((a) => !group.some((b) => canonical(b) === a)));
+    else groups.push([...pair]);
+  }
+  return groups;
 }
 
 /** How much more of a question a passage must cover than the curated fact quoting it, to be said instead. */

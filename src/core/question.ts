@@ -119,10 +119,19 @@ function named(about: string): { asking?: string } {
   return noun ? { asking: noun } : {};
 }
 
-/** For "how many" and "how much", the noun counted ("how many Su-35s", "how much gas"). */
+/**
+ * For "how many" and "how much", the noun counted: the last word before the verb or a
+ * preposition ("how many fake registries were made" counts registries, "how many soldiers
+ * took part" soldiers), as in "how many Su-35s", "how much gas".
+ */
 function counted(about: string): { asking?: string } {
-  const noun = /^(?:of )?(?:the )?([a-z0-9-]+)/.exec(about)?.[1];
-  return noun && !/^(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|of)$/.test(noun) ? { asking: noun } : {};
+  const ws = about.replace(/^(?:of )?(?:the )?/, '').split(' ');
+  // "how much is the pipeline …", "how long did …": nothing is counted by name.
+  if (AUXILIARY.test(ws[0] ?? '')) return {};
+  const lexicon = Lexicon.shared();
+  const verbAt = ws.findIndex((w, i) => i > 0 && (AUXILIARY.test(w) || PREPOSITIONS.has(w) || ((/ed$/.test(w) || lexicon.lemma(w) !== w) && lexicon.verbOf(w) !== undefined)));
+  const noun = ws[verbAt > 0 ? Math.min(verbAt, 3) - 1 : 0];
+  return noun && !AUXILIARY.test(noun) && noun !== 'of' ? { asking: noun } : {};
 }
 
 /** A yes-or-no question's first alternative: "is russia building it or is it stuck" → "is russia building it". */

@@ -36,15 +36,19 @@ export class QuoteChecker {
   private readonly postTexts = new Map<string, string>();
 
   check(doc: QuotedDocument, post: number | undefined, quote: string): QuoteCheck {
-    let haystack = doc.normalized;
+    const haystack = this.textOf(doc, post);
+    if (doc.posts && haystack === null) return { ok: false, problem: 'post-needed', posts: doc.posts.length };
+    if (haystack === null) return { ok: false, problem: 'no-posts' };
+    return haystack.includes(normalizeForQuote(quote)) ? { ok: true } : { ok: false, problem: 'not-verbatim' };
+  }
+
+  /** The normal form of the text a quote must stand in: the post's, or the document's; null if there is none such. */
+  textOf(doc: QuotedDocument, post: number | undefined): string | null {
     if (doc.posts) {
       const p = doc.posts.find((x) => x.n === post);
-      if (!p) return { ok: false, problem: 'post-needed', posts: doc.posts.length };
-      haystack = this.postText(doc, p.lines);
-    } else if (post !== undefined) {
-      return { ok: false, problem: 'no-posts' };
+      return p ? this.postText(doc, p.lines) : null;
     }
-    return haystack.includes(normalizeForQuote(quote)) ? { ok: true } : { ok: false, problem: 'not-verbatim' };
+    return post === undefined ? doc.normalized : null;
   }
 
   private postText(doc: QuotedDocument, lines: string): string {

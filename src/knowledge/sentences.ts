@@ -44,12 +44,31 @@ export function sentenceSpans(text: string, from = 0, to = text.length): Span[] 
     const lead = segment.length - segment.trimStart().length;
     const body = segment.trim();
     if (!body) continue;
-    const span = { start: from + index + lead, end: from + index + lead + body.length };
-    const last = spans.at(-1);
-    if (last && falseBreak(text, last, span)) last.end = span.end;
-    else spans.push(span);
+    const start = from + index + lead;
+    for (const span of gluedSentences(text, start, start + body.length)) {
+      const last = spans.at(-1);
+      if (last && falseBreak(text, last, span)) last.end = span.end;
+      else spans.push(span);
+    }
   }
   return spans;
+}
+
+/**
+ * Text copied from web pages often loses the space after a full stop ("was completed.Narmada
+ * Bachao Andolan took…"), and ICU then sees one sentence. A word of two or more lower-case
+ * letters, a full stop and a capitalised word is two sentences; "U.S.A." and "ndtv.com" are not.
+ */
+function gluedSentences(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let from = start;
+  for (const m of text.slice(start, end).matchAll(/(?<![\p{L}.])(?!www\.)\p{L}*\p{Ll}{2}[.!?]["”’)]?(?=\p{Lu}\p{Ll})/gu)) {
+    const cut = start + m.index! + m[0].length;
+    out.push({ start: from, end: cut });
+    from = cut;
+  }
+  out.push({ start: from, end });
+  return out;
 }
 
 /** True when ICU's break between `prev` and `next` is not a sentence boundary. */

@@ -17,6 +17,7 @@
  * backoff. Until it is back, and whenever a call on it fails or takes too long, the call
  * throws `ModerationUnavailable`, which the desk turns into a plain sentence for the user.
  */
+import { createHmac, randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import type { Engine } from '../core/engine.js';
 import type { Answer, Verdict } from '../core/model.js';
@@ -120,6 +121,8 @@ export function recordParts(result: Recordable): { text: string; outcome: string
 export class Moderation {
   private readonly defaults: ChannelDefaults;
   private current: { store: Store; sync: StoreSync } | null = null;
+  /** Hashes user ids for the logs while the store (and its secret) is away: the configured secret, else one for this process. */
+  private fallbackSecret = randomBytes(32).toString('hex');
   private retry: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly log: Logger;
@@ -157,6 +160,7 @@ export class Moderation {
     options: ModerationOptions = {},
   ): Promise<Moderation> {
     const m = new Moderation(engine, options, true);
+    if (storeOptions.userHashSecret) m.fallbackSecret = storeOptions.userHashSecret;
     const { firstMs, maxMs } = options.retry ?? { firstMs: 1000, maxMs: 60_000 };
     const attempt = async (delayMs: number) => {
       try {
@@ -194,6 +198,17 @@ export class Moderation {
     this.current = { store, sync };
   }
 
+  /**
+   * A user id as the logs may carry it: the store's keyed hash (so a log line can be matched
+   * with the store's records), never the id itself.
+   */
+  hashUser(platform: string, userId: string): string {
+    return (
+      this.current?.store.hashUser(platform, userId) ??
+      createHmac('sha256', this.fallbackSecret).update(`${platform}:${userId}`).digest('hex')
+    ).slice(0, 16);
+  }
+
   /** Whether the store is connected (it may still fail call by call). */
   get available(): boolean {
     return this.current !== null;
@@ -209,11 +224,11 @@ export class Moderation {
    * Runs one call on the store, bounded in time. Any failure of the store (down, refused,
    * too slow) comes out as `ModerationUnavailable`, so the user is told rather than left waiting.
    */
-  private async use<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+  private async use<T>(fn: (store: Store) => Promise<T>, timeoutMs = this.options.callTimeoutMs ?? 2500): Promise<T> {
     const store = this.store;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('store call timed out')), this.options.callTimeoutMs ?? 2500);
+      timer = setTimeout(() => reject(new Error('store call timed out')), timeoutMs);
     });
     try {
       return await Promise.race([fn(store), late]);
@@ -224,6 +239,26 @@ export class Moderation {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  // ── Limits shared across processes ─────────────────────────────────────────
+
+  /** Whether cooldowns and de-duplication live in the store: on PostgreSQL, which several processes share. */
+  get sharesLimits(): boolean {
+    return this.current?.store.kind === 'postgres';
+  }
+
+  /**
+   * A cooldown in the shared store: 0 to go, else seconds to wait. On the hot path, so it
+   * gives up quickly (300 ms); the caller then keeps the limit in memory.
+   */
+  takeCooldown(key: string, seconds: number): Promise<number> {
+    return this.use((s) => s.takeCooldown(key, seconds), 300);
+  }
+
+  /** Whether a request's key is new in the shared store, bounded like the cooldown. */
+  firstSeen(key: string, ttlSeconds: number): Promise<boolean> {
+    return this.use((s) => s.firstSeen(key, ttlSeconds), 300);
   }
 
   // ── Records and feedback ───────────────────────────────────────────────────

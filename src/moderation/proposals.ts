@@ -13,12 +13,14 @@ import type { LoadedDocument, Pack } from '../knowledge/load.js';
 import { FactKind, FactSchema, PartialDate, type Fact } from '../knowledge/schema.js';
 import { QuoteChecker } from '../knowledge/quotes.js';
 import { normalizeForQuote, wordMatcher } from '../knowledge/text.js';
+import { cleanText, defuseUrls, inContext, isWebUrl, quoteSpan, unbackedWords } from './smuggling.js';
 import type { Actor, ProposalRecord, ProposalSource, Store } from '../store/index.js';
 
+// Every text is cleaned first (smuggling.ts): what is stored, checked and said is what shows.
 const oneLine = (max: number) =>
   z
     .string()
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .transform((s) => cleanText(s).replace(/\s+/g, ' ').trim())
     .pipe(z.string().max(max, `is at most ${max} characters`));
 const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), oneLine(max).nullish());
@@ -32,14 +34,17 @@ const NewSourceSchema = z.object({
   title: oneLine(200).pipe(z.string().min(1, 'is needed for a new document')),
   author: optionalText(120),
   date: z.preprocess(blankToUndefined, PartialDate.nullish()),
-  url: z.preprocess(blankToUndefined, z.string().trim().url('must be a URL').nullish()),
+  url: z.preprocess(
+    blankToUndefined,
+    z.string().trim().refine(isWebUrl, 'must be a web address (http:// or https://)').nullish(),
+  ),
 });
 
 /** What a proposer fills in, checked field by field. Strings are trimmed. */
 export const ProposalInputSchema = z.object({
   statement: oneLine(500),
   /** Copied from the source; whitespace, quote marks and dashes may differ from the text. */
-  quote: z.string().transform((s) => s.trim()),
+  quote: z.string().transform((s) => cleanText(s).trim()),
   topic: oneLine(80),
   /** report (default), opinion, proposal or forum_claim. */
   kind: z.preprocess(blankToUndefined, FactKind.default('report')),
@@ -195,6 +200,8 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
   let document: CommunityDocument | null = null;
   // With a bad source, a stand-in lets the other fields be checked all the same.
   let factSource: Fact['source'] = { document: 'unknown' };
+  // Who the statement may name besides what the quote names: the source's author, publisher, title, poster.
+  let known: (string | null | undefined)[] = [];
 
   if (!s) {
     // Already reported.
@@ -211,8 +218,16 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
     } else if (!doc.text) {
       notes.push(`the quote was not checked: the text of "${doc.title}" is not in the pack`);
     } else {
-      const quoted = new QuoteChecker().check(doc, s.post, input.quote);
-      if (quoted.ok || !input.quote) {
+      const post = doc.posts?.find((x) => x.n === s.post);
+      known = [doc.author, doc.publisher, doc.title, post?.poster, post?.author];
+      const checker = new QuoteChecker();
+      const quoted = checker.check(doc, s.post, input.quote);
+      const span = quoted.ok ? quoteSpan(checker.textOf(doc, s.post)!, normalizeForQuote(input.quote)) : null;
+      if (span && 'cuts' in span) {
+        problems.push(
+          problem('quote', `cuts the word “${span.cuts}” in the source; start and end the quote on whole words`),
+        );
+      } else if (quoted.ok || !input.quote) {
         // Verbatim, or no quote at all (reported with the fact's shape below).
       } else if (quoted.problem === 'post-needed') {
         problems.push(
@@ -228,12 +243,27 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
   } else {
     document = communityDocument(s);
     factSource = { document: document.id };
+    known = [s.title, s.author];
     notes.push('the quote was not checked: the document is new and its text is not in the pack');
   }
 
   if (!pack.topics.has(input.topic)) {
     const known = [...pack.topics.keys()].slice(0, 8).join(', ');
     problems.push(problem('topic', `there is no topic "${input.topic}"; use a topic id such as ${known}`));
+  }
+  // Without a source there is no telling who the statement may name: the source's problem is told first.
+  const unbacked = s
+    ? unbackedWords(
+        pack,
+        input.statement,
+        input.quote,
+        known.filter((k): k is string => !!k),
+      )
+    : [];
+  for (const word of unbacked) {
+    problems.push(
+      problem('statement', `“${word}” is not in the quote; the statement may say only what its quote says`),
+    );
   }
   const denied = wordMatcher(pack.meta.denylist);
   if (denied?.test(input.statement)) problems.push(problem('statement', 'contains a term the pack never repeats'));
@@ -248,8 +278,9 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
 
   const candidate = {
     id: communityFactId(0),
-    statement: input.statement,
-    quote: input.quote,
+    // A link in what the bot says would be live on every platform; an unchecked quote may carry one too.
+    statement: defuseUrls(input.statement),
+    quote: document ? defuseUrls(input.quote) : input.quote,
     source: factSource,
     ...(input.date ? { date: input.date } : {}),
     kind: input.kind,
@@ -268,7 +299,26 @@ export function validateProposal(pack: Pack, raw: ProposalInput | unknown): Vali
     }
   }
   if (problems.length || !parsed.input) return { ok: false, problems: distinct(problems) };
-  return { ok: true, fact: shape.data!, document, input: parsed.input, notes };
+  return {
+    ok: true,
+    fact: shape.data!,
+    document,
+    input: { ...parsed.input, statement: candidate.statement, quote: candidate.quote },
+    notes,
+  };
+}
+
+/**
+ * The quote as it stands in its source, with the words around it («…»), so a reviewer can see
+ * that it means what the statement says; null where the source's text is not in the pack.
+ */
+export function quoteInSource(pack: Pack, p: Pick<ProposalRecord, 'quote' | 'source'>): string | null {
+  if (!('document' in p.source)) return null;
+  const doc = pack.documents.get(p.source.document);
+  const text = doc?.text ? new QuoteChecker().textOf(doc, p.source.post) : null;
+  const quote = normalizeForQuote(p.quote);
+  const span = text ? quoteSpan(text, quote) : null;
+  return span && 'at' in span ? inContext(text!, span.at, quote) : null;
 }
 
 /** The input a stored proposal was made from, to validate it again at review. */

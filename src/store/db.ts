@@ -4,7 +4,9 @@
  * given; otherwise PGlite, which is Postgres itself compiled to WebAssembly, so the same
  * SQL and migrations serve both.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
 import type { PGlite as PGliteInstance } from '@electric-sql/pglite';
 import type { Logger } from 'pino';
 
@@ -24,15 +26,42 @@ export interface Db extends Queryable {
 
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
+export interface PostgresTimeouts {
+  /** Longest wait for a connection. */
+  connectMs: number;
+  /** Longest a statement may run; the server cancels it, and the client gives up a little later. */
+  statementMs: number;
+  /** How long an idle connection is kept in the pool. */
+  idleMs: number;
+}
+
+/**
+ * Two seconds to connect or run a statement: every statement the bot makes takes
+ * milliseconds, and a user is waiting on Slack's or Discord's three-second clock.
+ */
+const TIMEOUTS: PostgresTimeouts = { connectMs: 2000, statementMs: 2000, idleMs: 10_000 };
+
 /** PostgreSQL through a small pool, plus one dedicated connection for LISTEN that reconnects. */
-export async function openPostgres(url: string, schema: string, log: Logger): Promise<Db> {
+export async function openPostgres(
+  url: string,
+  schema: string,
+  log: Logger,
+  timeouts: Partial<PostgresTimeouts> = {},
+): Promise<Db> {
   const { default: pg } = await import('pg');
-  // Every connection works in the store's schema, so tests can each take their own.
+  const t = { ...TIMEOUTS, ...timeouts };
+  // Every connection works in the store's schema, so tests can each take their own. The
+  // server ends statements and idle transactions that run too long; `query_timeout` covers
+  // a server that has stopped answering at all (a frozen host or network), and keepAlive a
+  // connection that died silently.
   const config = {
     connectionString: url,
-    options: `-c search_path=${quoteIdent(schema)}`,
+    options: `-c search_path=${quoteIdent(schema)} -c statement_timeout=${t.statementMs} -c idle_in_transaction_session_timeout=${t.statementMs * 2}`,
     max: 5,
-    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: t.connectMs,
+    query_timeout: t.statementMs + 500,
+    idleTimeoutMillis: t.idleMs,
+    keepAlive: true,
   };
   const pool = new pg.Pool(config);
   pool.on('error', (e) => log.warn({ err: e }, 'store: idle database connection failed'));
@@ -137,20 +166,28 @@ export async function openPostgres(url: string, schema: string, log: Logger): Pr
 /**
  * Takes `<dir>.lock` for this process, or throws if a live process holds it. PGlite is one
  * Postgres backend inside one process: a second opener of the same files would corrupt them.
+ *
+ * The lock is a Unix socket this process listens on. A live holder accepts a connection; a
+ * holder that died (kill -9, a crashed container) left a socket file that refuses one, so
+ * the lock is stale and taken over. A process id would not tell: in a container the bot is
+ * PID 1 every time, so a dead holder's id is always "alive".
  */
-function lockDirectory(dir: string): () => void {
+async function lockDirectory(dir: string): Promise<() => Promise<void>> {
   const lock = `${dir}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {
+    const server = createServer((socket) => socket.end());
     try {
-      writeFileSync(lock, String(process.pid), { flag: 'wx' });
-      return () => rmSync(lock, { force: true });
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(lock, () => resolve());
+      });
+      server.unref(); // the lock must not keep the process alive
+      return () => new Promise<void>((resolve) => server.close(() => resolve()));
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number(readFileSync(lock, 'utf8').trim());
-      if (pid && isAlive(pid)) {
-        const who = pid === process.pid ? 'this process already has it open' : `process ${pid} has it open`;
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+      if (await answers(lock)) {
         throw new Error(
-          `store: the embedded database in ${dir} is in use (${who}); stop that process first, or use a PostgreSQL DATABASE_URL to share one database`,
+          `store: the embedded database in ${dir} is in use by a running process (perhaps this one); stop it first, or use a PostgreSQL DATABASE_URL to share one database`,
         );
       }
       rmSync(lock, { force: true }); // left by a process that died
@@ -159,27 +196,53 @@ function lockDirectory(dir: string): () => void {
   throw new Error(`store: could not lock ${dir}`);
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+/** Whether something listens on the Unix socket at `path`. */
+function answers(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(path);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Only the bot's user may read the embedded database: directories 0700, files 0600. */
+function restrict(path: string): void {
+  const stat = statSync(path);
+  if (stat.isDirectory()) {
+    chmodSync(path, 0o700);
+    for (const entry of readdirSync(path)) restrict(join(path, entry));
+  } else if (stat.isFile()) {
+    chmodSync(path, 0o600);
   }
 }
 
-/** Embedded PGlite with its files in `dataDir`. One process at a time may open a directory. */
+/**
+ * Embedded PGlite with its files in `dataDir`. One process at a time may open a directory.
+ * Its files are the bot's alone: created under a 0077 umask where the process allows one,
+ * and narrowed to 0600 (0700 for directories) at every open.
+ */
 export async function openPglite(dataDir: string, schema: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
-  mkdirSync(dataDir, { recursive: true });
-  const unlock = lockDirectory(dataDir);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // DATA_DIR too (its pglite folder is ours alone), unless it is the working directory itself.
+  if (resolve(dirname(dataDir)) !== process.cwd()) chmodSync(dirname(dataDir), 0o700);
+  try {
+    process.umask(0o077);
+  } catch {
+    // Worker threads may not change it; the modes are narrowed below all the same.
+  }
+  const unlock = await lockDirectory(dataDir);
   let db: PGliteInstance;
   try {
     db = await PGlite.create(dataDir);
+    restrict(dataDir);
     // One connection, so setting the search path once holds for every later query.
     await db.exec(`SET search_path TO ${quoteIdent(schema)}`);
   } catch (e) {
-    unlock();
+    await unlock();
     throw e;
   }
   return {
@@ -202,7 +265,7 @@ export async function openPglite(dataDir: string, schema: string): Promise<Db> {
       try {
         if (!db.closed) await db.close();
       } finally {
-        unlock();
+        await unlock();
       }
     },
   };

@@ -15,7 +15,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
-import { openPglite, openPostgres, type Db, type Queryable } from './db.js';
+import { openPglite, openPostgres, type Db, type PostgresTimeouts, type Queryable } from './db.js';
 import type { ChannelMode } from './channel-settings.js';
 import { migrate } from './migrations.js';
 
@@ -30,6 +30,8 @@ export interface StoreOptions {
   retentionDays?: number;
   /** Key for hashing user ids; without it a random per-install key is made and kept in the store. */
   userHashSecret?: string;
+  /** PostgreSQL's connect, statement and idle timeouts in ms (default 2000, 2000, 10000). */
+  timeouts?: Partial<PostgresTimeouts>;
   log?: Logger;
 }
 
@@ -176,7 +178,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   // The schema also names the NOTIFY channel, which PGlite does not quote: keep it a plain identifier.
   if (!SCHEMA_NAME.test(schema)) throw new Error(`store: schema "${schema}" must be lowercase letters, digits and _`);
   const db = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, schema, log)
+    ? await openPostgres(options.databaseUrl, schema, log, options.timeouts)
     : await openPglite(`${options.dataDir ?? 'data'}/pglite`, schema);
   try {
     const applied = await migrate(db, schema);
@@ -280,6 +282,7 @@ export class Store {
   /** The NOTIFY channel of this store's schema. */
   readonly channel: string;
   private retention: NodeJS.Timeout | null = null;
+  private limitsPrune: NodeJS.Timeout | null = null;
   private closed = false;
 
   /** Use `openStore`; the constructor expects a migrated database. */
@@ -399,6 +402,12 @@ export class Store {
       const n = await this.prune(retentionDays);
       if (n) this.log.info({ pruned: n, retentionDays }, 'store: pruned old interactions');
     };
+    // Expired limits are many and small: cleared hourly.
+    this.limitsPrune = setInterval(
+      () => void this.pruneLimits().catch((err) => this.log.warn({ err }, 'store: pruning limits failed')),
+      3_600_000,
+    );
+    this.limitsPrune.unref();
     await run();
     if (this.retention) clearInterval(this.retention);
     this.retention = setInterval(
@@ -406,6 +415,42 @@ export class Store {
       DAY_MS,
     );
     this.retention.unref();
+  }
+
+  // ── Limits shared by every process on this database ────────────────────────
+
+  /**
+   * A cooldown: 0 if `key` may go now (and the window starts), else the seconds left. One
+   * statement, so two processes taking the same key at once cannot both go.
+   */
+  async takeCooldown(key: string, seconds: number): Promise<number> {
+    const [row] = await this.db.query<{ went: boolean; left: number }>(
+      `WITH taken AS (
+         INSERT INTO limit_marks (key, expires_at) VALUES ($1, now() + make_interval(secs => $2))
+         ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE limit_marks.expires_at <= now()
+         RETURNING key
+       )
+       SELECT EXISTS (SELECT 1 FROM taken) AS went,
+              COALESCE((SELECT ceil(extract(epoch FROM expires_at - now()))::int FROM limit_marks WHERE key = $1), 0) AS left`,
+      [`cooldown:${key}`, seconds],
+    );
+    return row!.went ? 0 : Math.max(1, row!.left);
+  }
+
+  /** Whether `key` (a Slack event id, a request's signature) is seen for the first time in `ttlSeconds`; it is marked either way. */
+  async firstSeen(key: string, ttlSeconds: number): Promise<boolean> {
+    const rows = await this.db.query(
+      `INSERT INTO limit_marks (key, expires_at) VALUES ($1, now() + make_interval(secs => $2))
+       ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE limit_marks.expires_at <= now()
+       RETURNING key`,
+      [`seen:${key}`, ttlSeconds],
+    );
+    return rows.length > 0;
+  }
+
+  /** Deletes the limits that have run out; returns how many. */
+  async pruneLimits(): Promise<number> {
+    return (await this.db.query('DELETE FROM limit_marks WHERE expires_at < now() RETURNING key')).length;
   }
 
   // ── What the report reads ──────────────────────────────────────────────────
@@ -663,6 +708,7 @@ export class Store {
     if (this.closed) return;
     this.closed = true;
     if (this.retention) clearInterval(this.retention);
+    if (this.limitsPrune) clearInterval(this.limitsPrune);
     await this.db.close();
   }
 }

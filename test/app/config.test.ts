@@ -50,6 +50,27 @@ describe('configuration', () => {
     expect(problems.find((p) => p.includes('DISCORD_API_URL'))).toMatch(/must be a URL/);
   });
 
+  it('reads the store timeouts and proposal limits, with defaults, one line per bad one', () => {
+    const c = loadConfig({});
+    expect(c.store.timeouts).toEqual({ connectMs: 2000, statementMs: 2000, idleMs: 10_000 });
+    expect(c.proposals).toEqual({ perHour: 10, pendingMax: 200 });
+    expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '500', PROPOSALS_PER_HOUR: '3' })).toMatchObject({
+      store: { timeouts: { statementMs: 500 } },
+      proposals: { perHour: 3 },
+    });
+    const bad = {
+      DATABASE_CONNECT_TIMEOUT_MS: 'soon',
+      DATABASE_STATEMENT_TIMEOUT_MS: '0',
+      DATABASE_IDLE_TIMEOUT_MS: '-1',
+      PROPOSALS_PER_HOUR: '1.5',
+      PROPOSALS_PENDING_MAX: '0',
+    };
+    const problems = problemsOf(bad);
+    expect(problems).toHaveLength(Object.keys(bad).length);
+    for (const name of Object.keys(bad))
+      expect(problems.filter((p) => p.startsWith(`config: ${name} `))).toHaveLength(1);
+  });
+
   it('catches missing and contradictory settings', () => {
     expect(problemsOf({ DISCORD_TOKEN: 'abc' })).toEqual([
       expect.stringMatching(/^config: DISCORD_APPLICATION_ID is missing but DISCORD_TOKEN is set: /),

@@ -26,6 +26,18 @@ describe('reading a claim', () => {
     expect(frame('Pakistan manufactures the JF-17 with China', 'manufacture')).toMatchObject({ agent: 'pakistan', partner: 'china' });
   });
 
+  it('takes the word after a party named by its adjective for a noun ("Russian Prime Minister"), and after its name for a verb', () => {
+    expect(reader.read('The Russian prime minister visited Pakistan.').frames.has('prime')).toBe(false);
+    expect(frame('Pakistan mainly exports rice to Russia', 'export')).toMatchObject({ agent: 'pakistan', patient: 'russia' });
+    // After a possessive, the deed told as a noun: "Russia's exports to Pakistan".
+    expect(frame("Russia's exports to Pakistan are mainly wheat", 'export')).toMatchObject({ agent: 'russia', patient: 'pakistan' });
+  });
+
+  it('reads a deed told as a noun with who did it after "by"', () => {
+    expect(frame('the talks followed a visit by the Pakistani army chief to Moscow', 'visit')).toMatchObject({ agent: 'pakistan', patient: 'russia' });
+    expect(frame('ties grew after a 2019 trip to Islamabad by the commander of the Russian forces', 'trip')).toMatchObject({ agent: 'russia', patient: 'pakistan' });
+  });
+
   it('reads negation at the verb', () => {
     expect(frame('Russia never lifted its arms embargo on Pakistan', 'lift')?.negated).toBe(true);
     expect(frame('India raised no objection to the drills', 'raise')?.negated).toBe(true);

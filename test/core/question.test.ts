@@ -28,6 +28,17 @@ describe('reading a question', () => {
     expect(readQuestion('what motto is meant to sum up the bond')).toMatchObject({ about: 'motto is meant to sum up the bond', asking: 'motto' });
   });
 
+  it('finds what "how many" counts: the last word before the verb, or nothing after an auxiliary', () => {
+    expect(readQuestion('how many fake registries were made in the scam').asking).toBe('registries');
+    expect(readQuestion('how many soldiers took part in the drills').asking).toBe('soldiers');
+    expect(readQuestion('how much gas will the pipeline carry').asking).toBe('gas');
+    expect(readQuestion('how much is the pipeline supposed to cost').asking).toBeUndefined();
+  });
+
+  it('takes "what did X do" for a question about a deed, not for "which X"', () => {
+    expect(readQuestion('what did the us do when the war broke out').type).toBeNull();
+  });
+
   it('tells chat from questions', () => {
     expect(readQuestion('hi').chat).toBe('greeting');
     expect(readQuestion('thanks!').chat).toBe('thanks');

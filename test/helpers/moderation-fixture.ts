@@ -29,7 +29,11 @@ export const TOLL_FORM = {
   [PROPOSE_FIELDS.newDocument]: '',
 };
 /** The same with a quote that is not in the document. */
-export const BAD_QUOTE_FORM = { ...TOLL_FORM, [PROPOSE_FIELDS.quote]: 'Tolls on the bridge were abolished in 2006' };
+export const BAD_QUOTE_FORM = {
+  ...TOLL_FORM,
+  [PROPOSE_FIELDS.statement]: 'Ann Author reports that tolls on the bridge were abolished in 2006.',
+  [PROPOSE_FIELDS.quote]: 'Tolls on the bridge were abolished in 2006',
+};
 /** A second sound proposal, to reject. */
 export const PAINT_FORM = {
   ...TOLL_FORM,

@@ -33,6 +33,15 @@ describe('sentence boundaries', () => {
       ['He met Mr. Smith and Dr. Jones in the capital.', 'They talked for hours.'],
     ],
     [
+      'a full stop that lost its space in copying',
+      'Supply was stopped till the work was completed.The movement took the case to court. See www.Example.org and ndtv.com.',
+      [
+        'Supply was stopped till the work was completed.',
+        'The movement took the case to court.',
+        'See www.Example.org and ndtv.com.',
+      ],
+    ],
+    [
       'a dotted initialism before a name',
       'The U.S. President spoke at length. Reporters left.',
       ['The U.S. President spoke at length.', 'Reporters left.'],

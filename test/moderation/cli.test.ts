@@ -60,6 +60,9 @@ describe('moderation from the command line', () => {
     expect(
       (await runEntry('adapters/cli/main.ts', ['report', '--days', 'x', '--knowledge', MIN_PACK], { env: env() })).code,
     ).toBe(2);
+  });
+
+  it("prints one community's report only, and asks which", async () => {
     // Another community's report shows none of these records.
     const other = await runEntry(
       'adapters/cli/main.ts',

@@ -7,13 +7,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine.js';
 import { loadPack, type Pack } from '../../src/knowledge/load.js';
 import {
+  addToEngine,
   communityDocumentId,
   Moderation,
   problemText,
   validateProposal,
   type ProposalInput,
 } from '../../src/moderation/index.js';
-import type { Actor, Store } from '../../src/store/index.js';
+import type { Actor, ProposalRecord, Store } from '../../src/store/index.js';
+import { renderReview } from '../../adapters/discord/components-render.js';
+import { escapeDiscord } from '../../adapters/discord/markdown.js';
+import { renderDiscord } from '../../adapters/discord/render.js';
+import { proposalView } from '../../adapters/shared/moderation/review.js';
+import { renderSlackReview } from '../../adapters/slack/components-render.js';
+import { escapeSlack, renderSlack } from '../../adapters/slack/render.js';
+import { quoteInSource } from '../../src/moderation/proposals.js';
 import { copyPack, type PackCopy } from '../helpers/pack-fixture.js';
 import { backends } from '../store/backends.js';
 
@@ -67,13 +75,23 @@ describe('validateProposal', () => {
         topic: 'bridge',
         date: '2005',
       });
-    expect(problems({ ...toll, quote: 'Critics called it a "vanity project" - too' })).toEqual([]);
+    expect(
+      problems({
+        ...toll,
+        statement: 'Ann Author reports that critics called the bridge a vanity project.',
+        quote: 'Critics called it a "vanity project" - too',
+      }),
+    ).toEqual([]);
   });
 
   it('refuses a quote that is not verbatim in the document', () => {
-    expect(problems({ ...toll, quote: 'Tolls on the bridge were abolished in 2006' })).toEqual([
-      'quote: not found word for word in "A small article"; copy it exactly from the source',
-    ]);
+    expect(
+      problems({
+        ...toll,
+        statement: 'Ann Author reports that tolls on the bridge were abolished in 2006.',
+        quote: 'Tolls on the bridge were abolished in 2006',
+      }),
+    ).toEqual(['quote: not found word for word in "A small article"; copy it exactly from the source']);
   });
 
   it('checks a forum quote against the post it names', () => {
@@ -120,15 +138,22 @@ describe('validateProposal', () => {
       'source: is missing',
     ]);
     expect(
-      problems({ ...toll, quote: 'The bridge over the river was opened in 1999 at a cost of $5 million.' }),
+      problems({
+        ...toll,
+        statement: 'Ann Author reports that the bridge was opened in 1999.',
+        quote: 'The bridge over the river was opened in 1999 at a cost of $5 million.',
+      }),
     ).toEqual(['quote: the pack already has a fact with this quote from this source']);
-    expect(problems({ ...toll, source: { title: 'News', url: 'not a url' } })).toEqual(['source.url: must be a URL']);
+    expect(problems({ ...toll, source: { title: 'News', author: 'Ann Author', url: 'not a url' } })).toEqual([
+      'source.url: must be a web address (http:// or https://)',
+    ]);
     expect(problems({ ...toll, kind: 'rumour' })[0]).toMatch(/^kind:/);
   });
 
   it('accepts a new document without checking the quote, and says so', () => {
     const v = validateProposal(pack, {
       ...toll,
+      statement: 'Reporter writes that bridge tolls ended in 2005.',
       quote: 'Bridge tolls ended in 2005',
       source: { title: 'Bridge News', author: 'Reporter', date: '2005-03', url: 'https://example.com/news' },
     });
@@ -143,6 +168,189 @@ describe('validateProposal', () => {
     });
     expect(v.fact.source).toEqual({ document: v.document!.id });
     expect(v.notes[0]).toMatch(/not checked/);
+  });
+});
+
+/** Proposals that try to get past review what their source does not say: each is refused, naming what is wrong. */
+describe('proposal exploits', () => {
+  const CUT_LINE = 'Engineers said repairs were unlikely to finish before 2030.';
+  const NAMED_LINE = 'Zembla abolished the ferry fares in 2007.';
+  let copy: PackCopy;
+  let pack: Pack;
+  beforeAll(() => {
+    copy = packWithToll();
+    copy.write(
+      'sources/doc1.txt',
+      `${readFileSync(`${copy.dir}/sources/doc1.txt`, 'utf8')}${CUT_LINE}\n${NAMED_LINE}\n`,
+    );
+    copy.write('aliases.yaml', 'aliases:\n  - [zembla, zemblan republic]\n');
+    pack = loadPack(copy.dir);
+  });
+  afterAll(() => copy.remove());
+
+  const problems = (input: unknown) => {
+    const v = validateProposal(pack, input);
+    return v.ok ? [] : v.problems.map(problemText);
+  };
+
+  it('refuses a quote cut in the middle of a word, naming the word', () => {
+    expect(
+      problems({
+        ...toll,
+        statement: 'Ann Author reports that repairs were likely to finish before 2030.',
+        quote: 'likely to finish before 2030',
+      }),
+    ).toEqual(['quote: cuts the word “unlikely” in the source; start and end the quote on whole words']);
+    expect(
+      problems({
+        ...toll,
+        statement: 'Ann Author reports that repairs were unlikely to finish.',
+        quote: 'unlikely to fin',
+      }),
+    ).toEqual(['quote: cuts the word “finish” in the source; start and end the quote on whole words']);
+    expect(
+      problems({
+        ...toll,
+        statement: 'Ann Author reports that repairs were unlikely to finish before 2030.',
+        quote: 'unlikely to finish before 2030',
+      }),
+    ).toEqual([]);
+  });
+
+  it("refuses names and figures in the statement that its quote does not give, each named, and takes the pack's other names for a thing", () => {
+    expect(
+      problems({
+        ...toll,
+        statement: 'Ann Author reports that Russia secretly handed Pakistan a nuclear submarine in 1971.',
+      }),
+    ).toEqual([
+      'statement: “1971” is not in the quote; the statement may say only what its quote says',
+      'statement: “Russia” is not in the quote; the statement may say only what its quote says',
+      'statement: “Pakistan” is not in the quote; the statement may say only what its quote says',
+    ]);
+    // The source's author may be named, and the pack's aliases stand for each other.
+    expect(
+      problems({
+        ...toll,
+        statement: 'Ann Author reports that the Zemblan Republic abolished ferry fares in 2007.',
+        quote: NAMED_LINE.slice(0, -1),
+      }),
+    ).toEqual([]);
+  });
+
+  it('reads the denylist through zero-width, bidi, soft-hyphen and full-width characters, and stores the text cleaned', () => {
+    for (const hidden of ['bad\u200Bword', 'bad\u202Eword', 'bad\u00ADword', 'ｂａｄｗｏｒｄ', 'b\u2060ad\uFEFFword']) {
+      expect(problems({ ...toll, statement: `Ann Author says a ${hidden} thing here.` })).toContain(
+        'statement: contains a term the pack never repeats',
+      );
+    }
+    const v = validateProposal(pack, {
+      ...toll,
+      statement: `Ann Author reports that tolls\u200B on the bridge were abolished in ２００５.`,
+    });
+    expect(v.ok).toBe(true);
+    if (v.ok) expect(v.input.statement).toBe('Ann Author reports that tolls on the bridge were abolished in 2005.');
+  });
+
+  it('accepts only a web address for a new document', () => {
+    const described = (url: string) => ({
+      ...toll,
+      quote: 'Bridge tolls ended in 2005',
+      source: { title: 'News', author: 'Ann Author', url },
+    });
+    for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://files.example/a.txt']) {
+      expect(problems(described(url))).toEqual(['source.url: must be a web address (http:// or https://)']);
+    }
+    expect(problems(described('https://news.example/bridge'))).toEqual([]);
+  });
+
+  it('defuses URLs in the statement, so no platform makes a link of them', () => {
+    const v = validateProposal(pack, {
+      ...toll,
+      statement:
+        'Ann Author reports that tolls on the bridge were abolished in 2005 (see https://evil.example/x or www.evil.example).',
+    });
+    expect(v.ok).toBe(true);
+    if (!v.ok) return;
+    expect(v.input.statement).toBe(
+      'Ann Author reports that tolls on the bridge were abolished in 2005 (see https[:]//evil[.]example/x or www[.]evil[.]example).',
+    );
+    const engine = new Engine(pack);
+    addToEngine(engine, {
+      fact: { ...v.fact, id: 'community-1' },
+      mark: { approvedBy: 'Mo', approvedAt: '2025-01-01', tenant: 'discord:g1' },
+      document: null,
+    });
+    const answer = engine.ask(QUESTION, HERE);
+    expect(answer.sentences.map((x) => x.text)).toContain(v.input.statement);
+    for (const payload of [renderDiscord({ kind: 'answer', answer }), renderSlack({ kind: 'answer', answer })]) {
+      const json = JSON.stringify(payload);
+      expect(json).toContain('evil[.]example');
+      expect(json).not.toMatch(/https?:\/\/evil|www\.evil/);
+    }
+  });
+
+  it('shows the reviewer the quote in the words around it in its source', () => {
+    const context = quoteInSource(pack, { quote: toll.quote, source: { document: 'doc1' } });
+    expect(context).toContain('«Tolls on the bridge were abolished in 2005» after protests.');
+    expect(context).toMatch(/^…/);
+    const view = proposalView(
+      {
+        ...({} as ProposalRecord),
+        id: 1,
+        topic: 'bridge',
+        kind: 'report',
+        statement: toll.statement,
+        quote: toll.quote,
+        source: { document: 'doc1' },
+        proposer: 'Pat',
+        createdAt: new Date().toISOString(),
+      },
+      pack,
+    );
+    const queue = { note: null, items: [view], more: 0 };
+    expect(JSON.stringify(renderReview(queue))).toContain(JSON.stringify(escapeDiscord(context!)).slice(1, -1));
+    expect(JSON.stringify(renderSlackReview(queue))).toContain(JSON.stringify(escapeSlack(context!)).slice(1, -1));
+  });
+});
+
+describe('proposal limits', () => {
+  let copy: PackCopy;
+  let store: Store;
+  let mod: Moderation;
+  const backend = backends('proposal-limits')[0]!;
+  beforeAll(async () => {
+    copy = packWithToll();
+    store = await backend.open();
+    mod = await Moderation.start(store, Engine.fromDir(copy.dir), { pollMs: 0, proposalsPerHour: 2, pendingMax: 3 });
+  });
+  afterAll(async () => {
+    await mod?.stop();
+    await store?.close();
+    await backend.cleanup();
+    copy.remove();
+  });
+
+  it('saves a resubmitted proposal once: the same idempotency key returns the first', async () => {
+    const first = await mod.propose('discord:g1', toll, proposer, 'view-1');
+    const again = await mod.propose('discord:g1', toll, proposer, 'view-1');
+    expect(first.ok && again.ok && again.proposal.id === first.proposal.id).toBe(true);
+    expect(await mod.pending('discord:g1')).toHaveLength(1);
+  });
+
+  it('limits proposals per person per hour, and the queue per community', async () => {
+    expect((await mod.propose('discord:g1', toll, proposer, 'view-2')).ok).toBe(true);
+    await expect(mod.propose('discord:g1', toll, proposer, 'view-3')).rejects.toThrow(
+      /proposed 2 facts in the last hour/,
+    );
+    // Someone else may still propose, until the community's queue is full.
+    const other = (n: number): Actor => ({ ...proposer, userId: `other-${n}` });
+    expect((await mod.propose('discord:g1', toll, other(1), 'view-4')).ok).toBe(true);
+    await expect(mod.propose('discord:g1', toll, other(2), 'view-5')).rejects.toThrow(
+      /3 proposals are already waiting/,
+    );
+    // Another community's queue is its own.
+    expect((await mod.propose('discord:g2', toll, other(2), 'view-6')).ok).toBe(true);
   });
 });
 
@@ -215,7 +423,7 @@ describe.each(backends('proposals'))('review on $name', (backend) => {
       'discord:g1',
       {
         statement: 'Reporter wrote that the bridge was repainted green in 2010.',
-        quote: 'the bridge was repainted green',
+        quote: 'the bridge was repainted green in 2010',
         topic: 'bridge',
         source: { title: 'Bridge News', author: 'Reporter', date: '2010-06', url: 'https://example.com/news' },
       },
@@ -301,7 +509,7 @@ describe.each(backends('proposals'))('review on $name', (backend) => {
         .map(uncomment)
         .join('\n')}\n`,
     );
-    copy.write(`sources/${docId}.txt`, 'In June the bridge was repainted green by the city.\n');
+    copy.write(`sources/${docId}.txt`, 'In June the bridge was repainted green in 2010 by the city.\n');
     const facts = lines
       .slice(docsEnd + 1)
       .filter((l) => l.startsWith('#'))

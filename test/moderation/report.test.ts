@@ -174,4 +174,23 @@ describe.each(backends('report'))('report on $name', (backend) => {
     expect(text).toContain('  2. bridge-opened: 2 not helpful, 1 helpful — The bridge opened in 1999.');
     expect(text).toContain('  ask: 7 (answered 2, no_answer 5)');
   });
+
+  it('counts one "Not helpful" per person per fact, however often they ask again', async () => {
+    const again = await store.recordInteraction({
+      tenant: 'discord:g1',
+      platform: 'discord',
+      userId: 'u-again',
+      command: 'ask',
+      text: 'when did the bridge open',
+      outcome: 'answered',
+      factIds: ['bridge-opened'],
+    });
+    await store.vote({ tenant: 'discord:g1', interactionId: again, platform: 'discord', userId: 'v1', helpful: false });
+    const after = await report(store, 'discord:g1', 7);
+    expect(after.notHelpful.find((f) => f.fact === 'bridge-opened')).toMatchObject({ notHelpful: 2 });
+    // Another person's vote on the new answer counts.
+    await store.vote({ tenant: 'discord:g1', interactionId: again, platform: 'discord', userId: 'v9', helpful: false });
+    const more = await report(store, 'discord:g1', 7);
+    expect(more.notHelpful.find((f) => f.fact === 'bridge-opened')).toMatchObject({ notHelpful: 3 });
+  });
 });

@@ -2,11 +2,14 @@
  * The store on both engines: migrations, records across a restart, hashed users, votes,
  * retention, channel settings. PGlite always; PostgreSQL too when TEST_DATABASE_URL is set.
  */
+import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, openPostgres } from '../../src/store/db.js';
-import { MIGRATIONS, migrate, openStore, type Store } from '../../src/store/index.js';
+import { MIGRATIONS, migrate, openStore, Store } from '../../src/store/index.js';
 import { backends, postgresBackend, TEST_DATABASE_URL } from './backends.js';
 
 const DAY = 86_400_000;
@@ -150,7 +153,7 @@ describe.each(backends('store'))('store on $name', (backend) => {
   });
 
   it.runIf(backend.name === 'pglite')('refuses a second opener of the same embedded database', async () => {
-    await expect(backend.open()).rejects.toThrow(/is in use \(this process already has it open\)/);
+    await expect(backend.open()).rejects.toThrow(/is in use by a running process/);
     // The refused opener left the lock alone: the store still works, and reopens after a restart.
     await restart();
     expect(await store.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
@@ -298,5 +301,84 @@ describe.runIf(TEST_DATABASE_URL)('migrations on a shared PostgreSQL', () => {
 
   it('refuses a schema name that is not a plain identifier', async () => {
     await expect(openStore({ databaseUrl: TEST_DATABASE_URL, schema: 'bad"name' })).rejects.toThrow(/schema/);
+  });
+});
+
+describe('migration 2: tenants', () => {
+  it('gives old records their community; a proposal approved before tenants belongs to none', async () => {
+    const backend = backends('tenants')[0]!;
+    // A schema of its own in the template's files, migrated as an older bot left it.
+    const schema = 'before_tenants';
+    const db = await openPglite(`${backend.options.dataDir}/pglite`, schema);
+    try {
+      await migrate(db, schema, MIGRATIONS.slice(0, 1));
+      await db.query(
+        `INSERT INTO interactions (platform, guild, channel, command, text, outcome, user_hash) VALUES
+         ('discord', 'g1', 'c1', 'ask', 'in a guild', 'answered', 'h'), ('discord', NULL, 'd1', 'ask', 'in a DM', 'answered', 'h')`,
+      );
+      await db.query("INSERT INTO channel_settings (platform, channel, mode) VALUES ('discord', 'c1', 'off')");
+      await db.query(
+        `INSERT INTO proposals (status, statement, quote, topic, kind, source_document, platform, proposer_name, proposer_hash, reviewer_name, reviewed_at)
+         VALUES ('approved', 'An old statement.', 'an old quote', 'bridge', 'report', 'doc1', 'discord', 'Pat', 'h', 'Mo', now())`,
+      );
+      expect(await migrate(db, schema)).toEqual([2]);
+      expect(await db.query('SELECT text, tenant FROM interactions ORDER BY id')).toEqual([
+        { text: 'in a guild', tenant: 'discord:g1' },
+        { text: 'in a DM', tenant: 'discord:dm:d1' },
+      ]);
+      expect(await db.query('SELECT tenant, channel FROM channel_settings')).toEqual([
+        { tenant: 'discord:g1', channel: 'c1' },
+      ]);
+      const store = new Store(db, schema, 'secret', pino({ enabled: false }));
+      const [old] = await store.approvedProposals();
+      expect(old).toMatchObject({ tenant: null, statement: 'An old statement.' });
+      // No community's queue shows it, and no engine is given it (approvedFact has no tenant to mark).
+      expect(await store.getProposal('discord:g1', old!.id)).toBeUndefined();
+    } finally {
+      await db.close();
+      await backend.cleanup();
+    }
+  });
+});
+
+describe('the embedded store on disk', () => {
+  it('restarts after its holder was killed with SIGKILL, and keeps its files to the bot alone', async () => {
+    const backend = backends('lock')[0]!;
+    const dataDir = backend.options.dataDir!;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/hold-store.ts', dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on('data', (d) => String(d).includes('open') && resolve());
+        child.once('exit', (code) => reject(new Error(`the holder exited with ${code}`)));
+      });
+      // While it lives, nobody else may open the files.
+      await expect(backend.open()).rejects.toThrow(/is in use by a running process/);
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      // Its lock is left behind, stale: a restart takes it over.
+      expect(existsSync(`${dataDir}/pglite.lock`)).toBe(true);
+      const store = await backend.open();
+      try {
+        expect(await store.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+        const modes = (dir: string): number[] =>
+          readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+            e.isDirectory()
+              ? [statSync(join(dir, e.name)).mode & 0o777, ...modes(join(dir, e.name))]
+              : e.isFile()
+                ? [statSync(join(dir, e.name)).mode & 0o777]
+                : [],
+          );
+        const all = [statSync(dataDir).mode & 0o777, ...modes(dataDir)];
+        expect(all.length).toBeGreaterThan(10);
+        expect(all.filter((m) => m !== 0o600 && m !== 0o700)).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      child.kill('SIGKILL');
+      await backend.cleanup();
+    }
   });
 });

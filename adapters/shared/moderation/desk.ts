@@ -93,6 +93,11 @@ export class ModerationDesk {
     return this.options.platform;
   }
 
+  /** A user id for the logs: hashed as the store hashes it; a fixed mark without a store. */
+  logId(userId: string): string {
+    return this.moderation?.hashUser(this.platform, userId) ?? 'user';
+  }
+
   /** The community of a place on this platform. */
   tenant(place: Place): string | undefined {
     return tenantOf(this.platform, place);

@@ -1,5 +1,6 @@
 /** The review queue as both platforms show it: a page of proposals, each described for a moderator. */
 import type { Pack } from '../../../src/knowledge/load.js';
+import { quoteInSource } from '../../../src/moderation/proposals.js';
 import type { ProposalRecord } from '../../../src/store/index.js';
 import { KIND_LABEL } from '../describe.js';
 
@@ -12,6 +13,8 @@ export interface ProposalView {
   heading: string;
   statement: string;
   quote: string;
+  /** The quote with the words around it in its source («quote»), when the source's text is in the pack. */
+  context: string | null;
   /** Where the quote is from, and whether it was checked against the text. */
   source: string;
   /** "proposed by Pat on 2025-01-02" */
@@ -46,6 +49,7 @@ export function proposalView(p: ProposalRecord, pack: Pack): ProposalView {
     heading: `#${p.id} · ${p.topic} · ${kind}`,
     statement: p.statement,
     quote: p.quote,
+    context: quoteInSource(pack, p),
     source: describeSource(p, pack),
     proposed: `proposed by ${p.proposer} on ${p.createdAt.slice(0, 10)}`,
   };

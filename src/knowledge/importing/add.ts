@@ -102,7 +102,7 @@ function valid(raw: Record<string, unknown>): SourceDocument {
  * that does not load is refused: an import would only hide its problems.
  */
 function currentDocuments(dir: string): Pack['documents'] {
-  if (!existsSync(join(dir, 'pack.yaml'))) throw new ImportError(`${dir} is not a knowledge pack (it has no pack.yaml)`);
+  if (!existsSync(join(dir, 'pack.yaml'))) throw new ImportError(`${dir} is not a knowledge pack (it has no pack.yaml); start one with a pack.yaml of two lines, "name: <the subject>" and "covers: <what the documents cover>"`);
   if (!existsSync(join(dir, 'documents.yaml'))) return new Map();
   try {
     return loadPack(dir).documents;

@@ -199,6 +199,16 @@ describe('feedback', () => {
   });
 });
 
+describe('logs', () => {
+  it('carry user ids hashed as the store hashes them, never the ids', async () => {
+    await slash('/ask', BRIDGE_QUESTION, { user: 'ULOGGED' });
+    const lines = bot.logs.entries.filter((e) => e.msg === 'answered');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(JSON.stringify(bot.logs.entries)).not.toContain('ULOGGED');
+    expect(lines.map((e) => e.user)).toContain(fx.moderation.store.hashUser('slack', 'ULOGGED').slice(0, 16));
+  });
+});
+
 describe('/crosscheck report', () => {
   it('shows a moderator the report privately', async () => {
     const { response } = await slash('/crosscheck', 'report 30', MOD);

@@ -22,6 +22,8 @@ export interface SignOptions {
   unsigned?: boolean;
   /** Send this signature instead of the right one. */
   signature?: string;
+  /** More headers, e.g. X-Slack-Retry-Num on a retry. */
+  headers?: Record<string, string>;
 }
 
 export interface SlackResponse {
@@ -36,7 +38,7 @@ export async function postSigned(
   options: SignOptions = {},
 ): Promise<SlackResponse> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = { 'content-type': contentType };
+  const headers: Record<string, string> = { 'content-type': contentType, ...options.headers };
   if (!options.unsigned) {
     headers['x-slack-request-timestamp'] = String(timestamp);
     headers['x-slack-signature'] =

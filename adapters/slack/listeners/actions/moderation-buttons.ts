@@ -27,7 +27,7 @@ export function moderationButtonCallback(deps: SlackDeps) {
       requestId: body.trigger_id,
       kind: 'button',
       action: action.action_id,
-      user: person.userId,
+      user: deps.desk.logId(person.userId),
       channel: body.channel?.id,
     });
     const tell = (text: string) =>

@@ -25,7 +25,7 @@ export function slashCommandCallback(deps: SlackDeps, spec: CommandSpec) {
       requestId: command.trigger_id,
       kind: 'command',
       command: command.command,
-      user: command.user_id,
+      user: deps.desk.logId(command.user_id),
       channel: command.channel_id,
     });
     try {

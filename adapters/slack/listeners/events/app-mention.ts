@@ -21,7 +21,12 @@ export function appMentionCallback(deps: SlackDeps) {
     const user = event.user;
     // Other bots' mentions are left alone: no bot conversations, no loops.
     if (!user || event.bot_id) return;
-    const log = deps.logger.child({ requestId: body.event_id, kind: 'mention', user, channel: event.channel });
+    const log = deps.logger.child({
+      requestId: body.event_id,
+      kind: 'mention',
+      user: deps.desk.logId(user),
+      channel: event.channel,
+    });
     const thread_ts = event.thread_ts ?? event.ts;
     try {
       // Mentions (the bot's own included) are addressing, not part of the question.

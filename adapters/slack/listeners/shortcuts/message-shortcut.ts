@@ -21,7 +21,12 @@ export function messageShortcutCallback(deps: SlackDeps, spec: CommandSpec) {
     await ack();
     const user = shortcut.user.id;
     const channel = shortcut.channel.id;
-    const log = deps.logger.child({ requestId: shortcut.trigger_id, kind: 'shortcut', user, channel });
+    const log = deps.logger.child({
+      requestId: shortcut.trigger_id,
+      kind: 'shortcut',
+      user: deps.desk.logId(user),
+      channel,
+    });
     try {
       const outcome = await serve(deps.pipeline, {
         command: spec.name,

@@ -44,7 +44,7 @@ export function formSubmissionCallback(deps: SlackDeps) {
       requestId: body.trigger_id,
       kind: 'view',
       view: view.callback_id,
-      user: person.userId,
+      user: deps.desk.logId(person.userId),
     });
     const tell = async (text: string) => {
       if (responseUrl) await postToResponseUrl(responseUrl, renderSlack({ kind: 'notice', text }));
