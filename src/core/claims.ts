@@ -372,6 +372,8 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
     let partner: string | null = null;
     let by = false;
     for (let j = i + 1; j < Math.min(tokens.length, i + 1 + FRAME_REACH) && !isBreak(j); j++) {
+      // "Russia holds 74% and Pakistan 26%": a party after "and" with a figure of its own is another subject, not the object.
+      if (tokens[j]!.word === 'and' && partyAt(j + 1) && /^\d/.test(tokens[j + 2]?.word ?? '')) break;
       if (tokens[j]!.word === 'by') by = true;
       const party = partyAt(j);
       if (!party) continue;

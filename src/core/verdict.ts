@@ -213,9 +213,11 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
   // (years are compared only within the same event: see closestEvent)
   let agreed: ReadFigure | null = null;
   let missing: ReadFigure | null = null;
+  // The claim's other figures that the fact gives too ("74%" and "26%") say it tells the same event.
+  const alsoGiven = claim.figures.filter((c) => c.kind !== 'year' && fact.figures.some((f) => f.kind === c.kind && overlaps(c, f))).length;
   for (const c of claim.figures) {
     const like = fact.figures.filter((f) => f.kind === c.kind && comparable(c, f));
-    const sameEvent = c.kind === 'year' ? closestEvent(c, like, fact.terms, claim.terms, verbsLike(claim)) : like;
+    const sameEvent = c.kind === 'year' ? closestEvent(c, like, fact.terms, claim.terms, verbsLike(claim), alsoGiven) : like;
     const sameParty = c.party ? sameEvent.filter((f) => !f.party || f.party === c.party) : sameEvent;
     if (sameParty.length === 0) {
       // Shares swapped between the parties: the claim's figure is the other party's.
@@ -250,11 +252,12 @@ function closestEvent(
   factTerms: readonly string[],
   claimTerms: readonly string[],
   claimVerbs: readonly string[],
+  alsoGiven: number,
 ): ReadFigure[] {
   // A year nearly alone in its clause ("In August 1971, …", "…, in 2014") belongs to the sentence around it;
   // the claim's verbs count in other words too ("backed" for "supported").
   const own = [...(c.clause.length >= SAME_CLAUSE ? c.clause : claimTerms), ...claimVerbs];
-  const shared = (f: ReadFigure) => (f.clause.length >= SAME_CLAUSE ? f.clause : factTerms).filter((t) => own.includes(t)).length;
+  const shared = (f: ReadFigure) => alsoGiven + (f.clause.length >= SAME_CLAUSE ? f.clause : factTerms).filter((t) => own.includes(t)).length;
   const best = Math.max(0, ...like.map(shared));
   // One shared word ("war") does not make two years the years of one event.
   return best < SAME_CLAUSE ? [] : like.filter((f) => shared(f) === best);

@@ -38,6 +38,10 @@ describe('reading a claim', () => {
     expect(frame('ties grew after a 2019 trip to Islamabad by the commander of the Russian forces', 'trip')).toMatchObject({ agent: 'russia', patient: 'pakistan' });
   });
 
+  it('takes a party after "and" with a figure of its own for a second subject, not the object ("Russia holds 74% and Pakistan 26%")', () => {
+    expect(frame('Russia holds 74 percent and Pakistan 26 percent', 'hold')).toMatchObject({ agent: 'russia', patient: null });
+  });
+
   it('reads negation at the verb', () => {
     expect(frame('Russia never lifted its arms embargo on Pakistan', 'lift')?.negated).toBe(true);
     expect(frame('India raised no objection to the drills', 'raise')?.negated).toBe(true);

@@ -45,6 +45,10 @@ describe('how one fact bears on a claim', () => {
     expect(bearing('Russia supported Pakistan in the 1971 war against India.', 'In the 1971 war Russia supported India.').bearing).toBe('excludes');
   });
 
+  it('states shares given the same way round, in other words, under a year the other figures tie to the same event', () => {
+    expect(bearing('Under the 2021 agreement Russia holds 74 percent and Pakistan 26 percent.', 'In 2021, they signed an agreement giving 26% of the share to Pakistan and 74% to Russia.').bearing).toBe('states');
+  });
+
   it('excludes shares swapped between the parties', () => {
     const e = bearing('Pakistan holds a 74% share and Russia 26%.', 'The agreement gives Pakistan a 26% share and Russia a 74% share.');
     expect(e.bearing).toBe('excludes');
