@@ -18,6 +18,13 @@ export function installedHere(interaction: BaseInteraction): boolean {
   return interaction.guildId !== null && guild === interaction.guildId;
 }
 
+/**
+ * A server reached only through a member's own install: the bot is not in it. (A DM is no
+ * server at all; there the moderators' desk answers for itself.)
+ */
+export const userInstalledServer = (interaction: BaseInteraction): boolean =>
+  interaction.guildId !== null && !installedHere(interaction);
+
 /** Commands for moderators need a server that installed the bot: its channels, settings and records. */
 export const needsGuildInstall = (spec: Pick<CommandSpec, 'audience'>): boolean =>
   spec.audience === 'moderators' || spec.audience === 'moderators-first';

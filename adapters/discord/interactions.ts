@@ -22,7 +22,7 @@ import type { Logger } from '../../src/log.js';
 import type { Registry } from '../pipeline/command.js';
 import { type Outcome, type Pipeline, type Request, serve } from '../pipeline/serve.js';
 import type { ModerationDesk } from '../shared/moderation/desk.js';
-import { GUILD_ONLY, installedHere, needsGuildInstall } from './installs.js';
+import { GUILD_ONLY, installedHere, needsGuildInstall, userInstalledServer } from './installs.js';
 import { handleComponent } from './moderation.js';
 import { isModerator, personOf, placeOf, settingsChannel } from './people.js';
 import { postUnderMessage } from './post-under-message.js';
@@ -107,8 +107,8 @@ function requestOf(interaction: CommandInteraction, pipeline: Pipeline): Request
 
 async function runCommand(interaction: CommandInteraction, deps: RouterDeps, logger: Logger): Promise<void> {
   const spec = deps.pipeline.registry.find(interaction.commandName, 'discord');
-  if (spec && needsGuildInstall(spec) && !installedHere(interaction)) {
-    logger.info('moderators’ command from a user install or a DM; refused');
+  if (spec && needsGuildInstall(spec) && userInstalledServer(interaction)) {
+    logger.info('moderators’ command from a server the bot is not in; refused');
     return send(interaction, notice(GUILD_ONLY), { ephemeral: true });
   }
   const outcome = await serve(deps.pipeline, requestOf(interaction, deps.pipeline));
