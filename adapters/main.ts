@@ -11,6 +11,7 @@ import { ConfigError, loadConfig, type Config } from '../src/config.js';
 import type { Engine } from '../src/core/engine.js';
 import { createLogger, type Logger } from '../src/log.js';
 import type { Moderation } from '../src/moderation/index.js';
+import type { ProcessState } from './discord/shard-processes.js';
 import { startHealthServer } from './health.js';
 import { type Registry, slackCommandNames } from './pipeline/command.js';
 import { loadRegistry } from './pipeline/registry.js';
@@ -22,6 +23,8 @@ interface RunningAdapter {
   name: string;
   stop(): Promise<void>;
   isReady(): boolean;
+  /** Discord's shards and their states, by process. */
+  states?(): Promise<ProcessState[]>;
 }
 
 function exitWith(lines: string[]): never {
@@ -38,7 +41,12 @@ async function startAdapters(
 ): Promise<RunningAdapter[]> {
   const running: RunningAdapter[] = [];
   const shared = { cooldownSeconds: config.cooldownSeconds, engine, moderation, registry };
-  if (config.discord) {
+  if (config.discord?.shardsPerProcess) {
+    // The shards run in processes of their own, each with the store; this one manages them.
+    const { startShardProcesses } = await import('./discord/shard-processes.js');
+    const d = await startShardProcesses({ config: config.discord, logger: logger.child({ platform: 'discord' }) });
+    running.push({ name: 'discord', ...d });
+  } else if (config.discord) {
     const { startDiscord } = await import('./discord/index.js');
     const d = await startDiscord({ ...shared, config: config.discord, logger: logger.child({ platform: 'discord' }) });
     running.push({ name: 'discord', ...d });
@@ -77,6 +85,9 @@ async function main(): Promise<void> {
       config.slack?.botToken,
       config.slack?.appToken,
       config.slack?.signingSecret,
+      config.slack?.oauth?.clientSecret,
+      config.slack?.oauth?.stateSecret,
+      config.env.TOKEN_ENCRYPTION_KEY,
       config.store.userHashSecret,
     ],
   });
@@ -89,7 +100,11 @@ async function main(): Promise<void> {
   let stopStore: () => Promise<void> = async () => {};
   let health: Server | undefined;
   if (config.httpPort)
-    health = await startHealthServer(config.httpPort, () => adapters.length > 0 && adapters.every((a) => a.isReady()));
+    health = await startHealthServer(
+      config.httpPort,
+      () => adapters.length > 0 && adapters.every((a) => a.isReady()),
+      async () => (await Promise.all(adapters.map((a) => a.states?.() ?? []))).flat(),
+    );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -120,13 +135,8 @@ async function main(): Promise<void> {
   // DATABASE_URL is set, else an embedded database in DATA_DIR. Approved facts join the engine.
   // Answering never needs the store: without it the bot starts all the same, tells moderators
   // that moderation is unavailable, and connects when it can (1 s, doubling to 60 s).
-  const { Moderation } = await import('../src/moderation/index.js');
-  const moderation = await Moderation.connect({ ...config.store }, engine, {
-    defaults: { mode: 'public', cooldownSeconds: config.cooldownSeconds },
-    proposalsPerHour: config.proposals.perHour,
-    pendingMax: config.proposals.pendingMax,
-    log: logger,
-  });
+  const { openModeration } = await import('./moderation-store.js');
+  const moderation = await openModeration(config, engine, logger);
   stopStore = () => moderation.stop();
   adapters = await startAdapters(config, engine, logger, moderation, registry);
   logger.info(

@@ -14,7 +14,12 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { chatInput, guildFixture, MEMBER_PERMISSIONS, snowflake, stringOption, user } from '../test/adapters/discord/payloads.js';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openStore } from '../src/store/index.js';
+import { Installations } from '../src/store/installations.js';
+import { SecretBox } from '../src/store/secret-box.js';
+import { chatInput, guildFixture, guildIdOnShard, MEMBER_PERMISSIONS, snowflake, stringOption, user } from '../test/adapters/discord/payloads.js';
 import { DiscordStandIn, type RecordedRequest } from '../test/adapters/discord/stand-in.js';
 import { FORM, postSigned, SIGNING_SECRET, slashCommandBody } from '../test/adapters/slack/signed.js';
 import { SlackStandIn } from '../test/adapters/slack/stand-ins.js';
@@ -39,6 +44,13 @@ const CLAIMS = [
 
 export interface LoadOptions {
   requests: number;
+  /**
+   * The public bot's shape, on this PostgreSQL (a database is made for the run and dropped
+   * after): Slack as two instances installed by OAuth in two workspaces, requests taking
+   * turns between them; Discord as two shard processes under the ShardingManager, each
+   * guild's interactions on its own.
+   */
+  databaseUrl?: string;
   waves: number;
   /** Time between the starts of two waves; 0 sends each wave as soon as the last is acked. */
   waveMs: number;
@@ -49,7 +61,8 @@ export interface LoadOptions {
 }
 
 export interface LoadResult {
-  platform: 'slack' | 'discord';
+  /** slack or discord, and the shape when it is the public bot's. */
+  platform: string;
   sent: number;
   /** Acknowledged at all (Slack: HTTP 200 to the command; Discord: a successful interaction callback). */
   acked: number;
@@ -171,26 +184,93 @@ async function until(done: () => boolean, timeoutMs: number): Promise<void> {
 
 interface SlackRig {
   api: SlackStandIn;
-  url: string;
-  bot: BotProcess;
+  /** Each instance's /slack/events; requests take turns. */
+  urls: string[];
+  /** The workspaces requests come from, taking turns; T1 alone with a bot token. */
+  teams: string[];
+  /** Heap (MB) of the first instance, and error lines of all of them. */
+  stats(): Promise<{ heapMb: number; errors: number }>;
   stop(): Promise<void>;
 }
 
-async function startSlackRig(): Promise<SlackRig> {
-  const api = await SlackStandIn.start();
+const combined = async (bots: BotProcess[]) => {
+  const all = await Promise.all(bots.map((b) => b.stats()));
+  return { heapMb: all[0]!.heapMb, errors: all.reduce((n, s) => n + s.errors, 0) };
+};
+
+const LOAD_TEAMS = ['TLOAD1', 'TLOAD2'];
+
+/** A database of its own for one run, on the server at `url`; dropped by the returned function. */
+async function scratchDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `crosscheck_load_${process.pid}_${Date.now().toString(36)}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return { url: own.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Two workspaces' installations, as Bolt's OAuth flow would have stored them. */
+async function installWorkspaces(databaseUrl: string, key: Buffer): Promise<void> {
+  const store = await openStore({ databaseUrl, retentionDays: 0 });
   try {
-    const bot = await startBotProcess({ SLACK_BOT_TOKEN: 'xoxb-load-bot-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.apiUrl });
+    const installs = new Installations(store, new SecretBox(key));
+    for (const team of LOAD_TEAMS) {
+      await installs.save(`slack:${team}`, {
+        team: { id: team },
+        bot: { token: `xoxb-${team}-load`, userId: `UBOT${team}`, id: `B${team}`, scopes: ['commands', 'chat:write'] },
+        isEnterpriseInstall: false,
+        appId: 'A1',
+        tokenType: 'bot',
+        authVersion: 'v2',
+      });
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+async function startSlackRig(databaseUrl?: string): Promise<SlackRig> {
+  const api = await SlackStandIn.start();
+  const bots: BotProcess[] = [];
+  const database = databaseUrl ? await scratchDatabase(databaseUrl) : undefined;
+  try {
+    const env: Record<string, string> = { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.apiUrl };
+    if (database) {
+      const key = randomBytes(32);
+      await installWorkspaces(database.url, key);
+      Object.assign(env, {
+        DATABASE_URL: database.url,
+        SLACK_CLIENT_ID: api.client.id,
+        SLACK_CLIENT_SECRET: api.client.secret,
+        SLACK_STATE_SECRET: randomBytes(16).toString('hex'),
+        TOKEN_ENCRYPTION_KEY: key.toString('hex'),
+      });
+    } else env.SLACK_BOT_TOKEN = 'xoxb-load-bot-token';
+    for (let n = database ? 2 : 1; n > 0; n--) bots.push(await startBotProcess(env));
     return {
       api,
-      bot,
-      url: `http://127.0.0.1:${bot.port}/slack/events`,
+      urls: bots.map((b) => `http://127.0.0.1:${b.port}/slack/events`),
+      teams: database ? LOAD_TEAMS : ['T1'],
+      stats: () => combined(bots),
       async stop() {
-        await bot.stop();
+        await Promise.all(bots.map((b) => b.stop()));
         await api.close();
+        await database?.drop();
       },
     };
   } catch (e) {
+    await Promise.all(bots.map((b) => b.stop()));
     await api.close();
+    await database?.drop();
     throw e;
   }
 }
@@ -223,14 +303,17 @@ async function slackRun(rig: SlackRig, options: LoadOptions, tag: string): Promi
   const { api } = rig;
   const ackMs = new Float64Array(options.requests).fill(NaN);
   const responses = responseCounter(api, tag);
-  const errorsBefore = (await rig.bot.stats()).errors;
+  const errorsBefore = (await rig.stats()).errors;
   const started = performance.now();
   const send = async (i: number) => {
     const [command, text] = i % 2 === 0 ? ['/ask', QUESTIONS[i % QUESTIONS.length]!] : ['/check', CLAIMS[i % CLAIMS.length]!];
-    const body = slashCommandBody(command, text, api.responseUrl(`${tag}-${i}`), { user: `U${i}`, channel: `C${i % 50}` });
+    // Each instance gets requests from every workspace: instance i % n, workspace ⌊i / n⌋ % teams.
+    const n = rig.urls.length;
+    const team = rig.teams[Math.floor(i / n) % rig.teams.length]!;
+    const body = slashCommandBody(command, text, api.responseUrl(`${tag}-${i}`), { user: `U${i}`, channel: `C${i % 50}`, team });
     const t = performance.now();
     try {
-      const res = await postSigned(rig.url, body, FORM);
+      const res = await postSigned(rig.urls[i % n]!, body, FORM);
       if (res.status === 200) ackMs[i] = performance.now() - t;
     } catch {
       // A refused or reset connection: counted as not acked.
@@ -251,7 +334,7 @@ async function slackRun(rig: SlackRig, options: LoadOptions, tag: string): Promi
   }
   const acked = ackMs.filter((x) => !Number.isNaN(x));
   return {
-    platform: 'slack',
+    platform: rig.urls.length > 1 ? `slack, ${rig.urls.length} instances (OAuth, PostgreSQL)` : 'slack',
     sent: options.requests,
     acked: acked.length,
     ackedInTime: acked.filter((x) => x <= ACK_DEADLINE_MS).length,
@@ -262,18 +345,18 @@ async function slackRun(rig: SlackRig, options: LoadOptions, tag: string): Promi
     ackP99Ms: percentile(acked, 99),
     ackMaxMs: percentile(acked, 100),
     elapsedMs,
-    errorsLogged: (await rig.bot.stats()).errors - errorsBefore,
+    errorsLogged: (await rig.stats()).errors - errorsBefore,
   };
 }
 
 /** 2,000 signed slash commands (or as many as asked) against the Slack app in HTTP mode. */
 export async function slackLoad(options: LoadOptions): Promise<LoadResult> {
-  const rig = await startSlackRig();
+  const rig = await startSlackRig(options.databaseUrl);
   try {
     if (options.warmUp) await slackRun(rig, { requests: options.warmUp, waves: Math.ceil(options.warmUp / 10), waveMs: 0 }, 'warm');
-    const heapBeforeMb = (await rig.bot.stats()).heapMb;
+    const heapBeforeMb = (await rig.stats()).heapMb;
     const result = await slackRun(rig, options, 'load');
-    return { ...result, heapBeforeMb, heapAfterMb: (await rig.bot.stats()).heapMb };
+    return { ...result, heapBeforeMb, heapAfterMb: (await rig.stats()).heapMb };
   } finally {
     await rig.stop();
   }
@@ -284,24 +367,34 @@ export async function slackLoad(options: LoadOptions): Promise<LoadResult> {
 interface DiscordRig {
   discord: DiscordStandIn;
   bot: BotProcess;
+  /** Shard processes under the ShardingManager, when more than one. */
+  processes: number;
   stop(): Promise<void>;
 }
 
-async function startDiscordRig(): Promise<DiscordRig> {
-  const discord = await DiscordStandIn.start({ guilds: [guildFixture()], heartbeatIntervalMs: 5000 });
+async function startDiscordRig(databaseUrl?: string): Promise<DiscordRig> {
+  // With shard processes, one guild on each of two shards; each process answers its own.
+  const guilds = databaseUrl ? [guildFixture(guildIdOnShard(0, 2)), guildFixture(guildIdOnShard(1, 2))] : [guildFixture()];
+  const discord = await DiscordStandIn.start({ guilds, heartbeatIntervalMs: 5000 });
+  const database = databaseUrl ? await scratchDatabase(databaseUrl) : undefined;
   try {
     const config = discord.config();
-    const bot = await startBotProcess({ DISCORD_TOKEN: config.token, DISCORD_APPLICATION_ID: config.applicationId, DISCORD_API_URL: config.apiUrl });
+    const env: Record<string, string> = { DISCORD_TOKEN: config.token, DISCORD_APPLICATION_ID: config.applicationId, DISCORD_API_URL: config.apiUrl };
+    if (database) Object.assign(env, { DATABASE_URL: database.url, DISCORD_SHARDS: '2', DISCORD_SHARDS_PER_PROCESS: '1' });
+    const bot = await startBotProcess(env);
     return {
       discord,
       bot,
+      processes: database ? 2 : 1,
       async stop() {
         await bot.stop();
         await discord.close();
+        await database?.drop();
       },
     };
   } catch (e) {
     await discord.close();
+    await database?.drop();
     throw e;
   }
 }
@@ -335,7 +428,6 @@ function callbackCounter(discord: DiscordStandIn) {
 async function discordRun(rig: DiscordRig, options: LoadOptions, users: number): Promise<LoadResult> {
   const { discord } = rig;
   discord.forget();
-  const guild = discord.guilds[0]!;
   const people = Array.from({ length: users }, (_, k) => ({ user: user(snowflake(), `member${k}`), permissions: MEMBER_PERMISSIONS }));
   const dispatched: { id: string; at: number }[] = [];
   const callbacks = callbackCounter(discord);
@@ -343,6 +435,7 @@ async function discordRun(rig: DiscordRig, options: LoadOptions, users: number):
   const started = performance.now();
   const send = (i: number) => {
     const option = i % 2 === 0 ? stringOption('question', QUESTIONS[i % QUESTIONS.length]!) : stringOption('claim', CLAIMS[i % CLAIMS.length]!);
+    const guild = discord.guilds[Math.floor(i / 2) % discord.guilds.length]!;
     const payload = chatInput(discord.applicationId, i % 2 === 0 ? 'ask' : 'check', [option], people[i % users]!, { guild });
     const sent = discord.dispatchInteraction(payload);
     dispatched.push({ id: sent.id, at: sent.dispatchedAt });
@@ -367,7 +460,7 @@ async function discordRun(rig: DiscordRig, options: LoadOptions, users: number):
     else if (got.reply) answered++;
   }
   return {
-    platform: 'discord',
+    platform: rig.processes > 1 ? `discord, ${rig.processes} shard processes (PostgreSQL)` : 'discord',
     sent: options.requests,
     acked: ackMs.length,
     ackedInTime: ackMs.filter((x) => x <= ACK_DEADLINE_MS).length,
@@ -384,7 +477,7 @@ async function discordRun(rig: DiscordRig, options: LoadOptions, users: number):
 
 /** 2,000 interactions (or as many as asked) over the stand-in gateway, each from one of `users` members. */
 export async function discordLoad(options: LoadOptions & { users?: number }): Promise<LoadResult> {
-  const rig = await startDiscordRig();
+  const rig = await startDiscordRig(options.databaseUrl);
   try {
     if (options.warmUp) await discordRun(rig, { requests: options.warmUp, waves: Math.ceil(options.warmUp / 10), waveMs: 0 }, options.users ?? 500);
     const heapBeforeMb = (await rig.bot.stats()).heapMb;
@@ -410,9 +503,9 @@ export async function heapGrowth(platform: 'slack' | 'discord', requests: number
     const rig = await startSlackRig();
     try {
       await slackRun(rig, warmUp, 'warm');
-      const before = (await rig.bot.stats()).heapMb;
+      const before = (await rig.stats()).heapMb;
       const r = await slackRun(rig, run, 'heap');
-      const after = (await rig.bot.stats()).heapMb;
+      const after = (await rig.stats()).heapMb;
       return { platform, requests, lost: r.lost, heapBeforeMb: before, heapAfterMb: after, growthMb: after - before, elapsedMs: r.elapsedMs };
     } finally {
       await rig.stop();

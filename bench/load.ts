@@ -6,6 +6,9 @@
  *                             # for heap growth
  *   npm run load -- --quick   # 200 requests each, 2,000 for heap growth
  *   npm run load -- --json    # … and one JSON object as the last line of stdout
+ *   npm run load -- --database postgres://…   # also the public bot's shape on that server:
+ *                             # two Slack instances installed by OAuth in two workspaces, and
+ *                             # two Discord shard processes (a database is made and dropped)
  *
  * Counts sent, acked (and acked within 3 s), answered (exactly once), duplicated and lost;
  * p50/p99/max ack time; the bot process's heap before and after. The bot runs in its own
@@ -16,14 +19,16 @@ import { cpus, loadavg } from 'node:os';
 import { readArgs } from '../src/entry-point.js';
 import { ACK_DEADLINE_MS, discordLoad, heapGrowth, slackLoad, type HeapResult, type LoadResult } from './load-driver.js';
 
-const USAGE = `usage: npm run load [-- --quick] [--json]
-  --quick  200 requests each, 2,000 for heap growth (default 2,000 and 20,000)
-  --json   also one JSON object as the last line of stdout
-  --help   this text`;
+const USAGE = `usage: npm run load [-- --quick] [--json] [--database URL]
+  --quick     200 requests each, 2,000 for heap growth (default 2,000 and 20,000)
+  --json      also one JSON object as the last line of stdout
+  --database  a PostgreSQL server: also two Slack instances by OAuth and two Discord shard processes on it
+  --help      this text`;
 
 const args = readArgs('load', USAGE, {
   quick: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
+  database: { type: 'string' },
 }).values;
 const QUICK = args.quick;
 const JSON_OUT = args.json;
@@ -59,6 +64,13 @@ progress(`slack: ${REQUESTS} signed slash commands in ${WAVES} waves, ${WAVE_MS}
 timed.push(await slackLoad({ requests: REQUESTS, waves: WAVES, waveMs: WAVE_MS, warmUp: 50 }));
 progress(`discord: ${REQUESTS} interactions in ${WAVES} waves, ${WAVE_MS} ms apart`);
 timed.push(await discordLoad({ requests: REQUESTS, waves: WAVES, waveMs: WAVE_MS, warmUp: 50 }));
+if (args.database) {
+  const databaseUrl = args.database;
+  progress(`slack, two instances by OAuth on PostgreSQL: ${REQUESTS} signed slash commands from two workspaces`);
+  timed.push(await slackLoad({ requests: REQUESTS, waves: WAVES, waveMs: WAVE_MS, warmUp: 50, databaseUrl }));
+  progress(`discord, two shard processes on PostgreSQL: ${REQUESTS} interactions in two guilds`);
+  timed.push(await discordLoad({ requests: REQUESTS, waves: WAVES, waveMs: WAVE_MS, warmUp: 50, databaseUrl }));
+}
 
 const heap: HeapResult[] = [];
 for (const platform of ['slack', 'discord'] as const) {

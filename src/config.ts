@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { COOLDOWN_RANGE } from './store/channel-settings.js';
+import { parseKey } from './store/secret-box.js';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(blankToUndefined, z.string().optional());
@@ -42,10 +43,16 @@ export const HINTS: Record<string, string> = {
   DISCORD_GUILD_ID: 'a server (guild) id, to register commands there only while developing',
   DISCORD_API_URL: 'the REST base URL, e.g. https://discord.com/api',
   DISCORD_SHARDS: 'auto, or a whole number of shards',
+  DISCORD_SHARDS_PER_PROCESS:
+    'a whole number of shards each process runs; set it to run the shards in several processes (needs DATABASE_URL)',
   SLACK_BOT_TOKEN: 'the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
   SLACK_APP_TOKEN: 'an app-level token (xapp-…) with connections:write, for Socket Mode',
   SLACK_SIGNING_SECRET: 'the Signing Secret from Basic Information, for HTTP mode',
   SLACK_PORT: 'the port for Slack HTTP mode, e.g. 3000',
+  SLACK_CLIENT_ID: 'the Client ID from Basic Information → App Credentials, to install the app in many workspaces',
+  SLACK_CLIENT_SECRET: 'the Client Secret from Basic Information → App Credentials',
+  SLACK_STATE_SECRET: 'a long random string that signs the OAuth state, e.g. openssl rand -hex 32',
+  TOKEN_ENCRYPTION_KEY: 'a 32-byte key as 64 hex digits (openssl rand -hex 32) that encrypts stored tokens',
   SLACK_API_URL: 'the Web API base URL, e.g. https://slack.com/api/',
   SLACK_PRIVATE_BY_DEFAULT: 'true or false',
   SLACK_COMMAND: 'SLACK_<NAME>_COMMAND=/other-name renames the Slack command /<name> (rename it in the manifest too)',
@@ -96,7 +103,18 @@ const EnvSchema = z.object({
     blankToUndefined,
     z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).optional(),
   ),
+  DISCORD_SHARDS_PER_PROCESS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100).optional()),
   SLACK_BOT_TOKEN: optionalString,
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  SLACK_STATE_SECRET: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  TOKEN_ENCRYPTION_KEY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((v) => parseKey(v) !== null, 'must be 32 bytes, as 64 hex digits or base64')
+      .optional(),
+  ),
   SLACK_APP_TOKEN: z.preprocess(blankToUndefined, z.string().startsWith('xapp-', 'must start with xapp-').optional()),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_PORT: z.preprocess(blankToUndefined, portNumber.default(3000)),
@@ -144,9 +162,12 @@ export interface Config {
     guildId: string | undefined;
     apiUrl: string;
     shards: 'auto' | number | undefined;
+    /** Shards per process: set, the shards run in processes under discord.js's ShardingManager. */
+    shardsPerProcess?: number;
   } | null;
   slack: {
-    botToken: string;
+    /** One workspace's token; undefined when the app is installed by OAuth (`oauth`). */
+    botToken: string | undefined;
     appToken: string | undefined;
     signingSecret: string | undefined;
     port: number;
@@ -155,6 +176,8 @@ export interface Config {
     moderators: string[];
     /** The Slack name of each command renamed with SLACK_<NAME>_COMMAND; the others are "/<name>". */
     commands: Record<string, string>;
+    /** Installation by OAuth in many workspaces (HTTP mode), instead of one SLACK_BOT_TOKEN. */
+    oauth?: SlackOAuth;
   } | null;
   /** Slack commands renamed with SLACK_<NAME>_COMMAND (by name), whether or not Slack is on: for the manifest. */
   slackCommands: Record<string, string>;
@@ -168,6 +191,14 @@ export interface Config {
   };
   /** Proposals one person may make per hour in one community, and the most waiting in one. */
   proposals: { perHour: number; pendingMax: number };
+}
+
+export interface SlackOAuth {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** AES-256-GCM key for the installations' tokens at rest. */
+  encryptionKey: Buffer;
 }
 
 export class ConfigError extends Error {
@@ -239,17 +270,41 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
     problems.push(`config: ${name} is missing but ${when}: ${HINTS[name]}.`);
   if (has('DISCORD_TOKEN') && !has('DISCORD_APPLICATION_ID')) need('DISCORD_APPLICATION_ID', 'DISCORD_TOKEN is set');
   if (!has('DISCORD_TOKEN') && has('DISCORD_APPLICATION_ID')) need('DISCORD_TOKEN', 'DISCORD_APPLICATION_ID is set');
+  const oauth = has('SLACK_CLIENT_ID') || has('SLACK_CLIENT_SECRET') || has('SLACK_STATE_SECRET');
   if (has('SLACK_BOT_TOKEN') && !has('SLACK_APP_TOKEN') && !has('SLACK_SIGNING_SECRET')) {
     problems.push(
       'config: SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is: set one of them.',
     );
   }
-  if (!has('SLACK_BOT_TOKEN') && (has('SLACK_APP_TOKEN') || has('SLACK_SIGNING_SECRET')))
+  if (!has('SLACK_BOT_TOKEN') && !oauth && (has('SLACK_APP_TOKEN') || has('SLACK_SIGNING_SECRET')))
     need('SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set');
+  if (oauth) {
+    const set = (['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const).filter(has).join(', ');
+    for (const name of [
+      'SLACK_CLIENT_ID',
+      'SLACK_CLIENT_SECRET',
+      'SLACK_STATE_SECRET',
+      'TOKEN_ENCRYPTION_KEY',
+    ] as const)
+      if (!has(name)) need(name, `${set} ${set.includes(',') ? 'are' : 'is'} set (installation by OAuth)`);
+    if (!has('SLACK_SIGNING_SECRET'))
+      need('SLACK_SIGNING_SECRET', 'Slack is installed by OAuth, which runs in HTTP mode');
+    if (has('SLACK_BOT_TOKEN'))
+      problems.push(
+        'config: SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: set SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for installation by OAuth, not both.',
+      );
+    if (has('SLACK_APP_TOKEN'))
+      problems.push(
+        'config: SLACK_APP_TOKEN is set but Slack is installed by OAuth, which runs in HTTP mode: unset SLACK_APP_TOKEN.',
+      );
+  }
+  if (has('DISCORD_SHARDS_PER_PROCESS') && !has('DATABASE_URL'))
+    need('DATABASE_URL', 'DISCORD_SHARDS_PER_PROCESS is set (the shard processes share one PostgreSQL store)');
   if (!parsed.success || problems.length) throw new ConfigError(problems);
 
   const e = parsed.data;
-  if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN && e.HTTP_PORT === e.SLACK_PORT) {
+  const slackOn = Boolean(e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID);
+  if (slackOn && e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN && e.HTTP_PORT === e.SLACK_PORT) {
     problems.push(
       `config: HTTP_PORT and SLACK_PORT are both ${e.SLACK_PORT}: give the health checks and Slack HTTP mode different ports.`,
     );
@@ -271,9 +326,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
             guildId: e.DISCORD_GUILD_ID,
             apiUrl: e.DISCORD_API_URL,
             shards: e.DISCORD_SHARDS,
+            shardsPerProcess: e.DISCORD_SHARDS_PER_PROCESS,
           }
         : null,
-    slack: e.SLACK_BOT_TOKEN
+    slack: slackOn
       ? {
           botToken: e.SLACK_BOT_TOKEN,
           appToken: e.SLACK_APP_TOKEN,
@@ -283,6 +339,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
           privateByDefault: e.SLACK_PRIVATE_BY_DEFAULT,
           moderators: e.SLACK_MODERATORS,
           commands: slackCommands,
+          oauth:
+            e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET && e.TOKEN_ENCRYPTION_KEY
+              ? {
+                  clientId: e.SLACK_CLIENT_ID,
+                  clientSecret: e.SLACK_CLIENT_SECRET,
+                  stateSecret: e.SLACK_STATE_SECRET,
+                  encryptionKey: parseKey(e.TOKEN_ENCRYPTION_KEY)!,
+                }
+              : undefined,
         }
       : null,
     slackCommands,

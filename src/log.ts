@@ -12,6 +12,9 @@ const SECRET_PATHS = [
   'botToken',
   'appToken',
   'signingSecret',
+  'clientSecret',
+  'stateSecret',
+  'encryptionKey',
   'password',
   'authorization',
   'secret',
@@ -19,6 +22,9 @@ const SECRET_PATHS = [
   '*.botToken',
   '*.appToken',
   '*.signingSecret',
+  '*.clientSecret',
+  '*.stateSecret',
+  '*.encryptionKey',
   '*.password',
   '*.authorization',
   '*.secret',
@@ -28,17 +34,27 @@ const SECRET_PATHS = [
   'config.slack.botToken',
   'config.slack.appToken',
   'config.slack.signingSecret',
+  'config.slack.oauth.clientSecret',
+  'config.slack.oauth.stateSecret',
+  'config.slack.oauth.encryptionKey',
   'env.DISCORD_TOKEN',
   'env.SLACK_BOT_TOKEN',
   'env.SLACK_APP_TOKEN',
   'env.SLACK_SIGNING_SECRET',
   'env.USER_HASH_SECRET',
+  'env.SLACK_CLIENT_SECRET',
+  'env.SLACK_STATE_SECRET',
+  'env.TOKEN_ENCRYPTION_KEY',
   'env.DATABASE_URL',
 ];
 
 /** Token shapes of Discord (three dot-separated base64 parts) and Slack (xox?-, xapp-). */
 const TOKEN_PATTERN =
   /\b(?:xox[abprs]-[A-Za-z0-9-]{6,}|xapp-[A-Za-z0-9-]{6,}|[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{20,})\b/g;
+
+/** Secret fields inside text that libraries log whole (Bolt's Web API client logs request bodies at debug). */
+const SECRET_FIELD =
+  /("(?:client_secret|refresh_token|access_token)"\s*:\s*")[^"]*"|\b((?:client_secret|refresh_token)=)[^&\s"]+/g;
 
 export interface LogOptions {
   level?: string;
@@ -56,7 +72,9 @@ export function createLogger(options: LogOptions = {}): Logger {
   const fd = options.fd ?? 1;
   const secrets = (options.secrets ?? []).filter((s): s is string => !!s && s.length >= 6);
   const scrub = (text: string) => {
-    let out = text.replace(TOKEN_PATTERN, '[redacted]');
+    let out = text
+      .replace(TOKEN_PATTERN, '[redacted]')
+      .replace(SECRET_FIELD, (_m, json?: string, form?: string) => (json ? `${json}[redacted]"` : `${form}[redacted]`));
     for (const s of secrets) out = out.split(s).join('[redacted]');
     return out;
   };

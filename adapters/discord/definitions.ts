@@ -10,6 +10,7 @@ import {
   type APIApplicationCommandOption,
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ApplicationIntegrationType,
   InteractionContextType,
   PermissionFlagsBits,
   type RESTPostAPIApplicationCommandsJSONBody,
@@ -17,6 +18,7 @@ import {
 import type { Engine } from '../../src/core/engine.js';
 import { type CommandSpec, type OptionSpec, type Registry, worded } from '../pipeline/command.js';
 import { type PackWords, packWords } from '../pipeline/words.js';
+import { needsGuildInstall } from './installs.js';
 import { shorten } from './markdown.js';
 
 /** Discord's limits for definitions: 100 characters for descriptions and choice names, 25 choices. */
@@ -65,14 +67,19 @@ function options(spec: CommandSpec, engine: Engine, words: PackWords): APIApplic
 
 function discordDefinition(spec: CommandSpec, engine: Engine): RESTPostAPIApplicationCommandsJSONBody {
   const words = packWords(engine);
-  const forModerators = spec.audience === 'moderators' || spec.audience === 'moderators-first';
+  // Moderators' tools need a server that added the bot; the rest may also be added to a
+  // member's own account and used in DMs, group DMs and servers the bot is not in.
   // Hidden from members without Manage Messages by default; server admins may change that, so the pipeline checks again.
-  const visibility = forModerators
+  const visibility = needsGuildInstall(spec)
     ? {
         default_member_permissions: String(PermissionFlagsBits.ManageMessages),
+        integration_types: [ApplicationIntegrationType.GuildInstall],
         contexts: [InteractionContextType.Guild],
       }
-    : { contexts: [InteractionContextType.Guild, InteractionContextType.BotDM] };
+    : {
+        integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+        contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+      };
   if (spec.kind === 'message') return { type: ApplicationCommandType.Message, name: spec.name, ...visibility };
   return {
     type: ApplicationCommandType.ChatInput,

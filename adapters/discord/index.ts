@@ -17,6 +17,7 @@ import { interactionRouter } from './interactions.js';
 import type { Registry } from '../pipeline/command.js';
 import { loadRegistry } from '../pipeline/registry.js';
 import { createPipeline } from '../pipeline/serve.js';
+import type { ProcessState } from './shard-processes.js';
 
 export interface DiscordOptions {
   config: NonNullable<Config['discord']>;
@@ -27,11 +28,15 @@ export interface DiscordOptions {
   moderation?: Moderation;
   /** The commands (adapters/commands), if already loaded. */
   registry?: Registry;
+  /** In a shard process: the Discord shards this process runs, of how many (see shard-processes.ts). */
+  only?: { ids: number[]; count: number };
 }
 
 export interface RunningDiscord {
   stop(): Promise<void>;
   isReady(): boolean;
+  /** Each shard of this client and its status, for the health endpoint. */
+  states(): Promise<ProcessState[]>;
 }
 
 /** Logs in, registers the handlers, and resolves once every shard is ready. */
@@ -44,7 +49,7 @@ export async function startDiscord(options: DiscordOptions): Promise<RunningDisc
     rest: { api: config.apiUrl },
     // A second guard behind every payload's own allowed_mentions.
     allowedMentions: { parse: [] },
-    ...shardOptions(config.shards),
+    ...shardOptions(config.shards, options.only),
   });
   let stopping = false;
   watchConnection(client, logger, () => stopping);
@@ -79,16 +84,26 @@ export async function startDiscord(options: DiscordOptions): Promise<RunningDisc
       await client.destroy();
     },
     isReady: () => client.isReady() && client.ws.shards.every((s) => s.status === Status.Ready),
+    states: async () => [
+      {
+        process: 0,
+        alive: true,
+        shards: client.ws.shards.map((s) => ({ id: s.id, status: Status[s.status] ?? String(s.status) })),
+      },
+    ],
   };
 }
 
 /**
- * DISCORD_SHARDS uses the client's own sharding: every shard runs in this one process.
- * The ShardingManager would need a second entry file and one process per shard, each
- * with its own copy of the knowledge index and its own cooldowns; one process holds
- * thousands of guilds, and only past that does a process per shard pay for itself.
+ * DISCORD_SHARDS alone uses the client's own sharding: every shard runs in this one
+ * process. With DISCORD_SHARDS_PER_PROCESS the ShardingManager runs them in several
+ * processes (shard-processes.ts), each given `only` its own range.
  */
-export function shardOptions(shards: 'auto' | number | undefined): Pick<ClientOptions, 'shards' | 'shardCount'> {
+export function shardOptions(
+  shards: 'auto' | number | undefined,
+  only?: { ids: number[]; count: number },
+): Pick<ClientOptions, 'shards' | 'shardCount'> {
+  if (only) return { shards: only.ids, shardCount: only.count };
   if (shards === 'auto') return { shards: 'auto' };
   if (typeof shards === 'number') return { shardCount: shards };
   return {};

@@ -24,9 +24,11 @@ import type { Registry } from '../pipeline/command.js';
 import { type Outcome, type Pipeline, type Request, serve } from '../pipeline/serve.js';
 import type { ModerationDesk } from '../shared/moderation/desk.js';
 import { scopeOf } from '../shared/moderation/tenant.js';
+import { GUILD_ONLY, installedHere, needsGuildInstall, userInstalledServer } from './installs.js';
 import { handleComponent } from './moderation.js';
 import { isModerator, personOf, placeOf, settingsChannel } from './people.js';
 import { postUnderMessage } from './post-under-message.js';
+import { notice } from '../pipeline/reply.js';
 import { send, sendFailure } from './respond.js';
 import { renderModal } from './components-render.js';
 
@@ -98,13 +100,19 @@ function requestOf(interaction: CommandInteraction, pipeline: Pipeline): Request
     text: typeof typed === 'string' ? typed : '',
     options,
     ...(sub ? { sub: sub.name } : {}),
-    askedPrivately: options.private === true,
+    // Without a server install there is no channel of the bot's to answer in: only the asker sees it.
+    askedPrivately: options.private === true || !installedHere(interaction),
     ...where,
     ...check,
   };
 }
 
 async function runCommand(interaction: CommandInteraction, deps: RouterDeps, logger: Logger): Promise<void> {
+  const spec = deps.pipeline.registry.find(interaction.commandName, 'discord');
+  if (spec && needsGuildInstall(spec) && userInstalledServer(interaction)) {
+    logger.info('moderators’ command from a server the bot is not in; refused');
+    return send(interaction, notice(GUILD_ONLY), { ephemeral: true });
+  }
   const outcome = await serve(deps.pipeline, requestOf(interaction, deps.pipeline));
   if (!outcome.command) logger.warn('interaction for a command this bot does not have; run discord:deploy');
   await deliverOutcome(interaction, outcome, logger);

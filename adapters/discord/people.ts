@@ -2,6 +2,7 @@
 import { PermissionFlagsBits, type BaseInteraction } from 'discord.js';
 import type { Person } from '../shared/moderation/desk.js';
 import type { Place } from '../shared/moderation/tenant.js';
+import { installedHere } from './installs.js';
 
 /** The member's name in this server (nickname first), else their display name: shown, never a mention. */
 export function personOf(interaction: BaseInteraction): Person {
@@ -10,11 +11,15 @@ export function personOf(interaction: BaseInteraction): Person {
   return { platform: 'discord', userId: interaction.user.id, name };
 }
 
-/** Where: the guild, or a direct message (no guild), which is a community of its own. */
+/**
+ * Where: the guild, or a direct message (no guild), which is a community of its own. A
+ * server reached through a member's own install is not a community of the bot's: what
+ * happens there is kept like a direct message, apart from that server's records.
+ */
 export const placeOf = (interaction: BaseInteraction): Place => ({
   guild: interaction.guildId,
   channel: interaction.channelId,
-  ...(interaction.guildId ? {} : { dm: true }),
+  ...(interaction.guildId && installedHere(interaction) ? {} : { dm: true }),
 });
 
 /** The channel whose settings apply: a thread follows the channel it is in. */

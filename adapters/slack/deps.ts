@@ -1,4 +1,5 @@
 /** What every Slack listener is given, and how Slack's users and commands are named. */
+import type { InstallationStore } from '@slack/bolt';
 import type { Config } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
 import type { CommandSpec } from '../pipeline/command.js';
@@ -15,6 +16,8 @@ export interface SlackDeps {
   /** The moderators' tools behind the buttons and forms. */
   desk: ModerationDesk;
   logger: Logger;
+  /** Each workspace's installation, when Slack is installed by OAuth. */
+  installations?: InstallationStore;
 }
 
 /** A Slack user as the desk sees them; the name is their handle, shown as proposer or approver. */

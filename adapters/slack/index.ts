@@ -22,7 +22,11 @@ import { type SlackConfig, type SlackDeps, slackCommandName } from './deps.js';
 import { slackReason } from './failures.js';
 import { registerListeners } from './listeners/index.js';
 import { dropRepeats } from './repeats.js';
-import { createConnection } from './receiver.js';
+import { createConnection, type OAuthOptions } from './receiver.js';
+import { SCOPES } from './manifest.js';
+import { oneTimeStateStore, slackInstallationStore } from './installations.js';
+import { Installations, OneTimeStates } from '../../src/store/installations.js';
+import { SecretBox } from '../../src/store/secret-box.js';
 
 export interface SlackOptions {
   config: SlackConfig;
@@ -74,17 +78,33 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
     fetch: fetchWithin(httpTimeoutMs),
   };
 
-  // Checking the token up front fails fast with Slack's reason, and gives the bot's own ids.
-  const auth = await new webApi.WebClient(config.botToken, clientOptions).auth.test().catch((error: unknown) => {
-    throw new Error(`Slack refused SLACK_BOT_TOKEN (${slackReason(error)}).`, { cause: error });
-  });
+  const installationStore = config.oauth ? installationsFor(config, options.moderation) : undefined;
+  // One workspace: checking the token up front fails fast with Slack's reason, and gives the bot's own ids.
+  // Many (OAuth): Bolt authorizes each request with its workspace's installation.
+  const auth = config.oauth
+    ? undefined
+    : await new webApi.WebClient(config.botToken, clientOptions).auth.test().catch((error: unknown) => {
+        throw new Error(`Slack refused SLACK_BOT_TOKEN (${slackReason(error)}).`, { cause: error });
+      });
 
-  const connection = createConnection(config, bolt);
+  const oauth: OAuthOptions | undefined =
+    config.oauth && installationStore
+      ? {
+          clientId: config.oauth.clientId,
+          clientSecret: config.oauth.clientSecret,
+          installationStore: installationStore.bolt,
+          scopes: Object.keys(SCOPES),
+          installerOptions: {
+            stateStore: installationStore.states,
+            // oauth.v2.access and the new token's auth.test go where every other call goes.
+            clientOptions: { slackApiUrl: config.apiUrl, fetch: fetchWithin(httpTimeoutMs) },
+          },
+        }
+      : undefined;
+  const connection = createConnection(config, bolt, oauth);
   const app = new App({
     receiver: connection.receiver,
-    token: config.botToken,
-    botId: auth.bot_id,
-    botUserId: auth.user_id,
+    ...(auth ? { token: config.botToken, botId: auth.bot_id, botUserId: auth.user_id } : {}),
     tokenVerificationEnabled: false,
     clientOptions,
     logger: bolt,
@@ -108,7 +128,7 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
     desk,
     cooldown: limits,
   });
-  const deps: SlackDeps = { config, pipeline, desk, logger };
+  const deps: SlackDeps = { config, pipeline, desk, logger, installations: installationStore?.bolt };
   registerListeners(app, deps);
   // Listeners handle their own failures; this catches what happens around them (e.g. a failed ack).
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {
@@ -118,12 +138,31 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
 
   await connection.start(app);
   logger.info(
-    { mode: config.appToken ? 'socket' : 'http', port: connection.port(), bot: auth.user_id, team: auth.team },
+    {
+      mode: config.appToken ? 'socket' : 'http',
+      port: connection.port(),
+      ...(auth ? { bot: auth.user_id, team: auth.team } : { install: '/slack/install' }),
+    },
     'slack connected',
   );
   return {
     stop: () => connection.stop(),
     isReady: () => connection.isConnected(),
     port: connection.port(),
+  };
+}
+
+/**
+ * The installations and OAuth states, in the store every instance shares; tokens sealed with
+ * TOKEN_ENCRYPTION_KEY. Each query asks for the store when it runs: while the store is away a
+ * request cannot be authorized, and Bolt acks it without an answer.
+ */
+function installationsFor(config: SlackConfig, moderation: Moderation | undefined) {
+  if (!moderation || !config.oauth)
+    throw new Error('Slack installation by OAuth needs the store (DATABASE_URL or DATA_DIR).');
+  const db = { query: <T>(sql: string, params?: unknown[]) => moderation.store.query<T>(sql, params) };
+  return {
+    bolt: slackInstallationStore(new Installations(db, new SecretBox(config.oauth.encryptionKey))),
+    states: oneTimeStateStore(config.oauth.stateSecret, new OneTimeStates(db)),
   };
 }

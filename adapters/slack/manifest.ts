@@ -44,7 +44,8 @@ export function slackManifest(
   options: ManifestOptions = {},
 ) {
   const commands = registry.on('slack');
-  const url = options.httpUrl ? `${options.httpUrl.replace(/\/+$/, '')}/slack/events` : undefined;
+  const base = options.httpUrl?.replace(/\/+$/, '');
+  const url = base ? `${base}/slack/events` : undefined;
   const slash = commands.filter((c) => c.kind === 'slash');
   const listed = slash.map((c) => commandName(c.name)).join(', ');
   const longDescription = [
@@ -82,9 +83,17 @@ export function slackManifest(
           description: worded(c.description, words),
         })),
     },
-    oauth_config: { scopes: { bot: Object.keys(SCOPES) } },
+    // HTTP mode can be installed in many workspaces by OAuth (Bolt's /slack/install), redirected back here.
+    oauth_config: {
+      ...(base ? { redirect_urls: [`${base}/slack/oauth_redirect`] } : {}),
+      scopes: { bot: Object.keys(SCOPES) },
+    },
     settings: {
-      event_subscriptions: { ...(url ? { request_url: url } : {}), bot_events: ['app_mention'] },
+      event_subscriptions: {
+        ...(url ? { request_url: url } : {}),
+        // A workspace that removes the app, or revokes its token, loses its installation.
+        bot_events: url ? ['app_mention', 'app_uninstalled', 'tokens_revoked'] : ['app_mention'],
+      },
       interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: !url,

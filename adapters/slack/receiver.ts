@@ -6,7 +6,13 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HTTPReceiver, SocketModeReceiver, type App, type Logger as BoltLogger } from '@slack/bolt';
+import {
+  HTTPReceiver,
+  SocketModeReceiver,
+  type App,
+  type Logger as BoltLogger,
+  type HTTPReceiverOptions,
+} from '@slack/bolt';
 import type { SlackConfig } from './deps.js';
 import { slackReason } from './failures.js';
 
@@ -20,9 +26,15 @@ export interface SlackConnection {
   port(): number | undefined;
 }
 
-export function createConnection(config: SlackConfig, logger: BoltLogger): SlackConnection {
+/** Bolt's OAuth options for HTTP mode: it then serves /slack/install and /slack/oauth_redirect too. */
+export type OAuthOptions = Pick<
+  HTTPReceiverOptions,
+  'clientId' | 'clientSecret' | 'installationStore' | 'scopes' | 'installerOptions'
+>;
+
+export function createConnection(config: SlackConfig, logger: BoltLogger, oauth?: OAuthOptions): SlackConnection {
   if (config.appToken) return socketMode(config.appToken, config.apiUrl, logger);
-  if (config.signingSecret) return httpMode(config.signingSecret, config.port, logger);
+  if (config.signingSecret) return httpMode(config.signingSecret, config.port, logger, oauth);
   throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode).');
 }
 
@@ -58,7 +70,7 @@ function socketMode(appToken: string, apiUrl: string | undefined, logger: BoltLo
 /** Bolt refuses a signature older than five minutes; one from further in the future is refused here. */
 const MAX_AHEAD_S = 300;
 
-function httpMode(signingSecret: string, port: number, logger: BoltLogger): SlackConnection {
+function httpMode(signingSecret: string, port: number, logger: BoltLogger, oauth?: OAuthOptions): SlackConnection {
   const receiver = new HTTPReceiver({
     signingSecret,
     port,
@@ -66,6 +78,8 @@ function httpMode(signingSecret: string, port: number, logger: BoltLogger): Slac
     logLevel: logger.getLevel(),
     // The signature goes with the request, so a replay of it can be told (repeats.ts).
     customPropertiesExtractor: (req) => ({ requestSignature: String(req.headers['x-slack-signature'] ?? '') }),
+    // With OAuth it also serves /slack/install and /slack/oauth_redirect.
+    ...oauth,
   });
   const boltListener = receiver.requestListener;
   receiver.requestListener = (req, res) => {

@@ -130,6 +130,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX limit_marks_expires_at ON limit_marks (expires_at);
     `,
   },
+  {
+    version: 3,
+    name: 'installations',
+    sql: `
+      -- One installation per tenant (slack:T…, slack:E… for an org-wide install): the
+      -- platform's installation record as JSON, sealed with AES-256-GCM (src/store/secret-box.ts).
+      CREATE TABLE installations (
+        tenant text PRIMARY KEY,
+        sealed text NOT NULL,
+        installed_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+
+      -- OAuth state values handed out and not yet used, by hash; each is honoured once.
+      CREATE TABLE oauth_states (
+        state_hash text PRIMARY KEY,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX oauth_states_expires_at ON oauth_states (expires_at);
+    `,
+  },
 ];
 
 /** A stable signed 64-bit key for the advisory lock, one per schema. */

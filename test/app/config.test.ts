@@ -96,6 +96,58 @@ describe('configuration', () => {
     ]);
   });
 
+  it('turns Slack on for many workspaces with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET', () => {
+    const key = 'cd'.repeat(32);
+    const config = loadConfig({
+      SLACK_CLIENT_ID: '1111.2222',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      SLACK_STATE_SECRET: 'a-state-secret-of-some-length',
+      SLACK_SIGNING_SECRET: 'signing',
+      TOKEN_ENCRYPTION_KEY: key,
+    });
+    expect(config.slack?.botToken).toBeUndefined();
+    expect(config.slack?.oauth).toMatchObject({ clientId: '1111.2222', clientSecret: 'client-secret' });
+    expect(config.slack?.oauth?.encryptionKey).toEqual(Buffer.from(key, 'hex'));
+    // Only a bot token: one workspace, exactly as before.
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack?.oauth).toBeUndefined();
+  });
+
+  it('tells each OAuth problem on its own line', () => {
+    const problems = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+    };
+    const missing = problems({ SLACK_CLIENT_ID: '1111.2222' });
+    for (const name of ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'TOKEN_ENCRYPTION_KEY', 'SLACK_SIGNING_SECRET'])
+      expect(missing.filter((l) => l.startsWith(`config: ${name} is missing`))).toHaveLength(1);
+    expect(missing).toHaveLength(4);
+    const bad = problems({
+      SLACK_CLIENT_ID: '1111.2222',
+      SLACK_CLIENT_SECRET: 'x',
+      SLACK_STATE_SECRET: 'short',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      TOKEN_ENCRYPTION_KEY: 'not-a-key',
+    });
+    expect(bad).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^config: SLACK_STATE_SECRET must be at least 16 characters/),
+        expect.stringMatching(/^config: TOKEN_ENCRYPTION_KEY must be 32 bytes/),
+        expect.stringMatching(/^config: SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set/),
+        expect.stringMatching(/^config: SLACK_APP_TOKEN is set but Slack is installed by OAuth/),
+      ]),
+    );
+    expect(bad.every((l) => !l.includes('\n'))).toBe(true);
+    expect(problems({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456', DISCORD_SHARDS_PER_PROCESS: '2' })).toEqual(
+      [expect.stringMatching(/^config: DATABASE_URL is missing but DISCORD_SHARDS_PER_PROCESS is set/)],
+    );
+  });
+
   it('renames any Slack command with SLACK_<NAME>_COMMAND, the others keeping their names', () => {
     const c = loadConfig(
       { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_CHECK_COMMAND: '/cc-check' },

@@ -7,6 +7,7 @@ const ENTRIES = [
   'adapters/main.ts',
   'adapters/cli/main.ts',
   'adapters/discord/deploy.ts',
+  'adapters/discord/shard-process.ts',
   'adapters/slack/manifest-cli.ts',
   'src/knowledge/check-cli.ts',
   'src/moderation/export-cli.ts',
@@ -19,7 +20,7 @@ const ENTRIES = [
 describe('entry points', () => {
   it('print their usage for --help and exit 0 without doing their work', async () => {
     const env = cleanEnv({ DOTENV_CONFIG_PATH: '/nonexistent/.env' });
-    // Three at a time: nine processes at once would starve the tests running beside this one.
+    // Three at a time: ten processes at once would starve the tests running beside this one.
     const runs = [];
     for (let i = 0; i < ENTRIES.length; i += 3) {
       runs.push(...(await Promise.all(ENTRIES.slice(i, i + 3).map((entry) => runEntry(entry, ['--help'], { env })))));

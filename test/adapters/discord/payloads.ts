@@ -5,6 +5,7 @@
  */
 import {
   ApplicationCommandOptionType,
+  ApplicationIntegrationType,
   ApplicationCommandType,
   ChannelType,
   ComponentType,
@@ -376,5 +377,60 @@ export function sentMessage(
     embeds: (body.embeds ?? []) as APIMessage['embeds'],
     components: (body.components ?? []) as APIMessage['components'],
     flags: body.flags ?? 0,
+  };
+}
+
+/** A guild interaction as made above: who sent it is its member. */
+type GuildInteraction = { member?: { user: APIUser } };
+
+/**
+ * The interaction as Discord sends it when a member added the app to their own account and
+ * runs a command in a server the bot is not in: only the user install authorizes it.
+ */
+export function fromUserInstall<T extends GuildInteraction>(interaction: T): T {
+  return {
+    ...interaction,
+    authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: interaction.member!.user.id },
+    // A user install acts with the member's rights, not the bot's.
+    app_permissions: String(p.ViewChannel | p.SendMessages | p.EmbedLinks | p.UseApplicationCommands),
+  };
+}
+
+/**
+ * The interaction as sent from a DM with the bot (BotDM) or a DM or group DM between users
+ * (PrivateChannel): no guild, no member, the user alone.
+ */
+export function fromDirectMessage<T extends GuildInteraction>(
+  interaction: T,
+  context: InteractionContextType.BotDM | InteractionContextType.PrivateChannel,
+): object {
+  const {
+    guild_id: _g,
+    guild: _guild,
+    member,
+    guild_locale: _l,
+    ...rest
+  } = interaction as T & {
+    guild_id?: string;
+    guild?: object;
+    guild_locale?: string;
+    data?: object;
+  };
+  const who = member!.user;
+  const channelId = snowflake();
+  const channel =
+    context === InteractionContextType.BotDM
+      ? { id: channelId, type: ChannelType.DM as const, flags: 0, recipients: [who] }
+      : { id: channelId, type: ChannelType.GroupDM as const, flags: 0, recipients: [who], name: 'friends' };
+  const data =
+    'data' in rest && rest.data && 'guild_id' in rest.data ? { ...rest.data, guild_id: undefined } : undefined;
+  return {
+    ...rest,
+    ...(data ? { data } : {}),
+    user: who,
+    channel,
+    channel_id: channelId,
+    context,
+    authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: who.id },
   };
 }

@@ -2,6 +2,7 @@
 import { GatewayOpcodes, InteractionResponseType } from 'discord.js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { shardOptions } from '../../../adapters/discord/index.js';
+import { startHealthServer } from '../../../adapters/health.js';
 import { loadEngine, member, startBot, type FailingEngine, type RunningBot } from './harness.js';
 import { chatInput, guildFixture, guildIdOnShard, stringOption } from './payloads.js';
 import { callbackOf } from './stand-in.js';
@@ -36,6 +37,30 @@ describe('sharding', () => {
     expect(run.bot.isReady()).toBe(true);
     await answeredIn(run, 0);
     await answeredIn(run, 1);
+    // The health endpoint reports each shard's state.
+    const bot = run.bot;
+    const health = await startHealthServer(
+      0,
+      () => bot.isReady(),
+      () => bot.states(),
+    );
+    try {
+      const { port } = health.address() as import('node:net').AddressInfo;
+      const res = await fetch(`http://127.0.0.1:${port}/shards`);
+      expect(await res.json()).toEqual([
+        {
+          process: 0,
+          alive: true,
+          shards: [
+            { id: 0, status: 'Ready' },
+            { id: 1, status: 'Ready' },
+          ],
+        },
+      ]);
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    } finally {
+      health.close();
+    }
   });
 
   it('DISCORD_SHARDS=auto takes the shard count Discord recommends', async () => {

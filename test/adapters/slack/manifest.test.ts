@@ -56,6 +56,13 @@ describe('the Slack app manifest', () => {
     for (const c of http.features.slash_commands) expect(c.url).toBe(url);
   });
 
+  it('in HTTP mode, gives the OAuth redirect URL and the events that end an installation', () => {
+    const http = manifestFor(knowledge(), { httpUrl: 'https://bot.example.org' });
+    expect(http.oauth_config.redirect_urls).toEqual(['https://bot.example.org/slack/oauth_redirect']);
+    expect(http.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'app_uninstalled', 'tokens_revoked']);
+    expect(manifestFor(knowledge()).oauth_config).not.toHaveProperty('redirect_urls');
+  });
+
   it('asks for exactly the scopes the bot uses', () => {
     expect(manifestFor(knowledge()).oauth_config.scopes.bot.sort()).toEqual(
       ['app_mentions:read', 'chat:write', 'commands', 'usergroups:read', 'users:read'].sort(),

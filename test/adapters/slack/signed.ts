@@ -228,3 +228,19 @@ export function viewSubmissionBody(
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/** An event that concerns the whole workspace (app_uninstalled, tokens_revoked), as the Events API sends it. */
+export function workspaceEventBody(event: Record<string, unknown> & { type: string }, team: string): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: team,
+    api_app_id: 'A1',
+    event: { event_ts: '1700000300.000100', ...event },
+    type: 'event_callback',
+    event_id: `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`,
+    event_time: 1700000300,
+    authorizations: [
+      { enterprise_id: null, team_id: team, user_id: 'UBOT', is_bot: true, is_enterprise_install: false },
+    ],
+  });
+}

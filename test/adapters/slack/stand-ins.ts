@@ -57,6 +57,11 @@ export class SlackStandIn {
   readonly stalled = new Set<string>();
   private readonly failures = new Map<string, CannedFailure[]>();
   private posted = 0;
+  /** OAuth: codes Slack would hand the redirect (each good once), and the bot token each workspace got. */
+  private readonly codes = new Map<string, string>();
+  private readonly tokens = new Map<string, string>();
+  /** The app's credentials, for oauth.v2.access. */
+  readonly client = { id: '1111.2222', secret: 'stand-in-client-secret-5b1c' };
 
   private constructor(private readonly server: Server) {}
 
@@ -83,6 +88,18 @@ export class SlackStandIn {
 
   responseUrl(id: string): string {
     return `${this.base}/respond/${id}`;
+  }
+
+  /** What Slack puts in the redirect when an admin of `team` approves the install: a code, good once. */
+  approveInstall(team: string): string {
+    const code = `code-${team}-${Math.random().toString(36).slice(2)}`;
+    this.codes.set(code, team);
+    return code;
+  }
+
+  /** The bot token a workspace was given by oauth.v2.access, if it was installed. */
+  tokenOf(team: string): string | undefined {
+    return [...this.tokens].find(([, t]) => t === team)?.[0];
   }
 
   /** The next call(s) of `method` get this answer instead of success. */
@@ -120,20 +137,49 @@ export class SlackStandIn {
     this.calls.push({ method, params, authorization: req.headers.authorization });
     const failure = this.failures.get(method)?.shift();
     if (failure) return { status: failure.status ?? 200, headers: failure.headers, body: failure.body };
-    return { status: 200, body: this.succeed(method, params) };
+    return { status: 200, body: this.succeed(method, params, req.headers.authorization) };
   }
 
-  private succeed(method: string, params: Record<string, unknown>): Record<string, unknown> {
+  /** oauth.v2.access: the app's credentials (form fields or HTTP Basic) and a code not used before. */
+  private exchange(params: Record<string, unknown>, authorization: string | undefined): Record<string, unknown> {
+    const basic = authorization?.startsWith('Basic ')
+      ? Buffer.from(authorization.slice(6), 'base64').toString().split(':')
+      : [];
+    const [id, secret] = [params.client_id ?? basic[0], params.client_secret ?? basic[1]];
+    if (id !== this.client.id || secret !== this.client.secret) return { ok: false, error: 'invalid_client' };
+    const team = this.codes.get(String(params.code));
+    if (!team) return { ok: false, error: 'invalid_code' };
+    this.codes.delete(String(params.code));
+    const token = `xoxb-${team}-${Math.random().toString(36).slice(2)}`;
+    this.tokens.set(token, team);
+    return {
+      ok: true,
+      app_id: 'A1',
+      authed_user: { id: `U${team}ADMIN` },
+      scope: 'app_mentions:read,chat:write,commands,users:read,usergroups:read',
+      token_type: 'bot',
+      access_token: token,
+      bot_user_id: `${BOT_USER_ID}${team}`,
+      team: { id: team, name: `Workspace ${team}` },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  }
+
+  private succeed(method: string, params: Record<string, unknown>, authorization?: string): Record<string, unknown> {
+    const installed = this.tokens.get(authorization?.replace(/^Bearer /, '') ?? '');
     switch (method) {
+      case 'oauth.v2.access':
+        return this.exchange(params, authorization);
       case 'auth.test':
         return {
           ok: true,
           url: 'https://test.slack.com/',
           team: 'Test',
           user: 'crosscheck',
-          team_id: 'T1',
-          user_id: BOT_USER_ID,
-          bot_id: 'BBOT',
+          team_id: installed ?? 'T1',
+          user_id: installed ? `${BOT_USER_ID}${installed}` : BOT_USER_ID,
+          bot_id: installed ? `B${installed}` : 'BBOT',
         };
       case 'apps.connections.open':
         return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' };
