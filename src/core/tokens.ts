@@ -71,13 +71,16 @@ export function stem(word: string): string {
   if (known === undefined) {
     // A pack and its questions use a few thousand words, each many times: stem each once.
     if (stems.size >= MAX_STEMS) stems.clear();
-    known = /\d/.test(word) ? word.replace(/^([a-z]+\d+[a-z]?)s$/, '$1') : porter2(zSpelling(Lexicon.shared().lemma(word)));
+    // No word of any language is this long: leave it as it is, since the stemmer's rules take time in the square of its length.
+    if (word.length > LONGEST_WORD) known = word;
+    else known = /\d/.test(word) ? word.replace(/^([a-z]+\d+[a-z]?)s$/, '$1') : porter2(zSpelling(Lexicon.shared().lemma(word)));
     stems.set(word, known);
   }
   return known;
 }
 
 const stems = new Map<string, string>();
+const LONGEST_WORD = 50;
 const MAX_STEMS = 100_000;
 
 /** Search terms of a text: words without stop words, stemmed. */

@@ -25,3 +25,11 @@ describe('tokens', () => {
     expect(terms('when did russia lift the embargo')).toEqual(['russia', 'lift', 'embargo']);
   });
 });
+
+describe('words no language has', () => {
+  it('are left as they are rather than stemmed, whatever their length', () => {
+    const long = 'bridge'.repeat(900);
+    expect(stem(long)).toBe(long);
+    expect(stem('bridges')).toBe('bridg');
+  });
+});

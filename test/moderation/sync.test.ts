@@ -207,7 +207,7 @@ describe.runIf(TEST_DATABASE_URL)('two bot processes sharing PostgreSQL', () => 
       'Ann Author wrote that the bridge tolls were abolished in 2005 after protests began.',
     );
     await a.mod.approve('discord:g1', id, mo);
-    await within(5000, () => c.engine.fact(`community-${id}`) !== undefined);
+    await within(5000, () => c.engine.fact(`community-${id}`, HERE) !== undefined);
   });
 
   it('a channel setting made in one applies in the others within 5 s', async () => {
@@ -240,7 +240,7 @@ describe.runIf(TEST_DATABASE_URL)('two bot processes sharing PostgreSQL', () => 
       'Ann Author states that the tolls on the bridge were abolished in 2005 for good.',
     );
     await a.mod.approve('discord:g1', id, mo);
-    await within(5000, () => b.engine.fact(`community-${id}`) !== undefined);
+    await within(5000, () => b.engine.fact(`community-${id}`, HERE) !== undefined);
   });
 
   it('only one of two moderators approving at once succeeds', async () => {
