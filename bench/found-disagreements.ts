@@ -38,7 +38,9 @@ if (values.child) {
     for (let i = 0; i < RUNS; i++) {
       const cache = foundCachePath(dir);
       if (dropCache && cache) rmSync(cache, { force: true });
-      const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', '--pack', dir], { encoding: 'utf8' });
+      const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', '--pack', dir], {
+        encoding: 'utf8',
+      });
       times.push((JSON.parse(child.stdout) as { ms: number }).ms);
     }
     return median(times);
@@ -53,7 +55,9 @@ if (values.child) {
     if (i > 0) warm.push(performance.now() - t);
   }
   const ms = (x: number) => `${Math.round(x)} ms`;
-  console.log(`found disagreements in ${dir}: ${found} among ${units.length} units (${pack.facts.length} facts, ${pack.passages.length} passages)`);
+  console.log(
+    `found disagreements in ${dir}: ${found} among ${units.length} units (${pack.facts.length} facts, ${pack.passages.length} passages)`,
+  );
   console.log(`  fresh process, cached:      ${ms(cached)}`);
   console.log(`  fresh process, not cached:  ${ms(uncached)}`);
   console.log(`  warm process, not cached:   ${ms(median(warm))} (median of ${RUNS})`);

@@ -39,7 +39,12 @@ const config = loadConfig();
 const logger = createLogger({
   level: 'warn',
   stream,
-  secrets: [config.discord?.token, config.slack?.botToken, config.slack?.signingSecret, config.slack?.oauth?.clientSecret],
+  secrets: [
+    config.discord?.token,
+    config.slack?.botToken,
+    config.slack?.signingSecret,
+    config.slack?.oauth?.clientSecret,
+  ],
 });
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 const engine = Engine.fromDir(config.knowledgeDir);
@@ -53,13 +58,25 @@ if (config.discord?.shardsPerProcess) {
   stops.push(d.stop);
 } else if (config.discord) {
   const { startDiscord } = await import('../adapters/discord/index.js');
-  const d = await startDiscord({ config: config.discord, cooldownSeconds: config.cooldownSeconds, engine, logger, moderation });
+  const d = await startDiscord({
+    config: config.discord,
+    cooldownSeconds: config.cooldownSeconds,
+    engine,
+    logger,
+    moderation,
+  });
   stops.push(d.stop);
 }
 if (config.slack) {
   const { startSlack } = await import('../adapters/slack/index.js');
   // Port 0: any free port, reported to the driver.
-  const s = await startSlack({ config: { ...config.slack, port: 0 }, cooldownSeconds: config.cooldownSeconds, engine, logger, moderation });
+  const s = await startSlack({
+    config: { ...config.slack, port: 0 },
+    cooldownSeconds: config.cooldownSeconds,
+    engine,
+    logger,
+    moderation,
+  });
   port = s.port;
   stops.push(s.stop);
 }

@@ -19,7 +19,15 @@ import pg from 'pg';
 import { openStore } from '../src/store/index.js';
 import { Installations } from '../src/store/installations.js';
 import { SecretBox } from '../src/store/secret-box.js';
-import { chatInput, guildFixture, guildIdOnShard, MEMBER_PERMISSIONS, snowflake, stringOption, user } from '../test/adapters/discord/payloads.js';
+import {
+  chatInput,
+  guildFixture,
+  guildIdOnShard,
+  MEMBER_PERMISSIONS,
+  snowflake,
+  stringOption,
+  user,
+} from '../test/adapters/discord/payloads.js';
 import { DiscordStandIn, type RecordedRequest } from '../test/adapters/discord/stand-in.js';
 import { FORM, postSigned, SIGNING_SECRET, slashCommandBody } from '../test/adapters/slack/signed.js';
 import { SlackStandIn } from '../test/adapters/slack/stand-ins.js';
@@ -116,7 +124,11 @@ const KEEP_ENV = ['PATH', 'HOME', 'TMPDIR', 'LANG'];
 async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
   const base = Object.fromEntries(KEEP_ENV.filter((k) => process.env[k]).map((k) => [k, process.env[k]!]));
   // The cooldown is off: every request is a real answer, not a "please wait".
-  const child: ChildProcess = fork(BOT_ENTRY, [], { execArgv: ['--import', 'tsx'], env: { ...base, LOG_LEVEL: 'warn', COOLDOWN_SECONDS: '0', ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(BOT_ENTRY, [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...base, LOG_LEVEL: 'warn', COOLDOWN_SECONDS: '0', ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const next = <T>(key: string) =>
     new Promise<T>((resolve, reject) => {
       const onMessage = (m: Record<string, unknown>) => {
@@ -125,7 +137,8 @@ async function startBotProcess(env: Record<string, string>): Promise<BotProcess>
         child.off('exit', onExit);
         resolve(m as T);
       };
-      const onExit = (code: number | null) => reject(new Error(`the load bot exited (code ${code}) before answering "${key}"`));
+      const onExit = (code: number | null) =>
+        reject(new Error(`the load bot exited (code ${code}) before answering "${key}"`));
       child.on('message', onMessage);
       child.once('exit', onExit);
     });
@@ -156,7 +169,11 @@ const DRAIN_MS = 10_000;
  * whatever the last one is doing. Untimed: the next wave starts once `settled` says the
  * last one has been answered, so the bot sets the pace.
  */
-async function inWaves(options: LoadOptions, send: (i: number) => Promise<void> | void, settled: (sentSoFar: number) => Promise<void>): Promise<void> {
+async function inWaves(
+  options: LoadOptions,
+  send: (i: number) => Promise<void> | void,
+  settled: (sentSoFar: number) => Promise<void>,
+): Promise<void> {
   const perWave = Math.ceil(options.requests / options.waves);
   const started = performance.now();
   const all: Promise<void>[] = [];
@@ -306,11 +323,16 @@ async function slackRun(rig: SlackRig, options: LoadOptions, tag: string): Promi
   const errorsBefore = (await rig.stats()).errors;
   const started = performance.now();
   const send = async (i: number) => {
-    const [command, text] = i % 2 === 0 ? ['/ask', QUESTIONS[i % QUESTIONS.length]!] : ['/check', CLAIMS[i % CLAIMS.length]!];
+    const [command, text] =
+      i % 2 === 0 ? ['/ask', QUESTIONS[i % QUESTIONS.length]!] : ['/check', CLAIMS[i % CLAIMS.length]!];
     // Each instance gets requests from every workspace: instance i % n, workspace ⌊i / n⌋ % teams.
     const n = rig.urls.length;
     const team = rig.teams[Math.floor(i / n) % rig.teams.length]!;
-    const body = slashCommandBody(command, text, api.responseUrl(`${tag}-${i}`), { user: `U${i}`, channel: `C${i % 50}`, team });
+    const body = slashCommandBody(command, text, api.responseUrl(`${tag}-${i}`), {
+      user: `U${i}`,
+      channel: `C${i % 50}`,
+      team,
+    });
     const t = performance.now();
     try {
       const res = await postSigned(rig.urls[i % n]!, body, FORM);
@@ -353,7 +375,8 @@ async function slackRun(rig: SlackRig, options: LoadOptions, tag: string): Promi
 export async function slackLoad(options: LoadOptions): Promise<LoadResult> {
   const rig = await startSlackRig(options.databaseUrl);
   try {
-    if (options.warmUp) await slackRun(rig, { requests: options.warmUp, waves: Math.ceil(options.warmUp / 10), waveMs: 0 }, 'warm');
+    if (options.warmUp)
+      await slackRun(rig, { requests: options.warmUp, waves: Math.ceil(options.warmUp / 10), waveMs: 0 }, 'warm');
     const heapBeforeMb = (await rig.stats()).heapMb;
     const result = await slackRun(rig, options, 'load');
     return { ...result, heapBeforeMb, heapAfterMb: (await rig.stats()).heapMb };
@@ -374,13 +397,20 @@ interface DiscordRig {
 
 async function startDiscordRig(databaseUrl?: string): Promise<DiscordRig> {
   // With shard processes, one guild on each of two shards; each process answers its own.
-  const guilds = databaseUrl ? [guildFixture(guildIdOnShard(0, 2)), guildFixture(guildIdOnShard(1, 2))] : [guildFixture()];
+  const guilds = databaseUrl
+    ? [guildFixture(guildIdOnShard(0, 2)), guildFixture(guildIdOnShard(1, 2))]
+    : [guildFixture()];
   const discord = await DiscordStandIn.start({ guilds, heartbeatIntervalMs: 5000 });
   const database = databaseUrl ? await scratchDatabase(databaseUrl) : undefined;
   try {
     const config = discord.config();
-    const env: Record<string, string> = { DISCORD_TOKEN: config.token, DISCORD_APPLICATION_ID: config.applicationId, DISCORD_API_URL: config.apiUrl };
-    if (database) Object.assign(env, { DATABASE_URL: database.url, DISCORD_SHARDS: '2', DISCORD_SHARDS_PER_PROCESS: '1' });
+    const env: Record<string, string> = {
+      DISCORD_TOKEN: config.token,
+      DISCORD_APPLICATION_ID: config.applicationId,
+      DISCORD_API_URL: config.apiUrl,
+    };
+    if (database)
+      Object.assign(env, { DATABASE_URL: database.url, DISCORD_SHARDS: '2', DISCORD_SHARDS_PER_PROCESS: '1' });
     const bot = await startBotProcess(env);
     return {
       discord,
@@ -399,7 +429,8 @@ async function startDiscordRig(databaseUrl?: string): Promise<DiscordRig> {
   }
 }
 
-const isCallback = (r: RecordedRequest) => r.method === 'POST' && r.route.startsWith('/interactions/') && r.route.endsWith('/callback');
+const isCallback = (r: RecordedRequest) =>
+  r.method === 'POST' && r.route.startsWith('/interactions/') && r.route.endsWith('/callback');
 
 /**
  * Reads the interaction callbacks off the stand-in as they arrive (first successful one per
@@ -428,15 +459,23 @@ function callbackCounter(discord: DiscordStandIn) {
 async function discordRun(rig: DiscordRig, options: LoadOptions, users: number): Promise<LoadResult> {
   const { discord } = rig;
   discord.forget();
-  const people = Array.from({ length: users }, (_, k) => ({ user: user(snowflake(), `member${k}`), permissions: MEMBER_PERMISSIONS }));
+  const people = Array.from({ length: users }, (_, k) => ({
+    user: user(snowflake(), `member${k}`),
+    permissions: MEMBER_PERMISSIONS,
+  }));
   const dispatched: { id: string; at: number }[] = [];
   const callbacks = callbackCounter(discord);
   const errorsBefore = (await rig.bot.stats()).errors;
   const started = performance.now();
   const send = (i: number) => {
-    const option = i % 2 === 0 ? stringOption('question', QUESTIONS[i % QUESTIONS.length]!) : stringOption('claim', CLAIMS[i % CLAIMS.length]!);
+    const option =
+      i % 2 === 0
+        ? stringOption('question', QUESTIONS[i % QUESTIONS.length]!)
+        : stringOption('claim', CLAIMS[i % CLAIMS.length]!);
     const guild = discord.guilds[Math.floor(i / 2) % discord.guilds.length]!;
-    const payload = chatInput(discord.applicationId, i % 2 === 0 ? 'ask' : 'check', [option], people[i % users]!, { guild });
+    const payload = chatInput(discord.applicationId, i % 2 === 0 ? 'ask' : 'check', [option], people[i % users]!, {
+      guild,
+    });
     const sent = discord.dispatchInteraction(payload);
     dispatched.push({ id: sent.id, at: sent.dispatchedAt });
   };
@@ -479,7 +518,12 @@ async function discordRun(rig: DiscordRig, options: LoadOptions, users: number):
 export async function discordLoad(options: LoadOptions & { users?: number }): Promise<LoadResult> {
   const rig = await startDiscordRig(options.databaseUrl);
   try {
-    if (options.warmUp) await discordRun(rig, { requests: options.warmUp, waves: Math.ceil(options.warmUp / 10), waveMs: 0 }, options.users ?? 500);
+    if (options.warmUp)
+      await discordRun(
+        rig,
+        { requests: options.warmUp, waves: Math.ceil(options.warmUp / 10), waveMs: 0 },
+        options.users ?? 500,
+      );
     const heapBeforeMb = (await rig.bot.stats()).heapMb;
     const result = await discordRun(rig, options, options.users ?? 500);
     return { ...result, heapBeforeMb, heapAfterMb: (await rig.bot.stats()).heapMb };
@@ -495,7 +539,11 @@ export async function discordLoad(options: LoadOptions & { users?: number }): Pr
  * a measurement, the run, and a measurement. The stand-ins' records are cleared before each
  * measurement, so the figure is the bot's (and this process's) own.
  */
-export async function heapGrowth(platform: 'slack' | 'discord', requests: number, options: { users?: number } = {}): Promise<HeapResult> {
+export async function heapGrowth(
+  platform: 'slack' | 'discord',
+  requests: number,
+  options: { users?: number } = {},
+): Promise<HeapResult> {
   const wave = 100;
   const warmUp = { requests: 2000, waves: 2000 / wave, waveMs: 0 };
   const run = { requests, waves: requests / wave, waveMs: 0 };
@@ -506,7 +554,15 @@ export async function heapGrowth(platform: 'slack' | 'discord', requests: number
       const before = (await rig.stats()).heapMb;
       const r = await slackRun(rig, run, 'heap');
       const after = (await rig.stats()).heapMb;
-      return { platform, requests, lost: r.lost, heapBeforeMb: before, heapAfterMb: after, growthMb: after - before, elapsedMs: r.elapsedMs };
+      return {
+        platform,
+        requests,
+        lost: r.lost,
+        heapBeforeMb: before,
+        heapAfterMb: after,
+        growthMb: after - before,
+        elapsedMs: r.elapsedMs,
+      };
     } finally {
       await rig.stop();
     }
@@ -518,7 +574,15 @@ export async function heapGrowth(platform: 'slack' | 'discord', requests: number
     const before = (await rig.bot.stats()).heapMb;
     const r = await discordRun(rig, run, users);
     const after = (await rig.bot.stats()).heapMb;
-    return { platform, requests, lost: r.lost, heapBeforeMb: before, heapAfterMb: after, growthMb: after - before, elapsedMs: r.elapsedMs };
+    return {
+      platform,
+      requests,
+      lost: r.lost,
+      heapBeforeMb: before,
+      heapAfterMb: after,
+      growthMb: after - before,
+      elapsedMs: r.elapsedMs,
+    };
   } finally {
     await rig.stop();
   }

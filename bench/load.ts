@@ -17,7 +17,14 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { readArgs } from '../src/entry-point.js';
-import { ACK_DEADLINE_MS, discordLoad, heapGrowth, slackLoad, type HeapResult, type LoadResult } from './load-driver.js';
+import {
+  ACK_DEADLINE_MS,
+  discordLoad,
+  heapGrowth,
+  slackLoad,
+  type HeapResult,
+  type LoadResult,
+} from './load-driver.js';
 
 const USAGE = `usage: npm run load [-- --quick] [--json] [--database URL]
   --quick     200 requests each, 2,000 for heap growth (default 2,000 and 20,000)
@@ -42,7 +49,8 @@ const ms = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} ms` : '—');
 const mb = (x: number | undefined) => (x === undefined ? '—' : `${x.toFixed(1)} MB`);
 
 function loadTable(rows: LoadResult[]): string {
-  const head = '| platform | sent | acked | acked ≤ 3 s | answered once | duplicated | lost | ack p50 | ack p99 | ack max | errors logged | heap before → after |';
+  const head =
+    '| platform | sent | acked | acked ≤ 3 s | answered once | duplicated | lost | ack p50 | ack p99 | ack max | errors logged | heap before → after |';
   const rule = '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--|';
   const line = (r: LoadResult) =>
     `| ${r.platform} | ${r.sent} | ${r.acked} | ${r.ackedInTime} | ${r.answered} | ${r.duplicated} | ${r.lost} | ${ms(r.ackP50Ms)} | ${ms(r.ackP99Ms)} | ${ms(r.ackMaxMs)} | ${r.errorsLogged} | ${mb(r.heapBeforeMb)} → ${mb(r.heapAfterMb)} |`;
@@ -52,7 +60,8 @@ function loadTable(rows: LoadResult[]): string {
 function heapTable(rows: HeapResult[]): string {
   const head = '| platform | requests | lost | heap before | heap after | growth | took |';
   const rule = '|---|--:|--:|--:|--:|--:|--:|';
-  const line = (r: HeapResult) => `| ${r.platform} | ${r.requests} | ${r.lost} | ${mb(r.heapBeforeMb)} | ${mb(r.heapAfterMb)} | ${r.growthMb >= 0 ? '+' : ''}${r.growthMb.toFixed(2)} MB | ${(r.elapsedMs / 1000).toFixed(0)} s |`;
+  const line = (r: HeapResult) =>
+    `| ${r.platform} | ${r.requests} | ${r.lost} | ${mb(r.heapBeforeMb)} | ${mb(r.heapAfterMb)} | ${r.growthMb >= 0 ? '+' : ''}${r.growthMb.toFixed(2)} MB | ${(r.elapsedMs / 1000).toFixed(0)} s |`;
   return [head, rule, ...rows.map(line)].join('\n');
 }
 

@@ -76,7 +76,9 @@ function millionPack(real: Pack, wanted: number, seed: number): Pack {
       documents.set(doc.id, doc);
       passages.push({ ...p, id: `${doc.id}:${p.start}`, document: doc.id });
     }
-    progress(`${passages.length.toLocaleString('en-US')} passages (chunk ${chunk + 1} in ${Math.round(performance.now() - t)} ms)`);
+    progress(
+      `${passages.length.toLocaleString('en-US')} passages (chunk ${chunk + 1} in ${Math.round(performance.now() - t)} ms)`,
+    );
   }
   // A document whose passages were cut off at `wanted` is left out whole.
   const cited = new Set(passages.map((p) => p.document));
@@ -86,7 +88,9 @@ function millionPack(real: Pack, wanted: number, seed: number): Pack {
 
 function main(): void {
   const started = performance.now();
-  const loadAtStart = loadavg().map((x) => x.toFixed(1)).join(' ');
+  const loadAtStart = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
   const real = loadPack(join(ROOT, 'knowledge'));
   const queries = benchQueries(real, SEED);
   let t = performance.now();
@@ -96,7 +100,9 @@ function main(): void {
   const passages = pack.passages.length;
   gc();
   const heapPack = process.memoryUsage().heapUsed;
-  progress(`pack of ${passages.toLocaleString('en-US')} passages in ${documents.toLocaleString('en-US')} documents, generated in ${Math.round(generated / 1000)} s; building the engine`);
+  progress(
+    `pack of ${passages.toLocaleString('en-US')} passages in ${documents.toLocaleString('en-US')} documents, generated in ${Math.round(generated / 1000)} s; building the engine`,
+  );
   t = performance.now();
   // Found disagreements are not looked for: finding them in 17,000 units already takes minutes (see README).
   const engine = new Engine(pack, { findDisagreements: false });
@@ -138,12 +144,18 @@ function main(): void {
     check_p50_ms: round(percentile(check, 50)),
     check_p99_ms: round(percentile(check, 99)),
   };
-  const load = loadavg().map((x) => x.toFixed(1)).join(' ');
-  console.log(`crosscheck bench, million-passage pack — node ${process.version}, load average at start ${loadAtStart}, at end ${load}; seed ${SEED}`);
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+  console.log(
+    `crosscheck bench, million-passage pack — node ${process.version}, load average at start ${loadAtStart}, at end ${load}; seed ${SEED}`,
+  );
   console.log(
     `${passages.toLocaleString('en-US')} passages, ${documents.toLocaleString('en-US')} documents, ${result.facts} curated facts: build ${result.build_ms} ms, heap ${result.heap_mb} MB (pack alone before the engine ${result.heap_pack_mb} MB; rss ${result.rss_mb} MB, array buffers ${result.array_buffers_mb} MB)`,
   );
-  console.log(`ask p50 ${result.ask_p50_ms} ms, p99 ${result.ask_p99_ms} ms (${ask.length} asks); check p50 ${result.check_p50_ms} ms, p99 ${result.check_p99_ms} ms (${check.length} checks)`);
+  console.log(
+    `ask p50 ${result.ask_p50_ms} ms, p99 ${result.ask_p99_ms} ms (${ask.length} asks); check p50 ${result.check_p50_ms} ms, p99 ${result.check_p99_ms} ms (${check.length} checks)`,
+  );
   console.log(`slowest asks: ${slowest.map((s) => `${s.ms.toFixed(1)} ms “${s.q}”`).join('; ')}`);
   console.log(`target: ask p99 ${result.ask_p99_ms} ms ≤ 20: ${result.ask_p99_ms <= 20 ? 'met' : 'MISSED'}`);
   console.log(`target: heap ${result.heap_mb} MB ≤ 1536: ${result.heap_mb <= 1536 ? 'met' : 'MISSED'}`);

@@ -153,25 +153,38 @@ export function benchQueries(pack: Pack, seed = 42, count = 220): QuerySet {
   const facts = pack.facts.length ? pack.facts : [];
   const questions = [...HANDWRITTEN_QUESTIONS, ...OFF_TOPIC];
   const claims = [...HANDWRITTEN_CLAIMS];
-  for (let i = 0; facts.length > 0 && questions.length < count; i++) {
+  for (let _i = 0; facts.length > 0 && questions.length < count; _i++) {
     const f = facts[Math.floor(r() * facts.length)]!;
     const content = words(f.statement).filter((w) => !STOP_WORDS.has(w) && w.length > 2);
     if (content.length === 0) continue;
     const start = Math.floor(r() * Math.max(1, content.length - 3));
     const ws = content.slice(start, start + 2 + Math.floor(r() * 4));
-    const who = /^(?:according to )?([A-Z][a-z]+)\b/i.exec(f.statement.replace(/^According to /, ''))?.[1]?.toLowerCase() ?? null;
+    const who =
+      /^(?:according to )?([A-Z][a-z]+)\b/i.exec(f.statement.replace(/^According to /, ''))?.[1]?.toLowerCase() ?? null;
     const year = /\b(19|20)\d\d\b/.exec(f.statement)?.[0] ?? null;
     let q = QUESTION_FORMS[Math.floor(r() * QUESTION_FORMS.length)]!(ws, who, year);
     if (r() < 0.12) q = typo(q, r);
     questions.push(q);
   }
-  for (let i = 0; facts.length > 0 && claims.length < count; i++) {
+  for (let _i = 0; facts.length > 0 && claims.length < count; _i++) {
     const f = facts[Math.floor(r() * facts.length)]!;
     // The claim a reader would make: the statement without its attribution.
-    let c = f.statement.replace(/^(?:According to [^,]+, |[A-Z][\w. ]+ \(\d{4}\) (?:argues|judges|says|reports|claims|writes|notes) that )/, '').replace(/\.$/, '');
+    let c = f.statement
+      .replace(
+        /^(?:According to [^,]+, |[A-Z][\w. ]+ \(\d{4}\) (?:argues|judges|says|reports|claims|writes|notes) that )/,
+        '',
+      )
+      .replace(/\.$/, '');
     const roll = r();
-    if (roll < 0.25) c = c.replace(/\b(19|20)(\d\d)\b/, (_y, a: string, b: string) => `${a}${String((Number(b) + 1 + Math.floor(r() * 5)) % 100).padStart(2, '0')}`);
-    else if (roll < 0.45) c = c.replace(/(?<![\w-])(\d+(?:\.\d+)?)(?=\s*(?:million|billion|%|percent|helicopters|jets|years))/, (n) => String(Number(n) * 3));
+    if (roll < 0.25)
+      c = c.replace(
+        /\b(19|20)(\d\d)\b/,
+        (_y, a: string, b: string) => `${a}${String((Number(b) + 1 + Math.floor(r() * 5)) % 100).padStart(2, '0')}`,
+      );
+    else if (roll < 0.45)
+      c = c.replace(/(?<![\w-])(\d+(?:\.\d+)?)(?=\s*(?:million|billion|%|percent|helicopters|jets|years))/, (n) =>
+        String(Number(n) * 3),
+      );
     else if (roll < 0.55) c = c.replace(/\b(is|was|were|are|will|has|had|did)\b/, '$1 not');
     else if (roll < 0.7) {
       const [re, to] = PARTY_SWAPS[Math.floor(r() * PARTY_SWAPS.length)]!;

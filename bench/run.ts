@@ -123,7 +123,13 @@ const runStarted = performance.now();
  * used up, but never fewer than `atLeast` items (the engine: one full pass; raw MiniSearch,
  * which takes over a second a search on big packs: one).
  */
-function timeEach<T>(items: readonly T[], rounds: number, budgetMs: number, run: (item: T) => unknown, atLeast = items.length): number[] {
+function timeEach<T>(
+  items: readonly T[],
+  rounds: number,
+  budgetMs: number,
+  run: (item: T) => unknown,
+  atLeast = items.length,
+): number[] {
   const times: number[] = [];
   const deadline = performance.now() + budgetMs;
   for (let k = 0; k < rounds; k++) {
@@ -158,7 +164,8 @@ function measure(label: string, pack: Pack, queries: QuerySet): SizeRow {
   const claims = shuffled(queries.claims, SEED + 1);
   const { rounds, warmup, budgetMs: planned } = plan(pack.facts.length);
   // Whatever is left of the run's budget, but never under 3 s.
-  const budgetMs = () => Math.max(3_000, Math.min(planned, ((RUN_BUDGET_MS - (performance.now() - runStarted)) * 2) / 3));
+  const budgetMs = () =>
+    Math.max(3_000, Math.min(planned, ((RUN_BUDGET_MS - (performance.now() - runStarted)) * 2) / 3));
 
   // A full collection, then the warm-up (twice through everything on small packs), so the
   // JIT has settled: a forced collection right before timing makes V8 throw away compiled
@@ -222,10 +229,16 @@ function ensureBuild(): string {
   const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
   if (build.status === 0) return '';
   const first = `${build.stdout}${build.stderr}`.split('\n').find(Boolean) ?? '';
-  return existsSync(main) ? `build failed (${first.slice(0, 120)}); timed the existing dist/` : `build failed: ${first.slice(0, 160)}`;
+  return existsSync(main)
+    ? `build failed (${first.slice(0, 120)}); timed the existing dist/`
+    : `build failed: ${first.slice(0, 160)}`;
 }
 
-function timeProcess(argv: string[], env: NodeJS.ProcessEnv, ready: RegExp | null): Promise<{ ms: number; logged: number | null } | null> {
+function timeProcess(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp | null,
+): Promise<{ ms: number; logged: number | null } | null> {
   return new Promise((done) => {
     const t = performance.now();
     const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -254,11 +267,31 @@ function timeProcess(argv: string[], env: NodeJS.ProcessEnv, ready: RegExp | nul
 async function measureStartup(): Promise<Startup> {
   const note = ensureBuild();
   const main = join(ROOT, 'dist', 'adapters', 'main.js');
-  if (!existsSync(main)) return { startup_ms: null, ready_wall_ms: null, node_ms: null, logged_ms: null, note: note || 'no dist/adapters/main.js' };
+  if (!existsSync(main))
+    return {
+      startup_ms: null,
+      ready_wall_ms: null,
+      node_ms: null,
+      logged_ms: null,
+      note: note || 'no dist/adapters/main.js',
+    };
   // Console mode: no tokens (blank values also stop .env from supplying any), empty stdin.
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', KNOWLEDGE_DIR: join(ROOT, 'knowledge'), HTTP_PORT: '', NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: 'info',
+    KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
+    HTTP_PORT: '',
+    NO_COLOR: '1',
+  };
   for (const key of Object.keys(env)) if (key.startsWith('DISCORD_') || key.startsWith('SLACK_')) delete env[key];
-  for (const key of ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']) env[key] = '';
+  for (const key of [
+    'DISCORD_TOKEN',
+    'DISCORD_APPLICATION_ID',
+    'SLACK_BOT_TOKEN',
+    'SLACK_APP_TOKEN',
+    'SLACK_SIGNING_SECRET',
+  ])
+    env[key] = '';
   const runs = 7;
   const nodeMs: number[] = [];
   const readyMs: number[] = [];
@@ -272,10 +305,23 @@ async function measureStartup(): Promise<Startup> {
       if (r.logged !== null) logged.push(r.logged);
     }
   }
-  if (readyMs.length === 0 || nodeMs.length === 0) return { startup_ms: null, ready_wall_ms: null, node_ms: null, logged_ms: null, note: `${note} the process never logged "ready in"`.trim() };
+  if (readyMs.length === 0 || nodeMs.length === 0)
+    return {
+      startup_ms: null,
+      ready_wall_ms: null,
+      node_ms: null,
+      logged_ms: null,
+      note: `${note} the process never logged "ready in"`.trim(),
+    };
   const wall = median(readyMs);
   const node = median(nodeMs);
-  return { startup_ms: Math.round(wall - node), ready_wall_ms: Math.round(wall), node_ms: Math.round(node), logged_ms: logged.length ? median(logged) : null, note };
+  return {
+    startup_ms: Math.round(wall - node),
+    ready_wall_ms: Math.round(wall),
+    node_ms: Math.round(node),
+    logged_ms: logged.length ? median(logged) : null,
+    note,
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -298,7 +344,8 @@ function measureMillion(): { result: Million | null; lines: string[] } {
   );
   const lines = (run.stdout ?? '').trim().split('\n');
   const last = lines.at(-1) ?? '';
-  if (run.status !== 0 || !last.startsWith('{')) return { result: null, lines: [...lines, `exit status ${run.status ?? run.signal}`] };
+  if (run.status !== 0 || !last.startsWith('{'))
+    return { result: null, lines: [...lines, `exit status ${run.status ?? run.signal}`] };
   return { result: JSON.parse(last) as Million, lines: lines.slice(0, -1) };
 }
 
@@ -340,9 +387,19 @@ async function measureRender(engine: Engine, queries: QuerySet): Promise<RenderT
           samples.push(performance.now() - t);
         }
       }
-      out.push({ name, p50_ms: round(percentile(samples, 50)), p99_ms: round(percentile(samples, 99)), note: `${samples.length} renders` });
+      out.push({
+        name,
+        p50_ms: round(percentile(samples, 50)),
+        p99_ms: round(percentile(samples, 99)),
+        note: `${samples.length} renders`,
+      });
     } catch (e) {
-      out.push({ name, p50_ms: null, p99_ms: null, note: `could not render: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
+      out.push({
+        name,
+        p50_ms: null,
+        p99_ms: null,
+        note: `could not render: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+      });
     }
   }
   return out;
@@ -351,7 +408,22 @@ async function measureRender(engine: Engine, queries: QuerySet): Promise<RenderT
 // ---------------------------------------------------------------------------------------
 
 function table(rows: SizeRow[]): string {
-  const head = ['pack', 'facts', 'passages', 'topics (disputed)', 'build ms', 'load ms', 'heap MB (engine)', 'ask p50', 'ask p99', 'check p99', 'search p99', 'ask/search', 'raw build ms', 'timed asks / checks / searches'];
+  const head = [
+    'pack',
+    'facts',
+    'passages',
+    'topics (disputed)',
+    'build ms',
+    'load ms',
+    'heap MB (engine)',
+    'ask p50',
+    'ask p99',
+    'check p99',
+    'search p99',
+    'ask/search',
+    'raw build ms',
+    'timed asks / checks / searches',
+  ];
   const body = rows.map((r) => [
     r.label,
     r.facts.toLocaleString('en-US'),
@@ -369,8 +441,13 @@ function table(rows: SizeRow[]): string {
     `${r.samples} / ${r.checkSamples} / ${r.searchSamples}`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  return [line(head), `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n');
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  return [
+    line(head),
+    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    ...body.map(line),
+  ].join('\n');
 }
 
 function targets(rows: SizeRow[], startup: Startup): string[] {
@@ -381,17 +458,23 @@ function targets(rows: SizeRow[], startup: Startup): string[] {
   const out: string[] = [];
   if (big) {
     out.push(`100,000 facts: ask p99 ${big.ask_p99_ms} ms ≤ 10: ${mark(big.ask_p99_ms <= 10)}`);
-    out.push(`100,000 facts: ask p99 / search p99 ${(big.ask_p99_ms / big.search_p99_ms).toFixed(2)} ≤ 2: ${mark(big.ask_p99_ms / big.search_p99_ms <= 2)}`);
+    out.push(
+      `100,000 facts: ask p99 / search p99 ${(big.ask_p99_ms / big.search_p99_ms).toFixed(2)} ≤ 2: ${mark(big.ask_p99_ms / big.search_p99_ms <= 2)}`,
+    );
     out.push(`100,000 facts: heap ${big.heap_mb} MB ≤ 300: ${mark(big.heap_mb <= 300)}`);
   }
   if (mid) out.push(`10,000 facts: ask p99 ${mid.ask_p99_ms} ms ≤ 2: ${mark(mid.ask_p99_ms <= 2)}`);
-  out.push(`start-up ${startup.startup_ms ?? '?'} ms (not counting Node) ≤ 500: ${mark(startup.startup_ms === null ? null : startup.startup_ms <= 500)}`);
+  out.push(
+    `start-up ${startup.startup_ms ?? '?'} ms (not counting Node) ≤ 500: ${mark(startup.startup_ms === null ? null : startup.startup_ms <= 500)}`,
+  );
   return out;
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
-  loadAtStart = loadavg().map((x) => x.toFixed(1)).join(' ');
+  loadAtStart = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
   const real = loadPack(join(ROOT, 'knowledge'));
   const queries = benchQueries(real, SEED);
   progress(`${queries.questions.length} questions and ${queries.claims.length} claims; seed ${SEED}`);
@@ -420,9 +503,15 @@ async function main(): Promise<void> {
   const million = args.million ? (progress('million-passage pack, in a process of its own'), measureMillion()) : null;
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const load = loadavg().map((x) => x.toFixed(1)).join(' ');
-  console.log(`crosscheck bench — node ${process.version}, ${cpus().length} × ${cpu}, load average at start ${loadAtStart}, at end ${load}; seed ${SEED}`);
-  console.log(`${queries.questions.length} questions (ask, raw search) and ${queries.claims.length} claims (check); times in ms; heap after a forced GC, with the engine's own share in brackets\n`);
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+  console.log(
+    `crosscheck bench — node ${process.version}, ${cpus().length} × ${cpu}, load average at start ${loadAtStart}, at end ${load}; seed ${SEED}`,
+  );
+  console.log(
+    `${queries.questions.length} questions (ask, raw search) and ${queries.claims.length} claims (check); times in ms; heap after a forced GC, with the engine's own share in brackets\n`,
+  );
   console.log(table(rows));
   console.log('');
   console.log(
@@ -430,16 +519,36 @@ async function main(): Promise<void> {
       ? `start-up: not measured (${startup.note})`
       : `start-up to ready (real pack, console mode): ${startup.startup_ms} ms without Node's own start = ${startup.ready_wall_ms} ms to the ready line − ${startup.node_ms} ms for \`node -e ''\` (median of 7; the process itself logs ${startup.logged_ms} ms)${startup.note ? `; ${startup.note}` : ''}`,
   );
-  for (const r of render) console.log(`render ${r.name}: ${r.p50_ms === null ? 'null' : `p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms`} (${r.note})`);
+  for (const r of render)
+    console.log(
+      `render ${r.name}: ${r.p50_ms === null ? 'null' : `p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms`} (${r.note})`,
+    );
   console.log('');
   if (million) for (const line of million.lines) console.log(line);
   for (const line of targets(rows, startup)) console.log(`target: ${line}`);
   console.log(`\nwhole run: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (JSON_OUT) {
-    const sizes: SizeResult[] = rows.map(({ facts, passages, build_ms, load_ms, heap_mb, ask_p50_ms, ask_p99_ms, check_p99_ms, search_p99_ms }) => ({
-      facts, passages, build_ms, load_ms, heap_mb, ask_p50_ms, ask_p99_ms, check_p99_ms, search_p99_ms,
-    }));
-    console.log(JSON.stringify({ node: process.version, startup_ms: startup.startup_ms, sizes, million: million?.result ?? null }));
+    const sizes: SizeResult[] = rows.map(
+      ({ facts, passages, build_ms, load_ms, heap_mb, ask_p50_ms, ask_p99_ms, check_p99_ms, search_p99_ms }) => ({
+        facts,
+        passages,
+        build_ms,
+        load_ms,
+        heap_mb,
+        ask_p50_ms,
+        ask_p99_ms,
+        check_p99_ms,
+        search_p99_ms,
+      }),
+    );
+    console.log(
+      JSON.stringify({
+        node: process.version,
+        startup_ms: startup.startup_ms,
+        sizes,
+        million: million?.result ?? null,
+      }),
+    );
   }
 }
 

@@ -45,34 +45,229 @@ const between = (r: Random, lo: number, hi: number): number => lo + Math.floor(r
 // pack has a big vocabulary (roughly Heaps' law), which is what makes fuzzy search cost.
 
 const PLACES = [
-  'Karachi', 'Lahore', 'Gwadar', 'Peshawar', 'Quetta', 'Multan', 'Faisalabad', 'Rawalpindi', 'Hyderabad', 'Sialkot',
-  'Kazan', 'Novosibirsk', 'Vladivostok', 'Yekaterinburg', 'Sochi', 'Rostov', 'Murmansk', 'Samara', 'Tashkent', 'Almaty',
-  'Astana', 'Dushanbe', 'Bishkek', 'Ashgabat', 'Tehran', 'Ankara', 'Riyadh', 'Doha', 'Dhaka', 'Colombo', 'Herat',
-  'Kandahar', 'Urumqi', 'Minsk', 'Baku', 'Kashgar', 'Sevastopol', 'Orenburg', 'Chelyabinsk', 'Abbottabad', 'Jamshoro',
+  'Karachi',
+  'Lahore',
+  'Gwadar',
+  'Peshawar',
+  'Quetta',
+  'Multan',
+  'Faisalabad',
+  'Rawalpindi',
+  'Hyderabad',
+  'Sialkot',
+  'Kazan',
+  'Novosibirsk',
+  'Vladivostok',
+  'Yekaterinburg',
+  'Sochi',
+  'Rostov',
+  'Murmansk',
+  'Samara',
+  'Tashkent',
+  'Almaty',
+  'Astana',
+  'Dushanbe',
+  'Bishkek',
+  'Ashgabat',
+  'Tehran',
+  'Ankara',
+  'Riyadh',
+  'Doha',
+  'Dhaka',
+  'Colombo',
+  'Herat',
+  'Kandahar',
+  'Urumqi',
+  'Minsk',
+  'Baku',
+  'Kashgar',
+  'Sevastopol',
+  'Orenburg',
+  'Chelyabinsk',
+  'Abbottabad',
+  'Jamshoro',
 ];
 const ORGS = [
-  'Gazprom', 'Rosneft', 'Rostec', 'Rosatom', 'Rosoboronexport', 'Novatek', 'Lukoil', 'Transneft', 'Inter Services Intelligence',
-  'Heavy Industries Taxila', 'Karachi Shipyard', 'Pakistan Aeronautical Complex', 'Kamov', 'Uralvagonzavod', 'Almaz-Antey',
-  'United Aircraft Corporation', 'Sui Southern Gas', 'Pakistan State Oil', 'Eurasian Development Bank', 'BRICS', 'CSTO',
-  'Valdai Club', 'Carnegie Moscow Center', 'Islamabad Policy Research Institute', 'Sputnik', 'Dawn', 'The Express Tribune',
+  'Gazprom',
+  'Rosneft',
+  'Rostec',
+  'Rosatom',
+  'Rosoboronexport',
+  'Novatek',
+  'Lukoil',
+  'Transneft',
+  'Inter Services Intelligence',
+  'Heavy Industries Taxila',
+  'Karachi Shipyard',
+  'Pakistan Aeronautical Complex',
+  'Kamov',
+  'Uralvagonzavod',
+  'Almaz-Antey',
+  'United Aircraft Corporation',
+  'Sui Southern Gas',
+  'Pakistan State Oil',
+  'Eurasian Development Bank',
+  'BRICS',
+  'CSTO',
+  'Valdai Club',
+  'Carnegie Moscow Center',
+  'Islamabad Policy Research Institute',
+  'Sputnik',
+  'Dawn',
+  'The Express Tribune',
 ];
 const FIRST_NAMES = [
-  'Arif', 'Saleem', 'Andrew', 'Sergei', 'Ivan', 'Dmitry', 'Alexei', 'Nikolai', 'Ayesha', 'Fatima', 'Imran', 'Nawaz', 'Shahid',
-  'Tariq', 'Bilal', 'Hina', 'Maria', 'Olga', 'Natalia', 'Vladimir', 'Yuri', 'Farhan', 'Zahid', 'Khalid', 'Sana', 'Mikhail',
-  'Anatoly', 'Asad', 'Raza', 'Omar', 'Elena', 'Svetlana', 'Hamid', 'Junaid', 'Kamran', 'Pavel', 'Boris', 'Nadia', 'Irina', 'Usman',
+  'Arif',
+  'Saleem',
+  'Andrew',
+  'Sergei',
+  'Ivan',
+  'Dmitry',
+  'Alexei',
+  'Nikolai',
+  'Ayesha',
+  'Fatima',
+  'Imran',
+  'Nawaz',
+  'Shahid',
+  'Tariq',
+  'Bilal',
+  'Hina',
+  'Maria',
+  'Olga',
+  'Natalia',
+  'Vladimir',
+  'Yuri',
+  'Farhan',
+  'Zahid',
+  'Khalid',
+  'Sana',
+  'Mikhail',
+  'Anatoly',
+  'Asad',
+  'Raza',
+  'Omar',
+  'Elena',
+  'Svetlana',
+  'Hamid',
+  'Junaid',
+  'Kamran',
+  'Pavel',
+  'Boris',
+  'Nadia',
+  'Irina',
+  'Usman',
 ];
 const LAST_NAMES = [
-  'Rafiq', 'Butt', 'Ivanov', 'Petrov', 'Sokolov', 'Volkov', 'Kuznetsov', 'Qureshi', 'Malik', 'Hussain', 'Chaudhry', 'Siddiqui',
-  'Abbasi', 'Lavrov', 'Morozov', 'Popov', 'Lebedev', 'Kozlov', 'Novikov', 'Mirza', 'Baig', 'Jamali', 'Akhtar', 'Hashmi',
-  'Orlov', 'Pavlov', 'Fedorov', 'Yakovlev', 'Gillani', 'Niazi', 'Durrani', 'Kasuri', 'Rehman', 'Zaidi', 'Karaganov', 'Trenin',
+  'Rafiq',
+  'Butt',
+  'Ivanov',
+  'Petrov',
+  'Sokolov',
+  'Volkov',
+  'Kuznetsov',
+  'Qureshi',
+  'Malik',
+  'Hussain',
+  'Chaudhry',
+  'Siddiqui',
+  'Abbasi',
+  'Lavrov',
+  'Morozov',
+  'Popov',
+  'Lebedev',
+  'Kozlov',
+  'Novikov',
+  'Mirza',
+  'Baig',
+  'Jamali',
+  'Akhtar',
+  'Hashmi',
+  'Orlov',
+  'Pavlov',
+  'Fedorov',
+  'Yakovlev',
+  'Gillani',
+  'Niazi',
+  'Durrani',
+  'Kasuri',
+  'Rehman',
+  'Zaidi',
+  'Karaganov',
+  'Trenin',
 ];
-const CODE_PREFIXES = ['Mi', 'Su', 'Ka', 'Yak', 'Il', 'An', 'Tu', 'MiG', 'JF', 'T', 'S', 'BMP', 'Kh', 'Tor', 'Buk', 'BTR', 'Tigr', 'R'];
+const CODE_PREFIXES = [
+  'Mi',
+  'Su',
+  'Ka',
+  'Yak',
+  'Il',
+  'An',
+  'Tu',
+  'MiG',
+  'JF',
+  'T',
+  'S',
+  'BMP',
+  'Kh',
+  'Tor',
+  'Buk',
+  'BTR',
+  'Tigr',
+  'R',
+];
 const CODE_SUFFIXES = ['', '', '', 'M', 'K', 'E', 'SM', 'MS'];
-const SYLLABLES = ['ka', 'ra', 'zan', 'mir', 'lo', 'ta', 'gor', 'vo', 'sha', 'rin', 'tul', 'pesh', 'al', 'mar', 'dan', 'kov', 'ze', 'bek', 'qa', 'sim', 'ner', 'ist', 'han', 'mu', 'dor', 'yar', 'bal', 'ost', 'kir', 'nal', 'fa', 'jo'];
+const SYLLABLES = [
+  'ka',
+  'ra',
+  'zan',
+  'mir',
+  'lo',
+  'ta',
+  'gor',
+  'vo',
+  'sha',
+  'rin',
+  'tul',
+  'pesh',
+  'al',
+  'mar',
+  'dan',
+  'kov',
+  'ze',
+  'bek',
+  'qa',
+  'sim',
+  'ner',
+  'ist',
+  'han',
+  'mu',
+  'dor',
+  'yar',
+  'bal',
+  'ost',
+  'kir',
+  'nal',
+  'fa',
+  'jo',
+];
 const PLACE_ENDINGS = ['abad', 'grad', 'pur', 'sk', 'kent', 'ino', 'kot', 'garh', 'ovo', 'shahr'];
 const SURNAME_ENDINGS = ['ov', 'ev', 'sky', 'in', 'i', 'zai', 'ani', 'ullah', 'enko', 'ski'];
 const DOC_KINDS = ['analysis', 'opinion', 'article', 'report', 'overview'] as const;
-const PUBLISHERS = ['Dawn', 'The Diplomat', 'Sputnik', 'Valdai Club', 'Global Village Space', 'South Asian Voices', 'RIAC', 'The Nation', 'TASS', 'Express Tribune', 'a personal blog', 'a think-tank bulletin'];
+const PUBLISHERS = [
+  'Dawn',
+  'The Diplomat',
+  'Sputnik',
+  'Valdai Club',
+  'Global Village Space',
+  'South Asian Voices',
+  'RIAC',
+  'The Nation',
+  'TASS',
+  'Express Tribune',
+  'a personal blog',
+  'a think-tank bulletin',
+];
 const POST_KINDS = ['claim', 'opinion', 'summary', 'question', 'article'] as const;
 const AREAS = ['history', 'military', 'energy', 'economy', 'diplomacy', 'assessment'];
 
@@ -113,10 +308,28 @@ function vocabulary(r: Random, size: number, base: Pack): Vocabulary {
   const unique = (list: string[]) => [...new Set(list)].filter(ok);
   const places = unique([...PLACES, ...Array.from({ length: grow }, () => syllableWord(r, PLACE_ENDINGS))]);
   const surnames = unique([...LAST_NAMES, ...Array.from({ length: grow }, () => syllableWord(r, SURNAME_ENDINGS))]);
-  const people = unique(Array.from({ length: grow * 2 }, () => `${pickSkewed(r, FIRST_NAMES)} ${pickSkewed(r, surnames)}`));
-  const orgs = unique([...ORGS, ...Array.from({ length: Math.ceil(grow / 8) }, () => `${syllableWord(r, ['', 'ex', 'prom', 'tech'])} ${pick(r, ['Group', 'Corporation', 'Institute', 'Holdings', 'Bank'])}`)]);
-  const codes = unique(Array.from({ length: Math.ceil(grow / 8) }, () => `${pick(r, CODE_PREFIXES)}-${between(r, 2, 999)}${pick(r, CODE_SUFFIXES)}`));
-  const parties = new Set(Object.values(base.meta.parties).flat().map((w) => w.toLowerCase()));
+  const people = unique(
+    Array.from({ length: grow * 2 }, () => `${pickSkewed(r, FIRST_NAMES)} ${pickSkewed(r, surnames)}`),
+  );
+  const orgs = unique([
+    ...ORGS,
+    ...Array.from(
+      { length: Math.ceil(grow / 8) },
+      () =>
+        `${syllableWord(r, ['', 'ex', 'prom', 'tech'])} ${pick(r, ['Group', 'Corporation', 'Institute', 'Holdings', 'Bank'])}`,
+    ),
+  ]);
+  const codes = unique(
+    Array.from(
+      { length: Math.ceil(grow / 8) },
+      () => `${pick(r, CODE_PREFIXES)}-${between(r, 2, 999)}${pick(r, CODE_SUFFIXES)}`,
+    ),
+  );
+  const parties = new Set(
+    Object.values(base.meta.parties)
+      .flat()
+      .map((w) => w.toLowerCase()),
+  );
   return { places, surnames, people, orgs, codes, parties };
 }
 
@@ -251,7 +464,8 @@ const CLAUSES: ((r: Random, w: Vocabulary, year: number) => string)[] = [
   (r, w, y) => ` ahead of the ${y} summit in ${pickSkewed(r, w.places)}`,
   (r, w) => `, ${pickSkewed(r, w.people)} said`,
   (r, w) => ` despite objections from ${pickSkewed(r, w.orgs)}`,
-  (r) => `, involving some ${between(r, 2, 60)} ${pick(r, ['officers', 'engineers', 'helicopters', 'companies', 'delegates', 'students'])}`,
+  (r) =>
+    `, involving some ${between(r, 2, 60)} ${pick(r, ['officers', 'engineers', 'helicopters', 'companies', 'delegates', 'students'])}`,
 ];
 
 function contextClause(r: Random, vocab: Vocabulary, year: number): string {
@@ -268,7 +482,8 @@ function withClause(statement: string, clause: string): string {
 const FALLBACK_TEMPLATES: Fact[] = [
   {
     id: 'fallback-deal',
-    statement: 'According to Arif Rafiq (2015), Moscow agreed to sell Islamabad four Mi-35 helicopters for $153 million.',
+    statement:
+      'According to Arif Rafiq (2015), Moscow agreed to sell Islamabad four Mi-35 helicopters for $153 million.',
     quote: 'Moscow agreed to sell Islamabad four Mi-35 helicopters for $153 million',
     source: { document: 'fallback' },
     date: '2015',
@@ -278,7 +493,8 @@ const FALLBACK_TEMPLATES: Fact[] = [
   },
   {
     id: 'fallback-pipeline',
-    statement: 'Saleem Butt (2019) argues that the Karachi–Lahore gas pipeline, worth $2 billion, will be finished by 2020.',
+    statement:
+      'Saleem Butt (2019) argues that the Karachi–Lahore gas pipeline, worth $2 billion, will be finished by 2020.',
     quote: 'the Karachi-Lahore gas pipeline worth $2 billion will be completed by 2020',
     source: { document: 'fallback' },
     date: '2019',
@@ -313,7 +529,8 @@ export function syntheticPack(base: Pack, size: number, seed = 1): Pack {
 
   // Surnames are the last words of the base's multi-word names ("Korybko" after "Andrew Korybko").
   const surnames = new Set<string>(LAST_NAMES);
-  for (const f of base.facts) for (const m of f.statement.matchAll(/\b[A-Z][a-z]+ ([A-Z][a-z]+)\b/g)) surnames.add(m[1]!);
+  for (const f of base.facts)
+    for (const m of f.statement.matchAll(/\b[A-Z][a-z]+ ([A-Z][a-z]+)\b/g)) surnames.add(m[1]!);
   for (const d of base.documents.values()) if (d.author) surnames.add(d.author.split(' ').at(-1)!);
   const known = new Set<string>();
   for (const f of base.facts) {
@@ -349,19 +566,26 @@ export function syntheticPack(base: Pack, size: number, seed = 1): Pack {
     const year = between(r, 1995, 2024);
     const doc: LoadedDocument = {
       id: `syn_${String(i).padStart(6, '0')}`,
-      title: forum ? `${pick(r, vocab.places)} and ${pick(r, ['Moscow', 'Islamabad'])}: ${pick(r, ['a new era?', 'discussion', 'what next', 'arms and oil'])} (forum thread)` : `${pick(r, ['Russia and Pakistan', 'Moscow and Islamabad', 'The Russia-Pakistan partnership', 'Pakistan and the Kremlin'])}: ${pick(r, ['an assessment', 'a new chapter', 'arms, energy and trade', 'the view from ' + pick(r, vocab.places), 'what changed in ' + year])}`,
+      title: forum
+        ? `${pick(r, vocab.places)} and ${pick(r, ['Moscow', 'Islamabad'])}: ${pick(r, ['a new era?', 'discussion', 'what next', 'arms and oil'])} (forum thread)`
+        : `${pick(r, ['Russia and Pakistan', 'Moscow and Islamabad', 'The Russia-Pakistan partnership', 'Pakistan and the Kremlin'])}: ${pick(r, ['an assessment', 'a new chapter', 'arms, energy and trade', `the view from ${pick(r, vocab.places)}`, `what changed in ${year}`])}`,
       author,
       publisher: forum ? 'a defence discussion forum' : pick(r, PUBLISHERS),
       date: `${year}-${String(between(r, 1, 12)).padStart(2, '0')}`,
       kind: forum ? 'forum thread' : pick(r, DOC_KINDS),
-      reliability: forum ? 'Members’ posts: claims and opinions, mostly unsourced.' : `A ${pick(r, ['sourced', 'partly sourced', 'partisan', 'well-informed'])} piece; figures unverified.`,
+      reliability: forum
+        ? 'Members’ posts: claims and opinions, mostly unsourced.'
+        : `A ${pick(r, ['sourced', 'partly sourced', 'partisan', 'well-informed'])} piece; figures unverified.`,
       text: '',
       normalized: '',
     };
     const posts = forum
       ? Array.from({ length: between(r, 3, 9) }, (_, j) => {
           const poster = `${pickSkewed(r, SYLLABLES)}${pickSkewed(r, SYLLABLES)}${between(r, 1, 99)}`;
-          return { post: { n: j + 1, poster, author: poster, kind: pick(r, POST_KINDS), date: null, lines: '1-1' } as Post, lines: [] as string[] };
+          return {
+            post: { n: j + 1, poster, author: poster, kind: pick(r, POST_KINDS), date: null, lines: '1-1' } as Post,
+            lines: [] as string[],
+          };
         })
       : [];
     synthDocs.push({ doc, lines: [], posts });
@@ -374,7 +598,13 @@ export function syntheticPack(base: Pack, size: number, seed = 1): Pack {
   let serial = 0;
   let topicSerial = 0;
 
-  const makeFact = (tpl: Template, v: Variation, topicId: string, docPool: typeof synthDocs, avoid: Set<string>): Fact => {
+  const makeFact = (
+    tpl: Template,
+    v: Variation,
+    topicId: string,
+    docPool: typeof synthDocs,
+    avoid: Set<string>,
+  ): Fact => {
     const forumKind = tpl.fact.kind === 'forum_claim';
     let pool = forumKind && forumDocs.length ? forumDocs : docPool.length ? docPool : synthDocs;
     if (avoid.size && pool.length > avoid.size) pool = pool.filter((d) => !avoid.has(d.doc.id));
@@ -382,7 +612,14 @@ export function syntheticPack(base: Pack, size: number, seed = 1): Pack {
     avoid.add(home.doc.id);
     // Most variants also carry a clause of their own (a place, a person, a system, a year):
     // without it, hundreds of variants of one template would read alike.
-    const clause = r() < 0.75 ? contextClause(r, vocab, tpl.fact.date ? Number(tpl.fact.date.slice(0, 4)) + v.yearShift : between(r, 1990, 2024)) : '';
+    const clause =
+      r() < 0.75
+        ? contextClause(
+            r,
+            vocab,
+            tpl.fact.date ? Number(tpl.fact.date.slice(0, 4)) + v.yearShift : between(r, 1990, 2024),
+          )
+        : '';
     let quote = render(tpl.quote, v, vocab, r);
     if (quote.length + clause.length <= 300) quote = `${quote.replace(/[.\s]+$/, '')}${clause}`;
     if (quote.length > 300) quote = quote.slice(0, 300).replace(/\s+\S*$/, '');
@@ -395,7 +632,11 @@ export function syntheticPack(base: Pack, size: number, seed = 1): Pack {
       statement: withClause(render(tpl.statement, v, vocab, r), clause),
       quote,
       source: { document: home.doc.id },
-      kind: home.posts.length ? 'forum_claim' : tpl.fact.kind === 'forum_claim' ? 'report' : (tpl.fact.kind as FactKind),
+      kind: home.posts.length
+        ? 'forum_claim'
+        : tpl.fact.kind === 'forum_claim'
+          ? 'report'
+          : (tpl.fact.kind as FactKind),
       topic: topicId,
       tags: [...new Set(tpl.tags.map((t) => render(t, v, vocab, r)))],
     };
@@ -419,11 +660,19 @@ export function syntheticPack(base: Pack, size: number, seed = 1): Pack {
     const topicV: Variation = { names, yearShift: topicShift, scale: 1 };
     const id = `${baseTopic}-s${topicSerial++}`;
     const name = render(templates[0]!.topicName, topicV, vocab, r);
-    const topic: Topic = { id, name: `${name} (${pickSkewed(r, vocab.places)})`, area: base.topics.get(baseTopic)?.area ?? pick(r, AREAS) };
+    const topic: Topic = {
+      id,
+      name: `${name} (${pickSkewed(r, vocab.places)})`,
+      area: base.topics.get(baseTopic)?.area ?? pick(r, AREAS),
+    };
     const want = Math.min(size - facts.length, between(r, 6, 18));
     const members: Fact[] = [];
     for (let k = 0; k < want; k++) {
-      const v: Variation = { names, yearShift: topicShift + between(r, -2, 2), scale: pick(r, [0.5, 0.75, 1, 1, 1.2, 1.5, 2, 3]) };
+      const v: Variation = {
+        names,
+        yearShift: topicShift + between(r, -2, 2),
+        scale: pick(r, [0.5, 0.75, 1, 1, 1.2, 1.5, 2, 3]),
+      };
       members.push(makeFact(pick(r, templates), v, id, otherDocs, new Set()));
     }
     // About three topics in ten are disputed: the same report in other sources, with other
@@ -459,7 +708,8 @@ export function syntheticPack(base: Pack, size: number, seed = 1): Pack {
   // A few synthetic names with a short form, as packs grow aliases for their actors.
   for (const person of vocab.people.slice(0, Math.ceil(vocab.people.length / 20))) {
     const last = person.split(' ').at(-1)!;
-    if (!base.aliases.some((g) => g.includes(last.toLowerCase()))) aliases.push([person.toLowerCase(), `${last.toLowerCase()} report`]);
+    if (!base.aliases.some((g) => g.includes(last.toLowerCase())))
+      aliases.push([person.toLowerCase(), `${last.toLowerCase()} report`]);
   }
 
   // Document texts: one quote a line; a forum post spans its own lines.
@@ -505,6 +755,9 @@ export function writePack(pack: Pack, dir: string): void {
   for (const d of pack.documents.values()) writeFileSync(join(dir, 'sources', `${d.id}.txt`), d.text);
   const perFile = 5000;
   for (let i = 0; i < pack.facts.length; i += perFile) {
-    writeFileSync(join(dir, 'facts', `facts-${String(i / perFile).padStart(3, '0')}.yaml`), stringify({ facts: pack.facts.slice(i, i + perFile) }));
+    writeFileSync(
+      join(dir, 'facts', `facts-${String(i / perFile).padStart(3, '0')}.yaml`),
+      stringify({ facts: pack.facts.slice(i, i + perFile) }),
+    );
   }
 }

@@ -16,7 +16,10 @@ function standsFor(name: string, abbreviation: string): string | null {
   for (let from = words.length - 1; from >= 0; from--) {
     const tail = words.slice(from);
     const all = tail.map((w) => w[0]!.toUpperCase()).join('');
-    const capitals = tail.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!).join('');
+    const capitals = tail
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0]!)
+      .join('');
     if (all === abbreviation || capitals === abbreviation) return tail.join(' ');
   }
   return null;

@@ -6,11 +6,31 @@
 import { STOP_WORDS, stem, words } from './tokens.js';
 
 /** Decades as words, as people write them: "the sixties" is the 1960s. */
-const DECADES = new Map(Object.entries({ forties: '1940s', fifties: '1950s', sixties: '1960s', seventies: '1970s', eighties: '1980s', nineties: '1990s' }));
+const DECADES = new Map(
+  Object.entries({
+    forties: '1940s',
+    fifties: '1950s',
+    sixties: '1960s',
+    seventies: '1970s',
+    eighties: '1980s',
+    nineties: '1990s',
+  }),
+);
 /** Months as people shorten them. */
 const MONTHS = new Map(
   Object.entries({
-    jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august', sep: 'september', sept: 'september', oct: 'october', nov: 'november', dec: 'december',
+    jan: 'january',
+    feb: 'february',
+    mar: 'march',
+    apr: 'april',
+    jun: 'june',
+    jul: 'july',
+    aug: 'august',
+    sep: 'september',
+    sept: 'september',
+    oct: 'october',
+    nov: 'november',
+    dec: 'december',
   }),
 );
 

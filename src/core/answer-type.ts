@@ -30,10 +30,12 @@ export const askedOf = (about: string, termsOf: (text: string) => string[] = pla
 });
 
 /** A day of a month: "5 April", "April 5", "April 5th". */
-const DAY = /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/;
+const DAY =
+  /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/;
 /** Words for money: "how much money" asks for money, "how much gas" for a quantity of gas. */
 const MONEY_WORDS = /^(?:money|cash|funding|funds|investment|cost|price|budget|loan|aid|dollars|rupees|worth|value)$/;
-const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/;
+const MONTH =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/;
 
 /**
  * Words that give a reason or a purpose. Grammar, not vocabulary: these are the ways English
@@ -41,27 +43,78 @@ const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:u
  */
 const CAUSE = new RegExp(
   [
-    String.raw`\bbecause\b`, String.raw`\bsince (?!\d|the (?:end|start|beginning))`, String.raw`\bas a (?:result|consequence)\b`, String.raw`\bresult(?:ed|ing)? (?:of|from|in)\b`,
-    String.raw`\b(?:due|owing|thanks) to\b`, String.raw`\bgiven (?:that|its|their|the)\b`, String.raw`\bamid\b`, String.raw`\bin (?:response|retaliation|reaction)\b`,
-    String.raw`\breasons?\b`, String.raw`\bwhy\b`, String.raw`\bmotiv`, String.raw`\bdriven by\b`, String.raw`\bdrive[sn]?\b`, String.raw`\bprompt(?:ed|s)\b`,
-    String.raw`\bspark(?:ed|s)\b`, String.raw`\bspurr?(?:ed|s)\b`, String.raw`\bencourag(?:ed|es|ing)\b`, String.raw`\bled to\b`, String.raw`\blead(?:s|ing)? to\b`,
-    String.raw`\bcaus(?:ed|es|ing)\b`, String.raw`\bforc(?:ed|es|ing)\b`, String.raw`\bmade (?:\w+ )?(?:to|it)\b`, String.raw`\bconcerns?\b`, String.raw`\bfears?\b`, String.raw`\bworr(?:y|ied|ies)\b`, String.raw`\bdesire\b`,
-    String.raw`\binterests?\b`, String.raw`\bneeds? (?:for|to)\b`, String.raw`\bkeen (?:on|to)\b`, String.raw`\bso (?:that|as to)\b`, String.raw`\bin order to\b`,
-    String.raw`\bin a bid to\b`, String.raw`\baim(?:ed|s|ing)? (?:at|to)\b`, String.raw`\bwith the aim\b`, String.raw`\bintend(?:ed|s)? to\b`, String.raw`\bmeant to\b`,
-    String.raw`\bseek(?:s|ing)? to\b`, String.raw`\bsought to\b`, String.raw`\brealiz|\brealis`, String.raw`\bin light of\b`, String.raw`\bbecause of\b`,
+    String.raw`\bbecause\b`,
+    String.raw`\bsince (?!\d|the (?:end|start|beginning))`,
+    String.raw`\bas a (?:result|consequence)\b`,
+    String.raw`\bresult(?:ed|ing)? (?:of|from|in)\b`,
+    String.raw`\b(?:due|owing|thanks) to\b`,
+    String.raw`\bgiven (?:that|its|their|the)\b`,
+    String.raw`\bamid\b`,
+    String.raw`\bin (?:response|retaliation|reaction)\b`,
+    String.raw`\breasons?\b`,
+    String.raw`\bwhy\b`,
+    String.raw`\bmotiv`,
+    String.raw`\bdriven by\b`,
+    String.raw`\bdrive[sn]?\b`,
+    String.raw`\bprompt(?:ed|s)\b`,
+    String.raw`\bspark(?:ed|s)\b`,
+    String.raw`\bspurr?(?:ed|s)\b`,
+    String.raw`\bencourag(?:ed|es|ing)\b`,
+    String.raw`\bled to\b`,
+    String.raw`\blead(?:s|ing)? to\b`,
+    String.raw`\bcaus(?:ed|es|ing)\b`,
+    String.raw`\bforc(?:ed|es|ing)\b`,
+    String.raw`\bmade (?:\w+ )?(?:to|it)\b`,
+    String.raw`\bconcerns?\b`,
+    String.raw`\bfears?\b`,
+    String.raw`\bworr(?:y|ied|ies)\b`,
+    String.raw`\bdesire\b`,
+    String.raw`\binterests?\b`,
+    String.raw`\bneeds? (?:for|to)\b`,
+    String.raw`\bkeen (?:on|to)\b`,
+    String.raw`\bso (?:that|as to)\b`,
+    String.raw`\bin order to\b`,
+    String.raw`\bin a bid to\b`,
+    String.raw`\baim(?:ed|s|ing)? (?:at|to)\b`,
+    String.raw`\bwith the aim\b`,
+    String.raw`\bintend(?:ed|s)? to\b`,
+    String.raw`\bmeant to\b`,
+    String.raw`\bseek(?:s|ing)? to\b`,
+    String.raw`\bsought to\b`,
+    String.raw`\brealiz|\brealis`,
+    String.raw`\bin light of\b`,
+    String.raw`\bbecause of\b`,
     String.raw`\bto (?:counter|balance|offset|hedge|diversify|reduce|avoid|gain|secure|boost|strengthen|punish|send|signal|show|ensure|modernize|modernise|replace|protect|prevent|deter|contain|expand|increase|cut|end|escape|lessen|limit)\b`,
-    String.raw`\bhelp(?:s|ed)? (?:to )?\w+`, String.raw`\bpav(?:ed|es|ing) the way\b`, String.raw`\bfor the sake\b`, String.raw`\bbenefit`, String.raw`\bso\b(?= [a-z]+ (?:can|could|would|will))`,
-    String.raw`\bdisappoint`, String.raw`\bdiscontent\b`, String.raw`\bdispleas`, String.raw`\banger\b`, String.raw`\bunease\b`, String.raw`\bsuspicio`, String.raw`\bwar(?:y|iness)\b`,
-    String.raw`\bopportunit`, String.raw`\bthreats?\b`, String.raw`\bpressure`, String.raw`\bsanctions?\b`, String.raw`\bobstacles?\b`, String.raw`\bconstraints?\b`, String.raw`\bdelays?\b`,
+    String.raw`\bhelp(?:s|ed)? (?:to )?\w+`,
+    String.raw`\bpav(?:ed|es|ing) the way\b`,
+    String.raw`\bfor the sake\b`,
+    String.raw`\bbenefit`,
+    String.raw`\bso\b(?= [a-z]+ (?:can|could|would|will))`,
+    String.raw`\bdisappoint`,
+    String.raw`\bdiscontent\b`,
+    String.raw`\bdispleas`,
+    String.raw`\banger\b`,
+    String.raw`\bunease\b`,
+    String.raw`\bsuspicio`,
+    String.raw`\bwar(?:y|iness)\b`,
+    String.raw`\bopportunit`,
+    String.raw`\bthreats?\b`,
+    String.raw`\bpressure`,
+    String.raw`\bsanctions?\b`,
+    String.raw`\bobstacles?\b`,
+    String.raw`\bconstraints?\b`,
+    String.raw`\bdelays?\b`,
   ].join('|'),
 );
 
 /** Prepositions and verbs of going that put a name in a place: "in Karachi", "from Peshawar", "visited Saint Petersburg". */
-const PLACE = /\b(?:in|at|from|to|near|via|into|inside|outside|across|towards?|through|off|on|visit(?:ed|s|ing)?|reach(?:ed|es)?|tour(?:ed|s)?)\s+(?:the\s+)?((?:[A-Z][\p{L}'-]+)(?:\s+(?:of\s+|de\s+)?[A-Z][\p{L}'-]+)*)/gu;
+const PLACE =
+  /\b(?:in|at|from|to|near|via|into|inside|outside|across|towards?|through|off|on|visit(?:ed|s|ing)?|reach(?:ed|es)?|tour(?:ed|s)?)\s+(?:the\s+)?((?:[A-Z][\p{L}'-]+)(?:\s+(?:of\s+|de\s+)?[A-Z][\p{L}'-]+)*)/gu;
 /** Capitalised words in a row: a name ("Liaquat Ali Khan", "Pakistan Steel Mills", "the Soviets"). */
 const NAME = /(?:^|[^\p{L}\p{N}.!?]\s*|[.!?]\s+\S)([A-Z][\p{L}'-]*(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\p{L}'-]*)*)/gu;
 /** A name given as such: in quotation marks, or after "called" or "known as". */
-const GIVEN_NAME = /[“"‘'][A-Z][^“”"]{1,40}[”"’']|\b(?:called|known as|named|dubbed|nicknamed|codenamed|titled)\s+[“"‘']?[A-Z]/;
+const GIVEN_NAME =
+  /[“"‘'][A-Z][^“”"]{1,40}[”"’']|\b(?:called|known as|named|dubbed|nicknamed|codenamed|titled)\s+[“"‘']?[A-Z]/;
 
 /** Capitalised names in a text, as lists of their lower-case words. Sentence-initial words are names only if English does not know them. */
 function names(text: string): string[][] {
@@ -69,7 +122,10 @@ function names(text: string): string[][] {
   for (const m of text.matchAll(NAME)) {
     const name = m[1]!;
     const start = m.index! + m[0].length - name.length;
-    const ws = name.toLowerCase().split(/[\s-]+/).filter((w) => w && w !== 'of' && w !== 'de');
+    const ws = name
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .filter((w) => w && w !== 'of' && w !== 'de');
     const first = start === 0 || /[.!?:]\s*$/.test(text.slice(0, start));
     if (first && ws.length === 1 && isCommon(ws[0]!)) continue;
     out.push(ws);
@@ -78,7 +134,8 @@ function names(text: string): string[][] {
 }
 
 /** True if any of the name's words is not one of the question's (an alias of a question's word is one: "Russia's" for "russian"). */
-const isNew = (name: string[], asked: Asked): boolean => name.some((w) => !asked.termsOf(w).some((t) => asked.terms.has(t)));
+const isNew = (name: string[], asked: Asked): boolean =>
+  name.some((w) => !asked.termsOf(w).some((t) => asked.terms.has(t)));
 
 /** True for a word English knows in lower case: a common word, not a name. */
 const isCommon = (word: string): boolean => /[a-z]/.test(Lexicon.shared().partsOfSpeech(word));
@@ -146,7 +203,12 @@ function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): bool
   const moneyAsked = !noun || MONEY_WORDS.test(noun);
   const namesIt = counted.length === 0 || asked.termsOf(quote).some((t) => counted.includes(t));
   return figures(quote.toLowerCase()).some((f) => {
-    if (f.kind === 'year' || (f.kind === 'money' && (type === 'count' || !moneyAsked)) || (f.kind === 'percent' && type === 'count')) return false;
+    if (
+      f.kind === 'year' ||
+      (f.kind === 'money' && (type === 'count' || !moneyAsked)) ||
+      (f.kind === 'percent' && type === 'count')
+    )
+      return false;
     return namesIt || (f.kind === 'count' && asked.termsOf(f.noun ?? '').some((t) => counted.includes(t)));
   });
 }
@@ -159,7 +221,9 @@ function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): bool
 function namesNext(quote: string, asking: string, asked: Asked): boolean {
   const wanted = asked.termsOf(asking);
   // Possessives off ("Russia's Ambassador"), so a party the question names is not taken for a name.
-  const tokens = [...quote.matchAll(/[\p{L}\p{N}-]+(?:['’][\p{L}]+)?|[,;:.!?()“”"]/gu)].map((m) => m[0].replace(/['’]s$/, ''));
+  const tokens = [...quote.matchAll(/[\p{L}\p{N}-]+(?:['’][\p{L}]+)?|[,;:.!?()“”"]/gu)].map((m) =>
+    m[0].replace(/['’]s$/, ''),
+  );
   const isName = (i: number) => {
     const w = tokens[i];
     return !!w && /^[A-Z]/.test(w) && isNew([w.toLowerCase()], asked) && isProper([w.toLowerCase()]);

@@ -47,7 +47,11 @@ export class CitationBuilder {
    * cited even when their facts ranked low, so no one sees one side of a disputed point.
    * `rankOf` orders a position's facts so the most relevant ones are cited first.
    */
-  disagreements(lookup: (id: string) => Fact | undefined, rankOf: (id: string) => number, perPosition = 2): Disagreement[] {
+  disagreements(
+    lookup: (id: string) => Fact | undefined,
+    rankOf: (id: string) => number,
+    perPosition = 2,
+  ): Disagreement[] {
     const topics = new Map<string, Topic>();
     // A cited passage that holds a curated fact's quote stands for that fact: its disagreements
     // are shown, and the fact is not cited a second time beside it.
@@ -66,7 +70,10 @@ export class CitationBuilder {
           const facts = p.facts.map(lookup).filter((f): f is Fact => !!f);
           const alreadyCited = facts.filter((f) => this.byFact.has(f.id) || standsFor.has(f.id));
           const ranked = [...facts].sort((a, b) => rankOf(b.id) - rankOf(a.id));
-          const chosen = alreadyCited.length >= perPosition ? alreadyCited.slice(0, perPosition) : [...new Set([...alreadyCited, ...ranked])].slice(0, perPosition);
+          const chosen =
+            alreadyCited.length >= perPosition
+              ? alreadyCited.slice(0, perPosition)
+              : [...new Set([...alreadyCited, ...ranked])].slice(0, perPosition);
           const markers = chosen.map((f) => standsFor.get(f.id) ?? this.cite(f));
           return { label: p.label, citations: [...new Set(markers)].sort((a, b) => a - b) };
         }),

@@ -20,7 +20,9 @@ import { canonical, STOP_WORDS, stem, words } from './tokens.js';
 export function usesOf(reading: Reading, verb: string): Frame[] {
   const lexicon = Lexicon.shared();
   const related = [...lexicon.related(verb), ...lexicon.synonymVerbs(verb)];
-  return [...reading.frames].filter(([v]) => v === verb || stem(v) === stem(verb) || related.includes(v)).flatMap(([, fs]) => fs);
+  return [...reading.frames]
+    .filter(([v]) => v === verb || stem(v) === stem(verb) || related.includes(v))
+    .flatMap(([, fs]) => fs);
 }
 
 export type ReadFigure = Figure & {
@@ -70,7 +72,30 @@ export interface Reading {
 
 /** How far (in words) a party may stand from its verb and still be its agent or patient. */
 const FRAME_REACH = 6;
-const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must']);
+const AUXILIARIES = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'do',
+  'does',
+  'did',
+  'will',
+  'would',
+  'can',
+  'could',
+  'shall',
+  'should',
+  'may',
+  'might',
+  'must',
+]);
 
 /**
  * Words that make a sentence a proposal, a prediction, a wish or a guess rather than a
@@ -98,7 +123,30 @@ const MODAL = new RegExp(
  * Words that say something did not happen, in any pack: grammar, not vocabulary. A pack may
  * add its own in pack.yaml (`negations`).
  */
-export const ENGLISH_NEGATIONS = ['not', 'no', 'never', 'none', 'nor', 'neither', 'nobody', 'nothing', "n't", 'deny', 'denies', 'denied', 'refuse', 'refused', 'refuses', 'reject', 'rejected', 'rejects', 'cancel', 'cancelled', 'canceled', 'cancels'];
+export const ENGLISH_NEGATIONS = [
+  'not',
+  'no',
+  'never',
+  'none',
+  'nor',
+  'neither',
+  'nobody',
+  'nothing',
+  "n't",
+  'deny',
+  'denies',
+  'denied',
+  'refuse',
+  'refused',
+  'refuses',
+  'reject',
+  'rejected',
+  'rejects',
+  'cancel',
+  'cancelled',
+  'canceled',
+  'cancels',
+];
 
 /** Reads claims and facts with the pack's party and negation words. */
 export class ClaimReader {
@@ -112,13 +160,20 @@ export class ClaimReader {
     negations: string[],
     properNames: string[] = [],
     /** Terms of a phrase, aliases included, so "kilometres" and "km" count the same things. */
-    private readonly termsOf: (text: string) => string[] = (text) => words(text).filter((w) => !STOP_WORDS.has(w)).map(stem),
+    private readonly termsOf: (text: string) => string[] = (text) =>
+      words(text)
+        .filter((w) => !STOP_WORDS.has(w))
+        .map(stem),
   ) {
     this.partyWords = Object.entries(parties).map(([party, ws]) => ({
       party,
       // Longest first, so "soviet union" is one mention, not "soviet" and a stray "union".
       re: new RegExp(
-        `(?<![\\p{L}\\p{N}])(?:${[...ws].map((w) => canonical(w)).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+        `(?<![\\p{L}\\p{N}])(?:${[...ws]
+          .map((w) => canonical(w))
+          .sort((a, b) => b.length - a.length)
+          .map(escapeRegExp)
+          .join('|')})(?![\\p{L}\\p{N}])`,
         'gu',
       ),
     }));
@@ -140,10 +195,16 @@ export class ClaimReader {
     const quoted = this.read(fact.quote);
     // The fact's date field is a curator's note, not the source's words: it can confirm a year
     // the claim gives, never contradict one (see verdict.ts).
-    const noted = quoted.figures.some((f) => f.kind === 'year') ? [] : this.read(fact.date ?? '').figures.map((f) => ({ ...f, noted: true }));
+    const noted = quoted.figures.some((f) => f.kind === 'year')
+      ? []
+      : this.read(fact.date ?? '').figures.map((f) => ({ ...f, noted: true }));
     return {
       ...body,
-      figures: [...body.figures.filter((f) => f.kind !== 'year'), ...quoted.figures.filter((f) => f.kind === 'year'), ...noted],
+      figures: [
+        ...body.figures.filter((f) => f.kind !== 'year'),
+        ...quoted.figures.filter((f) => f.kind === 'year'),
+        ...noted,
+      ],
       modal: body.modal || quoted.modal,
       // The quote is the source's own text: a passage's statement wraps all of it in quotation marks.
       reported: quoted.reported,
@@ -156,21 +217,33 @@ export class ClaimReader {
     const full = canonical(text);
     let plain = full;
     const names = [...new Set(plain.split(/[^\p{L}\p{N}]+/u).flatMap((w) => this.namesByWord.get(w) ?? []))];
-    for (const { name } of names.sort((a, b) => a.order - b.order)) plain = plain.split(name).join(' '.repeat(name.length));
+    for (const { name } of names.sort((a, b) => a.order - b.order))
+      plain = plain.split(name).join(' '.repeat(name.length));
 
     const mentions: Mention[] = [];
-    for (const { party, re } of this.partyWords) for (const m of plain.matchAll(re)) mentions.push({ party, at: m.index!, end: m.index! + m[0].length });
+    for (const { party, re } of this.partyWords)
+      for (const m of plain.matchAll(re)) mentions.push({ party, at: m.index!, end: m.index! + m[0].length });
     mentions.sort((a, b) => a.at - b.at);
 
     // What the claim is about keeps its names ("Pakistan Stream"); only the parties go.
-    const partyFree = mentions.reduceRight((t, m) => t.slice(0, m.at) + ' '.repeat(m.end - m.at) + t.slice(m.end), full);
+    const partyFree = mentions.reduceRight(
+      (t, m) => t.slice(0, m.at) + ' '.repeat(m.end - m.at) + t.slice(m.end),
+      full,
+    );
     const clauses = clauseSpans(plain);
     const figs = [...figures(plain), ...ranks(plain)].map((f): ReadFigure => {
       const span = clauses.find(([a, b]) => f.at >= a && f.at < b) ?? [0, plain.length];
       // A clause's own words, its parties aside: two clauses naming India share no event for it.
-      const clause = this.termsOf(partyFree.slice(span[0], span[1]).replace(/\d[\d.,]*/g, ' ')).filter((t) => !isAliasKey(t));
+      const clause = this.termsOf(partyFree.slice(span[0], span[1]).replace(/\d[\d.,]*/g, ' ')).filter(
+        (t) => !isAliasKey(t),
+      );
       const party = f.kind === 'percent' || f.kind === 'money' ? ownerOf(plain, f, mentions) : undefined;
-      return { ...f, clause, ...(party ? { party } : {}), ...(f.kind === 'count' || f.kind === 'rank' ? { nounTerms: this.termsOf(f.noun ?? '') } : {}) };
+      return {
+        ...f,
+        clause,
+        ...(party ? { party } : {}),
+        ...(f.kind === 'count' || f.kind === 'rank' ? { nounTerms: this.termsOf(f.noun ?? '') } : {}),
+      };
     });
     return {
       figures: figs,
@@ -219,9 +292,17 @@ interface Mention {
  */
 function ownerOf(text: string, figure: Figure, mentions: readonly Mention[]): string | undefined {
   const end = figure.at + figure.text.length;
-  const after = mentions.find((m) => m.at >= end && m.at - end < 30 && /^\W*(?:\w+\W+)?(?:of|for|to|by)\W+(?:the\W+)?$/.test(text.slice(end, m.at)));
+  const after = mentions.find(
+    (m) =>
+      m.at >= end && m.at - end < 30 && /^\W*(?:\w+\W+)?(?:of|for|to|by)\W+(?:the\W+)?$/.test(text.slice(end, m.at)),
+  );
   if (after) return after.party;
-  const segmentStart = Math.max(0, ...[...text.slice(0, figure.at).matchAll(/[,;(]|\band\b|\bwhile\b|\bwhereas\b/g)].map((m) => m.index! + m[0].length));
+  const segmentStart = Math.max(
+    0,
+    ...[...text.slice(0, figure.at).matchAll(/[,;(]|\band\b|\bwhile\b|\bwhereas\b/g)].map(
+      (m) => m.index! + m[0].length,
+    ),
+  );
   const before = mentions.filter((m) => m.at >= segmentStart && m.end <= figure.at).pop();
   return before?.party;
 }
@@ -233,7 +314,11 @@ function ownerOf(text: string, figure: Figure, mentions: readonly Mention[]): st
 function acronyms(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/\b[A-Z][\p{L}-]*(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][\p{L}-]*)+/gu)) {
-    const initials = m[0].split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]!.toLowerCase()).join('');
+    const initials = m[0]
+      .split(/\s+/)
+      .filter((w) => /^[A-Z]/.test(w))
+      .map((w) => w[0]!.toLowerCase())
+      .join('');
     if (initials.length >= 2) out.push(initials);
   }
   return out;
@@ -246,7 +331,10 @@ function acronyms(text: string): string[] {
 export function withoutAttribution(statement: string): string {
   const according = /^according to [^,]{1,80}, /i.exec(statement);
   if (according) return statement.slice(according[0].length);
-  const that = /^.{0,120}?\b(?:says?|said|argues?|argued|writes?|wrote|reports?|reported|notes?|noted|claims?|claimed|judges?|judged|believes?|believed|predicts?|predicted|proposes?|proposed|suggests?|suggested|recommends?|recommended|hopes?|hoped|expects?|expected|warns?|warned|states?|stated|adds?|added|thinks?|calls?|called|describes?|described|asserts?|asserted|insists?|insisted|concludes?|concluded|observes?|observed) (?:that )?/i.exec(statement);
+  const that =
+    /^.{0,120}?\b(?:says?|said|argues?|argued|writes?|wrote|reports?|reported|notes?|noted|claims?|claimed|judges?|judged|believes?|believed|predicts?|predicted|proposes?|proposed|suggests?|suggested|recommends?|recommended|hopes?|hoped|expects?|expected|warns?|warned|states?|stated|adds?|added|thinks?|calls?|called|describes?|described|asserts?|asserted|insists?|insisted|concludes?|concluded|observes?|observed) (?:that )?/i.exec(
+      statement,
+    );
   return that && /\bthat $/i.test(that[0]) ? statement.slice(that[0].length) : statement;
 }
 
@@ -302,10 +390,29 @@ const WITH = new Set(['with', 'alongside']);
 export const NOUN_AGENT = 'noun:';
 
 /** A noun here: WordNet knows the word first as a noun, and it is no function word. */
-const isNoun = (word: string): boolean => !STOP_WORDS.has(word) && !AUXILIARIES.has(word) && /^[a-z]{3,}$/.test(word) && Lexicon.shared().partsOfSpeech(word)[0] === 'n';
+const isNoun = (word: string): boolean =>
+  !STOP_WORDS.has(word) &&
+  !AUXILIARIES.has(word) &&
+  /^[a-z]{3,}$/.test(word) &&
+  Lexicon.shared().partsOfSpeech(word)[0] === 'n';
 
 /** Prepositions after which a party is where or with whom something happened, not who did it or to whom. */
-const NOT_A_ROLE = new Set(['in', 'at', 'inside', 'within', 'from', 'with', 'of', 'between', 'among', 'near', 'via', 'during', 'into', 'through']);
+const NOT_A_ROLE = new Set([
+  'in',
+  'at',
+  'inside',
+  'within',
+  'from',
+  'with',
+  'of',
+  'between',
+  'among',
+  'near',
+  'via',
+  'during',
+  'into',
+  'through',
+]);
 
 /**
  * For each use of each verb, the nearest party before it and after it in its clause, and the
@@ -318,13 +425,21 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
   const tokens: { word: string; at: number; party: string | null; adjective?: boolean }[] = [];
   let last = 0;
   for (const m of [...mentions, { party: '', at: text.length, end: text.length }]) {
-    for (const w of text.slice(last, m.at).matchAll(/[\p{L}\p{N}'-]+|[,;:.!?()]/gu)) tokens.push({ word: w[0], at: last + w.index!, party: null });
+    for (const w of text.slice(last, m.at).matchAll(/[\p{L}\p{N}'-]+|[,;:.!?()]/gu))
+      tokens.push({ word: w[0], at: last + w.index!, party: null });
     // "Russian", "Pakistani": a party named by its adjective qualifies the noun after it ("Russian Prime Minister").
-    if (m.party) tokens.push({ word: m.party, at: m.at, party: m.party, adjective: /a/i.test(Lexicon.shared().partsOfSpeech(text.slice(m.at, m.end))) });
+    if (m.party)
+      tokens.push({
+        word: m.party,
+        at: m.at,
+        party: m.party,
+        adjective: /a/i.test(Lexicon.shared().partsOfSpeech(text.slice(m.at, m.end))),
+      });
     last = Math.max(last, m.end);
   }
   const partyAt = (i: number) => tokens[i]!.party;
-  const isBreak = (i: number) => /^[,;:.!?()]$/.test(tokens[i]!.word) || /^(?:while|whereas|but|which|who|that)$/.test(tokens[i]!.word);
+  const isBreak = (i: number) =>
+    /^[,;:.!?()]$/.test(tokens[i]!.word) || /^(?:while|whereas|but|which|who|that)$/.test(tokens[i]!.word);
   const governed = (j: number) => {
     const before = tokens[j - 1]?.word === 'the' ? tokens[j - 2] : tokens[j - 1];
     return !!before && NOT_A_ROLE.has(before.word);
@@ -342,7 +457,11 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
   // Right after an article a word is a noun ("a visit", "the signed deal"), never a verb.
   const afterArticle = (i: number) => /^(?:a|an|the)$/.test(tokens[i - 1]?.word ?? '');
   tokens.forEach((t, i) => {
-    const verb = partyAt(i) || afterArticle(i) ? undefined : (verbOf(t.word) ?? (afterSubject(i) && !AUXILIARIES.has(t.word) ? Lexicon.shared().verbOf(t.word) : undefined));
+    const verb =
+      partyAt(i) || afterArticle(i)
+        ? undefined
+        : (verbOf(t.word) ??
+          (afterSubject(i) && !AUXILIARIES.has(t.word) ? Lexicon.shared().verbOf(t.word) : undefined));
     if (!verb) return;
     let agent: string | null = null;
     let from = i;
@@ -350,7 +469,9 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
     // A verb joined to an earlier one by "and" shares its agent ("China is developing the port
     // and selling submarines").
     if (tokens[i - 1]?.word === 'and') {
-      const earlier = [...agentAt.keys()].filter((j) => j < i && !tokens.slice(j, i).some((u) => /^[.;!?]$/.test(u.word))).pop();
+      const earlier = [...agentAt.keys()]
+        .filter((j) => j < i && !tokens.slice(j, i).some((u) => /^[.;!?]$/.test(u.word)))
+        .pop();
       if (earlier !== undefined) agent = agentAt.get(earlier) ?? null;
     }
     for (let j = i - 1; agent === null && j >= Math.max(0, i - FRAME_REACH) && !isBreak(j); j--) {
@@ -362,17 +483,28 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
         break;
       }
       // Failing a party, the noun nearest before the verb says who acted ("the government obtained").
-      if (subject === null && !governed(j) && isNoun(tokens[j]!.word)) subject = `${NOUN_AGENT}${stem(tokens[j]!.word)}`;
+      if (subject === null && !governed(j) && isNoun(tokens[j]!.word))
+        subject = `${NOUN_AGENT}${stem(tokens[j]!.word)}`;
     }
     agent ??= subject;
     // Negated: a negation right before the verb ("never lifted", "did not lift"), or the verb
     // is one ("denied"). A verb of negation earlier in the sentence negates only itself.
-    const near = tokens.slice(Math.max(from, i - 3), i).filter((u) => /n't$/.test(u.word) || (negation.test(u.word) && !verbOf(u.word)));
+    const near = tokens
+      .slice(Math.max(from, i - 3), i)
+      .filter((u) => /n't$/.test(u.word) || (negation.test(u.word) && !verbOf(u.word)));
     // "raised no objection", "showed no interest": a negation right after the verb too.
     const after = tokens[i + 1]?.word ?? '';
     // "did not begin until 1987", "did not begin for another 26 years": a delay, not a denial.
-    const delay = tokens.slice(i + 1, i + 5).some((u, k, next) => u.word === 'until' || u.word === 'till' || (u.word === 'for' && /^(?:another|\d|a|over|more|some)/.test(next[k + 1]?.word ?? '')));
-    const negated = !delay && (near.length > 0 || negation.test(t.word) || /^(?:no|not|never|nothing|none)$/.test(after));
+    const delay = tokens
+      .slice(i + 1, i + 5)
+      .some(
+        (u, k, next) =>
+          u.word === 'until' ||
+          u.word === 'till' ||
+          (u.word === 'for' && /^(?:another|\d|a|over|more|some)/.test(next[k + 1]?.word ?? '')),
+      );
+    const negated =
+      !delay && (near.length > 0 || negation.test(t.word) || /^(?:no|not|never|nothing|none)$/.test(after));
     let patient: string | null = null;
     let partner: string | null = null;
     let by = false;
@@ -391,13 +523,18 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
     const passive = i > 0 && /^(?:is|are|was|were|be|been|being)$/.test(tokens[i - 1]!.word);
     if (passive && by) [agent, patient] = [patient, agent];
     agentAt.set(i, agent);
-    const opposed = mentions.filter((m) => m.at > t.at && /\bagainst\s+(?:the\s+)?$/.test(text.slice(Math.max(0, m.at - 15), m.at))).map((m) => m.party);
+    const opposed = mentions
+      .filter((m) => m.at > t.at && /\bagainst\s+(?:the\s+)?$/.test(text.slice(Math.max(0, m.at - 15), m.at)))
+      .map((m) => m.party);
     frames.set(verb, [...(frames.get(verb) ?? []), { negated, agent, patient, partner, opposed }]);
   });
   // A deed told as a noun with who did it after "by": "a visit to Moscow by Pakistan's army
   // chief", "a 2019 trip by the Russian commander to Islamabad".
   tokens.forEach((t, i) => {
-    const noun = (afterArticle(i) || /^\d{4}$/.test(tokens[i - 1]?.word ?? '')) && /^[a-z]{3,}$/.test(t.word) ? Lexicon.shared().verbOf(t.word) : undefined;
+    const noun =
+      (afterArticle(i) || /^\d{4}$/.test(tokens[i - 1]?.word ?? '')) && /^[a-z]{3,}$/.test(t.word)
+        ? Lexicon.shared().verbOf(t.word)
+        : undefined;
     if (!noun) return;
     let agent: string | null = null;
     let patient: string | null = null;
@@ -409,7 +546,8 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
       if (party && by) agent ??= party;
       else if (party && /^(?:to|in|on|for)$/.test(tokens[j - 1]?.word ?? '')) patient ??= party;
     }
-    if (agent) frames.set(noun, [...(frames.get(noun) ?? []), { negated: false, agent, patient, partner: null, opposed: [] }]);
+    if (agent)
+      frames.set(noun, [...(frames.get(noun) ?? []), { negated: false, agent, patient, partner: null, opposed: [] }]);
   });
   return frames;
 }

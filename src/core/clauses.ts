@@ -21,7 +21,7 @@ import { Analyzer, isAliasKey } from './analyzer.js';
 import { figures, type Figure } from './figures.js';
 import { Lexicon } from './lexicon.js';
 import { isPassage } from './passage-facts.js';
-import { canonical, stem, STOP_WORDS, words } from './tokens.js';
+import { stem, STOP_WORDS, words } from './tokens.js';
 
 export type StanceKind = 'negation' | 'denial' | 'doubt';
 
@@ -94,22 +94,47 @@ export type ReadingPack = Pick<Pack, 'meta' | 'documents' | 'passages' | 'aliase
 /** Words that deny or dispute a thing, or doubt it: grammar, the same in any pack. Negations are the pack's and English's. */
 const STANCE_WORDS: Record<StanceKind, string[]> = {
   negation: ['not', 'no', 'never', 'none', 'nor', 'neither', 'nobody', 'nothing', 'no longer'],
-  denial: ['deny', 'denies', 'denied', 'denial', 'dispute', 'disputes', 'disputed', 'inaccurate', 'false', 'untrue', 'refute', 'refutes', 'refuted', 'rebut', 'rebutted', 'baseless', 'unfounded'],
+  denial: [
+    'deny',
+    'denies',
+    'denied',
+    'denial',
+    'dispute',
+    'disputes',
+    'disputed',
+    'inaccurate',
+    'false',
+    'untrue',
+    'refute',
+    'refutes',
+    'refuted',
+    'rebut',
+    'rebutted',
+    'baseless',
+    'unfounded',
+  ],
   doubt: ['unlikely', 'speculation', 'speculative', 'doubtful', 'doubt', 'doubts', 'improbable', 'questionable'],
 };
-const STANCE_STEMS = new Set(Object.values(STANCE_WORDS).flat().map((w) => stem(w)));
+const STANCE_STEMS = new Set(
+  Object.values(STANCE_WORDS)
+    .flat()
+    .map((w) => stem(w)),
+);
 /** A contraction with "not" ("isn't", "aren't"). */
 const NOT_CONTRACTED = String.raw`\b\p{L}+n['’]t\b`;
 /** English's own negations, which reach past a comma. */
 const ENGLISH_NEGATION = new RegExp(`^(?:${STANCE_WORDS.negation.join('|')})$|n['’]t$`, 'i');
 /** Words that open a clause inside a clause: a negation before them does not reach what follows ("shouldn't be forgotten that few thought …"). */
-const EMBEDDING = 'that|whether|if|which|who|because|since|although|though|despite|unless|until|after|before|when|while|whereas';
+const EMBEDDING =
+  'that|whether|if|which|who|because|since|although|though|despite|unless|until|after|before|when|while|whereas';
 const EMBEDDED = new RegExp(`\\b(?:${EMBEDDING})\\b`, 'gi');
 const EMBEDDED_WORD = new RegExp(`^(?:${EMBEDDING})$`, 'i');
 /** "Not only … but also" adds; "may or may not" and "whether or not" leave it open: neither denies. */
-const NOT_DENYING = /\bnot only\b|\b(?:may|might|can|could|will|would)\s+or\s+(?:may|might|can|could|will|would)\s+not\b|\bor not\b/gi;
+const NOT_DENYING =
+  /\bnot only\b|\b(?:may|might|can|could|will|would)\s+or\s+(?:may|might|can|could|will|would)\s+not\b|\bor not\b/gi;
 /** A clause that points back with "this", "that" or "it" is about the clause before it ("…, although this remains speculation", "but at the moment that seems unlikely"). */
-const POINTS_BACK = /^(?:(?:although|though|but|and|yet|however)\b)?(?:\W+\w+){0,4}?\W*\b(?:this|that|it|which)\s+(?:is|was|remains|remained|seems|seemed|looks|appears|appeared|sounds)\b/i;
+const POINTS_BACK =
+  /^(?:(?:although|though|but|and|yet|however)\b)?(?:\W+\w+){0,4}?\W*\b(?:this|that|it|which)\s+(?:is|was|remains|remained|seems|seemed|looks|appears|appeared|sounds)\b/i;
 /** Where a clause ends: a comma, semicolon or colon, a dash, or a word that opens another clause. */
 const CLAUSE_BREAK = /[,;:]\s+|\s[—–]\s|—|\s--?\s|\s(?=(?:but|while|whereas|although|though|which|because)\s)/g;
 /** A capitalised word that does not start its sentence or a quotation. */
@@ -123,7 +148,8 @@ const YEAR = /(?<![\p{L}\p{N}-])(1[89]\d\d|20\d\d)(?![\p{N}])/gu;
 /** A year within this many characters of a sentence's start opens it ("In 2014, …", "During that year, …"). */
 const OPENING = 30;
 /** Words a figure may be made of: only a clause with one is searched for figures. */
-const MAY_HOLD_FIGURE = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|dozen|several|few|many|billions|millions)\b/i;
+const MAY_HOLD_FIGURE =
+  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|dozen|several|few|many|billions|millions)\b/i;
 /** Words that come with a figure, not with a subject. */
 const NOT_SUBJECT = new Set(
   `one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred dozen
@@ -131,7 +157,11 @@ const NOT_SUBJECT = new Set(
   january february march april may june july august september october november december`.split(/\s+/),
 );
 /** Words that join clauses, which the search's stop words keep (a question rarely has them). */
-const JOINING = new Set('although though whereas while because however therefore thus hence moreover furthermore nevertheless nonetheless instead since unless whether despite including regarding besides meanwhile'.split(' ').map((w) => stem(w)));
+const JOINING = new Set(
+  'although though whereas while because however therefore thus hence moreover furthermore nevertheless nonetheless instead since unless whether despite including regarding besides meanwhile'
+    .split(' ')
+    .map((w) => stem(w)),
+);
 /** Words that only say who speaks, left in a fact's statement after its attribution. */
 const SPEAKING = new Set(['according', 'argu', 'claim', 'say', 'report', 'judg', 'write', 'note']);
 /** How much an adverb ("surprisingly", "deeply") says what a clause is about, next to a name or a noun… */
@@ -175,7 +205,8 @@ export class ClauseReader {
   constructor(private readonly pack: ReadingPack) {
     this.analyzer = new Analyzer(pack.aliases);
     for (const doc of pack.documents.values()) {
-      for (const name of [doc.author, ...(doc.posts ?? []).flatMap((p) => [p.author, p.poster])]) for (const w of words(name ?? '')) this.speakers.add(stem(w));
+      for (const name of [doc.author, ...(doc.posts ?? []).flatMap((p) => [p.author, p.poster])])
+        for (const w of words(name ?? '')) this.speakers.add(stem(w));
     }
     for (const [party, names] of Object.entries(pack.meta.parties)) {
       for (const name of names) {
@@ -190,17 +221,24 @@ export class ClauseReader {
     for (const group of pack.aliases) {
       const party = group.map((a) => words(a)).find((ws) => ws.length === 1 && this.partyOfTerm.has(stem(ws[0]!)));
       if (!party) continue;
-      for (const key of this.analyzer.concepts(group[0]!).flatMap((c) => c.terms.filter(isAliasKey))) this.partyOfTerm.set(key, this.partyOfTerm.get(stem(party[0]!))!);
+      for (const key of this.analyzer.concepts(group[0]!).flatMap((c) => c.terms.filter(isAliasKey)))
+        this.partyOfTerm.set(key, this.partyOfTerm.get(stem(party[0]!))!);
     }
     this.stance = [
       { kind: 'denial', re: wordsMatcher(STANCE_WORDS.denial) },
       { kind: 'doubt', re: wordsMatcher(STANCE_WORDS.doubt) },
     ];
     const negations = pack.meta.negations.filter((w) => /^[\p{L} ]+$/u.test(w) && !STANCE_STEMS.has(stem(w)));
-    this.negation = new RegExp(`${wordsMatcher([...STANCE_WORDS.negation, ...negations]).source}|${NOT_CONTRACTED}`, 'giu');
+    this.negation = new RegExp(
+      `${wordsMatcher([...STANCE_WORDS.negation, ...negations]).source}|${NOT_CONTRACTED}`,
+      'giu',
+    );
     let previous: Passage | null = null;
     for (const passage of pack.passages) {
-      const before = previous && previous.document === passage.document && previous.post === passage.post ? `passage:${previous.id}` : null;
+      const before =
+        previous && previous.document === passage.document && previous.post === passage.post
+          ? `passage:${previous.id}`
+          : null;
       this.passages.set(`passage:${passage.id}`, { passage, before });
       previous = passage;
     }
@@ -271,12 +309,24 @@ export class ClauseReader {
     });
     for (const c of clauses) for (const [t, term] of c.terms) if (term.name) whole.names.add(t);
     const year = clauses[0]?.figures.find((f) => f.kind === 'year' && f.at < OPENING);
-    if (year) for (const c of clauses.slice(1)) if (!c.figures.some((f) => f.kind === 'year')) c.figures.push({ ...year, at: 0 });
+    if (year)
+      for (const c of clauses.slice(1))
+        if (!c.figures.some((f) => f.kind === 'year')) c.figures.push({ ...year, at: 0 });
     return clauses.filter((c) => /\p{L}/u.test(c.text));
   }
 
-  private clause(group: Piece[], sentence: Clause['sentence'], from: number, to: number, dated: number | null, lastYear: number | null): Clause {
-    const text = group.map((p) => p.text.trim()).filter(Boolean).join(', ');
+  private clause(
+    group: Piece[],
+    sentence: Clause['sentence'],
+    from: number,
+    to: number,
+    dated: number | null,
+    lastYear: number | null,
+  ): Clause {
+    const text = group
+      .map((p) => p.text.trim())
+      .filter(Boolean)
+      .join(', ');
     const lower = text.toLowerCase();
     const terms = new Map<string, Term>();
     for (const { term, word, name, partOfName, proper } of group.flatMap((p) => p.items)) {
@@ -299,7 +349,12 @@ export class ClauseReader {
       terms,
       weight: 0,
       parties: new Set(group.flatMap((p) => [...p.parties])),
-      figures: [...(MAY_HOLD_FIGURE.test(text) ? figures(text).filter((f) => f.kind !== 'count' || (f.noun && !/\d[.,]$/.test(text.slice(0, f.at)))) : []), ...relativeYears(text, dated, lastYear)],
+      figures: [
+        ...(MAY_HOLD_FIGURE.test(text)
+          ? figures(text).filter((f) => f.kind !== 'count' || (f.noun && !/\d[.,]$/.test(text.slice(0, f.at))))
+          : []),
+        ...relativeYears(text, dated, lastYear),
+      ],
       stance,
       sentence,
       from,
@@ -337,7 +392,15 @@ export class ClauseReader {
         // A name from the aliases is one term, and its words are terms too, weighing less ("North-South pipeline" meets "pipeline").
         const named = keys.length > 0;
         const proper = concept.word.split(' ').every((w) => capitalised.has(w));
-        for (const term of concept.terms) if (isContent(term) && !this.speakers.has(term)) items.push({ term, word: concept.word, name: named && isAliasKey(term), partOfName: named && !isAliasKey(term), proper });
+        for (const term of concept.terms)
+          if (isContent(term) && !this.speakers.has(term))
+            items.push({
+              term,
+              word: concept.word,
+              name: named && isAliasKey(term),
+              partOfName: named && !isAliasKey(term),
+              proper,
+            });
       }
       if (m && EMBEDDED_WORD.test(m[0])) barriers.push(items.length);
       else if (m) negations.push({ word: m[0], at: items.length, local: !ENGLISH_NEGATION.test(m[0]) });
@@ -369,7 +432,8 @@ export function stanceOn(clause: Clause, terms: readonly string[], reach: number
     if (n.local && (n.at < clause.from || n.at > clause.to)) continue;
     const barrier = barriers.find((b) => b > n.at) ?? Infinity;
     const end = Math.min(n.at + reach, clause.to, barrier);
-    for (let i = Math.max(n.at, clause.from); i < end; i++) if (terms.includes(sequence[i]!)) return { word: n.word, kind: 'negation' };
+    for (let i = Math.max(n.at, clause.from); i < end; i++)
+      if (terms.includes(sequence[i]!)) return { word: n.word, kind: 'negation' };
   }
   return null;
 }
@@ -393,8 +457,10 @@ function wordInfo(word: string): WordInfo {
     const lexicon = Lexicon.shared();
     const pos = lexicon.partsOfSpeech(word);
     const name = !/\d/.test(word) && word.length >= 3 && pos === pos.toUpperCase();
-    const inflectedVerb = (/(?:ing|ed)$/.test(word) || lexicon.lemma(word) !== word) && lexicon.verbOf(word) !== undefined;
-    const salience = name || (pos.includes('n') && !inflectedVerb) ? 1 : /^r+$/.test(pos) ? ADVERB_SALIENCE : OTHER_SALIENCE;
+    const inflectedVerb =
+      (/(?:ing|ed)$/.test(word) || lexicon.lemma(word) !== word) && lexicon.verbOf(word) !== undefined;
+    const salience =
+      name || (pos.includes('n') && !inflectedVerb) ? 1 : /^r+$/.test(pos) ? ADVERB_SALIENCE : OTHER_SALIENCE;
     info = { name, salience, related: lexicon.related(word).map(stem) };
     if (wordInfos.size >= MAX_WORD_INFOS) wordInfos.clear();
     wordInfos.set(word, info);
@@ -411,14 +477,17 @@ function withoutSpeaker(statement: string): string {
 /** A content term: not a number, not a figure's word, not a word of denial, not a word that only says who speaks. */
 function isContent(term: string): boolean {
   if (isAliasKey(term)) return true;
-  if (/^\d/.test(term) || term.length < 2 || STOP_WORDS.has(term) || NOT_SUBJECT.has(term) || JOINING.has(term)) return false;
+  if (/^\d/.test(term) || term.length < 2 || STOP_WORDS.has(term) || NOT_SUBJECT.has(term) || JOINING.has(term))
+    return false;
   return !SPEAKING.has(term) && !STANCE_STEMS.has(term);
 }
 
 const tidy = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 function wordsMatcher(list: readonly string[]): RegExp {
-  const alternatives = [...new Set(list)].sort((a, b) => b.length - a.length).map((w) => escapeRegExp(w).replace(/\\?[ -]/g, '[\\s-]+'));
+  const alternatives = [...new Set(list)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => escapeRegExp(w).replace(/\\?[ -]/g, '[\\s-]+'));
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
 

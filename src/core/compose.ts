@@ -30,7 +30,12 @@ const DEFAULTS: Required<ComposeOptions> = { maxFacts: 3, sameCoverage: 0.9, sam
  * `hits` are the relevant facts, best first; `asked` what the question already says (a name
  * the question gives is no answer to "who").
  */
-export function compose(hits: readonly Hit[], shape: QuestionShape, asked: Asked, options: ComposeOptions = {}): Composition {
+export function compose(
+  hits: readonly Hit[],
+  shape: QuestionShape,
+  asked: Asked,
+  options: ComposeOptions = {},
+): Composition {
   const { maxFacts, sameCoverage, sameRank } = { ...DEFAULTS, ...options };
   const type = shape.type;
   const fitting = type ? hits.filter((h) => gives(h.fact.quote, type, asked, h.fact.date)) : hits;

@@ -58,7 +58,13 @@ export interface EngineOptions {
   findDisagreements?: boolean;
 }
 
-const DEFAULTS: Required<EngineOptions> = { maxFacts: 3, minCoverage: 0.5, relativeRank: 0.2, supportCoverage: 0.6, findDisagreements: true };
+const DEFAULTS: Required<EngineOptions> = {
+  maxFacts: 3,
+  minCoverage: 0.5,
+  relativeRank: 0.2,
+  supportCoverage: 0.6,
+  findDisagreements: true,
+};
 /** The share of a claim's words a disagreement must share to be about the claim's point. */
 const ABOUT_POINT = 0.5;
 /** How many matching facts a question's answer is chosen from. */
@@ -91,18 +97,34 @@ export class Engine {
     // Every sentence of every source is citable beside the curated facts.
     const passages = pack.passages.map((p) => passageFact(p, pack.documents.get(p.document)!));
     this.covered = new Covered(pack);
-    this.index = new FactIndex([...pack.facts, ...passages], topicNames, withAbbreviations(pack.aliases, definedAbbreviations(pack.passages.map((p) => p.text))));
+    this.index = new FactIndex(
+      [...pack.facts, ...passages],
+      topicNames,
+      withAbbreviations(pack.aliases, definedAbbreviations(pack.passages.map((p) => p.text))),
+    );
     // Disagreements curated in topics.yaml, and those found between the sources' own figures,
     // denials and judgements where no curated one already takes the same sides.
-    const curated = new Set([...pack.topics.values()].flatMap((t) => t.disagreement?.positions.flatMap((p) => p.facts) ?? []));
+    const curated = new Set(
+      [...pack.topics.values()].flatMap((t) => t.disagreement?.positions.flatMap((p) => p.facts) ?? []),
+    );
     const candidates = this.options.findDisagreements ? cachedDisagreements([...pack.facts, ...passages], pack) : [];
-    const found = candidates.filter((d) => !d.positions.some((p) => p.units.some((u) => curated.has(u) || this.covered.factsOf(u).some((f) => curated.has(f)))));
+    const found = candidates.filter(
+      (d) =>
+        !d.positions.some((p) =>
+          p.units.some((u) => curated.has(u) || this.covered.factsOf(u).some((f) => curated.has(f))),
+        ),
+    );
     this.found = found;
-    this.disputes = new DisputeIndex([...pack.topics.values(), ...found.map(asTopic)], (id) => this.covered.factsOf(id));
+    this.disputes = new DisputeIndex([...pack.topics.values(), ...found.map(asTopic)], (id) =>
+      this.covered.factsOf(id),
+    );
     // Multi-word names that contain a party's name without being it ("Pakistan Stream").
     const actors = actorsOf(pack);
     const partyWords = new Set(Object.values(actors).flat().map(canonical));
-    const properNames = pack.aliases.flat().map(canonical).filter((a) => a.includes(' ') && !partyWords.has(a));
+    const properNames = pack.aliases
+      .flat()
+      .map(canonical)
+      .filter((a) => a.includes(' ') && !partyWords.has(a));
     this.reader = new ClaimReader(actors, pack.meta.negations, properNames, (text) => this.index.analyzer.terms(text));
     this.abuse = wordMatcher(pack.meta.denylist, 'giu');
   }
@@ -124,7 +146,14 @@ export class Engine {
   ask(question: string, scope: Scope = {}): Answer {
     const query = this.safeEcho(question);
     const shape = readQuestion(question);
-    const none = (text: string, status: Answer['status'] = 'no_answer'): Answer => ({ query, status, text, sentences: [], citations: [], disagreements: [] });
+    const none = (text: string, status: Answer['status'] = 'no_answer'): Answer => ({
+      query,
+      status,
+      text,
+      sentences: [],
+      citations: [],
+      disagreements: [],
+    });
     // Nothing to ask about (only punctuation, emoji) is no answer; "hi" and "help" are chat.
     if (shape.chat) return none(this.chatNote(shape.chat), shape.chat === 'empty' ? 'no_answer' : 'chat');
     const hits = this.relevant(shape.about || question, scope, this.options.minCoverage, CANDIDATES, shape.asking);
@@ -137,7 +166,11 @@ export class Engine {
       for (const h of choice.related) builder.cite(h.fact);
       const topic = this.pack.topics.get(choice.related[0]!.fact.topic)?.name ?? 'this';
       const text = `My sources mention ${lowerFirst(topic)} but none of them says ${ASKED_FOR[shape.type!]}.`;
-      return { ...none(text), citations: builder.list, disagreements: builder.disagreements((id) => this.index.get(id), rankLookup(hits)) };
+      return {
+        ...none(text),
+        citations: builder.list,
+        disagreements: builder.disagreements((id) => this.index.get(id), rankLookup(hits)),
+      };
     }
     const sentences = choice.answering.map((h) => ({ text: h.fact.statement, citation: builder.cite(h.fact) }));
     const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits));
@@ -159,12 +192,20 @@ export class Engine {
     const subject = claimText.replace(/(?<![\p{L}\d-])\d[\d.,]*\s*%?/gu, ' ');
     const hits = this.relevant(subject, scope, this.options.minCoverage * 0.8, 8);
     if (hits.length === 0) {
-      return { claim, verdict: 'unverified', reason: 'Unverified: nothing in the sources covers this claim.', citations: [], disagreements: [] };
+      return {
+        claim,
+        verdict: 'unverified',
+        reason: 'Unverified: nothing in the sources covers this claim.',
+        citations: [],
+        disagreements: [],
+      };
     }
     const reading = this.reader.read(claimText);
     const attributed = withoutAttribution(claimText) !== claimText;
     const partyName = (p: string) => p.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-    const evidence = hits.map((hit) => weigh(reading, this.reader.readFact(this.dated(hit.fact)), hit, attributed, partyName));
+    const evidence = hits.map((hit) =>
+      weigh(reading, this.reader.readFact(this.dated(hit.fact)), hit, attributed, partyName),
+    );
     const ruling = rule(evidence, this.disputes, (topic) => this.aboutPoint(reading.terms, topic));
 
     const builder = this.builder();
@@ -173,9 +214,20 @@ export class Engine {
     const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits));
     const markers = ruling.basis.slice(0, 3).map((e) => builder.cite(e.hit.fact));
     const cited = markers.length ? ` [${markers.join(', ')}]` : '';
-    const label = { supported: 'Supported', contradicted: 'Contradicted', disputed: 'Disputed', unverified: 'Unverified' }[ruling.verdict];
+    const label = {
+      supported: 'Supported',
+      contradicted: 'Contradicted',
+      disputed: 'Disputed',
+      unverified: 'Unverified',
+    }[ruling.verdict];
     const why = ruling.basis[0]?.bearing === 'proposes' ? this.hearsay(ruling.basis[0]) : ruling.why;
-    return { claim, verdict: ruling.verdict, reason: `${label}: ${why}${cited}.`, citations: builder.list, disagreements };
+    return {
+      claim,
+      verdict: ruling.verdict,
+      reason: `${label}: ${why}${cited}.`,
+      citations: builder.list,
+      disagreements,
+    };
   }
 
   /**
@@ -185,7 +237,9 @@ export class Engine {
   private aboutPoint(claimTerms: readonly string[], topic: Topic): boolean {
     if (claimTerms.length === 0) return false;
     const d = topic.disagreement!;
-    const words = new Set(this.index.analyzer.terms([topic.name, d.summary, ...d.positions.map((p) => p.label)].join(' . ')));
+    const words = new Set(
+      this.index.analyzer.terms([topic.name, d.summary, ...d.positions.map((p) => p.label)].join(' . ')),
+    );
     return claimTerms.filter((t) => words.has(t)).length / claimTerms.length >= ABOUT_POINT;
   }
 
@@ -195,7 +249,10 @@ export class Engine {
    */
   private dated(fact: Fact): Fact {
     if (fact.date || !isPassage(fact)) return fact;
-    const date = this.covered.factsOf(fact.id).map((id) => this.index.get(id)?.date).find((d) => d);
+    const date = this.covered
+      .factsOf(fact.id)
+      .map((id) => this.index.get(id)?.date)
+      .find((d) => d);
     return date ? { ...fact, date } : fact;
   }
 
@@ -211,7 +268,9 @@ export class Engine {
       case 'proposal':
         return `only proposed by ${who}`;
       default:
-        return e.detail === REPORTED ? `${who} gives it only as what someone said, not as established` : `${who} reports it only as planned, proposed or expected, not as done`;
+        return e.detail === REPORTED
+          ? `${who} gives it only as what someone said, not as established`
+          : `${who} reports it only as planned, proposed or expected, not as done`;
     }
   }
 
@@ -232,17 +291,25 @@ export class Engine {
       counts.set(key, (counts.get(key) ?? 0) + 1);
       counts.set(f.source.document, (counts.get(f.source.document) ?? 0) + 1);
     }
-    return [...this.pack.documents.values()].filter((d) => this.mayCite(this.documentTenant.get(d.id), scope)).map((d) => ({
-      document: d.id,
-      title: d.title,
-      author: d.author,
-      publisher: d.publisher,
-      date: d.date,
-      kind: d.kind,
-      reliability: d.reliability,
-      facts: counts.get(d.id) ?? 0,
-      posts: (d.posts ?? []).map((p) => ({ n: p.n, author: p.author, poster: p.poster, kind: p.kind, facts: counts.get(`${d.id}#${p.n}`) ?? 0 })),
-    }));
+    return [...this.pack.documents.values()]
+      .filter((d) => this.mayCite(this.documentTenant.get(d.id), scope))
+      .map((d) => ({
+        document: d.id,
+        title: d.title,
+        author: d.author,
+        publisher: d.publisher,
+        date: d.date,
+        kind: d.kind,
+        reliability: d.reliability,
+        facts: counts.get(d.id) ?? 0,
+        posts: (d.posts ?? []).map((p) => ({
+          n: p.n,
+          author: p.author,
+          poster: p.poster,
+          kind: p.kind,
+          facts: counts.get(`${d.id}#${p.n}`) ?? 0,
+        })),
+      }));
   }
 
   /** One fact as a citation, or undefined (as for another community's fact). */
@@ -304,20 +371,31 @@ export class Engine {
 
   /** Masks abuse and bounds the length of user text that the bot echoes. */
   safeEcho(text: string): string {
-    const oneLine = text.replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, ' ').replace(/\s+/g, ' ').trim();
+    const oneLine = text
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control, zero-width and bidi characters are what this removes.
+      .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     // Cut first and mask after, so a cut word ("Paki|stan…") is masked as well; never cut a surrogate pair in half.
     const end = /[\uD800-\uDBFF]/.test(oneLine[MAX_ECHO - 2] ?? '') ? MAX_ECHO - 2 : MAX_ECHO - 1;
     const cut = oneLine.length > MAX_ECHO ? `${oneLine.slice(0, end)}…` : oneLine;
     return this.abuse ? cut.replace(this.abuse, (w) => '*'.repeat(Math.min(w.length, 8))) : cut;
   }
 
-  private relevant(text: string, scope: Scope, minCoverage: number, max = this.options.maxFacts, asking?: string): Hit[] {
+  private relevant(
+    text: string,
+    scope: Scope,
+    minCoverage: number,
+    max = this.options.maxFacts,
+    asking?: string,
+  ): Hit[] {
     const query = this.index.query(text.slice(0, 2000), asking);
     // A name no fact has, not even at a near spelling, is a subject the pack does not cover;
     // and a fact that leaves out a name the question gives is about something else.
     if (this.index.unknown(query).length) return [];
     // A thing the question names that no source mentions ("grill" in "how do I build a gas grill"): only a fact with nearly all the rest answers.
-    if (this.index.unseen(query).some((c) => c.word !== asking)) minCoverage = Math.max(minCoverage, UNSEEN_THING_COVERAGE);
+    if (this.index.unseen(query).some((c) => c.word !== asking))
+      minCoverage = Math.max(minCoverage, UNSEEN_THING_COVERAGE);
     // Another community's approved facts are not this one's to see.
     const found = this.index.search(query).filter((h) => h.named && this.visible(h.fact.id, scope));
     const hits = withoutRepeats(found, this.covered);
@@ -379,7 +457,10 @@ function withoutRepeats(hits: readonly Hit[], covered: Covered): Hit[] {
   const byId = new Map(hits.map((h) => [h.fact.id, h]));
   const dropped = new Set<string>();
   for (const h of hits) {
-    const facts = covered.factsOf(h.fact.id).map((id) => byId.get(id)).filter((f): f is Hit => !!f);
+    const facts = covered
+      .factsOf(h.fact.id)
+      .map((id) => byId.get(id))
+      .filter((f): f is Hit => !!f);
     if (facts.length === 0) continue;
     const best = Math.max(...facts.map((f) => f.coverage));
     if (best >= h.coverage - PASSAGE_MARGIN) dropped.add(h.fact.id);

@@ -1251,7 +1251,9 @@ const RANKED = `
   outnumber outsmart rein roasting semantics sickly slacking stank swelled tightening uncalled unlawful verbally wickedness womanhood aced
   fad figuratively graze imposition pedigree ridiculed sensations shattering squatting urinal amenities bitterly blabbing fiends garments gooey
   innate lavish luminous perchance pristine progression reactive strides unquote unsavory variable vertigo wheeling whims beards bountiful
-`.split(/\s+/).filter(Boolean);
+`
+  .split(/\s+/)
+  .filter(Boolean);
 
 /** Each word's rank among the most frequent English words: 0 is the most frequent. */
 export const ENGLISH_RANK: ReadonlyMap<string, number> = new Map(RANKED.map((w, i) => [w, i]));

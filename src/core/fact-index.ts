@@ -75,7 +75,8 @@ export interface IndexedFact {
 const UNSEEN_SHARE = { talk: 0.1, common: 0.2, subject: 1, name: 1 } as const;
 const SALIENCE_ORDER = ['talk', 'common', 'subject', 'name'] as const;
 /** A phrase is as salient as its most salient word: "pakistan stream" is a name. */
-const mostSalient = (kinds: readonly Salience[]): Salience => SALIENCE_ORDER[Math.max(...kinds.map((k) => SALIENCE_ORDER.indexOf(k)))]!;
+const mostSalient = (kinds: readonly Salience[]): Salience =>
+  SALIENCE_ORDER[Math.max(...kinds.map((k) => SALIENCE_ORDER.indexOf(k)))]!;
 /**
  * The most a word weighs. Past about one fact in twenty, rarity says no more about whether a
  * question is about the pack: "big", used once, would otherwise outweigh "pipeline".
@@ -111,7 +112,8 @@ const MAX_TYPOS = 2;
 const fuzzy = (term: string, misspelt: boolean): number | false => (misspelt && term.length >= 6 ? FUZZY : false);
 const prefix = (term: string, misspelt: boolean): boolean => misspelt && term.length >= 5;
 /** Edits forgiven in a term, as MiniSearch turns a fuzzy share into a distance. */
-const typos = (term: string, misspelt: boolean): number => (fuzzy(term, misspelt) ? Math.min(MAX_TYPOS, Math.round(term.length * FUZZY)) : 0);
+const typos = (term: string, misspelt: boolean): number =>
+  fuzzy(term, misspelt) ? Math.min(MAX_TYPOS, Math.round(term.length * FUZZY)) : 0;
 /** What a match with two neighbouring letters swapped is worth: as one typo. */
 const swapWeight = (term: string): number => (WEIGHTS.fuzzy * term.length) / (term.length + 1);
 
@@ -120,7 +122,10 @@ const swapWeight = (term: string): number => (WEIGHTS.fuzzy * term.length) / (te
  * to time raw MiniSearch doing exactly what the index does without related words, and a test
  * checks the two agree. `misspelt` says which query terms are typos (see Query).
  */
-export function miniSearchOptions(analyzer: Analyzer, misspelt: (term: string) => boolean = () => false): Options<IndexedFact> {
+export function miniSearchOptions(
+  analyzer: Analyzer,
+  misspelt: (term: string) => boolean = () => false,
+): Options<IndexedFact> {
   return {
     fields: [...FIELDS],
     tokenize: (text) => analyzer.terms(text),
@@ -225,9 +230,13 @@ export class FactIndex {
   query(text: string, asking?: string): Query {
     const concepts = this.analyzer.concepts(text);
     const misspelt = new Set(concepts.filter((c) => this.misspelt(c)).flatMap((c) => c.terms));
-    const related = concepts.map((c) => (this.options.related && !misspelt.has(c.terms[0]!) ? this.relatedTerms(c) : []));
+    const related = concepts.map((c) =>
+      this.options.related && !misspelt.has(c.terms[0]!) ? this.relatedTerms(c) : [],
+    );
     const kinds = concepts.map((c) => mostSalient(c.word.split(' ').map(salience)));
-    const weights = concepts.map((c, i) => this.weight(c, related[i]!, kinds[i]!, misspelt) * (c.word === asking ? ASKING_SHARE : 1));
+    const weights = concepts.map(
+      (c, i) => this.weight(c, related[i]!, kinds[i]!, misspelt) * (c.word === asking ? ASKING_SHARE : 1),
+    );
     // A name most facts share ("russia" in a pack about Russia) tells no fact from another.
     const names = kinds.map((k, i) => k === 'name' && weights[i]! >= DISTINCT_NAME);
     return { text, concepts, weights, related, misspelt, names };
@@ -239,7 +248,9 @@ export class FactIndex {
     const total = query.weights.reduce((a, b) => a + b, 0);
     const expansions = new Map(queryTerms(query.concepts).map((t) => [t, this.expand(t, query.misspelt.has(t))]));
     // A concept's related words join the list of its first term: they stand for it, not beside it.
-    const related = query.related.map((list) => list.map((r) => ({ term: r.term, weight: RELATED_WEIGHT * r.cover, postings: this.postings.lookup(r.term)! })));
+    const related = query.related.map((list) =>
+      list.map((r) => ({ term: r.term, weight: RELATED_WEIGHT * r.cover, postings: this.postings.lookup(r.term)! })),
+    );
     const lists = new Map(expansions);
     query.concepts.forEach((c, i) => {
       if (related[i]!.length) lists.set(c.terms[0]!, [...lists.get(c.terms[0]!)!, ...related[i]!]);
@@ -260,7 +271,9 @@ export class FactIndex {
    * "capital of France". No fact can be about such a question.
    */
   unknown(query: Query): Concept[] {
-    return query.concepts.filter((c, i) => query.names[i] && c.terms.every((t) => this.expand(t, query.misspelt.has(t)).length === 0));
+    return query.concepts.filter(
+      (c, i) => query.names[i] && c.terms.every((t) => this.expand(t, query.misspelt.has(t)).length === 0),
+    );
   }
 
   /**
@@ -297,7 +310,8 @@ export class FactIndex {
         // The swapped word is stemmed as the index's words are: "bulit" is "built", indexed as "build".
         const swapped = stem(term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2));
         const postings = this.postings.lookup(swapped);
-        if (postings && !out.some((e) => e.term === swapped)) out.push({ term: swapped, weight: swapWeight(swapped), postings });
+        if (postings && !out.some((e) => e.term === swapped))
+          out.push({ term: swapped, weight: swapWeight(swapped), postings });
       }
     }
     return out;
@@ -310,7 +324,8 @@ export class FactIndex {
    */
   private misspelt(concept: Concept): boolean {
     const { word } = concept;
-    if (concept.terms.length !== 1 || !/^[a-z]{4,}$/.test(word) || this.postings.frequency(concept.terms[0]!) > 0) return false;
+    if (concept.terms.length !== 1 || !/^[a-z]{4,}$/.test(word) || this.postings.frequency(concept.terms[0]!) > 0)
+      return false;
     return Lexicon.shared().partsOfSpeech(word) === '';
   }
 
@@ -327,7 +342,9 @@ export class FactIndex {
       const term = stem(word);
       if (concept.terms.includes(term) || this.postings.frequency(term) === 0) continue;
       // A plural WordNet lists as a word of its own ("conditions") is as common as its singular.
-      const rank = Math.min(...[word, word.replace(/s$/, ""), ...lexicon.bases(word)].map((w) => ENGLISH_RANK.get(w) ?? Infinity));
+      const rank = Math.min(
+        ...[word, word.replace(/s$/, ''), ...lexicon.bases(word)].map((w) => ENGLISH_RANK.get(w) ?? Infinity),
+      );
       const cover = broader || rank < COMMON_RANK ? RELATED_COVER.common : RELATED_COVER.rare;
       out.set(term, Math.max(out.get(term) ?? 0, cover));
     }
@@ -338,7 +355,11 @@ export class FactIndex {
    * The summed weight of the question's concepts that a fact covers. A concept is covered by
    * its own terms (or their near spellings, for a typo) in full, by a related word in part.
    */
-  private coverage(query: Query, expansions: ReadonlyMap<string, Expansion[]>, related: readonly Expansion[][]): (doc: number) => number {
+  private coverage(
+    query: Query,
+    expansions: ReadonlyMap<string, Expansion[]>,
+    related: readonly Expansion[][],
+  ): (doc: number) => number {
     const concepts = query.concepts.map((c, i) => ({
       reach: reachOf(c, expansions),
       related: related[i]!,
@@ -369,7 +390,10 @@ export class FactIndex {
     // A name from the aliases weighs as that name, not as its words ("Pakistan Steel Mills" is rarer than "Pakistan").
     const keys = concept.terms.filter(isAliasKey);
     const own = keys.length ? keys : concept.terms;
-    const reached = [...own.flatMap((t) => (misspelt.has(t) ? this.expand(t, true).map((e) => e.term) : [t])), ...related.map((r) => r.term)];
+    const reached = [
+      ...own.flatMap((t) => (misspelt.has(t) ? this.expand(t, true).map((e) => e.term) : [t])),
+      ...related.map((r) => r.term),
+    ];
     const df = Math.max(0, ...reached.map((t) => this.postings.frequency(t)));
     return Math.min(MAX_WEIGHT, df === 0 ? UNSEEN_SHARE[kind] * idf(1) : idf(df));
   }

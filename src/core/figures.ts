@@ -24,15 +24,48 @@ export interface Figure {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  dozen: 12,
 };
 
 const SCALE: Record<string, number> = {
-  thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  mln: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
   // The Indian numbering system's words, as English-language news in South Asia writes amounts.
-  lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,
+  lakh: 1e5,
+  lakhs: 1e5,
+  crore: 1e7,
+  crores: 1e7,
 };
 
 /** Currency marks and names, by the currency they stand for. */
@@ -53,7 +86,8 @@ const MONEY = new RegExp(
   'g',
 );
 /** Words after an amount that say it is not money but a count of them ("20 million people"). */
-const NOT_COUNTED = /^(?:a|an|the|and|or|of|in|on|at|to|for|from|by|with|is|was|are|were|has|have|had|will|would|worth|deal|loan|project|investment|budget|package|agreement|contract|plan|per|each|annually|a year)$/;
+const NOT_COUNTED =
+  /^(?:a|an|the|and|or|of|in|on|at|to|for|from|by|with|is|was|are|were|has|have|had|will|would|worth|deal|loan|project|investment|budget|package|agreement|contract|plan|per|each|annually|a year)$/;
 const SEVERAL = /\b(several|a few|many|billions of|millions of)\s*(billion|million)?\s*(?:dollars|usd)?/g;
 const PERCENT = new RegExp(String.raw`${QUALIFIER}${NUM}\s*(?:%|percent\b|per cent\b)`, 'g');
 const YEAR = /\b(1[89]\d\d|20\d\d)(s)?\b/g;
@@ -63,11 +97,25 @@ const toNumber = (s: string): number => Number(s.replace(/,(?=\d{3}\b)/g, '').re
 /** Widens a value into the range a qualifier implies. */
 function qualify(q: string | undefined, low: number, high: number): [number, number] {
   switch (q) {
-    case 'more than': case 'over': case 'above': case 'at least': case 'in excess of':
+    case 'more than':
+    case 'over':
+    case 'above':
+    case 'at least':
+    case 'in excess of':
       return [low, Infinity];
-    case 'less than': case 'under': case 'below': case 'up to': case 'at most':
+    case 'less than':
+    case 'under':
+    case 'below':
+    case 'up to':
+    case 'at most':
       return [0, high];
-    case 'about': case 'around': case 'nearly': case 'almost': case 'approximately': case 'roughly': case 'some':
+    case 'about':
+    case 'around':
+    case 'nearly':
+    case 'almost':
+    case 'approximately':
+    case 'roughly':
+    case 'some':
       return [low * 0.9, high * 1.1];
     default:
       return [low, high];
@@ -93,10 +141,17 @@ export function figures(input: string): Figure[] {
     const currency = mark ?? name;
     // A bare number is money only with a currency mark or a scale word.
     if (!currency && !unit) continue;
-    const amount = next && !currency && !NOT_COUNTED.test(next.trim()) ? null : m[0].slice(0, m[0].length - (next?.length ?? 0));
+    const amount =
+      next && !currency && !NOT_COUNTED.test(next.trim()) ? null : m[0].slice(0, m[0].length - (next?.length ?? 0));
     const matched = amount ?? m[0];
     // A one-letter scale counts only when attached: "153m" is money, "4 m" is not.
-    if (!currency && unit && unit.length <= 2 && !new RegExp(`\\d${unit}\\s*$`).test(amount ?? m[0].slice(0, m[0].length - next!.length))) continue;
+    if (
+      !currency &&
+      unit &&
+      unit.length <= 2 &&
+      !new RegExp(`\\d${unit}\\s*$`).test(amount ?? m[0].slice(0, m[0].length - next!.length))
+    )
+      continue;
     if (!free(start, m.index! + matched.length)) continue;
     const scale = unit ? SCALE[unit]! : 1;
     let lowV = toNumber(a!) * scale;
@@ -107,12 +162,19 @@ export function figures(input: string): Figure[] {
       // "20 million people", "5.5 lakh hectares": a count at a scale, of what follows.
       out.push({ kind: 'count', low, high, at: start, text: matched.trim(), noun: next!.trim() });
     } else {
-      out.push({ kind: 'money', low, high, at: start, text: amount.trim(), currency: currency ? currencyOf(currency) : 'usd' });
+      out.push({
+        kind: 'money',
+        low,
+        high,
+        at: start,
+        text: amount.trim(),
+        currency: currency ? currencyOf(currency) : 'usd',
+      });
     }
     take(m.index!, m.index! + matched.length);
   }
   for (const m of text.matchAll(SEVERAL)) {
-    if (!free(m.index!, m.index! + m[0].length) || !m[2] && !m[1]!.endsWith('of')) continue;
+    if (!free(m.index!, m.index! + m[0].length) || (!m[2] && !m[1]!.endsWith('of'))) continue;
     const scale = m[2] === 'million' || m[1] === 'millions of' ? 1e6 : 1e9;
     const [low, high] = m[1]!.endsWith('of') ? [scale, scale * 1000] : [2 * scale, 9.99 * scale];
     out.push({ kind: 'money', low, high, at: m.index!, text: m[0].trim(), currency: 'usd' });
@@ -128,14 +190,24 @@ export function figures(input: string): Figure[] {
   }
   const numberWord = Object.keys(NUMBER_WORDS).join('|');
   // What is counted follows the number, up to three words, and is never another number.
-  const COUNT = new RegExp(String.raw`${QUALIFIER}\b(\d+(?:,\d{3})*|${numberWord})\b((?:\s+(?!(?:${numberWord})\b)[a-z][a-z0-9-]*){1,3})?`, 'g');
+  const COUNT = new RegExp(
+    String.raw`${QUALIFIER}\b(\d+(?:,\d{3})*|${numberWord})\b((?:\s+(?!(?:${numberWord})\b)[a-z][a-z0-9-]*){1,3})?`,
+    'g',
+  );
   for (const m of text.matchAll(COUNT)) {
     const at = m.index! + m[0].indexOf(m[2]!, m[1]?.length ?? 0);
     if (!free(at, at + m[2]!.length)) continue;
     if (/[a-z0-9]-?$/.test(text.slice(Math.max(0, at - 2), at))) continue; // part of "su-35"
     const value = NUMBER_WORDS[m[2]!] ?? toNumber(m[2]!);
     const [low, high] = qualify(m[1], value, value);
-    out.push({ kind: 'count', low, high, at, text: `${m[2]} ${(m[3] ?? '').trim().split(' ')[0] ?? ''}`.trim(), noun: (m[3] ?? '').trim() });
+    out.push({
+      kind: 'count',
+      low,
+      high,
+      at,
+      text: `${m[2]} ${(m[3] ?? '').trim().split(' ')[0] ?? ''}`.trim(),
+      noun: (m[3] ?? '').trim(),
+    });
   }
   return out.sort((a, b) => a.at - b.at);
 }

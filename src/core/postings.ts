@@ -236,7 +236,8 @@ export class Postings {
     if (postings.impacts && postings.impactsVersion === this.version) return postings.impacts;
     const { factors, idf } = this.weights({ weight: 1, postings });
     const impacts = new Float64Array(postings.size);
-    for (let i = 0; i < postings.size; i++) impacts[i] = this.addFields(0, postings.docs[i]!, postings.counts[i]!, factors, idf);
+    for (let i = 0; i < postings.size; i++)
+      impacts[i] = this.addFields(0, postings.docs[i]!, postings.counts[i]!, factors, idf);
     postings.impacts = impacts;
     postings.impactsVersion = this.version;
     return impacts;
@@ -255,7 +256,8 @@ export class Postings {
       return;
     }
     const { factors, idf } = this.weights(expansion);
-    for (let i = 0; i < size; i++) scores[docs[i]!] = this.addFields(scores[docs[i]!]!, docs[i]!, counts[i]!, factors, idf);
+    for (let i = 0; i < size; i++)
+      scores[docs[i]!] = this.addFields(scores[docs[i]!]!, docs[i]!, counts[i]!, factors, idf);
   }
 
   /** An expansion's weight times each field's boost, and the term's inverse document frequency in each field. */
@@ -270,7 +272,13 @@ export class Postings {
    * Adds a term's score in one fact to `score`: BM25 in each field the term is in, times the
    * field's factor, field by field in MiniSearch's order and arithmetic.
    */
-  private addFields(score: number, doc: number, packed: number, factors: readonly number[], idf: readonly number[]): number {
+  private addFields(
+    score: number,
+    doc: number,
+    packed: number,
+    factors: readonly number[],
+    idf: readonly number[],
+  ): number {
     const norms = this.norms ?? this.lengthNorms();
     const { d, k } = BM25;
     const base = doc * this.fields;
@@ -289,7 +297,8 @@ export class Postings {
     if (this.norms) return this.norms;
     const { k, b } = BM25;
     const norms = new Float64Array(this.lengths.length);
-    for (let i = 0; i < norms.length; i++) norms[i] = k * (1 - b + (b * this.lengths[i]!) / this.averageLength[i % this.fields]!);
+    for (let i = 0; i < norms.length; i++)
+      norms[i] = k * (1 - b + (b * this.lengths[i]!) / this.averageLength[i % this.fields]!);
     this.norms = norms;
     return norms;
   }

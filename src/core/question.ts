@@ -16,7 +16,19 @@ import { canonical } from './tokens.js';
  * `name` is a proper name the question does not already give; `definition` says what or who
  * something is ("who is korybko"); `kind` is a thing of the kind asked ("which fruit" → a mango).
  */
-export type AnswerType = 'date' | 'day' | 'money' | 'percent' | 'count' | 'amount' | 'person' | 'place' | 'cause' | 'name' | 'definition' | 'kind';
+export type AnswerType =
+  | 'date'
+  | 'day'
+  | 'money'
+  | 'percent'
+  | 'count'
+  | 'amount'
+  | 'person'
+  | 'place'
+  | 'cause'
+  | 'name'
+  | 'definition'
+  | 'kind';
 
 export type Chat = 'greeting' | 'thanks' | 'help' | 'empty';
 
@@ -32,9 +44,15 @@ export interface QuestionShape {
 
 /** Patterns of question words, tried in order; each says what type of answer the question wants. */
 const TYPES: [RegExp, AnswerType][] = [
-  [/\b(?:what|which|wat)(?:'?s| is| was)? (?:the )?(?:percentage|percent|share|stake|proportion|fraction)\b(?: of)?/, 'percent'],
+  [
+    /\b(?:what|which|wat)(?:'?s| is| was)? (?:the )?(?:percentage|percent|share|stake|proportion|fraction)\b(?: of)?/,
+    'percent',
+  ],
   [/\bhow much (?:money|cash|funding|investment)\b/, 'money'],
-  [/\bhow much(?= (?:did|does|do|will|would|was|is|were|are) .{0,40}\b(?:cost|pay|paid|spend|spent|worth|invest|charge))/, 'money'],
+  [
+    /\bhow much(?= (?:did|does|do|will|would|was|is|were|are) .{0,40}\b(?:cost|pay|paid|spend|spent|worth|invest|charge))/,
+    'money',
+  ],
   [/\bhow much\b/, 'amount'],
   [/\bhow (?:many|often)\b/, 'count'],
   [/\b(?:(?:on )?(?:what|which)(?: exact| precise)? (?:date|day)|exact date|what day)\b/, 'day'],
@@ -45,22 +63,46 @@ const TYPES: [RegExp, AnswerType][] = [
   [/\b(?:what|which|wat|in what|in which)(?:'s| is| was)? (?:the )?(?:year|date|month|decade|day)\b/, 'date'],
   [/\bhow long ago\b/, 'date'],
   [/\bhow (?:long|far|big|large|old)\b/, 'amount'],
-  [/\b(?:why|how come|what for|for what reason|what made|what caused|what led|what drove|what prompted|what(?:'s| is| was) (?:the )?(?:reason|motive|cause|rationale|aim|goal|point))\b(?: for| behind)?/, 'cause'],
-  [/\b(?:where|whereabouts|(?:in |at |from |to )?(?:what|which|wat) (?:city|town|country|place|region|province|port|base|location|capital|venue))\b/, 'place'],
+  [
+    /\b(?:why|how come|what for|for what reason|what made|what caused|what led|what drove|what prompted|what(?:'s| is| was) (?:the )?(?:reason|motive|cause|rationale|aim|goal|point))\b(?: for| behind)?/,
+    'cause',
+  ],
+  [
+    /\b(?:where|whereabouts|(?:in |at |from |to )?(?:what|which|wat) (?:city|town|country|place|region|province|port|base|location|capital|venue))\b/,
+    'place',
+  ],
   [/\b(?:what|which|wat)(?:'?s| is| was| are| were)? (?:the )?(?:names?|title|nickname)\b(?: of)?/, 'name'],
   // "who was the foreign minister that…": the name of whoever held that role.
   [/^(?:[a-z']+ ){0,2}who(?:'s| is| was| are| were) (?=(?:the|a|an) )/, 'name'],
   [/\b(?:what|wat) (?:is|was|are|were) (?:it )?called\b/, 'name'],
-  [/^(?:so |and |but |ok |okay )?(?:who|what)(?:'s| is| was| are| were) (?=[a-z0-9-]+(?: [a-z0-9-]+)?\s*\??$)/, 'definition'],
-  [/\b(?:who|whom|whose|which (?:person|company|firm|organi[sz]ation|official|leader|minister|officer|general|country|side|party|state))\b/, 'person'],
+  [
+    /^(?:so |and |but |ok |okay )?(?:who|what)(?:'s| is| was| are| were) (?=[a-z0-9-]+(?: [a-z0-9-]+)?\s*\??$)/,
+    'definition',
+  ],
+  [
+    /\b(?:who|whom|whose|which (?:person|company|firm|organi[sz]ation|official|leader|minister|officer|general|country|side|party|state))\b/,
+    'person',
+  ],
 ];
 
 /** Whole messages that are chat, by what they are. Matched on the canonical text without punctuation. */
 const CHAT: [RegExp, Chat][] = [
-  [/^(?:hi|hello|hey|hiya|yo|sup|good (?:morning|afternoon|evening)|greetings|howdy)(?: there| all| everyone| bot| crosscheck)?$/, 'greeting'],
-  [/^(?:thanks?|thank you|thx|ty|cheers|great|cool|nice|ok|okay|got it|perfect|awesome)(?: (?:a lot|so much|very much|bot|crosscheck))?$/, 'thanks'],
-  [/^(?:help|\?|commands|what can you do|how does this work|how do (?:i|you) use (?:this|you|it)|what do you do|menu|usage)$/, 'help'],
-  [/^(?:(?:ok|okay|so|but|and|well)\s+)*(?:(?:but|so)\s+)?(?:who(?:'s| is) right|who is correct|which (?:is|one is) (?:right|true|correct)|what(?:'s| is) the truth|what do you think|your opinion|thoughts)$/, 'help'],
+  [
+    /^(?:hi|hello|hey|hiya|yo|sup|good (?:morning|afternoon|evening)|greetings|howdy)(?: there| all| everyone| bot| crosscheck)?$/,
+    'greeting',
+  ],
+  [
+    /^(?:thanks?|thank you|thx|ty|cheers|great|cool|nice|ok|okay|got it|perfect|awesome)(?: (?:a lot|so much|very much|bot|crosscheck))?$/,
+    'thanks',
+  ],
+  [
+    /^(?:help|\?|commands|what can you do|how does this work|how do (?:i|you) use (?:this|you|it)|what do you do|menu|usage)$/,
+    'help',
+  ],
+  [
+    /^(?:(?:ok|okay|so|but|and|well)\s+)*(?:(?:but|so)\s+)?(?:who(?:'s| is) right|who is correct|which (?:is|one is) (?:right|true|correct)|what(?:'s| is) the truth|what do you think|your opinion|thoughts)$/,
+    'help',
+  ],
 ];
 
 /**
@@ -70,8 +112,25 @@ const CHAT: [RegExp, Chat][] = [
  * kind ("which fruit"). It may also be what the answer is about ("what motto"), so it stays,
  * weighing little.
  */
-const WHICH_NOUN = /\b(?:which|what|wat)((?: [a-z-]+){0,3}?) ([a-z]+)(?= (?:did|does|do|is|was|are|were|has|have|had|will|would|can|could)\b)/;
-const PREPOSITIONS = new Set(['in', 'of', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'about', 'between', 'among', 'into', 'over', 'under']);
+const WHICH_NOUN =
+  /\b(?:which|what|wat)((?: [a-z-]+){0,3}?) ([a-z]+)(?= (?:did|does|do|is|was|are|were|has|have|had|will|would|can|could)\b)/;
+const PREPOSITIONS = new Set([
+  'in',
+  'of',
+  'on',
+  'at',
+  'to',
+  'for',
+  'from',
+  'with',
+  'by',
+  'about',
+  'between',
+  'among',
+  'into',
+  'over',
+  'under',
+]);
 const AUXILIARY = /^(?:is|are|was|were|be|been|do|does|did|has|have|had|will|would|can|could|should|may|might|must)$/;
 
 /** Where "which X" stands in a question: the wh-word's place and the noun X. */
@@ -101,20 +160,31 @@ function whichNoun(text: string): WhichNoun | null {
   if (!m) return null;
   const ws = m[2]!.trim().split(' ');
   const lexicon = Lexicon.shared();
-  const verbAt = ws.findIndex((w, i) => i > 0 && (/ed$/.test(w) || lexicon.lemma(w) !== w) && lexicon.verbOf(w) !== undefined);
+  const verbAt = ws.findIndex(
+    (w, i) => i > 0 && (/ed$/.test(w) || lexicon.lemma(w) !== w) && lexicon.verbOf(w) !== undefined,
+  );
   // "what is pakistan scared of": a copula first means the noun is no "which X".
   if (verbAt <= 0 || ws.slice(0, verbAt).some((w) => AUXILIARY.test(w) || PREPOSITIONS.has(w))) return null;
   return { at: m.index, whLength: m[1]!.length, noun: ws[verbAt - 1]! };
 }
 
-const CLASS_TYPES: Record<NounClass, AnswerType> = { person: 'person', group: 'person', place: 'place', time: 'date', quantity: 'amount' };
+const CLASS_TYPES: Record<NounClass, AnswerType> = {
+  person: 'person',
+  group: 'person',
+  place: 'place',
+  time: 'date',
+  quantity: 'amount',
+};
 
 /**
  * For a question after a name, the noun whose name it wants: "the russian deputy defence
  * minister who signed…" wants the minister's. The answer must name it where it says it.
  */
 function named(about: string): { asking?: string } {
-  const phrase = /^(?:the |a |an )?((?:[a-z'-]+ ){0,5}?[a-z'-]+?)(?:'s)?(?= (?:who|that|which|of|in|at|to|for|from|with|on|during|when|whose)\b|$)/.exec(about);
+  const phrase =
+    /^(?:the |a |an )?((?:[a-z'-]+ ){0,5}?[a-z'-]+?)(?:'s)?(?= (?:who|that|which|of|in|at|to|for|from|with|on|during|when|whose)\b|$)/.exec(
+      about,
+    );
   const noun = phrase?.[1]?.split(' ').pop();
   return noun ? { asking: noun } : {};
 }
@@ -129,35 +199,61 @@ function counted(about: string): { asking?: string } {
   // "how much is the pipeline …", "how long did …": nothing is counted by name.
   if (AUXILIARY.test(ws[0] ?? '')) return {};
   const lexicon = Lexicon.shared();
-  const verbAt = ws.findIndex((w, i) => i > 0 && (AUXILIARY.test(w) || PREPOSITIONS.has(w) || ((/ed$/.test(w) || lexicon.lemma(w) !== w) && lexicon.verbOf(w) !== undefined)));
+  const verbAt = ws.findIndex(
+    (w, i) =>
+      i > 0 &&
+      (AUXILIARY.test(w) ||
+        PREPOSITIONS.has(w) ||
+        ((/ed$/.test(w) || lexicon.lemma(w) !== w) && lexicon.verbOf(w) !== undefined)),
+  );
   const noun = ws[verbAt > 0 ? Math.min(verbAt, 3) - 1 : 0];
   return noun && !AUXILIARY.test(noun) && noun !== 'of' ? { asking: noun } : {};
 }
 
 /** A yes-or-no question's first alternative: "is russia building it or is it stuck" → "is russia building it". */
 function firstAlternative(text: string): string {
-  const at = text.search(/ or (?:is|are|was|were|do|does|did|has|have|just|only|not|rather|still|will|would|can|could)\b| or (?:is )?(?:it|that|this|they)\b/);
-  return at > 0 && /^(?:is|are|was|were|do|does|did|has|have|will|would|can|could|should)\b/.test(text) && text.slice(0, at).split(' ').length >= 4 ? text.slice(0, at) : text;
+  const at = text.search(
+    / or (?:is|are|was|were|do|does|did|has|have|just|only|not|rather|still|will|would|can|could)\b| or (?:is )?(?:it|that|this|they)\b/,
+  );
+  return at > 0 &&
+    /^(?:is|are|was|were|do|does|did|has|have|will|would|can|could|should)\b/.test(text) &&
+    text.slice(0, at).split(' ').length >= 4
+    ? text.slice(0, at)
+    : text;
 }
 
 export function readQuestion(question: string): QuestionShape {
-  const whole = canonical(question).replace(/[^\p{L}\p{N}'%$ -]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const whole = canonical(question)
+    .replace(/[^\p{L}\p{N}'%$ -]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (whole === '') return { type: null, about: '', chat: 'empty' };
   // "is X so, or is that just hype": the question is its first alternative; the second asks
   // the same the other way round, in words a source would not use.
   const text = firstAlternative(whole);
   for (const [pattern, chat] of CHAT) if (pattern.test(whole)) return { type: null, about: '', chat };
-  const without = (at: number, length: number, keep = '') => `${text.slice(0, at)}${keep} ${text.slice(at + length)}`.replace(/\s+/g, ' ').trim();
+  const without = (at: number, length: number, keep = '') =>
+    `${text.slice(0, at)}${keep} ${text.slice(at + length)}`.replace(/\s+/g, ' ').trim();
   for (const [pattern, type] of TYPES) {
     const match = pattern.exec(text);
     if (!match) continue;
     const about = without(match.index, match[0].length);
-    return { type, about, ...(type === 'name' ? named(about) : type === 'count' || type === 'amount' ? counted(about) : {}), chat: null };
+    return {
+      type,
+      about,
+      ...(type === 'name' ? named(about) : type === 'count' || type === 'amount' ? counted(about) : {}),
+      chat: null,
+    };
   }
   const which = whichNoun(text);
   if (which) {
     const kind = Lexicon.shared().nounClass(which.noun);
-    return { type: kind ? CLASS_TYPES[kind] : 'kind', about: without(which.at, which.whLength), asking: which.noun, chat: null };
+    return {
+      type: kind ? CLASS_TYPES[kind] : 'kind',
+      about: without(which.at, which.whLength),
+      asking: which.noun,
+      chat: null,
+    };
   }
   return { type: null, about: text, chat: null };
 }

@@ -11,11 +11,20 @@ import { Lexicon } from './lexicon.js';
 import { STOP_WORDS } from './tokens.js';
 
 const ORDINALS: Record<string, number> = {
-  second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
 };
 
 // A superlative follows "the", a possessive or an ordinal: "the highest", "the world's second largest".
-const RANK = /(?:\b(?:the|its|their|his|her|our)|'s)\s+(?:(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(\d+)(?:st|nd|rd|th))[\s-]+)?([a-z]{3,}est)\b(?=((?:\s+[a-z][a-z-]*){0,3}))/g;
+const RANK =
+  /(?:\b(?:the|its|their|his|her|our)|'s)\s+(?:(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(\d+)(?:st|nd|rd|th))[\s-]+)?([a-z]{3,}est)\b(?=((?:\s+[a-z][a-z-]*){0,3}))/g;
 
 /** The adjective a superlative is made from ("biggest" → "big", "largest" → "large"), if it is one. */
 export function superlativeOf(word: string, lexicon = Lexicon.shared()): string | undefined {
@@ -27,7 +36,8 @@ export function superlativeOf(word: string, lexicon = Lexicon.shared()): string 
   const stemmed = word.slice(0, -3);
   const doubled = /([b-df-hj-np-tv-z])\1$/.test(stemmed) ? stemmed.slice(0, -1) : null;
   const candidates = [stemmed, `${stemmed}e`, stemmed.replace(/i$/, 'y'), ...(doubled ? [doubled] : [])];
-  const adjective = (c: string) => (lemma ? /^a/i : /a/i).test(lexicon.partsOfSpeech(c)) && lexicon.bases(c).includes(c);
+  const adjective = (c: string) =>
+    (lemma ? /^a/i : /a/i).test(lexicon.partsOfSpeech(c)) && lexicon.bases(c).includes(c);
   return candidates.find((c) => c.length >= 2 && adjective(c));
 }
 
@@ -42,7 +52,15 @@ export function ranks(text: string, lexicon = Lexicon.shared()): Figure[] {
     // What is ranked is the words straight after, up to a word like "in" or "by": "dam" in "the largest dam in the world".
     const noun = (m[4] ?? '').trim().split(/\s+/);
     const end = noun.findIndex((w) => STOP_WORDS.has(w));
-    out.push({ kind: 'rank', low: place, high: place, at, text: m[1] ? `${m[1]} ${m[3]}` : m[3]!, adjective, noun: noun.slice(0, end < 0 ? noun.length : end).join(' ') });
+    out.push({
+      kind: 'rank',
+      low: place,
+      high: place,
+      at,
+      text: m[1] ? `${m[1]} ${m[3]}` : m[3]!,
+      adjective,
+      noun: noun.slice(0, end < 0 ? noun.length : end).join(' '),
+    });
   }
   return out;
 }

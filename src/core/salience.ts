@@ -19,7 +19,6 @@ import { Lexicon } from './lexicon.js';
 
 export type Salience = 'name' | 'subject' | 'common' | 'talk';
 
-
 let english: SearchableMap<number> | undefined;
 
 /** True if the word is one slip (an edit, or two letters swapped) from a common English word. */
@@ -46,7 +45,8 @@ export function salience(word: string): Salience {
   // A verb's -ing, -ed or irregular form ("getting", "scrapped", "flew") says what happened, in
   // words sources put otherwise; so does a word that is no noun at all.
   const lexicon = Lexicon.shared();
-  const inflectedVerb = (/(?:ing|ed)$/.test(word) || lexicon.lemma(word) !== word) && lexicon.verbOf(word) !== undefined;
+  const inflectedVerb =
+    (/(?:ing|ed)$/.test(word) || lexicon.lemma(word) !== word) && lexicon.verbOf(word) !== undefined;
   if (inflectedVerb || !pos.includes('n')) return 'talk';
   return lexicon.nounClass(word) === 'time' ? 'common' : 'subject';
 }

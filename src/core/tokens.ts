@@ -33,19 +33,24 @@ export const STOP_WORDS = new Set(
  * dashes and quotes straightened, and "Su-35" style names joined into one word ("su35").
  */
 export function canonical(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '')
-    // Dotted acronyms of three letters or more are one word: "A.B.C." is "ABC".
-    .replace(/\b(?:[A-Z]\.){3,}|\b(?:[A-Z]\.){2,}[A-Z]\b/g, (m) => m.replace(/\./g, ''))
-    .replace(/\bU\.?S\.?(?=$|[^A-Za-z])/g, 'usa') // "US"/"U.S." before lowercasing, so "us" stays a pronoun
-    .toLowerCase()
-    .replace(/[‘’‚′]/g, "'")
-    .replace(/[“”„″]/g, '"')
-    .replace(/[‐‑‒–—―−]/g, '-')
-    .replace(/\b([a-z]{1,4})-(\d{1,4}[a-z]{0,3})\b/g, '$1$2')
-    // "14bn" and "153m" are amounts: the number and its scale as separate words.
-    .replace(/\b(\d+(?:\.\d+)?)(bn|mn|m|k)\b/g, (_, n: string, unit: string) => `${n} ${unit === 'k' ? 'thousand' : unit === 'bn' ? 'billion' : 'million'}`);
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '')
+      // Dotted acronyms of three letters or more are one word: "A.B.C." is "ABC".
+      .replace(/\b(?:[A-Z]\.){3,}|\b(?:[A-Z]\.){2,}[A-Z]\b/g, (m) => m.replace(/\./g, ''))
+      .replace(/\bU\.?S\.?(?=$|[^A-Za-z])/g, 'usa') // "US"/"U.S." before lowercasing, so "us" stays a pronoun
+      .toLowerCase()
+      .replace(/[‘’‚′]/g, "'")
+      .replace(/[“”„″]/g, '"')
+      .replace(/[‐‑‒–—―−]/g, '-')
+      .replace(/\b([a-z]{1,4})-(\d{1,4}[a-z]{0,3})\b/g, '$1$2')
+      // "14bn" and "153m" are amounts: the number and its scale as separate words.
+      .replace(
+        /\b(\d+(?:\.\d+)?)(bn|mn|m|k)\b/g,
+        (_, n: string, unit: string) => `${n} ${unit === 'k' ? 'thousand' : unit === 'bn' ? 'billion' : 'million'}`,
+      )
+  );
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*/gu;
@@ -73,7 +78,10 @@ export function stem(word: string): string {
     if (stems.size >= MAX_STEMS) stems.clear();
     // No word of any language is this long: leave it as it is, since the stemmer's rules take time in the square of its length.
     if (word.length > LONGEST_WORD) known = word;
-    else known = /\d/.test(word) ? word.replace(/^([a-z]+\d+[a-z]?)s$/, '$1') : porter2(zSpelling(Lexicon.shared().lemma(word)));
+    else
+      known = /\d/.test(word)
+        ? word.replace(/^([a-z]+\d+[a-z]?)s$/, '$1')
+        : porter2(zSpelling(Lexicon.shared().lemma(word)));
     stems.set(word, known);
   }
   return known;

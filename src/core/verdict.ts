@@ -65,7 +65,13 @@ const SAME_DEED = 0.8;
  * Weighs one fact against the claim. `claimIsAttributed`: the claim reports what someone
  * said ("Korybko proposed …"), so an opinion or a proposal can state it.
  */
-export function weigh(claim: Reading, fact: Reading, hit: Hit, claimIsAttributed: boolean, partyName: (p: string) => string): Evidence {
+export function weigh(
+  claim: Reading,
+  fact: Reading,
+  hit: Hit,
+  claimIsAttributed: boolean,
+  partyName: (p: string) => string,
+): Evidence {
   const silent = (detail = ''): Evidence => ({ hit, bearing: 'silent', detail });
   if (!hit.named || hit.coverage < SAME_EVENT) return silent();
   // A name the claim gives must be in what the source says, not only in a fact's tags.
@@ -73,12 +79,15 @@ export function weigh(claim: Reading, fact: Reading, hit: Hit, claimIsAttributed
   if (unnamed.length) return silent();
   const kind = hit.fact.kind;
   // Someone's words quoted in a report are theirs, not the report's: evidence only of what was said.
-  const hearsay = kind === 'forum_claim' || ((kind === 'opinion' || kind === 'proposal' || fact.reported) && !claimIsAttributed);
+  const hearsay =
+    kind === 'forum_claim' || ((kind === 'opinion' || kind === 'proposal' || fact.reported) && !claimIsAttributed);
   // A proposal or a prediction says nothing happened, unless the claim too is about plans.
   const speculative = fact.modal && !claim.modal;
 
   // The same deed: the fact has nearly all the claim's words, its parties aside.
-  const sameDeed = claim.terms.length > 0 && claim.terms.filter((t) => fact.terms.includes(t)).length / claim.terms.length >= SAME_DEED;
+  const sameDeed =
+    claim.terms.length > 0 &&
+    claim.terms.filter((t) => fact.terms.includes(t)).length / claim.terms.length >= SAME_DEED;
   const conflict = roleConflict(claim, fact, sameDeed, partyName);
   const figures = compareFigures(claim, fact);
 
@@ -86,7 +95,9 @@ export function weigh(claim: Reading, fact: Reading, hit: Hit, claimIsAttributed
   if (!hearsay && figures.outcome === 'conflict') return { hit, bearing: 'excludes', detail: figures.detail };
   if (!hearsay && !speculative) {
     // With no verb in common, a claim that says something did not happen is excluded by the same deed told without a negation.
-    const polarity = polarityConflict(claim, fact) ?? (sameDeed && claim.negated && !fact.negated ? 'sources say it did happen' : null);
+    const polarity =
+      polarityConflict(claim, fact) ??
+      (sameDeed && claim.negated && !fact.negated ? 'sources say it did happen' : null);
     if (polarity) return { hit, bearing: 'excludes', detail: polarity };
     if (conflict) return { hit, bearing: 'excludes', detail: conflict };
   }
@@ -102,24 +113,50 @@ export function weigh(claim: Reading, fact: Reading, hit: Hit, claimIsAttributed
     return { hit, bearing: 'proposes', detail: how };
   }
   if (conflict) return silent();
- // A source's list of plans or heading ("construction of new refineries", "simplification of
+  // A source's list of plans or heading ("construction of new refineries", "simplification of
   // visa procedures") names the deed without saying it was done: the claim's verb must be
   // there. A curator's statement says what the source reports in its own words.
   const verb = isPassage(hit.fact) ? mainVerb(claim) : undefined;
-  if (verb && !usesOf(fact, verb).length && !fact.terms.includes(stem(verb))) return { hit, bearing: 'lacks', detail: 'the sources do not say it was done' };
+  if (verb && !usesOf(fact, verb).length && !fact.terms.includes(stem(verb)))
+    return { hit, bearing: 'lacks', detail: 'the sources do not say it was done' };
   const roles = rolesConfirmed(claim, fact);
-  if (!roles && figures.outcome !== 'missing') return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom', gap: 'roles' };
+  if (!roles && figures.outcome !== 'missing')
+    return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom', gap: 'roles' };
   if (!roles) return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom' };
-  if (figures.outcome === 'missing') return { hit, bearing: 'lacks', detail: `the sources do not give ${figures.detail}`, gap: 'figure' };
+  if (figures.outcome === 'missing')
+    return { hit, bearing: 'lacks', detail: `the sources do not give ${figures.detail}`, gap: 'figure' };
   // Said without any negation, what the claim says did not happen did happen ("no interest" against "is interested");
   // a negation somewhere in the fact may be another clause's, so it only keeps the fact from stating the claim.
   if (claim.negated && !fact.negated) return { hit, bearing: 'excludes', detail: 'sources say it did happen' };
   if (fact.negated && !claim.negated) return { hit, bearing: 'lacks', detail: 'the sources say it with a negation' };
-  return { hit, bearing: 'states', detail: figures.outcome === 'agree' ? `sources give ${figures.detail}` : 'a source states it' };
+  return {
+    hit,
+    bearing: 'states',
+    detail: figures.outcome === 'agree' ? `sources give ${figures.detail}` : 'a source states it',
+  };
 }
 
 /** Verbs that only report or link: the claim's deed is another. */
-const NOT_THE_DEED = new Set(['say', 'tell', 'report', 'write', 'argue', 'claim', 'state', 'note', 'add', 'call', 'describe', 'be', 'have', 'do', 'become', 'remain', 'seem', 'accord']);
+const NOT_THE_DEED = new Set([
+  'say',
+  'tell',
+  'report',
+  'write',
+  'argue',
+  'claim',
+  'state',
+  'note',
+  'add',
+  'call',
+  'describe',
+  'be',
+  'have',
+  'do',
+  'become',
+  'remain',
+  'seem',
+  'accord',
+]);
 
 /** The claim's first verb that tells a deed ("simplified" in "they have simplified visa procedures"). */
 function mainVerb(claim: Reading): string | undefined {
@@ -134,7 +171,12 @@ function mainVerb(claim: Reading): string | undefined {
  * ("the Soviet Union imposed the 1965 embargoes" against "the United States imposed them").
  * A fact about another buyer or partner is no conflict: it does not exclude the claim.
  */
-function roleConflict(claim: Reading, fact: Reading, sameDeed: boolean, partyName: (p: string) => string): string | null {
+function roleConflict(
+  claim: Reading,
+  fact: Reading,
+  sameDeed: boolean,
+  partyName: (p: string) => string,
+): string | null {
   const name = (p: string) => (p.startsWith(NOUN_AGENT) ? `“${p.slice(NOUN_AGENT.length)}…”` : partyName(p));
   for (const [verb, claimUses] of claim.frames) {
     const factUses = usesOf(fact, verb);
@@ -147,14 +189,29 @@ function roleConflict(claim: Reading, fact: Reading, sameDeed: boolean, partyNam
           // The same agent's deed on the side the claim sets against it, or on the party the
           // claim gives to another agent: "the US backed India while the Soviets backed Pakistan".
           const elsewhere = claimUses.some((o) => o !== c && o.patient === f.patient && o.agent !== c.agent);
-          if (c.opposed.includes(f.patient) || elsewhere) return `sources have ${name(c.agent)} with ${name(f.patient)}`;
+          if (c.opposed.includes(f.patient) || elsewhere)
+            return `sources have ${name(c.agent)} with ${name(f.patient)}`;
         }
         // The same deed done with another partner the claim does not name: "with Russia" against "with China".
-        if (c.partner && f.partner && c.partner !== f.partner && (!c.agent || c.agent === f.agent) && !fact.parties.has(c.partner)) {
+        if (
+          c.partner &&
+          f.partner &&
+          c.partner !== f.partner &&
+          (!c.agent || c.agent === f.agent) &&
+          !fact.parties.has(c.partner)
+        ) {
           return `sources have it done with ${name(f.partner)}, not ${name(c.partner)}`;
         }
         const samePatient = !c.patient || !f.patient || c.patient === f.patient;
-        if (sameDeed && c.agent && f.agent && c.agent !== f.agent && samePatient && !names(fact, c.agent) && !f.agent.startsWith(NOUN_AGENT)) {
+        if (
+          sameDeed &&
+          c.agent &&
+          f.agent &&
+          c.agent !== f.agent &&
+          samePatient &&
+          !names(fact, c.agent) &&
+          !f.agent.startsWith(NOUN_AGENT)
+        ) {
           return `sources name ${name(f.agent)}, not ${name(c.agent)}`;
         }
       }
@@ -164,7 +221,8 @@ function roleConflict(claim: Reading, fact: Reading, sameDeed: boolean, partyNam
   const main = (r: Reading) => [...r.frames.values()].flat().find((f) => f.agent && f.patient && f.agent !== f.patient);
   const c = main(claim);
   const f = main(fact);
-  if (sameDeed && c && f && c.agent === f.patient && c.patient === f.agent) return `sources have ${name(c.agent!)} and ${name(c.patient!)} the other way round`;
+  if (sameDeed && c && f && c.agent === f.patient && c.patient === f.agent)
+    return `sources have ${name(c.agent!)} and ${name(c.patient!)} the other way round`;
   return null;
 }
 
@@ -194,7 +252,8 @@ function polarityConflict(claim: Reading, fact: Reading): string | null {
     const factUses: Frame[] = usesOf(fact, verb);
     if (!factUses.length) continue;
     const claimNegated = claimUses.some((u) => u.negated);
-    if (factUses.some((u) => u.negated) !== claimNegated) return claimNegated ? 'sources say it did happen' : 'sources say it did not happen';
+    if (factUses.some((u) => u.negated) !== claimNegated)
+      return claimNegated ? 'sources say it did happen' : 'sources say it did not happen';
   }
   return null;
 }
@@ -214,10 +273,13 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
   let agreed: ReadFigure | null = null;
   let missing: ReadFigure | null = null;
   // The claim's other figures that the fact gives too ("74%" and "26%") say it tells the same event.
-  const alsoGiven = claim.figures.filter((c) => c.kind !== 'year' && fact.figures.some((f) => f.kind === c.kind && overlaps(c, f))).length;
+  const alsoGiven = claim.figures.filter(
+    (c) => c.kind !== 'year' && fact.figures.some((f) => f.kind === c.kind && overlaps(c, f)),
+  ).length;
   for (const c of claim.figures) {
     const like = fact.figures.filter((f) => f.kind === c.kind && comparable(c, f));
-    const sameEvent = c.kind === 'year' ? closestEvent(c, like, fact.terms, claim.terms, verbsLike(claim), alsoGiven) : like;
+    const sameEvent =
+      c.kind === 'year' ? closestEvent(c, like, fact.terms, claim.terms, verbsLike(claim), alsoGiven) : like;
     const sameParty = c.party ? sameEvent.filter((f) => !f.party || f.party === c.party) : sameEvent;
     if (sameParty.length === 0) {
       // Shares swapped between the parties: the claim's figure is the other party's.
@@ -235,9 +297,21 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
       missing ??= c;
       continue;
     }
-    return { outcome: 'conflict', detail: `sources give ${[...new Set(sameParty.map((f) => f.text))].join(' or ')}, not ${c.text}` };
+    return {
+      outcome: 'conflict',
+      detail: `sources give ${[...new Set(sameParty.map((f) => f.text))].join(' or ')}, not ${c.text}`,
+    };
   }
-  if (missing) return { outcome: 'missing', detail: missing.kind === 'year' ? 'the year' : missing.kind === 'rank' ? `the rank (“${missing.text}”)` : `the figure (${missing.text})` };
+  if (missing)
+    return {
+      outcome: 'missing',
+      detail:
+        missing.kind === 'year'
+          ? 'the year'
+          : missing.kind === 'rank'
+            ? `the rank (“${missing.text}”)`
+            : `the figure (${missing.text})`,
+    };
   return agreed ? { outcome: 'agree', detail: agreed.text } : { outcome: 'none', detail: '' };
 }
 
@@ -257,7 +331,8 @@ function closestEvent(
   // A year nearly alone in its clause ("In August 1971, …", "…, in 2014") belongs to the sentence around it;
   // the claim's verbs count in other words too ("backed" for "supported").
   const own = [...(c.clause.length >= SAME_CLAUSE ? c.clause : claimTerms), ...claimVerbs];
-  const shared = (f: ReadFigure) => alsoGiven + (f.clause.length >= SAME_CLAUSE ? f.clause : factTerms).filter((t) => own.includes(t)).length;
+  const shared = (f: ReadFigure) =>
+    alsoGiven + (f.clause.length >= SAME_CLAUSE ? f.clause : factTerms).filter((t) => own.includes(t)).length;
   const best = Math.max(0, ...like.map(shared));
   // One shared word ("war") does not make two years the years of one event.
   return best < SAME_CLAUSE ? [] : like.filter((f) => shared(f) === best);
@@ -278,10 +353,17 @@ const SAME_CLAUSE = 2;
  */
 function comparable(a: ReadFigure, b: ReadFigure): boolean {
   if (a.kind === 'money') return a.currency === b.currency;
-  if (a.kind === 'rank' && a.adjective !== b.adjective && !Lexicon.shared().synonymAdjectives(a.adjective!).includes(b.adjective!)) return false;
+  if (
+    a.kind === 'rank' &&
+    a.adjective !== b.adjective &&
+    !Lexicon.shared().synonymAdjectives(a.adjective!).includes(b.adjective!)
+  )
+    return false;
   if (a.kind !== 'count' && a.kind !== 'rank') return true;
   const an = new Set(a.nounTerms ?? []);
-  return (b.nounTerms ?? []).some((t) => an.has(t)) || (a.kind === 'rank' && !(a.nounTerms?.length && b.nounTerms?.length));
+  return (
+    (b.nounTerms ?? []).some((t) => an.has(t)) || (a.kind === 'rank' && !(a.nounTerms?.length && b.nounTerms?.length))
+  );
 }
 
 /**
@@ -289,19 +371,29 @@ function comparable(a: ReadFigure, b: ReadFigure): boolean {
  * a known disagreement whose other side speaks to the same event, or where some reports
  * state it and others exclude it, the claim is disputed.
  */
-export function rule(evidence: readonly Evidence[], disputes: DisputeIndex, aboutPoint: (topic: Topic) => boolean): Ruling {
+export function rule(
+  evidence: readonly Evidence[],
+  disputes: DisputeIndex,
+  aboutPoint: (topic: Topic) => boolean,
+): Ruling {
   const states = evidence.filter((e) => e.bearing === 'states');
   const excludes = evidence.filter((e) => e.bearing === 'excludes');
   const onEvent = evidence.filter((e) => e.bearing !== 'silent');
 
   const disputed = disputeOf(states, onEvent, disputes, aboutPoint);
   if (disputed) return { verdict: 'disputed', basis: disputed.basis, why: disputed.summary };
-  if (states.length && excludes.length) return { verdict: 'disputed', basis: [...states, ...excludes], why: 'some sources state it and others say otherwise' };
+  if (states.length && excludes.length)
+    return {
+      verdict: 'disputed',
+      basis: [...states, ...excludes],
+      why: 'some sources state it and others say otherwise',
+    };
   if (states.length) return { verdict: 'supported', basis: states, why: states[0]!.detail };
   // Two reports that each give the rest: one who did it to whom, the other the year or figure.
   const byRoles = excludes.length ? undefined : evidence.find((e) => e.gap === 'figure');
   const byFigure = excludes.length ? undefined : evidence.find((e) => e.gap === 'roles');
-  if (byRoles && byFigure) return { verdict: 'supported', basis: [byRoles, byFigure], why: 'the sources state it between them' };
+  if (byRoles && byFigure)
+    return { verdict: 'supported', basis: [byRoles, byFigure], why: 'the sources state it between them' };
   if (excludes.length) {
     // The reason names one conflict; it cites the facts that show that conflict.
     const why = excludes[0]!.detail;

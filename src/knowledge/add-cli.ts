@@ -49,12 +49,18 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new ImportError(`give exactly one file to add (got ${positionals.length}); see --help`);
+  if (positionals.length !== 1)
+    throw new ImportError(`give exactly one file to add (got ${positionals.length}); see --help`);
   const { help: _help, pack, ...given } = values;
-  const added = await addDocument(positionals[0]!, { ...given, pack: resolve(pack ?? process.env.KNOWLEDGE_DIR ?? 'knowledge') });
+  const added = await addDocument(positionals[0]!, {
+    ...given,
+    pack: resolve(pack ?? process.env.KNOWLEDGE_DIR ?? 'knowledge'),
+  });
   const e = added.entry;
   const by = [e.author, e.publisher, e.date].filter(Boolean).join(', ');
-  console.log(`added "${e.id}": ${e.title}${by ? ` (${by})` : ''}, ${e.kind}${e.posts ? ` with ${e.posts.length} posts` : ''}`);
+  console.log(
+    `added "${e.id}": ${e.title}${by ? ` (${by})` : ''}, ${e.kind}${e.posts ? ` with ${e.posts.length} posts` : ''}`,
+  );
   console.log(`  ${added.source}: ${added.passages} citable passages`);
   console.log(`  read from the file: ${added.read.join(', ') || 'nothing'}; check the entry in documents.yaml`);
   return 0;
@@ -65,7 +71,11 @@ main().then(
   (e: unknown) => {
     // parseArgs says what was wrong with the options in one line, too.
     const known = e instanceof ImportError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    console.error(`knowledge:add: ${known ? (e as Error).message : `unexpected error: ${(e as Error).message ?? e}`}`.split('\n')[0]);
+    console.error(
+      `knowledge:add: ${known ? (e as Error).message : `unexpected error: ${(e as Error).message ?? e}`}`.split(
+        '\n',
+      )[0],
+    );
     process.exit(1);
   },
 );

@@ -45,7 +45,13 @@ export function isBoilerplate(plain: string): boolean {
 }
 
 /** Lines that open a page's footer: from one of them on, in a document's second half, nothing is content. */
-const FOOTER: RegExp[] = [/^the original source of this article is\b/i, /^copyright\b/i, /^©/, /^disclaimer:/i, /\ball rights reserved\.?$/i];
+const FOOTER: RegExp[] = [
+  /^the original source of this article is\b/i,
+  /^copyright\b/i,
+  /^©/,
+  /^disclaimer:/i,
+  /\ball rights reserved\.?$/i,
+];
 
 export function startsFooter(plain: string): boolean {
   return FOOTER.some((p) => p.test(plain));

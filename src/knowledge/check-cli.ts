@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { readArgs } from '../entry-point.js';
 import { checkPack, formatProblem } from './load.js';
 
-const USAGE = 'usage: npm run knowledge:check [dir]\n  Validates a knowledge pack (default: $KNOWLEDGE_DIR or knowledge), one file:line per problem.';
+const USAGE =
+  'usage: npm run knowledge:check [dir]\n  Validates a knowledge pack (default: $KNOWLEDGE_DIR or knowledge), one file:line per problem.';
 const [given] = readArgs('knowledge:check', USAGE, {}, true).positionals;
 const dir = resolve(given ?? process.env.KNOWLEDGE_DIR ?? 'knowledge');
 const problems = checkPack(dir);

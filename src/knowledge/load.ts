@@ -25,7 +25,14 @@ import {
   type Topic,
 } from './schema.js';
 import { ParsedCache } from './parsed-cache.js';
-import { buildPassages, documentCandidates, segmentationVersion, type Candidate, type Passage, type PassageDocument } from './passages.js';
+import {
+  buildPassages,
+  documentCandidates,
+  segmentationVersion,
+  type Candidate,
+  type Passage,
+  type PassageDocument,
+} from './passages.js';
 import { postLines, QuoteChecker } from './quotes.js';
 import { normalizeForQuote, wordMatcher } from './text.js';
 
@@ -72,7 +79,11 @@ const yamlParser = (): typeof Yaml => (yaml ??= createRequire(import.meta.url)('
  */
 class YamlFile {
   private parsed: { doc: Yaml.Document; lines: Yaml.LineCounter } | null = null;
-  constructor(readonly path: string, readonly name: string, private readonly text: string) {}
+  constructor(
+    readonly path: string,
+    readonly name: string,
+    private readonly text: string,
+  ) {}
   get doc(): Yaml.Document {
     return this.parse().doc;
   }
@@ -122,7 +133,8 @@ function readYaml<S extends z.ZodType>(
   let data = cache.get(name, text);
   if (data === undefined) {
     if (file.doc.errors.length > 0) {
-      for (const e of file.doc.errors) problems.add(name, file.lineAt(e.pos[0]), `malformed YAML: ${e.message.split('\n')[0]}`);
+      for (const e of file.doc.errors)
+        problems.add(name, file.lineAt(e.pos[0]), `malformed YAML: ${e.message.split('\n')[0]}`);
       return null;
     }
     data = file.doc.toJS();
@@ -167,7 +179,10 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
 
   const factDir = join(dir, 'facts');
   const factFiles = existsSync(factDir)
-    ? readdirSync(factDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(factDir, f))
+    ? readdirSync(factDir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .map((f) => join(factDir, f))
     : [];
   const factSets = factFiles.map((f) => readYaml(dir, f, FactsFileSchema, problems, cache));
 
@@ -179,7 +194,8 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
       const line = () => docs.file.lineOf(['documents', i]);
       if (documents.has(d.id)) return problems.add(docs.file.name, line(), `duplicate document id "${d.id}"`);
       const textPath = join(dir, 'sources', `${d.id}.txt`);
-      if (!existsSync(textPath)) return problems.add(docs.file.name, line(), `document "${d.id}" has no text at sources/${d.id}.txt`);
+      if (!existsSync(textPath))
+        return problems.add(docs.file.name, line(), `document "${d.id}" has no text at sources/${d.id}.txt`);
       const text = readFileSync(textPath, 'utf8');
       const lineCount = text.split('\n').length;
       const seenPosts = new Set<number>();
@@ -189,7 +205,11 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
         if (seenPosts.has(p.n)) problems.add(docs.file.name, pline(), `duplicate post number ${p.n} in "${d.id}"`);
         seenPosts.add(p.n);
         if (first < 1 || last < first || last > lineCount) {
-          problems.add(docs.file.name, pline(), `post ${p.n} lines "${p.lines}" are outside the document's ${lineCount} lines`);
+          problems.add(
+            docs.file.name,
+            pline(),
+            `post ${p.n} lines "${p.lines}" are outside the document's ${lineCount} lines`,
+          );
         }
       });
       documents.set(d.id, { ...d, text, normalized: normalizeForQuote(text) });
@@ -199,7 +219,8 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
   // Topics, and the aliases.
   const topics = new Map<string, Topic>();
   topicsFile?.data.topics.forEach((t, i) => {
-    if (topics.has(t.id)) problems.add(topicsFile.file.name, topicsFile.file.lineOf(['topics', i]), `duplicate topic id "${t.id}"`);
+    if (topics.has(t.id))
+      problems.add(topicsFile.file.name, topicsFile.file.lineOf(['topics', i]), `duplicate topic id "${t.id}"`);
     topics.set(t.id, t);
   });
 
@@ -220,11 +241,14 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
         const where = topicsFile ? '' : ' (the pack has no topics.yaml)';
         problems.add(name, at('topic'), `fact "${fact.id}" points at undefined topic "${fact.topic}"${where}`);
       }
-      if (denied?.test(fact.quote)) problems.add(name, at('quote'), `fact "${fact.id}" quote contains a denylisted term`);
-      if (denied?.test(fact.statement)) problems.add(name, at('statement'), `fact "${fact.id}" statement contains a denylisted term`);
+      if (denied?.test(fact.quote))
+        problems.add(name, at('quote'), `fact "${fact.id}" quote contains a denylisted term`);
+      if (denied?.test(fact.statement))
+        problems.add(name, at('statement'), `fact "${fact.id}" statement contains a denylisted term`);
       const doc = documents.get(fact.source.document);
       if (!doc) {
-        if (docs) problems.add(name, at('source'), `fact "${fact.id}" cites unknown document "${fact.source.document}"`);
+        if (docs)
+          problems.add(name, at('source'), `fact "${fact.id}" cites unknown document "${fact.source.document}"`);
         return;
       }
       const quoted = quotes.check(doc, fact.source.post, fact.quote);
@@ -233,7 +257,11 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
         const which = fact.source.post === undefined ? 'no post number' : `unknown post ${fact.source.post}`;
         problems.add(name, at('source'), `fact "${fact.id}" cites ${which} of forum thread "${doc.id}"`);
       } else if (quoted.problem === 'no-posts') {
-        problems.add(name, at('source'), `fact "${fact.id}" cites post ${fact.source.post}, but "${doc.id}" has no posts`);
+        problems.add(
+          name,
+          at('source'),
+          `fact "${fact.id}" cites post ${fact.source.post}, but "${doc.id}" has no posts`,
+        );
       } else {
         const where = fact.source.post ? `post ${fact.source.post} of ` : '';
         problems.add(name, at('quote'), `fact "${fact.id}" quote is not verbatim in ${where}"${doc.id}"`);
@@ -247,7 +275,11 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
       for (const [k, id] of p.facts.entries()) {
         if (factSets.length && !factIds.has(id)) {
           const line = topicsFile.file.lineOf(['topics', i, 'disagreement', 'positions', j, 'facts', k]);
-          problems.add(topicsFile.file.name, line, `position "${p.label}" of topic "${t.id}" names unknown fact "${id}"`);
+          problems.add(
+            topicsFile.file.name,
+            line,
+            `position "${p.label}" of topic "${t.id}" names unknown fact "${id}"`,
+          );
         }
       }
     });
@@ -257,9 +289,20 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
     cache.save();
     return { pack: null, problems: problems.items };
   }
-  const passages = buildPassages(documents.values(), { denylist: meta.data.denylist, candidates: (d) => cachedCandidates(d, cache) });
+  const passages = buildPassages(documents.values(), {
+    denylist: meta.data.denylist,
+    candidates: (d) => cachedCandidates(d, cache),
+  });
   cache.save();
-  const pack: Pack = { dir, meta: meta.data, documents, facts, topics, aliases: aliasesFile?.data.aliases ?? [], passages };
+  const pack: Pack = {
+    dir,
+    meta: meta.data,
+    documents,
+    facts,
+    topics,
+    aliases: aliasesFile?.data.aliases ?? [],
+    passages,
+  };
   return { pack, problems: problems.items };
 }
 
@@ -282,4 +325,7 @@ function cachedCandidates(doc: PassageDocument, cache: ParsedCache): Candidate[]
 
 const isCandidateList = (v: unknown, length: number): v is Candidate[] =>
   Array.isArray(v) &&
-  v.every((c: Candidate) => Number.isInteger(c?.start) && Number.isInteger(c.end) && c.start >= 0 && c.start < c.end && c.end <= length);
+  v.every(
+    (c: Candidate) =>
+      Number.isInteger(c?.start) && Number.isInteger(c.end) && c.start >= 0 && c.start < c.end && c.end <= length,
+  );

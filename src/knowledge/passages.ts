@@ -93,8 +93,21 @@ export function buildPassages(
       const post = c.post === null ? undefined : doc.posts?.find((p) => p.n === c.post);
       const author = post ? post.author : doc.author;
       const kind = post ? POST_KINDS[post.kind] : DOCUMENT_KINDS[doc.kind];
-      const passage: Passage = { id: `${doc.id}:${c.start}`, document: doc.id, post: c.post, start: c.start, end: c.end, text, kind, author };
-      drafts.push({ passage, key: normalizeForQuote(plain).toLowerCase(), bio: names(plain, [doc.author, post?.author]) });
+      const passage: Passage = {
+        id: `${doc.id}:${c.start}`,
+        document: doc.id,
+        post: c.post,
+        start: c.start,
+        end: c.end,
+        text,
+        kind,
+        author,
+      };
+      drafts.push({
+        passage,
+        key: normalizeForQuote(plain).toLowerCase(),
+        bio: names(plain, [doc.author, post?.author]),
+      });
     }
   }
   // Where each sentence occurs: a repeat across documents is a notice, not content.
@@ -118,7 +131,8 @@ export function buildPassages(
 /** One document's passages as offsets: per forum post where it lists posts, else over the whole text. */
 export function documentCandidates(doc: PassageDocument): Candidate[] {
   const title = normalizeForQuote(doc.title).toLowerCase();
-  if (!doc.posts?.length) return scopeCandidates(doc.text, 0, doc.text.length, null, title, doc.kind !== 'forum thread');
+  if (!doc.posts?.length)
+    return scopeCandidates(doc.text, 0, doc.text.length, null, title, doc.kind !== 'forum thread');
   const lineStarts = [0];
   for (let i = doc.text.indexOf('\n'); i !== -1; i = doc.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   return doc.posts.flatMap((p) => {
@@ -140,7 +154,14 @@ interface Unit extends Span {
  * words), a short line without a full stop is a heading even unmarked ("On Opposite Sides of
  * the Cold War"); in a member's post it may be the claim itself ("Russia: No talks happened").
  */
-function scopeCandidates(text: string, from: number, to: number, post: number | null, title: string, titled: boolean): Candidate[] {
+function scopeCandidates(
+  text: string,
+  from: number,
+  to: number,
+  post: number | null,
+  title: string,
+  titled: boolean,
+): Candidate[] {
   const units: Unit[] = [];
   let block = 0;
   let previousEnd = from;
@@ -150,14 +171,19 @@ function scopeCandidates(text: string, from: number, to: number, post: number | 
     const unit = withoutMarkup(text, span);
     if (unit && unit.start - from > (to - from) / 2 && startsFooter(plainText(text.slice(unit.start, unit.end)))) break;
     // A heading line ICU splits in two ("# Title. Subtitle") is a heading throughout.
-    if (unit) units.push({ ...unit, block, heading: unit.heading || units.at(-1)?.block === block && units.at(-1)!.heading });
+    if (unit)
+      units.push({ ...unit, block, heading: unit.heading || (units.at(-1)?.block === block && units.at(-1)!.heading) });
   }
   // Join each sentence that points back to the one before it, within a paragraph.
   const groups: { start: number; end: number; sentences: number; heading: boolean }[] = [];
   units.forEach((u, i) => {
     const last = groups.at(-1);
     const joins =
-      last && !last.heading && units[i - 1]!.block === u.block && last.sentences < MAX_SENTENCES && DEPENDENT_START.test(text.slice(u.start, u.end));
+      last &&
+      !last.heading &&
+      units[i - 1]!.block === u.block &&
+      last.sentences < MAX_SENTENCES &&
+      DEPENDENT_START.test(text.slice(u.start, u.end));
     if (joins) {
       last.end = u.end;
       last.sentences++;
@@ -180,7 +206,10 @@ function scopeCandidates(text: string, from: number, to: number, post: number | 
 function aloneOnLine(text: string, span: Span): boolean {
   const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
   const lineEnd = text.indexOf('\n', span.end);
-  return /^[\s#>*_+•\d.)-]*$/.test(text.slice(lineStart, span.start)) && /^[\s*_]*$/.test(text.slice(span.end, lineEnd === -1 ? text.length : lineEnd));
+  return (
+    /^[\s#>*_+•\d.)-]*$/.test(text.slice(lineStart, span.start)) &&
+    /^[\s*_]*$/.test(text.slice(span.end, lineEnd === -1 ? text.length : lineEnd))
+  );
 }
 
 /**
@@ -263,7 +292,10 @@ export class PassageFinder {
   private normalsOf(document: string): { passage: Passage; normal: string }[] {
     let list = this.normals.get(document);
     if (!list) {
-      list = (this.byDocument.get(document) ?? []).map((passage) => ({ passage, normal: normalizeForQuote(passage.text) }));
+      list = (this.byDocument.get(document) ?? []).map((passage) => ({
+        passage,
+        normal: normalizeForQuote(passage.text),
+      }));
       this.normals.set(document, list);
     }
     return list;
@@ -277,6 +309,7 @@ let version: string | null | undefined;
  * answered with offsets from the old ones. Null when the code cannot be read (no cache then).
  */
 export function segmentationVersion(): string | null {
-  if (version === undefined) version = moduleVersion(import.meta.url, ['passages', 'sentences', 'boilerplate'], process.versions.icu ?? '');
+  if (version === undefined)
+    version = moduleVersion(import.meta.url, ['passages', 'sentences', 'boilerplate'], process.versions.icu ?? '');
   return version;
 }

@@ -62,7 +62,9 @@ export function sentenceSpans(text: string, from = 0, to = text.length): Span[] 
 function gluedSentences(text: string, start: number, end: number): Span[] {
   const out: Span[] = [];
   let from = start;
-  for (const m of text.slice(start, end).matchAll(/(?<![\p{L}.])(?!www\.)\p{L}*\p{Ll}{2}[.!?]["”’)]?(?=\p{Lu}\p{Ll})/gu)) {
+  for (const m of text
+    .slice(start, end)
+    .matchAll(/(?<![\p{L}.])(?!www\.)\p{L}*\p{Ll}{2}[.!?]["”’)]?(?=\p{Lu}\p{Ll})/gu)) {
     const cut = start + m.index! + m[0].length;
     out.push({ start: from, end: cut });
     from = cut;
@@ -86,7 +88,7 @@ function falseBreak(text: string, prev: Span, next: Span): boolean {
 }
 
 function afterAbbreviation(before: string, after: string): boolean {
-  const m = /(?:^|[\s(\["“'‘])((?:\p{L}\.)*\p{L}+)\.$/u.exec(before);
+  const m = /(?:^|[\s(["“'‘])((?:\p{L}\.)*\p{L}+)\.$/u.exec(before);
   if (!m) return false;
   const word = m[1]!;
   const lower = word.toLowerCase();

@@ -1,6 +1,15 @@
 /** Text normalisation shared by the validator and the engine. */
 
-const QUOTES: Record<string, string> = { '‘': "'", '’': "'", '‚': "'", '′': "'", '“': '"', '”': '"', '„': '"', '″': '"' };
+const QUOTES: Record<string, string> = {
+  '‘': "'",
+  '’': "'",
+  '‚': "'",
+  '′': "'",
+  '“': '"',
+  '”': '"',
+  '„': '"',
+  '″': '"',
+};
 
 /**
  * Normalises only what a copy-paste changes: whitespace, curly versus straight quotes,
@@ -22,6 +31,9 @@ export function escapeRegExp(text: string): string {
 /** A whole-word, case-insensitive matcher for any of the given terms (null when none). */
 export function wordMatcher(terms: readonly string[], flags = 'iu'): RegExp | null {
   if (terms.length === 0) return null;
-  const alternatives = [...terms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const alternatives = [...terms]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, flags);
 }

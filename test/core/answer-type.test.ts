@@ -16,7 +16,7 @@ describe('answer types', () => {
     expect(gives('a $2 billion pipeline', 'amount', askedOf('gas will it carry', undefined, 'gas'))).toBe(false);
   });
 
-  it('a date: a year, a month, or the fact\'s own date', () => {
+  it("a date: a year, a month, or the fact's own date", () => {
     expect(gives('Russia lifted an arms embargo in 2014', 'date', none)).toBe(true);
     expect(gives('signed in August', 'date', none)).toBe(true);
     expect(gives('Moscow lifted an arms embargo on Islamabad', 'date', none)).toBe(false);
@@ -38,8 +38,12 @@ describe('answer types', () => {
   });
 
   it('a person or organisation the question does not already name', () => {
-    expect(gives('the Soviets constructed Pakistan Steel Mills', 'person', askedOf('who built the steel mills'))).toBe(true);
-    expect(gives('it constructed Pakistan Steel Mills', 'person', askedOf('who built pakistan steel mills'))).toBe(false);
+    expect(gives('the Soviets constructed Pakistan Steel Mills', 'person', askedOf('who built the steel mills'))).toBe(
+      true,
+    );
+    expect(gives('it constructed Pakistan Steel Mills', 'person', askedOf('who built pakistan steel mills'))).toBe(
+      false,
+    );
   });
 
   it('a place after a preposition', () => {
@@ -51,11 +55,15 @@ describe('answer types', () => {
     const minister = askedOf('the russian deputy defence minister who signed', undefined, 'minister');
     expect(gives('the Russian Deputy Defense Minister went to Islamabad', 'name', minister)).toBe(false);
     expect(gives('Deputy Defense Minister Alexander Fomin went to Islamabad', 'name', minister)).toBe(true);
-    expect(gives('the joint exercise, called Druzhba, began', 'name', askedOf('the joint exercise', undefined, 'exercise'))).toBe(true);
+    expect(
+      gives('the joint exercise, called Druzhba, began', 'name', askedOf('the joint exercise', undefined, 'exercise')),
+    ).toBe(true);
   });
 
   it('a definition of what the question names', () => {
-    expect(gives('Andrew Korybko is an American Moscow-based political analyst', 'definition', askedOf('korybko'))).toBe(true);
+    expect(
+      gives('Andrew Korybko is an American Moscow-based political analyst', 'definition', askedOf('korybko')),
+    ).toBe(true);
     expect(gives('Korybko proposes a roadmap', 'definition', askedOf('korybko'))).toBe(false);
   });
 });

@@ -3,7 +3,15 @@ import { CitationBuilder, DisputeIndex } from '../../src/core/citations.js';
 import type { Pack } from '../../src/knowledge/load.js';
 import type { Fact, Topic } from '../../src/knowledge/schema.js';
 
-const fact = (id: string, quote: string): Fact => ({ id, statement: quote, quote, source: { document: 'd' }, kind: 'report', topic: 't', tags: [] });
+const fact = (id: string, quote: string): Fact => ({
+  id,
+  statement: quote,
+  quote,
+  source: { document: 'd' },
+  kind: 'report',
+  topic: 't',
+  tags: [],
+});
 const facts = [
   fact('opened-1999', 'The bridge opened in 1999.'),
   fact('opened-2001', 'The bridge opened in 2001.'),
@@ -15,7 +23,13 @@ const topic: Topic = {
   id: 'opening',
   name: 'The opening',
   area: 'a',
-  disagreement: { summary: 'Sources give different years for the opening.', positions: [{ label: '1999', facts: ['opened-1999'] }, { label: '2001', facts: ['opened-2001'] }] },
+  disagreement: {
+    summary: 'Sources give different years for the opening.',
+    positions: [
+      { label: '1999', facts: ['opened-1999'] },
+      { label: '2001', facts: ['opened-2001'] },
+    ],
+  },
 };
 const pack = { documents: new Map() } as unknown as Pack;
 // The passage holds the quote of the curated fact "opened-1999".
@@ -26,7 +40,10 @@ describe('disagreement blocks', () => {
   it('show every side of a disagreement one cited fact is a side of', () => {
     const b = builder();
     b.cite(byId.get('opened-2001')!);
-    const [d] = b.disagreements((id) => byId.get(id), () => 0);
+    const [d] = b.disagreements(
+      (id) => byId.get(id),
+      () => 0,
+    );
     expect(d!.positions.map((p) => p.citations)).toEqual([[2], [1]]);
     expect(b.list.map((c) => c.fact)).toEqual(['opened-2001', 'opened-1999']);
   });
@@ -34,7 +51,10 @@ describe('disagreement blocks', () => {
   it('show the disagreement of a curated fact whose quote a cited passage holds, with the passage standing for it', () => {
     const b = builder();
     b.cite(byId.get('passage:d:0')!);
-    const [d] = b.disagreements((id) => byId.get(id), () => 0);
+    const [d] = b.disagreements(
+      (id) => byId.get(id),
+      () => 0,
+    );
     expect(d!.summary).toBe('Sources give different years for the opening.');
     // The passage is the 1999 side; the curated fact with the same quote is not cited again.
     expect(d!.positions.map((p) => p.citations)).toEqual([[1], [2]]);
@@ -44,6 +64,11 @@ describe('disagreement blocks', () => {
   it('show nothing beside a fact that is no side of any', () => {
     const b = builder();
     b.cite(byId.get('unrelated')!);
-    expect(b.disagreements((id) => byId.get(id), () => 0)).toEqual([]);
+    expect(
+      b.disagreements(
+        (id) => byId.get(id),
+        () => 0,
+      ),
+    ).toEqual([]);
   });
 });

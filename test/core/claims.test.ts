@@ -2,48 +2,89 @@ import { describe, expect, it } from 'vitest';
 import { ClaimReader, reportedSpeech, withoutAttribution } from '../../src/core/claims.js';
 
 const reader = new ClaimReader(
-  { russia: ['russia', 'russian', 'moscow', 'soviet union', 'soviets'], pakistan: ['pakistan', 'pakistani', 'islamabad'], india: ['india'], china: ['china'] },
+  {
+    russia: ['russia', 'russian', 'moscow', 'soviet union', 'soviets'],
+    pakistan: ['pakistan', 'pakistani', 'islamabad'],
+    india: ['india'],
+    china: ['china'],
+  },
   [],
 );
 const frame = (text: string, verb: string) => reader.read(text).frames.get(verb)?.[0];
 
 describe('reading a claim', () => {
   it('says who did what to whom around each verb', () => {
-    expect(frame('Pakistan lifted its arms embargo on Russia in 2014.', 'lift')).toMatchObject({ agent: 'pakistan', patient: 'russia', negated: false });
-    expect(frame('The embargo on Pakistan was lifted by Russia.', 'lift')).toMatchObject({ agent: 'russia', patient: 'pakistan' });
+    expect(frame('Pakistan lifted its arms embargo on Russia in 2014.', 'lift')).toMatchObject({
+      agent: 'pakistan',
+      patient: 'russia',
+      negated: false,
+    });
+    expect(frame('The embargo on Pakistan was lifted by Russia.', 'lift')).toMatchObject({
+      agent: 'russia',
+      patient: 'pakistan',
+    });
   });
 
   it('does not take a party in a place for the agent', () => {
-    expect(frame('an agreement signed in Islamabad allows Russia to train Pakistani soldiers', 'train')).toMatchObject({ agent: 'russia', patient: 'pakistan' });
+    expect(frame('an agreement signed in Islamabad allows Russia to train Pakistani soldiers', 'train')).toMatchObject({
+      agent: 'russia',
+      patient: 'pakistan',
+    });
   });
 
   it('gives a verb joined by "and" the agent of the one before', () => {
-    expect(frame('China is developing the port and selling submarines to Pakistan', 'sell')).toMatchObject({ agent: 'china', patient: 'pakistan' });
+    expect(frame('China is developing the port and selling submarines to Pakistan', 'sell')).toMatchObject({
+      agent: 'china',
+      patient: 'pakistan',
+    });
   });
 
   it('reads the side a clause sets against the agent, and the partner', () => {
-    expect(frame('Russia supported Pakistan in the 1971 war against India', 'support')).toMatchObject({ agent: 'russia', patient: 'pakistan', opposed: ['india'] });
-    expect(frame('Pakistan manufactures the JF-17 with China', 'manufacture')).toMatchObject({ agent: 'pakistan', partner: 'china' });
+    expect(frame('Russia supported Pakistan in the 1971 war against India', 'support')).toMatchObject({
+      agent: 'russia',
+      patient: 'pakistan',
+      opposed: ['india'],
+    });
+    expect(frame('Pakistan manufactures the JF-17 with China', 'manufacture')).toMatchObject({
+      agent: 'pakistan',
+      partner: 'china',
+    });
   });
 
   it('takes the word after a party named by its adjective for a noun ("Russian Prime Minister"), and after its name for a verb', () => {
     expect(reader.read('The Russian prime minister visited Pakistan.').frames.has('prime')).toBe(false);
-    expect(frame('Pakistan mainly exports rice to Russia', 'export')).toMatchObject({ agent: 'pakistan', patient: 'russia' });
+    expect(frame('Pakistan mainly exports rice to Russia', 'export')).toMatchObject({
+      agent: 'pakistan',
+      patient: 'russia',
+    });
     // After a possessive, the deed told as a noun: "Russia's exports to Pakistan".
-    expect(frame("Russia's exports to Pakistan are mainly wheat", 'export')).toMatchObject({ agent: 'russia', patient: 'pakistan' });
+    expect(frame("Russia's exports to Pakistan are mainly wheat", 'export')).toMatchObject({
+      agent: 'russia',
+      patient: 'pakistan',
+    });
   });
 
   it('reads a deed told as a noun with who did it after "by"', () => {
-    expect(frame('the talks followed a visit by the Pakistani army chief to Moscow', 'visit')).toMatchObject({ agent: 'pakistan', patient: 'russia' });
-    expect(frame('ties grew after a 2019 trip to Islamabad by the commander of the Russian forces', 'trip')).toMatchObject({ agent: 'russia', patient: 'pakistan' });
+    expect(frame('the talks followed a visit by the Pakistani army chief to Moscow', 'visit')).toMatchObject({
+      agent: 'pakistan',
+      patient: 'russia',
+    });
+    expect(
+      frame('ties grew after a 2019 trip to Islamabad by the commander of the Russian forces', 'trip'),
+    ).toMatchObject({ agent: 'russia', patient: 'pakistan' });
   });
 
   it('takes a party after "and" with a figure of its own for a second subject, not the object ("Russia holds 74% and Pakistan 26%")', () => {
-    expect(frame('Russia holds 74 percent and Pakistan 26 percent', 'hold')).toMatchObject({ agent: 'russia', patient: null });
+    expect(frame('Russia holds 74 percent and Pakistan 26 percent', 'hold')).toMatchObject({
+      agent: 'russia',
+      patient: null,
+    });
   });
 
   it("reads a plan or a negation in a passage's first sentence only: a joined second sentence is another statement", () => {
-    const joined = reader.read('Russia signed the agreement in Islamabad. It should be no surprise that Pakistan was pleased.');
+    const joined = reader.read(
+      'Russia signed the agreement in Islamabad. It should be no surprise that Pakistan was pleased.',
+    );
     expect(joined.modal).toBe(false);
     expect(joined.negated).toBe(false);
     expect(reader.read('Russia should sign the agreement. Pakistan was pleased.').modal).toBe(true);
@@ -56,8 +97,14 @@ describe('reading a claim', () => {
 
   it('gives a share or an amount to its own party', () => {
     const { figures } = reader.read('Pakistan holds a 26% share and Russia 74%');
-    expect(figures.map((f) => [f.text, f.party])).toEqual([['26%', 'pakistan'], ['74%', 'russia']]);
-    expect(reader.read('providing for 26% of Pakistan’s share and 74% of Russia').figures.map((f) => f.party)).toEqual(['pakistan', 'russia']);
+    expect(figures.map((f) => [f.text, f.party])).toEqual([
+      ['26%', 'pakistan'],
+      ['74%', 'russia'],
+    ]);
+    expect(reader.read('providing for 26% of Pakistan’s share and 74% of Russia').figures.map((f) => f.party)).toEqual([
+      'pakistan',
+      'russia',
+    ]);
   });
 
   it('tells a proposal or a plan from a report', () => {
@@ -74,15 +121,25 @@ describe('reading a claim', () => {
   });
 
   it('reads a fact without its attribution', () => {
-    expect(withoutAttribution('According to Saleem Qamar Butt (2019), Russia lifted an arms embargo.')).toBe('Russia lifted an arms embargo.');
-    expect(withoutAttribution('Korybko (2018) argues that relations are at their best.')).toBe('relations are at their best.');
+    expect(withoutAttribution('According to Saleem Qamar Butt (2019), Russia lifted an arms embargo.')).toBe(
+      'Russia lifted an arms embargo.',
+    );
+    expect(withoutAttribution('Korybko (2018) argues that relations are at their best.')).toBe(
+      'relations are at their best.',
+    );
   });
 });
 
 describe('reported speech', () => {
-  it("is a sentence mostly inside quotation marks, closed or running to the end", () => {
-    expect(reportedSpeech('The minister said, “the dam is a miracle of engineering and a gift to the nation.”')).toBe(true);
-    expect(reportedSpeech('After the ceremony the minister said, "A campaign was launched against the dam, which is a miracle.')).toBe(true);
+  it('is a sentence mostly inside quotation marks, closed or running to the end', () => {
+    expect(reportedSpeech('The minister said, “the dam is a miracle of engineering and a gift to the nation.”')).toBe(
+      true,
+    );
+    expect(
+      reportedSpeech(
+        'After the ceremony the minister said, "A campaign was launched against the dam, which is a miracle.',
+      ),
+    ).toBe(true);
     expect(reportedSpeech('The dam, which critics called a “white elephant”, was completed in 2006.')).toBe(false);
   });
 

@@ -5,13 +5,34 @@ import type { Hit } from '../../src/core/fact-index.js';
 import { readQuestion } from '../../src/core/question.js';
 import type { Fact } from '../../src/knowledge/schema.js';
 
-const fact = (id: string, quote: string): Fact => ({ id, statement: quote, quote, source: { document: 'd' }, kind: 'report', topic: 't', tags: [] });
-const hit = (id: string, quote: string, coverage: number, rank: number): Hit => ({ fact: fact(id, quote), score: rank, coverage, rank, named: true });
+const fact = (id: string, quote: string): Fact => ({
+  id,
+  statement: quote,
+  quote,
+  source: { document: 'd' },
+  kind: 'report',
+  topic: 't',
+  tags: [],
+});
+const hit = (id: string, quote: string, coverage: number, rank: number): Hit => ({
+  fact: fact(id, quote),
+  score: rank,
+  coverage,
+  rank,
+  named: true,
+});
 
 describe('composing an answer', () => {
   it('leads with the best fact that gives what is asked, not the best match', () => {
-    const hits = [hit('a', 'Russia lifted an arms embargo on Pakistan', 1, 100), hit('b', 'In 2014 Russia lifted an arms embargo', 0.9, 60)];
-    const choice = compose(hits, readQuestion('when did russia lift the arms embargo'), askedOf('did russia lift the arms embargo'));
+    const hits = [
+      hit('a', 'Russia lifted an arms embargo on Pakistan', 1, 100),
+      hit('b', 'In 2014 Russia lifted an arms embargo', 0.9, 60),
+    ];
+    const choice = compose(
+      hits,
+      readQuestion('when did russia lift the arms embargo'),
+      askedOf('did russia lift the arms embargo'),
+    );
     expect('answering' in choice && choice.answering.map((h) => h.fact.id)).toEqual(['b']);
   });
 
@@ -29,8 +50,15 @@ describe('composing an answer', () => {
   });
 
   it('offers related facts, and no answer, when none gives what is asked', () => {
-    const hits = [hit('a', 'the first Druzhba drills were held', 1, 100), hit('b', 'Druzhba drills are annual', 0.9, 50)];
-    const choice = compose(hits, readQuestion('how many soldiers took part in the first druzhba drills'), askedOf('soldiers took part in the first druzhba drills'));
+    const hits = [
+      hit('a', 'the first Druzhba drills were held', 1, 100),
+      hit('b', 'Druzhba drills are annual', 0.9, 50),
+    ];
+    const choice = compose(
+      hits,
+      readQuestion('how many soldiers took part in the first druzhba drills'),
+      askedOf('soldiers took part in the first druzhba drills'),
+    );
     expect('related' in choice && choice.related.map((h) => h.fact.id)).toEqual(['a', 'b']);
   });
 });

@@ -6,7 +6,14 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analyzer } from '../../src/core/analyzer.js';
-import { FactIndex, indexedFact, miniSearchOptions, searchText, type IndexedFact, type Query } from '../../src/core/fact-index.js';
+import {
+  FactIndex,
+  indexedFact,
+  miniSearchOptions,
+  searchText,
+  type IndexedFact,
+  type Query,
+} from '../../src/core/fact-index.js';
 import { loadPack, type Pack } from '../../src/knowledge/load.js';
 import type { Fact } from '../../src/knowledge/schema.js';
 import { benchQueries } from '../../bench/queries.js';
@@ -26,7 +33,9 @@ function reference(raw: MiniSearch<IndexedFact>, facts: Map<string, Fact>, query
       const loose = c.terms.some((t) => query.misspelt.has(t));
       // A name from the aliases is covered as that name only (its alias key).
       const keys = c.terms.filter((t) => t.startsWith('§'));
-      return (keys.length ? keys : c.terms).some((t) => r.terms.includes(t) || (loose && r.queryTerms.includes(t))) ? sum + query.weights[i]! : sum;
+      return (keys.length ? keys : c.terms).some((t) => r.terms.includes(t) || (loose && r.queryTerms.includes(t)))
+        ? sum + query.weights[i]!
+        : sum;
     }, 0);
   const options = miniSearchOptions(analyzer, (t) => query.misspelt.has(t)).searchOptions!;
   return raw
@@ -34,7 +43,13 @@ function reference(raw: MiniSearch<IndexedFact>, facts: Map<string, Fact>, query
     .slice(0, LIMIT * 3)
     .map((r) => {
       const coverage = covered(r) / total;
-      return { id: r.id as string, score: r.score, coverage, rank: r.score * coverage * coverage, fact: facts.get(r.id)! };
+      return {
+        id: r.id as string,
+        score: r.score,
+        coverage,
+        rank: r.score * coverage * coverage,
+        fact: facts.get(r.id)!,
+      };
     })
     .sort((a, b) => b.rank - a.rank || a.id.localeCompare(b.id))
     .slice(0, LIMIT);
@@ -60,7 +75,11 @@ describe('the fact index', () => {
     for (const q of asked) {
       const query = index.query(q);
       const mine = index.search(query, LIMIT).map((h) => ({ id: h.fact.id, score: h.score, coverage: h.coverage }));
-      const theirs = reference(raw, facts, query, index.analyzer).map((h) => ({ id: h.id, score: h.score, coverage: h.coverage }));
+      const theirs = reference(raw, facts, query, index.analyzer).map((h) => ({
+        id: h.id,
+        score: h.score,
+        coverage: h.coverage,
+      }));
       expect(mine, q).toEqual(theirs);
     }
   };
@@ -82,7 +101,9 @@ describe('the fact index', () => {
 
   it('still agrees after facts are replaced and added', async () => {
     build(pack.facts);
-    const edited = pack.facts.slice(0, 40).map((f, i) => ({ ...f, statement: `${f.statement} Pipeline talks resumed in ${2000 + i}.` }));
+    const edited = pack.facts
+      .slice(0, 40)
+      .map((f, i) => ({ ...f, statement: `${f.statement} Pipeline talks resumed in ${2000 + i}.` }));
     const added = pack.facts.slice(40, 50).map((f) => ({ ...f, id: `${f.id}-copy`, tags: [...f.tags, 'community'] }));
     for (const f of [...edited, ...added]) index.upsert(f);
     for (const f of edited) raw.replace(indexedFact(f, topicNames));

@@ -13,7 +13,7 @@ const first = (q: string) => {
   return { status: a.status, quote: a.citations[0]?.quote ?? '', statement: a.sentences[0]?.text ?? '' };
 };
 
-describe('the quality issue\'s examples', () => {
+describe("the quality issue's examples", () => {
   it('finds the motto in other words', () => {
     expect(first('what motto sums up the friendship').quote).toMatch(/Yaar Yaar/);
   });

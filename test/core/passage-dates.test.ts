@@ -30,7 +30,11 @@ describe('a passage that holds a curated quote', () => {
   afterAll(() => pack.remove());
 
   it("carries the curator's date when the passage is weighed for a claim", () => {
-    expect(engine.check('In 2001 the mayor dedicated the new bridge to the people of the town.').verdict).toBe('supported');
-    expect(engine.check('In 1995 the mayor dedicated the new bridge to the people of the town.').verdict).not.toBe('supported');
+    expect(engine.check('In 2001 the mayor dedicated the new bridge to the people of the town.').verdict).toBe(
+      'supported',
+    );
+    expect(engine.check('In 1995 the mayor dedicated the new bridge to the people of the town.').verdict).not.toBe(
+      'supported',
+    );
   });
 });

@@ -25,7 +25,10 @@ describe('reading a question', () => {
     expect(readQuestion('why did moscow lift the embargo').about).toBe('did moscow lift the embargo');
     expect(readQuestion('which city hosted the parade').about).toBe('hosted the parade');
     // A noun naming what is asked for stays in, to weigh little: it may be what the answer is about.
-    expect(readQuestion('what motto is meant to sum up the bond')).toMatchObject({ about: 'motto is meant to sum up the bond', asking: 'motto' });
+    expect(readQuestion('what motto is meant to sum up the bond')).toMatchObject({
+      about: 'motto is meant to sum up the bond',
+      asking: 'motto',
+    });
   });
 
   it('finds what "how many" counts: the last word before the verb, or nothing after an auxiliary', () => {

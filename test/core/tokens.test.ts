@@ -12,7 +12,7 @@ describe('tokens', () => {
     expect(words('tell us about the US')).toEqual(['tell', 'us', 'about', 'the', 'usa']);
   });
 
-  it('stems with Porter2 after WordNet\'s irregular forms', () => {
+  it("stems with Porter2 after WordNet's irregular forms", () => {
     expect(stem('helicopters')).toBe(stem('helicopter'));
     expect(stem('bought')).toBe(stem('buy'));
     expect(stem('went')).toBe(stem('go'));

@@ -56,12 +56,16 @@ type Alternative = z.infer<typeof Alternative>;
 /** A set from one YAML file, or from every YAML file of a folder (in name order). */
 export function loadEvalSet(path: string): EvalSet {
   const files = statSync(path).isDirectory()
-    ? readdirSync(path).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(path, f))
+    ? readdirSync(path)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .map((f) => join(path, f))
     : [path];
   const set: EvalSet = { questions: [], claims: [], noanswer: [] };
   for (const file of files) {
     const result = SetFileSchema.safeParse(parse(readFileSync(file, 'utf8')) ?? {});
-    if (!result.success) throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!result.success)
+      throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     set.questions.push(...result.data.questions);
     set.claims.push(...result.data.claims);
     set.noanswer.push(...result.data.noanswer);
@@ -161,8 +165,16 @@ export function evaluate(engine: Engine, set: EvalSet): Report {
     if (rank >= 1 && rank <= 3) at3++;
     if (rank >= 1) rr += 1 / rank;
     if (rank !== 1) {
-      const got = answer.status === 'no_answer' ? 'no_answer' : answer.citations.slice(0, 3).map((c) => c.fact).join(', ');
-      misses.push(`question${rank ? ` (rank ${rank})` : ''}: "${item.q}" wants ${item.answers.map((a) => `${a.words.join('+')} in ${a.document.slice(0, 3)}${a.post ? `#${a.post}` : ''}`).join(' | ')}; got ${got}`);
+      const got =
+        answer.status === 'no_answer'
+          ? 'no_answer'
+          : answer.citations
+              .slice(0, 3)
+              .map((c) => c.fact)
+              .join(', ');
+      misses.push(
+        `question${rank ? ` (rank ${rank})` : ''}: "${item.q}" wants ${item.answers.map((a) => `${a.words.join('+')} in ${a.document.slice(0, 3)}${a.post ? `#${a.post}` : ''}`).join(' | ')}; got ${got}`,
+      );
     }
     if (answer.status === 'answered') {
       answered++;
@@ -184,7 +196,10 @@ export function evaluate(engine: Engine, set: EvalSet): Report {
     if (item.sides) {
       disputed++;
       if (showsEverySide(answer, item.sides)) shown++;
-      else misses.push(`disagreement: "${item.q}" should show every side; got [${answer.disagreements.map((x) => x.summary).join(' | ')}]`);
+      else
+        misses.push(
+          `disagreement: "${item.q}" should show every side; got [${answer.disagreements.map((x) => x.summary).join(' | ')}]`,
+        );
     }
   }
 
@@ -201,7 +216,9 @@ export function evaluate(engine: Engine, set: EvalSet): Report {
       trap.right++;
     } else {
       if (v.verdict === 'supported') falseSupported++;
-      misses.push(`verdict${v.verdict === 'supported' ? ' (FALSE SUPPORTED)' : ''}: "${c.claim}" should be ${c.verdict}; got ${v.verdict} (${v.reason})`);
+      misses.push(
+        `verdict${v.verdict === 'supported' ? ' (FALSE SUPPORTED)' : ''}: "${c.claim}" should be ${c.verdict}; got ${v.verdict} (${v.reason})`,
+      );
     }
   }
 
@@ -217,7 +234,13 @@ export function evaluate(engine: Engine, set: EvalSet): Report {
       offtopic++;
       if (ok) offtopicRefused++;
     }
-    if (!ok) misses.push(`no-answer${item.offtopic ? ' (off-topic)' : ''}: "${item.q}" was answered with ${a.citations.slice(0, 3).map((c) => c.fact).join(', ')}`);
+    if (!ok)
+      misses.push(
+        `no-answer${item.offtopic ? ' (off-topic)' : ''}: "${item.q}" was answered with ${a.citations
+          .slice(0, 3)
+          .map((c) => c.fact)
+          .join(', ')}`,
+      );
   }
 
   const n = set.questions.length;

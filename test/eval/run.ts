@@ -50,13 +50,19 @@ function print(name: string, r: Report, locked: boolean): void {
     ['off-answer sentences', pct(r.offAnswerSentences), 'share of all answer sentences'],
     ['disagreements on point', pct(r.disagreementsOnPoint), `${r.disagreementBlocks} blocks shown`],
     ['rendered length', `${r.medianLength}`, `median characters; largest ${r.maxLength}`],
-    ['disagreement recall', pct(r.disagreementRecall), `${floor('disagreementRecall')} (${r.disputedQuestions} disputed questions)`.trim()],
+    [
+      'disagreement recall',
+      pct(r.disagreementRecall),
+      `${floor('disagreementRecall')} (${r.disputedQuestions} disputed questions)`.trim(),
+    ],
     ['verdict accuracy', pct(r.verdictAccuracy), `${floor('verdictAccuracy')} (${r.claims} claims)`.trim()],
     ['false "supported"', `${r.falseSupported}`, floor('falseSupported', String(FLOORS.falseSupported))],
     ['no-answer accuracy', pct(r.noAnswerAccuracy), `${floor('noAnswerAccuracy')} (${r.noAnswer} questions)`.trim()],
     ['off-topic refused', pct(r.offtopicAccuracy), `${floor('offtopicAccuracy')} (${r.offtopic} off-topic)`.trim()],
   ];
-  console.log(`\n${name}: ${r.questions} questions, ${r.claims} claims, ${r.noAnswer} no-answer questions${locked ? ' (locked)' : ''}`);
+  console.log(
+    `\n${name}: ${r.questions} questions, ${r.claims} claims, ${r.noAnswer} no-answer questions${locked ? ' (locked)' : ''}`,
+  );
   for (const [label, value, note] of rows) console.log(`  ${label.padEnd(24)} ${value.padStart(7)}  ${note}`);
   const byKey = (counts: Record<string, { right: number; all: number }>) =>
     Object.entries(counts)
@@ -68,7 +74,9 @@ function print(name: string, r: Report, locked: boolean): void {
   if (locked) {
     const kinds = new Map<string, number>();
     for (const m of r.misses) kinds.set(m.split(':')[0]!, (kinds.get(m.split(':')[0]!) ?? 0) + 1);
-    console.log(`  misses by kind (items not listed: the set is locked): ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+    console.log(
+      `  misses by kind (items not listed: the set is locked): ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
+    );
   } else if (r.misses.length) {
     console.log(`\n  misses (${r.misses.length}):\n${r.misses.map((m) => `  - ${m}`).join('\n')}`);
   }

@@ -18,8 +18,18 @@ function textOf(document: string, post: number | null | undefined): string | und
   const doc = pack.documents.get(document);
   if (!doc) return undefined;
   if (post == null) return norm(doc.text);
-  const lines = doc.posts?.find((p) => p.n === post)?.lines.split('-').map(Number);
-  return lines ? norm(doc.text.split('\n').slice(lines[0]! - 1, lines[1]).join('\n')) : undefined;
+  const lines = doc.posts
+    ?.find((p) => p.n === post)
+    ?.lines.split('-')
+    .map(Number);
+  return lines
+    ? norm(
+        doc.text
+          .split('\n')
+          .slice(lines[0]! - 1, lines[1])
+          .join('\n'),
+      )
+    : undefined;
 }
 
 describe.each(Object.entries(BUILT_IN))('the %s set', (_, dir) => {
@@ -30,8 +40,10 @@ describe.each(Object.entries(BUILT_IN))('the %s set', (_, dir) => {
     for (const q of set.questions) {
       for (const alt of [...q.answers, ...(q.sides ?? []).flat()]) {
         const text = textOf(alt.document, alt.post);
-        const missing = text === undefined ? ['(no such document or post)'] : alt.words.filter((w) => !text.includes(norm(w)));
-        if (missing.length) wrong.push(`"${q.q}": ${alt.document}${alt.post ? ` post ${alt.post}` : ''} lacks ${missing.join(', ')}`);
+        const missing =
+          text === undefined ? ['(no such document or post)'] : alt.words.filter((w) => !text.includes(norm(w)));
+        if (missing.length)
+          wrong.push(`"${q.q}": ${alt.document}${alt.post ? ` post ${alt.post}` : ''} lacks ${missing.join(', ')}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -48,9 +60,19 @@ describe('the locked test set', () => {
   });
 
   it('is byte for byte what was frozen (test/eval/test/LOCK)', () => {
-    const lock = readFileSync(join(BUILT_IN.test, 'LOCK'), 'utf8').trim().split('\n').filter((l) => !l.startsWith('#'));
-    const files = readdirSync(BUILT_IN.test).filter((f) => f.endsWith('.yaml')).sort();
-    const now = files.map((f) => `${createHash('sha256').update(readFileSync(join(BUILT_IN.test, f))).digest('hex')}  ${f}`);
+    const lock = readFileSync(join(BUILT_IN.test, 'LOCK'), 'utf8')
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('#'));
+    const files = readdirSync(BUILT_IN.test)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
+    const now = files.map(
+      (f) =>
+        `${createHash('sha256')
+          .update(readFileSync(join(BUILT_IN.test, f)))
+          .digest('hex')}  ${f}`,
+    );
     expect(now).toEqual(lock);
   });
 });

@@ -44,7 +44,17 @@ export interface AddResult {
 
 const FIELDS = ['title', 'author', 'publisher', 'date', 'url'] as const;
 /** The command-line flag behind each field of an entry, for messages. */
-const FLAG: Record<string, string> = { id: '--id', title: '--title', author: '--author', publisher: '--publisher', date: '--date', kind: '--kind', url: '--url', reliability: '--reliability', posts: '--posts' };
+const FLAG: Record<string, string> = {
+  id: '--id',
+  title: '--title',
+  author: '--author',
+  publisher: '--publisher',
+  date: '--date',
+  kind: '--kind',
+  url: '--url',
+  reliability: '--reliability',
+  posts: '--posts',
+};
 
 export async function addDocument(file: string, options: AddOptions): Promise<AddResult> {
   checkGiven(options);
@@ -62,7 +72,9 @@ export async function addDocument(file: string, options: AddOptions): Promise<Ad
   // In a thread, only the lines before the first post describe the thread; the posts' own dates and names do not.
   const ext = extname(file).toLowerCase();
   const found: Omit<Extracted, 'text'> =
-    thread && ['.txt', '.md', '.markdown'].includes(ext) ? { ...readHeader(extracted.text.slice(0, thread.headerEnd), ext !== '.txt'), url: extracted.url } : extracted;
+    thread && ['.txt', '.md', '.markdown'].includes(ext)
+      ? { ...readHeader(extracted.text.slice(0, thread.headerEnd), ext !== '.txt'), url: extracted.url }
+      : extracted;
   const read = FIELDS.filter((f) => options[f] === undefined && found[f] !== null);
   const title = options.title ?? found.title;
   if (!title) throw new ImportError(`could not read a title from ${basename(file)}; give one with --title`);
@@ -84,9 +96,21 @@ export async function addDocument(file: string, options: AddOptions): Promise<Ad
 
 /** The options checked before any file is read, so a typo is told first. */
 function checkGiven(options: AddOptions): void {
-  if (options.date !== undefined && !exactDate(options.date)) throw new ImportError(`invalid --date "${options.date}": dates are YYYY, YYYY-MM or YYYY-MM-DD`);
-  const given = { id: 'given', title: 'given', author: null, publisher: null, date: null, kind: 'article', reliability: 'given' };
-  valid({ ...given, ...Object.fromEntries(Object.entries(options).filter(([k, v]) => k in FLAG && k !== 'posts' && v !== undefined)) });
+  if (options.date !== undefined && !exactDate(options.date))
+    throw new ImportError(`invalid --date "${options.date}": dates are YYYY, YYYY-MM or YYYY-MM-DD`);
+  const given = {
+    id: 'given',
+    title: 'given',
+    author: null,
+    publisher: null,
+    date: null,
+    kind: 'article',
+    reliability: 'given',
+  };
+  valid({
+    ...given,
+    ...Object.fromEntries(Object.entries(options).filter(([k, v]) => k in FLAG && k !== 'posts' && v !== undefined)),
+  });
 }
 
 function valid(raw: Record<string, unknown>): SourceDocument {
@@ -102,13 +126,18 @@ function valid(raw: Record<string, unknown>): SourceDocument {
  * that does not load is refused: an import would only hide its problems.
  */
 function currentDocuments(dir: string): Pack['documents'] {
-  if (!existsSync(join(dir, 'pack.yaml'))) throw new ImportError(`${dir} is not a knowledge pack (it has no pack.yaml); start one with a pack.yaml of two lines, "name: <the subject>" and "covers: <what the documents cover>"`);
+  if (!existsSync(join(dir, 'pack.yaml')))
+    throw new ImportError(
+      `${dir} is not a knowledge pack (it has no pack.yaml); start one with a pack.yaml of two lines, "name: <the subject>" and "covers: <what the documents cover>"`,
+    );
   if (!existsSync(join(dir, 'documents.yaml'))) return new Map();
   try {
     return loadPack(dir).documents;
   } catch (e) {
     if (!(e instanceof PackError)) throw e;
-    throw new ImportError(`the pack in ${dir} has ${e.problems.length} problem(s) already, first ${formatProblem(e.problems[0]!)}; see npm run knowledge:check`);
+    throw new ImportError(
+      `the pack in ${dir} has ${e.problems.length} problem(s) already, first ${formatProblem(e.problems[0]!)}; see npm run knowledge:check`,
+    );
   }
 }
 
@@ -143,7 +172,8 @@ function write(dir: string, entry: SourceDocument, text: string): Pack {
     if (wroteAside) rmSync(aside, { force: true });
     if (before === null) rmSync(listPath, { force: true });
     else writeFileSync(listPath, before);
-    if (e instanceof PackError) throw new ImportError(`the pack would not load with it: ${formatProblem(e.problems[0]!)}`);
+    if (e instanceof PackError)
+      throw new ImportError(`the pack would not load with it: ${formatProblem(e.problems[0]!)}`);
     throw new ImportError(`could not write to ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }

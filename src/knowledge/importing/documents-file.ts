@@ -16,7 +16,8 @@ const HEADER = '# One entry per source document. The text itself is sources/<id>
 export function withDocument(source: string | null, entry: SourceDocument): string {
   const lines = new LineCounter();
   const doc = source === null ? null : parseDocument(source, { lineCounter: lines });
-  if (doc && doc.errors.length > 0) throw new Error(`documents.yaml is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+  if (doc && doc.errors.length > 0)
+    throw new Error(`documents.yaml is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
   const before = (doc?.toJS() as { documents?: unknown[] } | null)?.documents ?? [];
   const list = doc?.get('documents', true);
   let result: string;

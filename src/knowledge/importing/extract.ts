@@ -40,7 +40,10 @@ export async function extract(path: string): Promise<Extracted> {
   const name = basename(path);
   const ext = extname(path).toLowerCase();
   const format = FORMATS[ext];
-  if (!format) throw new ImportError(`${name}: unsupported file type "${ext || 'none'}"; knowledge:add reads .txt, .md, .html and .pdf`);
+  if (!format)
+    throw new ImportError(
+      `${name}: unsupported file type "${ext || 'none'}"; knowledge:add reads .txt, .md, .html and .pdf`,
+    );
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -53,7 +56,11 @@ export async function extract(path: string): Promise<Extracted> {
 }
 
 /** UTF-8 without a byte-order mark, with Unix line ends (forum posts are counted in lines). */
-const utf8 = (bytes: Buffer): string => bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+const utf8 = (bytes: Buffer): string =>
+  bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
 
 const clean = (s: unknown): string | null => {
   const text = typeof s === 'string' ? s.replace(/\s+/g, ' ').trim() : '';
@@ -106,11 +113,16 @@ function fromPlainText(source: string, markdown: boolean): Extracted {
  * August 10, 2018") the date and publisher.
  */
 export function readHeader(text: string, markdown: boolean): Omit<Extracted, 'text' | 'url'> {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 12);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 12);
   const words = (l: string) => l.split(/\s+/).length;
   const heading = markdown ? lines.find((l) => /^#\s/.test(l))?.replace(/^#\s+/, '') : undefined;
   const first = lines.find((l) => !isBoilerplate(plainText(l)) && !/^(?:[-•*]|\d+[.)])\s/.test(l) && words(l) >= 2);
-  const titleLine = heading ?? (first && words(first) <= 20 && !/[.,;]$/.test(first) ? first.replace(/^#+\s+/, '') : undefined);
+  const titleLine =
+    heading ?? (first && words(first) <= 20 && !/[.,;]$/.test(first) ? first.replace(/^#+\s+/, '') : undefined);
   const byline = lines.find((l) => /^(?:(?:written\s+)?by|author:)\s+\S/i.test(l) && words(l) <= 8);
   const dateline = lines.find((l) => words(l) <= 10 && readDate(l));
   // "Global Research, August 10, 2018": who published it, then when.
@@ -118,7 +130,10 @@ export function readHeader(text: string, markdown: boolean): Omit<Extracted, 'te
   return {
     title: clean(titleLine && plainText(titleLine)),
     author: bylineName(byline),
-    publisher: publisher && readDate(when) && !readDate(publisher) && !isBoilerplate(publisher) && words(publisher) <= 6 ? clean(publisher) : null,
+    publisher:
+      publisher && readDate(when) && !readDate(publisher) && !isBoilerplate(publisher) && words(publisher) <= 6
+        ? clean(publisher)
+        : null,
     date: readDate(dateline),
   };
 }
@@ -139,7 +154,10 @@ function fromHtml(html: string): Extracted {
     pageTitle: clean(document.querySelector('title')?.textContent),
     author: meta('author', 'article:author', 'citation_author', 'dc.creator'),
     publisher: meta('og:site_name', 'citation_publisher', 'dc.publisher'),
-    date: readDate(meta('article:published_time', 'datePublished', 'date', 'pubdate', 'citation_publication_date', 'dc.date') ?? document.querySelector('time[datetime]')?.getAttribute('datetime')),
+    date: readDate(
+      meta('article:published_time', 'datePublished', 'date', 'pubdate', 'citation_publication_date', 'dc.date') ??
+        document.querySelector('time[datetime]')?.getAttribute('datetime'),
+    ),
     url: absoluteUrl(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta('og:url')),
   };
   // Readability changes the tree it reads, so the metadata above is read first.
@@ -164,7 +182,9 @@ interface HtmlNode {
 }
 
 const BLOCKS = new Set(
-  'address article aside blockquote dd div dl dt figcaption figure footer form header hr li main nav ol p pre section table tbody thead tfoot tr td th ul'.split(' '),
+  'address article aside blockquote dd div dl dt figcaption figure footer form header hr li main nav ol p pre section table tbody thead tfoot tr td th ul'.split(
+    ' ',
+  ),
 );
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON']);
 
@@ -217,7 +237,8 @@ async function fromPdf(bytes: Buffer, name: string): Promise<Extracted> {
     throw new ImportError(`${name} is not a readable PDF: ${(e as Error).message.split('\n')[0]}`);
   }
   const text = pages.map(reflow).filter(Boolean).join('\n\n');
-  if (!/[\p{L}\p{N}]/u.test(text)) throw new ImportError(`${name} has no text layer (a scanned PDF?); run OCR on it and import the text`);
+  if (!/[\p{L}\p{N}]/u.test(text))
+    throw new ImportError(`${name} has no text layer (a scanned PDF?); run OCR on it and import the text`);
   const first = text.split('\n')[0]?.trim();
   return {
     text,
@@ -237,7 +258,11 @@ function reflow(page: string): string {
   lines.forEach((line, i) => {
     if (i === 0) return void (out = line);
     const previous = lines[i - 1]!;
-    const wrapped = previous.length >= width * 0.6 && line !== '' && !/[.!?:;”"]$/.test(previous) && !/^(?:[-•*]|\d+[.)])\s/.test(line);
+    const wrapped =
+      previous.length >= width * 0.6 &&
+      line !== '' &&
+      !/[.!?:;”"]$/.test(previous) &&
+      !/^(?:[-•*]|\d+[.)])\s/.test(line);
     out += wrapped ? (previous.endsWith('-') ? '' : ' ') + line : `\n${line}`;
   });
   return out.replace(/\n{3,}/g, '\n\n').trim();

@@ -21,7 +21,8 @@ export function splitPosts(text: string, pattern: string): { posts: Post[]; head
   const starts: { line: number; groups: Record<string, string | undefined> }[] = [];
   for (const m of text.matchAll(re)) {
     if (m[0] === '') continue;
-    if (m.groups?.poster === undefined) throw new ImportError('--posts needs a named group for the poster, e.g. "^(?<poster>\\S+) wrote:$"');
+    if (m.groups?.poster === undefined)
+      throw new ImportError('--posts needs a named group for the poster, e.g. "^(?<poster>\\S+) wrote:$"');
     // A pattern may begin by matching blank lines ("^\\s*"): the post starts at its first visible character.
     const line = lineOf(m.index + m[0].length - m[0].trimStart().length);
     if (starts.at(-1)?.line !== line) starts.push({ line, groups: m.groups });
@@ -39,6 +40,9 @@ export function splitPosts(text: string, pattern: string): { posts: Post[]; head
     // A member's post is a claim until someone reads it and says otherwise in documents.yaml.
     return { n, poster, author: poster, kind: 'claim', date: readDate(groups.date), lines: `${line}-${last}` };
   });
-  const headerEnd = text.split('\n').slice(0, starts[0]!.line - 1).join('\n').length;
+  const headerEnd = text
+    .split('\n')
+    .slice(0, starts[0]!.line - 1)
+    .join('\n').length;
   return { posts, headerEnd };
 }
