@@ -209,14 +209,9 @@ const clip = (s: string | null | undefined, n: number): string | null => {
   return t ? t.slice(0, n) : null;
 };
 
-interface ProposalRow {
+/** A proposal as the database keeps it: the record's own columns, and the rest flattened. */
+interface ProposalRow extends Pick<ProposalRecord, 'tenant' | 'status' | 'statement' | 'quote' | 'topic' | 'kind'> {
   id: number | string;
-  tenant: string | null;
-  status: ProposalStatus;
-  statement: string;
-  quote: string;
-  topic: string;
-  kind: string;
   fact_date: string | null;
   source_document: string | null;
   source_post: number | null;
