@@ -553,16 +553,7 @@ export async function heapGrowth(
       await slackRun(rig, warmUp, 'warm');
       const before = (await rig.stats()).heapMb;
       const r = await slackRun(rig, run, 'heap');
-      const after = (await rig.stats()).heapMb;
-      return {
-        platform,
-        requests,
-        lost: r.lost,
-        heapBeforeMb: before,
-        heapAfterMb: after,
-        growthMb: after - before,
-        elapsedMs: r.elapsedMs,
-      };
+      return growth(platform, requests, r, before, (await rig.stats()).heapMb);
     } finally {
       await rig.stop();
     }
@@ -573,17 +564,27 @@ export async function heapGrowth(
     await discordRun(rig, warmUp, users);
     const before = (await rig.bot.stats()).heapMb;
     const r = await discordRun(rig, run, users);
-    const after = (await rig.bot.stats()).heapMb;
-    return {
-      platform,
-      requests,
-      lost: r.lost,
-      heapBeforeMb: before,
-      heapAfterMb: after,
-      growthMb: after - before,
-      elapsedMs: r.elapsedMs,
-    };
+    return growth(platform, requests, r, before, (await rig.bot.stats()).heapMb);
   } finally {
     await rig.stop();
   }
+}
+
+/** One platform's heap row: the run's losses and time, and the heap before and after it. */
+function growth(
+  platform: HeapResult['platform'],
+  requests: number,
+  r: { lost: number; elapsedMs: number },
+  before: number,
+  after: number,
+): HeapResult {
+  return {
+    platform,
+    requests,
+    lost: r.lost,
+    heapBeforeMb: before,
+    heapAfterMb: after,
+    growthMb: after - before,
+    elapsedMs: r.elapsedMs,
+  };
 }

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CitationBuilder, DisputeIndex } from '../../src/core/citations.js';
 import type { Pack } from '../../src/knowledge/load.js';
-import type { Fact, Topic } from '../../src/knowledge/schema.js';
+import type { Topic } from '../../src/knowledge/schema.js';
+import { reportedFact } from '../helpers/fact.js';
 
-const fact = (id: string, quote: string): Fact => ({
-  id,
-  statement: quote,
-  quote,
-  source: { document: 'd' },
-  kind: 'report',
-  topic: 't',
-  tags: [],
-});
+const fact = reportedFact;
 const facts = [
   fact('opened-1999', 'The bridge opened in 1999.'),
   fact('opened-2001', 'The bridge opened in 2001.'),

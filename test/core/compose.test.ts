@@ -3,17 +3,9 @@ import { askedOf } from '../../src/core/answer-type.js';
 import { compose } from '../../src/core/compose.js';
 import type { Hit } from '../../src/core/fact-index.js';
 import { readQuestion } from '../../src/core/question.js';
-import type { Fact } from '../../src/knowledge/schema.js';
+import { reportedFact } from '../helpers/fact.js';
 
-const fact = (id: string, quote: string): Fact => ({
-  id,
-  statement: quote,
-  quote,
-  source: { document: 'd' },
-  kind: 'report',
-  topic: 't',
-  tags: [],
-});
+const fact = reportedFact;
 const hit = (id: string, quote: string, coverage: number, rank: number): Hit => ({
   fact: fact(id, quote),
   score: rank,
