@@ -245,15 +245,16 @@ export class ClaimReader {
         ...(f.kind === 'count' || f.kind === 'rank' ? { nounTerms: this.termsOf(f.noun ?? '') } : {}),
       };
     });
+    // A passage may join a second sentence to its first ("It should be no surprise then…"); the first tells what happened.
+    // (Names are not blanked in it: a party's name holds no negation.)
+    const first = canonical(firstSentence(text));
     return {
       figures: figs,
       frames: readFrames(plain, mentions, this.negation),
       parties: new Set(mentions.map((m) => m.party)),
       order: orderOf(plain, mentions),
-      // A passage may join a second sentence to its first ("It should be no surprise then…"); the first tells what happened.
-      // (Names are not blanked in the first sentence: a party's name holds no negation.)
-      modal: MODAL.test(canonical(firstSentence(text))),
-      negated: this.negation.test(canonical(firstSentence(text))) || /n't\b/.test(canonical(firstSentence(text))),
+      modal: MODAL.test(first),
+      negated: this.negation.test(first) || /n't\b/.test(first),
       reported: reportedSpeech(text),
       terms: this.termsOf(partyFree.replace(/\d[\d.,]*/g, ' ')),
       names: words(partyFree.replace(/\d[\d.,]*/g, ' '))
