@@ -13,7 +13,7 @@ import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './
 import { ClaimReader, withoutAttribution } from './claims.js';
 import { askedOf } from './answer-type.js';
 import { compose } from './compose.js';
-import { Covered, isPassage, passageFact } from './passage-facts.js';
+import { Covered, isPassage, PassageFacts } from './passage-facts.js';
 import { definedAbbreviations } from './abbreviations.js';
 import { asTopic, type FoundDisagreement } from './found-disagreements.js';
 import { cachedDisagreements } from './found-disagreements-cache.js';
@@ -95,19 +95,23 @@ export class Engine {
     this.options = { ...DEFAULTS, ...options };
     const topicNames = new Map([...pack.topics.values()].map((t) => [t.id, t.name]));
     // Every sentence of every source is citable beside the curated facts.
-    const passages = pack.passages.map((p) => passageFact(p, pack.documents.get(p.document)!));
+    const passages = new PassageFacts(pack.passages, pack.documents);
     this.covered = new Covered(pack);
     this.index = new FactIndex(
-      [...pack.facts, ...passages],
+      pack.facts,
       topicNames,
       withAbbreviations(pack.aliases, definedAbbreviations(pack.passages.map((p) => p.text))),
+      {},
+      passages,
     );
     // Disagreements curated in topics.yaml, and those found between the sources' own figures,
     // denials and judgements where no curated one already takes the same sides.
     const curated = new Set(
       [...pack.topics.values()].flatMap((t) => t.disagreement?.positions.flatMap((p) => p.facts) ?? []),
     );
-    const candidates = this.options.findDisagreements ? cachedDisagreements([...pack.facts, ...passages], pack) : [];
+    const candidates = this.options.findDisagreements
+      ? cachedDisagreements([...pack.facts, ...pack.passages.map((_, i) => passages.make(i))], pack)
+      : [];
     const found = candidates.filter(
       (d) =>
         !d.positions.some((p) =>
@@ -325,7 +329,7 @@ export class Engine {
 
   /** The curated facts and the community's own, in pack order, without the passages. */
   private curated(scope: Scope): Fact[] {
-    return [...this.index.all()].filter((f) => !isPassage(f) && this.visible(f.id, scope));
+    return [...this.index.own()].filter((f) => !isPassage(f) && this.visible(f.id, scope));
   }
 
   /** A fact is the pack's, or the community's that approved it: another community's is not this one's to see. */

@@ -12,7 +12,7 @@ import type { Options } from 'minisearch';
 import type { Fact } from '../knowledge/schema.js';
 import { Analyzer, isAliasKey, type Concept } from './analyzer.js';
 import { Lexicon } from './lexicon.js';
-import { BM25, Postings, WEIGHTS, type Expansion } from './postings.js';
+import { BM25, Postings, WEIGHTS, type Expansion, type StoredPostings } from './postings.js';
 import { salience, type Salience } from './salience.js';
 import { Shortlist } from './shortlist.js';
 import { ENGLISH_RANK } from './everyday-words.js';
@@ -175,28 +175,123 @@ export function searchText(concepts: readonly Concept[]): string {
   return queryTerms(concepts).join(' ');
 }
 
+/**
+ * Facts the index holds besides the curated ones, made into facts only when read: a pack's
+ * passages (see passage-facts.ts). A million passages are then a million offsets, not a
+ * million fact objects, and a search makes facts of the few it returns.
+ */
+export interface LazyFacts {
+  readonly count: number;
+  /** The i-th (0 ≤ i < count) as a fact. */
+  make(i: number): Fact;
+  /** Which one has this fact id, or -1. */
+  find(id: string): number;
+}
+
+const NO_LAZY_FACTS: LazyFacts = { count: 0, make: () => undefined as never, find: () => -1 };
+
+/**
+ * The index's facts by number, as the postings know them: the curated facts first, then the
+ * lazy ones, then facts added later. A fact replaced gets a new number, so numbers only grow.
+ */
+class FactTable {
+  private readonly ids = new Map<string, number>();
+  /** Facts added after the index was built, from number `base` on; undefined once replaced. */
+  private readonly added: (Fact | undefined)[] = [];
+  /** Numbers below `base` whose fact was replaced. */
+  private readonly gone = new Set<number>();
+  private readonly base: number;
+
+  constructor(
+    private readonly curated: readonly Fact[],
+    private readonly lazy: LazyFacts,
+  ) {
+    curated.forEach((f, i) => this.ids.set(f.id, i));
+    this.base = curated.length + lazy.count;
+  }
+
+  get size(): number {
+    return this.base - this.gone.size + this.added.filter(Boolean).length;
+  }
+
+  /** One more than the highest number. */
+  get next(): number {
+    return this.base + this.added.length;
+  }
+
+  at(n: number): Fact | undefined {
+    if (n >= this.base) return this.added[n - this.base];
+    if (this.gone.has(n)) return undefined;
+    return n < this.curated.length ? this.curated[n] : this.lazy.make(n - this.curated.length);
+  }
+
+  numberOf(id: string): number | undefined {
+    const n = this.ids.get(id);
+    if (n !== undefined) return n;
+    const i = this.lazy.find(id);
+    return i >= 0 && !this.gone.has(this.curated.length + i) ? this.curated.length + i : undefined;
+  }
+
+  push(fact: Fact): number {
+    const n = this.next;
+    this.added.push(fact);
+    this.ids.set(fact.id, n);
+    return n;
+  }
+
+  remove(n: number, id: string): void {
+    this.ids.delete(id);
+    if (n >= this.base) this.added[n - this.base] = undefined;
+    else this.gone.add(n);
+  }
+
+  /** The curated facts and those added later, in order: not the lazy ones. */
+  *own(): IterableIterator<Fact> {
+    for (let n = 0; n < this.curated.length; n++) if (!this.gone.has(n)) yield this.curated[n]!;
+    for (const f of this.added) if (f) yield f;
+  }
+}
+
 export class FactIndex {
   readonly analyzer: Analyzer;
-  private readonly postings = new Postings(FIELDS.map((f) => BOOST[f]));
-  private readonly shortlist = new Shortlist(this.postings);
-  /** Facts by id, in the order they were added. */
-  private readonly facts = new Map<string, Fact>();
-  /** The postings know facts by number: a fact replaced gets a new one, so numbers only grow. */
-  private readonly numbers = new Map<string, number>();
-  private readonly byNumber: (Fact | undefined)[] = [];
+  private readonly postings: Postings;
+  private readonly shortlist: Shortlist;
+  private readonly facts: FactTable;
 
   private readonly options: Required<FactIndexOptions>;
 
+  /**
+   * `lazy`: facts besides `facts` (passages), made only when read. `stored`: postings saved
+   * from an index of the same facts (see index-store.ts), read back instead of analysing
+   * every fact again; they must hold exactly `facts` and then `lazy`, or this throws.
+   */
   constructor(
     facts: readonly Fact[],
     private readonly topicNames: ReadonlyMap<string, string>,
     aliases: readonly (readonly string[])[],
     options: FactIndexOptions = {},
+    lazy: LazyFacts = NO_LAZY_FACTS,
+    stored?: StoredPostings,
   ) {
     this.analyzer = new Analyzer(aliases);
     this.options = { related: true, transpositions: true, ...options };
-    for (const f of facts) this.add(f);
-    this.postings.settle();
+    this.facts = new FactTable(facts, lazy);
+    const boosts = FIELDS.map((f) => BOOST[f]);
+    if (stored) {
+      if (stored.room !== this.facts.next || stored.count !== this.facts.next)
+        throw new Error(`saved postings hold ${stored.count} facts, not ${this.facts.next}`);
+      this.postings = Postings.restore(boosts, stored);
+    } else {
+      this.postings = new Postings(boosts);
+      for (let n = 0; n < this.facts.next; n++) this.postings.add(n, this.fieldTerms(this.facts.at(n)!));
+      this.postings.settle();
+    }
+    this.shortlist = new Shortlist(this.postings);
+  }
+
+  /** The postings as flat arrays, to be saved (see index-store.ts). */
+  stored(): StoredPostings {
+    return this.postings.stored();
   }
 
   get size(): number {
@@ -204,23 +299,24 @@ export class FactIndex {
   }
 
   get(id: string): Fact | undefined {
-    return this.facts.get(id);
+    const n = this.facts.numberOf(id);
+    return n === undefined ? undefined : this.facts.at(n);
   }
 
-  all(): IterableIterator<Fact> {
-    return this.facts.values();
+  /** The facts given as facts and those added since, in order: not the lazy ones (passages). */
+  own(): IterableIterator<Fact> {
+    return this.facts.own();
   }
 
   /** Adds a fact, or replaces the one with the same id, without rebuilding the index. */
   upsert(fact: Fact): void {
-    const old = this.facts.get(fact.id);
-    const number = this.numbers.get(fact.id);
+    const number = this.facts.numberOf(fact.id);
+    const old = number === undefined ? undefined : this.facts.at(number);
     if (old && number !== undefined) {
       this.postings.remove(number, this.fieldTerms(old));
-      this.byNumber[number] = undefined;
-      this.facts.delete(fact.id);
+      this.facts.remove(number, fact.id);
     }
-    this.add(fact);
+    this.postings.add(this.facts.push(fact), this.fieldTerms(fact));
   }
 
   /**
@@ -260,7 +356,7 @@ export class FactIndex {
     const hits = this.shortlist.best([...lists.values()], limit * 3).map(({ doc, score }) => {
       const coverage = total > 0 ? covered(doc) / total : 0;
       const named = names.every((reach) => this.postings.reaches(reach, doc));
-      return { fact: this.byNumber[doc]!, score, coverage, rank: score * coverage * coverage, named };
+      return { fact: this.facts.at(doc)!, score, coverage, rank: score * coverage * coverage, named };
     });
     hits.sort((a, b) => b.rank - a.rank || a.fact.id.localeCompare(b.fact.id));
     return hits.slice(0, limit);
@@ -396,14 +492,6 @@ export class FactIndex {
     ];
     const df = Math.max(0, ...reached.map((t) => this.postings.frequency(t)));
     return Math.min(MAX_WEIGHT, df === 0 ? UNSEEN_SHARE[kind] * idf(1) : idf(df));
-  }
-
-  private add(fact: Fact): void {
-    const number = this.byNumber.length;
-    this.byNumber.push(fact);
-    this.numbers.set(fact.id, number);
-    this.facts.set(fact.id, fact);
-    this.postings.add(number, this.fieldTerms(fact));
   }
 
   /** A fact's terms, field by field. A replaced fact is analysed again rather than its terms kept: rare, and cheaper than memory. */

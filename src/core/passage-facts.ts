@@ -12,6 +12,7 @@
 import type { LoadedDocument, Pack } from '../knowledge/load.js';
 import { PassageFinder, plainText, type Passage } from '../knowledge/passages.js';
 import type { Fact } from '../knowledge/schema.js';
+import type { LazyFacts } from './fact-index.js';
 
 /** Passages are told from facts by this prefix of their id. */
 const PASSAGE_ID = 'passage:';
@@ -41,6 +42,54 @@ export function passageFact(passage: Passage, doc: LoadedDocument): Fact {
     topic: '',
     tags: [],
   };
+}
+
+/**
+ * A pack's passages as the index's lazy facts (see FactIndex): each made into a fact only
+ * when a search returns it or it is looked up by id.
+ */
+export class PassageFacts implements LazyFacts {
+  /** Each document's passages, as a range of positions: a document's passages stand together, in order. */
+  private readonly ranges = new Map<string, [number, number]>();
+
+  constructor(
+    private readonly passages: readonly Passage[],
+    private readonly documents: ReadonlyMap<string, LoadedDocument>,
+  ) {
+    passages.forEach((p, i) => {
+      const range = this.ranges.get(p.document);
+      if (range && range[1] === i) range[1] = i + 1;
+      else if (!range) this.ranges.set(p.document, [i, i + 1]);
+      else throw new Error(`the passages of "${p.document}" are not together`);
+    });
+  }
+
+  get count(): number {
+    return this.passages.length;
+  }
+
+  make(i: number): Fact {
+    const p = this.passages[i]!;
+    return passageFact(p, this.documents.get(p.document)!);
+  }
+
+  /** Passage ids are `passage:<document>:<start>`: found by their document, then by start. */
+  find(id: string): number {
+    if (!id.startsWith(PASSAGE_ID)) return -1;
+    const colon = id.lastIndexOf(':');
+    const start = Number(id.slice(colon + 1));
+    const range = this.ranges.get(id.slice(PASSAGE_ID.length, colon));
+    if (!range || !Number.isInteger(start)) return -1;
+    let [lo, hi] = [range[0], range[1] - 1];
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = this.passages[mid]!.start;
+      if (at === start) return mid;
+      if (at < start) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
 }
 
 /**

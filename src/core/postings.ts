@@ -28,8 +28,6 @@ const countIn = (packed: number, f: number): number => (packed >>> (8 * f)) & 0x
 
 /** One term's facts in ascending order, each with its count in every field (a byte per field). */
 class TermPostings {
-  docs = new Int32Array(4);
-  counts = new Uint32Array(4);
   size = 0;
   /** How many facts have the term in each field: BM25's document frequency is per field. */
   readonly inField: number[];
@@ -37,7 +35,11 @@ class TermPostings {
   impacts: Float64Array | null = null;
   impactsVersion = -1;
 
-  constructor(fields: number) {
+  constructor(
+    fields: number,
+    public docs = new Int32Array(4),
+    public counts = new Uint32Array(4),
+  ) {
     this.inField = new Array<number>(fields).fill(0);
   }
 
@@ -79,6 +81,25 @@ class TermPostings {
   }
 }
 
+/**
+ * The postings as flat arrays, to be saved and read back (see index-store.ts): each term's
+ * facts and counts lie end to end in `docs` and `counts`, `sizes[i]` of them for `terms[i]`.
+ * Read back, every term's postings are views into these arrays, not copies.
+ */
+export interface StoredPostings {
+  terms: string[];
+  sizes: Int32Array;
+  /** Per term, how many facts have it in each field (`fields` numbers a term). */
+  inField: Int32Array;
+  docs: Int32Array;
+  counts: Uint32Array;
+  /** Each fact's length in each field. */
+  lengths: Uint16Array;
+  averageLength: Float64Array;
+  count: number;
+  room: number;
+}
+
 /** A term of the index that a query term reaches, and what reaching it is worth: 1 as typed, less through a prefix or a typo. */
 export interface Expansion {
   term: string;
@@ -112,6 +133,69 @@ export class Postings {
 
   get capacity(): number {
     return this.room;
+  }
+
+  /** The postings as flat arrays (see StoredPostings). */
+  stored(): StoredPostings {
+    const terms = [...this.terms.keys()];
+    const sizes = new Int32Array(terms.length);
+    const inField = new Int32Array(terms.length * this.fields);
+    let total = 0;
+    terms.forEach((term, i) => {
+      const postings = this.terms.get(term)!;
+      sizes[i] = postings.size;
+      inField.set(postings.inField, i * this.fields);
+      total += postings.size;
+    });
+    const docs = new Int32Array(total);
+    const counts = new Uint32Array(total);
+    let at = 0;
+    for (const postings of this.terms.values()) {
+      docs.set(postings.docs.subarray(0, postings.size), at);
+      counts.set(postings.counts.subarray(0, postings.size), at);
+      at += postings.size;
+    }
+    return {
+      terms,
+      sizes,
+      inField,
+      docs,
+      counts,
+      lengths: this.lengths.slice(0, this.room * this.fields),
+      averageLength: Float64Array.from(this.averageLength),
+      count: this.count,
+      room: this.room,
+    };
+  }
+
+  /**
+   * Postings read back from `stored()`, each term's lists a view into the stored arrays. Term
+   * scores are worked out on first use, not here: start-up does not wait for them.
+   */
+  static restore(boosts: readonly number[], stored: StoredPostings): Postings {
+    const postings = new Postings(boosts);
+    const { fields } = postings;
+    let at = 0;
+    stored.terms.forEach((term, i) => {
+      const size = stored.sizes[i]!;
+      const list = new TermPostings(
+        fields,
+        stored.docs.subarray(at, at + size) as Int32Array<ArrayBuffer>,
+        stored.counts.subarray(at, at + size) as Uint32Array<ArrayBuffer>,
+      );
+      list.size = size;
+      for (let f = 0; f < fields; f++) list.inField[f] = stored.inField[i * fields + f]!;
+      postings.terms.set(term, list);
+      at += size;
+    });
+    postings.lengths = stored.lengths as Uint16Array<ArrayBuffer>;
+    stored.averageLength.forEach((a, f) => {
+      postings.averageLength[f] = a;
+    });
+    postings.count = stored.count;
+    postings.room = stored.room;
+    postings.changed();
+    return postings;
   }
 
   /** A term's postings, or undefined if no fact carries it. */

@@ -71,7 +71,7 @@ describe('the fact index', () => {
   };
 
   const agree = (asked = questions) => {
-    const facts = new Map([...index.all()].map((f) => [f.id, f]));
+    const facts = new Map([...index.own()].map((f) => [f.id, f]));
     for (const q of asked) {
       const query = index.query(q);
       const mine = index.search(query, LIMIT).map((h) => ({ id: h.fact.id, score: h.score, coverage: h.coverage }));
