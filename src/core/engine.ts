@@ -21,6 +21,7 @@ import { actorsOf } from './parties.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { REPORTED, rule, weigh, type Evidence } from './verdict.js';
 import { FactIndex, type Hit } from './fact-index.js';
+import { SavedIndex, savedOrBuilt } from './index-store.js';
 import type { Answer, Citation, Scope, SourceSummary, Verdict } from './model.js';
 import { canonical, terms } from './tokens.js';
 
@@ -86,24 +87,25 @@ export class Engine {
   /** Passages (by fact id) that curated facts quote: the fact is said instead. */
   private readonly covered: Covered;
 
+  /** The pack in `dir`, its index read back when saved for the same files, else built and saved (see index-store.ts). */
   static fromDir(dir: string, options?: EngineOptions): Engine {
-    return new Engine(loadPack(dir), options);
+    const saved = SavedIndex.of(dir);
+    return new Engine(loadPack(dir, { passages: (documents) => saved.passages(documents) }), options, saved);
   }
 
-  constructor(pack: Pack, options: EngineOptions = {}) {
+  /** `saved`: the pack's saved index, for a pack exactly as `loadPack` read it (see fromDir). */
+  constructor(pack: Pack, options: EngineOptions = {}, saved?: SavedIndex) {
     this.pack = pack;
     this.options = { ...DEFAULTS, ...options };
     const topicNames = new Map([...pack.topics.values()].map((t) => [t.id, t.name]));
     // Every sentence of every source is citable beside the curated facts.
     const passages = new PassageFacts(pack.passages, pack.documents);
     this.covered = new Covered(pack);
-    this.index = new FactIndex(
-      pack.facts,
-      topicNames,
-      withAbbreviations(pack.aliases, definedAbbreviations(pack.passages.map((p) => p.text))),
-      {},
-      passages,
-    );
+    this.index = savedOrBuilt(saved, pack, (stored) => {
+      const abbreviations = stored?.abbreviations ?? definedAbbreviations(pack.passages.map((p) => p.text));
+      const aliases = withAbbreviations(pack.aliases, abbreviations);
+      return { index: new FactIndex(pack.facts, topicNames, aliases, {}, passages, stored?.postings), abbreviations };
+    });
     // Disagreements curated in topics.yaml, and those found between the sources' own figures,
     // denials and judgements where no curated one already takes the same sides.
     const curated = new Set(

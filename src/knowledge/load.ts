@@ -156,14 +156,22 @@ export function checkPack(dir: string): Problem[] {
   return readPack(dir).problems;
 }
 
+export interface LoadOptions {
+  /**
+   * The pack's passages over its documents as they were saved with its index (see
+   * src/core/index-store.ts), or null: then they are made from the sources.
+   */
+  passages?: (documents: ReadonlyMap<string, LoadedDocument>) => Passage[] | null;
+}
+
 /** Loads the pack in `dir`, or throws a PackError naming every problem. */
-export function loadPack(dir: string): Pack {
-  const { pack, problems } = readPack(dir);
+export function loadPack(dir: string, options: LoadOptions = {}): Pack {
+  const { pack, problems } = readPack(dir, options);
   if (!pack || problems.length > 0) throw new PackError(problems);
   return pack;
 }
 
-function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
+function readPack(dir: string, options: LoadOptions = {}): { pack: Pack | null; problems: Problem[] } {
   const problems = new ProblemList();
   if (!existsSync(dir)) {
     problems.add(dir, 1, 'knowledge directory does not exist');
@@ -212,7 +220,7 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
           );
         }
       });
-      documents.set(d.id, { ...d, text, normalized: normalizeForQuote(text) });
+      documents.set(d.id, withNormalForm({ ...d, text }));
     });
   }
 
@@ -289,10 +297,12 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
     cache.save();
     return { pack: null, problems: problems.items };
   }
-  const passages = buildPassages(documents.values(), {
-    denylist: meta.data.denylist,
-    candidates: (d) => cachedCandidates(d, cache),
-  });
+  const passages =
+    options.passages?.(documents) ??
+    buildPassages(documents.values(), {
+      denylist: meta.data.denylist,
+      candidates: (d) => cachedCandidates(d, cache),
+    });
   cache.save();
   const pack: Pack = {
     dir,
@@ -304,6 +314,21 @@ function readPack(dir: string): { pack: Pack | null; problems: Problem[] } {
     passages,
   };
   return { pack, problems: problems.items };
+}
+
+/**
+ * A document with its text's normal form for quote checks, made when first read: most
+ * documents of a big pack are never quoted by a curated fact.
+ */
+function withNormalForm(doc: Omit<LoadedDocument, 'normalized'>): LoadedDocument {
+  let normal: string | undefined;
+  return Object.defineProperty(doc as LoadedDocument, 'normalized', {
+    enumerable: true,
+    get: () => {
+      normal ??= normalizeForQuote(doc.text);
+      return normal;
+    },
+  });
 }
 
 /**

@@ -91,8 +91,6 @@ export function buildPassages(
       const plain = plainText(text);
       if (denied?.test(plain) || denied?.test(text)) continue;
       const post = c.post === null ? undefined : doc.posts?.find((p) => p.n === c.post);
-      const author = post ? post.author : doc.author;
-      const kind = post ? POST_KINDS[post.kind] : DOCUMENT_KINDS[doc.kind];
       const passage: Passage = {
         id: `${doc.id}:${c.start}`,
         document: doc.id,
@@ -100,8 +98,7 @@ export function buildPassages(
         start: c.start,
         end: c.end,
         text,
-        kind,
-        author,
+        ...voiceOf(doc, post),
       };
       drafts.push({
         passage,
@@ -126,6 +123,53 @@ export function buildPassages(
     passages.push(d.passage);
   }
   return passages;
+}
+
+/** A passage's kind and whose words it is: its post's, or its document's. */
+function voiceOf(
+  doc: Pick<PassageDocument, 'kind' | 'author'>,
+  post: NonNullable<PassageDocument['posts']>[number] | undefined,
+): Pick<Passage, 'kind' | 'author'> {
+  return post
+    ? { kind: POST_KINDS[post.kind], author: post.author }
+    : { kind: DOCUMENT_KINDS[doc.kind], author: doc.author };
+}
+
+/**
+ * A passage read back from its offsets (a saved index): its id and text are made when read,
+ * so a million passages are a million small objects, not a million strings more.
+ */
+class PassageAt implements Passage {
+  readonly kind: PassageKind;
+  readonly author: string | null;
+
+  constructor(
+    private readonly doc: PassageDocument,
+    readonly start: number,
+    readonly end: number,
+    readonly post: number | null,
+  ) {
+    const voice = voiceOf(doc, post === null ? undefined : doc.posts?.find((p) => p.n === post));
+    this.kind = voice.kind;
+    this.author = voice.author;
+  }
+
+  get id(): string {
+    return `${this.doc.id}:${this.start}`;
+  }
+
+  get document(): string {
+    return this.doc.id;
+  }
+
+  get text(): string {
+    return this.doc.text.slice(this.start, this.end);
+  }
+}
+
+/** The passage between `start` and `end` of a document, as `buildPassages` made it (see PassageAt). */
+export function passagesAt(doc: PassageDocument, start: number, end: number, post: number | null): Passage {
+  return new PassageAt(doc, start, end, post);
 }
 
 /** One document's passages as offsets: per forum post where it lists posts, else over the whole text. */
