@@ -21,10 +21,20 @@
  * it is ignored, and replaced once the index is built again.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  type Dirent,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { cacheDir, moduleVersion } from '../knowledge/cache.js';
+import { cacheDir, moduleVersion, readCache, writeCache } from '../knowledge/cache.js';
 import type { LoadedDocument, Pack } from '../knowledge/load.js';
 import { type Passage, passagesAt, segmentationVersion } from '../knowledge/passages.js';
 import type { StoredPostings } from './postings.js';
@@ -91,10 +101,9 @@ export class SavedIndex {
    */
   static of(dir: string): SavedIndex {
     const fallback = cacheDir();
-    const name = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 24);
     return new SavedIndex(packKey(dir), [
       join(dir, INDEX_FILE),
-      ...(fallback ? [join(fallback, `index-${name}.bin`)] : []),
+      ...(fallback ? [join(fallback, `index-${pathHash(dir)}.bin`)] : []),
     ]);
   }
 
@@ -110,9 +119,7 @@ export class SavedIndex {
       const doc = docs[s.passageDocument[i]!]!;
       const post = s.passagePost[i]!;
       const start = s.passageStart[i]!;
-      const end = s.passageEnd[i]!;
-      if (end > doc.text.length) return this.reject();
-      out[i] = passagesAt(doc, start, end, post < 0 ? null : post);
+      out[i] = passagesAt(doc, start, s.passageEnd[i]!, post < 0 ? null : post);
     }
     return out;
   }
@@ -234,30 +241,63 @@ function indexCodeVersion(): string {
   return codeVersion ?? '';
 }
 
-/** SHA-256 over the code's version and every file in the pack's folder, hidden files aside, by name. */
-export function packKey(dir: string): string {
+/** A file's hash as last worked out, with the size, time and inode it had then: [size, mtimeMs, ino, sha256]. */
+type Known = Record<string, [number, number, number, string]>;
+
+/**
+ * SHA-256 over the code's version and every file in the pack's folder, hidden files aside,
+ * by name. A file's own hash is read from the last start's record (node_modules/.cache) when
+ * its size, modification time and inode are unchanged, as git does: a million passages are
+ * hundreds of megabytes of sources, too many to read at every start. A file modified within
+ * the two seconds before it was hashed is not recorded (a change in the same clock tick
+ * could not be told), so it is hashed again next time.
+ */
+export function packKey(dir: string, record = `index-hashes-${pathHash(dir)}`): string {
+  const known = readCache<Known>(record) ?? {};
+  const now: Known = {};
+  let changed = false;
   const hash = createHash('sha256').update(MAGIC).update(indexCodeVersion());
   const walk = (at: string, prefix: string) => {
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(at).sort();
+      entries = readdirSync(at, { withFileTypes: true }).sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      );
     } catch {
       return;
     }
-    for (const name of names) {
-      if (name.startsWith('.')) continue;
-      const path = join(at, name);
-      const stat = statSync(path, { throwIfNoEntry: false });
-      if (stat?.isDirectory()) walk(path, `${prefix}${name}/`);
-      else if (stat?.isFile()) {
-        hash.update(`\n${prefix}${name}\n`);
-        hash.update(createHash('sha256').update(readFileSync(path)).digest());
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(at, entry.name);
+      const name = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) {
+        walk(path, `${name}/`);
+        continue;
       }
+      const stat = statSync(path, { throwIfNoEntry: false });
+      if (!stat?.isFile()) continue;
+      const old = known[name];
+      let sha: string;
+      if (old && old[0] === stat.size && old[1] === stat.mtimeMs && old[2] === stat.ino) sha = old[3];
+      else {
+        const before = Date.now();
+        sha = createHash('sha256').update(readFileSync(path)).digest('hex');
+        changed = true;
+        if (stat.mtimeMs >= before - 2000) {
+          hash.update(`\n${name}\n${sha}`);
+          continue;
+        }
+      }
+      now[name] = [stat.size, stat.mtimeMs, stat.ino, sha];
+      hash.update(`\n${name}\n${sha}`);
     }
   };
   walk(dir, '');
+  if (changed || Object.keys(known).length !== Object.keys(now).length) writeCache(record, now);
   return hash.digest('hex');
 }
+
+const pathHash = (dir: string): string => createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 24);
 
 const align = (n: number): number => Math.ceil(n / 8) * 8;
 

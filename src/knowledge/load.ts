@@ -204,9 +204,9 @@ function readPack(dir: string, options: LoadOptions = {}): { pack: Pack | null; 
       const textPath = join(dir, 'sources', `${d.id}.txt`);
       if (!existsSync(textPath))
         return problems.add(docs.file.name, line(), `document "${d.id}" has no text at sources/${d.id}.txt`);
-      const text = readFileSync(textPath, 'utf8');
-      const lineCount = text.split('\n').length;
+      const document = loadedDocument(d, textPath);
       const seenPosts = new Set<number>();
+      const lineCount = d.posts?.length ? document.text.split('\n').length : 0;
       d.posts?.forEach((p, j) => {
         const [first, last] = postLines(p.lines);
         const pline = () => docs.file.lineOf(['documents', i, 'posts', j]);
@@ -220,7 +220,7 @@ function readPack(dir: string, options: LoadOptions = {}): { pack: Pack | null; 
           );
         }
       });
-      documents.set(d.id, withNormalForm({ ...d, text }));
+      documents.set(d.id, document);
     });
   }
 
@@ -317,16 +317,29 @@ function readPack(dir: string, options: LoadOptions = {}): { pack: Pack | null; 
 }
 
 /**
- * A document with its text's normal form for quote checks, made when first read: most
- * documents of a big pack are never quoted by a curated fact.
+ * A document whose text is read from `path`, and put in normal form for quote checks, when
+ * first used: most documents of a big pack are never quoted by a curated fact, and a start
+ * from a saved index (see src/core/index-store.ts) cuts passages from a source only when a
+ * search returns one.
  */
-function withNormalForm(doc: Omit<LoadedDocument, 'normalized'>): LoadedDocument {
+function loadedDocument(entry: SourceDocument, path: string): LoadedDocument {
+  let text: string | undefined;
   let normal: string | undefined;
-  return Object.defineProperty(doc as LoadedDocument, 'normalized', {
-    enumerable: true,
-    get: () => {
-      normal ??= normalizeForQuote(doc.text);
-      return normal;
+  const document = { ...entry } as LoadedDocument;
+  return Object.defineProperties(document, {
+    text: {
+      enumerable: true,
+      get: () => {
+        text ??= readFileSync(path, 'utf8');
+        return text;
+      },
+    },
+    normalized: {
+      enumerable: true,
+      get: () => {
+        normal ??= normalizeForQuote(document.text);
+        return normal;
+      },
     },
   });
 }

@@ -140,18 +140,23 @@ function voiceOf(
  * so a million passages are a million small objects, not a million strings more.
  */
 class PassageAt implements Passage {
-  readonly kind: PassageKind;
-  readonly author: string | null;
-
   constructor(
     private readonly doc: PassageDocument,
     readonly start: number,
     readonly end: number,
     readonly post: number | null,
-  ) {
-    const voice = voiceOf(doc, post === null ? undefined : doc.posts?.find((p) => p.n === post));
-    this.kind = voice.kind;
-    this.author = voice.author;
+  ) {}
+
+  get kind(): PassageKind {
+    return this.voice.kind;
+  }
+
+  get author(): string | null {
+    return this.voice.author;
+  }
+
+  private get voice(): Pick<Passage, 'kind' | 'author'> {
+    return voiceOf(this.doc, this.post === null ? undefined : this.doc.posts?.find((p) => p.n === this.post));
   }
 
   get id(): string {
