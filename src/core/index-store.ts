@@ -297,6 +297,14 @@ export function packKey(dir: string, record = `index-hashes-${pathHash(dir)}`): 
   return hash.digest('hex');
 }
 
+/** The files kept for a pack outside its folder (node_modules/.cache): the fallback index and the file hashes. */
+export function savedIndexCaches(dir: string): string[] {
+  const fallback = cacheDir();
+  return fallback
+    ? [`index-${pathHash(dir)}.bin`, `index-hashes-${pathHash(dir)}.json`].map((f) => join(fallback, f))
+    : [];
+}
+
 const pathHash = (dir: string): string => createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 24);
 
 const align = (n: number): number => Math.ceil(n / 8) * 8;

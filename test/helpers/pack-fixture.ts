@@ -2,6 +2,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { savedIndexCaches } from '../../src/core/index-store.js';
 import { cachePath } from '../../src/knowledge/parsed-cache.js';
 
 export const MIN_PACK = join(import.meta.dirname, '..', 'fixtures', 'pack-min');
@@ -33,6 +34,7 @@ export function copyPack(source = MIN_PACK): PackCopy {
       rmSync(dir, { recursive: true, force: true });
       const cache = cachePath(dir);
       if (cache) rmSync(cache, { force: true });
+      for (const file of savedIndexCaches(dir)) rmSync(file, { force: true });
     },
   };
 }

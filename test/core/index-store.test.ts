@@ -1,0 +1,136 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { benchQueries } from '../../bench/queries.js';
+import { syntheticPack, writePack } from '../../bench/synthetic.js';
+import { Engine } from '../../src/core/engine.js';
+import { INDEX_FILE, SavedIndex } from '../../src/core/index-store.js';
+import { loadPack } from '../../src/knowledge/load.js';
+import { BUILT_IN, loadEvalSet } from '../eval/evaluate.js';
+import { copyPack, type PackCopy } from '../helpers/pack-fixture.js';
+
+const KNOWLEDGE = join(import.meta.dirname, '..', '..', 'knowledge');
+
+interface Queries {
+  questions: string[];
+  claims: string[];
+}
+
+/** Every answer and verdict, whole, as the adapters would render them. */
+const replies = (engine: Engine, q: Queries) => [
+  ...q.questions.map((text) => engine.ask(text)),
+  ...q.claims.map((text) => engine.check(text)),
+];
+
+/** The engine read back from the saved index answers exactly as one built from the sources, and the index was read. */
+function expectSameAsFresh(dir: string, queries: Queries, fresh: ReturnType<typeof replies>): void {
+  expect(SavedIndex.of(dir).read()).not.toBeNull();
+  const readBack = Engine.fromDir(dir);
+  expect(replies(readBack, queries)).toEqual(fresh);
+}
+
+describe('the saved index, on a copy of the real pack', () => {
+  let pack: PackCopy;
+  let queries: Queries;
+  let fresh: ReturnType<typeof replies>;
+  let sound: Buffer;
+
+  beforeAll(() => {
+    pack = copyPack(KNOWLEDGE);
+    const loaded = loadPack(pack.dir);
+    const bench = benchQueries(loaded, 42, 120);
+    const evalSet = loadEvalSet(BUILT_IN.test);
+    queries = {
+      questions: [...bench.questions, ...evalSet.questions.map((q) => q.q), ...evalSet.noanswer.map((q) => q.q)],
+      claims: [...bench.claims, ...evalSet.claims.map((c) => c.claim)],
+    };
+    // Built from the sources, with no saved index in play.
+    fresh = replies(new Engine(loaded), queries);
+    expect(existsSync(join(pack.dir, INDEX_FILE))).toBe(false);
+    Engine.fromDir(pack.dir); // builds and saves
+    sound = readFileSync(join(pack.dir, INDEX_FILE));
+  });
+  afterAll(() => pack.remove());
+
+  it('gives the same answers and verdicts read back as built from the sources', () => {
+    expectSameAsFresh(pack.dir, queries, fresh);
+  });
+
+  it.each([
+    ['an empty file', () => Buffer.alloc(0)],
+    ['garbage', () => Buffer.from('not an index at all\n'.repeat(500))],
+    ['a truncated file', () => sound.subarray(0, Math.floor(sound.length * 0.6))],
+    ['a file cut by one byte', () => sound.subarray(0, sound.length - 1)],
+    [
+      'a file with its header torn',
+      () => Buffer.concat([sound.subarray(0, 40), Buffer.from('}{'), sound.subarray(42)]),
+    ],
+  ])('ignores %s, and replaces it with a sound index', (_, bad) => {
+    const path = join(pack.dir, INDEX_FILE);
+    writeFileSync(path, bad());
+    expect(SavedIndex.of(pack.dir).read()).toBeNull();
+    expect(replies(Engine.fromDir(pack.dir), queries)).toEqual(fresh);
+    expect(statSync(path).size).toBe(sound.length);
+    expectSameAsFresh(pack.dir, queries, fresh);
+  });
+
+  it('ignores an index whose arrays disagree with each other (a fact out of order), and replaces it', () => {
+    const saved = SavedIndex.of(pack.dir);
+    const stored = saved.read()!;
+    const docs = Int32Array.from(stored.postings.docs).reverse();
+    saved.write({ ...stored, postings: { ...stored.postings, docs }, passages: loadPack(pack.dir).passages });
+    expect(readFileSync(join(pack.dir, INDEX_FILE)).length).toBe(sound.length);
+    expect(SavedIndex.of(pack.dir).read()).toBeNull();
+    expect(replies(Engine.fromDir(pack.dir), queries)).toEqual(fresh);
+    expectSameAsFresh(pack.dir, queries, fresh);
+  });
+
+  it('is stale once a source changes, and is rebuilt with the new sentence citable', () => {
+    const before = Engine.fromDir(pack.dir).passageCount;
+    const source = readdirFirstSource(pack.dir);
+    const sentence = 'The zebracorn committee met in the harbour town to weigh the new ferry tariffs.';
+    writeFileSync(source, `${readFileSync(source, 'utf8').trimEnd()}\n\n${sentence}\n`);
+    expect(SavedIndex.of(pack.dir).read()).toBeNull();
+    const after = Engine.fromDir(pack.dir);
+    expect(after.passageCount).toBe(before + 1);
+    expect(after.ask('what did the zebracorn committee weigh').text).toContain('zebracorn committee');
+    // Rebuilt and saved: the next start reads it, and answers as a fresh build of the changed pack.
+    expectSameAsFresh(
+      pack.dir,
+      { questions: ['what did the zebracorn committee weigh', ...queries.questions.slice(0, 40)], claims: [] },
+      replies(new Engine(loadPack(pack.dir)), {
+        questions: ['what did the zebracorn committee weigh', ...queries.questions.slice(0, 40)],
+        claims: [],
+      }),
+    );
+  });
+});
+
+describe('the saved index, on a synthetic pack', () => {
+  let pack: PackCopy;
+
+  beforeAll(() => {
+    pack = copyPack(KNOWLEDGE);
+    writePack(syntheticPack(loadPack(KNOWLEDGE), 2000, 7), pack.dir);
+  });
+  afterAll(() => pack.remove());
+
+  it('gives the same answers and verdicts read back as built from the sources', () => {
+    const loaded = loadPack(pack.dir);
+    const queries = benchQueries(loaded, 7, 150);
+    const fresh = replies(new Engine(loaded, { findDisagreements: false }), queries);
+    Engine.fromDir(pack.dir, { findDisagreements: false });
+    expect(SavedIndex.of(pack.dir).read()).not.toBeNull();
+    expect(replies(Engine.fromDir(pack.dir, { findDisagreements: false }), queries)).toEqual(fresh);
+  });
+});
+
+/** The source file of the pack's first document (by id) that is not a forum thread: a sentence added at its end is a passage. */
+function readdirFirstSource(dir: string): string {
+  const pack = loadPack(dir);
+  const first = [...pack.documents.values()]
+    .filter((d) => !d.posts?.length)
+    .map((d) => d.id)
+    .sort()[0]!;
+  return join(dir, 'sources', `${first}.txt`);
+}
