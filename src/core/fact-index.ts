@@ -55,8 +55,6 @@ export interface FactIndexOptions {
   related?: boolean;
   /** Look for a typo's swapped neighbours (Damerau). Default true. */
   transpositions?: boolean;
-  /** Skip facts that cannot make a query's shortlist (see Shortlist.pruned): the same results, sooner. Default true. */
-  prune?: boolean;
 }
 
 /** A fact's searchable text, field by field. */
@@ -276,7 +274,7 @@ export class FactIndex {
     stored?: StoredPostings,
   ) {
     this.analyzer = new Analyzer(aliases);
-    this.options = { related: true, transpositions: true, prune: true, ...options };
+    this.options = { related: true, transpositions: true, ...options };
     this.facts = new FactTable(facts, lazy);
     const boosts = FIELDS.map((f) => BOOST[f]);
     if (stored) {
@@ -288,12 +286,7 @@ export class FactIndex {
       for (let n = 0; n < this.facts.next; n++) this.postings.add(n, this.fieldTerms(this.facts.at(n)!));
       this.postings.settle();
     }
-    this.shortlist = new Shortlist(this.postings, this.options.prune);
-  }
-
-  /** How many searches skipped facts that could not make their shortlist (see Shortlist.pruned). */
-  get prunedSearches(): number {
-    return this.shortlist.prunedQueries;
+    this.shortlist = new Shortlist(this.postings);
   }
 
   /** The postings as flat arrays, to be saved (see index-store.ts). */

@@ -34,8 +34,6 @@ class TermPostings {
   /** Each fact's score for the term as typed, and the index version they were worked out for (see Postings.impacts). */
   impacts: Float64Array | null = null;
   impactsVersion = -1;
-  /** The highest of the impacts, worked out with them. */
-  maxImpact = 0;
 
   constructor(
     fields: number,
@@ -324,36 +322,9 @@ export class Postings {
     const impacts = new Float64Array(postings.size);
     for (let i = 0; i < postings.size; i++)
       impacts[i] = this.addFields(0, postings.docs[i]!, postings.counts[i]!, factors, idf);
-    let max = 0;
-    for (let i = 0; i < impacts.length; i++) if (impacts[i]! > max) max = impacts[i]!;
     postings.impacts = impacts;
     postings.impactsVersion = this.version;
-    postings.maxImpact = max;
     return impacts;
-  }
-
-  /**
-   * The most an expansion can add to one fact's score: its weight times the best of the
-   * term's impacts, and a hair more, since the field-by-field sum may round up where this
-   * product rounds down. Pruning (see Shortlist) relies on it never being less.
-   */
-  bound(expansion: Expansion): number {
-    this.impacts(expansion.postings);
-    return expansion.weight * expansion.postings.maxImpact * (1 + 1e-9);
-  }
-
-  /**
-   * A function adding an expansion's score in the fact at position `i` of its postings onto
-   * `score`, with the same arithmetic as addScores (for looking facts up one at a time).
-   */
-  scorer(expansion: Expansion): (score: number, i: number) => number {
-    const { docs, counts } = expansion.postings;
-    if (expansion.weight === 1) {
-      const impacts = this.impacts(expansion.postings);
-      return (score, i) => score + impacts[i]!;
-    }
-    const { factors, idf } = this.weights(expansion);
-    return (score, i) => this.addFields(score, docs[i]!, counts[i]!, factors, idf);
   }
 
   /**
