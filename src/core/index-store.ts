@@ -431,15 +431,17 @@ function consistent(h: Header, s: Sections): boolean {
   if (s.sizes.length !== terms.length || s.inField.length !== terms.length * fields) return false;
   if (s.lengths.length !== room * fields || s.averageLength.length !== fields) return false;
   if (s.counts.length !== s.docs.length) return false;
+  // In locals: the sections object is made key by key, and a hot loop over its properties would crawl.
+  const { sizes, docs, counts } = s;
   let total = 0;
   for (let t = 0; t < terms.length; t++) {
-    const size = s.sizes[t]!;
-    if (size < 1) return false;
+    const size = sizes[t]!;
+    if (size < 1 || total + size > docs.length) return false;
     // Each term's facts in ascending order, each a fact the index has.
     let previous = -1;
     for (let i = total; i < total + size; i++) {
-      const doc = s.docs[i]!;
-      if (doc <= previous || doc >= room || s.counts[i] === 0) return false;
+      const doc = docs[i]!;
+      if (doc <= previous || doc >= room || counts[i] === 0) return false;
       previous = doc;
     }
     total += size;
@@ -449,16 +451,11 @@ function consistent(h: Header, s: Sections): boolean {
   if (s.passageEnd.length !== n || s.passageDocument.length !== n || s.passagePost.length !== n || n > room)
     return false;
   // A document's passages stand together, in order (PassageFacts finds them so).
+  const { passageDocument: at, passageStart: start, passageEnd: end } = s;
   for (let i = 0; i < n; i++) {
-    const d = s.passageDocument[i]!;
-    if (d < 0 || d >= h.documents.length || s.passageStart[i]! < 0 || s.passageEnd[i]! <= s.passageStart[i]!)
-      return false;
-    if (
-      i > 0 &&
-      (d < s.passageDocument[i - 1]! ||
-        (d === s.passageDocument[i - 1]! && s.passageStart[i]! <= s.passageStart[i - 1]!))
-    )
-      return false;
+    const d = at[i]!;
+    if (d < 0 || d >= h.documents.length || start[i]! < 0 || end[i]! <= start[i]!) return false;
+    if (i > 0 && (d < at[i - 1]! || (d === at[i - 1]! && start[i]! <= start[i - 1]!))) return false;
   }
   return true;
 }
