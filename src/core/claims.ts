@@ -56,6 +56,10 @@ export interface Reading {
   frames: Map<string, Frame[]>;
   /** Every party named. */
   parties: Set<string>;
+  /** Parties named as where something happened ("signed in Moscow"): a fact that states the claim must put it there too. */
+  places: Set<string>;
+  /** Parties named after a preposition of place or going, where something happened or went ("to Moscow", "in Pakistan"). */
+  whereabouts: Set<string>;
   /** The parties in the order they are first named. */
   order: string[];
   /** A negation stands anywhere in the text ("has no interest in"). */
@@ -248,20 +252,41 @@ export class ClaimReader {
     // A passage may join a second sentence to its first ("It should be no surprise then…"); the first tells what happened.
     // (Names are not blanked in it: a party's name holds no negation.)
     const first = canonical(firstSentence(text));
+    const capitalised = capitalisedNames(text);
     return {
       figures: figs,
       frames: readFrames(plain, mentions, this.negation),
       parties: new Set(mentions.map((m) => m.party)),
+      places: placesAfter(plain, mentions, /\b(?:in|at)\s+(?:the\s+)?$/),
+      whereabouts: placesAfter(plain, mentions, /\b(?:in|at|to|from|into|on|inside|visit(?:ed|s|ing)?)\s+(?:the\s+)?$/),
       order: orderOf(plain, mentions),
       modal: MODAL.test(first),
       negated: this.negation.test(first) || /n't\b/.test(first),
       reported: reportedSpeech(text),
       terms: this.termsOf(partyFree.replace(/\d[\d.,]*/g, ' ')),
       names: words(partyFree.replace(/\d[\d.,]*/g, ' '))
-        .filter((w) => !STOP_WORDS.has(w) && salience(w) === 'name')
+        .filter((w) => !STOP_WORDS.has(w) && (salience(w) === 'name' || capitalised.has(w)))
         .map((w) => [stem(w), ...this.termsOf(w)]),
     };
   }
+}
+
+/** The parties named right after words matching `before`. */
+function placesAfter(text: string, mentions: readonly Mention[], before: RegExp): Set<string> {
+  return new Set(mentions.filter((m) => before.test(text.slice(Math.max(0, m.at - 20), m.at))).map((m) => m.party));
+}
+
+/**
+ * Words written with a capital inside a sentence that English knows only as names: "Cherat"
+ * is a name, though one letter from "cheat" (which salience, for lower-case chat, forgives).
+ */
+function capitalisedNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\p{L}\p{N},;:)]\s+)\p{Lu}\p{Ll}+\b/gu)) {
+    const word = m[0].toLowerCase();
+    if (!/[a-z]/.test(Lexicon.shared().partsOfSpeech(word))) out.add(word);
+  }
+  return out;
 }
 
 /**
@@ -330,7 +355,10 @@ function acronyms(text: string): string[] {
  * member, rock127, claimed in October 2015 that …": the words after the attribution.
  */
 export function withoutAttribution(statement: string): string {
-  const according = /^according to [^,]{1,80}, /i.exec(statement);
+  // A passage's attribution ends at its colon: "According to The Guardian (2017): “…”".
+  const according = /^according to (?:[^,:“"]{1,80}\(.{1,60}?\)|[^,:“"]{1,80}):\s*[“"]?|^according to [^,:“"]{1,80}, /i.exec(
+    statement,
+  );
   if (according) return statement.slice(according[0].length);
   const that =
     /^.{0,120}?\b(?:says?|said|argues?|argued|writes?|wrote|reports?|reported|notes?|noted|claims?|claimed|judges?|judged|believes?|believed|predicts?|predicted|proposes?|proposed|suggests?|suggested|recommends?|recommended|hopes?|hoped|expects?|expected|warns?|warned|states?|stated|adds?|added|thinks?|calls?|called|describes?|described|asserts?|asserted|insists?|insisted|concludes?|concluded|observes?|observed) (?:that )?/i.exec(
