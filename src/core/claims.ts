@@ -356,9 +356,8 @@ function acronyms(text: string): string[] {
  */
 export function withoutAttribution(statement: string): string {
   // A passage's attribution ends at its colon: "According to The Guardian (2017): “…”".
-  const according = /^according to (?:[^,:“"]{1,80}\(.{1,60}?\)|[^,:“"]{1,80}):\s*[“"]?|^according to [^,:“"]{1,80}, /i.exec(
-    statement,
-  );
+  const according =
+    /^according to (?:[^,:“"]{1,80}\(.{1,60}?\)|[^,:“"]{1,80}):\s*[“"]?|^according to [^,:“"]{1,80}, /i.exec(statement);
   if (according) return statement.slice(according[0].length);
   const that =
     /^.{0,120}?\b(?:says?|said|argues?|argued|writes?|wrote|reports?|reported|notes?|noted|claims?|claimed|judges?|judged|believes?|believed|predicts?|predicted|proposes?|proposed|suggests?|suggested|recommends?|recommended|hopes?|hoped|expects?|expected|warns?|warned|states?|stated|adds?|added|thinks?|calls?|called|describes?|described|asserts?|asserted|insists?|insisted|concludes?|concluded|observes?|observed) (?:that )?/i.exec(

@@ -38,6 +38,7 @@ const ASKED_FOR: Record<AnswerType, string> = {
   name: 'the name',
   definition: 'what it is',
   kind: 'which one',
+  frequency: 'how often',
 };
 
 export interface EngineOptions {

@@ -236,7 +236,9 @@ function rolesConfirmed(claim: Reading, fact: Reading): boolean {
   // A party the claim names that the fact does not, with another in its place, is not the
   // fact's: "in support of India" against "in support of Pakistan". A party the claim names
   // alone is not named by a pair ("a Pakistani analyst" is not in "Russia-Pakistan ties").
-  const absent = [...claim.parties].some((p) => !(claim.order.includes(p) ? fact.order : [...fact.parties]).includes(p));
+  const absent = [...claim.parties].some(
+    (p) => !(claim.order.includes(p) ? fact.order : [...fact.parties]).includes(p),
+  );
   if (absent && [...fact.parties].some((p) => !claim.parties.has(p))) return false;
   // Where it happened is part of what happened: "signed in Moscow" needs a source that puts it there.
   if ([...claim.places].some((p) => !fact.whereabouts.has(p))) return false;

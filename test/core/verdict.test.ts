@@ -198,6 +198,34 @@ describe('how one fact bears on a claim', () => {
     );
   });
 
+  it('never states a claim whose party the fact replaces with another, nor a place the fact does not give', () => {
+    const enterprise = 'In 1971 the United States sent a carrier to the Bay of Bengal in support of Pakistan.';
+    expect(bearing('In 1971 the US sent a carrier to the Bay of Bengal in support of India.', enterprise).bearing).toBe(
+      'lacks',
+    );
+    expect(
+      bearing('In 1971 the US sent a carrier to the Bay of Bengal in support of Pakistan.', enterprise).bearing,
+    ).toBe('states');
+    // A party the claim names alone is not named by a pair: "Russia-Pakistan ties" says nothing of a Pakistani analyst.
+    const bio = 'Korybko, who writes on Russia-Pakistan ties, is an American analyst based in Moscow.';
+    expect(bearing('Korybko is a Pakistani analyst based in Islamabad.', bio).bearing).toBe('lacks');
+    const deal = 'In 2021 Russia and Pakistan signed the pipeline agreement.';
+    expect(bearing('The pipeline agreement was signed in Moscow in 2021.', deal).bearing).toBe('lacks');
+    expect(
+      bearing(
+        'The pipeline agreement was signed in Moscow in 2021.',
+        'In 2021 the pipeline agreement was signed in Moscow.',
+      ).bearing,
+    ).toBe('states');
+  });
+
+  it('needs every name the claim writes with a capital, though it is one letter from an English word', () => {
+    const drills = 'The first joint drills of Russia and Pakistan were held in Pakistan in 2016.';
+    expect(bearing('The first joint drills of Russia and Pakistan were held at Cherat in 2016.', drills).bearing).toBe(
+      'silent',
+    );
+  });
+
   it('is silent where the fact covers too little of the claim', () => {
     expect(
       bearing('Russia lifted its arms embargo on Pakistan.', 'Russia lifted an arms embargo.', 'report', 0.3).bearing,
