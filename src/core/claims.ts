@@ -257,8 +257,13 @@ export class ClaimReader {
       figures: figs,
       frames: readFrames(plain, mentions, this.negation),
       parties: new Set(mentions.map((m) => m.party)),
-      places: placesAfter(plain, mentions, /\b(?:in|at)\s+(?:the\s+)?$/),
-      whereabouts: placesAfter(plain, mentions, /\b(?:in|at|to|from|into|on|inside|visit(?:ed|s|ing)?)\s+(?:the\s+)?$/),
+      places: placesAfter(plain, mentions, PLACE_OF_EVENT),
+      whereabouts: placesAfter(
+        plain,
+        mentions,
+        /\b(?:in|at|to|from|into|on|inside|visit(?:ed|s|ing)?)\s+(?:the\s+)?$/,
+        EVENT_AFTER_PLACE,
+      ),
       order: orderOf(plain, mentions),
       modal: MODAL.test(first),
       negated: this.negation.test(first) || /n't\b/.test(first),
@@ -271,10 +276,23 @@ export class ClaimReader {
   }
 }
 
+/** Where something happened or someone went: "in Moscow", "at Islamabad", "visited Moscow", "a trip to Islamabad". */
+const PLACE_OF_EVENT =
+  /\b(?:in|at|visit(?:ed|s|ing)?|(?:visits?|trips?|journey|went|go(?:es|ing)?|came|comes?|travel(?:l?ed|s)?|flew|flies)\s+to)\s+(?:the\s+)?$/;
+
 /** The parties named right after words matching `before`. */
-function placesAfter(text: string, mentions: readonly Mention[], before: RegExp): Set<string> {
-  return new Set(mentions.filter((m) => before.test(text.slice(Math.max(0, m.at - 20), m.at))).map((m) => m.party));
+function placesAfter(text: string, mentions: readonly Mention[], before: RegExp, after?: RegExp): Set<string> {
+  return new Set(
+    mentions
+      .filter(
+        (m) => before.test(text.slice(Math.max(0, m.at - 20), m.at)) || after?.test(text.slice(m.end, m.end + 12)),
+      )
+      .map((m) => m.party),
+  );
 }
+
+/** A place named before the event held there: "the Moscow visit", "the Islamabad talks". */
+const EVENT_AFTER_PLACE = /^\s+(?:visits?|trips?|talks|summit|meeting|conference)\b/;
 
 /**
  * Words written with a capital inside a sentence that English knows only as names: "Cherat"

@@ -219,6 +219,13 @@ describe('how one fact bears on a claim', () => {
     ).toBe('states');
   });
 
+  it('needs the place a visit went to, however the fact names it', () => {
+    const visit = 'The commission was set up after a visit to Moscow by the speaker of Pakistan.';
+    expect(bearing("The commission was set up after Russia's speaker visited Islamabad.", visit).bearing).toBe('lacks');
+    const moscowVisit = 'Khan cancelled the Moscow visit in 1949.';
+    expect(bearing('Khan cancelled a visit to Moscow in 1949.', moscowVisit).bearing).not.toBe('lacks');
+  });
+
   it('needs every name the claim writes with a capital, though it is one letter from an English word', () => {
     const drills = 'The first joint drills of Russia and Pakistan were held in Pakistan in 2016.';
     expect(bearing('The first joint drills of Russia and Pakistan were held at Cherat in 2016.', drills).bearing).toBe(
