@@ -190,23 +190,22 @@ export class ClaimReader {
   }
 
   /**
-   * A fact's reading: its statement without the attribution ("According to Butt (2019), …"),
-   * with years from its quote and its date only, since the statement names the year of the
-   * source ("Butt (2019)"), which is not a year of the event.
+   * A fact's reading: its statement without the attribution ("According to Butt (2019), …",
+   * whose year is the source's, not the event's), with the years its quote gives too ("During
+   * that year" is the curator's "in 2014").
    */
   readFact(fact: { statement: string; quote: string; date?: string | undefined }): Reading {
     const body = this.read(withoutAttribution(fact.statement));
     const quoted = this.read(fact.quote);
     // The fact's date field is a curator's note, not the source's words: it can confirm a year
     // the claim gives, never contradict one (see verdict.ts).
-    const noted = quoted.figures.some((f) => f.kind === 'year')
-      ? []
-      : this.read(fact.date ?? '').figures.map((f) => ({ ...f, noted: true }));
+    const years = [...body.figures, ...quoted.figures].filter((f) => f.kind === 'year');
+    const noted = years.length ? [] : this.read(fact.date ?? '').figures.map((f) => ({ ...f, noted: true }));
     return {
       ...body,
       figures: [
-        ...body.figures.filter((f) => f.kind !== 'year'),
-        ...quoted.figures.filter((f) => f.kind === 'year'),
+        ...body.figures,
+        ...quoted.figures.filter((f) => f.kind === 'year' && !body.figures.some((b) => b.text === f.text)),
         ...noted,
       ],
       modal: body.modal || quoted.modal,
@@ -378,7 +377,7 @@ export function withoutAttribution(statement: string): string {
     /^according to (?:[^,:“"]{1,80}\(.{1,60}?\)|[^,:“"]{1,80}):\s*[“"]?|^according to [^,:“"]{1,80}, /i.exec(statement);
   if (according) return statement.slice(according[0].length);
   const that =
-    /^.{0,120}?\b(?:says?|said|argues?|argued|writes?|wrote|reports?|reported|notes?|noted|claims?|claimed|judges?|judged|believes?|believed|predicts?|predicted|proposes?|proposed|suggests?|suggested|recommends?|recommended|hopes?|hoped|expects?|expected|warns?|warned|states?|stated|adds?|added|thinks?|calls?|called|describes?|described|asserts?|asserted|insists?|insisted|concludes?|concluded|observes?|observed) (?:that )?/i.exec(
+    /^.{0,120}?\b(?:says?|said|argues?|argued|writes?|wrote|reports?|reported|notes?|noted|claims?|claimed|judges?|judged|believes?|believed|predicts?|predicted|proposes?|proposed|suggests?|suggested|recommends?|recommended|hopes?|hoped|expects?|expected|warns?|warned|states?|stated|adds?|added|thinks?|calls?|called|describes?|described|asserts?|asserted|insists?|insisted|concludes?|concluded|observes?|observed) (?:(?:(?:in|on|at|by) [^,]{1,25}? )?that )?/i.exec(
       statement,
     );
   return that && /\bthat $/i.test(that[0]) ? statement.slice(that[0].length) : statement;

@@ -244,6 +244,9 @@ function rolesConfirmed(claim: Reading, fact: Reading): boolean {
   if ([...claim.places].some((p) => !fact.whereabouts.has(p))) return false;
   for (const [verb, uses] of claim.frames) {
     for (const c of uses) {
+      // The same deed done by another party, the claim's doer doing none of it: "Pakistan lifted" against "Russia lifted".
+      const doers = usesOf(fact, verb).flatMap((f) => (f.agent && !f.agent.startsWith(NOUN_AGENT) ? [f.agent] : []));
+      if (c.agent && !c.agent.startsWith(NOUN_AGENT) && doers.length && !doers.includes(c.agent)) return false;
       if (!c.agent || !c.patient || c.agent.startsWith(NOUN_AGENT) || c.agent === c.patient) continue;
       const same = usesOf(fact, verb);
       if (same.some((f) => f.agent === c.agent || f.patient === c.patient)) continue;

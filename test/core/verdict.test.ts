@@ -219,6 +219,33 @@ describe('how one fact bears on a claim', () => {
     ).toBe('states');
   });
 
+  it("takes the year a curator's statement gives where the quote says only 'that year', but not the year of the report", () => {
+    const curated = (statement: string, quote: string): Fact => ({ ...fact(statement), quote });
+    const lifted = curated(
+      'Russia lifted an arms embargo against Pakistan in 2014.',
+      'During that year, Russia lifted an arms embargo.',
+    );
+    const claim = reader.read('Russia lifted its arms embargo on Pakistan in 2010.');
+    expect(weigh(claim, reader.readFact(lifted), hit(lifted), false, name)).toMatchObject({
+      bearing: 'excludes',
+      detail: 'sources give 2014, not 2010',
+    });
+    const reported = curated(
+      'Arif Rafiq reported in September 2015 that Moscow had lifted an arms embargo on Pakistan.',
+      'Moscow has lifted an arms embargo on Islamabad.',
+    );
+    expect(weigh(claim, reader.readFact(reported), hit(reported), false, name).bearing).toBe('lacks');
+  });
+
+  it('never states a deed the fact has another party do', () => {
+    expect(
+      bearing(
+        'In 2014 Pakistan lifted an arms embargo it had imposed on Russia.',
+        'In 2014 Russia lifted an arms embargo.',
+      ).bearing,
+    ).not.toBe('states');
+  });
+
   it('needs the place a visit went to, however the fact names it', () => {
     const visit = 'The commission was set up after a visit to Moscow by the speaker of Pakistan.';
     expect(bearing("The commission was set up after Russia's speaker visited Islamabad.", visit).bearing).toBe('lacks');
