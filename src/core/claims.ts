@@ -111,7 +111,8 @@ const MODAL = new RegExp(
     String.raw`\bwill (?!be remembered)\w+`,
     String.raw`\b(?:propos|recommend|suggest|urg|advis|advocat)\w*`,
     String.raw`\bconsider(?:s|ed|ing)? (?:\w+ing|the|a|an|whether)\b`,
-    String.raw`\b(?:plann?|aim|hop|intend|want|wish|seek|expect|prepar|mull|explor|ponder|envisag|eye|consider)(?:e|es|s|ed|ing)? (?:to|a|an|the|possible|new)\b`,
+    // As verbs only: "Putin's wish to …", "the plan to …" name a wish someone conveyed, which may well have been done.
+    String.raw`(?<!(?:'s|\bthe|\ba|\bhis|\bher|\bits|\btheir)\s+"?)\b(?:plann?|aim|hop|intend|want|wish|seek|expect|prepar|mull|explor|ponder|envisag|eye|consider)(?:e|es|s|ed|ing)? (?:to|a|an|the|possible|new)\b`,
     String.raw`\b(?:interested|interest|keen|eager|ready|willing|likely|unlikely|set|poised|expected|supposed) (?:to|in|on)\b`,
     String.raw`\b(?:possib|potential|prospect|perhaps|maybe|probabl|speculat|rumou?r|reportedly|allegedly|could be)\w*`,
     String.raw`\b(?:talks?|negotiations?|discussions?) (?:on|about|over|for)\b`,
