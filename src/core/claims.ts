@@ -465,6 +465,9 @@ const NOT_A_ROLE = new Set([
  * parties its clause sets against ("against India"). After a passive ("was lifted by
  * Russia") the party after "by" is the agent.
  */
+/** Verbs of going somewhere: with "to", each tells a visit. */
+const GOING = new Set(['go', 'come', 'travel', 'fly', 'journey', 'head', 'sail']);
+
 function readFrames(text: string, mentions: readonly Mention[], negation: RegExp): Map<string, Frame[]> {
   const frames = new Map<string, Frame[]>();
   // A party's name is one token, whatever its punctuation ("u.s.s.r.").
@@ -503,12 +506,14 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
   // Right after an article a word is a noun ("a visit", "the signed deal"), never a verb.
   const afterArticle = (i: number) => /^(?:a|an|the)$/.test(tokens[i - 1]?.word ?? '');
   tokens.forEach((t, i) => {
-    const verb =
+    const read =
       partyAt(i) || afterArticle(i)
         ? undefined
         : (verbOf(t.word) ??
           (afterSubject(i) && !AUXILIARIES.has(t.word) ? Lexicon.shared().verbOf(t.word) : undefined));
-    if (!verb) return;
+    if (!read) return;
+    // "went to Moscow", "travelled to Islamabad": a visit, as "a visit to Moscow by …" tells it.
+    const verb = GOING.has(read) && tokens[i + 1]?.word === 'to' ? 'visit' : read;
     let agent: string | null = null;
     let from = i;
     let subject: string | null = null;

@@ -246,6 +246,15 @@ describe('how one fact bears on a claim', () => {
     ).not.toBe('states');
   });
 
+  it('takes going to a place for a visit to it', () => {
+    expect(
+      bearing(
+        "The commission was set up after Pakistan's speaker went to Moscow.",
+        "The commission was set up after a visit to Moscow by Pakistan's speaker.",
+      ).bearing,
+    ).toBe('states');
+  });
+
   it('needs the place a visit went to, however the fact names it', () => {
     const visit = 'The commission was set up after a visit to Moscow by the speaker of Pakistan.';
     expect(bearing("The commission was set up after Russia's speaker visited Islamabad.", visit).bearing).toBe('lacks');
