@@ -222,7 +222,10 @@ export class Engine {
       disputed: 'Disputed',
       unverified: 'Unverified',
     }[ruling.verdict];
-    const why = ruling.basis[0]?.bearing === 'proposes' ? this.hearsay(ruling.basis[0]) : ruling.why;
+    const why =
+      ruling.verdict !== 'disputed' && ruling.basis[0]?.bearing === 'proposes'
+        ? this.hearsay(ruling.basis[0])
+        : ruling.why;
     return {
       claim,
       verdict: ruling.verdict,

@@ -412,6 +412,11 @@ export function rule(
     return { verdict: 'contradicted', basis: excludes.filter((e) => e.detail === why), why };
   }
   const proposes = evidence.filter((e) => e.bearing === 'proposes');
+  // Nothing states or excludes it, but the claim takes one side of a known disagreement, given
+  // by an opinion or a forum member: disputed, so that the other side is shown too.
+  const held = proposes.filter((e) => e.hit.fact.kind === 'opinion' || e.hit.fact.kind === 'forum_claim');
+  const side = disputeOf(held, onEvent, disputes, aboutPoint);
+  if (side) return { verdict: 'disputed', basis: side.basis, why: side.summary };
   if (proposes.length) return { verdict: 'unverified', basis: proposes, why: proposes[0]!.detail };
   const lacks = evidence.filter((e) => e.bearing === 'lacks');
   if (lacks.length) return { verdict: 'unverified', basis: lacks, why: lacks[0]!.detail };

@@ -322,5 +322,11 @@ describe('ruling on the evidence', () => {
     expect(rule([e('states', side), e('proposes', other)], disputes, never).verdict).toBe('disputed');
     expect(rule([e('states', side)], disputes, () => true).verdict).toBe('disputed');
     expect(rule([e('states', side)], disputes, never).verdict).toBe('supported');
+    // Only the forum's side speaks to the claim, as a forum claim: still disputed, with its point as the reason.
+    expect(rule([e('proposes', other)], disputes, () => true)).toMatchObject({
+      verdict: 'disputed',
+      why: 'Sources disagree on the Su-35 talks.',
+    });
+    expect(rule([e('proposes', other)], disputes, never).verdict).toBe('unverified');
   });
 });
