@@ -238,9 +238,7 @@ export class ClaimReader {
     const figs = [...figures(plain), ...ranks(plain)].map((f): ReadFigure => {
       const span = clauses.find(([a, b]) => f.at >= a && f.at < b) ?? [0, plain.length];
       // A clause's own words, its parties aside: two clauses naming India share no event for it.
-      const clause = this.termsOf(partyFree.slice(span[0], span[1]).replace(/\d[\d.,]*/g, ' ')).filter(
-        (t) => !isAliasKey(t),
-      );
+      const clause = this.termsOf(withoutNumbers(partyFree.slice(span[0], span[1]))).filter((t) => !isAliasKey(t));
       const party = f.kind === 'percent' || f.kind === 'money' ? ownerOf(plain, f, mentions) : undefined;
       return {
         ...f,
@@ -268,13 +266,16 @@ export class ClaimReader {
       modal: MODAL.test(first),
       negated: this.negation.test(first) || /n't\b/.test(first),
       reported: reportedSpeech(text),
-      terms: this.termsOf(partyFree.replace(/\d[\d.,]*/g, ' ')),
-      names: words(partyFree.replace(/\d[\d.,]*/g, ' '))
+      terms: this.termsOf(withoutNumbers(partyFree)),
+      names: words(withoutNumbers(partyFree))
         .filter((w) => !STOP_WORDS.has(w) && (salience(w) === 'name' || capitalised.has(w)))
         .map((w) => [stem(w), ...this.termsOf(w)]),
     };
   }
 }
+
+/** The text without its numbers, the names that hold digits kept: "the rd93 deal of 2014" → "the rd93 deal of". */
+const withoutNumbers = (text: string): string => text.replace(/(?<![\p{L}\d])\d[\d.,]*(?!\p{L})/gu, ' ');
 
 /** Where something happened or someone went: "in Moscow", "at Islamabad", "visited Moscow", "a trip to Islamabad". */
 const PLACE_OF_EVENT =
