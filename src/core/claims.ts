@@ -50,6 +50,11 @@ export interface Frame {
   opposed: string[];
 }
 
+export interface Whereabouts {
+  places: Set<string>;
+  verbs: Set<string>;
+}
+
 export interface Reading {
   figures: ReadFigure[];
   /** The verbs (base forms), each with who stands on either side of it at each use, in order. */
@@ -58,8 +63,11 @@ export interface Reading {
   parties: Set<string>;
   /** Parties named as where something happened ("signed in Moscow"): a fact that states the claim must put it there too. */
   places: Set<string>;
-  /** Parties named after a preposition of place or going, where something happened or went ("to Moscow", "in Pakistan"). */
-  whereabouts: Set<string>;
+  /**
+   * Sentence by sentence, the parties named after a preposition of place or going, where
+   * something happened or went ("to Moscow", "in Pakistan"), with the verbs of that sentence.
+   */
+  whereabouts: Whereabouts[];
   /** The parties in the order they are first named. */
   order: string[];
   /** A negation stands anywhere in the text ("has no interest in"). */
@@ -256,12 +264,15 @@ export class ClaimReader {
       frames: readFrames(plain, mentions, this.negation),
       parties: new Set(mentions.map((m) => m.party)),
       places: placesAfter(plain, mentions, PLACE_OF_EVENT),
-      whereabouts: placesAfter(
-        plain,
-        mentions,
-        /\b(?:in|at|to|from|into|on|inside|visit(?:ed|s|ing)?)\s+(?:the\s+)?$/,
-        EVENT_AFTER_PLACE,
-      ),
+      whereabouts: sentenceSpans(plain).map(([from, to]) => ({
+        places: placesAfter(
+          plain,
+          mentions.filter((m) => m.at >= from && m.at < to),
+          /\b(?:in|at|to|from|into|on|inside|visit(?:ed|s|ing)?)\s+(?:the\s+)?$/,
+          EVENT_AFTER_PLACE,
+        ),
+        verbs: new Set(words(plain.slice(from, to)).flatMap((w) => verbOf(w) ?? [])),
+      })),
       order: orderOf(plain, mentions),
       modal: MODAL.test(first),
       negated: this.negation.test(first) || /n't\b/.test(first),
@@ -281,10 +292,19 @@ const withoutNumbers = (text: string): string => text.replace(/(?<![\p{L}\d])\d[
 const PLACE_OF_EVENT =
   /\b(?:in|at|visit(?:ed|s|ing)?|(?:visits?|trips?|journey|went|go(?:es|ing)?|came|comes?|travel(?:l?ed|s)?|flew|flies)\s+to)\s+(?:the\s+)?$/;
 
+/** Where each sentence of a text starts and ends. */
+function sentenceSpans(text: string): [number, number][] {
+  const ends = [...text.matchAll(/[.!?]["']?\s+(?=\S)/g)].map((m) => m.index! + m[0].length);
+  return [0, ...ends].map((at, i) => [at, ends[i] ?? text.length]);
+}
+
 /** The parties named right after words matching `before`. */
 function placesAfter(text: string, mentions: readonly Mention[], before: RegExp, after?: RegExp): Set<string> {
+  // "at Russian institutions": a party named by its adjective qualifies a noun; it is no place.
+  const adjective = (m: Mention) => /a/i.test(Lexicon.shared().partsOfSpeech(text.slice(m.at, m.end)));
   return new Set(
     mentions
+      .filter((m) => !adjective(m))
       .filter(
         (m) => before.test(text.slice(Math.max(0, m.at - 20), m.at)) || after?.test(text.slice(m.end, m.end + 12)),
       )

@@ -240,8 +240,13 @@ function rolesConfirmed(claim: Reading, fact: Reading): boolean {
     (p) => !(claim.order.includes(p) ? fact.order : [...fact.parties]).includes(p),
   );
   if (absent && [...fact.parties].some((p) => !claim.parties.has(p))) return false;
-  // Where it happened is part of what happened: "signed in Moscow" needs a source that puts it there.
-  if ([...claim.places].some((p) => !fact.whereabouts.has(p))) return false;
+  // Where it happened is part of what happened: "signed in Moscow" needs a source that puts
+  // it there, in the sentence that tells the deed where one does ("went to Islamabad and
+  // signed …" beside "came to Moscow" puts the signing in Islamabad).
+  const deed = mainVerb(claim);
+  const telling = fact.whereabouts.filter((s) => deed && s.verbs.has(deed));
+  const where = telling.length ? telling : fact.whereabouts;
+  if ([...claim.places].some((p) => !where.some((s) => s.places.has(p)))) return false;
   for (const [verb, uses] of claim.frames) {
     for (const c of uses) {
       // The same deed done by another party, the claim's doer doing none of it: "Pakistan lifted" against "Russia lifted".

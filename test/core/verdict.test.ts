@@ -246,6 +246,17 @@ describe('how one fact bears on a claim', () => {
     ).not.toBe('states');
   });
 
+  it('puts a deed where the sentence that tells it puts it, not where the next sentence goes', () => {
+    const two =
+      'The deputy minister went to Islamabad and signed a training agreement. The army chief then came to Moscow for talks.';
+    expect(bearing('The deputy minister signed the training agreement in Moscow.', two).bearing).toBe('lacks');
+    expect(bearing('The deputy minister signed the training agreement in Islamabad.', two).bearing).toBe('states');
+    // "at Russian institutions" names no place.
+    expect(bearing('The deputy minister signed a training agreement at Russian institutions.', two).bearing).toBe(
+      'states',
+    );
+  });
+
   it('takes going to a place for a visit to it', () => {
     expect(
       bearing(
