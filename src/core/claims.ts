@@ -50,12 +50,24 @@ export interface Frame {
   opposed: string[];
 }
 
+export interface Whereabouts {
+  places: Set<string>;
+  verbs: Set<string>;
+}
+
 export interface Reading {
   figures: ReadFigure[];
   /** The verbs (base forms), each with who stands on either side of it at each use, in order. */
   frames: Map<string, Frame[]>;
   /** Every party named. */
   parties: Set<string>;
+  /** Parties named as where something happened ("signed in Moscow"): a fact that states the claim must put it there too. */
+  places: Set<string>;
+  /**
+   * Sentence by sentence, the parties named after a preposition of place or going, where
+   * something happened or went ("to Moscow", "in Pakistan"), with the verbs of that sentence.
+   */
+  whereabouts: Whereabouts[];
   /** The parties in the order they are first named. */
   order: string[];
   /** A negation stands anywhere in the text ("has no interest in"). */
@@ -107,7 +119,8 @@ const MODAL = new RegExp(
     String.raw`\bwill (?!be remembered)\w+`,
     String.raw`\b(?:propos|recommend|suggest|urg|advis|advocat)\w*`,
     String.raw`\bconsider(?:s|ed|ing)? (?:\w+ing|the|a|an|whether)\b`,
-    String.raw`\b(?:plann?|aim|hop|intend|want|wish|seek|expect|prepar|mull|explor|ponder|envisag|eye|consider)(?:e|es|s|ed|ing)? (?:to|a|an|the|possible|new)\b`,
+    // As verbs only: "Putin's wish to …", "the plan to …" name a wish someone conveyed, which may well have been done.
+    String.raw`(?<!(?:'s|\bthe|\ba|\bhis|\bher|\bits|\btheir)\s+"?)\b(?:plann?|aim|hop|intend|want|wish|seek|expect|prepar|mull|explor|ponder|envisag|eye|consider)(?:e|es|s|ed|ing)? (?:to|a|an|the|possible|new)\b`,
     String.raw`\b(?:interested|interest|keen|eager|ready|willing|likely|unlikely|set|poised|expected|supposed) (?:to|in|on)\b`,
     String.raw`\b(?:possib|potential|prospect|perhaps|maybe|probabl|speculat|rumou?r|reportedly|allegedly|could be)\w*`,
     String.raw`\b(?:talks?|negotiations?|discussions?) (?:on|about|over|for)\b`,
@@ -186,23 +199,22 @@ export class ClaimReader {
   }
 
   /**
-   * A fact's reading: its statement without the attribution ("According to Butt (2019), …"),
-   * with years from its quote and its date only, since the statement names the year of the
-   * source ("Butt (2019)"), which is not a year of the event.
+   * A fact's reading: its statement without the attribution ("According to Butt (2019), …",
+   * whose year is the source's, not the event's), with the years its quote gives too ("During
+   * that year" is the curator's "in 2014").
    */
   readFact(fact: { statement: string; quote: string; date?: string | undefined }): Reading {
     const body = this.read(withoutAttribution(fact.statement));
     const quoted = this.read(fact.quote);
     // The fact's date field is a curator's note, not the source's words: it can confirm a year
     // the claim gives, never contradict one (see verdict.ts).
-    const noted = quoted.figures.some((f) => f.kind === 'year')
-      ? []
-      : this.read(fact.date ?? '').figures.map((f) => ({ ...f, noted: true }));
+    const years = [...body.figures, ...quoted.figures].filter((f) => f.kind === 'year');
+    const noted = years.length ? [] : this.read(fact.date ?? '').figures.map((f) => ({ ...f, noted: true }));
     return {
       ...body,
       figures: [
-        ...body.figures.filter((f) => f.kind !== 'year'),
-        ...quoted.figures.filter((f) => f.kind === 'year'),
+        ...body.figures,
+        ...quoted.figures.filter((f) => f.kind === 'year' && !body.figures.some((b) => b.text === f.text)),
         ...noted,
       ],
       modal: body.modal || quoted.modal,
@@ -234,9 +246,7 @@ export class ClaimReader {
     const figs = [...figures(plain), ...ranks(plain)].map((f): ReadFigure => {
       const span = clauses.find(([a, b]) => f.at >= a && f.at < b) ?? [0, plain.length];
       // A clause's own words, its parties aside: two clauses naming India share no event for it.
-      const clause = this.termsOf(partyFree.slice(span[0], span[1]).replace(/\d[\d.,]*/g, ' ')).filter(
-        (t) => !isAliasKey(t),
-      );
+      const clause = this.termsOf(withoutNumbers(partyFree.slice(span[0], span[1]))).filter((t) => !isAliasKey(t));
       const party = f.kind === 'percent' || f.kind === 'money' ? ownerOf(plain, f, mentions) : undefined;
       return {
         ...f,
@@ -248,20 +258,74 @@ export class ClaimReader {
     // A passage may join a second sentence to its first ("It should be no surprise then…"); the first tells what happened.
     // (Names are not blanked in it: a party's name holds no negation.)
     const first = canonical(firstSentence(text));
+    const capitalised = capitalisedNames(text);
     return {
       figures: figs,
       frames: readFrames(plain, mentions, this.negation),
       parties: new Set(mentions.map((m) => m.party)),
+      places: placesAfter(plain, mentions, PLACE_OF_EVENT),
+      whereabouts: sentenceSpans(plain).map(([from, to]) => ({
+        places: placesAfter(
+          plain,
+          mentions.filter((m) => m.at >= from && m.at < to),
+          /\b(?:in|at|to|from|into|on|inside|visit(?:ed|s|ing)?)\s+(?:the\s+)?$/,
+          EVENT_AFTER_PLACE,
+        ),
+        verbs: new Set(words(plain.slice(from, to)).flatMap((w) => verbOf(w) ?? [])),
+      })),
       order: orderOf(plain, mentions),
       modal: MODAL.test(first),
       negated: this.negation.test(first) || /n't\b/.test(first),
       reported: reportedSpeech(text),
-      terms: this.termsOf(partyFree.replace(/\d[\d.,]*/g, ' ')),
-      names: words(partyFree.replace(/\d[\d.,]*/g, ' '))
-        .filter((w) => !STOP_WORDS.has(w) && salience(w) === 'name')
+      terms: this.termsOf(withoutNumbers(partyFree)),
+      names: words(withoutNumbers(partyFree))
+        .filter((w) => !STOP_WORDS.has(w) && (salience(w) === 'name' || capitalised.has(w)))
         .map((w) => [stem(w), ...this.termsOf(w)]),
     };
   }
+}
+
+/** The text without its numbers, the names that hold digits kept: "the rd93 deal of 2014" → "the rd93 deal of". */
+const withoutNumbers = (text: string): string => text.replace(/(?<![\p{L}\d])\d[\d.,]*(?!\p{L})/gu, ' ');
+
+/** Where something happened or someone went: "in Moscow", "at Islamabad", "visited Moscow", "a trip to Islamabad". */
+const PLACE_OF_EVENT =
+  /\b(?:in|at|visit(?:ed|s|ing)?|(?:visits?|trips?|journey|went|go(?:es|ing)?|came|comes?|travel(?:l?ed|s)?|flew|flies)\s+to)\s+(?:the\s+)?$/;
+
+/** Where each sentence of a text starts and ends. */
+function sentenceSpans(text: string): [number, number][] {
+  const ends = [...text.matchAll(/[.!?]["']?\s+(?=\S)/g)].map((m) => m.index! + m[0].length);
+  return [0, ...ends].map((at, i) => [at, ends[i] ?? text.length]);
+}
+
+/** The parties named right after words matching `before`. */
+function placesAfter(text: string, mentions: readonly Mention[], before: RegExp, after?: RegExp): Set<string> {
+  // "at Russian institutions": a party named by its adjective qualifies a noun; it is no place.
+  const adjective = (m: Mention) => /a/i.test(Lexicon.shared().partsOfSpeech(text.slice(m.at, m.end)));
+  return new Set(
+    mentions
+      .filter((m) => !adjective(m))
+      .filter(
+        (m) => before.test(text.slice(Math.max(0, m.at - 20), m.at)) || after?.test(text.slice(m.end, m.end + 12)),
+      )
+      .map((m) => m.party),
+  );
+}
+
+/** A place named before the event held there: "the Moscow visit", "the Islamabad talks". */
+const EVENT_AFTER_PLACE = /^\s+(?:visits?|trips?|talks|summit|meeting|conference)\b/;
+
+/**
+ * Words written with a capital inside a sentence that English knows only as names: "Cherat"
+ * is a name, though one letter from "cheat" (which salience, for lower-case chat, forgives).
+ */
+function capitalisedNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\p{L}\p{N},;:)]\s+)\p{Lu}\p{Ll}+\b/gu)) {
+    const word = m[0].toLowerCase();
+    if (!/[a-z]/.test(Lexicon.shared().partsOfSpeech(word))) out.add(word);
+  }
+  return out;
 }
 
 /**
@@ -330,10 +394,12 @@ function acronyms(text: string): string[] {
  * member, rock127, claimed in October 2015 that …": the words after the attribution.
  */
 export function withoutAttribution(statement: string): string {
-  const according = /^according to [^,]{1,80}, /i.exec(statement);
+  // A passage's attribution ends at its colon: "According to The Guardian (2017): “…”".
+  const according =
+    /^according to (?:[^,:“"]{1,80}\(.{1,60}?\)|[^,:“"]{1,80}):\s*[“"]?|^according to [^,:“"]{1,80}, /i.exec(statement);
   if (according) return statement.slice(according[0].length);
   const that =
-    /^.{0,120}?\b(?:says?|said|argues?|argued|writes?|wrote|reports?|reported|notes?|noted|claims?|claimed|judges?|judged|believes?|believed|predicts?|predicted|proposes?|proposed|suggests?|suggested|recommends?|recommended|hopes?|hoped|expects?|expected|warns?|warned|states?|stated|adds?|added|thinks?|calls?|called|describes?|described|asserts?|asserted|insists?|insisted|concludes?|concluded|observes?|observed) (?:that )?/i.exec(
+    /^.{0,120}?\b(?:says?|said|argues?|argued|writes?|wrote|reports?|reported|notes?|noted|claims?|claimed|judges?|judged|believes?|believed|predicts?|predicted|proposes?|proposed|suggests?|suggested|recommends?|recommended|hopes?|hoped|expects?|expected|warns?|warned|states?|stated|adds?|added|thinks?|calls?|called|describes?|described|asserts?|asserted|insists?|insisted|concludes?|concluded|observes?|observed) (?:(?:(?:in|on|at|by) [^,]{1,25}? )?that )?/i.exec(
       statement,
     );
   return that && /\bthat $/i.test(that[0]) ? statement.slice(that[0].length) : statement;
@@ -420,6 +486,9 @@ const NOT_A_ROLE = new Set([
  * parties its clause sets against ("against India"). After a passive ("was lifted by
  * Russia") the party after "by" is the agent.
  */
+/** Verbs of going somewhere: with "to", each tells a visit. */
+const GOING = new Set(['go', 'come', 'travel', 'fly', 'journey', 'head', 'sail']);
+
 function readFrames(text: string, mentions: readonly Mention[], negation: RegExp): Map<string, Frame[]> {
   const frames = new Map<string, Frame[]>();
   // A party's name is one token, whatever its punctuation ("u.s.s.r.").
@@ -458,12 +527,14 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
   // Right after an article a word is a noun ("a visit", "the signed deal"), never a verb.
   const afterArticle = (i: number) => /^(?:a|an|the)$/.test(tokens[i - 1]?.word ?? '');
   tokens.forEach((t, i) => {
-    const verb =
+    const read =
       partyAt(i) || afterArticle(i)
         ? undefined
         : (verbOf(t.word) ??
           (afterSubject(i) && !AUXILIARIES.has(t.word) ? Lexicon.shared().verbOf(t.word) : undefined));
-    if (!verb) return;
+    if (!read) return;
+    // "went to Moscow", "travelled to Islamabad": a visit, as "a visit to Moscow by …" tells it.
+    const verb = GOING.has(read) && tokens[i + 1]?.word === 'to' ? 'visit' : read;
     let agent: string | null = null;
     let from = i;
     let subject: string | null = null;

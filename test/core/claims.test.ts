@@ -25,6 +25,22 @@ describe('reading a claim', () => {
     });
   });
 
+  it("keeps a model's name whole among its words, and leaves the numbers out", () => {
+    const read = reader.read('Pakistan agreed in 2014 to buy RD-93 engines and 4 Mi-35M helicopters.');
+    expect(read.terms).toEqual(expect.arrayContaining(['rd93', 'mi35m', 'engin']));
+    expect(read.terms).not.toContain('rd');
+    expect(read.terms.some((t) => /^\d+$/.test(t))).toBe(false);
+  });
+
+  it('reads going to a place as a visit, and where things happened', () => {
+    expect(frame('Pakistan went to Moscow for talks.', 'visit')).toMatchObject({
+      agent: 'pakistan',
+      patient: 'russia',
+    });
+    expect([...reader.read('The deal was signed in Moscow.').places]).toEqual(['russia']);
+    expect(reader.read('Khan cancelled the Moscow visit.').whereabouts.map((s) => [...s.places])).toEqual([['russia']]);
+  });
+
   it('does not take a party in a place for the agent', () => {
     expect(frame('an agreement signed in Islamabad allows Russia to train Pakistani soldiers', 'train')).toMatchObject({
       agent: 'russia',
