@@ -1,10 +1,13 @@
 /**
  * The million-passage pack (issue 15, "Performance"): a pack whose sources hold 1,000,000
  * citable passages, with the real pack's curated facts and topics and no synthetic facts, as
- * a community that drops its documents in would have. Times building the engine, its heap,
- * and ask and check on the bench's queries, with found disagreements off (finding them does
- * not scale to this size; see README). It takes minutes and gigabytes, so it runs alone:
- * `npm run bench -- --million` starts it in a process of its own, and `npm test` never does.
+ * a community that drops its documents in would have. It is written to
+ * `bench/packs/million-<passages>-<seed>/`, and the engine started from that folder as a bot
+ * starts (the first start indexes and saves the index next to the pack); then two starts
+ * from the saved index are timed in fresh processes, then ask and check, with found
+ * disagreements off (finding them does not scale to this size; see README). It takes
+ * minutes and gigabytes, so it runs alone: `npm run bench -- --million` starts it in a
+ * process of its own, and `npm test` never does.
  *
  *   npm run bench:million                        # 1,000,000 passages, seed 42
  *   npm run bench:million -- --passages=200000   # a smaller one, same method
