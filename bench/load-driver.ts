@@ -102,6 +102,11 @@ export interface LoadResult {
   limitRows?: Record<string, number>;
   /** On PostgreSQL, Slack: events each delivered twice, the retry to the other instance (slackRetries). */
   retries?: RetryResult;
+  /**
+   * On PostgreSQL, Slack: store calls that failed or ran out of time during the run and the
+   * retries; a limit's check then fell back to the instance's own memory.
+   */
+  storeCallsFailed?: number;
 }
 
 export interface RetryResult {
@@ -131,9 +136,15 @@ export function percentile(samples: ArrayLike<number>, p: number): number {
 /** The bot, running in its own process (bench/load-bot.ts). */
 interface BotProcess {
   port: number | undefined;
-  /** Heap in use after a full collection (MB), and error lines logged so far. */
-  stats(): Promise<{ heapMb: number; errors: number }>;
+  stats(): Promise<BotStats>;
   stop(): Promise<void>;
+}
+
+/** Heap in use after a full collection (MB), error lines logged, and store calls that failed or timed out, so far. */
+interface BotStats {
+  heapMb: number;
+  errors: number;
+  storeFailed: number;
 }
 
 const BOT_ENTRY = join(import.meta.dirname, 'load-bot.ts');
@@ -164,7 +175,7 @@ async function startBotProcess(env: Record<string, string>): Promise<BotProcess>
   return {
     port,
     stats() {
-      const answer = next<{ heapMb: number; errors: number }>('heapMb');
+      const answer = next<BotStats>('heapMb');
       child.send('heap');
       return answer;
     },
@@ -224,7 +235,7 @@ interface SlackRig {
   /** The workspaces requests come from, taking turns; T1 alone with a bot token. */
   teams: string[];
   /** Heap (MB) of the first instance, and error lines of all of them. */
-  stats(): Promise<{ heapMb: number; errors: number }>;
+  stats(): Promise<BotStats>;
   /** The instances' own database, in the public bot's shape. */
   databaseUrl?: string;
   stop(): Promise<void>;
@@ -232,7 +243,8 @@ interface SlackRig {
 
 const combined = async (bots: BotProcess[]) => {
   const all = await Promise.all(bots.map((b) => b.stats()));
-  return { heapMb: all[0]!.heapMb, errors: all.reduce((n, s) => n + s.errors, 0) };
+  const sum = (k: 'errors' | 'storeFailed') => all.reduce((n, s) => n + s[k], 0);
+  return { heapMb: all[0]!.heapMb, errors: sum('errors'), storeFailed: sum('storeFailed') };
 };
 
 const LOAD_TEAMS = ['TLOAD1', 'TLOAD2'];
@@ -428,12 +440,19 @@ export async function slackLoad(options: LoadOptions): Promise<LoadResult> {
   try {
     if (options.warmUp)
       await slackRun(rig, { requests: options.warmUp, waves: Math.ceil(options.warmUp / 10), waveMs: 0 }, 'warm');
-    const heapBeforeMb = (await rig.stats()).heapMb;
+    const before = await rig.stats();
     const result = await slackRun(rig, options, 'load');
     const heapAfterMb = (await rig.stats()).heapMb;
-    if (!rig.databaseUrl) return { ...result, heapBeforeMb, heapAfterMb };
-    const retries = await slackRetries(rig, Math.max(10, options.requests / 10));
-    return { ...result, heapBeforeMb, heapAfterMb, retries, limitRows: await limitRows(rig.databaseUrl) };
+    if (!rig.databaseUrl) return { ...result, heapBeforeMb: before.heapMb, heapAfterMb };
+    const retries = await slackRetries(rig, RETRIED_EVENTS);
+    return {
+      ...result,
+      heapBeforeMb: before.heapMb,
+      heapAfterMb,
+      retries,
+      storeCallsFailed: (await rig.stats()).storeFailed - before.storeFailed,
+      limitRows: await limitRows(rig.databaseUrl),
+    };
   } finally {
     await rig.stop();
   }
@@ -445,6 +464,8 @@ export async function slackLoad(options: LoadOptions): Promise<LoadResult> {
  * second, as when Slack gave up waiting on one instance and the load balancer chose the
  * other. Each event is in a channel of its own; every post there counts.
  */
+const RETRIED_EVENTS = 200;
+
 async function slackRetries(rig: SlackRig, events: number): Promise<RetryResult> {
   const { api, urls } = rig;
   api.calls.length = 0;

@@ -95,6 +95,10 @@ function sharedLimits(rows: LoadResult[]): string[] {
   for (const r of rows.filter((x) => x.limitRows)) {
     const kinds = Object.entries(r.limitRows!).map(([kind, n]) => `${kind} ${n}`);
     lines.push(`- ${r.platform}: limit rows in PostgreSQL after the run: ${kinds.join(', ') || 'none'}.`);
+    if (r.storeCallsFailed !== undefined)
+      lines.push(
+        `- ${r.platform}: store calls that failed or ran out of time (a limit then fell back to the instance's memory): ${r.storeCallsFailed}.`,
+      );
     if (r.retries)
       lines.push(
         `- ${r.platform}: ${r.retries.events} events each delivered twice (the retry to the other instance): answered once ${r.retries.answeredOnce}, twice ${r.retries.duplicated}, never ${r.retries.lost}.`,

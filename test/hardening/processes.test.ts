@@ -181,6 +181,31 @@ describe.runIf(TEST_DATABASE_URL)('two bot processes on one PostgreSQL', () => {
     expect(posts()).toBe(before + 1);
   });
 
+  it('answer an event and its retry arriving at once, while the database is slow, once', async () => {
+    // A lock holds every limit write for a second, longer than the 300 ms a cooldown waits:
+    // only a de-duplication that waits for the database keeps both processes from answering.
+    const lock = new pg.Client({ connectionString: url.toString() });
+    await lock.connect();
+    await lock.query('BEGIN');
+    await lock.query('LOCK TABLE limit_marks IN SHARE MODE');
+    const posts = () => api.calls.filter((c) => c.params.channel === 'CSLOW').length;
+    const { body } = appMentionBody(
+      { text: `<@${BOT_USER_ID}> ${BRIDGE_QUESTION}` },
+      { user: 'USLOW', channel: 'CSLOW' },
+    );
+    const now = Math.floor(Date.now() / 1000);
+    await Promise.all([
+      postSigned(a.url, body, JSON_TYPE, { timestamp: now - 1 }),
+      postSigned(b.url, body, JSON_TYPE, { timestamp: now, headers: { 'x-slack-retry-num': '1' } }),
+    ]);
+    await new Promise((r) => setTimeout(r, 1000));
+    await lock.query('COMMIT');
+    await lock.end();
+    await vi.waitFor(() => expect(posts()).toBe(1), { timeout: 5000 });
+    await settle();
+    expect(posts()).toBe(1);
+  });
+
   it('run a signed request replayed to the other process once', async () => {
     const timestamp = Math.floor(Date.now() / 1000);
     const { id, body } = await slash(a, '/ask', BRIDGE_QUESTION, { user: 'UREPLAY' }, timestamp);
