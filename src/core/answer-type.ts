@@ -7,6 +7,7 @@
  *   gives('The Soviets constructed Pakistan Steel Mills', 'person', asked);   // true: "Soviets"
  *   gives('Moscow lifted an arms embargo on Islamabad', 'date', asked);       // false
  */
+import { ENGLISH_RANK } from './everyday-words.js';
 import { figures } from './figures.js';
 import { Lexicon } from './lexicon.js';
 import type { AnswerType } from './question.js';
@@ -88,6 +89,8 @@ const CAUSE = new RegExp(
     String.raw`\bhelp(?:s|ed)? (?:to )?\w+`,
     String.raw`\bpav(?:ed|es|ing) the way\b`,
     String.raw`\bfor the sake\b`,
+    String.raw`\b(?:in|as) (?:a |an )?(?:show|sign|gesture|signal|token|mark) of\b`,
+    String.raw`\bin (?:support|defen[cs]e|protest|honou?r|memory) of\b`,
     String.raw`\bbenefit`,
     String.raw`\bso\b(?= [a-z]+ (?:can|could|would|will))`,
     String.raw`\bdisappoint`,
@@ -173,9 +176,24 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
     case 'definition':
       return asked.terms.size > 0 && definesAny(lower, asked);
     case 'kind':
-      return !asked.asking || ofKind(quote, asked.asking, asked);
+      return !asked.asking || isVague(asked.asking) || ofKind(quote, asked.asking, asked);
+    case 'frequency':
+      return FREQUENCY.test(lower);
   }
 }
+
+/**
+ * One of English's commonest nouns ("idea", "problem", "message", "group"): so general that no
+ * sentence names a thing as one, so "what problem" is answered by whatever problem the rest of
+ * the question finds.
+ */
+const VAGUE_RANK = 1000;
+const isVague = (noun: string): boolean =>
+  [noun, ...Lexicon.shared().bases(noun)].some((w) => (ENGLISH_RANK.get(w) ?? Infinity) < VAGUE_RANK);
+
+/** How often: "every year", "annually", "twice a year", "regularly". */
+const FREQUENCY =
+  /\b(?:every|each) (?:\w+ )?(?:year|month|week|day|summer|winter|spring|autumn)\b|\b(?:annual(?:ly)?|yearly|monthly|weekly|daily|biennial(?:ly)?|regular(?:ly)?|periodic(?:al(?:ly)?)?|routine(?:ly)?)\b|\b(?:once|twice|\w+ times) (?:a|per|every) \w+/;
 
 /**
  * True if the text names the asked kind of thing, or a thing of that kind: for "which fruit",
@@ -243,6 +261,8 @@ function definesAny(lower: string, asked: Asked): boolean {
   const ws = words(lower);
   for (let i = 0; i < ws.length - 1; i++) {
     if (!asked.termsOf(ws[i]!).some((t) => asked.terms.has(t))) continue;
+    // "the Russian-Pakistani Economic Corridor (RPEC)": the words before it say what it stands for.
+    if (lower.includes(`(${ws[i]})`)) return true;
     const next = ws.slice(i + 1, i + 3).join(' ');
     if (/^(?:is|was|are|were|a|an|the|who|which|refers|means|stands)\b/.test(next)) return true;
   }

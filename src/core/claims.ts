@@ -56,6 +56,10 @@ export interface Reading {
   frames: Map<string, Frame[]>;
   /** Every party named. */
   parties: Set<string>;
+  /** Parties named as where something happened ("signed in Moscow"): a fact that states the claim must put it there too. */
+  places: Set<string>;
+  /** Parties named after a preposition of place or going, where something happened or went ("to Moscow", "in Pakistan"). */
+  whereabouts: Set<string>;
   /** The parties in the order they are first named. */
   order: string[];
   /** A negation stands anywhere in the text ("has no interest in"). */
@@ -107,7 +111,8 @@ const MODAL = new RegExp(
     String.raw`\bwill (?!be remembered)\w+`,
     String.raw`\b(?:propos|recommend|suggest|urg|advis|advocat)\w*`,
     String.raw`\bconsider(?:s|ed|ing)? (?:\w+ing|the|a|an|whether)\b`,
-    String.raw`\b(?:plann?|aim|hop|intend|want|wish|seek|expect|prepar|mull|explor|ponder|envisag|eye|consider)(?:e|es|s|ed|ing)? (?:to|a|an|the|possible|new)\b`,
+    // As verbs only: "Putin's wish to …", "the plan to …" name a wish someone conveyed, which may well have been done.
+    String.raw`(?<!(?:'s|\bthe|\ba|\bhis|\bher|\bits|\btheir)\s+"?)\b(?:plann?|aim|hop|intend|want|wish|seek|expect|prepar|mull|explor|ponder|envisag|eye|consider)(?:e|es|s|ed|ing)? (?:to|a|an|the|possible|new)\b`,
     String.raw`\b(?:interested|interest|keen|eager|ready|willing|likely|unlikely|set|poised|expected|supposed) (?:to|in|on)\b`,
     String.raw`\b(?:possib|potential|prospect|perhaps|maybe|probabl|speculat|rumou?r|reportedly|allegedly|could be)\w*`,
     String.raw`\b(?:talks?|negotiations?|discussions?) (?:on|about|over|for)\b`,
@@ -186,23 +191,22 @@ export class ClaimReader {
   }
 
   /**
-   * A fact's reading: its statement without the attribution ("According to Butt (2019), …"),
-   * with years from its quote and its date only, since the statement names the year of the
-   * source ("Butt (2019)"), which is not a year of the event.
+   * A fact's reading: its statement without the attribution ("According to Butt (2019), …",
+   * whose year is the source's, not the event's), with the years its quote gives too ("During
+   * that year" is the curator's "in 2014").
    */
   readFact(fact: { statement: string; quote: string; date?: string | undefined }): Reading {
     const body = this.read(withoutAttribution(fact.statement));
     const quoted = this.read(fact.quote);
     // The fact's date field is a curator's note, not the source's words: it can confirm a year
     // the claim gives, never contradict one (see verdict.ts).
-    const noted = quoted.figures.some((f) => f.kind === 'year')
-      ? []
-      : this.read(fact.date ?? '').figures.map((f) => ({ ...f, noted: true }));
+    const years = [...body.figures, ...quoted.figures].filter((f) => f.kind === 'year');
+    const noted = years.length ? [] : this.read(fact.date ?? '').figures.map((f) => ({ ...f, noted: true }));
     return {
       ...body,
       figures: [
-        ...body.figures.filter((f) => f.kind !== 'year'),
-        ...quoted.figures.filter((f) => f.kind === 'year'),
+        ...body.figures,
+        ...quoted.figures.filter((f) => f.kind === 'year' && !body.figures.some((b) => b.text === f.text)),
         ...noted,
       ],
       modal: body.modal || quoted.modal,
@@ -248,20 +252,59 @@ export class ClaimReader {
     // A passage may join a second sentence to its first ("It should be no surprise then…"); the first tells what happened.
     // (Names are not blanked in it: a party's name holds no negation.)
     const first = canonical(firstSentence(text));
+    const capitalised = capitalisedNames(text);
     return {
       figures: figs,
       frames: readFrames(plain, mentions, this.negation),
       parties: new Set(mentions.map((m) => m.party)),
+      places: placesAfter(plain, mentions, PLACE_OF_EVENT),
+      whereabouts: placesAfter(
+        plain,
+        mentions,
+        /\b(?:in|at|to|from|into|on|inside|visit(?:ed|s|ing)?)\s+(?:the\s+)?$/,
+        EVENT_AFTER_PLACE,
+      ),
       order: orderOf(plain, mentions),
       modal: MODAL.test(first),
       negated: this.negation.test(first) || /n't\b/.test(first),
       reported: reportedSpeech(text),
       terms: this.termsOf(partyFree.replace(/\d[\d.,]*/g, ' ')),
       names: words(partyFree.replace(/\d[\d.,]*/g, ' '))
-        .filter((w) => !STOP_WORDS.has(w) && salience(w) === 'name')
+        .filter((w) => !STOP_WORDS.has(w) && (salience(w) === 'name' || capitalised.has(w)))
         .map((w) => [stem(w), ...this.termsOf(w)]),
     };
   }
+}
+
+/** Where something happened or someone went: "in Moscow", "at Islamabad", "visited Moscow", "a trip to Islamabad". */
+const PLACE_OF_EVENT =
+  /\b(?:in|at|visit(?:ed|s|ing)?|(?:visits?|trips?|journey|went|go(?:es|ing)?|came|comes?|travel(?:l?ed|s)?|flew|flies)\s+to)\s+(?:the\s+)?$/;
+
+/** The parties named right after words matching `before`. */
+function placesAfter(text: string, mentions: readonly Mention[], before: RegExp, after?: RegExp): Set<string> {
+  return new Set(
+    mentions
+      .filter(
+        (m) => before.test(text.slice(Math.max(0, m.at - 20), m.at)) || after?.test(text.slice(m.end, m.end + 12)),
+      )
+      .map((m) => m.party),
+  );
+}
+
+/** A place named before the event held there: "the Moscow visit", "the Islamabad talks". */
+const EVENT_AFTER_PLACE = /^\s+(?:visits?|trips?|talks|summit|meeting|conference)\b/;
+
+/**
+ * Words written with a capital inside a sentence that English knows only as names: "Cherat"
+ * is a name, though one letter from "cheat" (which salience, for lower-case chat, forgives).
+ */
+function capitalisedNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\p{L}\p{N},;:)]\s+)\p{Lu}\p{Ll}+\b/gu)) {
+    const word = m[0].toLowerCase();
+    if (!/[a-z]/.test(Lexicon.shared().partsOfSpeech(word))) out.add(word);
+  }
+  return out;
 }
 
 /**
@@ -330,10 +373,12 @@ function acronyms(text: string): string[] {
  * member, rock127, claimed in October 2015 that …": the words after the attribution.
  */
 export function withoutAttribution(statement: string): string {
-  const according = /^according to [^,]{1,80}, /i.exec(statement);
+  // A passage's attribution ends at its colon: "According to The Guardian (2017): “…”".
+  const according =
+    /^according to (?:[^,:“"]{1,80}\(.{1,60}?\)|[^,:“"]{1,80}):\s*[“"]?|^according to [^,:“"]{1,80}, /i.exec(statement);
   if (according) return statement.slice(according[0].length);
   const that =
-    /^.{0,120}?\b(?:says?|said|argues?|argued|writes?|wrote|reports?|reported|notes?|noted|claims?|claimed|judges?|judged|believes?|believed|predicts?|predicted|proposes?|proposed|suggests?|suggested|recommends?|recommended|hopes?|hoped|expects?|expected|warns?|warned|states?|stated|adds?|added|thinks?|calls?|called|describes?|described|asserts?|asserted|insists?|insisted|concludes?|concluded|observes?|observed) (?:that )?/i.exec(
+    /^.{0,120}?\b(?:says?|said|argues?|argued|writes?|wrote|reports?|reported|notes?|noted|claims?|claimed|judges?|judged|believes?|believed|predicts?|predicted|proposes?|proposed|suggests?|suggested|recommends?|recommended|hopes?|hoped|expects?|expected|warns?|warned|states?|stated|adds?|added|thinks?|calls?|called|describes?|described|asserts?|asserted|insists?|insisted|concludes?|concluded|observes?|observed) (?:(?:(?:in|on|at|by) [^,]{1,25}? )?that )?/i.exec(
       statement,
     );
   return that && /\bthat $/i.test(that[0]) ? statement.slice(that[0].length) : statement;
@@ -420,6 +465,9 @@ const NOT_A_ROLE = new Set([
  * parties its clause sets against ("against India"). After a passive ("was lifted by
  * Russia") the party after "by" is the agent.
  */
+/** Verbs of going somewhere: with "to", each tells a visit. */
+const GOING = new Set(['go', 'come', 'travel', 'fly', 'journey', 'head', 'sail']);
+
 function readFrames(text: string, mentions: readonly Mention[], negation: RegExp): Map<string, Frame[]> {
   const frames = new Map<string, Frame[]>();
   // A party's name is one token, whatever its punctuation ("u.s.s.r.").
@@ -458,12 +506,14 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
   // Right after an article a word is a noun ("a visit", "the signed deal"), never a verb.
   const afterArticle = (i: number) => /^(?:a|an|the)$/.test(tokens[i - 1]?.word ?? '');
   tokens.forEach((t, i) => {
-    const verb =
+    const read =
       partyAt(i) || afterArticle(i)
         ? undefined
         : (verbOf(t.word) ??
           (afterSubject(i) && !AUXILIARIES.has(t.word) ? Lexicon.shared().verbOf(t.word) : undefined));
-    if (!verb) return;
+    if (!read) return;
+    // "went to Moscow", "travelled to Islamabad": a visit, as "a visit to Moscow by …" tells it.
+    const verb = GOING.has(read) && tokens[i + 1]?.word === 'to' ? 'visit' : read;
     let agent: string | null = null;
     let from = i;
     let subject: string | null = null;

@@ -13,6 +13,7 @@ import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './
 import { ClaimReader, withoutAttribution } from './claims.js';
 import { askedOf } from './answer-type.js';
 import { compose } from './compose.js';
+import { NUMBER_WORDS } from './figures.js';
 import { Covered, isPassage, passageFact } from './passage-facts.js';
 import { definedAbbreviations } from './abbreviations.js';
 import { asTopic, type FoundDisagreement } from './found-disagreements.js';
@@ -38,6 +39,7 @@ const ASKED_FOR: Record<AnswerType, string> = {
   name: 'the name',
   definition: 'what it is',
   kind: 'which one',
+  frequency: 'how often',
 };
 
 export interface EngineOptions {
@@ -189,7 +191,7 @@ export class Engine {
     const claim = this.safeEcho(claimText);
     // Relevance is judged on what the claim is about, not on its figures: a wrong year must
     // still find the fact that gives the right one.
-    const subject = claimText.replace(/(?<![\p{L}\d-])\d[\d.,]*\s*%?/gu, ' ');
+    const subject = claimText.replace(/(?<![\p{L}\d-])\d[\d.,]*\s*%?/gu, ' ').replace(NUMBER_WORD, ' ');
     const hits = this.relevant(subject, scope, this.options.minCoverage * 0.8, 8);
     if (hits.length === 0) {
       return {
@@ -220,7 +222,10 @@ export class Engine {
       disputed: 'Disputed',
       unverified: 'Unverified',
     }[ruling.verdict];
-    const why = ruling.basis[0]?.bearing === 'proposes' ? this.hearsay(ruling.basis[0]) : ruling.why;
+    const why =
+      ruling.verdict !== 'disputed' && ruling.basis[0]?.bearing === 'proposes'
+        ? this.hearsay(ruling.basis[0])
+        : ruling.why;
     return {
       claim,
       verdict: ruling.verdict,
@@ -444,6 +449,8 @@ function withAbbreviations(aliases: readonly string[][], defined: readonly strin
 
 /** The least share of a question a fact must cover when the question names a thing no source mentions. */
 const UNSEEN_THING_COVERAGE = 0.65;
+/** A number written out ("fourteen"): a figure, set aside with the digits. */
+const NUMBER_WORD = new RegExp(String.raw`\b(?:${Object.keys(NUMBER_WORDS).join('|')})\b`, 'gi');
 
 /** How much more of a question a passage must cover than the curated fact quoting it, to be said instead. */
 const PASSAGE_MARGIN = 0.05;

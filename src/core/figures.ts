@@ -23,7 +23,7 @@ export interface Figure {
   currency?: string;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   two: 2,
   three: 3,
   four: 4,
@@ -198,6 +198,8 @@ export function figures(input: string): Figure[] {
     const at = m.index! + m[0].indexOf(m[2]!, m[1]?.length ?? 0);
     if (!free(at, at + m[2]!.length)) continue;
     if (/[a-z0-9]-?$/.test(text.slice(Math.max(0, at - 2), at))) continue; // part of "su-35"
+    // "the two countries", "these two sides": a pair the text already knows, not a count it gives.
+    if (/^(?:two|2)$/.test(m[2]!) && /\b(?:the|these|those)\s+$/.test(text.slice(Math.max(0, at - 7), at))) continue;
     const value = NUMBER_WORDS[m[2]!] ?? toNumber(m[2]!);
     const [low, high] = qualify(m[1], value, value);
     out.push({

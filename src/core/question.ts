@@ -28,7 +28,8 @@ export type AnswerType =
   | 'cause'
   | 'name'
   | 'definition'
-  | 'kind';
+  | 'kind'
+  | 'frequency';
 
 export type Chat = 'greeting' | 'thanks' | 'help' | 'empty';
 
@@ -54,7 +55,8 @@ const TYPES: [RegExp, AnswerType][] = [
     'money',
   ],
   [/\bhow much\b/, 'amount'],
-  [/\bhow (?:many|often)\b/, 'count'],
+  [/\bhow often\b|\bhow frequently\b/, 'frequency'],
+  [/\bhow many\b/, 'count'],
   [/\b(?:(?:on )?(?:what|which)(?: exact| precise)? (?:date|day)|exact date|what day)\b/, 'day'],
   [/\b(?:what|which|wat)(?:'?s| is| was)? (?:the )?(?:cost|price|value|budget|sum|figure)\b(?: of)?/, 'money'],
   [/\b(?:what|which|wat)(?:'?s| is| was)? (?:the )?(?:number|count|size)\b(?: of)?/, 'count'],

@@ -44,7 +44,10 @@ export function canonical(text: string): string {
       .replace(/[‘’‚′]/g, "'")
       .replace(/[“”„″]/g, '"')
       .replace(/[‐‑‒–—―−]/g, '-')
-      .replace(/\b([a-z]{1,4})-(\d{1,4}[a-z]{0,3})\b/g, '$1$2')
+      // A model's name is one word ("su-35"); a year with a word before it is not ("mid-2018").
+      .replace(/\b([a-z]{1,4})-(\d{1,4}[a-z]{0,3})\b/g, (_, a, b) =>
+        /^(?:1[89]|20)\d\d$/.test(b) ? `${a} ${b}` : a + b,
+      )
       // "14bn" and "153m" are amounts: the number and its scale as separate words.
       .replace(
         /\b(\d+(?:\.\d+)?)(bn|mn|m|k)\b/g,

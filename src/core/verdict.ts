@@ -233,8 +233,20 @@ function roleConflict(
  * patient, as English puts the doer first.
  */
 function rolesConfirmed(claim: Reading, fact: Reading): boolean {
+  // A party the claim names that the fact does not, with another in its place, is not the
+  // fact's: "in support of India" against "in support of Pakistan". A party the claim names
+  // alone is not named by a pair ("a Pakistani analyst" is not in "Russia-Pakistan ties").
+  const absent = [...claim.parties].some(
+    (p) => !(claim.order.includes(p) ? fact.order : [...fact.parties]).includes(p),
+  );
+  if (absent && [...fact.parties].some((p) => !claim.parties.has(p))) return false;
+  // Where it happened is part of what happened: "signed in Moscow" needs a source that puts it there.
+  if ([...claim.places].some((p) => !fact.whereabouts.has(p))) return false;
   for (const [verb, uses] of claim.frames) {
     for (const c of uses) {
+      // The same deed done by another party, the claim's doer doing none of it: "Pakistan lifted" against "Russia lifted".
+      const doers = usesOf(fact, verb).flatMap((f) => (f.agent && !f.agent.startsWith(NOUN_AGENT) ? [f.agent] : []));
+      if (c.agent && !c.agent.startsWith(NOUN_AGENT) && doers.length && !doers.includes(c.agent)) return false;
       if (!c.agent || !c.patient || c.agent.startsWith(NOUN_AGENT) || c.agent === c.patient) continue;
       const same = usesOf(fact, verb);
       if (same.some((f) => f.agent === c.agent || f.patient === c.patient)) continue;
@@ -400,6 +412,11 @@ export function rule(
     return { verdict: 'contradicted', basis: excludes.filter((e) => e.detail === why), why };
   }
   const proposes = evidence.filter((e) => e.bearing === 'proposes');
+  // Nothing states or excludes it, but the claim takes one side of a known disagreement, given
+  // by an opinion or a forum member: disputed, so that the other side is shown too.
+  const held = proposes.filter((e) => e.hit.fact.kind === 'opinion' || e.hit.fact.kind === 'forum_claim');
+  const side = disputeOf(held, onEvent, disputes, aboutPoint);
+  if (side) return { verdict: 'disputed', basis: side.basis, why: side.summary };
   if (proposes.length) return { verdict: 'unverified', basis: proposes, why: proposes[0]!.detail };
   const lacks = evidence.filter((e) => e.bearing === 'lacks');
   if (lacks.length) return { verdict: 'unverified', basis: lacks, why: lacks[0]!.detail };

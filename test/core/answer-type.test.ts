@@ -65,5 +65,25 @@ describe('answer types', () => {
       gives('Andrew Korybko is an American Moscow-based political analyst', 'definition', askedOf('korybko')),
     ).toBe(true);
     expect(gives('Korybko proposes a roadmap', 'definition', askedOf('korybko'))).toBe(false);
+    expect(gives('a three-pronged Economic Corridor (RPEC) through Iran', 'definition', askedOf('rpec'))).toBe(true);
+  });
+
+  it('how often: a frequency, not any count', () => {
+    expect(gives('they hold joint drills every year', 'frequency', none)).toBe(true);
+    expect(gives('the exercises have been held annually since 2016', 'frequency', none)).toBe(true);
+    expect(gives('four helicopters were sold in 2015', 'frequency', none)).toBe(false);
+  });
+
+  it('a thing of the kind asked, unless the kind is too general for a sentence to name it', () => {
+    const fruit = askedOf('fruit does pakistan sell', undefined, 'fruit');
+    expect(gives('exports are textiles and mangoes', 'kind', fruit)).toBe(false);
+    expect(gives('exports are textiles and fruit', 'kind', fruit)).toBe(true);
+    const problem = askedOf('problem slows projects', undefined, 'problem');
+    expect(gives('frequent changes of government slow projects down', 'kind', problem)).toBe(true);
+  });
+
+  it('a purpose given as a show or a sign of something', () => {
+    expect(gives('the US sent a carrier in a show of support to Pakistan', 'cause', none)).toBe(true);
+    expect(gives('the US sent a carrier to the Bay of Bengal', 'cause', none)).toBe(false);
   });
 });

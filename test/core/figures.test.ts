@@ -39,6 +39,11 @@ describe('figures', () => {
     expect(figures('four mi-35 helicopters').map((f) => f.kind)).toEqual(['count']);
   });
 
+  it('never takes "the two" of a pair already named for a count', () => {
+    expect(figures('the two countries agreed')).toEqual([]);
+    expect(figures('two countries agreed').map((f) => f.kind)).toEqual(['count']);
+  });
+
   it('tells overlapping ranges', () => {
     const [a, b, c] = [one('$2 billion'), one('$2-2.5 billion'), one('$700 million')];
     expect(overlaps(a as never, b as never)).toBe(true);

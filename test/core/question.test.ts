@@ -9,6 +9,7 @@ describe('reading a question', () => {
     ['how much of the pipeline does pakistan own', 'amount'],
     ['what percentage of the project belongs to moscow', 'percent'],
     ['how many helicopters did pakistan buy', 'count'],
+    ['how often do they hold the drills', 'frequency'],
     ['who built the steel mills', 'person'],
     ['where did the sailors go', 'place'],
     ['which city hosted the parade', 'place'],

@@ -6,6 +6,7 @@ describe('tokens', () => {
     expect(canonical('Su\u200B-35’s')).toBe("su35's");
     expect(canonical('The U.S. and the U.S.S.R.')).toBe('the usa and the ussr');
     expect(canonical('a $14bn plan')).toBe('a $14 billion plan');
+    expect(canonical('a deal in mid-2018 for the T-90')).toBe('a deal in mid 2018 for the t90');
   });
 
   it('keeps "us" a pronoun unless written as the country', () => {

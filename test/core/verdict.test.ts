@@ -198,6 +198,77 @@ describe('how one fact bears on a claim', () => {
     );
   });
 
+  it('never states a claim whose party the fact replaces with another, nor a place the fact does not give', () => {
+    const enterprise = 'In 1971 the United States sent a carrier to the Bay of Bengal in support of Pakistan.';
+    expect(bearing('In 1971 the US sent a carrier to the Bay of Bengal in support of India.', enterprise).bearing).toBe(
+      'lacks',
+    );
+    expect(
+      bearing('In 1971 the US sent a carrier to the Bay of Bengal in support of Pakistan.', enterprise).bearing,
+    ).toBe('states');
+    // A party the claim names alone is not named by a pair: "Russia-Pakistan ties" says nothing of a Pakistani analyst.
+    const bio = 'Korybko, who writes on Russia-Pakistan ties, is an American analyst based in Moscow.';
+    expect(bearing('Korybko is a Pakistani analyst based in Islamabad.', bio).bearing).toBe('lacks');
+    const deal = 'In 2021 Russia and Pakistan signed the pipeline agreement.';
+    expect(bearing('The pipeline agreement was signed in Moscow in 2021.', deal).bearing).toBe('lacks');
+    expect(
+      bearing(
+        'The pipeline agreement was signed in Moscow in 2021.',
+        'In 2021 the pipeline agreement was signed in Moscow.',
+      ).bearing,
+    ).toBe('states');
+  });
+
+  it("takes the year a curator's statement gives where the quote says only 'that year', but not the year of the report", () => {
+    const curated = (statement: string, quote: string): Fact => ({ ...fact(statement), quote });
+    const lifted = curated(
+      'Russia lifted an arms embargo against Pakistan in 2014.',
+      'During that year, Russia lifted an arms embargo.',
+    );
+    const claim = reader.read('Russia lifted its arms embargo on Pakistan in 2010.');
+    expect(weigh(claim, reader.readFact(lifted), hit(lifted), false, name)).toMatchObject({
+      bearing: 'excludes',
+      detail: 'sources give 2014, not 2010',
+    });
+    const reported = curated(
+      'Arif Rafiq reported in September 2015 that Moscow had lifted an arms embargo on Pakistan.',
+      'Moscow has lifted an arms embargo on Islamabad.',
+    );
+    expect(weigh(claim, reader.readFact(reported), hit(reported), false, name).bearing).toBe('lacks');
+  });
+
+  it('never states a deed the fact has another party do', () => {
+    expect(
+      bearing(
+        'In 2014 Pakistan lifted an arms embargo it had imposed on Russia.',
+        'In 2014 Russia lifted an arms embargo.',
+      ).bearing,
+    ).not.toBe('states');
+  });
+
+  it('takes going to a place for a visit to it', () => {
+    expect(
+      bearing(
+        "The commission was set up after Pakistan's speaker went to Moscow.",
+        "The commission was set up after a visit to Moscow by Pakistan's speaker.",
+      ).bearing,
+    ).toBe('states');
+  });
+
+  it('needs the place a visit went to, however the fact names it', () => {
+    const visit = 'The commission was set up after a visit to Moscow by the speaker of Pakistan.';
+    expect(bearing("The commission was set up after Russia's speaker visited Islamabad.", visit).bearing).toBe('lacks');
+    const moscowVisit = 'Khan cancelled the Moscow visit in 1949.';
+    expect(bearing('Khan cancelled a visit to Moscow in 1949.', moscowVisit).bearing).not.toBe('lacks');
+  });
+
+  it('needs every name the claim writes with a capital, though it is one letter from an English word', () => {
+    const drills = 'The first joint drills of Russia and Pakistan were held in Pakistan in 2016.';
+    expect(bearing('The first joint drills of Russia and Pakistan were held at Cherat in 2016.', drills).bearing).toBe(
+      'silent',
+    );
+  });
+
   it('is silent where the fact covers too little of the claim', () => {
     expect(
       bearing('Russia lifted its arms embargo on Pakistan.', 'Russia lifted an arms embargo.', 'report', 0.3).bearing,
@@ -251,5 +322,11 @@ describe('ruling on the evidence', () => {
     expect(rule([e('states', side), e('proposes', other)], disputes, never).verdict).toBe('disputed');
     expect(rule([e('states', side)], disputes, () => true).verdict).toBe('disputed');
     expect(rule([e('states', side)], disputes, never).verdict).toBe('supported');
+    // Only the forum's side speaks to the claim, as a forum claim: still disputed, with its point as the reason.
+    expect(rule([e('proposes', other)], disputes, () => true)).toMatchObject({
+      verdict: 'disputed',
+      why: 'Sources disagree on the Su-35 talks.',
+    });
+    expect(rule([e('proposes', other)], disputes, never).verdict).toBe('unverified');
   });
 });
