@@ -210,14 +210,12 @@ export function figures(input: string): Figure[] {
     if (/^(?:two|2)$/.test(m[2]!) && /\b(?:the|these|those)\s+$/.test(text.slice(Math.max(0, at - 7), at))) continue;
     const value = NUMBER_WORDS[m[2]!] ?? toNumber(m[2]!);
     const [low, high] = qualify(m[1], value, value);
-    out.push({
-      kind: 'count',
-      low,
-      high,
-      at,
-      text: `${m[2]} ${(m[3] ?? '').trim().split(' ')[0] ?? ''}`.trim(),
-      noun: (m[3] ?? '').trim(),
-    });
+    // "30 of the dam's gates" counts gates: what is counted follows "of the …'s".
+    const partitive = /^\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z-]+'s\s+)?((?:[a-z][a-z0-9-]*\s*){1,3})/.exec(
+      text.slice(at + m[2]!.length),
+    );
+    const noun = (partitive ? partitive[1]! : (m[3] ?? '')).trim();
+    out.push({ kind: 'count', low, high, at, text: `${m[2]} ${noun.split(' ')[0] ?? ''}`.trim(), noun });
   }
   return out.sort((a, b) => a.at - b.at);
 }
