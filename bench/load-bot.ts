@@ -7,7 +7,8 @@
  * processes). With DISCORD_SHARDS_PER_PROCESS the Discord shards run in processes of their own.
  *
  * Messages from the parent: "heap" (answers the heap in use after a full collection, MB),
- * "stop". To the parent: { ready, port }, { heapMb }, { errors } (error-level log lines).
+ * "stop". To the parent: { ready, port }, { heapMb, errors, storeFailed } (error-level log
+ * lines; store calls that failed or timed out, after which the shared limits fell back to memory).
  */
 import { Writable } from 'node:stream';
 import v8 from 'node:v8';
@@ -23,9 +24,11 @@ const collectGarbage = vm.runInNewContext('gc') as () => void;
 const send = (message: object) => process.send?.(message);
 
 let errors = 0;
+let storeFailed = 0;
 const stream = new Writable({
   write(chunk, _enc, done) {
     for (const line of String(chunk).split('\n')) {
+      if (line.includes('"msg":"moderation: store call failed"')) storeFailed++;
       if (!line.includes('"level":50') && !line.includes('"level":60')) continue;
       errors++;
       // The first few go to stderr, so a failing run says why.
@@ -86,7 +89,7 @@ process.on('message', (message: string) => {
   if (message === 'heap') {
     collectGarbage();
     collectGarbage();
-    send({ heapMb: process.memoryUsage().heapUsed / 2 ** 20, errors });
+    send({ heapMb: process.memoryUsage().heapUsed / 2 ** 20, errors, storeFailed });
   } else if (message === 'stop') {
     // The store closes last, once the adapters stopped using it.
     void (async () => {

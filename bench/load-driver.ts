@@ -29,8 +29,15 @@ import {
   user,
 } from '../test/adapters/discord/payloads.js';
 import { DiscordStandIn, type RecordedRequest } from '../test/adapters/discord/stand-in.js';
-import { FORM, postSigned, SIGNING_SECRET, slashCommandBody } from '../test/adapters/slack/signed.js';
-import { SlackStandIn } from '../test/adapters/slack/stand-ins.js';
+import {
+  appMentionBody,
+  FORM,
+  JSON_TYPE,
+  postSigned,
+  SIGNING_SECRET,
+  slashCommandBody,
+} from '../test/adapters/slack/signed.js';
+import { BOT_USER_ID, SlackStandIn } from '../test/adapters/slack/stand-ins.js';
 
 /** Discord's and Slack's window for acknowledging an interaction or a command. */
 export const ACK_DEADLINE_MS = 3000;
@@ -91,6 +98,22 @@ export interface LoadResult {
   /** Heap in use (after a full collection) with the bot started, and after the run, in MB. */
   heapBeforeMb?: number;
   heapAfterMb?: number;
+  /** On PostgreSQL: the shared limits' rows in the database after the run, by kind (limitRows). */
+  limitRows?: Record<string, number>;
+  /** On PostgreSQL, Slack: events each delivered twice, the retry to the other instance (slackRetries). */
+  retries?: RetryResult;
+  /**
+   * On PostgreSQL, Slack: store calls that failed or ran out of time during the run and the
+   * retries; a limit's check then fell back to the instance's own memory.
+   */
+  storeCallsFailed?: number;
+}
+
+export interface RetryResult {
+  events: number;
+  answeredOnce: number;
+  duplicated: number;
+  lost: number;
 }
 
 export interface HeapResult {
@@ -113,9 +136,15 @@ export function percentile(samples: ArrayLike<number>, p: number): number {
 /** The bot, running in its own process (bench/load-bot.ts). */
 interface BotProcess {
   port: number | undefined;
-  /** Heap in use after a full collection (MB), and error lines logged so far. */
-  stats(): Promise<{ heapMb: number; errors: number }>;
+  stats(): Promise<BotStats>;
   stop(): Promise<void>;
+}
+
+/** Heap in use after a full collection (MB), error lines logged, and store calls that failed or timed out, so far. */
+interface BotStats {
+  heapMb: number;
+  errors: number;
+  storeFailed: number;
 }
 
 const BOT_ENTRY = join(import.meta.dirname, 'load-bot.ts');
@@ -123,7 +152,7 @@ const KEEP_ENV = ['PATH', 'HOME', 'TMPDIR', 'LANG'];
 
 async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
   const base = Object.fromEntries(KEEP_ENV.filter((k) => process.env[k]).map((k) => [k, process.env[k]!]));
-  // The cooldown is off: every request is a real answer, not a "please wait".
+  // The cooldown is off unless `env` sets it: every request is a real answer, not a "please wait".
   const child: ChildProcess = fork(BOT_ENTRY, [], {
     execArgv: ['--import', 'tsx'],
     env: { ...base, LOG_LEVEL: 'warn', COOLDOWN_SECONDS: '0', ...env },
@@ -146,7 +175,7 @@ async function startBotProcess(env: Record<string, string>): Promise<BotProcess>
   return {
     port,
     stats() {
-      const answer = next<{ heapMb: number; errors: number }>('heapMb');
+      const answer = next<BotStats>('heapMb');
       child.send('heap');
       return answer;
     },
@@ -206,13 +235,16 @@ interface SlackRig {
   /** The workspaces requests come from, taking turns; T1 alone with a bot token. */
   teams: string[];
   /** Heap (MB) of the first instance, and error lines of all of them. */
-  stats(): Promise<{ heapMb: number; errors: number }>;
+  stats(): Promise<BotStats>;
+  /** The instances' own database, in the public bot's shape. */
+  databaseUrl?: string;
   stop(): Promise<void>;
 }
 
 const combined = async (bots: BotProcess[]) => {
   const all = await Promise.all(bots.map((b) => b.stats()));
-  return { heapMb: all[0]!.heapMb, errors: all.reduce((n, s) => n + s.errors, 0) };
+  const sum = (k: 'errors' | 'storeFailed') => all.reduce((n, s) => n + s[k], 0);
+  return { heapMb: all[0]!.heapMb, errors: sum('errors'), storeFailed: sum('storeFailed') };
 };
 
 const LOAD_TEAMS = ['TLOAD1', 'TLOAD2'];
@@ -233,6 +265,34 @@ async function scratchDatabase(url: string): Promise<{ url: string; drop: () => 
   const own = new URL(url);
   own.pathname = `/${name}`;
   return { url: own.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * The database's setting for the public bot's shape: the limits live in it. A cooldown of one
+ * second, which the run's many distinct users never reach, so every request still gets a real
+ * answer while each one takes its cooldown in PostgreSQL.
+ */
+const SHARED_LIMITS = { COOLDOWN_SECONDS: '1' };
+
+/**
+ * The shared limits' rows the run left in PostgreSQL (limit_marks, kept until pruned hourly), by
+ * kind: the proof that the cooldown, replay protection and event de-duplication lived there.
+ */
+async function limitRows(url: string): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ kind: string; n: number }>(
+      `SELECT CASE WHEN key LIKE 'cooldown:%' THEN 'cooldown'
+                   WHEN key LIKE 'seen:slack:signature:%' THEN 'signature'
+                   WHEN key LIKE 'seen:slack:event:%' THEN 'event'
+                   ELSE 'other' END AS kind, count(*)::int AS n
+         FROM limit_marks GROUP BY 1 ORDER BY 1`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
+  } finally {
+    await client.end();
+  }
 }
 
 /** Two workspaces' installations, as Bolt's OAuth flow would have stored them. */
@@ -270,6 +330,7 @@ async function startSlackRig(databaseUrl?: string): Promise<SlackRig> {
         SLACK_CLIENT_SECRET: api.client.secret,
         SLACK_STATE_SECRET: randomBytes(16).toString('hex'),
         TOKEN_ENCRYPTION_KEY: key.toString('hex'),
+        ...SHARED_LIMITS,
       });
     } else env.SLACK_BOT_TOKEN = 'xoxb-load-bot-token';
     for (let n = database ? 2 : 1; n > 0; n--) bots.push(await startBotProcess(env));
@@ -278,6 +339,7 @@ async function startSlackRig(databaseUrl?: string): Promise<SlackRig> {
       urls: bots.map((b) => `http://127.0.0.1:${b.port}/slack/events`),
       teams: database ? LOAD_TEAMS : ['T1'],
       stats: () => combined(bots),
+      databaseUrl: database?.url,
       async stop() {
         await Promise.all(bots.map((b) => b.stop()));
         await api.close();
@@ -328,8 +390,9 @@ async function slackRun(rig: SlackRig, options: LoadOptions, tag: string): Promi
     // Each instance gets requests from every workspace: instance i % n, workspace ⌊i / n⌋ % teams.
     const n = rig.urls.length;
     const team = rig.teams[Math.floor(i / n) % rig.teams.length]!;
+    // A user per request, and another per run: the cooldown (on PostgreSQL) never makes one wait.
     const body = slashCommandBody(command, text, api.responseUrl(`${tag}-${i}`), {
-      user: `U${i}`,
+      user: `U${tag.toUpperCase()}${i}`,
       channel: `C${i % 50}`,
       team,
     });
@@ -377,12 +440,66 @@ export async function slackLoad(options: LoadOptions): Promise<LoadResult> {
   try {
     if (options.warmUp)
       await slackRun(rig, { requests: options.warmUp, waves: Math.ceil(options.warmUp / 10), waveMs: 0 }, 'warm');
-    const heapBeforeMb = (await rig.stats()).heapMb;
+    const before = await rig.stats();
     const result = await slackRun(rig, options, 'load');
-    return { ...result, heapBeforeMb, heapAfterMb: (await rig.stats()).heapMb };
+    const heapAfterMb = (await rig.stats()).heapMb;
+    if (!rig.databaseUrl) return { ...result, heapBeforeMb: before.heapMb, heapAfterMb };
+    const retries = await slackRetries(rig, RETRIED_EVENTS);
+    return {
+      ...result,
+      heapBeforeMb: before.heapMb,
+      heapAfterMb,
+      retries,
+      storeCallsFailed: (await rig.stats()).storeFailed - before.storeFailed,
+      limitRows: await limitRows(rig.databaseUrl),
+    };
   } finally {
     await rig.stop();
   }
+}
+
+/**
+ * Slack's retries across instances: each app_mention goes to the first instance and, at the
+ * same moment, its retry (the same event_id, signed anew, with X-Slack-Retry-Num) to the
+ * second, as when Slack gave up waiting on one instance and the load balancer chose the
+ * other. Each event is in a channel of its own; every post there counts.
+ */
+const RETRIED_EVENTS = 200;
+
+async function slackRetries(rig: SlackRig, events: number): Promise<RetryResult> {
+  const { api, urls } = rig;
+  api.calls.length = 0;
+  const now = Math.floor(Date.now() / 1000);
+  await Promise.all(
+    Array.from({ length: events }, async (_, k) => {
+      const team = rig.teams[k % rig.teams.length]!;
+      const { body } = appMentionBody(
+        { text: `<@${BOT_USER_ID}${team}> ${QUESTIONS[k % QUESTIONS.length]}` },
+        { user: `UEVENT${k}`, channel: `CEVENT${k}`, team },
+      );
+      await Promise.all([
+        postSigned(urls[0]!, body, JSON_TYPE, { timestamp: now - 1 }),
+        postSigned(urls[1 % urls.length]!, body, JSON_TYPE, {
+          timestamp: now,
+          headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+        }),
+      ]).catch(() => undefined);
+    }),
+  );
+  const posts = () => api.calls.filter((c) => c.method === 'chat.postMessage' || c.method === 'chat.postEphemeral');
+  await until(() => posts().length >= events, DRAIN_MS);
+  // Whatever a second delivery would have posted, it would have posted by now.
+  await sleep(1000);
+  const perChannel = new Map<string, number>();
+  for (const c of posts())
+    perChannel.set(String(c.params.channel), (perChannel.get(String(c.params.channel)) ?? 0) + 1);
+  const counts = Array.from({ length: events }, (_, k) => perChannel.get(`CEVENT${k}`) ?? 0);
+  return {
+    events,
+    answeredOnce: counts.filter((n) => n === 1).length,
+    duplicated: counts.filter((n) => n > 1).length,
+    lost: counts.filter((n) => n === 0).length,
+  };
 }
 
 // ---------------------------------------------------------------- Discord
@@ -392,6 +509,8 @@ interface DiscordRig {
   bot: BotProcess;
   /** Shard processes under the ShardingManager, when more than one. */
   processes: number;
+  /** Their own database, in the public bot's shape. */
+  databaseUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -410,12 +529,18 @@ async function startDiscordRig(databaseUrl?: string): Promise<DiscordRig> {
       DISCORD_API_URL: config.apiUrl,
     };
     if (database)
-      Object.assign(env, { DATABASE_URL: database.url, DISCORD_SHARDS: '2', DISCORD_SHARDS_PER_PROCESS: '1' });
+      Object.assign(env, {
+        DATABASE_URL: database.url,
+        DISCORD_SHARDS: '2',
+        DISCORD_SHARDS_PER_PROCESS: '1',
+        ...SHARED_LIMITS,
+      });
     const bot = await startBotProcess(env);
     return {
       discord,
       bot,
       processes: database ? 2 : 1,
+      databaseUrl: database?.url,
       async stop() {
         await bot.stop();
         await discord.close();
@@ -526,7 +651,9 @@ export async function discordLoad(options: LoadOptions & { users?: number }): Pr
       );
     const heapBeforeMb = (await rig.bot.stats()).heapMb;
     const result = await discordRun(rig, options, options.users ?? 500);
-    return { ...result, heapBeforeMb, heapAfterMb: (await rig.bot.stats()).heapMb };
+    const heapAfterMb = (await rig.bot.stats()).heapMb;
+    if (!rig.databaseUrl) return { ...result, heapBeforeMb, heapAfterMb };
+    return { ...result, heapBeforeMb, heapAfterMb, limitRows: await limitRows(rig.databaseUrl) };
   } finally {
     await rig.stop();
   }

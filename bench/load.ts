@@ -8,7 +8,9 @@
  *   npm run load -- --json    # … and one JSON object as the last line of stdout
  *   npm run load -- --database postgres://…   # also the public bot's shape on that server:
  *                             # two Slack instances installed by OAuth in two workspaces, and
- *                             # two Discord shard processes (a database is made and dropped)
+ *                             # two Discord shard processes (a database is made and dropped),
+ *                             # with the shared limits in PostgreSQL (a 1 s cooldown, replay
+ *                             # protection, Slack's retries of events sent to the other instance)
  *
  * Counts sent, acked (and acked within 3 s), answered (exactly once), duplicated and lost;
  * p50/p99/max ack time; the bot process's heap before and after. The bot runs in its own
@@ -87,14 +89,33 @@ for (const platform of ['slack', 'discord'] as const) {
   heap.push(await heapGrowth(platform, HEAP_REQUESTS));
 }
 
-const lost = timed.reduce((n, r) => n + r.lost, 0) + heap.reduce((n, r) => n + r.lost, 0);
+/** What the database rows left in PostgreSQL's limit_marks, and how Slack's retried events fared. */
+function sharedLimits(rows: LoadResult[]): string[] {
+  const lines: string[] = [];
+  for (const r of rows.filter((x) => x.limitRows)) {
+    const kinds = Object.entries(r.limitRows!).map(([kind, n]) => `${kind} ${n}`);
+    lines.push(`- ${r.platform}: limit rows in PostgreSQL after the run: ${kinds.join(', ') || 'none'}.`);
+    if (r.storeCallsFailed !== undefined)
+      lines.push(
+        `- ${r.platform}: store calls that failed or ran out of time (a limit then fell back to the instance's memory): ${r.storeCallsFailed}.`,
+      );
+    if (r.retries)
+      lines.push(
+        `- ${r.platform}: ${r.retries.events} events each delivered twice (the retry to the other instance): answered once ${r.retries.answeredOnce}, twice ${r.retries.duplicated}, never ${r.retries.lost}.`,
+      );
+  }
+  return lines.length ? ['', 'Shared limits (cooldown 1 s, many distinct users):', '', ...lines] : [];
+}
+
+const lost = timed.reduce((n, r) => n + r.lost + (r.retries?.lost ?? 0), 0) + heap.reduce((n, r) => n + r.lost, 0);
 const late = timed.reduce((n, r) => n + (r.acked - r.ackedInTime), 0);
 const report = [
   `Machine: ${machine}.`,
   '',
-  `Timed: ${REQUESTS} requests per platform in ${WAVES} waves ${WAVE_MS} ms apart (${REQUESTS / WAVES} at once), after 50 warm-up requests; the cooldown is off.`,
+  `Timed: ${REQUESTS} requests per platform in ${WAVES} waves ${WAVE_MS} ms apart (${REQUESTS / WAVES} at once), after 50 warm-up requests; the cooldown is off, except on PostgreSQL (1 s, each request from its own user).`,
   '',
   loadTable(timed),
+  ...sharedLimits(timed),
   '',
   `Heap growth: a 2,000-request warm-up, then ${HEAP_REQUESTS} requests 100 at a time, heap of the bot process after a full collection.`,
   '',

@@ -39,11 +39,14 @@ export class Limits {
     return this.cooldown.take(key, seconds);
   }
 
-  /** Whether `key` is new within `ttlSeconds`; it is remembered either way. */
-  async firstSeen(key: string, ttlSeconds: number): Promise<boolean> {
+  /**
+   * Whether `key` is new within `ttlSeconds`; it is remembered either way. The shared store
+   * gets `waitMs` to answer (default 300 ms) before this process's memory decides.
+   */
+  async firstSeen(key: string, ttlSeconds: number, waitMs?: number): Promise<boolean> {
     if (this.moderation?.sharesLimits) {
       try {
-        return await this.moderation.firstSeen(key, ttlSeconds);
+        return await this.moderation.firstSeen(key, ttlSeconds, waitMs);
       } catch {
         // As above: memory meanwhile.
       }

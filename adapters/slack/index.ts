@@ -154,8 +154,9 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
 
 /**
  * The installations and OAuth states, in the store every instance shares; tokens sealed with
- * TOKEN_ENCRYPTION_KEY. Each query asks for the store when it runs: while the store is away a
- * request cannot be authorized, and Bolt acks it without an answer.
+ * TOKEN_ENCRYPTION_KEY. Each query asks for the store when it runs: while the store is away, a
+ * workspace this instance has not read yet cannot be authorized, and Bolt acks its request
+ * without an answer (one it has read is answered with what it read last).
  */
 function installationsFor(config: SlackConfig, moderation: Moderation | undefined) {
   if (!moderation || !config.oauth)

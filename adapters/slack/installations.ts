@@ -16,6 +16,15 @@ import type { Installations, OneTimeStates } from '../../src/store/installations
 /** How long an install link's state stays good: Bolt's default for its state cookie. */
 export const STATE_TTL_SECONDS = 600;
 
+/**
+ * How long an instance answers a workspace with the installation it last read, before reading
+ * it again. Every request is authorized; without this each one queued a read behind the
+ * store's small pool, and under load (npm run load on PostgreSQL) hundreds timed out waiting
+ * and went unanswered. An uninstall on this instance is seen at once; on another, within this
+ * time (and Slack refuses the revoked token meanwhile).
+ */
+export const INSTALLATION_REREAD_MS = 60_000;
+
 /** The tenant an installation belongs to: its workspace, or its organisation for an org-wide install. */
 export function slackTenant(q: { isEnterpriseInstall?: boolean; enterpriseId?: string; teamId?: string }): string {
   const id = q.isEnterpriseInstall ? q.enterpriseId : q.teamId;
@@ -23,25 +32,42 @@ export function slackTenant(q: { isEnterpriseInstall?: boolean; enterpriseId?: s
   return `slack:${id}`;
 }
 
-export function slackInstallationStore(installs: Installations): InstallationStore {
+export function slackInstallationStore(installs: Installations, now = Date.now): InstallationStore {
+  type Read = { installation: Installation<'v1' | 'v2', boolean>; at: number };
+  /** The installations this instance read last, by tenant. */
+  const known = new Map<string, Read>();
   return {
     async storeInstallation(installation) {
-      await installs.save(
-        slackTenant({
-          isEnterpriseInstall: installation.isEnterpriseInstall,
-          enterpriseId: installation.enterprise?.id,
-          teamId: installation.team?.id,
-        }),
-        installation,
-      );
+      const tenant = slackTenant({
+        isEnterpriseInstall: installation.isEnterpriseInstall,
+        enterpriseId: installation.enterprise?.id,
+        teamId: installation.team?.id,
+      });
+      known.delete(tenant);
+      await installs.save(tenant, installation);
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
-      const found = await installs.get<Installation<'v1' | 'v2', boolean>>(slackTenant(query));
+      const tenant = slackTenant(query);
+      const last = known.get(tenant);
+      if (last && now() - last.at < INSTALLATION_REREAD_MS) return last.installation;
+      let found: Read['installation'] | undefined;
+      try {
+        found = await installs.get<Read['installation']>(tenant);
+      } catch (err) {
+        // The store is failing: the installation read last still answers (answering never needs the store).
+        if (last) return last.installation;
+        throw err;
+      }
       // Bolt's authorize turns this into "Authorization of incoming event did not succeed", and acks.
-      if (!found) throw new Error(`no installation for ${slackTenant(query)}`);
+      if (!found) {
+        known.delete(tenant);
+        throw new Error(`no installation for ${tenant}`);
+      }
+      known.set(tenant, { installation: found, at: now() });
       return found;
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
+      known.delete(slackTenant(query));
       await installs.remove(slackTenant(query));
     },
   };

@@ -11,6 +11,12 @@ import type { Limits } from '../shared/limits.js';
 /** Slack retries an event for up to about an hour; a signature is good for five minutes either way. */
 const EVENT_TTL_S = 3600;
 const SIGNATURE_TTL_S = 600;
+/**
+ * Bolt acknowledges an event before any middleware runs, so its check may wait for the
+ * database (up to its ordinary call bound) instead of guessing from this process's memory,
+ * which under load let a retry that reached another instance be answered twice.
+ */
+const EVENT_WAIT_MS = 2500;
 
 /** Global middleware: drops a request already handled, acknowledging it so nobody waits. */
 export function dropRepeats(limits: Limits, logger: Logger): Middleware<AnyMiddlewareArgs> {
@@ -18,7 +24,10 @@ export function dropRepeats(limits: Limits, logger: Logger): Middleware<AnyMiddl
     const body = args.body as { event_id?: unknown };
     const signature = (args.context as { requestSignature?: unknown }).requestSignature;
     const ack = 'ack' in args && typeof args.ack === 'function' ? (args.ack as () => Promise<void>) : undefined;
-    if (typeof body.event_id === 'string' && !(await limits.firstSeen(`slack:event:${body.event_id}`, EVENT_TTL_S))) {
+    if (
+      typeof body.event_id === 'string' &&
+      !(await limits.firstSeen(`slack:event:${body.event_id}`, EVENT_TTL_S, EVENT_WAIT_MS))
+    ) {
       logger.info({ requestId: body.event_id }, 'slack: a retry of an event already handled; skipped');
       return;
     }

@@ -197,12 +197,12 @@ const FREQUENCY =
 
 /**
  * True if the text names the asked kind of thing, or a thing of that kind: for "which fruit",
- * "fruit" or "mango" (a kind of fruit, two steps up in WordNet).
+ * "fruit" or "mango" (in its second sense a kind of fruit, up to two steps up in WordNet).
  */
 function ofKind(quote: string, kind: string, asked: Asked): boolean {
   const wanted = new Set(asked.termsOf(kind));
   const lexicon = Lexicon.shared();
-  const up = (word: string) => lexicon.broader(word);
+  const up = (word: string) => lexicon.kinds(word);
   return words(quote).some((w) => {
     if (asked.termsOf(w).some((t) => wanted.has(t))) return true;
     const broader = up(w);

@@ -208,8 +208,7 @@ export class ClaimReader {
     const quoted = this.read(fact.quote);
     // The fact's date field is a curator's note, not the source's words: it can confirm a year
     // the claim gives, never contradict one (see verdict.ts).
-    const years = [...body.figures, ...quoted.figures].filter((f) => f.kind === 'year');
-    const noted = years.length ? [] : this.read(fact.date ?? '').figures.map((f) => ({ ...f, noted: true }));
+    const noted = this.read(fact.date ?? '').figures.map((f) => ({ ...f, noted: true }));
     return {
       ...body,
       figures: [

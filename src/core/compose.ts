@@ -9,7 +9,9 @@
  *   const choice = compose(hits, shape, askedOf(shape.about));
  *   // { answering: [hit, …] } or { related: [hit, …] }
  */
-import { gives, type Asked } from './answer-type.js';
+import type { Fact } from '../knowledge/schema.js';
+import { askedOf, gives, type Asked } from './answer-type.js';
+import { withoutAttribution } from './claims.js';
 import type { Hit } from './fact-index.js';
 import type { QuestionShape } from './question.js';
 
@@ -21,6 +23,10 @@ export interface ComposeOptions {
   /** A further fact must rank at least this share of the first. Default 0.35. */
   sameRank?: number;
 }
+
+const saysDate = (fact: Fact): boolean =>
+  gives(fact.quote, 'date', NOTHING_ASKED) || gives(withoutAttribution(fact.statement), 'date', NOTHING_ASKED);
+const NOTHING_ASKED = askedOf('');
 
 export type Composition = { answering: Hit[] } | { related: Hit[] };
 
@@ -38,7 +44,10 @@ export function compose(
 ): Composition {
   const { maxFacts, sameCoverage, sameRank } = { ...DEFAULTS, ...options };
   const type = shape.type;
-  const fitting = type ? hits.filter((h) => gives(h.fact.quote, type, asked, h.fact.date)) : hits;
+  const fits = type ? hits.filter((h) => gives(h.fact.quote, type, asked, h.fact.date)) : hits;
+  // "When": a fact that says the date outranks one that only has one noted (often its report's).
+  const fitting =
+    type === 'date' ? [...fits.filter((h) => saysDate(h.fact)), ...fits.filter((h) => !saysDate(h.fact))] : fits;
   const first = fitting[0];
   if (!first) return { related: hits.slice(0, 2) };
   const answering = [first];

@@ -23,6 +23,8 @@ export interface Figure {
   currency?: string;
 }
 
+const MONTH_NAME = /^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:[a-z]*)\b/;
+
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   two: 2,
   three: 3,
@@ -198,18 +200,22 @@ export function figures(input: string): Figure[] {
     const at = m.index! + m[0].indexOf(m[2]!, m[1]?.length ?? 0);
     if (!free(at, at + m[2]!.length)) continue;
     if (/[a-z0-9]-?$/.test(text.slice(Math.max(0, at - 2), at))) continue; // part of "su-35"
+    // "31 December", "Dec. 31": a day of a month, not a count of Decembers.
+    if (
+      MONTH_NAME.test(m[3] ?? '') ||
+      /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+$/.test(text.slice(Math.max(0, at - 11), at))
+    )
+      continue;
     // "the two countries", "these two sides": a pair the text already knows, not a count it gives.
     if (/^(?:two|2)$/.test(m[2]!) && /\b(?:the|these|those)\s+$/.test(text.slice(Math.max(0, at - 7), at))) continue;
     const value = NUMBER_WORDS[m[2]!] ?? toNumber(m[2]!);
     const [low, high] = qualify(m[1], value, value);
-    out.push({
-      kind: 'count',
-      low,
-      high,
-      at,
-      text: `${m[2]} ${(m[3] ?? '').trim().split(' ')[0] ?? ''}`.trim(),
-      noun: (m[3] ?? '').trim(),
-    });
+    // "30 of the dam's gates" counts gates: what is counted follows "of the …'s".
+    const partitive = /^\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z-]+'s\s+)?((?:[a-z][a-z0-9-]*\s*){1,3})/.exec(
+      text.slice(at + m[2]!.length),
+    );
+    const noun = (partitive ? partitive[1]! : (m[3] ?? '')).trim();
+    out.push({ kind: 'count', low, high, at, text: `${m[2]} ${noun.split(' ')[0] ?? ''}`.trim(), noun });
   }
   return out.sort((a, b) => a.at - b.at);
 }

@@ -64,7 +64,7 @@ const DETACH: [string, string][] = [
 ];
 
 /** Bumped when the way the lexicon is built changes, so that an old cache is not used. */
-const FORMAT = 10;
+const FORMAT = 12;
 
 /** WordNet's lexicographer files that name kinds of things a question may ask for. */
 const NOUN_CLASSES: Record<string, NounClass> = {
@@ -89,6 +89,8 @@ interface WordNetPart {
   nounClass: Record<string, NounClass>;
   /** Base form (an adjective) → the adjectives of its commonest adjective senses ("big" → "large"), space-separated. */
   adjectives: Record<string, string>;
+  /** Base form (a noun) → the kinds its first two senses are kinds or instances of ("mango" → "fruit tree edible fruit"). */
+  kinds: Record<string, string>;
 }
 
 const version = (name: string): string => (require(`${name}/package.json`) as { version: string }).version;
@@ -155,6 +157,15 @@ export class Lexicon {
   broader(word: string): readonly string[] {
     const { broader } = this.data();
     return [...new Set(this.bases(word).flatMap((b) => (Object.hasOwn(broader, b) ? broader[b]!.split(' ') : [])))];
+  }
+
+  /**
+   * Words for the kinds a noun is a kind or an instance of, in either of its two commonest
+   * senses ("mango": a fruit tree, an edible fruit): what "which fruit" may be answered by.
+   */
+  kinds(word: string): readonly string[] {
+    const { kinds } = this.data();
+    return [...new Set(this.bases(word).flatMap((b) => (Object.hasOwn(kinds, b) ? kinds[b]!.split(' ') : [])))];
   }
 
   /** WordNet's parts of speech for a word in any of its base forms, commonest first: letters of "nvar"; empty if unknown. */
@@ -340,6 +351,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
 
   const related = new Map<string, Set<string>>();
   const broader: Record<string, string> = {};
+  const kinds: Record<string, string> = {};
   const verbs: Record<string, string> = {};
   const partsOfSpeech: Record<string, string> = {};
   const nounClass: Record<string, NounClass> = {};
@@ -355,6 +367,18 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
     if (kind) nounClass[lemma] = kind;
     if (!usable(lemma)) continue;
     const dominant = list.reduce((best, e) => (e.tagged > best.tagged ? e : best)).pos;
+    if (noun) {
+      const up = noun.offsets
+        .slice(0, 2)
+        .flatMap((offset) => synsets.get(`n${offset}`)?.pointers ?? [])
+        .filter((p) => p.symbol === '@' || p.symbol === '@i')
+        .flatMap((p) => synsets.get(p.target)?.words ?? []);
+      // A kind named in several words is a kind of its last word: "edible_fruit" is a fruit.
+      const words = [
+        ...new Set(up.map((w) => w.slice(w.lastIndexOf('_') + 1)).filter((w) => usable(w) && w !== lemma)),
+      ];
+      if (words.length) kinds[lemma] = words.join(' ');
+    }
     if (noun && dominant === 'n') {
       const first = synsets.get(`n${noun.offsets[0]}`);
       const up = (first?.pointers ?? [])
@@ -398,7 +422,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
     if (verbSynonyms.size) verbs[lemma] = [...verbSynonyms].sort().join(' ');
     if (adjectiveSynonyms.size) adjectives[lemma] = [...adjectiveSynonyms].sort().join(' ');
   }
-  const part: WordNetPart = { related: {}, broader, verbs, pos: partsOfSpeech, nounClass, adjectives };
+  const part: WordNetPart = { related: {}, broader, verbs, pos: partsOfSpeech, nounClass, adjectives, kinds };
   for (const [lemma, set] of related) if (set.size <= MAX_RELATED) part.related[lemma] = [...set].sort().join(' ');
   return part;
 }

@@ -295,8 +295,11 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
   ).length;
   for (const c of claim.figures) {
     const like = fact.figures.filter((f) => f.kind === c.kind && comparable(c, f));
-    const sameEvent =
-      c.kind === 'year' ? closestEvent(c, like, fact.terms, claim.terms, verbsLike(claim), alsoGiven) : like;
+    // A year the source gives for the same event first; failing one, the curator's date for the fact.
+    const event = (among: readonly ReadFigure[]) =>
+      closestEvent(c, among, fact.terms, claim.terms, verbsLike(claim), alsoGiven);
+    const given = event(like.filter((f) => !f.noted));
+    const sameEvent = c.kind !== 'year' ? like : given.length ? given : event(like.filter((f) => f.noted));
     const sameParty = c.party ? sameEvent.filter((f) => !f.party || f.party === c.party) : sameEvent;
     if (sameParty.length === 0) {
       // Shares swapped between the parties: the claim's figure is the other party's.

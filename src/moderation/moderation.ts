@@ -256,9 +256,12 @@ export class Moderation {
     return this.use((s) => s.takeCooldown(key, seconds), 300);
   }
 
-  /** Whether a request's key is new in the shared store, bounded like the cooldown. */
-  firstSeen(key: string, ttlSeconds: number): Promise<boolean> {
-    return this.use((s) => s.firstSeen(key, ttlSeconds), 300);
+  /**
+   * Whether a request's key is new in the shared store, bounded like the cooldown unless the
+   * caller can afford to wait longer (`timeoutMs`): a guess from memory lets a duplicate through.
+   */
+  firstSeen(key: string, ttlSeconds: number, timeoutMs = 300): Promise<boolean> {
+    return this.use((s) => s.firstSeen(key, ttlSeconds), timeoutMs);
   }
 
   // ── Records and feedback ───────────────────────────────────────────────────

@@ -1,17 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/bot-process.js';
 import { cleanEnv } from '../helpers/run.js';
-
-/** A free port on 127.0.0.1, found by letting the OS choose one. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 describe('process lifecycle', () => {
   it('serves /healthz and /readyz, logs one ready line, and exits 0 on SIGTERM', async () => {

@@ -28,6 +28,18 @@ describe('composing an answer', () => {
     expect('answering' in choice && choice.answering.map((h) => h.fact.id)).toEqual(['b']);
   });
 
+  it('for "when", leads with a fact that says the date over one that only has a date noted', () => {
+    const noted = { ...hit('a', 'Moscow has lifted an arms embargo on Islamabad', 1, 100) };
+    noted.fact = { ...noted.fact, date: '2015-09' };
+    const hits = [noted, hit('b', 'Russia lifted an arms embargo against Pakistan in 2014', 0.7, 50)];
+    const choice = compose(
+      hits,
+      readQuestion('which year did russia end the arms embargo'),
+      askedOf('did russia end the arms embargo'),
+    );
+    expect('answering' in choice && choice.answering[0]!.fact.id).toBe('b');
+  });
+
   it('adds a fact only if it answers about as well, three at most, the same quote once', () => {
     const hits = [
       hit('a', 'one 2014', 1, 100),

@@ -39,6 +39,13 @@ describe('figures', () => {
     expect(figures('four mi-35 helicopters').map((f) => f.kind)).toEqual(['count']);
   });
 
+  it('never takes a day of a month for a count', () => {
+    expect(figures('on 31 December').filter((f) => f.kind === 'count')).toEqual([]);
+    expect(figures('Ahmedabad, dec. 31: the last concrete').filter((f) => f.kind === 'count')).toEqual([]);
+    expect(figures('31 gates').map((f) => f.kind)).toEqual(['count']);
+    expect(figures("all 30 of the dam's gates")[0]).toMatchObject({ kind: 'count', low: 30, noun: 'gates' });
+  });
+
   it('never takes "the two" of a pair already named for a count', () => {
     expect(figures('the two countries agreed')).toEqual([]);
     expect(figures('two countries agreed').map((f) => f.kind)).toEqual(['count']);

@@ -237,6 +237,17 @@ describe('how one fact bears on a claim', () => {
     expect(weigh(claim, reader.readFact(reported), hit(reported), false, name).bearing).toBe('lacks');
   });
 
+  it("falls back on the curator's date where the source gives no year for the same event, never against one it gives", () => {
+    const naval = fact(
+      'Russia and Pakistan sealed a naval deal after Pakistani sailors attended a parade in July 2018.',
+      'report',
+      '2018-08',
+    );
+    const claim = (year: number) => reader.read(`Russia and Pakistan sealed a naval deal in ${year}.`);
+    expect(weigh(claim(2018), reader.readFact(naval), hit(naval), false, name).bearing).toBe('states');
+    expect(weigh(claim(2016), reader.readFact(naval), hit(naval), false, name).bearing).not.toBe('states');
+  });
+
   it('never states a deed the fact has another party do', () => {
     expect(
       bearing(

@@ -2,9 +2,11 @@
  * A store that may fail, through the real discord.js client and Bolt app: answering never
  * needs the store, moderators are told when it is unavailable, nothing anyone typed is lost
  * silently, a frozen database holds no request past the timeouts, and moderation resumes by
- * itself when the database is back. Short backoff and timeouts keep it fast.
+ * itself when the database is back. Short backoff and timeouts keep it fast. A read-only data
+ * directory is tried on the whole bot process, run as another user than the directory's owner.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -31,7 +33,9 @@ import { startBot as startSlackBot, strings, type TestBot } from '../adapters/sl
 import { FORM, postSigned, slashCommandBody, viewSubmissionBody } from '../adapters/slack/signed.js';
 import { SlackStandIn } from '../adapters/slack/stand-ins.js';
 import { TOLL_FORM } from '../helpers/moderation-fixture.js';
-import { copyPack, type PackCopy } from '../helpers/pack-fixture.js';
+import { startBotProcess } from '../helpers/bot-process.js';
+import { freshDataDir } from '../helpers/data-dir.js';
+import { copyPack, MIN_PACK, type PackCopy } from '../helpers/pack-fixture.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 import { dropSchema, TEST_DATABASE_URL } from '../store/backends.js';
 
@@ -167,6 +171,60 @@ describe('an unusable data directory', () => {
       await moderation.stop();
     }
   });
+});
+
+/**
+ * Root writes anywhere, so a read-only directory needs another user: the whole bot runs as
+ * nobody, on a data directory owned by root. Needs root, and a project nobody may read.
+ */
+const asNobody = process.getuid?.() === 0 && (statSync(join(import.meta.dirname, '..', '..')).mode & 0o005) === 0o005;
+
+describe.runIf(asNobody)('a data directory the bot may not write (runs the bot as nobody: needs root)', () => {
+  let api: SlackStandIn;
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    api = await SlackStandIn.start();
+  });
+  afterAll(async () => {
+    await api?.close();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['an empty one, as a volume owned by another user', () => mkdtempSync(join(tmpdir(), 'crosscheck-ro-'))],
+    ['a migrated store of another user', () => freshDataDir('crosscheck-ro-')],
+  ])(
+    '%s: the bot answers /ask, and tells moderators moderation is unavailable',
+    async (_, make) => {
+      const dataDir = make();
+      dirs.push(dataDir);
+      // Readable by everyone, writable by root alone.
+      execFileSync('chmod', ['-R', 'u=rwX,go=rX', dataDir]);
+      const bot = await startBotProcess(
+        api,
+        { DATA_DIR: dataDir, KNOWLEDGE_DIR: MIN_PACK },
+        { uid: 65534, gid: 65534 },
+      );
+      try {
+        const slash = async (command: string, text: string, user: string) => {
+          const id = `${user}-${dirs.length}`;
+          await postSigned(bot.url, slashCommandBody(command, text, api.responseUrl(id), { user }), FORM);
+          return vi.waitFor(() => {
+            const [post] = api.responsesTo(id);
+            if (!post) throw new Error('no answer yet');
+            return strings(post.body).join('\n');
+          });
+        };
+        answered(await slash('/ask', QUESTION, 'U1'));
+        expect(await slash('/crosscheck', 'report', 'UMOD')).toContain(escapeSlack(UNAVAILABLE));
+        // It did try, and was refused by the file system.
+        expect(bot.logs().some((l) => /EACCES|EPERM/.test(JSON.stringify(l)))).toBe(true);
+      } finally {
+        expect(await bot.stop()).toBe(0);
+      }
+    },
+    40_000,
+  );
 });
 
 describe.runIf(TEST_DATABASE_URL)('PostgreSQL that goes away and comes back', () => {

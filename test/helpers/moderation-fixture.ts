@@ -10,7 +10,7 @@ import { PROPOSE_FIELDS } from '../../adapters/shared/moderation/forms.js';
 import { Engine } from '../../src/core/engine.js';
 import { Moderation } from '../../src/moderation/index.js';
 import { freshDataDir } from './data-dir.js';
-import { copyPack } from './pack-fixture.js';
+import { copyPack, type PackCopy } from './pack-fixture.js';
 
 export const TOLL_LINE = 'Tolls on the bridge were abolished in 2005 after protests.';
 export const PAINT_LINE = 'The bridge was repainted green in 2010.';
@@ -47,13 +47,19 @@ export interface ModerationFixture {
   cleanup(): Promise<void>;
 }
 
-/** One per test file; its embedded database is a copy of the migrated template. */
-export async function openModerationFixture(): Promise<ModerationFixture> {
+/** A copy of the minimal pack whose doc1 has the two lines the forms above quote. */
+export function proposablePack(): PackCopy {
   const pack = copyPack();
   pack.write(
     'sources/doc1.txt',
     `${readFileSync(join(pack.dir, 'sources/doc1.txt'), 'utf8')}${TOLL_LINE}\n${PAINT_LINE}\n`,
   );
+  return pack;
+}
+
+/** One per test file; its embedded database is a copy of the migrated template. */
+export async function openModerationFixture(): Promise<ModerationFixture> {
+  const pack = proposablePack();
   const dataDir = freshDataDir('crosscheck-mod-');
   const engine = Engine.fromDir(pack.dir);
   const moderation = await Moderation.open({ dataDir, retentionDays: 0 }, engine, { pollMs: 0 });
