@@ -87,6 +87,15 @@ const TYPES: [RegExp, AnswerType][] = [
   ],
 ];
 
+/** The last word of a question in chat shorthand, and what it asks for. */
+const LAST_WORD_TYPES: [RegExp, AnswerType][] = [
+  [/ (?:when|(?<!\b(?:every|each|per|a|this|last|next|that|the) )(?:year|date))$/, 'date'],
+  [/ (?:cost|price)$/, 'money'],
+  [/ (?:length|size|height|capacity)$/, 'amount'],
+  [/ where$/, 'place'],
+  [/ why$/, 'cause'],
+];
+
 /** Whole messages that are chat, by what they are. Matched on the canonical text without punctuation. */
 const CHAT: [RegExp, Chat][] = [
   [
@@ -247,6 +256,12 @@ export function readQuestion(question: string): QuestionShape {
       chat: null,
     };
   }
+  // Chat shorthand puts the question word last: "pakistan sco join year?", "pipeline length?".
+  const last = AUXILIARY.test(text.split(' ')[0]!)
+    ? undefined
+    : LAST_WORD_TYPES.find(([pattern]) => pattern.test(text));
+  if (last && text.split(' ').length >= 3)
+    return { type: last[1], about: text.replace(last[0], '').trim(), chat: null };
   const which = whichNoun(text);
   if (which) {
     const kind = Lexicon.shared().nounClass(which.noun);
