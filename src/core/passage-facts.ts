@@ -33,6 +33,7 @@ function attribution(passage: Passage, doc: LoadedDocument): string {
 
 export function passageFact(passage: Passage, doc: LoadedDocument): Fact {
   const words = plainText(passage.text).replace(/\s+/g, ' ').trim();
+  const year = contextYear(passage, doc);
   return {
     id: `${PASSAGE_ID}${passage.id}`,
     statement: `${attribution(passage, doc)}: “${words}”`,
@@ -40,8 +41,49 @@ export function passageFact(passage: Passage, doc: LoadedDocument): Fact {
     source: { document: passage.document, ...(passage.post === null ? {} : { post: passage.post }) },
     kind: passage.kind,
     topic: '',
-    tags: [],
+    // The year it points back to is searchable and noted, never said: the quote stays as written.
+    tags: year ? [year] : [],
+    ...(year ? { date: year } : {}),
   };
+}
+
+/** A sentence that points back to a time the text gave before: "that year", "a month later", "four years later". */
+const BACK_IN_TIME =
+  /\b(?:(?:that|the same|the following|the next|the previous|the preceding|later that|earlier that) year|that (?:month|week|summer|winter|spring|autumn|fall)|(\w+) (months?|years?|weeks?) (later|earlier|after(?:wards)?|before))\b/i;
+/** How far back a passage's "that year" may reach for the year it means: a paragraph or two. */
+const CONTEXT_CHARS = 1200;
+const COUNT_WORDS: Record<string, number> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+
+/**
+ * The year a passage that points back in time means: the last year its document names before
+ * it, moved by the years it counts ("returned the favor four years later" after 2003 is
+ * 2007). It is the document's own dating, as a curator would note it: it lets the passage
+ * answer "when" and confirm a claim's year, never contradict one.
+ */
+function contextYear(passage: Passage, doc: LoadedDocument): string | undefined {
+  const back = BACK_IN_TIME.exec(passage.text);
+  if (!back) return undefined;
+  const before = doc.text.slice(Math.max(0, passage.start - CONTEXT_CHARS), passage.start);
+  const years = [...before.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)];
+  const last = years.at(-1);
+  if (!last) return undefined;
+  const [, count, unit, way] = back;
+  const n = count ? (COUNT_WORDS[count.toLowerCase()] ?? (/^\d+$/.test(count) ? Number(count) : undefined)) : 0;
+  if (n === undefined) return undefined;
+  const shift = unit && /^years?$/i.test(unit) ? (/^(?:earlier|before)$/i.test(way!) ? -n : n) : 0;
+  return String(Number(last[1]) + shift);
 }
 
 /**

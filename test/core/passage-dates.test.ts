@@ -38,3 +38,35 @@ describe('a passage that holds a curated quote', () => {
     );
   });
 });
+
+describe('a passage that points back to a year its document gave', () => {
+  let pack: PackCopy;
+  let engine: Engine;
+
+  beforeAll(() => {
+    pack = copyPack();
+    pack.write(
+      'sources/doc1.txt',
+      'The bridge over the river was opened in 1999 at a cost of $5 million.\nCritics called it a “vanity project” — too costly.\nThe old ferry across the lake stopped running in 2003.\nThe council approved a tunnel at the end of that year.\nThe mayor opened the tunnel four years later.\n',
+    );
+    engine = Engine.fromDir(pack.dir);
+  });
+  afterAll(() => pack.remove());
+
+  const quoteOf = (question: string) => engine.ask(question).citations[0]?.quote ?? '';
+
+  it('answers "when" with it, the quote kept as written', () => {
+    expect(engine.ask('when did the council approve the tunnel').status).toBe('answered');
+    expect(quoteOf('when did the council approve the tunnel')).toMatch(
+      /^The council approved a tunnel at the end of that year/,
+    );
+    expect(quoteOf('council approve tunnel 2003')).toMatch(/that year/);
+  });
+
+  it('counts the years it says ("four years later"), and confirms a claim by it but never contradicts one', () => {
+    expect(quoteOf('did the mayor open the tunnel in 2007')).toMatch(/four years later/);
+    expect(engine.check('The mayor opened the tunnel in 2007.').verdict).toBe('supported');
+    expect(engine.check('The mayor opened the tunnel in 2005.').verdict).not.toBe('supported');
+    expect(engine.check('The mayor opened the tunnel in 2005.').verdict).not.toBe('contradicted');
+  });
+});
