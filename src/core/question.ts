@@ -94,6 +94,7 @@ const LAST_WORD_TYPES: [RegExp, AnswerType][] = [
   [/ (?:length|size|height|capacity)$/, 'amount'],
   [/ where$/, 'place'],
   [/ why$/, 'cause'],
+  [/ (?:called|named)$/, 'name'],
 ];
 
 /** Whole messages that are chat, by what they are. Matched on the canonical text without punctuation. */
@@ -236,6 +237,8 @@ function firstAlternative(text: string): string {
 export function readQuestion(question: string): QuestionShape {
   const whole = canonical(question)
     .replace(/[^\p{L}\p{N}'%$ -]+/gu, ' ')
+    // "between the two", "the two countries": the pair the conversation is about, not a count.
+    .replace(/\b(the|these|those) two\b/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
   if (whole === '') return { type: null, about: '', chat: 'empty' };

@@ -13,6 +13,7 @@ describe('reading a question', () => {
     ['pakistan sco join year', 'date'],
     ['pakistan stream pipeline length', 'amount'],
     ['do they hold drills every year', null],
+    ['what are the naval drills between the two called', 'name'],
     ['who built the steel mills', 'person'],
     ['where did the sailors go', 'place'],
     ['which city hosted the parade', 'place'],
@@ -33,6 +34,11 @@ describe('reading a question', () => {
       about: 'motto is meant to sum up the bond',
       asking: 'motto',
     });
+  });
+
+  it('reads "the two" as the pair being talked about, not a count', () => {
+    expect(readQuestion('what new body did the two parliaments create').about).not.toMatch(/two/);
+    expect(readQuestion('how many of the 30 gates are installed').about).toMatch(/30/);
   });
 
   it('finds what "how many" counts: the last word before the verb, or nothing after an auxiliary', () => {
