@@ -77,7 +77,16 @@ export function weigh(
   // A name the claim gives must be in what the source says, not only in a fact's tags.
   const unnamed = claim.names.filter((alternatives) => !alternatives.some((t) => fact.terms.includes(t)));
   if (unnamed.length) return silent();
-  const kind = hit.fact.kind;
+  // An opinion piece narrates events too: a sentence of it that dates what happened and
+  // proposes nothing ("In 2014, Russia lifted an arms embargo") is its author's report of the
+  // event; its undated judgements stay opinion. A curator has already said which a fact is.
+  const narrated =
+    hit.fact.kind === 'opinion' &&
+    isPassage(hit.fact) &&
+    !fact.modal &&
+    !fact.reported &&
+    fact.figures.some((f) => f.kind === 'year' && !f.noted);
+  const kind = narrated ? 'report' : hit.fact.kind;
   // Someone's words quoted in a report are theirs, not the report's: evidence only of what was said.
   const hearsay =
     kind === 'forum_claim' || ((kind === 'opinion' || kind === 'proposal' || fact.reported) && !claimIsAttributed);

@@ -248,6 +248,20 @@ describe('how one fact bears on a claim', () => {
     expect(weigh(claim(2016), reader.readFact(naval), hit(naval), false, name).bearing).not.toBe('states');
   });
 
+  it("takes an opinion piece's dated account of an event as its report, and its undated judgement as opinion", () => {
+    const opinion = (statement: string) => ({ ...fact(statement, 'opinion'), id: `passage:blog:${n++}` });
+    const weighOpinion = (claim: string, statement: string) =>
+      weigh(reader.read(claim), reader.readFact(opinion(statement)), hit(opinion(statement)), false, name).bearing;
+    const claim = 'Russia lifted its arms embargo on Pakistan in 2014.';
+    expect(weighOpinion(claim, 'In 2014, Russia lifted an arms embargo against Pakistan.')).toBe('states');
+    expect(
+      weighOpinion('Russia lifted its arms embargo on Pakistan.', 'Russia lifted an arms embargo against Pakistan.'),
+    ).toBe('proposes');
+    expect(weighOpinion(claim, 'In 2014, Russia should have lifted an arms embargo against Pakistan.')).toBe(
+      'proposes',
+    );
+  });
+
   it('never states a deed the fact has another party do', () => {
     expect(
       bearing(
