@@ -16,7 +16,7 @@ import { BM25, Postings, WEIGHTS, type Expansion, type StoredPostings } from './
 import { salience, type Salience } from './salience.js';
 import { Shortlist } from './shortlist.js';
 import { ENGLISH_RANK } from './everyday-words.js';
-import { stem } from './tokens.js';
+import { stem, words } from './tokens.js';
 
 export interface Hit {
   fact: Fact;
@@ -86,6 +86,8 @@ const MAX_WEIGHT = 3;
 const ASKING_SHARE = 0.3;
 /** A name this rare in the pack (its weight) sets its facts apart: about one fact in eight, or rarer. */
 const DISTINCT_NAME = 2;
+/** Two names found together in this share of the facts that have the rarer are one name. */
+const TOGETHER = 0.8;
 const FIELDS = ['statement', 'quote', 'tags', 'topic'] as const;
 const BOOST = { statement: 3, tags: 2, topic: 1.5, quote: 1 };
 /**
@@ -324,7 +326,7 @@ export class FactIndex {
    * `asking` is a word that names what is asked for ("which city"): it weighs little.
    */
   query(text: string, asking?: string): Query {
-    const concepts = this.analyzer.concepts(text);
+    const concepts = this.oneName(this.analyzer.concepts(text), words(text).join(' '));
     const misspelt = new Set(concepts.filter((c) => this.misspelt(c)).flatMap((c) => c.terms));
     const related = concepts.map((c) =>
       this.options.related && !misspelt.has(c.terms[0]!) ? this.relatedTerms(c) : [],
@@ -385,6 +387,33 @@ export class FactIndex {
         /^n[^v]*$/.test(Lexicon.shared().partsOfSpeech(c.word)) &&
         c.terms.every((t) => this.expand(t, query.misspelt.has(t)).length === 0),
     );
+  }
+
+  /**
+   * Two names in a row that the pack nearly always writes together ("sardar sarovar", "imran
+   * khan") are one name: counted twice, a two-word name would weigh twice what it tells, and
+   * outweigh the rest of the question. The rarer word stands for both.
+   */
+  private oneName(concepts: Concept[], text: string): Concept[] {
+    const out: Concept[] = [];
+    for (const c of concepts) {
+      const prev = out.at(-1);
+      const single = (x: Concept) => x.terms.length === 1 && !isAliasKey(x.terms[0]!) && salience(x.word) === 'name';
+      // Side by side as written: "karachi to lahore" is two places.
+      if (prev && single(prev) && single(c) && ` ${text} `.includes(` ${prev.word} ${c.word} `)) {
+        const [a, b] = [prev.terms[0]!, c.terms[0]!];
+        const rarer = this.postings.frequency(a) <= this.postings.frequency(b) ? a : b;
+        if (
+          this.postings.frequency(rarer) > 0 &&
+          this.postings.together(a, b) >= TOGETHER * this.postings.frequency(rarer)
+        ) {
+          out[out.length - 1] = { word: `${prev.word} ${c.word}`, terms: [rarer] };
+          continue;
+        }
+      }
+      out.push(c);
+    }
+    return out;
   }
 
   /** Completions of a question's last word from the index's own words, the most common first. */

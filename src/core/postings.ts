@@ -203,6 +203,21 @@ export class Postings {
     return this.terms.get(term);
   }
 
+  /** How many facts carry both terms. */
+  together(a: string, b: string): number {
+    const x = this.terms.get(a);
+    const y = this.terms.get(b);
+    if (!x || !y) return 0;
+    let n = 0;
+    for (let i = 0, j = 0; i < x.size && j < y.size; ) {
+      const d = x.docs[i]! - y.docs[j]!;
+      if (d === 0) n++;
+      if (d <= 0) i++;
+      if (d >= 0) j++;
+    }
+    return n;
+  }
+
   /** How many facts carry the term, in any field. */
   frequency(term: string): number {
     return this.terms.get(term)?.size ?? 0;

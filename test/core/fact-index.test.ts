@@ -112,6 +112,16 @@ describe('the fact index', () => {
     agree();
   });
 
+  it('takes two names the pack writes together, side by side in the question, for one name: the rarer stands for both', () => {
+    build(pack.facts);
+    const words = (q: string) => index.query(q).concepts.map((c) => c.word);
+    const fradkov = index.query('when did mikhail fradkov visit').concepts;
+    expect(fradkov.map((c) => c.word)).toEqual(['mikhail fradkov', 'visit']);
+    expect(fradkov[0]!.terms).toHaveLength(1);
+    // Apart in the question, two places stay two.
+    expect(words('train from karachi to lahore')).toEqual(expect.arrayContaining(['karachi', 'lahore']));
+  });
+
   it('agrees on a synthetic pack of 3,000 facts, where most facts share the common words and many tie', () => {
     const synthetic = syntheticPack(pack, 3000, 7);
     build(synthetic.facts, synthetic);
