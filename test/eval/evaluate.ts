@@ -278,15 +278,15 @@ export function evaluate(engine: Engine, set: EvalSet): Report {
  */
 export const FLOORS = {
   successAt1: 0.63,
-  successAt3: 0.69,
-  verdictAccuracy: 0.68,
+  successAt3: 0.7,
+  verdictAccuracy: 0.69,
   falseSupported: 3,
   noAnswerAccuracy: 0.82,
   offtopicAccuracy: 0.92,
   disagreementRecall: 0.39,
   // Lowered once, from the 0.76 taken when the engine answered far fewer questions (56% right
   // first then, 63% now): the share is of the questions answered, which grew.
-  firstSentenceAnswers: 0.74,
+  firstSentenceAnswers: 0.75,
 };
 export const TARGETS: typeof FLOORS = {
   successAt1: 0.9,
