@@ -13,6 +13,7 @@ import type { LoadedDocument, Pack } from '../knowledge/load.js';
 import { PassageFinder, plainText, type Passage } from '../knowledge/passages.js';
 import type { Fact } from '../knowledge/schema.js';
 import type { LazyFacts } from './fact-index.js';
+import { NUMBER_WORDS } from './figures.js';
 
 /** Passages are told from facts by this prefix of their id. */
 const PASSAGE_ID = 'passage:';
@@ -52,19 +53,11 @@ const BACK_IN_TIME =
   /\b(?:(?:that|the same|the following|the next|the previous|the preceding|later that|earlier that) year|that (?:month|week|summer|winter|spring|autumn|fall)|(\w+) (months?|years?|weeks?) (later|earlier|after(?:wards)?|before))\b/i;
 /** How far back a passage's "that year" may reach for the year it means: a paragraph or two. */
 const CONTEXT_CHARS = 1200;
-const COUNT_WORDS: Record<string, number> = {
-  a: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
+/** "a month later", "one year later": counted as one. */
+const countOf = (word: string): number | undefined =>
+  /^(?:a|an|one)$/i.test(word)
+    ? 1
+    : (NUMBER_WORDS[word.toLowerCase()] ?? (/^\d+$/.test(word) ? Number(word) : undefined));
 
 /**
  * The year a passage that points back in time means: the last year its document names before
@@ -80,7 +73,7 @@ function contextYear(passage: Passage, doc: LoadedDocument): string | undefined 
   const last = years.at(-1);
   if (!last) return undefined;
   const [, count, unit, way] = back;
-  const n = count ? (COUNT_WORDS[count.toLowerCase()] ?? (/^\d+$/.test(count) ? Number(count) : undefined)) : 0;
+  const n = count ? countOf(count) : 0;
   if (n === undefined) return undefined;
   const shift = unit && /^years?$/i.test(unit) ? (/^(?:earlier|before)$/i.test(way!) ? -n : n) : 0;
   return String(Number(last[1]) + shift);

@@ -1,21 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine.js';
-import { copyPack, type PackCopy } from '../helpers/pack-fixture.js';
+import { copyPack } from '../helpers/pack-fixture.js';
+
+/** The sentences of doc1 that the minimal pack's facts quote. */
+const QUOTED =
+  'The bridge over the river was opened in 1999 at a cost of $5 million.\nCritics called it a “vanity project” — too costly.\n';
+
+/** An engine on the minimal pack whose doc1 goes on with `more`, with any other files given. */
+function engineWith(more: string, files: Record<string, string> = {}) {
+  const pack = copyPack();
+  pack.write('sources/doc1.txt', QUOTED + more);
+  for (const [file, text] of Object.entries(files)) pack.write(file, text);
+  return { engine: Engine.fromDir(pack.dir), remove: () => pack.remove() };
+}
 
 describe('a passage that holds a curated quote', () => {
-  let pack: PackCopy;
   let engine: Engine;
+  let remove = () => {};
 
   beforeAll(() => {
-    pack = copyPack();
     // The sentence gives no year; the curator dated the fact that quotes part of it.
-    pack.write(
-      'sources/doc1.txt',
-      'The bridge over the river was opened in 1999 at a cost of $5 million.\nCritics called it a “vanity project” — too costly.\nLast week the mayor formally dedicated the new bridge to the people of the town.\n',
-    );
-    pack.write(
-      'facts/dedication.yaml',
-      `facts:
+    ({ engine, remove } = engineWith(
+      'Last week the mayor formally dedicated the new bridge to the people of the town.\n',
+      {
+        'facts/dedication.yaml': `facts:
   - id: bridge-dedicated
     statement: According to Ann Author, the mayor formally dedicated the new bridge.
     quote: the mayor formally dedicated the new bridge
@@ -24,10 +32,10 @@ describe('a passage that holds a curated quote', () => {
     kind: report
     topic: bridge
 `,
-    );
-    engine = Engine.fromDir(pack.dir);
+      },
+    ));
   });
-  afterAll(() => pack.remove());
+  afterAll(() => remove());
 
   it("carries the curator's date when the passage is weighed for a claim", () => {
     expect(engine.check('In 2001 the mayor dedicated the new bridge to the people of the town.').verdict).toBe(
@@ -40,18 +48,15 @@ describe('a passage that holds a curated quote', () => {
 });
 
 describe('a passage that points back to a year its document gave', () => {
-  let pack: PackCopy;
   let engine: Engine;
+  let remove = () => {};
 
   beforeAll(() => {
-    pack = copyPack();
-    pack.write(
-      'sources/doc1.txt',
-      'The bridge over the river was opened in 1999 at a cost of $5 million.\nCritics called it a “vanity project” — too costly.\nThe old ferry across the lake stopped running in 2003.\nThe council approved a tunnel at the end of that year.\nThe mayor opened the tunnel four years later.\n',
-    );
-    engine = Engine.fromDir(pack.dir);
+    ({ engine, remove } = engineWith(
+      'The old ferry across the lake stopped running in 2003.\nThe council approved a tunnel at the end of that year.\nThe mayor opened the tunnel four years later.\n',
+    ));
   });
-  afterAll(() => pack.remove());
+  afterAll(() => remove());
 
   const quoteOf = (question: string) => engine.ask(question).citations[0]?.quote ?? '';
 
