@@ -267,7 +267,7 @@ export class ClaimReader {
         places: placesAfter(
           plain,
           mentions.filter((m) => m.at >= from && m.at < to),
-          /\b(?:in|at|to|from|into|on|inside|visit(?:ed|s|ing)?)\s+(?:the\s+)?$/,
+          PLACE_OR_GOING,
           EVENT_AFTER_PLACE,
         ),
         verbs: new Set(words(plain.slice(from, to)).flatMap((w) => verbOf(w) ?? [])),
@@ -290,6 +290,9 @@ const withoutNumbers = (text: string): string => text.replace(/(?<![\p{L}\d])\d[
 /** Where something happened or someone went: "in Moscow", "at Islamabad", "visited Moscow", "a trip to Islamabad". */
 const PLACE_OF_EVENT =
   /\b(?:in|at|visit(?:ed|s|ing)?|(?:visits?|trips?|journey|went|go(?:es|ing)?|came|comes?|travel(?:l?ed|s)?|flew|flies)\s+to)\s+(?:the\s+)?$/;
+
+/** Where something is, or where it went or came from: "in Pakistan", "to Moscow", "from Islamabad". */
+const PLACE_OR_GOING = /\b(?:in|at|to|from|into|on|inside|visit(?:ed|s|ing)?)\s+(?:the\s+)?$/;
 
 /** Where each sentence of a text starts and ends. */
 function sentenceSpans(text: string): [number, number][] {
@@ -480,14 +483,14 @@ const NOT_A_ROLE = new Set([
   'through',
 ]);
 
+/** Verbs of going somewhere: with "to", each tells a visit. */
+const GOING = new Set(['go', 'come', 'travel', 'fly', 'journey', 'head', 'sail']);
+
 /**
  * For each use of each verb, the nearest party before it and after it in its clause, and the
  * parties its clause sets against ("against India"). After a passive ("was lifted by
  * Russia") the party after "by" is the agent.
  */
-/** Verbs of going somewhere: with "to", each tells a visit. */
-const GOING = new Set(['go', 'come', 'travel', 'fly', 'journey', 'head', 'sail']);
-
 function readFrames(text: string, mentions: readonly Mention[], negation: RegExp): Map<string, Frame[]> {
   const frames = new Map<string, Frame[]>();
   // A party's name is one token, whatever its punctuation ("u.s.s.r.").

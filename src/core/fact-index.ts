@@ -395,10 +395,10 @@ export class FactIndex {
    * outweigh the rest of the question. The rarer word stands for both.
    */
   private oneName(concepts: Concept[], text: string): Concept[] {
+    const single = (x: Concept) => x.terms.length === 1 && !isAliasKey(x.terms[0]!) && salience(x.word) === 'name';
     const out: Concept[] = [];
     for (const c of concepts) {
       const prev = out.at(-1);
-      const single = (x: Concept) => x.terms.length === 1 && !isAliasKey(x.terms[0]!) && salience(x.word) === 'name';
       // Side by side as written: "karachi to lahore" is two places.
       if (prev && single(prev) && single(c) && ` ${text} `.includes(` ${prev.word} ${c.word} `)) {
         const [a, b] = [prev.terms[0]!, c.terms[0]!];
