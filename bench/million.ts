@@ -13,7 +13,7 @@
  *   npm run bench:million -- --passages=200000   # a smaller one, same method
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import v8 from 'node:v8';
@@ -35,12 +35,18 @@ const USAGE = `usage: npm run bench:million [-- options]
   --passages=N  passages in the pack (default 1000000)
   --seed=N      seed of the synthetic sources and the queries (default 42)
   --json        also one JSON object as the last line of stdout
+  --reuse       keep the pack already written for these --passages and --seed (and its saved
+                index, while it is sound): no generating, and the engine timed is one started
+                from the saved index, as a bot starts
+  --answers=F   also write every answer and verdict, as JSON lines, to F (to diff two versions)
   --help        this text`;
 
 const args = readArgs('bench:million', USAGE, {
   passages: { type: 'string', default: '1000000' },
   seed: { type: 'string', default: '42' },
   json: { type: 'boolean', default: false },
+  reuse: { type: 'boolean', default: false },
+  answers: { type: 'string' },
   // Internal: the child process that times a start from the saved index of the pack in this folder.
   'start-from': { type: 'string' },
 }).values;
@@ -157,32 +163,44 @@ function main(): void {
     .join(' ');
   const real = loadPack(join(ROOT, 'knowledge'));
   const queries = benchQueries(real, SEED);
+  const dir = join(ROOT, 'bench', 'packs', `million-${WANTED}-${SEED}`);
+  const reused = args.reuse && existsSync(join(dir, 'documents.yaml'));
   let t = performance.now();
-  let pack: Pack | null = millionPack(real, WANTED, SEED);
-  const generated = performance.now() - t;
-  const documents = pack.documents.size;
-  gc();
-  const heapPack = process.memoryUsage().heapUsed;
-  // Written out, so that the engine starts from the folder as a bot would, and saves its index there.
-  const dir = pack.dir;
-  t = performance.now();
-  rmSync(dir, { recursive: true, force: true });
-  writePack(pack, dir);
-  const written = performance.now() - t;
-  progress(
-    `pack of ${pack.passages.length.toLocaleString('en-US')} sentences (before the repeats loadPack drops) in ${documents.toLocaleString('en-US')} documents, generated in ${Math.round(generated / 1000)} s, written to ${dir} in ${Math.round(written / 1000)} s; building the engine`,
-  );
-  pack = null;
-  gc();
+  let generated = 0;
+  let documents: number;
+  let heapPack = 0;
+  if (reused) {
+    documents = 0;
+    progress(`reusing the pack in ${dir}; starting the engine from it`);
+  } else {
+    let pack: Pack | null = millionPack(real, WANTED, SEED);
+    generated = performance.now() - t;
+    documents = pack.documents.size;
+    gc();
+    heapPack = process.memoryUsage().heapUsed;
+    // Written out, so that the engine starts from the folder as a bot would, and saves its index there.
+    t = performance.now();
+    rmSync(dir, { recursive: true, force: true });
+    writePack(pack, dir);
+    const written = performance.now() - t;
+    progress(
+      `pack of ${pack.passages.length.toLocaleString('en-US')} sentences (before the repeats loadPack drops) in ${documents.toLocaleString('en-US')} documents, generated in ${Math.round(generated / 1000)} s, written to ${dir} in ${Math.round(written / 1000)} s; building the engine`,
+    );
+    pack = null;
+    gc();
+  }
   t = performance.now();
   // Found disagreements are not looked for: finding them in 17,000 units already takes minutes (see README).
   const engine = Engine.fromDir(dir, { findDisagreements: false });
   const build_ms = performance.now() - t;
+  if (reused) documents = engine.pack.documents.size;
   const passages = engine.passageCount;
   if (!existsSync(join(dir, INDEX_FILE))) throw new Error(`no index saved in ${dir}`);
   gc();
   const heap = process.memoryUsage();
-  progress(`loaded, built and saved in ${Math.round(build_ms / 1000)} s; starting from the saved index`);
+  progress(
+    `${reused ? 'started' : 'loaded, built and saved'} in ${Math.round(build_ms / 1000)} s; starting from the saved index`,
+  );
   const starts = timeStarts(dir, 2);
   progress('timing');
 
@@ -197,6 +215,13 @@ function main(): void {
     });
   const ask = time(queries.questions, (q) => engine.ask(q));
   const check = time(queries.claims, (c) => engine.check(c));
+  if (args.answers) {
+    const lines = [
+      ...queries.questions.map((q) => JSON.stringify(engine.ask(q))),
+      ...queries.claims.map((c) => JSON.stringify(engine.check(c))),
+    ];
+    writeFileSync(args.answers, `${lines.join('\n')}\n`);
+  }
   const slowest = queries.questions
     .map((q, i) => ({ q, ms: ask[i]! }))
     .sort((a, b) => b.ms - a.ms)
@@ -228,7 +253,7 @@ function main(): void {
     `crosscheck bench, million-passage pack — node ${process.version}, load average at start ${loadAtStart}, at end ${load}; seed ${SEED}`,
   );
   console.log(
-    `${passages.toLocaleString('en-US')} passages, ${documents.toLocaleString('en-US')} documents, ${result.facts} curated facts: first start (load, segment, index, save) ${result.build_ms} ms, heap then ${result.heap_mb} MB (pack alone before the engine ${result.heap_pack_mb} MB; rss ${result.rss_mb} MB, array buffers ${result.array_buffers_mb} MB)`,
+    `${passages.toLocaleString('en-US')} passages, ${documents.toLocaleString('en-US')} documents, ${result.facts} curated facts: ${reused ? 'start from the folder kept (--reuse; from the saved index when it was sound)' : 'first start (load, segment, index, save)'} ${result.build_ms} ms, heap then ${result.heap_mb} MB (pack alone before the engine ${result.heap_pack_mb} MB; rss ${result.rss_mb} MB, array buffers ${result.array_buffers_mb} MB)`,
   );
   console.log(
     `ask p50 ${result.ask_p50_ms} ms, p99 ${result.ask_p99_ms} ms (${ask.length} asks); check p50 ${result.check_p50_ms} ms, p99 ${result.check_p99_ms} ms (${check.length} checks)`,

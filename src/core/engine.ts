@@ -6,7 +6,8 @@
  *   engine.ask('when did russia lift the arms embargo');   // Answer: cited sentences, disagreements
  *   engine.check('Russia lifted its arms embargo in 2010'); // Verdict: contradicted, with the facts
  */
-import { loadPack, type LoadedDocument, type Pack } from '../knowledge/load.js';
+import { loadPack, passageTableOf, type LoadedDocument, type Pack } from '../knowledge/load.js';
+import type { PassageTable } from '../knowledge/passages.js';
 import type { Fact, Topic } from '../knowledge/schema.js';
 import { wordMatcher } from '../knowledge/text.js';
 import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './citations.js';
@@ -88,6 +89,8 @@ export class Engine {
   readonly found: readonly FoundDisagreement[];
   /** Passages (by fact id) that curated facts quote: the fact is said instead. */
   private readonly covered: Covered;
+  /** The pack's passages by position (see passageTableOf). */
+  private readonly passages: PassageTable;
 
   /** The pack in `dir`, its index read back when saved for the same files, else built and saved (see index-store.ts). */
   static fromDir(dir: string, options?: EngineOptions): Engine {
@@ -101,9 +104,10 @@ export class Engine {
     this.options = { ...DEFAULTS, ...options };
     const topicNames = new Map([...pack.topics.values()].map((t) => [t.id, t.name]));
     // Every sentence of every source is citable beside the curated facts.
-    const passages = new PassageFacts(pack.passages, pack.documents);
-    this.covered = new Covered(pack);
-    this.index = savedOrBuilt(saved, pack, (stored) => {
+    this.passages = passageTableOf(pack);
+    const passages = new PassageFacts(this.passages, pack.documents);
+    this.covered = new Covered(pack, this.passages);
+    this.index = savedOrBuilt(saved, this.passages, (stored) => {
       const abbreviations = stored?.abbreviations ?? definedAbbreviations(pack.passages.map((p) => p.text));
       const aliases = withAbbreviations(pack.aliases, abbreviations);
       return { index: new FactIndex(pack.facts, topicNames, aliases, {}, passages, stored?.postings), abbreviations };
@@ -139,12 +143,12 @@ export class Engine {
 
   /** Curated and community facts, passages aside. */
   get factCount(): number {
-    return this.index.size - this.pack.passages.length;
+    return this.index.size - this.passages.length;
   }
 
   /** Every sentence of every source, citable. */
   get passageCount(): number {
-    return this.pack.passages.length;
+    return this.passages.length;
   }
 
   /**

@@ -1,10 +1,13 @@
 /**
  * The index saved next to its pack, so that a start with unchanged sources reads it back
  * instead of segmenting and analysing every sentence again (a million passages take minutes
- * to index, and seconds to read back). One binary file holds the postings (read back as
- * typed arrays over the file's own bytes, not copied), the terms, the field lengths and BM25
- * averages, the abbreviations the sources define, and each passage's document, post and
- * character offsets. It holds no text: passages are cut from the sources when read.
+ * to index, and a second or two to read back). One binary file holds the postings (each
+ * term's facts delta-coded, its counts as codes into a palette: about 55 MB for a million
+ * passages where plain arrays took 207; a term's lists are decoded when it is first looked
+ * up), the terms, the field lengths and BM25 averages, the abbreviations the sources define,
+ * and each passage's post and character offsets, by document (typed arrays over the file's
+ * own bytes: no object per passage). It holds no text: passages are cut from the sources
+ * when read.
  *
  *   const saved = SavedIndex.of('knowledge');          // keyed by the pack's files, before they are read
  *   const pack = loadPack('knowledge', { passages: (docs) => saved.passages(docs) });
@@ -17,8 +20,11 @@
  * The key is SHA-256 over every file in the pack's folder (its YAML and its sources) and
  * over the code that turns them into an index, with the stemmer's and the lexicon's package
  * versions: a changed source, fact or rule makes the saved index stale, and it is rebuilt.
- * A file that is stale, truncated, inconsistent or not an index at all is never trusted:
- * it is ignored, and replaced once the index is built again.
+ * The file also keeps the files' stamp (names, sizes, modification times, inodes) when the
+ * key was worked out, so a start whose files all stand as they were needs only to stat them
+ * (see SavedIndex.of). A file that is stale, truncated, inconsistent (its header's SHA-256,
+ * every term's facts and codes, the passages' order are checked) or not an index at all is
+ * never trusted: it is ignored, and replaced once the index is built again.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -35,38 +41,57 @@ import {
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { cacheDir, moduleVersion, readCache, writeCache } from '../knowledge/cache.js';
-import type { LoadedDocument, Pack } from '../knowledge/load.js';
-import { type Passage, passagesAt, segmentationVersion } from '../knowledge/passages.js';
+import type { LoadedDocument } from '../knowledge/load.js';
+import { type Passage, PassageTable, segmentationVersion } from '../knowledge/passages.js';
 import type { StoredPostings } from './postings.js';
 
 export const INDEX_FILE = '.crosscheck-index.bin';
-const MAGIC = 'crosscheck index 1\n';
+const MAGIC = 'crosscheck index 2\n';
+const NO_STAMP = '-'.repeat(64);
+/** The header's JSON follows the magic, its length (4 bytes) and its SHA-256 (32 bytes). */
+const HEADER_AT = MAGIC.length + 4 + 32;
 /** Numbers in the file are little-endian; typed arrays over it are read in place only where the machine is too. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-/** What is saved besides the postings' arrays. */
+/** What is saved besides the arrays. */
 interface Header {
   key: string;
+  /**
+   * The pack's files by name, size, modification time and inode when `key` was last worked
+   * out (see packStamp), or NO_STAMP when one had just changed: while they are unchanged, so
+   * is the key. Always 64 characters, so that a new stamp is written over the old in place.
+   */
+  stamp: string;
   /** The whole file's length: a truncated file is told by it. */
   length: number;
   terms: string[];
   fields: number;
   count: number;
   room: number;
+  /** Bytes of a posting's code into `palette`: 1 or 2. */
+  codeBytes: number;
   abbreviations: string[][];
-  /** The documents passages belong to, by position (see `passageDocument`). */
+  /** The documents passages belong to, in the passages' order (see `documentFirst`). */
   documents: string[];
   sections: Record<SectionName, { offset: number; length: number }>;
 }
 
+/**
+ * The arrays, in the file's order. A term's facts (ascending) are written as the first, then
+ * each one's distance from the one before less one, in LEB128 (7 bits a byte): rising by
+ * construction, and a byte or two a fact where four were. A posting's counts (a byte per
+ * field) take few distinct values, so each is a code into a palette of them.
+ */
 const SECTIONS = {
   sizes: Int32Array,
   inField: Int32Array,
-  docs: Int32Array,
-  counts: Uint32Array,
+  docBytes: Uint8Array,
+  codes: Uint8Array,
+  palette: Uint32Array,
   lengths: Uint16Array,
   averageLength: Float64Array,
-  passageDocument: Int32Array,
+  /** Where each document's passages begin, then the passages' count: documents + 1 numbers. */
+  documentFirst: Int32Array,
   passageStart: Int32Array,
   passageEnd: Int32Array,
   /** -1 outside a forum post. */
@@ -74,6 +99,15 @@ const SECTIONS = {
 } as const;
 type SectionName = keyof typeof SECTIONS;
 type Sections = { [K in SectionName]: InstanceType<(typeof SECTIONS)[K]> };
+
+/** A file found sound: its header and arrays, and where each term's facts and codes begin. */
+interface Sound {
+  header: Header;
+  sections: Sections;
+  /** Each term's first byte in `docBytes`, and its first posting. */
+  byteAt: Float64Array;
+  postingAt: Float64Array;
+}
 
 /** An index as saved and read back. */
 export interface StoredIndex {
@@ -83,60 +117,73 @@ export interface StoredIndex {
 
 /** What an index is saved from: its postings, its abbreviations and the pack's passages. */
 export interface IndexToSave extends StoredIndex {
-  passages: readonly Pick<Passage, 'document' | 'post' | 'start' | 'end'>[];
+  passages: PassageTable | readonly Pick<Passage, 'document' | 'post' | 'start' | 'end'>[];
 }
 
 export class SavedIndex {
   /** The file read back, checked against the key; undefined until first asked for. */
-  private loaded: { header: Header; sections: Sections } | null | undefined;
+  private loaded: Sound | null | undefined;
 
   private constructor(
     private readonly key: string,
+    private readonly stamp: string | null,
     private readonly paths: readonly string[],
+    /** The files read, by path, with their headers: read once. */
+    private readonly files: Map<string, { bytes: Buffer; header: Header } | null>,
   ) {}
 
   /**
    * The saved index of the pack in `dir`, keyed by the pack's files as they are now. Call it
    * before loading the pack: a file changed in between makes the key stale, never the index.
+   *
+   * The key hashes every file's contents; a saved index also carries the files' stamp (names,
+   * sizes, times, inodes) when it was keyed. While the stamp is the same, so are the files,
+   * and the key need not be worked out again: a start then stats the files, and reads none.
    */
   static of(dir: string): SavedIndex {
     const fallback = cacheDir();
-    return new SavedIndex(packKey(dir), [
-      join(dir, INDEX_FILE),
-      ...(fallback ? [join(fallback, `index-${pathHash(dir)}.bin`)] : []),
-    ]);
+    const paths = [join(dir, INDEX_FILE), ...(fallback ? [join(fallback, `index-${pathHash(dir)}.bin`)] : [])];
+    const files = packFiles(dir);
+    const stamp = packStamp(files);
+    const read = new Map(paths.map((path) => [path, readIndexFile(path)]));
+    const stamped = stamp ? [...read.values()].find((f) => f?.header.stamp === stamp) : undefined;
+    const key = stamped?.header.key ?? packKey(dir, files);
+    return new SavedIndex(key, stamp, paths, read);
   }
 
   /** The pack's passages as saved, over these documents, or null when there is no sound saved index. */
-  passages(documents: ReadonlyMap<string, LoadedDocument>): Passage[] | null {
+  passages(documents: ReadonlyMap<string, LoadedDocument>): PassageTable | null {
     const file = this.file();
     if (!file) return null;
     const { header, sections: s } = file;
-    const docs = header.documents.map((id) => documents.get(id));
-    if (docs.some((d) => !d)) return this.reject();
-    const out: Passage[] = new Array(s.passageStart.length);
-    for (let i = 0; i < out.length; i++) {
-      const doc = docs[s.passageDocument[i]!]!;
-      const post = s.passagePost[i]!;
-      const start = s.passageStart[i]!;
-      out[i] = passagesAt(doc, start, s.passageEnd[i]!, post < 0 ? null : post);
+    const docs: LoadedDocument[] = [];
+    for (const id of header.documents) {
+      const doc = documents.get(id);
+      if (!doc) return this.reject();
+      docs.push(doc);
     }
-    return out;
+    return PassageTable.saved(docs, {
+      first: s.documentFirst,
+      start: s.passageStart,
+      end: s.passageEnd,
+      post: s.passagePost,
+    });
   }
 
   /** The saved postings and abbreviations, or null. */
   read(): StoredIndex | null {
     const file = this.file();
     if (!file) return null;
-    const { header, sections: s } = file;
+    const { header, sections: s, byteAt, postingAt } = file;
+    const codes =
+      header.codeBytes === 2 ? new Uint16Array(s.codes.buffer, s.codes.byteOffset, s.codes.length / 2) : s.codes;
     return {
       abbreviations: header.abbreviations,
       postings: {
         terms: header.terms,
         sizes: s.sizes,
         inField: s.inField,
-        docs: s.docs,
-        counts: s.counts,
+        list: (i) => readList(s.docBytes, byteAt[i]!, codes, postingAt[i]!, s.palette, s.sizes[i]!),
         lengths: s.lengths,
         averageLength: s.averageLength,
         count: header.count,
@@ -153,39 +200,75 @@ export class SavedIndex {
 
   /** Saves the index in the first place that can be written; best effort. Returns the path, or null. */
   write(index: IndexToSave): string | null {
-    const bytes = encode(this.key, index);
+    let bytes: Uint8Array;
+    try {
+      bytes = encode(this.key, this.stamp ?? NO_STAMP, index);
+    } catch {
+      return null; // more distinct counts than codes can tell (never seen): no saved index
+    }
     for (const path of this.paths) {
-      const aside = `${path}.${process.pid}`;
       try {
-        const fd = openSync(aside, 'w');
-        try {
-          writeSync(fd, bytes);
-        } finally {
-          closeSync(fd);
-        }
-        renameSync(aside, path);
-        // A stale file elsewhere must not be read before this one.
-        for (const other of this.paths) if (other !== path) removeQuietly(other);
-        return path;
+        writeAside(path, bytes);
       } catch {
-        removeQuietly(aside);
+        continue;
       }
+      // A stale file elsewhere must not be read before this one.
+      for (const other of this.paths) if (other !== path) removeQuietly(other);
+      return path;
     }
     return null;
   }
 
-  private file(): { header: Header; sections: Sections } | null {
+  private file(): Sound | null {
     if (this.loaded === undefined) {
       this.loaded = null;
       for (const path of this.paths) {
-        const found = decode(path, this.key);
+        const read = this.files.get(path);
+        const found = read && read.header.key === this.key ? decode(read.bytes, read.header) : null;
         if (found) {
           this.loaded = found;
+          // Keyed by hashing the files again (they were touched, not changed): the next start need not.
+          if (this.stamp && read!.header.stamp !== this.stamp) restamp(path, read!.bytes, read!.header, this.stamp);
           break;
         }
       }
+      this.files.clear(); // the bytes are held by the arrays read, or let go
     }
     return this.loaded;
+  }
+}
+
+/** Writes the file at `path` again with a new stamp; best effort. The header keeps its length (see Header.stamp). */
+function restamp(path: string, bytes: Buffer, header: Header, stamp: string): void {
+  const json = Buffer.from(JSON.stringify({ ...header, stamp }));
+  if (json.length !== bytes.readUInt32LE(MAGIC.length)) return;
+  const out = Buffer.from(bytes);
+  createHash('sha256')
+    .update(json)
+    .digest()
+    .copy(out, MAGIC.length + 4);
+  json.copy(out, HEADER_AT);
+  try {
+    writeAside(path, out);
+  } catch {
+    // Not ours to write (a pack owned by root): the key is worked out again next time.
+  }
+}
+
+/** Writes `bytes` beside `path`, then renames it over: a reader never sees half a file. Throws on failure. */
+function writeAside(path: string, bytes: Uint8Array): void {
+  const aside = `${path}.${process.pid}`;
+  try {
+    const fd = openSync(aside, 'w');
+    try {
+      writeSync(fd, bytes);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(aside, path);
+  } catch (e) {
+    removeQuietly(aside);
+    throw e;
   }
 }
 
@@ -195,7 +278,7 @@ export class SavedIndex {
  */
 export function savedOrBuilt<T extends { stored(): StoredPostings }>(
   saved: SavedIndex | undefined,
-  pack: Pick<Pack, 'passages'>,
+  passages: IndexToSave['passages'],
   make: (stored?: StoredIndex) => { index: T; abbreviations: string[][] },
 ): T {
   const stored = saved?.read();
@@ -207,7 +290,7 @@ export function savedOrBuilt<T extends { stored(): StoredPostings }>(
     }
   }
   const { index, abbreviations } = make();
-  saved?.write({ postings: index.stored(), abbreviations, passages: pack.passages });
+  saved?.write({ postings: index.stored(), abbreviations, passages });
   return index;
 }
 
@@ -244,19 +327,18 @@ function indexCodeVersion(): string {
 /** A file's hash as last worked out, with the size, time and inode it had then: [size, mtimeMs, ino, sha256]. */
 type Known = Record<string, [number, number, number, string]>;
 
-/**
- * SHA-256 over the code's version and every file in the pack's folder, hidden files aside,
- * by name. A file's own hash is read from the last start's record (node_modules/.cache) when
- * its size, modification time and inode are unchanged, as git does: a million passages are
- * hundreds of megabytes of sources, too many to read at every start. A file modified within
- * the two seconds before it was hashed is not recorded (a change in the same clock tick
- * could not be told), so it is hashed again next time.
- */
-export function packKey(dir: string, record = `index-hashes-${pathHash(dir)}`): string {
-  const known = readCache<Known>(record) ?? {};
-  const now: Known = {};
-  let changed = false;
-  const hash = createHash('sha256').update(MAGIC).update(indexCodeVersion());
+/** A file of the pack's folder: its name under the folder, its path, and its size, modification time and inode. */
+interface PackFile {
+  name: string;
+  path: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+/** Every file in the pack's folder, hidden files aside, by name. */
+function packFiles(dir: string): PackFile[] {
+  const out: PackFile[] = [];
   const walk = (at: string, prefix: string) => {
     let entries: Dirent[];
     try {
@@ -275,24 +357,64 @@ export function packKey(dir: string, record = `index-hashes-${pathHash(dir)}`): 
         continue;
       }
       const stat = statSync(path, { throwIfNoEntry: false });
-      if (!stat?.isFile()) continue;
-      const old = known[name];
-      let sha: string;
-      if (old && old[0] === stat.size && old[1] === stat.mtimeMs && old[2] === stat.ino) sha = old[3];
-      else {
-        const before = Date.now();
-        sha = createHash('sha256').update(readFileSync(path)).digest('hex');
-        changed = true;
-        if (stat.mtimeMs >= before - 2000) {
-          hash.update(`\n${name}\n${sha}`);
-          continue;
-        }
-      }
-      now[name] = [stat.size, stat.mtimeMs, stat.ino, sha];
-      hash.update(`\n${name}\n${sha}`);
+      if (stat?.isFile()) out.push({ name, path, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino });
     }
   };
   walk(dir, '');
+  return out;
+}
+
+/** How recently a file may have changed for its time to be trusted: a change in the same clock tick could not be told. */
+const SETTLED_MS = 2000;
+
+/**
+ * The files' names, sizes, modification times and inodes, with the code's version, hashed;
+ * null when a file changed within the last two seconds (see SETTLED_MS). Git trusts the same
+ * to tell an unchanged file without reading it.
+ */
+function packStamp(files: readonly PackFile[]): string | null {
+  const now = Date.now();
+  const hash = createHash('sha256').update(MAGIC).update(indexCodeVersion());
+  for (const f of files) {
+    if (f.mtimeMs >= now - SETTLED_MS) return null;
+    hash.update(`\n${f.name}\n${f.size}\n${f.mtimeMs}\n${f.ino}`);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * SHA-256 over the code's version and every file in the pack's folder, hidden files aside,
+ * by name. A file's own hash is read from the last start's record (node_modules/.cache) when
+ * its size, modification time and inode are unchanged, as git does: a million passages are
+ * hundreds of megabytes of sources, too many to read at every start. A file modified within
+ * the two seconds before it was hashed is not recorded (a change in the same clock tick
+ * could not be told), so it is hashed again next time.
+ */
+export function packKey(
+  dir: string,
+  files: readonly PackFile[] = packFiles(dir),
+  record = `index-hashes-${pathHash(dir)}`,
+): string {
+  const known = readCache<Known>(record) ?? {};
+  const now: Known = {};
+  let changed = false;
+  const hash = createHash('sha256').update(MAGIC).update(indexCodeVersion());
+  for (const { name, path, size, mtimeMs, ino } of files) {
+    const old = known[name];
+    let sha: string;
+    if (old && old[0] === size && old[1] === mtimeMs && old[2] === ino) sha = old[3];
+    else {
+      const before = Date.now();
+      sha = createHash('sha256').update(readFileSync(path)).digest('hex');
+      changed = true;
+      if (mtimeMs >= before - SETTLED_MS) {
+        hash.update(`\n${name}\n${sha}`);
+        continue;
+      }
+    }
+    now[name] = [size, mtimeMs, ino, sha];
+    hash.update(`\n${name}\n${sha}`);
+  }
   if (changed || Object.keys(known).length !== Object.keys(now).length) writeCache(record, now);
   return hash.digest('hex');
 }
@@ -309,34 +431,100 @@ const pathHash = (dir: string): string => createHash('sha256').update(resolve(di
 
 const align = (n: number): number => Math.ceil(n / 8) * 8;
 
-function encode(key: string, index: IndexToSave): Uint8Array {
-  const { postings: p, passages } = index;
+/** Term facts and counts, read from the file's bytes: `size` facts from byte `byte` of `docBytes`, codes from `posting`. */
+function readList(
+  docBytes: Uint8Array,
+  byte: number,
+  codes: Uint8Array | Uint16Array,
+  posting: number,
+  palette: Uint32Array,
+  size: number,
+): { docs: Int32Array; counts: Uint32Array } {
+  const docs = new Int32Array(size);
+  const counts = new Uint32Array(size);
+  let p = byte;
+  let doc = -1;
+  for (let i = 0; i < size; i++) {
+    let b = docBytes[p++]!;
+    let gap = b & 0x7f;
+    for (let scale = 0x80; b & 0x80; scale *= 0x80) {
+      b = docBytes[p++]!;
+      gap += (b & 0x7f) * scale;
+    }
+    doc += gap + 1;
+    docs[i] = doc;
+    counts[i] = palette[codes[posting + i]!]!;
+  }
+  return { docs, counts };
+}
+
+function encode(key: string, stamp: string, index: IndexToSave): Uint8Array {
+  const { postings: p } = index;
+  const passages = index.passages instanceof PassageTable ? index.passages.toArray() : index.passages;
   const documents: string[] = [];
-  const documentNumber = new Map<string, number>();
-  const passageDocument = new Int32Array(passages.length);
+  const documentFirst: number[] = [];
   const passageStart = new Int32Array(passages.length);
   const passageEnd = new Int32Array(passages.length);
   const passagePost = new Int32Array(passages.length);
   passages.forEach((passage, i) => {
-    let n = documentNumber.get(passage.document);
-    if (n === undefined) {
-      n = documents.length;
+    if (documents.at(-1) !== passage.document) {
       documents.push(passage.document);
-      documentNumber.set(passage.document, n);
+      documentFirst.push(i);
     }
-    passageDocument[i] = n;
     passageStart[i] = passage.start;
     passageEnd[i] = passage.end;
     passagePost[i] = passage.post ?? -1;
   });
+  documentFirst.push(passages.length);
+  // The postings: each term's facts as gaps in LEB128, each posting's counts as a code.
+  const paletteOf = new Map<number, number>();
+  let docByteCount = 0;
+  let postingCount = 0;
+  for (let t = 0; t < p.terms.length; t++) {
+    const { docs, counts } = p.list(t);
+    let previous = -1;
+    for (let i = 0; i < docs.length; i++) {
+      for (let gap = docs[i]! - previous - 1; ; gap = Math.floor(gap / 0x80)) {
+        docByteCount++;
+        if (gap < 0x80) break;
+      }
+      previous = docs[i]!;
+      if (!paletteOf.has(counts[i]!)) paletteOf.set(counts[i]!, paletteOf.size);
+    }
+    postingCount += docs.length;
+  }
+  const codeBytes = paletteOf.size <= 0x100 ? 1 : paletteOf.size <= 0x10000 ? 2 : 0;
+  if (!codeBytes) throw new Error('too many distinct counts for the palette');
+  const docBytes = new Uint8Array(docByteCount);
+  const codes = new Uint8Array(postingCount * codeBytes);
+  const wideCodes = codeBytes === 2 ? new Uint16Array(codes.buffer) : null;
+  let byte = 0;
+  let posting = 0;
+  for (let t = 0; t < p.terms.length; t++) {
+    const { docs, counts } = p.list(t);
+    let previous = -1;
+    for (let i = 0; i < docs.length; i++) {
+      let gap = docs[i]! - previous - 1;
+      while (gap >= 0x80) {
+        docBytes[byte++] = (gap % 0x80) | 0x80;
+        gap = Math.floor(gap / 0x80);
+      }
+      docBytes[byte++] = gap;
+      previous = docs[i]!;
+      const code = paletteOf.get(counts[i]!)!;
+      if (wideCodes) wideCodes[posting++] = code;
+      else codes[posting++] = code;
+    }
+  }
   const arrays = {
     sizes: p.sizes,
     inField: p.inField,
-    docs: p.docs,
-    counts: p.counts,
+    docBytes,
+    codes,
+    palette: Uint32Array.from(paletteOf.keys()),
     lengths: p.lengths,
     averageLength: p.averageLength,
-    passageDocument,
+    documentFirst: Int32Array.from(documentFirst),
     passageStart,
     passageEnd,
     passagePost,
@@ -350,17 +538,19 @@ function encode(key: string, index: IndexToSave): Uint8Array {
   }
   const header: Header = {
     key,
+    stamp,
     length: 0,
     terms: p.terms,
     fields: p.averageLength.length,
     count: p.count,
     room: p.room,
+    codeBytes,
     abbreviations: index.abbreviations,
     documents,
     sections,
   };
   let json = Buffer.from(JSON.stringify(header));
-  const start = () => align(MAGIC.length + 4 + json.length);
+  const start = () => align(HEADER_AT + json.length);
   header.length = start() + offset;
   json = Buffer.from(JSON.stringify(header));
   // The length's own digits may have moved the start: pad the JSON with spaces to keep it.
@@ -371,7 +561,11 @@ function encode(key: string, index: IndexToSave): Uint8Array {
   const out = Buffer.alloc(header.length);
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(json.length, MAGIC.length);
-  json.copy(out, MAGIC.length + 4);
+  createHash('sha256')
+    .update(json)
+    .digest()
+    .copy(out, MAGIC.length + 4);
+  json.copy(out, HEADER_AT);
   const base = start();
   for (const name of Object.keys(SECTIONS) as SectionName[]) {
     const a = arrays[name];
@@ -380,8 +574,8 @@ function encode(key: string, index: IndexToSave): Uint8Array {
   return out;
 }
 
-/** The file at `path` if it is a sound index under `key`, else null. */
-function decode(path: string, key: string): { header: Header; sections: Sections } | null {
+/** The file at `path` and its header, or null when it is not there or not an index of this format. */
+function readIndexFile(path: string): { bytes: Buffer; header: Header } | null {
   if (!LITTLE_ENDIAN) return null;
   let bytes: Buffer;
   try {
@@ -390,14 +584,32 @@ function decode(path: string, key: string): { header: Header; sections: Sections
     return null;
   }
   try {
-    if (bytes.length < MAGIC.length + 4 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
+    if (bytes.length < HEADER_AT || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
     const jsonLength = bytes.readUInt32LE(MAGIC.length);
-    if (MAGIC.length + 4 + jsonLength > bytes.length) return null;
-    const header = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + jsonLength)) as Header;
-    if (header?.key !== key || header.length !== bytes.length) return null;
+    if (HEADER_AT + jsonLength > bytes.length) return null;
+    const json = bytes.subarray(HEADER_AT, HEADER_AT + jsonLength);
+    // The header is checked whole: it says where everything else is, and, by its stamp, what the key is.
+    if (
+      !createHash('sha256')
+        .update(json)
+        .digest()
+        .equals(bytes.subarray(MAGIC.length + 4, HEADER_AT))
+    )
+      return null;
+    const header = JSON.parse(json.toString('utf8')) as Header;
+    if (typeof header?.key !== 'string' || header.length !== bytes.length) return null;
+    return { bytes, header };
+  } catch {
+    return null;
+  }
+}
+
+/** The index in `bytes` if it is sound, else null. */
+function decode(bytes: Buffer, header: Header): Sound | null {
+  try {
     // Typed arrays need their offset aligned: a file read into a pooled buffer may not be.
     const buffer = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(bytes);
-    const base = align(MAGIC.length + 4 + jsonLength);
+    const base = align(HEADER_AT + buffer.readUInt32LE(MAGIC.length));
     const sections = {} as Sections;
     for (const name of Object.keys(SECTIONS) as SectionName[]) {
       const Type = SECTIONS[name];
@@ -410,52 +622,74 @@ function decode(path: string, key: string): { header: Header; sections: Sections
         length,
       );
     }
-    return consistent(header, sections) ? { header, sections } : null;
+    return consistent(header, sections);
   } catch {
     return null;
   }
 }
 
-/** True when the arrays agree with each other and with the header: what the index trusts them for. */
-function consistent(h: Header, s: Sections): boolean {
-  const { fields, room, count, terms } = h;
-  if (!Array.isArray(terms) || !terms.every((t) => typeof t === 'string')) return false;
-  if (!Array.isArray(h.documents) || !h.documents.every((d) => typeof d === 'string')) return false;
-  if (new Set(h.documents).size !== h.documents.length) return false;
+/**
+ * The index, with where each term's lists begin, when the arrays agree with each other and
+ * with the header (what the index trusts them for); else null.
+ */
+function consistent(h: Header, s: Sections): Sound | null {
+  const { fields, room, count, terms, codeBytes } = h;
+  if (!Array.isArray(terms) || !terms.every((t) => typeof t === 'string')) return null;
+  if (!Array.isArray(h.documents) || !h.documents.every((d) => typeof d === 'string')) return null;
+  if (new Set(h.documents).size !== h.documents.length) return null;
   if (
     !Array.isArray(h.abbreviations) ||
     !h.abbreviations.every((a) => Array.isArray(a) && a.every((w) => typeof w === 'string'))
   )
-    return false;
-  if (!Number.isInteger(fields) || fields < 1 || fields > 4 || !Number.isInteger(room) || count !== room) return false;
-  if (s.sizes.length !== terms.length || s.inField.length !== terms.length * fields) return false;
-  if (s.lengths.length !== room * fields || s.averageLength.length !== fields) return false;
-  if (s.counts.length !== s.docs.length) return false;
+    return null;
+  if (!Number.isInteger(fields) || fields < 1 || fields > 4 || !Number.isInteger(room) || count !== room) return null;
+  if (s.sizes.length !== terms.length || s.inField.length !== terms.length * fields) return null;
+  if (s.lengths.length !== room * fields || s.averageLength.length !== fields) return null;
+  if (codeBytes !== 1 && codeBytes !== 2) return null;
+  if (s.palette.length > 0x100 ** codeBytes || s.palette.includes(0)) return null;
   // In locals: the sections object is made key by key, and a hot loop over its properties would crawl.
-  const { sizes, docs, counts } = s;
-  let total = 0;
+  const { sizes, docBytes, palette } = s;
+  const codes = codeBytes === 2 ? new Uint16Array(s.codes.buffer, s.codes.byteOffset, s.codes.length / 2) : s.codes;
+  const byteAt = new Float64Array(terms.length);
+  const postingAt = new Float64Array(terms.length);
+  // Each term's facts, read as the index will read them: rising by construction, each a fact
+  // the index has, the bytes ending where the next term's begin.
+  let p = 0;
+  let postings = 0;
+  const end = docBytes.length;
   for (let t = 0; t < terms.length; t++) {
     const size = sizes[t]!;
-    if (size < 1 || total + size > docs.length) return false;
-    // Each term's facts in ascending order, each a fact the index has.
-    let previous = -1;
-    for (let i = total; i < total + size; i++) {
-      const doc = docs[i]!;
-      if (doc <= previous || doc >= room || counts[i] === 0) return false;
-      previous = doc;
+    if (size < 1) return null;
+    byteAt[t] = p;
+    postingAt[t] = postings;
+    let doc = -1;
+    for (let i = 0; i < size; i++) {
+      if (p >= end) return null;
+      let b = docBytes[p++]!;
+      let gap = b & 0x7f;
+      for (let scale = 0x80; b & 0x80; scale *= 0x80) {
+        if (p >= end || scale > 0x10000000) return null;
+        b = docBytes[p++]!;
+        gap += (b & 0x7f) * scale;
+      }
+      doc += gap + 1;
     }
-    total += size;
+    if (doc >= room) return null;
+    postings += size;
   }
-  if (total !== s.docs.length) return false;
-  const n = s.passageStart.length;
-  if (s.passageEnd.length !== n || s.passageDocument.length !== n || s.passagePost.length !== n || n > room)
-    return false;
+  if (p !== end || codes.length !== postings) return null;
+  const kinds = palette.length;
+  for (let i = 0; i < codes.length; i++) if (codes[i]! >= kinds) return null;
   // A document's passages stand together, in order (PassageFacts finds them so).
-  const { passageDocument: at, passageStart: start, passageEnd: end } = s;
-  for (let i = 0; i < n; i++) {
-    const d = at[i]!;
-    if (d < 0 || d >= h.documents.length || start[i]! < 0 || end[i]! <= start[i]!) return false;
-    if (i > 0 && (d < at[i - 1]! || (d === at[i - 1]! && start[i]! <= start[i - 1]!))) return false;
+  const n = s.passageStart.length;
+  if (s.passageEnd.length !== n || s.passagePost.length !== n || n > room) return null;
+  const { documentFirst: first, passageStart: start, passageEnd: stop } = s;
+  if (first.length !== h.documents.length + 1 || first[0] !== 0 || first[h.documents.length] !== n) return null;
+  for (let d = 0; d < h.documents.length; d++) {
+    if (first[d + 1]! <= first[d]!) return null;
+    for (let i = first[d]!; i < first[d + 1]!; i++) {
+      if (start[i]! < 0 || stop[i]! <= start[i]! || (i > first[d]! && start[i]! <= start[i - 1]!)) return null;
+    }
   }
-  return true;
+  return { header: h, sections: s, byteAt, postingAt };
 }

@@ -10,7 +10,7 @@
  *   const facts = pack.passages.map((p) => passageFact(p, pack.documents.get(p.document)!));
  */
 import type { LoadedDocument, Pack } from '../knowledge/load.js';
-import { PassageFinder, plainText, type Passage } from '../knowledge/passages.js';
+import { PassageFinder, type PassageTable, plainText, type Passage } from '../knowledge/passages.js';
 import type { Fact } from '../knowledge/schema.js';
 import type { LazyFacts } from './fact-index.js';
 import { NUMBER_WORDS } from './figures.js';
@@ -84,27 +84,17 @@ function contextYear(passage: Passage, doc: LoadedDocument): string | undefined 
  * when a search returns it or it is looked up by id.
  */
 export class PassageFacts implements LazyFacts {
-  /** Each document's passages, as a range of positions: a document's passages stand together, in order. */
-  private readonly ranges = new Map<string, [number, number]>();
-
   constructor(
-    private readonly passages: readonly Passage[],
+    private readonly passages: PassageTable,
     private readonly documents: ReadonlyMap<string, LoadedDocument>,
-  ) {
-    passages.forEach((p, i) => {
-      const range = this.ranges.get(p.document);
-      if (range && range[1] === i) range[1] = i + 1;
-      else if (!range) this.ranges.set(p.document, [i, i + 1]);
-      else throw new Error(`the passages of "${p.document}" are not together`);
-    });
-  }
+  ) {}
 
   get count(): number {
     return this.passages.length;
   }
 
   make(i: number): Fact {
-    const p = this.passages[i]!;
+    const p = this.passages.at(i);
     return passageFact(p, this.documents.get(p.document)!);
   }
 
@@ -113,12 +103,12 @@ export class PassageFacts implements LazyFacts {
     if (!id.startsWith(PASSAGE_ID)) return -1;
     const colon = id.lastIndexOf(':');
     const start = Number(id.slice(colon + 1));
-    const range = this.ranges.get(id.slice(PASSAGE_ID.length, colon));
+    const range = this.passages.range(id.slice(PASSAGE_ID.length, colon));
     if (!range || !Number.isInteger(start)) return -1;
     let [lo, hi] = [range[0], range[1] - 1];
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const at = this.passages[mid]!.start;
+      const at = this.passages.start(mid);
       if (at === start) return mid;
       if (at < start) lo = mid + 1;
       else hi = mid - 1;
@@ -135,8 +125,12 @@ export class Covered {
   private readonly finder: PassageFinder;
   private readonly byPassage = new Map<string, string[]>();
 
-  constructor(pack: Pick<Pack, 'facts' | 'passages' | 'documents'>) {
-    this.finder = new PassageFinder(pack.passages, pack.documents);
+  /** `passages`: the pack's, as a table (see passageTableOf); by default, a table over `pack.passages`. */
+  constructor(
+    pack: Pick<Pack, 'facts' | 'passages' | 'documents'>,
+    passages: PassageTable | readonly Passage[] = pack.passages,
+  ) {
+    this.finder = new PassageFinder(passages, pack.documents);
     for (const fact of pack.facts) this.cover(fact);
   }
 

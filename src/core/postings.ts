@@ -82,17 +82,17 @@ class TermPostings {
 }
 
 /**
- * The postings as flat arrays, to be saved and read back (see index-store.ts): each term's
- * facts and counts lie end to end in `docs` and `counts`, `sizes[i]` of them for `terms[i]`.
- * Read back, every term's postings are views into these arrays, not copies.
+ * The postings as saved and read back (see index-store.ts): each term's facts in ascending
+ * order with their counts (a byte per field), got by the term's number. Read back, a term's
+ * lists are made only when it is first looked up.
  */
 export interface StoredPostings {
   terms: string[];
   sizes: Int32Array;
   /** Per term, how many facts have it in each field (`fields` numbers a term). */
   inField: Int32Array;
-  docs: Int32Array;
-  counts: Uint32Array;
+  /** Term i's facts and counts, `sizes[i]` of each. */
+  list(i: number): { docs: Int32Array; counts: Uint32Array };
   /** Each fact's length in each field. */
   lengths: Uint16Array;
   averageLength: Float64Array;
@@ -108,10 +108,16 @@ export interface Expansion {
 }
 
 export class Postings {
-  /** Postings by term. A plain Map is many times faster to fill than the radix tree below. */
-  private readonly terms = new Map<string, TermPostings>();
-  /** The same postings in MiniSearch's radix tree, for prefix and typo lookups; built on first need (see dictionary). */
-  private tree: SearchableMap<TermPostings> | null = null;
+  /**
+   * Postings by term. A plain Map is many times faster to fill than the radix tree below.
+   * Read back from a saved index, a term maps to its number in the stored arrays until it is
+   * first looked up (see open): a start makes no object per term.
+   */
+  private readonly terms = new Map<string, TermPostings | number>();
+  /** What a restored index reads its terms' lists from. */
+  private saved: StoredPostings | null = null;
+  /** The same terms in MiniSearch's radix tree, for prefix and typo lookups; built on first need (see dictionary). */
+  private tree: SearchableMap<true> | null = null;
   private readonly fields: number;
   /** Each fact's number of distinct terms in each field, as MiniSearch counts a field's length. */
   private lengths = new Uint16Array(0);
@@ -135,32 +141,24 @@ export class Postings {
     return this.room;
   }
 
-  /** The postings as flat arrays (see StoredPostings). */
+  /** The postings to be saved (see StoredPostings). */
   stored(): StoredPostings {
     const terms = [...this.terms.keys()];
+    const lists = terms.map((term) => this.get(term)!);
     const sizes = new Int32Array(terms.length);
     const inField = new Int32Array(terms.length * this.fields);
-    let total = 0;
-    terms.forEach((term, i) => {
-      const postings = this.terms.get(term)!;
+    lists.forEach((postings, i) => {
       sizes[i] = postings.size;
       inField.set(postings.inField, i * this.fields);
-      total += postings.size;
     });
-    const docs = new Int32Array(total);
-    const counts = new Uint32Array(total);
-    let at = 0;
-    for (const postings of this.terms.values()) {
-      docs.set(postings.docs.subarray(0, postings.size), at);
-      counts.set(postings.counts.subarray(0, postings.size), at);
-      at += postings.size;
-    }
     return {
       terms,
       sizes,
       inField,
-      docs,
-      counts,
+      list: (i) => ({
+        docs: lists[i]!.docs.subarray(0, lists[i]!.size),
+        counts: lists[i]!.counts.subarray(0, lists[i]!.size),
+      }),
       lengths: this.lengths.slice(0, this.room * this.fields),
       averageLength: Float64Array.from(this.averageLength),
       count: this.count,
@@ -169,25 +167,13 @@ export class Postings {
   }
 
   /**
-   * Postings read back from `stored()`, each term's lists a view into the stored arrays. Term
-   * scores are worked out on first use, not here: start-up does not wait for them.
+   * Postings read back from `stored()`. A term's lists are made when it is first looked up,
+   * and its scores worked out on first use: start-up waits for neither.
    */
   static restore(boosts: readonly number[], stored: StoredPostings): Postings {
     const postings = new Postings(boosts);
-    const { fields } = postings;
-    let at = 0;
-    stored.terms.forEach((term, i) => {
-      const size = stored.sizes[i]!;
-      const list = new TermPostings(
-        fields,
-        stored.docs.subarray(at, at + size) as Int32Array<ArrayBuffer>,
-        stored.counts.subarray(at, at + size) as Uint32Array<ArrayBuffer>,
-      );
-      list.size = size;
-      for (let f = 0; f < fields; f++) list.inField[f] = stored.inField[i * fields + f]!;
-      postings.terms.set(term, list);
-      at += size;
-    });
+    stored.terms.forEach((term, i) => postings.terms.set(term, i));
+    postings.saved = stored;
     postings.lengths = stored.lengths as Uint16Array<ArrayBuffer>;
     stored.averageLength.forEach((a, f) => {
       postings.averageLength[f] = a;
@@ -198,15 +184,29 @@ export class Postings {
     return postings;
   }
 
+  /** A term's postings; a stored term's made into a list when first asked for. */
+  private get(term: string): TermPostings | undefined {
+    const found = this.terms.get(term);
+    if (typeof found !== 'number') return found;
+    const stored = this.saved!;
+    const { fields } = this;
+    const { docs, counts } = stored.list(found);
+    const list = new TermPostings(fields, docs as Int32Array<ArrayBuffer>, counts as Uint32Array<ArrayBuffer>);
+    list.size = docs.length;
+    for (let f = 0; f < fields; f++) list.inField[f] = stored.inField[found * fields + f]!;
+    this.terms.set(term, list);
+    return list;
+  }
+
   /** A term's postings, or undefined if no fact carries it. */
   lookup(term: string): TermPostings | undefined {
-    return this.terms.get(term);
+    return this.get(term);
   }
 
   /** How many facts carry both terms. */
   together(a: string, b: string): number {
-    const x = this.terms.get(a);
-    const y = this.terms.get(b);
+    const x = this.get(a);
+    const y = this.get(b);
     if (!x || !y) return 0;
     let n = 0;
     for (let i = 0, j = 0; i < x.size && j < y.size; ) {
@@ -220,7 +220,9 @@ export class Postings {
 
   /** How many facts carry the term, in any field. */
   frequency(term: string): number {
-    return this.terms.get(term)?.size ?? 0;
+    const found = this.terms.get(term);
+    if (typeof found === 'number') return this.saved!.sizes[found]!;
+    return found?.size ?? 0;
   }
 
   /**
@@ -235,11 +237,11 @@ export class Postings {
       const one = 2 ** (8 * f);
       let distinct = 0;
       for (const term of terms) {
-        let postings = this.terms.get(term);
+        let postings = this.get(term);
         if (!postings) {
           postings = new TermPostings(this.fields);
           this.terms.set(term, postings);
-          this.tree?.set(term, postings);
+          this.tree?.set(term, true);
         }
         // The fact is the last one in its terms' postings while it is being added.
         if (postings.size === 0 || postings.docs[postings.size - 1] !== doc) postings.push(doc, 0);
@@ -267,7 +269,7 @@ export class Postings {
     }
     this.count -= 1;
     for (const term of new Set(fieldTerms.flat())) {
-      const postings = this.terms.get(term);
+      const postings = this.get(term);
       const i = postings?.indexOf(doc) ?? -1;
       if (!postings || i < 0) continue;
       const packed = postings.counts[i]!;
@@ -285,15 +287,17 @@ export class Postings {
    * every term's scores now, so that no question pays for them later.
    */
   settle(): void {
-    for (const postings of this.terms.values()) {
+    for (const term of this.terms.keys()) {
+      const postings = this.get(term)!;
       postings.trim();
       this.impacts(postings);
     }
   }
 
   /** The radix tree, built when a query first needs a prefix or a near spelling: start-up does not wait for it. */
-  private get dictionary(): SearchableMap<TermPostings> {
-    if (!this.tree) this.tree = SearchableMap.from([...this.terms]);
+  private get dictionary(): SearchableMap<true> {
+    if (!this.tree)
+      this.tree = SearchableMap.from([...this.terms.keys()].map((term) => [term, true] as [string, true]));
     return this.tree;
   }
 
@@ -303,26 +307,32 @@ export class Postings {
    */
   expand(term: string, distance: number, prefix: boolean): Expansion[] {
     const out: Expansion[] = [];
-    const exact = this.terms.get(term);
+    const exact = this.get(term);
     if (exact) out.push({ term, weight: 1, postings: exact });
     const typos = distance > 0 ? this.dictionary.fuzzyGet(term, distance) : undefined;
     if (prefix) {
-      for (const [longer, postings] of this.dictionary.atPrefix(term)) {
+      for (const [longer] of this.dictionary.atPrefix(term)) {
         const extra = longer.length - term.length;
         if (!extra) continue;
         typos?.delete(longer); // a prefix match is scored as a prefix match only
+        const postings = this.get(longer)!;
         out.push({ term: longer, weight: (WEIGHTS.prefix * longer.length) / (longer.length + 0.3 * extra), postings });
       }
     }
-    for (const [near, [postings, edits]] of typos ?? []) {
-      if (edits) out.push({ term: near, weight: (WEIGHTS.fuzzy * near.length) / (near.length + edits), postings });
+    for (const [near, [, edits]] of typos ?? []) {
+      if (edits)
+        out.push({
+          term: near,
+          weight: (WEIGHTS.fuzzy * near.length) / (near.length + edits),
+          postings: this.get(near)!,
+        });
     }
     return out;
   }
 
   /** Index terms that begin with `prefix`, each with how many facts carry it. */
   completions(prefix: string): [string, number][] {
-    return [...this.dictionary.atPrefix(prefix)].map(([term, postings]) => [term, postings.size]);
+    return [...this.dictionary.atPrefix(prefix)].map(([term]) => [term, this.frequency(term)]);
   }
 
   /** True if the fact carries any of the expansions. */

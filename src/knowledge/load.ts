@@ -32,6 +32,7 @@ import {
   type Candidate,
   type Passage,
   type PassageDocument,
+  PassageTable,
 } from './passages.js';
 import { postLines, QuoteChecker } from './quotes.js';
 import { normalizeForQuote, wordMatcher } from './text.js';
@@ -161,7 +162,7 @@ export interface LoadOptions {
    * The pack's passages over its documents as they were saved with its index (see
    * src/core/index-store.ts), or null: then they are made from the sources.
    */
-  passages?: (documents: ReadonlyMap<string, LoadedDocument>) => Passage[] | null;
+  passages?: (documents: ReadonlyMap<string, LoadedDocument>) => PassageTable | null;
 }
 
 /** Loads the pack in `dir`, or throws a PackError naming every problem. */
@@ -299,12 +300,13 @@ function readPack(dir: string, options: LoadOptions = {}): { pack: Pack | null; 
     cache.save();
     return { pack: null, problems: problems.items };
   }
-  const passages =
-    options.passages?.(documents) ??
-    buildPassages(documents.values(), {
-      denylist: meta.data.denylist,
-      candidates: (d) => cachedCandidates(d, cache),
-    });
+  const saved = options.passages?.(documents) ?? null;
+  const passages = saved
+    ? null
+    : buildPassages(documents.values(), {
+        denylist: meta.data.denylist,
+        candidates: (d) => cachedCandidates(d, cache),
+      });
   cache.save();
   const pack: Pack = {
     dir,
@@ -313,9 +315,27 @@ function readPack(dir: string, options: LoadOptions = {}): { pack: Pack | null; 
     facts,
     topics,
     aliases: aliasesFile?.data.aliases ?? [],
-    passages,
+    passages: passages ?? [],
   };
+  if (saved) {
+    // Read back from a saved index, the passages are a table; as an array, made on first use only.
+    let made: Passage[] | undefined;
+    Object.defineProperty(pack, 'passages', { enumerable: true, get: () => (made ??= saved.toArray()) });
+    tables.set(pack, saved);
+  }
   return { pack, problems: problems.items };
+}
+
+/** The passage tables of packs read back from a saved index, by pack. */
+const tables = new WeakMap<object, PassageTable>();
+
+/**
+ * A pack's passages as a table (see PassageTable): the one read back from its saved index,
+ * else one over `pack.passages`. The engine reads passages through it, so that a start from a
+ * saved index never makes an object per passage.
+ */
+export function passageTableOf(pack: Pick<Pack, 'passages'>): PassageTable {
+  return tables.get(pack) ?? PassageTable.of(pack.passages);
 }
 
 /**

@@ -137,7 +137,7 @@ function voiceOf(
 
 /**
  * A passage read back from its offsets (a saved index): its id and text are made when read,
- * so a million passages are a million small objects, not a million strings more.
+ * and the object itself only when a passage is asked for (see PassageTable).
  */
 class PassageAt implements Passage {
   constructor(
@@ -172,9 +172,136 @@ class PassageAt implements Passage {
   }
 }
 
-/** The passage between `start` and `end` of a document, as `buildPassages` made it (see PassageAt). */
-export function passagesAt(doc: PassageDocument, start: number, end: number, post: number | null): Passage {
-  return new PassageAt(doc, start, end, post);
+/**
+ * A pack's passages by position: what the index and its lazy facts read. A document's
+ * passages stand together, in order. Read back from a saved index it is four typed arrays,
+ * and a passage object is made only when one is asked for: a million passages are then not
+ * a million objects to make and keep at every start.
+ *
+ *   const table = PassageTable.of(pack.passages);
+ *   table.at(table.range('doc1')![0]).text;   // the first passage of doc1
+ */
+export abstract class PassageTable {
+  abstract readonly length: number;
+  /** The i-th passage (0 ≤ i < length). */
+  abstract at(i: number): Passage;
+  /** The i-th passage's start, without making it. */
+  abstract start(i: number): number;
+  /** Where a document's passages stand, [first, end), or undefined when it has none. */
+  abstract range(document: string): readonly [number, number] | undefined;
+
+  /** A table over passages made in memory; they must stand together by document, or this throws. */
+  static of(passages: readonly Passage[]): PassageTable {
+    return new ListTable(passages);
+  }
+
+  /**
+   * A table over offsets read back (a saved index): the passages of `docs[d]` are positions
+   * `first[d]` to `first[d + 1]`, passage i from `start[i]` to `end[i]`, in post `post[i]` (-1
+   * outside a forum post). The caller has checked the arrays: `first` rising from 0 to the
+   * passages' count, and each document's starts rising.
+   */
+  static saved(
+    docs: readonly PassageDocument[],
+    arrays: { first: Int32Array; start: Int32Array; end: Int32Array; post: Int32Array },
+  ): PassageTable {
+    return new SavedTable(docs, arrays);
+  }
+
+  /** Every passage, made now. */
+  toArray(): Passage[] {
+    const out: Passage[] = new Array(this.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.at(i);
+    return out;
+  }
+}
+
+/** Each document's range of positions, from the document of each position in turn. */
+function rangesOf(length: number, documentAt: (i: number) => string): Map<string, [number, number]> {
+  const ranges = new Map<string, [number, number]>();
+  let last: [number, number] | undefined;
+  let lastDocument: string | undefined;
+  for (let i = 0; i < length; i++) {
+    const document = documentAt(i);
+    if (document === lastDocument) {
+      last![1] = i + 1;
+      continue;
+    }
+    if (ranges.has(document)) throw new Error(`the passages of "${document}" are not together`);
+    last = [i, i + 1];
+    lastDocument = document;
+    ranges.set(document, last);
+  }
+  return ranges;
+}
+
+class ListTable extends PassageTable {
+  private readonly ranges: Map<string, [number, number]>;
+
+  constructor(private readonly passages: readonly Passage[]) {
+    super();
+    this.ranges = rangesOf(passages.length, (i) => passages[i]!.document);
+  }
+
+  get length(): number {
+    return this.passages.length;
+  }
+
+  at(i: number): Passage {
+    return this.passages[i]!;
+  }
+
+  start(i: number): number {
+    return this.passages[i]!.start;
+  }
+
+  range(document: string): readonly [number, number] | undefined {
+    return this.ranges.get(document);
+  }
+
+  override toArray(): Passage[] {
+    return [...this.passages];
+  }
+}
+
+class SavedTable extends PassageTable {
+  /** Each document's position in `docs`, by id: made on first use. */
+  private numbers: Map<string, number> | undefined;
+
+  constructor(
+    private readonly docs: readonly PassageDocument[],
+    private readonly arrays: { first: Int32Array; start: Int32Array; end: Int32Array; post: Int32Array },
+  ) {
+    super();
+  }
+
+  get length(): number {
+    return this.arrays.start.length;
+  }
+
+  at(i: number): Passage {
+    const { first, start, end, post } = this.arrays;
+    // The document whose range holds i: the last one starting at or before it.
+    let lo = 0;
+    let hi = this.docs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (first[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const p = post[i]!;
+    return new PassageAt(this.docs[lo]!, start[i]!, end[i]!, p < 0 ? null : p);
+  }
+
+  start(i: number): number {
+    return this.arrays.start[i]!;
+  }
+
+  range(document: string): readonly [number, number] | undefined {
+    this.numbers ??= new Map(this.docs.map((d, n) => [d.id, n]));
+    const n = this.numbers.get(document);
+    return n === undefined ? undefined : [this.arrays.first[n]!, this.arrays.first[n + 1]!];
+  }
 }
 
 /** One document's passages as offsets: per forum post where it lists posts, else over the whole text. */
@@ -303,19 +430,15 @@ const names = (plain: string, people: readonly (string | null | undefined)[]): b
  *   finder.find(fact.quote, fact.source.document, fact.source.post);   // [] when in no passage
  */
 export class PassageFinder {
-  private readonly byDocument = new Map<string, Passage[]>();
+  private readonly table: PassageTable;
   /** Each document's passages in normal form, made when a quote is first looked for there: most documents have no curated fact. */
   private readonly normals = new Map<string, { passage: Passage; normal: string }[]>();
 
   constructor(
-    passages: readonly Passage[],
+    passages: PassageTable | readonly Passage[],
     private readonly documents: ReadonlyMap<string, { text: string }>,
   ) {
-    for (const passage of passages) {
-      const list = this.byDocument.get(passage.document);
-      if (list) list.push(passage);
-      else this.byDocument.set(passage.document, [passage]);
-    }
+    this.table = passages instanceof PassageTable ? passages : PassageTable.of(passages);
   }
 
   /**
@@ -341,10 +464,12 @@ export class PassageFinder {
   private normalsOf(document: string): { passage: Passage; normal: string }[] {
     let list = this.normals.get(document);
     if (!list) {
-      list = (this.byDocument.get(document) ?? []).map((passage) => ({
-        passage,
-        normal: normalizeForQuote(passage.text),
-      }));
+      const [first, end] = this.table.range(document) ?? [0, 0];
+      list = [];
+      for (let i = first; i < end; i++) {
+        const passage = this.table.at(i);
+        list.push({ passage, normal: normalizeForQuote(passage.text) });
+      }
       this.normals.set(document, list);
     }
     return list;

@@ -1,12 +1,21 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchQueries } from '../../bench/queries.js';
 import { syntheticPack, writePack } from '../../bench/synthetic.js';
 import { Engine } from '../../src/core/engine.js';
-import { INDEX_FILE, SavedIndex } from '../../src/core/index-store.js';
-import { loadPack } from '../../src/knowledge/load.js';
+import { INDEX_FILE, SavedIndex, savedIndexCaches } from '../../src/core/index-store.js';
+import { checkPack, loadPack } from '../../src/knowledge/load.js';
 import { BUILT_IN, loadEvalSet } from '../eval/evaluate.js';
 import { copyPack, type PackCopy } from '../helpers/pack-fixture.js';
 
@@ -15,6 +24,14 @@ const KNOWLEDGE = join(import.meta.dirname, '..', '..', 'knowledge');
 interface Queries {
   questions: string[];
   claims: string[];
+}
+
+/** Dates every file of the pack an hour back, as files long unchanged are. */
+function ageFiles(dir: string): void {
+  const past = new Date(Date.now() - 3600_000);
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && !entry.name.startsWith('.')) utimesSync(join(entry.parentPath, entry.name), past, past);
+  }
 }
 
 /** Every answer and verdict, whole, as the adapters would render them. */
@@ -77,15 +94,72 @@ describe('the saved index, on a copy of the real pack', () => {
     expectSameAsFresh(pack.dir, queries, fresh);
   });
 
-  it('ignores an index whose arrays disagree with each other (a fact out of order), and replaces it', () => {
+  it('ignores an index whose arrays disagree with the header (a fact past the last), and replaces it', () => {
     const saved = SavedIndex.of(pack.dir);
     const stored = saved.read()!;
-    const docs = Int32Array.from(stored.postings.docs).reverse();
-    saved.write({ ...stored, postings: { ...stored.postings, docs }, passages: loadPack(pack.dir).passages });
-    expect(readFileSync(join(pack.dir, INDEX_FILE)).length).toBe(sound.length);
+    const { room } = stored.postings;
+    const list = (i: number) => {
+      const read = stored.postings.list(i);
+      if (i > 0) return read;
+      const docs = Int32Array.from(read.docs);
+      docs[docs.length - 1] = room;
+      return { docs, counts: read.counts };
+    };
+    saved.write({ ...stored, postings: { ...stored.postings, list }, passages: loadPack(pack.dir).passages });
+    expect(readFileSync(join(pack.dir, INDEX_FILE)).length).toBeGreaterThan(0);
     expect(SavedIndex.of(pack.dir).read()).toBeNull();
     expect(replies(Engine.fromDir(pack.dir), queries)).toEqual(fresh);
     expectSameAsFresh(pack.dir, queries, fresh);
+  });
+
+  it('ignores an index whose passages are out of order (a document not together), and replaces it', () => {
+    const saved = SavedIndex.of(pack.dir);
+    const stored = saved.read()!;
+    const passages = loadPack(pack.dir).passages;
+    const swapped = [passages.at(-1)!, ...passages.slice(1, -1), passages[0]!];
+    saved.write({ ...stored, passages: swapped });
+    expect(SavedIndex.of(pack.dir).read()).toBeNull();
+    expect(replies(Engine.fromDir(pack.dir), queries)).toEqual(fresh);
+    expectSameAsFresh(pack.dir, queries, fresh);
+  });
+
+  it("is read by the files' stamp while they are unchanged, without hashing them again", () => {
+    // Files changed in the last two seconds have no stamp; these are dated an hour back.
+    ageFiles(pack.dir);
+    Engine.fromDir(pack.dir);
+    const record = savedIndexCaches(pack.dir).find((f) => f.includes('index-hashes-'))!;
+    rmSync(record, { force: true });
+    expect(SavedIndex.of(pack.dir).read()).not.toBeNull();
+    expect(existsSync(record)).toBe(false);
+    expectSameAsFresh(pack.dir, queries, fresh);
+  });
+
+  it('is stale once a source changes to text of the same length, dated in the past', () => {
+    ageFiles(pack.dir);
+    Engine.fromDir(pack.dir);
+    expect(SavedIndex.of(pack.dir).read()).not.toBeNull();
+    // A word of a passage changed to another of the same length, where no curated quote stands (the pack stays sound).
+    const loaded = loadPack(pack.dir);
+    let source = '';
+    let before = '';
+    for (const passage of loaded.passages.filter((p) => /\bthe\b/.test(p.text))) {
+      source = join(pack.dir, 'sources', `${passage.document}.txt`);
+      before = readFileSync(source, 'utf8');
+      writeFileSync(source, before.replace(passage.text, passage.text.replace(/\bthe\b/, 'teh')));
+      if (checkPack(pack.dir).length === 0) break;
+      writeFileSync(source, before);
+    }
+    expect(readFileSync(source, 'utf8')).not.toBe(before);
+    expect(readFileSync(source, 'utf8').length).toBe(before.length);
+    try {
+      const past = new Date(Date.now() - 7200_000);
+      utimesSync(source, past, past);
+      expect(SavedIndex.of(pack.dir).read()).toBeNull();
+      const asked = { questions: queries.questions.slice(0, 40), claims: queries.claims.slice(0, 20) };
+      expect(replies(Engine.fromDir(pack.dir), asked)).toEqual(replies(new Engine(loadPack(pack.dir)), asked));
+    } finally {
+      writeFileSync(source, before);
+    }
   });
 
   it('is stale once a source changes, and is rebuilt with the changed sentence citable', () => {
