@@ -34,6 +34,8 @@ class TermPostings {
   /** Each fact's score for the term as typed, and the index version they were worked out for (see Postings.impacts). */
   impacts: Float64Array | null = null;
   impactsVersion = -1;
+  /** The term's BM25 in each field it is in, fact by fact, and the index version they are for (see Postings.fieldScores). */
+  fieldScores: FieldScores | null = null;
 
   constructor(
     fields: number,
@@ -80,6 +82,21 @@ class TermPostings {
     this.counts = this.counts.slice(0, this.size);
   }
 }
+
+/**
+ * A term's BM25 in each field of each fact it is in, before the field's factor: what a
+ * related word, a prefix or a typo multiplies by its own factors. Fact i's are `scores[j]`
+ * for j from `ends[i - 1]` (0 for the first) to `ends[i]`, in field order, field `fieldOf[j]`.
+ */
+interface FieldScores {
+  version: number;
+  scores: Float64Array;
+  fieldOf: Uint8Array;
+  ends: Uint32Array;
+}
+
+/** Most bytes of field scores kept (see Postings.fieldScores): the terms used last keep theirs. */
+const FIELD_SCORES_BUDGET = 96 * 2 ** 20;
 
 /**
  * The postings as saved and read back (see index-store.ts): each term's facts in ascending
@@ -129,6 +146,9 @@ export class Postings {
   private norms: Float64Array | null = null;
   /** Counts changes to the facts: scores worked out before a change are stale after it. */
   private version = 0;
+  /** The terms whose field scores are kept, least recently used first, with their bytes. */
+  private readonly keptScores = new Map<TermPostings, number>();
+  private keptBytes = 0;
 
   /** `boosts`: each field's weight, in field order. */
   constructor(private readonly boosts: readonly number[]) {
@@ -358,15 +378,74 @@ export class Postings {
    * the same arithmetic when, as always, it comes first.
    */
   addScores(expansion: Expansion, scores: Float64Array): void {
-    const { docs, counts, size } = expansion.postings;
+    const { docs, size } = expansion.postings;
     if (expansion.weight === 1) {
       const impacts = this.impacts(expansion.postings);
       for (let i = 0; i < size; i++) scores[docs[i]!] = scores[docs[i]!]! + impacts[i]!;
       return;
     }
-    const { factors, idf } = this.weights(expansion);
+    // A related word, a prefix or a typo: its field scores times its own factors, added field
+    // by field in MiniSearch's order and arithmetic (see addFields), from scores kept per term.
+    const factors = this.boosts.map((boost) => expansion.weight * boost);
+    const { scores: parts, fieldOf, ends } = this.fieldScores(expansion.postings);
+    let j = 0;
+    for (let i = 0; i < size; i++) {
+      const doc = docs[i]!;
+      let score = scores[doc]!;
+      for (const end = ends[i]!; j < end; j++) score += factors[fieldOf[j]!]! * parts[j]!;
+      scores[doc] = score;
+    }
+  }
+
+  /**
+   * A term's BM25 in each field of each fact, `idf · (d + tf·(k + 1) / (tf + norm))`, worked out
+   * once per term and kept while the facts are unchanged: a related word is read for many
+   * questions, at different weights. The terms used last keep theirs, within FIELD_SCORES_BUDGET.
+   */
+  private fieldScores(postings: TermPostings): FieldScores {
+    const kept = postings.fieldScores;
+    if (kept && kept.version === this.version) {
+      // Used again: the last to be let go.
+      this.keptScores.delete(postings);
+      this.keptScores.set(postings, kept.scores.byteLength + kept.fieldOf.byteLength + kept.ends.byteLength);
+      return kept;
+    }
+    const { docs, counts, size } = postings;
+    const idf = this.weights({ weight: 1, postings }).idf;
+    const norms = this.norms ?? this.lengthNorms();
+    const { d, k } = BM25;
+    let total = 0;
     for (let i = 0; i < size; i++)
-      scores[docs[i]!] = this.addFields(scores[docs[i]!]!, docs[i]!, counts[i]!, factors, idf);
+      for (let packed = counts[i]!; packed !== 0; packed >>>= 8) if (packed & 0xff) total++;
+    const scores = new Float64Array(total);
+    const fieldOf = new Uint8Array(total);
+    const ends = new Uint32Array(size);
+    let j = 0;
+    for (let i = 0; i < size; i++) {
+      const base = docs[i]! * this.fields;
+      let packed = counts[i]!;
+      for (let f = 0; packed !== 0; f++, packed >>>= 8) {
+        const tf = packed & 0xff;
+        if (!tf) continue;
+        scores[j] = idf[f]! * (d + (tf * (k + 1)) / (tf + norms[base + f]!));
+        fieldOf[j++] = f;
+      }
+      ends[i] = j;
+    }
+    const made: FieldScores = { version: this.version, scores, fieldOf, ends };
+    postings.fieldScores = made;
+    if (kept) this.keptBytes -= this.keptScores.get(postings) ?? 0;
+    this.keptScores.delete(postings);
+    const bytes = scores.byteLength + fieldOf.byteLength + ends.byteLength;
+    this.keptScores.set(postings, bytes);
+    this.keptBytes += bytes;
+    for (const [older, held] of this.keptScores) {
+      if (this.keptBytes <= FIELD_SCORES_BUDGET || older === postings) break;
+      older.fieldScores = null;
+      this.keptScores.delete(older);
+      this.keptBytes -= held;
+    }
+    return made;
   }
 
   /** An expansion's weight times each field's boost, and the term's inverse document frequency in each field. */

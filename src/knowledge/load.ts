@@ -301,12 +301,15 @@ function readPack(dir: string, options: LoadOptions = {}): { pack: Pack | null; 
     return { pack: null, problems: problems.items };
   }
   const saved = options.passages?.(documents) ?? null;
-  const passages = saved
-    ? null
-    : buildPassages(documents.values(), {
+  // The passages' offsets are kept apart from the YAML: a start from a saved index never reads them.
+  const offsets = saved ? null : new ParsedCache(dir, 'passages');
+  const passages = offsets
+    ? buildPassages(documents.values(), {
         denylist: meta.data.denylist,
-        candidates: (d) => cachedCandidates(d, cache),
-      });
+        candidates: (d) => cachedCandidates(d, offsets),
+      })
+    : null;
+  offsets?.save();
   cache.save();
   const pack: Pack = {
     dir,
@@ -368,7 +371,7 @@ function loadedDocument(entry: SourceDocument, path: string): LoadedDocument {
 
 /**
  * Segmenting the sources is most of building passages (some 40 ms for the first pack on a
- * cold start), so a document's passage offsets are kept in the parsed cache, keyed by its
+ * cold start), so a document's passage offsets are kept in a parsed cache, keyed by its
  * text, its title and posts, and the segmentation rules that produced them.
  */
 function cachedCandidates(doc: PassageDocument, cache: ParsedCache): Candidate[] {

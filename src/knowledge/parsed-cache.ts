@@ -24,13 +24,14 @@ const hashOf = (text: string): string => createHash('sha256').update(text).diges
 const PARSER = `yaml@${(createRequire(import.meta.url)('yaml/package.json') as { version: string }).version}`;
 const entryHash = (text: string): string => hashOf(`${PARSER}\n${text}`);
 
-/** The cache name of a pack directory's parsed YAML. */
-const cacheName = (packDir: string): string => hashOf(resolve(packDir)).slice(0, 24);
+/** The cache name of a pack directory's parsed YAML, or of another `part` of what is kept for it. */
+const cacheName = (packDir: string, part = ''): string =>
+  `${hashOf(resolve(packDir)).slice(0, 24)}${part ? `-${part}` : ''}`;
 
 /** The file that keeps a pack directory's parsed YAML, or null when there is no cache. */
-export function cachePath(packDir: string): string | null {
+export function cachePath(packDir: string, part = ''): string | null {
   const dir = cacheDir();
-  return dir ? join(dir, `${cacheName(packDir)}.json`) : null;
+  return dir ? join(dir, `${cacheName(packDir, part)}.json`) : null;
 }
 
 export class ParsedCache {
@@ -40,8 +41,9 @@ export class ParsedCache {
   private readonly used: Record<string, Entry> = {};
   private changed = false;
 
-  constructor(packDir: string) {
-    this.name = cacheName(packDir);
+  /** `part`: a cache of its own beside the YAML's, read only by those who need it (see load.ts, cachedCandidates). */
+  constructor(packDir: string, part = '') {
+    this.name = cacheName(packDir, part);
     const stored = readCache<unknown>(this.name);
     this.stored = stored && typeof stored === 'object' ? (stored as Record<string, Entry>) : {};
   }

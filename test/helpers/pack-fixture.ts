@@ -32,8 +32,10 @@ export function copyPack(source = MIN_PACK): PackCopy {
     },
     remove() {
       rmSync(dir, { recursive: true, force: true });
-      const cache = cachePath(dir);
-      if (cache) rmSync(cache, { force: true });
+      for (const part of ['', 'passages']) {
+        const cache = cachePath(dir, part);
+        if (cache) rmSync(cache, { force: true });
+      }
       for (const file of savedIndexCaches(dir)) rmSync(file, { force: true });
     },
   };

@@ -349,15 +349,17 @@ describe('loading passages', () => {
   let pack: PackCopy | undefined;
   afterEach(() => pack?.remove());
 
-  it('reads them back from the parsed cache, and ignores cached offsets that do not fit the text', () => {
+  it('reads them back from a parsed cache of their own, and ignores cached offsets that do not fit the text', () => {
     pack = copyPack();
     const fresh = loadPack(pack.dir);
     expect(loadPack(pack.dir).passages).toEqual(fresh.passages);
-    const cache = JSON.parse(readFileSync(cachePath(pack.dir)!, 'utf8'));
+    // Apart from the YAML's: a start from a saved index reads the YAML's only.
+    expect(JSON.parse(readFileSync(cachePath(pack.dir)!, 'utf8'))['passages:doc1']).toBeUndefined();
+    const cache = JSON.parse(readFileSync(cachePath(pack.dir, 'passages')!, 'utf8'));
     const entry = cache['passages:doc1'];
     expect(entry, 'passages are cached').toBeDefined();
     entry.data = [{ start: 0, end: 10_000, post: null }];
-    writeFileSync(cachePath(pack.dir)!, JSON.stringify(cache));
+    writeFileSync(cachePath(pack.dir, 'passages')!, JSON.stringify(cache));
     expect(loadPack(pack.dir).passages).toEqual(fresh.passages);
   });
 
