@@ -8,7 +8,7 @@
  *   const pack = loadPack('knowledge');          // throws PackError listing every problem
  *   const problems = checkPack('knowledge');     // the same checks, returned
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import type * as Yaml from 'yaml';
@@ -24,7 +24,7 @@ import {
   type SourceDocument,
   type Topic,
 } from './schema.js';
-import { ParsedCache } from './parsed-cache.js';
+import { type FileStat, ParsedCache } from './parsed-cache.js';
 import {
   buildPassages,
   documentCandidates,
@@ -80,10 +80,11 @@ const yamlParser = (): typeof Yaml => (yaml ??= createRequire(import.meta.url)('
  */
 class YamlFile {
   private parsed: { doc: Yaml.Document; lines: Yaml.LineCounter } | null = null;
+  /** `text`: the file's text, or how to read it (a file read back from the cache by its stat is read only to report a problem). */
   constructor(
     readonly path: string,
     readonly name: string,
-    private readonly text: string,
+    private text: string | (() => string),
   ) {}
   get doc(): Yaml.Document {
     return this.parse().doc;
@@ -102,6 +103,7 @@ class YamlFile {
     if (!this.parsed) {
       const { LineCounter, parseDocument } = yamlParser();
       const lines = new LineCounter();
+      if (typeof this.text !== 'string') this.text = this.text();
       this.parsed = { doc: parseDocument(this.text, { lineCounter: lines, prettyErrors: false }), lines };
     }
     return this.parsed;
@@ -123,23 +125,29 @@ function readYaml<S extends z.ZodType>(
   cache: ParsedCache,
 ): { file: YamlFile; data: z.infer<S> } | null {
   const name = relative(dir, path) || path;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    problems.add(name, 1, 'file is missing or unreadable');
-    return null;
+  // Unchanged since it was parsed (size, time, inode): not read at all. Else read, and looked up by its text.
+  const info = statSync(path, { throwIfNoEntry: false });
+  const stat: FileStat | undefined = info?.isFile() ? [info.size, info.mtimeMs, info.ino] : undefined;
+  const known = stat ? cache.unchanged(name, stat) : undefined;
+  let text: string | (() => string) = () => readFileSync(path, 'utf8');
+  if (known === undefined) {
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      problems.add(name, 1, 'file is missing or unreadable');
+      return null;
+    }
   }
   const file = new YamlFile(path, name, text);
-  let data = cache.get(name, text);
-  if (data === undefined) {
+  let data = known ?? (typeof text === 'string' ? cache.get(name, text, stat) : undefined);
+  if (data === undefined && typeof text === 'string') {
     if (file.doc.errors.length > 0) {
       for (const e of file.doc.errors)
         problems.add(name, file.lineAt(e.pos[0]), `malformed YAML: ${e.message.split('\n')[0]}`);
       return null;
     }
     data = file.doc.toJS();
-    cache.set(name, text, data);
+    cache.set(name, text, data, stat);
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
@@ -350,23 +358,19 @@ export function passageTableOf(pack: Pick<Pack, 'passages'>): PassageTable {
 function loadedDocument(entry: SourceDocument, path: string): LoadedDocument {
   let text: string | undefined;
   let normal: string | undefined;
-  const document = { ...entry } as LoadedDocument;
-  return Object.defineProperties(document, {
-    text: {
-      enumerable: true,
-      get: () => {
-        text ??= readFileSync(path, 'utf8');
-        return text;
-      },
+  // Getters in the literal, not defineProperties: tens of thousands of documents at a start.
+  const document: LoadedDocument = {
+    ...entry,
+    get text() {
+      text ??= readFileSync(path, 'utf8');
+      return text;
     },
-    normalized: {
-      enumerable: true,
-      get: () => {
-        normal ??= normalizeForQuote(document.text);
-        return normal;
-      },
+    get normalized() {
+      normal ??= normalizeForQuote(document.text);
+      return normal;
     },
-  });
+  };
+  return document;
 }
 
 /**

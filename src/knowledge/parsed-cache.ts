@@ -16,7 +16,17 @@ import { cacheDir, readCache, writeCache } from './cache.js';
 interface Entry {
   hash: string;
   data: unknown;
+  /** The file's size, modification time and inode when its text had this hash, if it had not just changed. */
+  stat?: FileStat;
 }
+
+/** A file's size, modification time and inode: while they are unchanged, so is the file (as git trusts them). */
+export type FileStat = [size: number, mtimeMs: number, ino: number];
+
+/** How recently a file may have changed for its time to be trusted: a change in the same clock tick could not be told. */
+const SETTLED_MS = 2000;
+const sameStat = (a: FileStat | undefined, b: FileStat): boolean =>
+  !!a && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 
 const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -48,16 +58,35 @@ export class ParsedCache {
     this.stored = stored && typeof stored === 'object' ? (stored as Record<string, Entry>) : {};
   }
 
-  /** The parsed data of a file whose text is unchanged since it was stored, or undefined. */
-  get(name: string, text: string): unknown {
+  /**
+   * The parsed data of a file whose size, modification time and inode are those it had when
+   * stored, or undefined: then its text is read and looked up by hash (see get). A big
+   * documents.yaml is then neither read nor hashed at every start.
+   */
+  unchanged(name: string, stat: FileStat): unknown {
     const entry = this.stored[name];
-    if (!entry || entry.hash !== entryHash(text)) return undefined;
+    if (!entry || !sameStat(entry.stat, stat)) return undefined;
     this.used[name] = entry;
     return entry.data;
   }
 
-  set(name: string, text: string, data: unknown): void {
-    this.used[name] = { hash: entryHash(text), data };
+  /** The parsed data of a file whose text is unchanged since it was stored, or undefined. */
+  get(name: string, text: string, stat?: FileStat): unknown {
+    const entry = this.stored[name];
+    if (!entry || entry.hash !== entryHash(text)) return undefined;
+    const settled = stat && stat[1] < Date.now() - SETTLED_MS ? stat : undefined;
+    if (settled && !sameStat(entry.stat, settled)) {
+      // Touched, not changed: its new stamp is kept, so the next load need not read it.
+      this.used[name] = { ...entry, stat: settled };
+      this.changed = true;
+    } else this.used[name] = entry;
+    return entry.data;
+  }
+
+  /** `stat`: the file's when its text was read (kept only if it had not just changed). */
+  set(name: string, text: string, data: unknown, stat?: FileStat): void {
+    const settled = stat && stat[1] < Date.now() - SETTLED_MS ? stat : undefined;
+    this.used[name] = { hash: entryHash(text), data, ...(settled ? { stat: settled } : {}) };
     this.changed = true;
   }
 

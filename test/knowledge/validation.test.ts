@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { checkPack, loadPack, PackError } from '../../src/knowledge/load.js';
 import { cachePath } from '../../src/knowledge/parsed-cache.js';
 import { copyPack, MIN_PACK, type PackCopy } from '../helpers/pack-fixture.js';
@@ -175,6 +175,27 @@ describe('knowledge validation', () => {
     ]);
     pack.write('facts/bridge.yaml', original);
     expect(loadPack(pack.dir)).toEqual(fresh);
+  });
+
+  it('takes a file unchanged by size, time and inode from the cache unread, and reads it again once any changes', () => {
+    pack = copyPack();
+    const path = `${pack.dir}/facts/bridge.yaml`;
+    const past = new Date(Date.now() - 3600_000);
+    // Files changed in the last two seconds are never trusted by their time: dated an hour back.
+    utimesSync(path, past, past);
+    const fresh = loadPack(pack.dir);
+    loadPack(pack.dir); // the first load after the cache was written by text records the file's stat
+    const cache = JSON.parse(readFileSync(cachePath(pack.dir)!, 'utf8'));
+    expect(cache['facts/bridge.yaml'].stat).toEqual([statSync(path).size, past.getTime(), statSync(path).ino]);
+    cache['facts/bridge.yaml'].data.facts[0].statement = 'Read from the cache.';
+    writeFileSync(cachePath(pack.dir)!, JSON.stringify(cache));
+    expect(loadPack(pack.dir).facts[0]!.statement).toBe('Read from the cache.');
+    // Changed, to text of the same length, and dated back to another time: read and parsed again.
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, text.replace('the bridge opened in 1999', 'the bridge opened in 1998'));
+    utimesSync(path, past, new Date(past.getTime() - 1000));
+    expect(statSync(path).size).toBe(cache['facts/bridge.yaml'].stat[0]);
+    expect(loadPack(pack.dir).facts[0]!.statement).toBe(fresh.facts[0]!.statement.replace('1999', '1998'));
   });
 
   it('ignores a parsed cache it cannot read', () => {
