@@ -186,11 +186,13 @@ export interface LazyFacts {
   readonly count: number;
   /** The i-th (0 ≤ i < count) as a fact. */
   make(i: number): Fact;
+  /** The i-th's fact id, without making the fact. */
+  id(i: number): string;
   /** Which one has this fact id, or -1. */
   find(id: string): number;
 }
 
-const NO_LAZY_FACTS: LazyFacts = { count: 0, make: () => undefined as never, find: () => -1 };
+const NO_LAZY_FACTS: LazyFacts = { count: 0, make: () => undefined as never, id: () => '', find: () => -1 };
 
 /**
  * The index's facts by number, as the postings know them: the curated facts first, then the
@@ -225,6 +227,12 @@ class FactTable {
     if (n >= this.base) return this.added[n - this.base];
     if (this.gone.has(n)) return undefined;
     return n < this.curated.length ? this.curated[n] : this.lazy.make(n - this.curated.length);
+  }
+
+  /** The id of the fact with this number (one the index holds). */
+  idOf(n: number): string {
+    if (n >= this.base) return this.added[n - this.base]!.id;
+    return n < this.curated.length ? this.curated[n]!.id : this.lazy.id(n - this.curated.length);
   }
 
   numberOf(id: string): number | undefined {
@@ -355,13 +363,20 @@ export class FactIndex {
     });
     const covered = this.coverage(query, expansions, related);
     const names = query.concepts.flatMap((c, i) => (query.names[i] ? [reachOf(c, expansions)] : []));
-    const hits = this.shortlist.best([...lists.values()], limit * 3).map(({ doc, score }) => {
+    const ranked = this.shortlist.best([...lists.values()], limit * 3).map(({ doc, score }) => {
       const coverage = total > 0 ? covered(doc) / total : 0;
       const named = names.every((reach) => this.postings.reaches(reach, doc));
-      return { fact: this.facts.at(doc)!, score, coverage, rank: score * coverage * coverage, named };
+      return { doc, score, coverage, rank: score * coverage * coverage, named };
     });
-    hits.sort((a, b) => b.rank - a.rank || a.fact.id.localeCompare(b.fact.id));
-    return hits.slice(0, limit);
+    // Ranked before any is made a fact (a passage's is cut from its source): only those returned are.
+    ranked.sort((a, b) => b.rank - a.rank || this.facts.idOf(a.doc).localeCompare(this.facts.idOf(b.doc)));
+    return ranked.slice(0, limit).map(({ doc, score, coverage, rank, named }) => ({
+      fact: this.facts.at(doc)!,
+      score,
+      coverage,
+      rank,
+      named,
+    }));
   }
 
   /**

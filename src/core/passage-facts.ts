@@ -98,6 +98,10 @@ export class PassageFacts implements LazyFacts {
     return passageFact(p, this.documents.get(p.document)!);
   }
 
+  id(i: number): string {
+    return `${PASSAGE_ID}${this.passages.at(i).id}`;
+  }
+
   /** Passage ids are `passage:<document>:<start>`: found by their document, then by start. */
   find(id: string): number {
     if (!id.startsWith(PASSAGE_ID)) return -1;
