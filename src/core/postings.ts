@@ -34,8 +34,6 @@ class TermPostings {
   /** Each fact's score for the term as typed, and the index version they were worked out for (see Postings.impacts). */
   impacts: Float64Array | null = null;
   impactsVersion = -1;
-  /** The term's BM25 in each field it is in, fact by fact, and the index version they are for (see Postings.fieldScores). */
-  fieldScores: FieldScores | null = null;
 
   constructor(
     fields: number,
@@ -84,21 +82,6 @@ class TermPostings {
 }
 
 /**
- * A term's BM25 in each field of each fact it is in, before the field's factor: what a
- * related word, a prefix or a typo multiplies by its own factors. Fact i's are `scores[j]`
- * for j from `ends[i - 1]` (0 for the first) to `ends[i]`, in field order, field `fieldOf[j]`.
- */
-interface FieldScores {
-  version: number;
-  scores: Float64Array;
-  fieldOf: Uint8Array;
-  ends: Uint32Array;
-}
-
-/** Most bytes of field scores kept (see Postings.fieldScores): the terms used last keep theirs. */
-const FIELD_SCORES_BUDGET = 96 * 2 ** 20;
-
-/**
  * The postings as saved and read back (see index-store.ts): each term's facts in ascending
  * order with their counts (a byte per field), got by the term's number. Read back, a term's
  * lists are made only when it is first looked up.
@@ -144,11 +127,14 @@ export class Postings {
   private room = 0;
   /** See lengthNorms(); null when facts have changed since. */
   private norms: Float64Array | null = null;
+  /**
+   * A term's BM25 saturation where it stands once in a field, `(1·(k + 1)) / (1 + norm)`, for
+   * each fact's each field: the most common count, and a division less per posting. The same
+   * operations on the same numbers as worked out per posting, so the same result to the bit.
+   */
+  private onceNorms: Float64Array | null = null;
   /** Counts changes to the facts: scores worked out before a change are stale after it. */
   private version = 0;
-  /** The terms whose field scores are kept, least recently used first, with their bytes. */
-  private readonly keptScores = new Map<TermPostings, number>();
-  private keptBytes = 0;
 
   /** `boosts`: each field's weight, in field order. */
   constructor(private readonly boosts: readonly number[]) {
@@ -378,74 +364,28 @@ export class Postings {
    * the same arithmetic when, as always, it comes first.
    */
   addScores(expansion: Expansion, scores: Float64Array): void {
-    const { docs, size } = expansion.postings;
+    const { docs, counts, size } = expansion.postings;
     if (expansion.weight === 1) {
       const impacts = this.impacts(expansion.postings);
       for (let i = 0; i < size; i++) scores[docs[i]!] = scores[docs[i]!]! + impacts[i]!;
       return;
     }
-    // A related word, a prefix or a typo: its field scores times its own factors, added field
-    // by field in MiniSearch's order and arithmetic (see addFields), from scores kept per term.
-    const factors = this.boosts.map((boost) => expansion.weight * boost);
-    const { scores: parts, fieldOf, ends } = this.fieldScores(expansion.postings);
-    let j = 0;
+    const { factors, idf } = this.weights(expansion);
+    this.lengthNorms();
+    const { norms, onceNorms, fields } = this;
+    const { d, k } = BM25;
+    // addFields, inlined: a related word or a prefix reaches hundreds of thousands of facts.
     for (let i = 0; i < size; i++) {
       const doc = docs[i]!;
+      const base = doc * fields;
       let score = scores[doc]!;
-      for (const end = ends[i]!; j < end; j++) score += factors[fieldOf[j]!]! * parts[j]!;
+      for (let f = 0, packed = counts[i]!; packed !== 0; f++, packed >>>= 8) {
+        const tf = packed & 0xff;
+        if (tf === 1) score += factors[f]! * (idf[f]! * (d + onceNorms![base + f]!));
+        else if (tf) score += factors[f]! * (idf[f]! * (d + (tf * (k + 1)) / (tf + norms![base + f]!)));
+      }
       scores[doc] = score;
     }
-  }
-
-  /**
-   * A term's BM25 in each field of each fact, `idf · (d + tf·(k + 1) / (tf + norm))`, worked out
-   * once per term and kept while the facts are unchanged: a related word is read for many
-   * questions, at different weights. The terms used last keep theirs, within FIELD_SCORES_BUDGET.
-   */
-  private fieldScores(postings: TermPostings): FieldScores {
-    const kept = postings.fieldScores;
-    if (kept && kept.version === this.version) {
-      // Used again: the last to be let go.
-      this.keptScores.delete(postings);
-      this.keptScores.set(postings, kept.scores.byteLength + kept.fieldOf.byteLength + kept.ends.byteLength);
-      return kept;
-    }
-    const { docs, counts, size } = postings;
-    const idf = this.weights({ weight: 1, postings }).idf;
-    const norms = this.norms ?? this.lengthNorms();
-    const { d, k } = BM25;
-    let total = 0;
-    for (let i = 0; i < size; i++)
-      for (let packed = counts[i]!; packed !== 0; packed >>>= 8) if (packed & 0xff) total++;
-    const scores = new Float64Array(total);
-    const fieldOf = new Uint8Array(total);
-    const ends = new Uint32Array(size);
-    let j = 0;
-    for (let i = 0; i < size; i++) {
-      const base = docs[i]! * this.fields;
-      let packed = counts[i]!;
-      for (let f = 0; packed !== 0; f++, packed >>>= 8) {
-        const tf = packed & 0xff;
-        if (!tf) continue;
-        scores[j] = idf[f]! * (d + (tf * (k + 1)) / (tf + norms[base + f]!));
-        fieldOf[j++] = f;
-      }
-      ends[i] = j;
-    }
-    const made: FieldScores = { version: this.version, scores, fieldOf, ends };
-    postings.fieldScores = made;
-    if (kept) this.keptBytes -= this.keptScores.get(postings) ?? 0;
-    this.keptScores.delete(postings);
-    const bytes = scores.byteLength + fieldOf.byteLength + ends.byteLength;
-    this.keptScores.set(postings, bytes);
-    this.keptBytes += bytes;
-    for (const [older, held] of this.keptScores) {
-      if (this.keptBytes <= FIELD_SCORES_BUDGET || older === postings) break;
-      older.fieldScores = null;
-      this.keptScores.delete(older);
-      this.keptBytes -= held;
-    }
-    return made;
   }
 
   /** An expansion's weight times each field's boost, and the term's inverse document frequency in each field. */
@@ -458,7 +398,8 @@ export class Postings {
 
   /**
    * Adds a term's score in one fact to `score`: BM25 in each field the term is in, times the
-   * field's factor, field by field in MiniSearch's order and arithmetic.
+   * field's factor, field by field in MiniSearch's order and arithmetic (a count of one's
+   * saturation read from onceNorms). addScores has it inlined.
    */
   private addFields(
     score: number,
@@ -468,11 +409,13 @@ export class Postings {
     idf: readonly number[],
   ): number {
     const norms = this.norms ?? this.lengthNorms();
+    const once = this.onceNorms!;
     const { d, k } = BM25;
     const base = doc * this.fields;
     for (let f = 0; packed !== 0; f++, packed >>>= 8) {
       const tf = packed & 0xff;
-      if (tf) score += factors[f]! * (idf[f]! * (d + (tf * (k + 1)) / (tf + norms[base + f]!)));
+      if (tf === 1) score += factors[f]! * (idf[f]! * (d + once[base + f]!));
+      else if (tf) score += factors[f]! * (idf[f]! * (d + (tf * (k + 1)) / (tf + norms[base + f]!)));
     }
     return score;
   }
@@ -485,14 +428,19 @@ export class Postings {
     if (this.norms) return this.norms;
     const { k, b } = BM25;
     const norms = new Float64Array(this.lengths.length);
-    for (let i = 0; i < norms.length; i++)
+    const once = new Float64Array(this.lengths.length);
+    for (let i = 0; i < norms.length; i++) {
       norms[i] = k * (1 - b + (b * this.lengths[i]!) / this.averageLength[i % this.fields]!);
+      once[i] = (1 * (k + 1)) / (1 + norms[i]!);
+    }
     this.norms = norms;
+    this.onceNorms = once;
     return norms;
   }
 
   private changed(): void {
     this.norms = null;
+    this.onceNorms = null;
     this.version += 1;
   }
 
