@@ -8,7 +8,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPack, type Pack } from '../../src/knowledge/load.js';
 import { cachePath } from '../../src/knowledge/parsed-cache.js';
-import { buildPassages, PassageFinder, type PassageDocument } from '../../src/knowledge/passages.js';
+import {
+  buildPassages,
+  type Passage,
+  PassageFinder,
+  type PassageDocument,
+  PassageTable,
+} from '../../src/knowledge/passages.js';
 import type { DocumentKind } from '../../src/knowledge/schema.js';
 import { sentenceSpans } from '../../src/knowledge/sentences.js';
 import { wordMatcher } from '../../src/knowledge/text.js';
@@ -369,5 +375,65 @@ describe('loading passages', () => {
     const text = readFileSync(`${pack.dir}/sources/doc1.txt`, 'utf8');
     pack.write('sources/doc1.txt', `${text}\nEngineers praised the design of the bridge.\n`);
     expect(loadPack(pack.dir).passages.map((p) => p.text)).toContain('Engineers praised the design of the bridge.');
+  });
+});
+
+describe('the passage table', () => {
+  /** The real pack's passages as a saved index keeps them: offsets by document. */
+  function savedTable() {
+    const docs: string[] = [];
+    const first: number[] = [];
+    knowledge.passages.forEach((p, i) => {
+      if (docs.at(-1) !== p.document) {
+        docs.push(p.document);
+        first.push(i);
+      }
+    });
+    first.push(knowledge.passages.length);
+    const ints = (f: (p: Passage) => number) => Int32Array.from(knowledge.passages, f);
+    return PassageTable.saved(
+      docs.map((id) => knowledge.documents.get(id)!),
+      {
+        first: Int32Array.from(first),
+        start: ints((p) => p.start),
+        end: ints((p) => p.end),
+        post: ints((p) => p.post ?? -1),
+      },
+    );
+  }
+  /** A passage's fields, whether they are its own or its class's getters. */
+  const plain = ({ id, document, post, start, end, text, kind, author }: Passage) => ({
+    id,
+    document,
+    post,
+    start,
+    end,
+    text,
+    kind,
+    author,
+  });
+
+  it('reads from saved offsets the passages they were saved from, each made when asked for', () => {
+    const table = savedTable();
+    expect(table.length).toBe(knowledge.passages.length);
+    expect(table.toArray().map(plain)).toEqual(knowledge.passages.map(plain));
+    expect(table.at(3)).not.toBe(table.at(3));
+    const listed = PassageTable.of(knowledge.passages);
+    for (const id of knowledge.documents.keys()) expect(table.range(id)).toEqual(listed.range(id));
+    knowledge.passages.forEach((p, i) => expect(table.start(i)).toBe(p.start));
+  });
+
+  it('finds quotes through a saved table as through the list', () => {
+    const fromTable = new PassageFinder(savedTable(), knowledge.documents);
+    const fromList = new PassageFinder(knowledge.passages, knowledge.documents);
+    for (const fact of knowledge.facts.slice(0, 60))
+      expect(fromTable.find(fact.quote, fact.source.document, fact.source.post).map(plain)).toEqual(
+        fromList.find(fact.quote, fact.source.document, fact.source.post).map(plain),
+      );
+  });
+
+  it('refuses a list whose documents do not stand together', () => {
+    const [a, b, c] = knowledge.passages.filter((p, i, all) => i > 0 && p.document !== all[i - 1]!.document);
+    expect(() => PassageTable.of([a!, b!, c!, a!])).toThrow(/not together/);
   });
 });
