@@ -399,7 +399,13 @@ export class Engine {
     return this.index.query(text.slice(0, 2000), asking);
   }
 
-  private relevant(query: Query, scope: Scope, minCoverage: number, max = this.options.maxFacts, asking?: string): Hit[] {
+  private relevant(
+    query: Query,
+    scope: Scope,
+    minCoverage: number,
+    max = this.options.maxFacts,
+    asking?: string,
+  ): Hit[] {
     // A name no fact has, not even at a near spelling, is a subject the pack does not cover;
     // and a fact that leaves out a name the question gives is about something else.
     if (this.index.unknown(query).length) return [];

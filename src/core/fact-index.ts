@@ -384,7 +384,9 @@ export class FactIndex {
     if (i < 0) return [];
     const c = query.concepts[i]!;
     const near = c.terms.flatMap((t) => this.expand(t, query.misspelt.has(t)).map((e) => e.term));
-    return [...new Set([...near, ...query.related[i]!.filter((r) => r.cover >= RELATED_COVER.rare).map((r) => r.term)])].filter((t) => !c.terms.includes(t));
+    return [
+      ...new Set([...near, ...query.related[i]!.filter((r) => r.cover >= RELATED_COVER.rare).map((r) => r.term)]),
+    ].filter((t) => !c.terms.includes(t));
   }
 
   /**
