@@ -381,7 +381,9 @@ function closestEvent(
 ): ReadFigure[] {
   // A year nearly alone in its clause ("In August 1971, …", "…, in 2014") belongs to the sentence around it;
   // the claim's verbs count in other words too ("backed" for "supported").
-  const own = [...(c.clause.length >= SAME_CLAUSE ? c.clause : claimTerms), ...claimVerbs];
+  // So does a year whose clause only says the event happened ("…, called Druzhba, took place in 2016").
+  const telling = c.clause.filter((t) => !HAPPENED.has(t));
+  const own = [...(telling.length >= SAME_CLAUSE ? c.clause : claimTerms), ...claimVerbs];
   const shared = (f: ReadFigure) =>
     alsoGiven + (f.clause.length >= SAME_CLAUSE ? f.clause : factTerms).filter((t) => own.includes(t)).length;
   const best = Math.max(0, ...like.map(shared));
@@ -394,6 +396,9 @@ function verbsLike(claim: Reading): string[] {
   const lexicon = Lexicon.shared();
   return [...claim.frames.keys()].flatMap((v) => [...lexicon.synonymVerbs(v), ...lexicon.related(v)].map(stem));
 }
+
+/** Stems of the words that say only that an event happened: "took place", "happened", "was held". */
+const HAPPENED = new Set(['take', 'place', 'happen', 'occur', 'hold', 'held']);
 
 /** Words a fact's clause must share with the claim's for its year to be the same event's. */
 const SAME_CLAUSE = 2;

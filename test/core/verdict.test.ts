@@ -111,6 +111,16 @@ describe('how one fact bears on a claim', () => {
     expect(e.detail).not.toMatch(/2014/);
   });
 
+  it('dates the event a claim names by a year whose clause only says it happened ("took place in 2016")', () => {
+    const fact = 'In 2016, Russia and Pakistan conducted Druzhba, their first joint military drills.';
+    expect(bearing('Druzhba, the first joint drills of Russia and Pakistan, took place in 2016.', fact).bearing).toBe(
+      'states',
+    );
+    expect(bearing('Druzhba, the first joint drills of Russia and Pakistan, took place in 2015.', fact).bearing).toBe(
+      'excludes',
+    );
+  });
+
   it('does not take a year from another event of the same fact', () => {
     const e = bearing(
       'Russia lifted its arms embargo on Pakistan in 1965.',
