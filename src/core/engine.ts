@@ -21,7 +21,7 @@ import { cachedDisagreements } from './found-disagreements-cache.js';
 import { actorsOf } from './parties.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { REPORTED, rule, weigh, type Evidence } from './verdict.js';
-import { FactIndex, type Hit } from './fact-index.js';
+import { FactIndex, type Hit, type Query } from './fact-index.js';
 import { SavedIndex, savedOrBuilt } from './index-store.js';
 import type { Answer, Citation, Scope, SourceSummary, Verdict } from './model.js';
 import { canonical, terms } from './tokens.js';
@@ -164,9 +164,11 @@ export class Engine {
     });
     // Nothing to ask about (only punctuation, emoji) is no answer; "hi" and "help" are chat.
     if (shape.chat) return none(this.chatNote(shape.chat), shape.chat === 'empty' ? 'no_answer' : 'chat');
-    const hits = this.relevant(shape.about || question, scope, this.options.minCoverage, CANDIDATES, shape.asking);
+    const searched = this.query(shape.about || question, shape.asking);
+    const hits = this.relevant(searched, scope, this.options.minCoverage, CANDIDATES, shape.asking);
     if (hits.length === 0) return none(this.noAnswerNote());
-    const asked = askedOf(shape.about, (text) => this.index.analyzer.terms(text), shape.asking);
+    const reach = shape.asking ? this.index.reach(searched, shape.asking) : [];
+    const asked = askedOf(shape.about, (text) => this.index.analyzer.terms(text), shape.asking, reach);
     const choice = compose(hits, shape, asked, { maxFacts: this.options.maxFacts });
     const builder = this.builder();
     if ('related' in choice) {
@@ -198,7 +200,7 @@ export class Engine {
     // Relevance is judged on what the claim is about, not on its figures: a wrong year must
     // still find the fact that gives the right one.
     const subject = claimText.replace(/(?<![\p{L}\d-])\d[\d.,]*\s*%?/gu, ' ').replace(NUMBER_WORD, ' ');
-    const hits = this.relevant(subject, scope, this.options.minCoverage * 0.8, 8);
+    const hits = this.relevant(this.query(subject), scope, this.options.minCoverage * 0.8, 8);
     if (hits.length === 0) {
       return {
         claim,
@@ -393,14 +395,17 @@ export class Engine {
     return this.abuse ? cut.replace(this.abuse, (w) => '*'.repeat(Math.min(w.length, 8))) : cut;
   }
 
+  private query(text: string, asking?: string): Query {
+    return this.index.query(text.slice(0, 2000), asking);
+  }
+
   private relevant(
-    text: string,
+    query: Query,
     scope: Scope,
     minCoverage: number,
     max = this.options.maxFacts,
     asking?: string,
   ): Hit[] {
-    const query = this.index.query(text.slice(0, 2000), asking);
     // A name no fact has, not even at a near spelling, is a subject the pack does not cover;
     // and a fact that leaves out a name the question gives is about something else.
     if (this.index.unknown(query).length) return [];

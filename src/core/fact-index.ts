@@ -375,6 +375,21 @@ export class FactIndex {
   }
 
   /**
+   * The index terms other than its own that the search reaches for one of the question's
+   * words: near spellings of a typo, and its close synonyms ("submarine" for "subs"); not
+   * common words it is loosely related to ("country" for "farmland").
+   */
+  reach(query: Query, word: string): string[] {
+    const i = query.concepts.findIndex((c) => c.word === word);
+    if (i < 0) return [];
+    const c = query.concepts[i]!;
+    const near = c.terms.flatMap((t) => this.expand(t, query.misspelt.has(t)).map((e) => e.term));
+    return [
+      ...new Set([...near, ...query.related[i]!.filter((r) => r.cover >= RELATED_COVER.rare).map((r) => r.term)]),
+    ].filter((t) => !c.terms.includes(t));
+  }
+
+  /**
    * The things the question names that no fact mentions in any words: an English noun ("grill"
    * in "how do I build a gas grill") with no fact using it, a related word or a near spelling.
    */

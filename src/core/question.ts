@@ -186,6 +186,8 @@ const CLASS_TYPES: Record<NounClass, AnswerType> = {
   place: 'place',
   time: 'date',
   quantity: 'amount',
+  act: 'kind',
+  possession: 'kind',
 };
 
 /**
@@ -200,6 +202,9 @@ function named(about: string): { asking?: string } {
   const noun = phrase?.[1]?.split(' ').pop();
   return noun ? { asking: noun } : {};
 }
+
+/** Adjectives of measure that follow their unit: "12 km long", "90 metres high", "three years old". */
+const DIMENSION = /^(?:long|wide|high|deep|tall|old|thick|heavy|far|away|strong|big|large)$/;
 
 /**
  * For "how many" and "how much", the noun counted: the last word before the verb or a
@@ -218,7 +223,10 @@ function counted(about: string): { asking?: string } {
         PREPOSITIONS.has(w) ||
         ((/ed$/.test(w) || lexicon.lemma(w) !== w) && lexicon.verbOf(w) !== undefined)),
   );
-  const noun = ws[verbAt > 0 ? Math.min(verbAt, 3) - 1 : 0];
+  let at = verbAt > 0 ? Math.min(verbAt, 3) - 1 : 0;
+  // "how many km long": the unit counts, the adjective after it says what is measured.
+  if (at > 0 && DIMENSION.test(ws[at]!)) at--;
+  const noun = ws[at];
   return noun && !AUXILIARY.test(noun) && noun !== 'of' ? { asking: noun } : {};
 }
 

@@ -122,6 +122,14 @@ describe('the fact index', () => {
     expect(words('train from karachi to lahore')).toEqual(expect.arrayContaining(['karachi', 'lahore']));
   });
 
+  it("reaches a typo's near spellings and a word's close synonyms, not its loose relations", () => {
+    index = new FactIndex(pack.facts, new Map(), pack.aliases);
+    const typo = index.query('how many helicoptors were sold');
+    expect(index.reach(typo, 'helicoptors')).toContain('helicopt');
+    expect(index.reach(typo, 'sold')).toEqual([]);
+    expect(index.reach(typo, 'absent')).toEqual([]);
+  });
+
   it('agrees on a synthetic pack of 3,000 facts, where most facts share the common words and many tie', () => {
     const synthetic = syntheticPack(pack, 3000, 7);
     build(synthetic.facts, synthetic);

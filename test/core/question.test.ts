@@ -48,6 +48,11 @@ describe('reading a question', () => {
     expect(readQuestion('how much is the pipeline supposed to cost').asking).toBeUndefined();
   });
 
+  it('counts the unit before an adjective of measure: "how many km long" counts km', () => {
+    expect(readQuestion('how many km long is the canal').asking).toBe('km');
+    expect(readQuestion('how many metres high will the wall be').asking).toBe('metres');
+  });
+
   it('takes "what did X do" for a question about a deed, not for "which X"', () => {
     expect(readQuestion('what did the us do when the war broke out').type).toBeNull();
   });

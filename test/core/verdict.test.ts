@@ -89,6 +89,38 @@ describe('how one fact bears on a claim', () => {
     ).toBe('excludes');
   });
 
+  it('excludes a claim whose doer the fact has the deed done to, by a party the claim names', () => {
+    const e = bearing(
+      'In 2014 Pakistan lifted an arms embargo it had imposed on Russia.',
+      'In 2014 Russia lifted an arms embargo against Pakistan.',
+    );
+    expect(e.bearing).toBe('excludes');
+    expect(e.detail).toMatch(/other way round/);
+    // A party the claim does not name is someone else's deed, not the claim turned round.
+    expect(
+      bearing('Pakistan lifted an embargo in 2014.', 'In 2014 China lifted an embargo against Pakistan.').bearing,
+    ).not.toBe('excludes');
+  });
+
+  it("takes no year from another party's deed", () => {
+    const e = bearing(
+      'In 1965 the United States imposed arms embargoes on India and Pakistan.',
+      'Russia lifted an arms embargo against Pakistan in 2014.',
+    );
+    expect(e.bearing).not.toBe('excludes');
+    expect(e.detail).not.toMatch(/2014/);
+  });
+
+  it('dates the event a claim names by a year whose clause only says it happened ("took place in 2016")', () => {
+    const fact = 'In 2016, Russia and Pakistan conducted Druzhba, their first joint military drills.';
+    expect(bearing('Druzhba, the first joint drills of Russia and Pakistan, took place in 2016.', fact).bearing).toBe(
+      'states',
+    );
+    expect(bearing('Druzhba, the first joint drills of Russia and Pakistan, took place in 2015.', fact).bearing).toBe(
+      'excludes',
+    );
+  });
+
   it('does not take a year from another event of the same fact', () => {
     const e = bearing(
       'Russia lifted its arms embargo on Pakistan in 1965.',
