@@ -13,6 +13,7 @@ import { figures, type Figure } from './figures.js';
 import { Lexicon } from './lexicon.js';
 import { ranks } from './ranks.js';
 import { salience } from './salience.js';
+import { afterAbbreviation } from '../knowledge/sentences.js';
 import { escapeRegExp } from '../knowledge/text.js';
 import { canonical, STOP_WORDS, stem, words } from './tokens.js';
 
@@ -408,7 +409,14 @@ export function withoutAttribution(statement: string): string {
 }
 
 /** The text up to the end of its first sentence. */
-const firstSentence = (text: string): string => /^[\s\S]*?[.!?](?=\s+[A-Z“"‘'])/.exec(text)?.[0] ?? text;
+const firstSentence = (text: string): string => {
+  for (const m of text.matchAll(/[.!?](?=\s+[A-Z“"‘'])/g)) {
+    const end = m.index! + 1;
+    // "Former Rep. Ron DeSantis … doesn't believe": a title's full stop ends no sentence.
+    if (!afterAbbreviation(text.slice(0, end), text.slice(end).trimStart())) return text.slice(0, end);
+  }
+  return text;
+};
 
 /** Verbs that give a view someone holds or a charge they make, not a reported event: "warned that", "alleged that". */
 const CONTESTED_SPEECH =

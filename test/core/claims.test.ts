@@ -104,6 +104,10 @@ describe('reading a claim', () => {
     expect(joined.modal).toBe(false);
     expect(joined.negated).toBe(false);
     expect(reader.read('Russia should sign the agreement. Pakistan was pleased.').modal).toBe(true);
+    // A title's full stop ends no sentence: the negation after it is the first sentence's.
+    expect(
+      reader.read('Former Rep. Ron Smith said he "doesn\'t believe any loss of life has been inflated."').negated,
+    ).toBe(true);
   });
 
   it('reads negation at the verb', () => {
