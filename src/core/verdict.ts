@@ -131,7 +131,8 @@ export function weigh(
   if (verb && !usesOf(fact, verb).length && !fact.terms.includes(stem(verb)))
     return { hit, bearing: 'lacks', detail: 'the sources do not say it was done' };
   const roles = rolesConfirmed(claim, fact);
-  if (!roles && figures.outcome !== 'missing')
+  // Gives the claim's figure, not who did it to whom: another report may give the rest.
+  if (!roles && figures.outcome === 'agree')
     return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom', gap: 'roles' };
   if (!roles) return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom' };
   if (figures.outcome === 'missing')
@@ -340,7 +341,9 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
       continue;
     }
     if (sameParty.some((f) => overlaps(c, f))) {
-      agreed ??= c;
+      // An open-ended figure ("more than 46 times") allows the claim's ("more than 70 times") without giving it.
+      if (sameParty.some((f) => overlaps(c, f) && (bounded(f) || within(f, c)))) agreed ??= c;
+      else missing ??= c;
       continue;
     }
     // A curator's date that differs is not the source saying otherwise: the year is not given.
@@ -365,6 +368,10 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
     };
   return agreed ? { outcome: 'agree', detail: agreed.text } : { outcome: 'none', detail: '' };
 }
+
+const bounded = (f: ReadFigure): boolean => f.low > 0 && f.high < Infinity;
+/** Every value `inner` allows, `outer` allows too. */
+const within = (inner: ReadFigure, outer: ReadFigure): boolean => inner.low >= outer.low && inner.high <= outer.high;
 
 /**
  * The years of the event the claim's year is about: those whose clause shares the most of the

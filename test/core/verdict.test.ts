@@ -121,6 +121,15 @@ describe('how one fact bears on a claim', () => {
     );
   });
 
+  it("takes an open-ended figure as allowing a claim's figure, not as giving it", () => {
+    const claim = 'Russia sold more than 70 helicopters to Pakistan.';
+    expect(bearing(claim, 'Russia sold more than 46 helicopters to Pakistan.').bearing).toBe('lacks');
+    expect(bearing(claim, 'Russia sold more than 80 helicopters to Pakistan.').bearing).toBe('states');
+    expect(
+      bearing('Russia sold about 72 helicopters to Pakistan.', 'Russia sold 72 helicopters to Pakistan.').bearing,
+    ).toBe('states');
+  });
+
   it('does not take a year from another event of the same fact', () => {
     const e = bearing(
       'Russia lifted its arms embargo on Pakistan in 1965.',
@@ -360,6 +369,20 @@ describe('ruling on the evidence', () => {
       verdict: 'contradicted',
       why: 'sources give 2014, not 2010',
     });
+  });
+
+  it('supported between two reports only where one gives who did it to whom and the other the figure', () => {
+    const claim = reader.read('Russia sold four helicopters to Pakistan in 2015.');
+    const weighed = (statement: string) =>
+      weigh(claim, reader.readFact(fact(statement)), hit(fact(statement)), false, name);
+    const roles = weighed('Russia sold helicopters to Pakistan.');
+    expect(roles.gap).toBe('figure');
+    const figure = weighed('Four helicopters were sold in 2015.');
+    const unrelated = weighed('China sold jets to Pakistan.');
+    expect(unrelated.gap).toBeUndefined();
+    expect(rule([roles, unrelated], none, never).verdict).toBe('unverified');
+    expect(figure.gap).toBe('roles');
+    expect(rule([roles, figure], none, never).verdict).toBe('supported');
   });
 
   it('unverified when only proposed, or a detail is missing, or nothing is said', () => {
