@@ -422,6 +422,15 @@ const firstSentence = (text: string): string => {
 const CONTESTED_SPEECH =
   /\b(?:warn(?:s|ed)?|claim(?:s|ed)?|alleg(?:e|es|ed)|accus(?:e|es|ed)|fear(?:s|ed)?|insist(?:s|ed)?|argu(?:e|es|ed)|contend(?:s|ed)?|believ(?:e|es|ed)|think(?:s)?|thought|feel(?:s)?|felt)\s+that\b/i;
 
+/**
+ * A sentence that ends calling a thing something in someone's quoted words: "Trump called the
+ * response \"an incredible unsung success.\"" A quoted name ("drills called \"Druzhba\"")
+ * starts with a capital, and a judgement in passing ("the dam, which critics called a \"white
+ * elephant\", was completed") leaves the sentence's own statement standing.
+ */
+const CHARACTERISED =
+  /\b(?:call(?:s|ed)?|describ(?:es|ed)|label(?:s|l?ed)|term(?:s|ed)|brand(?:s|ed)|hail(?:s|ed))\b[^“"”!?]{0,80}[“"]\p{Ll}[^“"”]*[”"]?[.!?]?[”"]?\s*$/u;
+
 /** Quotation marks that open and close ("…" pairs in order); an unclosed one runs to the end. */
 const QUOTED = /[“«]([^”»]*)(?:[”»]|$)|"([^"]*)(?:"|$)/g;
 
@@ -431,7 +440,7 @@ const QUOTED = /[“«]([^”»]*)(?:[”»]|$)|"([^"]*)(?:"|$)/g;
  * newspaper quoting a minister reports that he said it, not that it is so.
  */
 export function reportedSpeech(text: string): boolean {
-  if (CONTESTED_SPEECH.test(text)) return true;
+  if (CONTESTED_SPEECH.test(text) || CHARACTERISED.test(text)) return true;
   const letters = (t: string) => t.replace(/[^\p{L}]/gu, '').length;
   const inside = [...text.matchAll(QUOTED)].reduce((n, m) => n + letters(m[1] ?? m[2] ?? ''), 0);
   return inside > letters(text) / 2;

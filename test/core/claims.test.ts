@@ -168,4 +168,11 @@ describe('reported speech', () => {
     expect(reportedSpeech('The opposition alleged that the tender was rigged.')).toBe(true);
     expect(reportedSpeech('The ministry said the tender closed in May.')).toBe(false);
   });
+
+  it("is a sentence that ends calling a thing something in someone's quoted words, not a quoted name", () => {
+    expect(reportedSpeech('Earlier, the president called the U.S. response "an incredible unsung success."')).toBe(
+      true,
+    );
+    expect(reportedSpeech('The two navies held joint drills called "Arab Monsoon".')).toBe(false);
+  });
 });
