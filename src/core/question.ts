@@ -54,6 +54,8 @@ const TYPES: [RegExp, AnswerType][] = [
     /\bhow much(?= (?:did|does|do|will|would|was|is|were|are) .{0,40}\b(?:cost|pay|paid|spend|spent|worth|invest|charge))/,
     'money',
   ],
+  // "what did the dam cost": the verb of price makes "what" a sum.
+  [/\b(?:what|wat)(?= (?:did|does|do|will|would|could|is|was) .{0,40}\bcost\b)/, 'money'],
   [/\bhow much\b/, 'amount'],
   [/\bhow often\b|\bhow frequently\b/, 'frequency'],
   [/\bhow many\b/, 'count'],

@@ -48,6 +48,11 @@ describe('reading a question', () => {
     expect(readQuestion('how much is the pipeline supposed to cost').asking).toBeUndefined();
   });
 
+  it('takes "what did X cost" for a sum of money', () => {
+    expect(readQuestion('what did the storm cost in damage').type).toBe('money');
+    expect(readQuestion('what did the storm damage').type).toBeNull();
+  });
+
   it('counts the unit before an adjective of measure: "how many km long" counts km', () => {
     expect(readQuestion('how many km long is the canal').asking).toBe('km');
     expect(readQuestion('how many metres high will the wall be').asking).toBe('metres');
