@@ -48,6 +48,8 @@ const askedTerms = (asked: Asked): string[] =>
 /** A day of a month: "5 April", "April 5", "April 5th". */
 const DAY =
   /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/;
+/** Adjectives of measure ("how long", "12 km long", "90 metres high", "three years old"): they say what is measured, not what is counted. */
+export const MEASURE = /^(?:long|wide|high|deep|tall|old|thick|heavy|far|away|strong|big|large)$/;
 /** Words for money: "how much money" asks for money, "how much gas" for a quantity of gas. */
 const MONEY_WORDS = /^(?:money|cash|funding|funds|investment|cost|price|budget|loan|aid|dollars|rupees|worth|value)$/;
 /** Kinds of thing WordNet files a noun under whose amount is money: "how much trade", "how much aid". */
@@ -233,8 +235,9 @@ function ofKind(quote: string, asked: Asked): boolean {
  * counts that, or the sentence names it.
  */
 function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): boolean {
-  const noun = asked.asking;
-  const counted = askedTerms(asked);
+  // "how long is the dam" asks for a length, whatever the figure's unit: "long" counts nothing.
+  const noun = asked.asking && !MEASURE.test(asked.asking) ? asked.asking : undefined;
+  const counted = noun ? askedTerms(asked) : [];
   // Trade, aid, investment, debt (acts and possessions) are measured in money; gas and land are not.
   const moneyAsked = !noun || MONEY_WORDS.test(noun) || MONEY_KINDS.has(Lexicon.shared().nounClass(noun) ?? '');
   const namesIt = counted.length === 0 || asked.termsOf(quote).some((t) => counted.includes(t));

@@ -7,6 +7,7 @@
  *   readQuestion('which city did the sailors visit');
  *   // { type: 'place', about: 'did the sailors visit', chat: null }
  */
+import { MEASURE } from './answer-type.js';
 import { Lexicon, type NounClass } from './lexicon.js';
 import { canonical } from './tokens.js';
 
@@ -66,7 +67,9 @@ const TYPES: [RegExp, AnswerType][] = [
   [/^(?:[a-z']+ ){0,2}(?:when|since when)\b|\bwhat time\b(?! (?:span|frame|period))/, 'date'],
   [/\b(?:what|which|wat|in what|in which)(?:'s| is| was)? (?:the )?(?:year|date|month|decade|day)\b/, 'date'],
   [/\bhow long ago\b/, 'date'],
-  [/\bhow (?:long|far|big|large|old)\b/, 'amount'],
+  // "how long have they held drills": since when, answered by the year it began.
+  [/\bhow long(?= (?:has|have)\b)/, 'date'],
+  [/\bhow (?=(?:long|far|big|large|old|tall|high|deep|wide|heavy)\b)/, 'amount'],
   [
     /\b(?:why|how come|what for|for what reason|what made|what caused|what led|what drove|what prompted|what(?:'s| is| was) (?:the )?(?:reason|motive|cause|rationale|aim|goal|point))\b(?: for| behind)?/,
     'cause',
@@ -205,9 +208,6 @@ function named(about: string): { asking?: string } {
   return noun ? { asking: noun } : {};
 }
 
-/** Adjectives of measure that follow their unit: "12 km long", "90 metres high", "three years old". */
-const DIMENSION = /^(?:long|wide|high|deep|tall|old|thick|heavy|far|away|strong|big|large)$/;
-
 /**
  * For "how many" and "how much", the noun counted: the last word before the verb or a
  * preposition ("how many fake registries were made" counts registries, "how many soldiers
@@ -227,7 +227,7 @@ function counted(about: string): { asking?: string } {
   );
   let at = verbAt > 0 ? Math.min(verbAt, 3) - 1 : 0;
   // "how many km long": the unit counts, the adjective after it says what is measured.
-  if (at > 0 && DIMENSION.test(ws[at]!)) at--;
+  if (at > 0 && MEASURE.test(ws[at]!)) at--;
   const noun = ws[at];
   return noun && !AUXILIARY.test(noun) && noun !== 'of' ? { asking: noun } : {};
 }

@@ -24,6 +24,11 @@ describe('answer types', () => {
     ).toBe(false);
   });
 
+  it('any length for "how long", whatever its unit', () => {
+    const long = askedOf('long is the dam', undefined, 'long');
+    expect(gives('The dam is 1,250 metres from end to end', 'amount', long)).toBe(true);
+  });
+
   it('money for how much of an act or a possession (trade, aid), not of a substance (gas)', () => {
     const trade = askedOf('trade do they do a year', undefined, 'trade');
     expect(gives('trade is about $700 million a year', 'amount', trade)).toBe(true);

@@ -48,6 +48,15 @@ describe('reading a question', () => {
     expect(readQuestion('how much is the pipeline supposed to cost').asking).toBeUndefined();
   });
 
+  it('keeps the measure "how long" or "how tall" asks for, as what is asked, not what is counted', () => {
+    const shape = readQuestion('how long is the dam');
+    expect(shape.type).toBe('amount');
+    expect(shape.about).toMatch(/\blong\b/);
+    expect(shape.asking).toBe('long');
+    // How long something has gone on is since when.
+    expect(readQuestion('how long have the two armies held joint drills').type).toBe('date');
+  });
+
   it('takes "what did X cost" for a sum of money', () => {
     expect(readQuestion('what did the storm cost in damage').type).toBe('money');
     expect(readQuestion('what did the storm damage').type).toBeNull();
