@@ -112,7 +112,7 @@ const RELATED_WEIGHT = 0.6;
 const FUZZY = 0.2;
 const MAX_TYPOS = 2;
 const fuzzy = (term: string, misspelt: boolean): number | false => (misspelt && term.length >= 6 ? FUZZY : false);
-const prefix = (term: string, misspelt: boolean): boolean => misspelt && term.length >= 5;
+const prefix = (term: string, misspelt: boolean): boolean => misspelt && term.length >= 4;
 /** Edits forgiven in a term, as MiniSearch turns a fuzzy share into a distance. */
 const typos = (term: string, misspelt: boolean): number =>
   fuzzy(term, misspelt) ? Math.min(MAX_TYPOS, Math.round(term.length * FUZZY)) : 0;

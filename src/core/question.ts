@@ -262,10 +262,12 @@ export function readQuestion(question: string): QuestionShape {
     const match = pattern.exec(text);
     if (!match) continue;
     const about = without(match.index, match[0].length);
+    // What "how many" counts follows it, wherever it stands: "mi-35 order could grow to how many helis".
+    const after = text.slice(match.index + match[0].length).trim();
     return {
       type,
       about,
-      ...(type === 'name' ? named(about) : type === 'count' || type === 'amount' ? counted(about) : {}),
+      ...(type === 'name' ? named(about) : type === 'count' || type === 'amount' ? counted(after || about) : {}),
       chat: null,
     };
   }

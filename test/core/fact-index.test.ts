@@ -127,6 +127,8 @@ describe('the fact index', () => {
     const typo = index.query('how many helicoptors were sold');
     expect(index.reach(typo, 'helicoptors')).toContain('helicopt');
     expect(index.reach(typo, 'sold')).toEqual([]);
+    // Chat shorthand: a four-letter word the pack and English lack is looked for as a prefix.
+    expect(index.reach(index.query('how many helis were sold'), 'helis')).toContain('helicopt');
     expect(index.reach(typo, 'absent')).toEqual([]);
   });
 

@@ -62,6 +62,10 @@ describe('reading a question', () => {
     expect(readQuestion('what did the storm damage').type).toBeNull();
   });
 
+  it('finds what "how many" counts after it, wherever it stands in the question', () => {
+    expect(readQuestion('the order could grow to how many helis?').asking).toBe('helis');
+  });
+
   it('counts the unit before an adjective of measure: "how many km long" counts km', () => {
     expect(readQuestion('how many km long is the canal').asking).toBe('km');
     expect(readQuestion('how many metres high will the wall be').asking).toBe('metres');
