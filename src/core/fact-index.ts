@@ -471,6 +471,12 @@ export class FactIndex {
 
   /** Index terms of the concept's related words (WordNet) that the pack uses, other than the concept's own. */
   private relatedTerms(concept: Concept): Related[] {
+    // A decade ("the 80s", "1960s") is any of its years the pack names: "the mid sixties" is "1965".
+    const decade = concept.terms.map((t) => /^(1[89]\d|20\d)0s$/.exec(t)?.[1]).find(Boolean);
+    if (decade)
+      return Array.from({ length: 10 }, (_, i) => `${decade}${i}`)
+        .filter((year) => this.postings.frequency(year) > 0)
+        .map((term) => ({ term, cover: RELATED_COVER.rare }));
     if (concept.terms.length !== 1 || !/^[a-z]+$/.test(concept.word)) return [];
     const out = new Map<string, number>();
     const lexicon = Lexicon.shared();
