@@ -148,14 +148,17 @@ const PREPOSITIONS = new Set([
   'over',
   'under',
 ]);
+/** "what kind of X", "which type of X": a word for a sort, whose X is what is asked for. */
+const SORT_OF = /^(?:kinds?|types?|sorts?|forms?|varieties)$/;
 const AUXILIARY = /^(?:is|are|was|were|be|been|do|does|did|has|have|had|will|would|can|could|should|may|might|must)$/;
 
 /** Where "which X" stands in a question: the wh-word's place and the noun X. */
 interface WhichNoun {
   at: number;
-  /** Length of the wh-word alone: it is what is set aside. */
+  /** Length of the wh-word alone ("what kind of" for a sort): it is what is set aside. */
   whLength: number;
-  noun: string;
+  /** Null for "what kind of X": any X is an answer. */
+  noun: string | null;
 }
 
 /**
@@ -171,7 +174,11 @@ function whichNoun(text: string): WhichNoun | null {
     if (ws.some((w) => AUXILIARY.test(w))) return null;
     const cut = ws.findIndex((w) => PREPOSITIONS.has(w));
     const noun = cut > 0 ? ws[cut - 1]! : cut === 0 ? null : aux[2]!;
-    return noun ? { at: aux.index, whLength: /^\w+/.exec(aux[0])![0].length, noun } : null;
+    const whLength = /^\w+/.exec(aux[0])![0].length;
+    // "what kind of cultural events": a sort of the things named, which are what it is about.
+    if (noun && SORT_OF.test(noun) && ws[1] === 'of')
+      return { at: aux.index, whLength: whLength + noun.length + 4, noun: null };
+    return noun ? { at: aux.index, whLength, noun } : null;
   }
   const m = /\b(which|what|wat)((?: [a-z-]+){2,5})/.exec(text);
   if (!m) return null;
@@ -249,6 +256,8 @@ export function readQuestion(question: string): QuestionShape {
     .replace(/[^\p{L}\p{N}'%$ -]+/gu, ' ')
     // "between the two", "the two countries": the pair the conversation is about, not a count.
     .replace(/\b(the|these|those) two\b/g, '$1')
+    // "which events are mentioned", "does the overview mention": asked of the sources, which every sentence is.
+    .replace(/\b(?:(?:is|are|was|were|being|been|get|gets|got) )?mention(?:s|ed|ing)?\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if (whole === '') return { type: null, about: '', chat: 'empty' };
@@ -279,11 +288,11 @@ export function readQuestion(question: string): QuestionShape {
     return { type: last[1], about: text.replace(last[0], '').trim(), chat: null };
   const which = whichNoun(text);
   if (which) {
-    const kind = Lexicon.shared().nounClass(which.noun);
+    const kind = which.noun ? Lexicon.shared().nounClass(which.noun) : undefined;
     return {
       type: kind ? CLASS_TYPES[kind] : 'kind',
       about: without(which.at, which.whLength),
-      asking: which.noun,
+      ...(which.noun ? { asking: which.noun } : {}),
       chat: null,
     };
   }

@@ -62,6 +62,18 @@ describe('reading a question', () => {
     expect(readQuestion('what did the storm damage').type).toBeNull();
   });
 
+  it('sets aside that the sources mention it: every sentence they have is mentioned', () => {
+    expect(readQuestion('which cultural events are mentioned').about).not.toMatch(/mention/);
+    expect(readQuestion('does the overview mention power plants').about).toBe('does the overview power plants');
+  });
+
+  it('takes "what kind of X" as about X, any X being an answer', () => {
+    const events = readQuestion('what kind of cultural events are held');
+    expect(events.type).toBe('kind');
+    expect(events.asking).toBeUndefined();
+    expect(events.about).toBe('cultural events are held');
+  });
+
   it('finds what "how many" counts after it, wherever it stands in the question', () => {
     expect(readQuestion('the order could grow to how many helis?').asking).toBe('helis');
   });
