@@ -500,6 +500,9 @@ const NOT_A_ROLE = new Set([
   'through',
 ]);
 
+/** Before the verb, a party after these is part of a noun phrase, never who acted: "Russia's Ambassador to Pakistan called on…". */
+const NOT_THE_AGENT = new Set([...NOT_A_ROLE, 'to', 'for', 'against', 'on', 'towards', 'toward', 'over', 'about']);
+
 /** Verbs of going somewhere: with "to", each tells a visit. */
 const GOING = new Set(['go', 'come', 'travel', 'fly', 'journey', 'head', 'sail']);
 
@@ -529,9 +532,9 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
   const partyAt = (i: number) => tokens[i]!.party;
   const isBreak = (i: number) =>
     /^[,;:.!?()]$/.test(tokens[i]!.word) || /^(?:while|whereas|but|which|who|that)$/.test(tokens[i]!.word);
-  const governed = (j: number) => {
+  const governed = (j: number, roles: ReadonlySet<string> = NOT_A_ROLE) => {
     const before = tokens[j - 1]?.word === 'the' ? tokens[j - 2] : tokens[j - 1];
-    return !!before && NOT_A_ROLE.has(before.word);
+    return !!before && roles.has(before.word);
   };
   /** The agent of the verb at each token, as read, for a later verb joined to it by "and". */
   const agentAt = new Map<number, string | null>();
@@ -565,9 +568,11 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
         .pop();
       if (earlier !== undefined) agent = agentAt.get(earlier) ?? null;
     }
+    const passive = i > 0 && /^(?:is|are|was|were|be|been|being)$/.test(tokens[i - 1]!.word);
     for (let j = i - 1; agent === null && j >= Math.max(0, i - FRAME_REACH) && !isBreak(j); j--) {
       from = j;
-      if (!governed(j) && (agent = partyAt(j))) break;
+      // In the passive, the party before the verb is what it was done to ("the embargo on Pakistan was lifted by…").
+      if (!governed(j, passive ? NOT_A_ROLE : NOT_THE_AGENT) && (agent = partyAt(j))) break;
       // Another verb first: whoever acted is further back than we read.
       if (agentAt.has(j)) {
         subject = null;
@@ -611,7 +616,6 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
         break;
       }
     }
-    const passive = i > 0 && /^(?:is|are|was|were|be|been|being)$/.test(tokens[i - 1]!.word);
     if (passive && by) [agent, patient] = [patient, agent];
     agentAt.set(i, agent);
     const opposed = mentions

@@ -131,8 +131,12 @@ export function weigh(
   if (verb && !usesOf(fact, verb).length && !fact.terms.includes(stem(verb)))
     return { hit, bearing: 'lacks', detail: 'the sources do not say it was done' };
   const roles = rolesConfirmed(claim, fact);
-  // Gives the claim's figure, not who did it to whom: another report may give the rest.
-  if (!roles && figures.outcome === 'agree')
+  // Gives the claim's figure, not who did it to whom: another report may give the rest. A fact
+  // where the claim's doer acts beside another party gives the figure of the same deed.
+  const givesFigure =
+    figures.outcome === 'agree' ||
+    (figures === NO_FIGURES && !anotherDoer(claim, fact) && compareFigures(claim, fact).outcome === 'agree');
+  if (!roles && givesFigure)
     return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom', gap: 'roles' };
   if (!roles) return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom' };
   if (figures.outcome === 'missing')
@@ -267,6 +271,23 @@ function anotherParty(claim: Reading, fact: Reading): boolean {
     (p) => !(claim.order.includes(p) ? fact.order : [...fact.parties]).includes(p),
   );
   return absent && [...fact.parties].some((p) => !claim.parties.has(p));
+}
+
+/**
+ * The fact tells another party's deed (see anotherParty), unless the claim's doer is in it and
+ * the fact's other parties act beside it, in no one's place: "The Soviet Union and the United
+ * States backed opposite sides in 1971" still tells the Soviet Union's deed of 1971.
+ */
+function anotherDoer(claim: Reading, fact: Reading): boolean {
+  if (!anotherParty(claim, fact)) return false;
+  const agents = (r: Reading) =>
+    [...r.frames.values()].flatMap((uses) =>
+      uses.flatMap((u) => (u.agent && !u.agent.startsWith(NOUN_AGENT) ? [u.agent] : [])),
+    );
+  const doers = agents(claim);
+  if (doers.length === 0 || doers.some((d) => !fact.parties.has(d))) return true;
+  const beside = agents(fact);
+  return [...fact.parties].some((p) => !claim.parties.has(p) && !beside.includes(p));
 }
 
 function rolesConfirmed(claim: Reading, fact: Reading): boolean {

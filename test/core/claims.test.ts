@@ -112,6 +112,8 @@ describe('reading a claim', () => {
 
   it('reads negation at the verb', () => {
     expect(frame('Russia never lifted its arms embargo on Pakistan', 'lift')?.negated).toBe(true);
+    // A party in the subject's noun phrase ("Ambassador to Pakistan") is not who acted.
+    expect(frame("Russia's Ambassador to Pakistan called on the new prime minister", 'call')?.agent).toBe('russia');
     expect(frame('India raised no objection to the drills', 'raise')?.negated).toBe(true);
   });
 

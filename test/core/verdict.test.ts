@@ -383,6 +383,12 @@ describe('ruling on the evidence', () => {
     expect(rule([roles, unrelated], none, never).verdict).toBe('unverified');
     expect(figure.gap).toBe('roles');
     expect(rule([roles, figure], none, never).verdict).toBe('supported');
+    // The claim's doer acting beside another party gives the year of the same deed; another party alone does not.
+    const backed = reader.read('Russia backed India in the 1971 war.');
+    const weigh1971 = (statement: string) =>
+      weigh(backed, reader.readFact(fact(statement)), hit(fact(statement)), false, name);
+    expect(weigh1971('Russia and China backed opposite sides during the 1971 war.').gap).toBe('roles');
+    expect(weigh1971('China backed Pakistan during the 1971 war.').gap).toBeUndefined();
   });
 
   it('unverified when only proposed, or a detail is missing, or nothing is said', () => {
