@@ -15,7 +15,8 @@ import { askedOf } from './answer-type.js';
 import { compose } from './compose.js';
 import { NUMBER_WORDS } from './figures.js';
 import { Covered, isPassage, PassageFacts } from './passage-facts.js';
-import { definedAbbreviations } from './abbreviations.js';
+import { definedAbbreviations, initials, spellOut } from './abbreviations.js';
+import { Lexicon } from './lexicon.js';
 import { asTopic, type FoundDisagreement } from './found-disagreements.js';
 import { cachedDisagreements } from './found-disagreements-cache.js';
 import { actorsOf } from './parties.js';
@@ -88,6 +89,8 @@ export class Engine {
   readonly found: readonly FoundDisagreement[];
   /** Passages (by fact id) that curated facts quote: the fact is said instead. */
   private readonly covered: Covered;
+  /** Initials of the names the sources write out, made on the first question that needs them. */
+  private initials: Map<string, string> | undefined;
 
   /** The pack in `dir`, its index read back when saved for the same files, else built and saved (see index-store.ts). */
   static fromDir(dir: string, options?: EngineOptions): Engine {
@@ -153,7 +156,7 @@ export class Engine {
    */
   ask(question: string, scope: Scope = {}): Answer {
     const query = this.safeEcho(question);
-    const shape = readQuestion(question);
+    const shape = readQuestion(this.spelledOut(question));
     const none = (text: string, status: Answer['status'] = 'no_answer'): Answer => ({
       query,
       status,
@@ -195,8 +198,9 @@ export class Engine {
   }
 
   /** Checks one claim against the pack: supported, contradicted, disputed or unverified. */
-  check(claimText: string, scope: Scope = {}): Verdict {
-    const claim = this.safeEcho(claimText);
+  check(said: string, scope: Scope = {}): Verdict {
+    const claim = this.safeEcho(said);
+    const claimText = this.spelledOut(said);
     // Relevance is judged on what the claim is about, not on its figures: a wrong year must
     // still find the fact that gives the right one.
     const subject = claimText.replace(/(?<![\p{L}\d-])\d[\d.,]*\s*%?/gu, ' ').replace(NUMBER_WORD, ' ');
@@ -393,6 +397,22 @@ export class Engine {
     const end = /[\uD800-\uDBFF]/.test(oneLine[MAX_ECHO - 2] ?? '') ? MAX_ECHO - 2 : MAX_ECHO - 1;
     const cut = oneLine.length > MAX_ECHO ? `${oneLine.slice(0, end)}…` : oneLine;
     return this.abuse ? cut.replace(this.abuse, (w) => '*'.repeat(Math.min(w.length, 8))) : cut;
+  }
+
+  /**
+   * The text with initials the sources never define written out as the one name they write
+   * with them ("gwu" → "george washington university"); only words the pack and English lack.
+   */
+  private spelledOut(text: string): string {
+    // A word the index drops ("of", "the") or knows, or one English knows, is what it says.
+    const known = (word: string) =>
+      this.index.analyzer.terms(word).length === 0 ||
+      this.index.knows(word) ||
+      Lexicon.shared().partsOfSpeech(word) !== '';
+    return spellOut(text, known, () => {
+      this.initials ??= initials([...this.pack.passages.map((p) => p.text), ...this.pack.facts.map((f) => f.quote)]);
+      return this.initials;
+    });
   }
 
   private query(text: string, asking?: string): Query {

@@ -374,6 +374,11 @@ export class FactIndex {
     );
   }
 
+  /** True if some fact has the word (any of its terms). */
+  knows(word: string): boolean {
+    return this.analyzer.terms(word).some((t) => this.postings.frequency(t) > 0);
+  }
+
   /**
    * The index terms other than its own that the search reaches for one of the question's
    * words: near spellings of a typo, and its close synonyms ("submarine" for "subs"); not
