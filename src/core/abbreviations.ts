@@ -1,9 +1,12 @@
 /**
  * Abbreviations the sources define themselves: "the Narmada Bachao Andolan (NBA)", "the
  * Shanghai Cooperation Organisation (SCO)". Each becomes an alias, so a question that says
- * "NBA" finds a sentence that spells the name out, in any pack, with no aliases.yaml.
+ * "NBA" finds a sentence that spells the name out, in any pack, with no aliases.yaml. And the
+ * initials of the names they write out without defining any ("George Washington University"
+ * for a question's "gwu"), where only one name has them.
  *
  *   definedAbbreviations(['Narmada Bachao Andolan (NBA) filed a case.']);   // [['narmada bachao andolan', 'nba']]
+ *   initials(['A George Washington University study.']).get('gwu');          // 'george washington university'
  */
 
 /** A run of capitalised words (with "of", "and", "the", "for" between them) and an upper-case abbreviation in brackets. */
@@ -35,4 +38,50 @@ export function definedAbbreviations(texts: Iterable<string>): string[][] {
     }
   }
   return [...found.keys()].map((key) => key.split('|'));
+}
+
+/** Runs of two to seven capitalised words, with small words between them: names as the sources write them. */
+const NAME_RUN = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|and|for|the|de|&)\s+)*\p{Lu}[\p{L}'’-]*){1,6}/gu;
+
+/** Initials (lower case) → the one name (lower case) that has them; initials two names share are left out. */
+export function initials(texts: Iterable<string>): Map<string, string> {
+  const names = new Map<string, Set<string>>();
+  for (const text of texts) {
+    for (const m of text.matchAll(NAME_RUN)) {
+      const words = m[0].split(/\s+/);
+      // The first word may only open the sentence ("The New York Times"): the name without it counts too.
+      for (const from of [0, 1]) {
+        const name = words.slice(from);
+        const capitals = name.filter((w) => /^\p{Lu}/u.test(w));
+        if (capitals.length < 2) continue;
+        const key = capitals.map((w) => w[0]!.toLowerCase()).join('');
+        const list = names.get(key) ?? new Set<string>();
+        list.add(
+          name
+            .join(' ')
+            .toLowerCase()
+            .replace(/['’]s$/, ''),
+        );
+        names.set(key, list);
+      }
+    }
+  }
+  return new Map([...names].filter(([, list]) => list.size === 1).map(([key, list]) => [key, [...list][0]!]));
+}
+
+/**
+ * The text with each word that `known` rejects written out as the one name its initials stand
+ * for. Only words of three to six letters standing alone: "su" in "su-35" or "su 35" is part
+ * of a name, and two letters are as often chat ("rn") as initials. `names` is called only
+ * when a word needs it, so a pack's names are read on the first question that has one.
+ */
+export function spellOut(
+  text: string,
+  known: (word: string) => boolean,
+  names: () => ReadonlyMap<string, string>,
+): string {
+  return text.replace(/(?<![\p{L}\p{N}-])[A-Za-z]{3,6}(?![\p{L}\p{N}-]|\s+\d)/gu, (word) => {
+    const lower = word.toLowerCase();
+    return known(lower) ? word : (names().get(lower) ?? word);
+  });
 }

@@ -21,20 +21,39 @@ export interface Asked {
   termsOf: (text: string) => string[];
   /** The noun whose name, count or amount is asked for ("the minister" in "the name of the minister"). */
   asking?: string;
+  /**
+   * The index terms the search reached for that noun besides its own: its near spellings
+   * ("helicoptors") and related words ("submarine" for "subs"). A fact the search found by one
+   * of them names the asked thing as much as by the noun itself.
+   */
+  reach?: readonly string[];
 }
 
 /** The question's own words as an Asked; `termsOf` should be the index's analyser, so aliases count. */
-export const askedOf = (about: string, termsOf: (text: string) => string[] = plainTerms, asking?: string): Asked => ({
+export const askedOf = (
+  about: string,
+  termsOf: (text: string) => string[] = plainTerms,
+  asking?: string,
+  reach: readonly string[] = [],
+): Asked => ({
   terms: new Set(termsOf(about)),
   termsOf,
-  ...(asking ? { asking } : {}),
+  ...(asking ? { asking, reach } : {}),
 });
+
+/** The terms that stand for the asked noun: its own and those the search reached for it. */
+const askedTerms = (asked: Asked): string[] =>
+  asked.asking ? [...asked.termsOf(asked.asking), ...(asked.reach ?? [])] : [];
 
 /** A day of a month: "5 April", "April 5", "April 5th". */
 const DAY =
   /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/;
+/** Adjectives of measure ("how long", "12 km long", "90 metres high", "three years old"): they say what is measured, not what is counted. */
+export const MEASURE = /^(?:long|wide|high|deep|tall|old|thick|heavy|far|away|strong|big|large)$/;
 /** Words for money: "how much money" asks for money, "how much gas" for a quantity of gas. */
 const MONEY_WORDS = /^(?:money|cash|funding|funds|investment|cost|price|budget|loan|aid|dollars|rupees|worth|value)$/;
+/** Kinds of thing WordNet files a noun under whose amount is money: "how much trade", "how much aid". */
+const MONEY_KINDS = new Set(['act', 'possession']);
 const MONTH =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/;
 
@@ -171,12 +190,12 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
     case 'person':
       return names(quote).some((n) => isNew(n, asked));
     case 'name':
-      if (asked.asking) return namesNext(quote, asked.asking, asked);
+      if (asked.asking) return namesNext(quote, asked);
       return GIVEN_NAME.test(quote) || names(quote).some((n) => isNew(n, asked) && isProper(n));
     case 'definition':
       return asked.terms.size > 0 && definesAny(lower, asked);
     case 'kind':
-      return !asked.asking || isVague(asked.asking) || ofKind(quote, asked.asking, asked);
+      return !asked.asking || isVague(asked.asking) || ofKind(quote, asked);
     case 'frequency':
       return FREQUENCY.test(lower);
   }
@@ -199,8 +218,8 @@ const FREQUENCY =
  * True if the text names the asked kind of thing, or a thing of that kind: for "which fruit",
  * "fruit" or "mango" (in its second sense a kind of fruit, up to two steps up in WordNet).
  */
-function ofKind(quote: string, kind: string, asked: Asked): boolean {
-  const wanted = new Set(asked.termsOf(kind));
+function ofKind(quote: string, asked: Asked): boolean {
+  const wanted = new Set(askedTerms(asked));
   const lexicon = Lexicon.shared();
   const up = (word: string) => lexicon.kinds(word);
   return words(quote).some((w) => {
@@ -216,9 +235,11 @@ function ofKind(quote: string, kind: string, asked: Asked): boolean {
  * counts that, or the sentence names it.
  */
 function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): boolean {
-  const noun = asked.asking;
-  const counted = noun ? asked.termsOf(noun) : [];
-  const moneyAsked = !noun || MONEY_WORDS.test(noun);
+  // "how long is the dam" asks for a length, whatever the figure's unit: "long" counts nothing.
+  const noun = asked.asking && !MEASURE.test(asked.asking) ? asked.asking : undefined;
+  const counted = noun ? askedTerms(asked) : [];
+  // Trade, aid, investment, debt (acts and possessions) are measured in money; gas and land are not.
+  const moneyAsked = !noun || MONEY_WORDS.test(noun) || MONEY_KINDS.has(Lexicon.shared().nounClass(noun) ?? '');
   const namesIt = counted.length === 0 || asked.termsOf(quote).some((t) => counted.includes(t));
   return figures(quote.toLowerCase()).some((f) => {
     if (
@@ -231,13 +252,17 @@ function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): bool
   });
 }
 
+/** How many words a list's label and the start of what it labels may have. */
+const LABEL_WORDS = 5;
+
 /**
  * True if a new proper name stands right beside the asked-for noun: "Deputy Defense Minister
- * Alexander Fomin", "Fomin, the deputy defense minister", "the commission, called …". A
- * name elsewhere in the sentence is someone else's.
+ * Alexander Fomin", "Fomin, the deputy defense minister", "the commission, called …", or
+ * labels it in a list ("Arab Monsoon: joint naval exercises…"). A name elsewhere in the
+ * sentence is someone else's.
  */
-function namesNext(quote: string, asking: string, asked: Asked): boolean {
-  const wanted = asked.termsOf(asking);
+function namesNext(quote: string, asked: Asked): boolean {
+  const wanted = askedTerms(asked);
   // Possessives off ("Russia's Ambassador"), so a party the question names is not taken for a name.
   const tokens = [...quote.matchAll(/[\p{L}\p{N}-]+(?:['’][\p{L}]+)?|[,;:.!?()“”"]/gu)].map((m) =>
     m[0].replace(/['’]s$/, ''),
@@ -247,6 +272,15 @@ function namesNext(quote: string, asking: string, asked: Asked): boolean {
     return !!w && /^[A-Z]/.test(w) && isNew([w.toLowerCase()], asked) && isProper([w.toLowerCase()]);
   };
   const skip = /^(?:[,(“"]|called|named|known|as|dubbed|nicknamed)$/i;
+  // A list's label: "Arab Monsoon: joint naval exercises are held…" names the exercises.
+  const colon = tokens.indexOf(':');
+  if (
+    colon > 0 &&
+    colon <= LABEL_WORDS &&
+    tokens.slice(0, colon).some((_, i) => isName(i)) &&
+    tokens.slice(colon + 1, colon + 1 + LABEL_WORDS).some((t) => asked.termsOf(t).some((x) => wanted.includes(x)))
+  )
+    return true;
   return tokens.some((t, i) => {
     if (!asked.termsOf(t).some((x) => wanted.includes(x))) return false;
     let after = i + 1;

@@ -13,6 +13,7 @@ import { figures, type Figure } from './figures.js';
 import { Lexicon } from './lexicon.js';
 import { ranks } from './ranks.js';
 import { salience } from './salience.js';
+import { afterAbbreviation } from '../knowledge/sentences.js';
 import { escapeRegExp } from '../knowledge/text.js';
 import { canonical, STOP_WORDS, stem, words } from './tokens.js';
 
@@ -408,11 +409,27 @@ export function withoutAttribution(statement: string): string {
 }
 
 /** The text up to the end of its first sentence. */
-const firstSentence = (text: string): string => /^[\s\S]*?[.!?](?=\s+[A-Z“"‘'])/.exec(text)?.[0] ?? text;
+const firstSentence = (text: string): string => {
+  for (const m of text.matchAll(/[.!?](?=\s+[A-Z“"‘'])/g)) {
+    const end = m.index! + 1;
+    // "Former Rep. Ron DeSantis … doesn't believe": a title's full stop ends no sentence.
+    if (!afterAbbreviation(text.slice(0, end), text.slice(end).trimStart())) return text.slice(0, end);
+  }
+  return text;
+};
 
 /** Verbs that give a view someone holds or a charge they make, not a reported event: "warned that", "alleged that". */
 const CONTESTED_SPEECH =
   /\b(?:warn(?:s|ed)?|claim(?:s|ed)?|alleg(?:e|es|ed)|accus(?:e|es|ed)|fear(?:s|ed)?|insist(?:s|ed)?|argu(?:e|es|ed)|contend(?:s|ed)?|believ(?:e|es|ed)|think(?:s)?|thought|feel(?:s)?|felt)\s+that\b/i;
+
+/**
+ * A sentence that ends calling a thing something in someone's quoted words: "Trump called the
+ * response \"an incredible unsung success.\"" A quoted name ("drills called \"Druzhba\"")
+ * starts with a capital, and a judgement in passing ("the dam, which critics called a \"white
+ * elephant\", was completed") leaves the sentence's own statement standing.
+ */
+const CHARACTERISED =
+  /\b(?:call(?:s|ed)?|describ(?:es|ed)|label(?:s|l?ed)|term(?:s|ed)|brand(?:s|ed)|hail(?:s|ed))\b[^“"”!?]{0,80}[“"]\p{Ll}[^“"”]*[”"]?[.!?]?[”"]?\s*$/u;
 
 /** Quotation marks that open and close ("…" pairs in order); an unclosed one runs to the end. */
 const QUOTED = /[“«]([^”»]*)(?:[”»]|$)|"([^"]*)(?:"|$)/g;
@@ -423,7 +440,7 @@ const QUOTED = /[“«]([^”»]*)(?:[”»]|$)|"([^"]*)(?:"|$)/g;
  * newspaper quoting a minister reports that he said it, not that it is so.
  */
 export function reportedSpeech(text: string): boolean {
-  if (CONTESTED_SPEECH.test(text)) return true;
+  if (CONTESTED_SPEECH.test(text) || CHARACTERISED.test(text)) return true;
   const letters = (t: string) => t.replace(/[^\p{L}]/gu, '').length;
   const inside = [...text.matchAll(QUOTED)].reduce((n, m) => n + letters(m[1] ?? m[2] ?? ''), 0);
   return inside > letters(text) / 2;
@@ -483,6 +500,9 @@ const NOT_A_ROLE = new Set([
   'through',
 ]);
 
+/** Before the verb, a party after these is part of a noun phrase, never who acted: "Russia's Ambassador to Pakistan called on…". */
+const NOT_THE_AGENT = new Set([...NOT_A_ROLE, 'to', 'for', 'against', 'on', 'towards', 'toward', 'over', 'about']);
+
 /** Verbs of going somewhere: with "to", each tells a visit. */
 const GOING = new Set(['go', 'come', 'travel', 'fly', 'journey', 'head', 'sail']);
 
@@ -512,9 +532,9 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
   const partyAt = (i: number) => tokens[i]!.party;
   const isBreak = (i: number) =>
     /^[,;:.!?()]$/.test(tokens[i]!.word) || /^(?:while|whereas|but|which|who|that)$/.test(tokens[i]!.word);
-  const governed = (j: number) => {
+  const governed = (j: number, roles: ReadonlySet<string> = NOT_A_ROLE) => {
     const before = tokens[j - 1]?.word === 'the' ? tokens[j - 2] : tokens[j - 1];
-    return !!before && NOT_A_ROLE.has(before.word);
+    return !!before && roles.has(before.word);
   };
   /** The agent of the verb at each token, as read, for a later verb joined to it by "and". */
   const agentAt = new Map<number, string | null>();
@@ -548,9 +568,11 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
         .pop();
       if (earlier !== undefined) agent = agentAt.get(earlier) ?? null;
     }
+    const passive = i > 0 && /^(?:is|are|was|were|be|been|being)$/.test(tokens[i - 1]!.word);
     for (let j = i - 1; agent === null && j >= Math.max(0, i - FRAME_REACH) && !isBreak(j); j--) {
       from = j;
-      if (!governed(j) && (agent = partyAt(j))) break;
+      // In the passive, the party before the verb is what it was done to ("the embargo on Pakistan was lifted by…").
+      if (!governed(j, passive ? NOT_A_ROLE : NOT_THE_AGENT) && (agent = partyAt(j))) break;
       // Another verb first: whoever acted is further back than we read.
       if (agentAt.has(j)) {
         subject = null;
@@ -594,7 +616,6 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
         break;
       }
     }
-    const passive = i > 0 && /^(?:is|are|was|were|be|been|being)$/.test(tokens[i - 1]!.word);
     if (passive && by) [agent, patient] = [patient, agent];
     agentAt.set(i, agent);
     const opposed = mentions

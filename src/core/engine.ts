@@ -16,13 +16,14 @@ import { askedOf } from './answer-type.js';
 import { compose } from './compose.js';
 import { NUMBER_WORDS } from './figures.js';
 import { Covered, isPassage, PassageFacts } from './passage-facts.js';
-import { definedAbbreviations } from './abbreviations.js';
+import { definedAbbreviations, initials, spellOut } from './abbreviations.js';
+import { Lexicon } from './lexicon.js';
 import { asTopic, type FoundDisagreement } from './found-disagreements.js';
 import { cachedDisagreements } from './found-disagreements-cache.js';
 import { actorsOf } from './parties.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { REPORTED, rule, weigh, type Evidence } from './verdict.js';
-import { FactIndex, type Hit } from './fact-index.js';
+import { FactIndex, type Hit, type Query } from './fact-index.js';
 import { SavedIndex, savedOrBuilt } from './index-store.js';
 import type { Answer, Citation, Scope, SourceSummary, Verdict } from './model.js';
 import { canonical, terms } from './tokens.js';
@@ -91,6 +92,8 @@ export class Engine {
   private readonly covered: Covered;
   /** The pack's passages by position (see passageTableOf). */
   private readonly passages: PassageTable;
+  /** Initials of the names the sources write out, made on the first question that needs them. */
+  private initials: Map<string, string> | undefined;
 
   /** The pack in `dir`, its index read back when saved for the same files, else built and saved (see index-store.ts). */
   static fromDir(dir: string, options?: EngineOptions): Engine {
@@ -157,7 +160,7 @@ export class Engine {
    */
   ask(question: string, scope: Scope = {}): Answer {
     const query = this.safeEcho(question);
-    const shape = readQuestion(question);
+    const shape = readQuestion(this.spelledOut(question));
     const none = (text: string, status: Answer['status'] = 'no_answer'): Answer => ({
       query,
       status,
@@ -168,9 +171,11 @@ export class Engine {
     });
     // Nothing to ask about (only punctuation, emoji) is no answer; "hi" and "help" are chat.
     if (shape.chat) return none(this.chatNote(shape.chat), shape.chat === 'empty' ? 'no_answer' : 'chat');
-    const hits = this.relevant(shape.about || question, scope, this.options.minCoverage, CANDIDATES, shape.asking);
+    const searched = this.query(shape.about || question, shape.asking);
+    const hits = this.relevant(searched, scope, this.options.minCoverage, CANDIDATES, shape.asking);
     if (hits.length === 0) return none(this.noAnswerNote());
-    const asked = askedOf(shape.about, (text) => this.index.analyzer.terms(text), shape.asking);
+    const reach = shape.asking ? this.index.reach(searched, shape.asking) : [];
+    const asked = askedOf(shape.about, (text) => this.index.analyzer.terms(text), shape.asking, reach);
     const choice = compose(hits, shape, asked, { maxFacts: this.options.maxFacts });
     const builder = this.builder();
     if ('related' in choice) {
@@ -197,12 +202,13 @@ export class Engine {
   }
 
   /** Checks one claim against the pack: supported, contradicted, disputed or unverified. */
-  check(claimText: string, scope: Scope = {}): Verdict {
-    const claim = this.safeEcho(claimText);
+  check(said: string, scope: Scope = {}): Verdict {
+    const claim = this.safeEcho(said);
+    const claimText = this.spelledOut(said);
     // Relevance is judged on what the claim is about, not on its figures: a wrong year must
     // still find the fact that gives the right one.
     const subject = claimText.replace(/(?<![\p{L}\d-])\d[\d.,]*\s*%?/gu, ' ').replace(NUMBER_WORD, ' ');
-    const hits = this.relevant(subject, scope, this.options.minCoverage * 0.8, 8);
+    const hits = this.relevant(this.query(subject), scope, this.options.minCoverage * 0.8, 8);
     if (hits.length === 0) {
       return {
         claim,
@@ -397,14 +403,33 @@ export class Engine {
     return this.abuse ? cut.replace(this.abuse, (w) => '*'.repeat(Math.min(w.length, 8))) : cut;
   }
 
+  /**
+   * The text with initials the sources never define written out as the one name they write
+   * with them ("gwu" → "george washington university"); only words the pack and English lack.
+   */
+  private spelledOut(text: string): string {
+    // A word the index drops ("of", "the") or knows, or one English knows, is what it says.
+    const known = (word: string) =>
+      this.index.analyzer.terms(word).length === 0 ||
+      this.index.knows(word) ||
+      Lexicon.shared().partsOfSpeech(word) !== '';
+    return spellOut(text, known, () => {
+      this.initials ??= initials([...this.pack.passages.map((p) => p.text), ...this.pack.facts.map((f) => f.quote)]);
+      return this.initials;
+    });
+  }
+
+  private query(text: string, asking?: string): Query {
+    return this.index.query(text.slice(0, 2000), asking);
+  }
+
   private relevant(
-    text: string,
+    query: Query,
     scope: Scope,
     minCoverage: number,
     max = this.options.maxFacts,
     asking?: string,
   ): Hit[] {
-    const query = this.index.query(text.slice(0, 2000), asking);
     // A name no fact has, not even at a near spelling, is a subject the pack does not cover;
     // and a fact that leaves out a name the question gives is about something else.
     if (this.index.unknown(query).length) return [];

@@ -112,7 +112,7 @@ const RELATED_WEIGHT = 0.6;
 const FUZZY = 0.2;
 const MAX_TYPOS = 2;
 const fuzzy = (term: string, misspelt: boolean): number | false => (misspelt && term.length >= 6 ? FUZZY : false);
-const prefix = (term: string, misspelt: boolean): boolean => misspelt && term.length >= 5;
+const prefix = (term: string, misspelt: boolean): boolean => misspelt && term.length >= 4;
 /** Edits forgiven in a term, as MiniSearch turns a fuzzy share into a distance. */
 const typos = (term: string, misspelt: boolean): number =>
   fuzzy(term, misspelt) ? Math.min(MAX_TYPOS, Math.round(term.length * FUZZY)) : 0;
@@ -389,6 +389,26 @@ export class FactIndex {
     );
   }
 
+  /** True if some fact has the word (any of its terms). */
+  knows(word: string): boolean {
+    return this.analyzer.terms(word).some((t) => this.postings.frequency(t) > 0);
+  }
+
+  /**
+   * The index terms other than its own that the search reaches for one of the question's
+   * words: near spellings of a typo, and its close synonyms ("submarine" for "subs"); not
+   * common words it is loosely related to ("country" for "farmland").
+   */
+  reach(query: Query, word: string): string[] {
+    const i = query.concepts.findIndex((c) => c.word === word);
+    if (i < 0) return [];
+    const c = query.concepts[i]!;
+    const near = c.terms.flatMap((t) => this.expand(t, query.misspelt.has(t)).map((e) => e.term));
+    return [
+      ...new Set([...near, ...query.related[i]!.filter((r) => r.cover >= RELATED_COVER.rare).map((r) => r.term)]),
+    ].filter((t) => !c.terms.includes(t));
+  }
+
   /**
    * The things the question names that no fact mentions in any words: an English noun ("grill"
    * in "how do I build a gas grill") with no fact using it, a related word or a near spelling.
@@ -471,6 +491,12 @@ export class FactIndex {
 
   /** Index terms of the concept's related words (WordNet) that the pack uses, other than the concept's own. */
   private relatedTerms(concept: Concept): Related[] {
+    // A decade ("the 80s", "1960s") is any of its years the pack names: "the mid sixties" is "1965".
+    const decade = concept.terms.map((t) => /^(1[89]\d|20\d)0s$/.exec(t)?.[1]).find(Boolean);
+    if (decade)
+      return Array.from({ length: 10 }, (_, i) => `${decade}${i}`)
+        .filter((year) => this.postings.frequency(year) > 0)
+        .map((term) => ({ term, cover: RELATED_COVER.rare }));
     if (concept.terms.length !== 1 || !/^[a-z]+$/.test(concept.word)) return [];
     const out = new Map<string, number>();
     const lexicon = Lexicon.shared();

@@ -208,8 +208,18 @@ export function figures(input: string): Figure[] {
       continue;
     // "the two countries", "these two sides": a pair the text already knows, not a count it gives.
     if (/^(?:two|2)$/.test(m[2]!) && /\b(?:the|these|those)\s+$/.test(text.slice(Math.max(0, at - 7), at))) continue;
-    const value = NUMBER_WORDS[m[2]!] ?? toNumber(m[2]!);
+    // "two dozen soldiers", "three hundred people": the second number word multiplies the first.
+    const times = /^\s+(dozen|hundred)\b((?:\s+(?!(?:${numberWord})\b)[a-z][a-z0-9-]*){1,3})?/.exec(
+      text.slice(at + m[2]!.length),
+    );
+    const value = (NUMBER_WORDS[m[2]!] ?? toNumber(m[2]!)) * (times ? NUMBER_WORDS[times[1]!]! : 1);
     const [low, high] = qualify(m[1], value, value);
+    if (times) {
+      const noun = (times[2] ?? '').trim();
+      out.push({ kind: 'count', low, high, at, text: `${m[2]} ${times[1]} ${noun.split(' ')[0] ?? ''}`.trim(), noun });
+      take(at, at + m[2]!.length + times[0].length);
+      continue;
+    }
     // "30 of the dam's gates" counts gates: what is counted follows "of the …'s".
     const partitive = /^\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z-]+'s\s+)?((?:[a-z][a-z0-9-]*\s*){1,3})/.exec(
       text.slice(at + m[2]!.length),

@@ -90,6 +90,8 @@ const MIN_SHARED_TERMS = 2;
 const RELATED_SHARE = 0.5;
 /** A word in more than this share of the units is left out of the search for pairs (it still counts when weighing one). */
 const MAX_KEY_SHARE = 0.1;
+/** …but a word in this many units is always a key: in a pack of a few articles every word of its subject is in a tenth of them. */
+const MIN_KEY_UNITS = 30;
 /** How many content words after a negation it reaches: "no SU-35 talks", "not in any way suggest … partnership". */
 const NEGATION_REACH = 4;
 /** Most words the subject is quoted with. */
@@ -188,7 +190,7 @@ function candidatePairs(
   leastShared: number,
 ): [number, number][] {
   // A word two units share is always a key, however small the pack.
-  const minIdf = Math.log(readings.length / Math.max(2, readings.length * MAX_KEY_SHARE));
+  const minIdf = Math.log(readings.length / Math.max(2, readings.length * MAX_KEY_SHARE, MIN_KEY_UNITS));
   const postings = new Map<string, number[]>();
   const keys: string[][] = readings.map((r, i) => {
     const own: string[] = [];
@@ -264,7 +266,8 @@ function sameSubject(
       const coverA = match.weightA / ca.weight;
       const coverB = match.weightB / cb.weight;
       const weight = Math.min(match.weightA, match.weightB);
-      const least = match.named ? MIN_NAMED_SIMILARITY : MIN_SIMILARITY;
+      // A count of the same things ("200,000 people" and "3.2 lakh people" displaced) says what the subject is, as a name does.
+      const least = match.named || countsAlike(ca, cb) ? MIN_NAMED_SIMILARITY : MIN_SIMILARITY;
       if (weight < leastShared || Math.max(coverA, coverB) < least || Math.min(coverA, coverB) < MIN_OTHER_SIMILARITY)
         continue;
       if (namesOnly(ca, cb, match.terms) || aboutOtherThings(ca, cb)) continue;
@@ -274,6 +277,9 @@ function sameSubject(
   }
   return best;
 }
+
+const countsAlike = (ca: Clause, cb: Clause): boolean =>
+  ca.figures.some((f) => f.kind === 'count' && cb.figures.some((g) => g.kind === 'count' && comparable(f, g)));
 
 function sharesAny(ca: Clause, cb: Clause): boolean {
   for (const t of ca.terms.keys()) if (cb.terms.has(t)) return true;

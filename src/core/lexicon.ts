@@ -9,7 +9,8 @@
  *   proper noun, "N": "france"), verb, adjective or adverb, which tells a subject ("weather")
  *   from talk around it ("honestly");
  * - `nounClass("leader")` is the kind of thing the word's commonest sense names (a person, a
- *   place, a time, a quantity, a group): what "which leader" or "what year" asks for;
+ *   place, a time, a quantity, a group, an act, a possession): what "which leader" or "what
+ *   year" asks for, and whether "how much trade" can be answered in money;
  * - `antonyms("likely")` gives the words WordNet sets against it ("unlikely"): where two
  *   sources judge one thing, "strong" against "weak" is a disagreement.
  *
@@ -64,7 +65,7 @@ const DETACH: [string, string][] = [
 ];
 
 /** Bumped when the way the lexicon is built changes, so that an old cache is not used. */
-const FORMAT = 12;
+const FORMAT = 14;
 
 /** WordNet's lexicographer files that name kinds of things a question may ask for. */
 const NOUN_CLASSES: Record<string, NounClass> = {
@@ -73,8 +74,10 @@ const NOUN_CLASSES: Record<string, NounClass> = {
   '28': 'time',
   '23': 'quantity',
   '14': 'group',
+  '04': 'act',
+  '21': 'possession',
 };
-export type NounClass = 'person' | 'place' | 'time' | 'quantity' | 'group';
+export type NounClass = 'person' | 'place' | 'time' | 'quantity' | 'group' | 'act' | 'possession';
 
 interface WordNetPart {
   /** Base form → the words related to it, space-separated. */

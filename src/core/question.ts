@@ -7,6 +7,7 @@
  *   readQuestion('which city did the sailors visit');
  *   // { type: 'place', about: 'did the sailors visit', chat: null }
  */
+import { MEASURE } from './answer-type.js';
 import { Lexicon, type NounClass } from './lexicon.js';
 import { canonical } from './tokens.js';
 
@@ -54,6 +55,8 @@ const TYPES: [RegExp, AnswerType][] = [
     /\bhow much(?= (?:did|does|do|will|would|was|is|were|are) .{0,40}\b(?:cost|pay|paid|spend|spent|worth|invest|charge))/,
     'money',
   ],
+  // "what did the dam cost": the verb of price makes "what" a sum.
+  [/\b(?:what|wat)(?= (?:did|does|do|will|would|could|is|was) .{0,40}\bcost\b)/, 'money'],
   [/\bhow much\b/, 'amount'],
   [/\bhow often\b|\bhow frequently\b/, 'frequency'],
   [/\bhow many\b/, 'count'],
@@ -64,7 +67,9 @@ const TYPES: [RegExp, AnswerType][] = [
   [/^(?:[a-z']+ ){0,2}(?:when|since when)\b|\bwhat time\b(?! (?:span|frame|period))/, 'date'],
   [/\b(?:what|which|wat|in what|in which)(?:'s| is| was)? (?:the )?(?:year|date|month|decade|day)\b/, 'date'],
   [/\bhow long ago\b/, 'date'],
-  [/\bhow (?:long|far|big|large|old)\b/, 'amount'],
+  // "how long have they held drills": since when, answered by the year it began.
+  [/\bhow long(?= (?:has|have)\b)/, 'date'],
+  [/\bhow (?=(?:long|far|big|large|old|tall|high|deep|wide|heavy)\b)/, 'amount'],
   [
     /\b(?:why|how come|what for|for what reason|what made|what caused|what led|what drove|what prompted|what(?:'s| is| was) (?:the )?(?:reason|motive|cause|rationale|aim|goal|point))\b(?: for| behind)?/,
     'cause',
@@ -143,14 +148,17 @@ const PREPOSITIONS = new Set([
   'over',
   'under',
 ]);
+/** "what kind of X", "which type of X": a word for a sort, whose X is what is asked for. */
+const SORT_OF = /^(?:kinds?|types?|sorts?|forms?|varieties)$/;
 const AUXILIARY = /^(?:is|are|was|were|be|been|do|does|did|has|have|had|will|would|can|could|should|may|might|must)$/;
 
 /** Where "which X" stands in a question: the wh-word's place and the noun X. */
 interface WhichNoun {
   at: number;
-  /** Length of the wh-word alone: it is what is set aside. */
+  /** Length of the wh-word alone ("what kind of" for a sort): it is what is set aside. */
   whLength: number;
-  noun: string;
+  /** Null for "what kind of X": any X is an answer. */
+  noun: string | null;
 }
 
 /**
@@ -166,7 +174,11 @@ function whichNoun(text: string): WhichNoun | null {
     if (ws.some((w) => AUXILIARY.test(w))) return null;
     const cut = ws.findIndex((w) => PREPOSITIONS.has(w));
     const noun = cut > 0 ? ws[cut - 1]! : cut === 0 ? null : aux[2]!;
-    return noun ? { at: aux.index, whLength: /^\w+/.exec(aux[0])![0].length, noun } : null;
+    const whLength = /^\w+/.exec(aux[0])![0].length;
+    // "what kind of cultural events": a sort of the things named, which are what it is about.
+    if (noun && SORT_OF.test(noun) && ws[1] === 'of')
+      return { at: aux.index, whLength: whLength + noun.length + 4, noun: null };
+    return noun ? { at: aux.index, whLength, noun } : null;
   }
   const m = /\b(which|what|wat)((?: [a-z-]+){2,5})/.exec(text);
   if (!m) return null;
@@ -186,6 +198,8 @@ const CLASS_TYPES: Record<NounClass, AnswerType> = {
   place: 'place',
   time: 'date',
   quantity: 'amount',
+  act: 'kind',
+  possession: 'kind',
 };
 
 /**
@@ -218,7 +232,10 @@ function counted(about: string): { asking?: string } {
         PREPOSITIONS.has(w) ||
         ((/ed$/.test(w) || lexicon.lemma(w) !== w) && lexicon.verbOf(w) !== undefined)),
   );
-  const noun = ws[verbAt > 0 ? Math.min(verbAt, 3) - 1 : 0];
+  let at = verbAt > 0 ? Math.min(verbAt, 3) - 1 : 0;
+  // "how many km long": the unit counts, the adjective after it says what is measured.
+  if (at > 0 && MEASURE.test(ws[at]!)) at--;
+  const noun = ws[at];
   return noun && !AUXILIARY.test(noun) && noun !== 'of' ? { asking: noun } : {};
 }
 
@@ -239,6 +256,8 @@ export function readQuestion(question: string): QuestionShape {
     .replace(/[^\p{L}\p{N}'%$ -]+/gu, ' ')
     // "between the two", "the two countries": the pair the conversation is about, not a count.
     .replace(/\b(the|these|those) two\b/g, '$1')
+    // "which events are mentioned", "does the overview mention": asked of the sources, which every sentence is.
+    .replace(/\b(?:(?:is|are|was|were|being|been|get|gets|got) )?mention(?:s|ed|ing)?\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if (whole === '') return { type: null, about: '', chat: 'empty' };
@@ -252,10 +271,12 @@ export function readQuestion(question: string): QuestionShape {
     const match = pattern.exec(text);
     if (!match) continue;
     const about = without(match.index, match[0].length);
+    // What "how many" counts follows it, wherever it stands: "mi-35 order could grow to how many helis".
+    const after = text.slice(match.index + match[0].length).trim();
     return {
       type,
       about,
-      ...(type === 'name' ? named(about) : type === 'count' || type === 'amount' ? counted(about) : {}),
+      ...(type === 'name' ? named(about) : type === 'count' || type === 'amount' ? counted(after || about) : {}),
       chat: null,
     };
   }
@@ -267,11 +288,11 @@ export function readQuestion(question: string): QuestionShape {
     return { type: last[1], about: text.replace(last[0], '').trim(), chat: null };
   const which = whichNoun(text);
   if (which) {
-    const kind = Lexicon.shared().nounClass(which.noun);
+    const kind = which.noun ? Lexicon.shared().nounClass(which.noun) : undefined;
     return {
       type: kind ? CLASS_TYPES[kind] : 'kind',
       about: without(which.at, which.whLength),
-      asking: which.noun,
+      ...(which.noun ? { asking: which.noun } : {}),
       chat: null,
     };
   }

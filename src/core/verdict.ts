@@ -98,7 +98,9 @@ export function weigh(
     claim.terms.length > 0 &&
     claim.terms.filter((t) => fact.terms.includes(t)).length / claim.terms.length >= SAME_DEED;
   const conflict = roleConflict(claim, fact, sameDeed, partyName);
-  const figures = compareFigures(claim, fact);
+  // Another party's figure is not evidence about the claim's: "Russia lifted its embargo in
+  // 2014" says nothing of the year the United States imposed one.
+  const figures = anotherParty(claim, fact) ? NO_FIGURES : compareFigures(claim, fact);
 
   // A report's figure excludes another figure for the same thing, planned or done.
   if (!hearsay && figures.outcome === 'conflict') return { hit, bearing: 'excludes', detail: figures.detail };
@@ -129,7 +131,12 @@ export function weigh(
   if (verb && !usesOf(fact, verb).length && !fact.terms.includes(stem(verb)))
     return { hit, bearing: 'lacks', detail: 'the sources do not say it was done' };
   const roles = rolesConfirmed(claim, fact);
-  if (!roles && figures.outcome !== 'missing')
+  // Gives the claim's figure, not who did it to whom: another report may give the rest. A fact
+  // where the claim's doer acts beside another party gives the figure of the same deed.
+  const givesFigure =
+    figures.outcome === 'agree' ||
+    (figures === NO_FIGURES && !anotherDoer(claim, fact) && compareFigures(claim, fact).outcome === 'agree');
+  if (!roles && givesFigure)
     return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom', gap: 'roles' };
   if (!roles) return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom' };
   if (figures.outcome === 'missing')
@@ -194,6 +201,18 @@ function roleConflict(
         if (c.agent && c.patient && c.agent !== c.patient && f.agent === c.patient && f.patient === c.agent) {
           return `sources have ${name(c.agent)} and ${name(c.patient)} the other way round`;
         }
+        // The claim's doer is who the deed was done to, by a party the claim names too:
+        // "Pakistan lifted an embargo it had imposed on Russia" against "Russia lifted an embargo on Pakistan".
+        if (
+          c.agent &&
+          !c.patient &&
+          f.patient === c.agent &&
+          f.agent &&
+          f.agent !== c.agent &&
+          claim.parties.has(f.agent)
+        ) {
+          return `sources have ${name(f.agent)} and ${name(c.agent)} the other way round`;
+        }
         if (c.agent && c.agent === f.agent && f.patient && f.patient !== c.patient) {
           // The same agent's deed on the side the claim sets against it, or on the party the
           // claim gives to another agent: "the US backed India while the Soviets backed Pakistan".
@@ -241,14 +260,38 @@ function roleConflict(
  * patient, or, where the fact says it with other words, the claim's agent named before its
  * patient, as English puts the doer first.
  */
-function rolesConfirmed(claim: Reading, fact: Reading): boolean {
-  // A party the claim names that the fact does not, with another in its place, is not the
-  // fact's: "in support of India" against "in support of Pakistan". A party the claim names
-  // alone is not named by a pair ("a Pakistani analyst" is not in "Russia-Pakistan ties").
+/**
+ * A party the claim names that the fact does not, with another in its place: the fact is
+ * about another party's deed ("in support of India" against "in support of Pakistan"). A
+ * party the claim names alone is not named by a pair ("a Pakistani analyst" is not in
+ * "Russia-Pakistan ties").
+ */
+function anotherParty(claim: Reading, fact: Reading): boolean {
   const absent = [...claim.parties].some(
     (p) => !(claim.order.includes(p) ? fact.order : [...fact.parties]).includes(p),
   );
-  if (absent && [...fact.parties].some((p) => !claim.parties.has(p))) return false;
+  return absent && [...fact.parties].some((p) => !claim.parties.has(p));
+}
+
+/**
+ * The fact tells another party's deed (see anotherParty), unless the claim's doer is in it and
+ * the fact's other parties act beside it, in no one's place: "The Soviet Union and the United
+ * States backed opposite sides in 1971" still tells the Soviet Union's deed of 1971.
+ */
+function anotherDoer(claim: Reading, fact: Reading): boolean {
+  if (!anotherParty(claim, fact)) return false;
+  const agents = (r: Reading) =>
+    [...r.frames.values()].flatMap((uses) =>
+      uses.flatMap((u) => (u.agent && !u.agent.startsWith(NOUN_AGENT) ? [u.agent] : [])),
+    );
+  const doers = agents(claim);
+  if (doers.length === 0 || doers.some((d) => !fact.parties.has(d))) return true;
+  const beside = agents(fact);
+  return [...fact.parties].some((p) => !claim.parties.has(p) && !beside.includes(p));
+}
+
+function rolesConfirmed(claim: Reading, fact: Reading): boolean {
+  if (anotherParty(claim, fact)) return false;
   // Where it happened is part of what happened: "signed in Moscow" needs a source that puts
   // it there, in the sentence that tells the deed where one does ("went to Islamabad and
   // signed …" beside "came to Moscow" puts the signing in Islamabad).
@@ -288,6 +331,7 @@ interface FigureComparison {
   outcome: 'agree' | 'conflict' | 'missing' | 'none';
   detail: string;
 }
+const NO_FIGURES: FigureComparison = { outcome: 'none', detail: '' };
 
 /**
  * The claim's figures against the fact's like figures: a year against the year of the same
@@ -318,7 +362,9 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
       continue;
     }
     if (sameParty.some((f) => overlaps(c, f))) {
-      agreed ??= c;
+      // An open-ended figure ("more than 46 times") allows the claim's ("more than 70 times") without giving it.
+      if (sameParty.some((f) => overlaps(c, f) && (bounded(f) || within(f, c)))) agreed ??= c;
+      else missing ??= c;
       continue;
     }
     // A curator's date that differs is not the source saying otherwise: the year is not given.
@@ -344,6 +390,10 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
   return agreed ? { outcome: 'agree', detail: agreed.text } : { outcome: 'none', detail: '' };
 }
 
+const bounded = (f: ReadFigure): boolean => f.low > 0 && f.high < Infinity;
+/** Every value `inner` allows, `outer` allows too. */
+const within = (inner: ReadFigure, outer: ReadFigure): boolean => inner.low >= outer.low && inner.high <= outer.high;
+
 /**
  * The years of the event the claim's year is about: those whose clause shares the most of the
  * claim's words ("in 2014 Russia lifted an embargo" over "in 1965 the US imposed embargoes"
@@ -359,7 +409,9 @@ function closestEvent(
 ): ReadFigure[] {
   // A year nearly alone in its clause ("In August 1971, …", "…, in 2014") belongs to the sentence around it;
   // the claim's verbs count in other words too ("backed" for "supported").
-  const own = [...(c.clause.length >= SAME_CLAUSE ? c.clause : claimTerms), ...claimVerbs];
+  // So does a year whose clause only says the event happened ("…, called Druzhba, took place in 2016").
+  const telling = c.clause.filter((t) => !HAPPENED.has(t));
+  const own = [...(telling.length >= SAME_CLAUSE ? c.clause : claimTerms), ...claimVerbs];
   const shared = (f: ReadFigure) =>
     alsoGiven + (f.clause.length >= SAME_CLAUSE ? f.clause : factTerms).filter((t) => own.includes(t)).length;
   const best = Math.max(0, ...like.map(shared));
@@ -372,6 +424,9 @@ function verbsLike(claim: Reading): string[] {
   const lexicon = Lexicon.shared();
   return [...claim.frames.keys()].flatMap((v) => [...lexicon.synonymVerbs(v), ...lexicon.related(v)].map(stem));
 }
+
+/** Stems of the words that say only that an event happened: "took place", "happened", "was held". */
+const HAPPENED = new Set(['take', 'place', 'happen', 'occur', 'hold', 'held']);
 
 /** Words a fact's clause must share with the claim's for its year to be the same event's. */
 const SAME_CLAUSE = 2;

@@ -87,7 +87,8 @@ function falseBreak(text: string, prev: Span, next: Span): boolean {
   return continues || afterAbbreviation(before, after) || openQuotation(before);
 }
 
-function afterAbbreviation(before: string, after: string): boolean {
+/** True if the full stop that ends `before` closes an abbreviation or an initial, not a sentence ("Rep. Ron", "U.S. President"). */
+export function afterAbbreviation(before: string, after: string): boolean {
   const m = /(?:^|[\s(["“'‘])((?:\p{L}\.)*\p{L}+)\.$/u.exec(before);
   if (!m) return false;
   const word = m[1]!;

@@ -16,6 +16,26 @@ describe('answer types', () => {
     expect(gives('a $2 billion pipeline', 'amount', askedOf('gas will it carry', undefined, 'gas'))).toBe(false);
   });
 
+  it('a count of what the search reached for the counted noun: a typo, a close synonym', () => {
+    const typo = askedOf('helicoptors did it take', undefined, 'helicoptors', ['helicopt']);
+    expect(gives('the sale of four helicopters', 'count', typo)).toBe(true);
+    expect(
+      gives('the sale of four helicopters', 'count', askedOf('helicoptors did it take', undefined, 'helicoptors')),
+    ).toBe(false);
+  });
+
+  it('any length for "how long", whatever its unit', () => {
+    const long = askedOf('long is the dam', undefined, 'long');
+    expect(gives('The dam is 1,250 metres from end to end', 'amount', long)).toBe(true);
+  });
+
+  it('money for how much of an act or a possession (trade, aid), not of a substance (gas)', () => {
+    const trade = askedOf('trade do they do a year', undefined, 'trade');
+    expect(gives('trade is about $700 million a year', 'amount', trade)).toBe(true);
+    const gas = askedOf('gas will it carry', undefined, 'gas');
+    expect(gives('trade is about $700 million a year', 'amount', gas)).toBe(false);
+  });
+
   it("a date: a year, a month, or the fact's own date", () => {
     expect(gives('Russia lifted an arms embargo in 2014', 'date', none)).toBe(true);
     expect(gives('signed in August', 'date', none)).toBe(true);
@@ -58,6 +78,13 @@ describe('answer types', () => {
     expect(
       gives('the joint exercise, called Druzhba, began', 'name', askedOf('the joint exercise', undefined, 'exercise')),
     ).toBe(true);
+  });
+
+  it("a list's label names what its text describes", () => {
+    const exercises = askedOf('the joint navy exercises', undefined, 'exercises');
+    expect(gives('Arab Monsoon: Joint naval exercises are also held periodically', 'name', exercises)).toBe(true);
+    expect(gives('Trade: Joint naval exercises are also held periodically', 'name', exercises)).toBe(false);
+    expect(gives('Arab Monsoon: the two navies train together', 'name', exercises)).toBe(false);
   });
 
   it('a definition of what the question names', () => {

@@ -104,10 +104,16 @@ describe('reading a claim', () => {
     expect(joined.modal).toBe(false);
     expect(joined.negated).toBe(false);
     expect(reader.read('Russia should sign the agreement. Pakistan was pleased.').modal).toBe(true);
+    // A title's full stop ends no sentence: the negation after it is the first sentence's.
+    expect(
+      reader.read('Former Rep. Ron Smith said he "doesn\'t believe any loss of life has been inflated."').negated,
+    ).toBe(true);
   });
 
   it('reads negation at the verb', () => {
     expect(frame('Russia never lifted its arms embargo on Pakistan', 'lift')?.negated).toBe(true);
+    // A party in the subject's noun phrase ("Ambassador to Pakistan") is not who acted.
+    expect(frame("Russia's Ambassador to Pakistan called on the new prime minister", 'call')?.agent).toBe('russia');
     expect(frame('India raised no objection to the drills', 'raise')?.negated).toBe(true);
   });
 
@@ -163,5 +169,12 @@ describe('reported speech', () => {
     expect(reportedSpeech('Activists have warned that 40 villages will be flooded.')).toBe(true);
     expect(reportedSpeech('The opposition alleged that the tender was rigged.')).toBe(true);
     expect(reportedSpeech('The ministry said the tender closed in May.')).toBe(false);
+  });
+
+  it("is a sentence that ends calling a thing something in someone's quoted words, not a quoted name", () => {
+    expect(reportedSpeech('Earlier, the president called the U.S. response "an incredible unsung success."')).toBe(
+      true,
+    );
+    expect(reportedSpeech('The two navies held joint drills called "Arab Monsoon".')).toBe(false);
   });
 });

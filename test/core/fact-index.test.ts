@@ -122,6 +122,25 @@ describe('the fact index', () => {
     expect(words('train from karachi to lahore')).toEqual(expect.arrayContaining(['karachi', 'lahore']));
   });
 
+  it("reaches a typo's near spellings and a word's close synonyms, not its loose relations", () => {
+    index = new FactIndex(pack.facts, new Map(), pack.aliases);
+    const typo = index.query('how many helicoptors were sold');
+    expect(index.reach(typo, 'helicoptors')).toContain('helicopt');
+    expect(index.reach(typo, 'sold')).toEqual([]);
+    // Chat shorthand: a four-letter word the pack and English lack is looked for as a prefix.
+    expect(index.reach(index.query('how many helis were sold'), 'helis')).toContain('helicopt');
+    expect(index.reach(typo, 'absent')).toEqual([]);
+  });
+
+  it('reaches the years of a decade the pack names: "the 80s" is 1980 to 1989', () => {
+    index = new FactIndex(pack.facts, new Map(), pack.aliases);
+    const query = index.query('what happened in the sixties');
+    const sixties = query.concepts.findIndex((c) => c.terms.includes('1960s'));
+    const years = query.related[sixties]!.map((r) => r.term);
+    expect(years).toContain('1965');
+    expect(years.every((y) => /^196\d$/.test(y))).toBe(true);
+  });
+
   it('agrees on a synthetic pack of 3,000 facts, where most facts share the common words and many tie', () => {
     const synthetic = syntheticPack(pack, 3000, 7);
     build(synthetic.facts, synthetic);

@@ -56,4 +56,12 @@ describe('figures', () => {
     expect(overlaps(a as never, b as never)).toBe(true);
     expect(overlaps(b as never, c as never)).toBe(false);
   });
+
+  it('multiplies a number word by "dozen" or "hundred" after it, counting what follows', () => {
+    const [two] = figures('killed two dozen soldiers in the attack');
+    expect(two).toMatchObject({ kind: 'count', low: 24, high: 24 });
+    expect(two!.noun).toMatch(/^soldiers/);
+    expect(figures('three hundred people died')[0]).toMatchObject({ kind: 'count', low: 300 });
+    expect(figures('a dozen ships')[0]).toMatchObject({ kind: 'count', low: 12 });
+  });
 });

@@ -48,6 +48,41 @@ describe('reading a question', () => {
     expect(readQuestion('how much is the pipeline supposed to cost').asking).toBeUndefined();
   });
 
+  it('keeps the measure "how long" or "how tall" asks for, as what is asked, not what is counted', () => {
+    const shape = readQuestion('how long is the dam');
+    expect(shape.type).toBe('amount');
+    expect(shape.about).toMatch(/\blong\b/);
+    expect(shape.asking).toBe('long');
+    // How long something has gone on is since when.
+    expect(readQuestion('how long have the two armies held joint drills').type).toBe('date');
+  });
+
+  it('takes "what did X cost" for a sum of money', () => {
+    expect(readQuestion('what did the storm cost in damage').type).toBe('money');
+    expect(readQuestion('what did the storm damage').type).toBeNull();
+  });
+
+  it('sets aside that the sources mention it: every sentence they have is mentioned', () => {
+    expect(readQuestion('which cultural events are mentioned').about).not.toMatch(/mention/);
+    expect(readQuestion('does the overview mention power plants').about).toBe('does the overview power plants');
+  });
+
+  it('takes "what kind of X" as about X, any X being an answer', () => {
+    const events = readQuestion('what kind of cultural events are held');
+    expect(events.type).toBe('kind');
+    expect(events.asking).toBeUndefined();
+    expect(events.about).toBe('cultural events are held');
+  });
+
+  it('finds what "how many" counts after it, wherever it stands in the question', () => {
+    expect(readQuestion('the order could grow to how many helis?').asking).toBe('helis');
+  });
+
+  it('counts the unit before an adjective of measure: "how many km long" counts km', () => {
+    expect(readQuestion('how many km long is the canal').asking).toBe('km');
+    expect(readQuestion('how many metres high will the wall be').asking).toBe('metres');
+  });
+
   it('takes "what did X do" for a question about a deed, not for "which X"', () => {
     expect(readQuestion('what did the us do when the war broke out').type).toBeNull();
   });

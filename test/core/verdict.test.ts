@@ -89,6 +89,47 @@ describe('how one fact bears on a claim', () => {
     ).toBe('excludes');
   });
 
+  it('excludes a claim whose doer the fact has the deed done to, by a party the claim names', () => {
+    const e = bearing(
+      'In 2014 Pakistan lifted an arms embargo it had imposed on Russia.',
+      'In 2014 Russia lifted an arms embargo against Pakistan.',
+    );
+    expect(e.bearing).toBe('excludes');
+    expect(e.detail).toMatch(/other way round/);
+    // A party the claim does not name is someone else's deed, not the claim turned round.
+    expect(
+      bearing('Pakistan lifted an embargo in 2014.', 'In 2014 China lifted an embargo against Pakistan.').bearing,
+    ).not.toBe('excludes');
+  });
+
+  it("takes no year from another party's deed", () => {
+    const e = bearing(
+      'In 1965 the United States imposed arms embargoes on India and Pakistan.',
+      'Russia lifted an arms embargo against Pakistan in 2014.',
+    );
+    expect(e.bearing).not.toBe('excludes');
+    expect(e.detail).not.toMatch(/2014/);
+  });
+
+  it('dates the event a claim names by a year whose clause only says it happened ("took place in 2016")', () => {
+    const fact = 'In 2016, Russia and Pakistan conducted Druzhba, their first joint military drills.';
+    expect(bearing('Druzhba, the first joint drills of Russia and Pakistan, took place in 2016.', fact).bearing).toBe(
+      'states',
+    );
+    expect(bearing('Druzhba, the first joint drills of Russia and Pakistan, took place in 2015.', fact).bearing).toBe(
+      'excludes',
+    );
+  });
+
+  it("takes an open-ended figure as allowing a claim's figure, not as giving it", () => {
+    const claim = 'Russia sold more than 70 helicopters to Pakistan.';
+    expect(bearing(claim, 'Russia sold more than 46 helicopters to Pakistan.').bearing).toBe('lacks');
+    expect(bearing(claim, 'Russia sold more than 80 helicopters to Pakistan.').bearing).toBe('states');
+    expect(
+      bearing('Russia sold about 72 helicopters to Pakistan.', 'Russia sold 72 helicopters to Pakistan.').bearing,
+    ).toBe('states');
+  });
+
   it('does not take a year from another event of the same fact', () => {
     const e = bearing(
       'Russia lifted its arms embargo on Pakistan in 1965.',
@@ -328,6 +369,26 @@ describe('ruling on the evidence', () => {
       verdict: 'contradicted',
       why: 'sources give 2014, not 2010',
     });
+  });
+
+  it('supported between two reports only where one gives who did it to whom and the other the figure', () => {
+    const claim = reader.read('Russia sold four helicopters to Pakistan in 2015.');
+    const weighed = (statement: string) =>
+      weigh(claim, reader.readFact(fact(statement)), hit(fact(statement)), false, name);
+    const roles = weighed('Russia sold helicopters to Pakistan.');
+    expect(roles.gap).toBe('figure');
+    const figure = weighed('Four helicopters were sold in 2015.');
+    const unrelated = weighed('China sold jets to Pakistan.');
+    expect(unrelated.gap).toBeUndefined();
+    expect(rule([roles, unrelated], none, never).verdict).toBe('unverified');
+    expect(figure.gap).toBe('roles');
+    expect(rule([roles, figure], none, never).verdict).toBe('supported');
+    // The claim's doer acting beside another party gives the year of the same deed; another party alone does not.
+    const backed = reader.read('Russia backed India in the 1971 war.');
+    const weigh1971 = (statement: string) =>
+      weigh(backed, reader.readFact(fact(statement)), hit(fact(statement)), false, name);
+    expect(weigh1971('Russia and China backed opposite sides during the 1971 war.').gap).toBe('roles');
+    expect(weigh1971('China backed Pakistan during the 1971 war.').gap).toBeUndefined();
   });
 
   it('unverified when only proposed, or a detail is missing, or nothing is said', () => {

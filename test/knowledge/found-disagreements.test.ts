@@ -133,6 +133,31 @@ describe('a different year, amount, share or count for one subject', () => {
     ]);
   });
 
+  it('finds counts of the same things given differently, though one clause names places the other does not', () => {
+    // The places weigh most of the first clause, so the shared words alone are not most of it; the count of the same things says the subject is one.
+    const moved = doc(
+      'valley-times',
+      'Ann Vale',
+      'Overall, about 200,000 people have been displaced from Arbor, Belcastle and Corvin.',
+    );
+    const dammed = doc(
+      'river-post',
+      'Bo River',
+      'Critics add that the dam will displace 320,000 people, many of them farmers.',
+    );
+    const result = found([moved, dammed]);
+    expect(result).toHaveLength(1);
+    expect(result[0]!.kind).toBe('count');
+    expect(sides(result[0]!).sort()).toEqual([['river-post'], ['valley-times']]);
+    // Counts of different things are no disagreement.
+    const homes = doc(
+      'river-post',
+      'Bo River',
+      'Critics add that the dam will displace 320,000 cattle, many of them from farms.',
+    );
+    expect(found([moved, homes])).toEqual([]);
+  });
+
   it('reads "this year" and "that year" as the years they are', () => {
     const result = found([
       doc(
