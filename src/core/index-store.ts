@@ -458,6 +458,18 @@ function readList(
   return { docs, counts };
 }
 
+/** Every posting, term by term: the gap from the fact before (the first fact's from -1), less one, and its counts. */
+function eachPosting(p: StoredPostings, visit: (gap: number, count: number) => void): void {
+  for (let t = 0; t < p.terms.length; t++) {
+    const { docs, counts } = p.list(t);
+    let previous = -1;
+    for (let i = 0; i < docs.length; i++) {
+      visit(docs[i]! - previous - 1, counts[i]!);
+      previous = docs[i]!;
+    }
+  }
+}
+
 function encode(key: string, stamp: string, index: IndexToSave): Uint8Array {
   const { postings: p } = index;
   const passages = index.passages instanceof PassageTable ? index.passages.toArray() : index.passages;
@@ -480,19 +492,12 @@ function encode(key: string, stamp: string, index: IndexToSave): Uint8Array {
   const paletteOf = new Map<number, number>();
   let docByteCount = 0;
   let postingCount = 0;
-  for (let t = 0; t < p.terms.length; t++) {
-    const { docs, counts } = p.list(t);
-    let previous = -1;
-    for (let i = 0; i < docs.length; i++) {
-      for (let gap = docs[i]! - previous - 1; ; gap = Math.floor(gap / 0x80)) {
-        docByteCount++;
-        if (gap < 0x80) break;
-      }
-      previous = docs[i]!;
-      if (!paletteOf.has(counts[i]!)) paletteOf.set(counts[i]!, paletteOf.size);
-    }
-    postingCount += docs.length;
-  }
+  eachPosting(p, (gap, count) => {
+    for (; gap >= 0x80; gap = Math.floor(gap / 0x80)) docByteCount++;
+    docByteCount++;
+    postingCount++;
+    if (!paletteOf.has(count)) paletteOf.set(count, paletteOf.size);
+  });
   const codeBytes = paletteOf.size <= 0x100 ? 1 : paletteOf.size <= 0x10000 ? 2 : 0;
   if (!codeBytes) throw new Error('too many distinct counts for the palette');
   const docBytes = new Uint8Array(docByteCount);
@@ -500,22 +505,13 @@ function encode(key: string, stamp: string, index: IndexToSave): Uint8Array {
   const wideCodes = codeBytes === 2 ? new Uint16Array(codes.buffer) : null;
   let byte = 0;
   let posting = 0;
-  for (let t = 0; t < p.terms.length; t++) {
-    const { docs, counts } = p.list(t);
-    let previous = -1;
-    for (let i = 0; i < docs.length; i++) {
-      let gap = docs[i]! - previous - 1;
-      while (gap >= 0x80) {
-        docBytes[byte++] = (gap % 0x80) | 0x80;
-        gap = Math.floor(gap / 0x80);
-      }
-      docBytes[byte++] = gap;
-      previous = docs[i]!;
-      const code = paletteOf.get(counts[i]!)!;
-      if (wideCodes) wideCodes[posting++] = code;
-      else codes[posting++] = code;
-    }
-  }
+  eachPosting(p, (gap, count) => {
+    for (; gap >= 0x80; gap = Math.floor(gap / 0x80)) docBytes[byte++] = (gap % 0x80) | 0x80;
+    docBytes[byte++] = gap;
+    const code = paletteOf.get(count)!;
+    if (wideCodes) wideCodes[posting++] = code;
+    else codes[posting++] = code;
+  });
   const arrays = {
     sizes: p.sizes,
     inField: p.inField,
