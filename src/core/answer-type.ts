@@ -10,7 +10,7 @@
 import { ENGLISH_RANK } from './everyday-words.js';
 import { figures } from './figures.js';
 import { Lexicon } from './lexicon.js';
-import type { AnswerType } from './question.js';
+import { type AnswerType, MEASURE } from './question.js';
 import { terms as plainTerms, words } from './tokens.js';
 
 /** What the question already says, against which an answer must bring something new. */
@@ -48,8 +48,6 @@ const askedTerms = (asked: Asked): string[] =>
 /** A day of a month: "5 April", "April 5", "April 5th". */
 const DAY =
   /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/;
-/** Adjectives of measure ("how long", "12 km long", "90 metres high", "three years old"): they say what is measured, not what is counted. */
-export const MEASURE = /^(?:long|wide|high|deep|tall|old|thick|heavy|far|away|strong|big|large)$/;
 /** Words for money: "how much money" asks for money, "how much gas" for a quantity of gas. */
 const MONEY_WORDS = /^(?:money|cash|funding|funds|investment|cost|price|budget|loan|aid|dollars|rupees|worth|value)$/;
 /** Kinds of thing WordNet files a noun under whose amount is money: "how much trade", "how much aid". */

@@ -7,7 +7,6 @@
  *   readQuestion('which city did the sailors visit');
  *   // { type: 'place', about: 'did the sailors visit', chat: null }
  */
-import { MEASURE } from './answer-type.js';
 import { Lexicon, type NounClass } from './lexicon.js';
 import { canonical } from './tokens.js';
 
@@ -148,6 +147,9 @@ const PREPOSITIONS = new Set([
   'over',
   'under',
 ]);
+/** Adjectives of measure ("how long", "12 km long", "90 metres high", "three years old"): they say what is measured, not what is counted. */
+export const MEASURE = /^(?:long|wide|high|deep|tall|old|thick|heavy|far|away|strong|big|large)$/;
+
 /** "what kind of X", "which type of X": a word for a sort, whose X is what is asked for. */
 const SORT_OF = /^(?:kinds?|types?|sorts?|forms?|varieties)$/;
 const AUXILIARY = /^(?:is|are|was|were|be|been|do|does|did|has|have|had|will|would|can|could|should|may|might|must)$/;
