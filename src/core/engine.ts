@@ -73,6 +73,8 @@ const DEFAULTS: Required<EngineOptions> = {
 /** The share of a claim's words a disagreement must share to be about the claim's point. */
 const ABOUT_POINT = 0.5;
 /** How many matching facts a question's answer is chosen from. */
+/** The most passages whose names are read for initials on a question's first unknown short word (see spelledOut). */
+const INITIALS_MAX_PASSAGES = 50_000;
 const CANDIDATES = 12;
 const MAX_ECHO = 1000;
 
@@ -408,6 +410,9 @@ export class Engine {
    * with them ("gwu" → "george washington university"); only words the pack and English lack.
    */
   private spelledOut(text: string): string {
+    // Reading every sentence for names takes seconds past this many: such a pack is not searched
+    // for initials (its users can add them as aliases).
+    if (this.passages.length > INITIALS_MAX_PASSAGES) return text;
     // A word the index drops ("of", "the") or knows, or one English knows, is what it says.
     const known = (word: string) =>
       this.index.analyzer.terms(word).length === 0 ||
