@@ -70,7 +70,7 @@ export class Analyzer {
 
   /** Concepts of a text: alias phrases become one concept; other stop words are dropped. */
   concepts(text: string): Concept[] {
-    const ws = words(text).map((w) => ({ raw: w, stem: stem(w) }));
+    const ws = words(withTitlesSpelled(text)).map((w) => ({ raw: w, stem: stem(w) }));
     const stems = ws.map((w) => w.stem);
     const out: Concept[] = [];
     for (let i = 0; i < ws.length; ) {
@@ -113,6 +113,31 @@ export class Analyzer {
     return best;
   }
 }
+
+/** Titles news writes short before a name: "Gov. Rick Scott" is a governor. */
+const TITLES: Record<string, string> = {
+  gov: 'governor',
+  sen: 'senator',
+  rep: 'representative',
+  gen: 'general',
+  lt: 'lieutenant',
+  col: 'colonel',
+  maj: 'major',
+  capt: 'captain',
+  adm: 'admiral',
+  pres: 'president',
+  amb: 'ambassador',
+  prof: 'professor',
+  dr: 'doctor',
+  sgt: 'sergeant',
+  cmdr: 'commander',
+  brig: 'brigadier',
+};
+const TITLE = new RegExp(String.raw`\b(${Object.keys(TITLES).join('|')})\.(?=\s+\p{Lu})`, 'giu');
+
+/** The text with each short title before a name followed by its word, so either finds it. */
+const withTitlesSpelled = (text: string): string =>
+  text.replace(TITLE, (m, title: string) => `${m} ${TITLES[title.toLowerCase()]}`);
 
 /**
  * A question that names one thing twice asks about it once: "how much … worth" is one

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/core/analyzer.js';
 import { canonical, stem, terms, words } from '../../src/core/tokens.js';
 
 describe('tokens', () => {
@@ -32,5 +33,17 @@ describe('words no language has', () => {
     const long = 'bridge'.repeat(900);
     expect(stem(long)).toBe(long);
     expect(stem('bridges')).toBe('bridg');
+  });
+});
+
+describe('the analyser', () => {
+  it('reads a short title before a name as its word too: "Gov. Rick Scott" is a governor', () => {
+    const analyzer = new Analyzer([]);
+    expect(analyzer.terms('Florida Gov. Rick Scott tweeted')).toEqual(
+      expect.arrayContaining(['gov', 'governor', 'scott']),
+    );
+    expect(analyzer.terms('Sen. Marco Rubio said')).toContain('senat');
+    // Without the full stop and a name after it, it is what it says.
+    expect(analyzer.terms('gov spending rose')).not.toContain('governor');
   });
 });
