@@ -77,6 +77,9 @@ const MAX_SENTENCES = 3;
 const DEPENDENT_START =
   /^(?:(?:he|she|it|they|them|his|her|its|their|this|that|these|those|such|however|but|and|also|moreover|furthermore|nonetheless|nevertheless|still|yet|thus|hence|therefore|consequently|accordingly|instead|meanwhile|otherwise|besides|indeed|likewise|similarly|so|then|thereafter|afterwards|later|additionally)\b|(?:in addition|as such|as a result|in turn|in return|on the other hand|for example|for instance|even so|despite this|after that|the latter|the former|at the same time)\b)/i;
 
+/** A part of what the sentence before counted, early in the sentence: "More than 1,500 of those deaths…". */
+const POINTS_BACK = /^(?:\S+\s+){0,4}of (?:those|these|them)\b/i;
+
 /** All the passages of a pack's documents, in document order. */
 export function buildPassages(
   documents: Iterable<PassageDocument>,
@@ -359,7 +362,7 @@ function scopeCandidates(
       !last.heading &&
       units[i - 1]!.block === u.block &&
       last.sentences < MAX_SENTENCES &&
-      DEPENDENT_START.test(text.slice(u.start, u.end));
+      (DEPENDENT_START.test(text.slice(u.start, u.end)) || POINTS_BACK.test(text.slice(u.start, u.end)));
     if (joins) {
       last.end = u.end;
       last.sentences++;

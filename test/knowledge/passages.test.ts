@@ -134,6 +134,15 @@ describe('passages of one document', () => {
     ]);
   });
 
+  it('join a sentence that counts part of what the one before counted ("of those deaths")', () => {
+    const text =
+      'The storm killed 1,800 people in 2005. More than 1,500 of those deaths were in the delta.\n\nThe port reopened to ships a month later.';
+    expect(passageTexts(text)).toEqual([
+      'The storm killed 1,800 people in 2005. More than 1,500 of those deaths were in the delta.',
+      'The port reopened to ships a month later.',
+    ]);
+  });
+
   it('drop fragments, headings, the title, page chrome and the footer', () => {
     const text = [
       '# Ties Between Two Countries Grow Stronger',
