@@ -92,6 +92,26 @@ const NOT_COUNTED =
   /^(?:a|an|the|and|or|of|in|on|at|to|for|from|by|with|is|was|are|were|has|have|had|will|would|worth|deal|loan|project|investment|budget|package|agreement|contract|plan|per|each|annually|a year)$/;
 const SEVERAL = /\b(several|a few|many|billions of|millions of)\s*(billion|million)?\s*(?:dollars|usd)?/g;
 const PERCENT = new RegExp(String.raw`${QUALIFIER}${NUM}\s*(?:%|percent\b|per cent\b)`, 'g');
+/** Shares said in words, as percentages. */
+const FRACTIONS: Record<string, number> = {
+  'one third': 100 / 3,
+  'a third': 100 / 3,
+  'two thirds': 200 / 3,
+  'one quarter': 25,
+  'a quarter': 25,
+  'three quarters': 75,
+  'one fifth': 20,
+  'a fifth': 20,
+  half: 50,
+  'one half': 50,
+};
+/** A share in words is rounded when written: "one-third" is 31–36%. */
+const FRACTION_SLACK = 2.5;
+const FRACTION = new RegExp(
+  // "the first half of 2018" is a time, not a share.
+  String.raw`${QUALIFIER}(?<!(?:first|second|last|latter|former)\s+)\b((?:one|a|two|three)[\s-]+(?:thirds?|quarters?|fifths?)|(?:one[\s-]+)?half)(?=\s+of\b(?!\s+\d))`,
+  'g',
+);
 const YEAR = /\b(1[89]\d\d|20\d\d)(s)?\b/g;
 
 const toNumber = (s: string): number => Number(s.replace(/,(?=\d{3}\b)/g, '').replace(',', '.'));
@@ -134,6 +154,13 @@ export function figures(input: string): Figure[] {
 
   for (const m of text.matchAll(PERCENT)) {
     const [low, high] = qualify(m[1], toNumber(m[2]!), toNumber(m[2]!));
+    out.push({ kind: 'percent', low, high, at: m.index! + m[0].indexOf(m[2]!), text: m[0].trim() });
+    take(m.index!, m.index! + m[0].length);
+  }
+  // "one-third of the deaths", "half of the gas": a share in words.
+  for (const m of text.matchAll(FRACTION)) {
+    const share = FRACTIONS[m[2]!.replace(/\s+|-/g, ' ')]!;
+    const [low, high] = qualify(m[1], share - FRACTION_SLACK, share + FRACTION_SLACK);
     out.push({ kind: 'percent', low, high, at: m.index! + m[0].indexOf(m[2]!), text: m[0].trim() });
     take(m.index!, m.index! + m[0].length);
   }

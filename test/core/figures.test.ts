@@ -64,4 +64,13 @@ describe('figures', () => {
     expect(figures('three hundred people died')[0]).toMatchObject({ kind: 'count', low: 300 });
     expect(figures('a dozen ships')[0]).toMatchObject({ kind: 'count', low: 12 });
   });
+
+  it('reads a share in words ("one-third of", "half of") as a percentage, not a time ("the first half of 2018")', () => {
+    const [third] = figures('one-third of the deaths came from lack of care');
+    expect(third).toMatchObject({ kind: 'percent' });
+    expect(third!.low).toBeLessThan(33.4);
+    expect(third!.high).toBeGreaterThan(33.3);
+    expect(figures('three quarters of the gas')[0]).toMatchObject({ kind: 'percent', low: 72.5, high: 77.5 });
+    expect(figures('in the first half of 2018').map((f) => f.kind)).toEqual(['year']);
+  });
 });
