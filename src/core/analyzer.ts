@@ -3,6 +3,7 @@
  * A concept is one meaningful word of the question together with the alias keys it stands
  * for: "su35" is covered by a fact that says "Sukhoi Su-35" because both carry the same key.
  */
+import { TITLE_WORDS } from '../knowledge/sentences.js';
 import { STOP_WORDS, stem, words } from './tokens.js';
 
 /** Decades as words, as people write them: "the sixties" is the 1960s. */
@@ -114,30 +115,13 @@ export class Analyzer {
   }
 }
 
-/** Titles news writes short before a name: "Gov. Rick Scott" is a governor. */
-const TITLES: Record<string, string> = {
-  gov: 'governor',
-  sen: 'senator',
-  rep: 'representative',
-  gen: 'general',
-  lt: 'lieutenant',
-  col: 'colonel',
-  maj: 'major',
-  capt: 'captain',
-  adm: 'admiral',
-  pres: 'president',
-  amb: 'ambassador',
-  prof: 'professor',
-  dr: 'doctor',
-  sgt: 'sergeant',
-  cmdr: 'commander',
-  brig: 'brigadier',
-};
-const TITLE = new RegExp(String.raw`\b(${Object.keys(TITLES).join('|')})\.(?=\s+\p{Lu})`, 'giu');
+/** Titles written short before a name that the index also reads as their word. */
+const SPELLED_TITLES = Object.entries(TITLE_WORDS).filter(([, word]) => word);
+const TITLE = new RegExp(String.raw`\b(${SPELLED_TITLES.map(([title]) => title).join('|')})\.(?=\s+\p{Lu})`, 'giu');
 
 /** The text with each short title before a name followed by its word, so either finds it. */
 const withTitlesSpelled = (text: string): string =>
-  text.replace(TITLE, (m, title: string) => `${m} ${TITLES[title.toLowerCase()]}`);
+  text.replace(TITLE, (m, title: string) => `${m} ${TITLE_WORDS[title.toLowerCase()]}`);
 
 /**
  * A question that names one thing twice asks about it once: "how much … worth" is one

@@ -414,10 +414,7 @@ export class Engine {
     // for initials (its users can add them as aliases).
     if (this.passages.length > INITIALS_MAX_PASSAGES) return text;
     // A word the index drops ("of", "the") or knows, or one English knows, is what it says.
-    const known = (word: string) =>
-      this.index.analyzer.terms(word).length === 0 ||
-      this.index.knows(word) ||
-      Lexicon.shared().partsOfSpeech(word) !== '';
+    const known = (word: string) => this.index.knows(word) || Lexicon.shared().partsOfSpeech(word) !== '';
     return spellOut(text, known, () => {
       this.initials ??= initials([...this.pack.passages.map((p) => p.text), ...this.pack.facts.map((f) => f.quote)]);
       return this.initials;

@@ -269,6 +269,8 @@ export class FactIndex {
   private readonly facts: FactTable;
 
   private readonly options: Required<FactIndexOptions>;
+  /** Each question's terms' expansions, kept while the question is (see reached). */
+  private readonly expansions = new WeakMap<Query, Map<string, Expansion[]>>();
 
   /**
    * `lazy`: facts besides `facts` (passages), made only when read. `stored`: postings saved
@@ -352,7 +354,7 @@ export class FactIndex {
   search(query: Query, limit = 40): Hit[] {
     if (query.concepts.length === 0) return [];
     const total = query.weights.reduce((a, b) => a + b, 0);
-    const expansions = new Map(queryTerms(query.concepts).map((t) => [t, this.expand(t, query.misspelt.has(t))]));
+    const expansions = new Map(queryTerms(query.concepts).map((t) => [t, this.reached(query, t)]));
     // A concept's related words join the list of its first term: they stand for it, not beside it.
     const related = query.related.map((list) =>
       list.map((r) => ({ term: r.term, weight: RELATED_WEIGHT * r.cover, postings: this.postings.lookup(r.term)! })),
@@ -384,14 +386,13 @@ export class FactIndex {
    * "capital of France". No fact can be about such a question.
    */
   unknown(query: Query): Concept[] {
-    return query.concepts.filter(
-      (c, i) => query.names[i] && c.terms.every((t) => this.expand(t, query.misspelt.has(t)).length === 0),
-    );
+    return query.concepts.filter((c, i) => query.names[i] && c.terms.every((t) => this.reached(query, t).length === 0));
   }
 
-  /** True if some fact has the word (any of its terms). */
+  /** True if some fact has the word (any of its terms), or the index drops it ("of", "the"). */
   knows(word: string): boolean {
-    return this.analyzer.terms(word).some((t) => this.postings.frequency(t) > 0);
+    const terms = this.analyzer.terms(word);
+    return terms.length === 0 || terms.some((t) => this.postings.frequency(t) > 0);
   }
 
   /**
@@ -403,7 +404,7 @@ export class FactIndex {
     const i = query.concepts.findIndex((c) => c.word === word);
     if (i < 0) return [];
     const c = query.concepts[i]!;
-    const near = c.terms.flatMap((t) => this.expand(t, query.misspelt.has(t)).map((e) => e.term));
+    const near = c.terms.flatMap((t) => this.reached(query, t).map((e) => e.term));
     return [
       ...new Set([...near, ...query.related[i]!.filter((r) => r.cover >= RELATED_COVER.rare).map((r) => r.term)]),
     ].filter((t) => !c.terms.includes(t));
@@ -420,7 +421,7 @@ export class FactIndex {
         query.related[i]!.length === 0 &&
         mostSalient(c.word.split(' ').map(salience)) === 'subject' &&
         /^n[^v]*$/.test(Lexicon.shared().partsOfSpeech(c.word)) &&
-        c.terms.every((t) => this.expand(t, query.misspelt.has(t)).length === 0),
+        c.terms.every((t) => this.reached(query, t).length === 0),
     );
   }
 
@@ -459,6 +460,18 @@ export class FactIndex {
     const completions = this.postings.completions(last).filter(([t]) => !isAliasKey(t));
     completions.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     return completions.slice(0, limit).map(([t]) => [...words, t].join(' '));
+  }
+
+  /**
+   * What a question's term reaches (see expand), worked out once per question: the search,
+   * the checks for unknown and unseen names and the asked noun's reach all need it.
+   */
+  private reached(query: Query, term: string): Expansion[] {
+    let byTerm = this.expansions.get(query);
+    if (!byTerm) this.expansions.set(query, (byTerm = new Map()));
+    let out = byTerm.get(term);
+    if (!out) byTerm.set(term, (out = this.expand(term, query.misspelt.has(term))));
+    return out;
   }
 
   /** The index terms a query term reaches: itself, and for a typo its near spellings and longer forms. */

@@ -18,10 +18,40 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 /** A line at least this long that stops mid-sentence was wrapped; a shorter one is a line of its own. */
 const WRAPPED_LINE = 30;
 
-/** Titles before a name: a full stop after them never ends a sentence. */
-const TITLES = new Set(
-  'mr mrs ms messrs dr prof st gen col lt maj capt cmdr adm sgt brig gov sen rep rev hon pres amb fr mt ft'.split(' '),
-);
+/**
+ * Titles before a name: a full stop after them never ends a sentence. Each with the word it
+ * stands for where the index reads it as that word too ("Gov. Rick Scott" is a governor; see
+ * analyzer.ts), or '' where the title is read as it is.
+ */
+export const TITLE_WORDS: Readonly<Record<string, string>> = {
+  mr: '',
+  mrs: '',
+  ms: '',
+  messrs: '',
+  dr: 'doctor',
+  prof: 'professor',
+  st: '',
+  gen: 'general',
+  col: 'colonel',
+  lt: 'lieutenant',
+  maj: 'major',
+  capt: 'captain',
+  cmdr: 'commander',
+  adm: 'admiral',
+  sgt: 'sergeant',
+  brig: 'brigadier',
+  gov: 'governor',
+  sen: 'senator',
+  rep: 'representative',
+  rev: '',
+  hon: '',
+  pres: 'president',
+  amb: 'ambassador',
+  fr: '',
+  mt: '',
+  ft: '',
+};
+const TITLES = new Set(Object.keys(TITLE_WORDS));
 /** Abbreviations that stand inside a sentence ("e.g.", "vs."). */
 const INSIDE = new Set('e.g i.e cf vs viz approx ca incl esp fig figs vol pp ch sec art est'.split(' '));
 /** Abbreviations that end a sentence only when the next word starts one ("Apple Inc. The…"). */
