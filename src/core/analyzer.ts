@@ -94,6 +94,11 @@ export class Analyzer {
     return mergeRepeats(out);
   }
 
+  /** The alias groups a one-word alias belongs to, by its term ("islamabad" → the Pakistan group's key). */
+  aliasKeysOf(term: string): string[] {
+    return (this.phrases.get(term) ?? []).filter((p) => p.words.length === 1).map((p) => p.key);
+  }
+
   /** Index terms of a text: every concept's terms, flattened. */
   terms(text: string): string[] {
     return this.concepts(text).flatMap((c) => c.terms);

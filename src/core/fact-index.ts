@@ -336,8 +336,9 @@ export class FactIndex {
    * `asking` is a word that names what is asked for ("which city"): it weighs little.
    */
   query(text: string, asking?: string): Query {
-    const concepts = this.oneName(this.analyzer.concepts(text), words(text).join(' '));
-    const misspelt = new Set(concepts.filter((c) => this.misspelt(c)).flatMap((c) => c.terms));
+    const read = this.oneName(this.analyzer.concepts(text), words(text).join(' '));
+    const misspelt = new Set(read.filter((c) => this.misspelt(c)).flatMap((c) => c.terms));
+    const concepts = read.map((c) => (misspelt.has(c.terms[0]!) ? this.withAliasOfTypo(c) : c));
     const related = concepts.map((c) =>
       this.options.related && !misspelt.has(c.terms[0]!) ? this.relatedTerms(c) : [],
     );
@@ -364,7 +365,12 @@ export class FactIndex {
       if (related[i]!.length) lists.set(c.terms[0]!, [...lists.get(c.terms[0]!)!, ...related[i]!]);
     });
     const covered = this.coverage(query, expansions, related);
-    const names = query.concepts.flatMap((c, i) => (query.names[i] ? [reachOf(c, expansions)] : []));
+    // A name is named by its derived forms too: "Central Asia" names the "Central Asian" states.
+    const names = query.concepts.flatMap((c, i) =>
+      query.names[i]
+        ? [[...reachOf(c, expansions), ...related[i]!.filter((r) => r.weight >= RELATED_WEIGHT * RELATED_COVER.rare)]]
+        : [],
+    );
     const ranked = this.shortlist.best([...lists.values()], limit * 3).map(({ doc, score }) => {
       const coverage = total > 0 ? covered(doc) / total : 0;
       const named = names.every((reach) => this.postings.reaches(reach, doc));
@@ -488,6 +494,15 @@ export class FactIndex {
       }
     }
     return out;
+  }
+
+  /**
+   * A typo of an alias ("islambad") stands for the alias's group, as the alias itself would:
+   * a fact that says "Pakistani" answers it. Only where its near spellings name one group.
+   */
+  private withAliasOfTypo(concept: Concept): Concept {
+    const keys = new Set(this.expand(concept.terms[0]!, true).flatMap((e) => this.analyzer.aliasKeysOf(e.term)));
+    return keys.size === 1 ? { ...concept, terms: [...concept.terms, ...keys] } : concept;
   }
 
   /**

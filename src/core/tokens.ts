@@ -23,6 +23,7 @@ export const STOP_WORDS = new Set(
   know knew mean means meant told talking lol pls plz hey hi hello ok okay sure maybe kind sort lot lots bit
   whole anymore nowadays currently today info information details detail question answer idea ideas
   whats wats wat hows whos whens wheres dont doesnt didnt isnt wasnt cant wont im ive ur u r ya yeah
+  theyve weve youve theyre youre theyll youll
   tho though btw imo imho etc also roughly approximately around nearly almost some`
     .split(/\s+/)
     .filter(Boolean),
@@ -62,7 +63,8 @@ const WORD = /[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*/gu;
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const m of canonical(text).matchAll(WORD)) {
-    const w = m[0].includes("'") ? m[0].replace(/'s?$/, '').replace(/'/g, '') : m[0];
+    // "they've", "we'll", "I'd": the pronoun is the word; "Pakistan's" is Pakistan.
+    const w = m[0].includes("'") ? m[0].replace(/'(?:s|ve|ll|re|d|m)?$/, '').replace(/'/g, '') : m[0];
     if (w) out.push(w);
   }
   return out;

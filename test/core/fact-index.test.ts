@@ -132,6 +132,23 @@ describe('the fact index', () => {
     expect(index.reach(typo, 'absent')).toEqual([]);
   });
 
+  it("takes a typo of an alias for the alias's group, so a fact naming the group another way covers it", () => {
+    index = new FactIndex(pack.facts, new Map(), pack.aliases);
+    const typo = index.query('why is islambad buying helicopters');
+    const right = index.query('why is islamabad buying helicopters');
+    const key = (q: Query) => q.concepts[0]!.terms.find((t) => t.startsWith('§'));
+    expect(key(typo)).toBeDefined();
+    expect(key(typo)).toBe(key(right));
+    expect(index.search(typo)[0]!.fact.id).toBe(index.search(right)[0]!.fact.id);
+  });
+
+  it('counts a name as named by its derived forms: "Central Asia" names the Central Asian states', () => {
+    index = new FactIndex(pack.facts, new Map(), pack.aliases);
+    const hits = index.search(index.query('which central asian states get nuclear plants'));
+    const named = hits.filter((h) => h.named).map((h) => h.fact.quote);
+    expect(named.some((q) => /Central Asia\b/.test(q) && /nuclear/i.test(q))).toBe(true);
+  });
+
   it('reaches the years of a decade the pack names: "the 80s" is 1980 to 1989', () => {
     index = new FactIndex(pack.facts, new Map(), pack.aliases);
     const query = index.query('what happened in the sixties');

@@ -23,6 +23,21 @@ describe('tokens', () => {
     expect(stem('2014')).toBe('2014');
   });
 
+  it('reads a contraction as its pronoun: "they\'ve" is no name', () => {
+    expect(words("they've said we'll go, I'd say they're right; Pakistan's")).toEqual([
+      'they',
+      'said',
+      'we',
+      'go',
+      'i',
+      'say',
+      'they',
+      'right',
+      'pakistan',
+    ]);
+    expect(terms('the best theyve ever been')).toEqual(['best']);
+  });
+
   it('drops question and function words from search terms', () => {
     expect(terms('when did russia lift the embargo')).toEqual(['russia', 'lift', 'embargo']);
   });
