@@ -88,6 +88,8 @@ const ASKING_SHARE = 0.3;
 const DISTINCT_NAME = 2;
 /** Two names found together in this share of the facts that have the rarer are one name. */
 const TOGETHER = 0.8;
+/** The most section headings whose terms are kept: a pack has a few per document. */
+const MAX_HEADINGS = 10_000;
 const FIELDS = ['statement', 'quote', 'tags', 'topic'] as const;
 const BOOST = { statement: 3, tags: 2, topic: 1.5, quote: 1 };
 /**
@@ -190,6 +192,11 @@ export interface LazyFacts {
   id(i: number): string;
   /** Which one has this fact id, or -1. */
   find(id: string): number;
+  /**
+   * The heading of the section the i-th stands in ("Gas pipeline “Pakistan Stream”" over "The
+   * Memorandum … was signed in 2015"): it names what the i-th is about without saying it.
+   */
+  section?(i: number): string | undefined;
 }
 
 const NO_LAZY_FACTS: LazyFacts = { count: 0, make: () => undefined as never, id: () => '', find: () => -1 };
@@ -227,6 +234,11 @@ class FactTable {
     if (n >= this.base) return this.added[n - this.base];
     if (this.gone.has(n)) return undefined;
     return n < this.curated.length ? this.curated[n] : this.lazy.make(n - this.curated.length);
+  }
+
+  /** The heading of the section the fact with this number stands in, for a lazy one that has one. */
+  sectionOf(n: number): string | undefined {
+    return n >= this.curated.length && n < this.base ? this.lazy.section?.(n - this.curated.length) : undefined;
   }
 
   /** The id of the fact with this number (one the index holds). */
@@ -271,6 +283,8 @@ export class FactIndex {
   private readonly options: Required<FactIndexOptions>;
   /** Each question's terms' expansions, kept while the question is (see reached). */
   private readonly expansions = new WeakMap<Query, Map<string, Expansion[]>>();
+  /** Section headings' terms, by heading (see sectionTerms). */
+  private readonly headingTerms = new Map<string, ReadonlySet<string>>();
 
   /**
    * `lazy`: facts besides `facts` (passages), made only when read. `stored`: postings saved
@@ -373,7 +387,10 @@ export class FactIndex {
     );
     const ranked = this.shortlist.best([...lists.values()], limit * 3).map(({ doc, score }) => {
       const coverage = total > 0 ? covered(doc) / total : 0;
-      const named = names.every((reach) => this.postings.reaches(reach, doc));
+      const section = this.sectionTerms(doc);
+      const named = names.every(
+        (reach) => this.postings.reaches(reach, doc) || (!!section && reach.some((e) => section.has(e.term))),
+      );
       return { doc, score, coverage, rank: score * coverage * coverage, named };
     });
     // Ranked before any is made a fact (a passage's is cut from its source): only those returned are.
@@ -558,11 +575,13 @@ export class FactIndex {
       reach: reachOf(c, expansions),
       related: related[i]!,
       weight: query.weights[i]!,
+      name: query.names[i]!,
     }));
     return (doc) => {
+      const section = this.sectionTerms(doc);
       let weight = 0;
       for (const c of concepts) {
-        if (this.postings.reaches(c.reach, doc)) {
+        if (this.postings.reaches(c.reach, doc) || (c.name && section && c.reach.some((e) => section.has(e.term)))) {
           weight += c.weight;
           continue;
         }
@@ -572,6 +591,22 @@ export class FactIndex {
       }
       return weight;
     };
+  }
+
+  /**
+   * The terms of the heading of the section a fact stands in: what the fact is about, though it
+   * does not say it. They cover a question's words and names as the fact's own do, but add
+   * nothing to its score: a section's every sentence has them, and most are about more.
+   */
+  private sectionTerms(doc: number): ReadonlySet<string> | undefined {
+    const heading = this.facts.sectionOf(doc);
+    if (!heading) return undefined;
+    let terms = this.headingTerms.get(heading);
+    if (!terms) {
+      if (this.headingTerms.size >= MAX_HEADINGS) this.headingTerms.clear();
+      this.headingTerms.set(heading, (terms = new Set(this.analyzer.terms(heading))));
+    }
+    return terms;
   }
 
   /**

@@ -10,7 +10,14 @@
  *   const facts = pack.passages.map((p) => passageFact(p, pack.documents.get(p.document)!));
  */
 import type { LoadedDocument, Pack } from '../knowledge/load.js';
-import { PassageFinder, type PassageTable, plainText, type Passage } from '../knowledge/passages.js';
+import {
+  type Heading,
+  PassageFinder,
+  type PassageTable,
+  plainText,
+  type Passage,
+  sectionHeadings,
+} from '../knowledge/passages.js';
 import type { Fact } from '../knowledge/schema.js';
 import type { LazyFacts } from './fact-index.js';
 import { NUMBER_WORDS } from './figures.js';
@@ -46,6 +53,22 @@ export function passageFact(passage: Passage, doc: LoadedDocument): Fact {
     tags: year ? [year] : [],
     ...(year ? { date: year } : {}),
   };
+}
+
+const headingsOf = new WeakMap<LoadedDocument, Heading[]>();
+
+/** The heading of the section a passage stands in, outside forum threads (a post is its own section). */
+export function headingOf(passage: Passage, doc: LoadedDocument): string | undefined {
+  if (passage.post !== null) return undefined;
+  let headings = headingsOf.get(doc);
+  if (!headings) headingsOf.set(doc, (headings = sectionHeadings(doc.text)));
+  let [lo, hi] = [0, headings.length - 1];
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (headings[mid]!.start < passage.start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return headings[hi]?.text;
 }
 
 /** A sentence that points back to a time the text gave before: "that year", "a month later", "four years later". */
@@ -100,6 +123,11 @@ export class PassageFacts implements LazyFacts {
 
   id(i: number): string {
     return `${PASSAGE_ID}${this.passages.at(i).id}`;
+  }
+
+  section(i: number): string | undefined {
+    const p = this.passages.at(i);
+    return headingOf(p, this.documents.get(p.document)!);
   }
 
   /** Passage ids are `passage:<document>:<start>`: found by their document, then by start. */

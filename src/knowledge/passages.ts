@@ -417,6 +417,40 @@ export function plainText(text: string): string {
     .replace(/[[\]*_`#]|\\(?=\S)/g, '');
 }
 
+/** A section's heading: where it stands in its document, and its words without markup. */
+export interface Heading {
+  start: number;
+  text: string;
+}
+
+/**
+ * The section headings of a document's text, in order: a markdown heading, or a short line
+ * alone without a sentence's full stop ("Gas pipeline “Pakistan Stream”", "Joint exercises:").
+ * Lines before the first paragraph of text are the document's title, not a section's.
+ */
+export function sectionHeadings(text: string): Heading[] {
+  const out: Heading[] = [];
+  let body = false;
+  for (const line of text.matchAll(/^[^\n]+$/gm)) {
+    const plain = plainText(line[0])
+      .replace(/^[\s>*+•-]+/, '')
+      .trim();
+    const words = wordCount(plain);
+    if (words === 0) continue;
+    // Not a list's item, a byline or a link's label ("Ricky Flores, USA TODAY", "More: Hotels make a comeback").
+    const heading =
+      /^\s*#/.test(line[0]) ||
+      (words <= MAX_HEADING_WORDS &&
+        !/^\s*(?:[-*+•]|\d+[.)])\s/.test(line[0]) &&
+        !/[.!?…]["”')\]]*$/.test(plain) &&
+        !/[,;]|:./.test(plain) &&
+        /^[\p{Lu}\p{N}“"]/u.test(plain));
+    if (!heading) body ||= words >= MIN_WORDS;
+    else if (body) out.push({ start: line.index!, text: plain.replace(/:$/, '') });
+  }
+  return out;
+}
+
 const wordCount = (plain: string): number => plain.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 
 const names = (plain: string, people: readonly (string | null | undefined)[]): boolean => {

@@ -14,7 +14,9 @@ import {
   type IndexedFact,
   type Query,
 } from '../../src/core/fact-index.js';
+import { PassageFacts } from '../../src/core/passage-facts.js';
 import { loadPack, type Pack } from '../../src/knowledge/load.js';
+import { PassageTable } from '../../src/knowledge/passages.js';
 import type { Fact } from '../../src/knowledge/schema.js';
 import { benchQueries } from '../../bench/queries.js';
 import { syntheticPack } from '../../bench/synthetic.js';
@@ -147,6 +149,21 @@ describe('the fact index', () => {
     const hits = index.search(index.query('which central asian states get nuclear plants'));
     const named = hits.filter((h) => h.named).map((h) => h.fact.quote);
     expect(named.some((q) => /Central Asia\b/.test(q) && /nuclear/i.test(q))).toBe(true);
+  });
+
+  it('counts a name its section heading gives as named by a passage, and as covered, without scoring it', () => {
+    const passages = new PassageFacts(PassageTable.of(pack.passages), pack.documents);
+    index = new FactIndex([], new Map(), pack.aliases, {}, passages);
+    const query = index.query('when was the intergovernmental agreement on pakistan stream signed');
+    const hit = index.search(query).find((h) => /intergovernmental agreement/.test(h.fact.quote));
+    // The sentence does not say "Pakistan Stream": its section's heading does.
+    expect(hit!.fact.quote).not.toMatch(/Pakistan Stream/);
+    expect(hit!.named).toBe(true);
+    expect(hit!.coverage).toBeGreaterThan(0.5);
+    // A word of the heading that is no name covers nothing: "gas" is the heading's, not the sentence's.
+    const gas = index.query('when was the intergovernmental agreement on gas signed');
+    const same = index.search(gas).find((h) => h.fact.id === hit!.fact.id)!;
+    expect(same.coverage).toBeLessThan(1);
   });
 
   it('reaches the years of a decade the pack names: "the 80s" is 1980 to 1989', () => {

@@ -14,7 +14,10 @@ import {
   PassageFinder,
   type PassageDocument,
   PassageTable,
+  sectionHeadings,
 } from '../../src/knowledge/passages.js';
+import { headingOf } from '../../src/core/passage-facts.js';
+import type { LoadedDocument } from '../../src/knowledge/load.js';
 import type { DocumentKind } from '../../src/knowledge/schema.js';
 import { sentenceSpans } from '../../src/knowledge/sentences.js';
 import { wordMatcher } from '../../src/knowledge/text.js';
@@ -444,5 +447,40 @@ describe('the passage table', () => {
   it('refuses a list whose documents do not stand together', () => {
     const [a, b, c] = knowledge.passages.filter((p, i, all) => i > 0 && p.document !== all[i - 1]!.document);
     expect(() => PassageTable.of([a!, b!, c!, a!])).toThrow(/not together/);
+  });
+});
+
+describe('section headings', () => {
+  const text = [
+    'Ties between two rivals',
+    '',
+    'The two countries were rivals for decades, and their trade was modest.',
+    '## Energy',
+    'A pipeline is planned between the two largest cities of the north.',
+    'Gas pipeline “North Stream”',
+    '',
+    'The memorandum was signed in 2015 and the agreement in 2021.',
+    'Joint exercises:',
+    '- Friendship: special forces train together every year.',
+  ].join('\n');
+
+  it('are markdown headings and short lines alone without a full stop, after the title', () => {
+    const headings = sectionHeadings(text).map((h) => h.text);
+    expect(headings).toEqual(['Energy', 'Gas pipeline “North Stream”', 'Joint exercises']);
+    // A line ending as a sentence does is text, however short.
+    expect(sectionHeadings('Intro text that is long enough here.\nIt was signed.\nMore.').map((h) => h.text)).toEqual(
+      [],
+    );
+  });
+
+  it('stand over the passages that follow them, up to the next', () => {
+    const loaded = { ...doc(text), normalized: text } as unknown as LoadedDocument;
+    const topics = buildPassages([doc(text)]).map((p) => [p.text.slice(0, 20), headingOf(p, loaded) ?? '']);
+    expect(topics).toEqual([
+      ['The two countries we', ''],
+      ['A pipeline is planne', 'Energy'],
+      ['The memorandum was s', 'Gas pipeline “North Stream”'],
+      ['Friendship: special ', 'Joint exercises'],
+    ]);
   });
 });
