@@ -265,7 +265,11 @@ export function readQuestion(question: string): QuestionShape {
   if (whole === '') return { type: null, about: '', chat: 'empty' };
   // "is X so, or is that just hype": the question is its first alternative; the second asks
   // the same the other way round, in words a source would not use.
-  const text = firstAlternative(whole);
+  // "what was the minister's name who…" asks the name of the minister: said the usual way round.
+  const text = firstAlternative(whole).replace(
+    /^((?:what|wat)(?:'?s| is| was) )(?:the )?((?:[a-z-]+ ){0,4}[a-z-]+)'s names?\b/,
+    '$1the name of the $2',
+  );
   for (const [pattern, chat] of CHAT) if (pattern.test(whole)) return { type: null, about: '', chat };
   const without = (at: number, length: number, keep = '') =>
     `${text.slice(0, at)}${keep} ${text.slice(at + length)}`.replace(/\s+/g, ' ').trim();

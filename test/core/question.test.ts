@@ -57,6 +57,15 @@ describe('reading a question', () => {
     expect(readQuestion('how long have the two armies held joint drills').type).toBe('date');
   });
 
+  it('reads "what was the minister\'s name who…" as the name of the minister, whatever the "who" after it', () => {
+    const shape = readQuestion("what was the russian deputy defence minister's name who signed the deal");
+    expect(shape.type).toBe('name');
+    expect(shape.asking).toBe('minister');
+    expect(readQuestion("whats the commander's name").asking).toBe('commander');
+    // A possessive elsewhere is left as it is.
+    expect(readQuestion("who signed pakistan's deal").type).toBe('person');
+  });
+
   it('takes "what did X cost" for a sum of money', () => {
     expect(readQuestion('what did the storm cost in damage').type).toBe('money');
     expect(readQuestion('what did the storm damage').type).toBeNull();
