@@ -42,7 +42,7 @@ export const askedOf = (
 });
 
 /** The terms that stand for the asked noun: its own and those the search reached for it. */
-const askedTerms = (asked: Asked): string[] =>
+export const askedTerms = (asked: Asked): string[] =>
   asked.asking ? [...asked.termsOf(asked.asking), ...(asked.reach ?? [])] : [];
 
 /** A day of a month: "5 April", "April 5", "April 5th". */

@@ -18,6 +18,11 @@ export class CitationBuilder {
     private readonly disputes: DisputeIndex,
   ) {}
 
+  /** The marker of a fact already cited, else undefined. */
+  markerOf(fact: Fact): number | undefined {
+    return this.byFact.get(fact.id);
+  }
+
   /** The marker for a fact, citing it if it is not cited yet. */
   cite(fact: Fact): number {
     const known = this.byFact.get(fact.id);

@@ -12,7 +12,8 @@ import type { Fact, Topic } from '../knowledge/schema.js';
 import { wordMatcher } from '../knowledge/text.js';
 import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './citations.js';
 import { ClaimReader, withoutAttribution } from './claims.js';
-import { askedOf } from './answer-type.js';
+import { askedOf, askedTerms } from './answer-type.js';
+import { type FigureSide, figureSides } from './figure-disagreement.js';
 import { compose } from './compose.js';
 import { NUMBER_WORDS } from './figures.js';
 import { Covered, isPassage, PassageFacts } from './passage-facts.js';
@@ -25,7 +26,7 @@ import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { REPORTED, rule, weigh, type Evidence } from './verdict.js';
 import { FactIndex, type Hit, type Query } from './fact-index.js';
 import { SavedIndex, savedOrBuilt } from './index-store.js';
-import type { Answer, Citation, Scope, SourceSummary, Verdict } from './model.js';
+import type { Answer, Citation, Disagreement, Scope, SourceSummary, Verdict } from './model.js';
 import { canonical, terms } from './tokens.js';
 
 /** How a no-answer note names what the sources do not give. */
@@ -193,6 +194,19 @@ export class Engine {
     }
     const sentences = choice.answering.map((h) => ({ text: h.fact.statement, citation: builder.cite(h.fact) }));
     const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits));
+    // Sources that answer with figures that cannot be the same disagree, found or not.
+    const counted = askedTerms(asked);
+    const sides = figureSides(hits, shape.type, (noun) =>
+      counted.length ? asked.termsOf(noun).some((t) => counted.includes(t)) : true,
+    );
+    // Unless a disagreement shown already sets all these sides against each other.
+    const cites = (d: Disagreement, side: FigureSide) =>
+      side.hits.some((h) => {
+        const n = builder.markerOf(h.fact);
+        return n !== undefined && d.positions.some((p) => p.citations.includes(n));
+      });
+    if (sides && !disagreements.some((d) => sides.every((side) => cites(d, side))))
+      disagreements.push(this.figureDisagreement(sides, builder));
     return {
       query,
       status: 'answered',
@@ -277,6 +291,23 @@ export class Engine {
       .map((id) => this.index.get(id)?.date)
       .find((d) => d);
     return date ? { ...fact, date } : fact;
+  }
+
+  /** Sides giving different figures, as a disagreement: "Sources give different figures: 40,000 families against 18,386 families." */
+  private figureDisagreement(sides: readonly FigureSide[], builder: CitationBuilder): Disagreement {
+    const who = (h: Hit) => {
+      const source = sourceRef(this.pack, h.fact);
+      return source.author ?? source.publisher ?? source.title;
+    };
+    const said = sides.map((side) => ({
+      label: `${[...new Set(side.hits.map(who))].join(', ')}: ${[...new Set(side.figures.map((f) => f.text))].join(', ')}`,
+      citations: [...new Set(side.hits.slice(0, 2).map((h) => builder.cite(h.fact)))].sort((a, b) => a - b),
+    }));
+    return {
+      topic: `figures:${said.map((p) => p.citations.join('+')).join('/')}`,
+      summary: `Sources give different figures: ${sides.map((side) => side.figures[0]!.text).join(' against ')}.`,
+      positions: said,
+    };
   }
 
   /** "only proposed by Andrew Korybko", "only claimed by a forum member, rock127". */

@@ -235,11 +235,13 @@ export function figures(input: string): Figure[] {
       continue;
     // "the two countries", "these two sides": a pair the text already knows, not a count it gives.
     if (/^(?:two|2)$/.test(m[2]!) && /\b(?:the|these|those)\s+$/.test(text.slice(Math.max(0, at - 7), at))) continue;
-    // "two dozen soldiers", "three hundred people": the second number word multiplies the first.
-    const times = /^\s+(dozen|hundred)\b((?:\s+(?!(?:${numberWord})\b)[a-z][a-z0-9-]*){1,3})?/.exec(
-      text.slice(at + m[2]!.length),
-    );
-    const value = (NUMBER_WORDS[m[2]!] ?? toNumber(m[2]!)) * (times ? NUMBER_WORDS[times[1]!]! : 1);
+    // "two dozen soldiers", "three hundred people", "four crore people": the scale multiplies the number.
+    const times =
+      /^\s+(dozen|hundred|thousand|million|billion|lakhs?|crores?)\b((?:\s+(?!(?:${numberWord})\b)[a-z][a-z0-9-]*){1,3})?/.exec(
+        text.slice(at + m[2]!.length),
+      );
+    const value =
+      (NUMBER_WORDS[m[2]!] ?? toNumber(m[2]!)) * (times ? (NUMBER_WORDS[times[1]!] ?? SCALE[times[1]!]!) : 1);
     const [low, high] = qualify(m[1], value, value);
     if (times) {
       const noun = (times[2] ?? '').trim();

@@ -237,6 +237,8 @@ function counted(about: string): { asking?: string } {
   let at = verbAt > 0 ? Math.min(verbAt, 3) - 1 : 0;
   // "how many km long": the unit counts, the adjective after it says what is measured.
   if (at > 0 && MEASURE.test(ws[at]!)) at--;
+  // "how many people actually died": an adverb says how, the noun before it what is counted.
+  while (at > 0 && !lexicon.partsOfSpeech(ws[at]!).includes('n') && lexicon.partsOfSpeech(ws[at]!) !== '') at--;
   const noun = ws[at];
   return noun && !AUXILIARY.test(noun) && noun !== 'of' ? { asking: noun } : {};
 }

@@ -63,6 +63,13 @@ describe('figures', () => {
     expect(two!.noun).toMatch(/^soldiers/);
     expect(figures('three hundred people died')[0]).toMatchObject({ kind: 'count', low: 300 });
     expect(figures('a dozen ships')[0]).toMatchObject({ kind: 'count', low: 12 });
+    // A scale word after a number word multiplies it too: "four crore people" is 40 million people.
+    expect(figures('drinking water to four crore people')[0]).toMatchObject({
+      kind: 'count',
+      low: 4e7,
+      noun: 'people',
+    });
+    expect(figures('ten thousand troops')[0]).toMatchObject({ kind: 'count', low: 1e4, noun: 'troops' });
   });
 
   it('reads a share in words ("one-third of", "half of") as a percentage, not a time ("the first half of 2018")', () => {

@@ -92,6 +92,10 @@ describe('reading a question', () => {
     expect(readQuestion('how many metres high will the wall be').asking).toBe('metres');
   });
 
+  it('counts the noun before an adverb: "how many people actually died" counts people', () => {
+    expect(readQuestion('how many people actually died in the storm').asking).toBe('people');
+  });
+
   it('takes "what did X do" for a question about a deed, not for "which X"', () => {
     expect(readQuestion('what did the us do when the war broke out').type).toBeNull();
   });

@@ -1,0 +1,85 @@
+/**
+ * Where the facts that answer a question asking for a figure give figures that cannot be the
+ * same, from different sources: "how many families will the dam displace" is answered 40,000
+ * by one source and 18,386 by another. The question says what the figures are of, so two
+ * facts need nothing more in common than answering it as well as each other: the answer then
+ * shows them as a disagreement, every side cited (a disputed point is never shown from one
+ * side), though no one found the disagreement beforehand.
+ *
+ *   figureSides(hits, 'count', (noun) => noun === 'families');
+ *   // [{ hits: [guardian], figures: [40,000 families] }, { hits: [ndtv], figures: [18,386 families] }]
+ */
+import { type Figure, type FigureKind, figures, overlaps } from './figures.js';
+import type { Hit } from './fact-index.js';
+import type { AnswerType } from './question.js';
+import { stem, words } from './tokens.js';
+
+/** The kind of figure that answers each type of question that asks for one. */
+const KIND: Partial<Record<AnswerType, FigureKind>> = {
+  date: 'year',
+  money: 'money',
+  percent: 'percent',
+  count: 'count',
+  amount: 'count',
+};
+
+/** A fact answers as well as the best when it covers this share of what the best covers. */
+const AS_WELL = 0.75;
+
+export interface FigureSide {
+  /** The facts of this side, best first: one source or several that agree. */
+  hits: Hit[];
+  /** The figures they give, as written. */
+  figures: Figure[];
+}
+
+const sourceOf = (h: Hit): string => `${h.fact.source.document}#${h.fact.source.post ?? ''}`;
+
+/** Counts of the same thing ("families" and "family"); money in one currency. */
+function comparable(f: Figure, g: Figure): boolean {
+  if (f.kind === 'money') return f.currency === g.currency;
+  if (f.kind === 'count') return !!f.noun && !!g.noun && stem(words(f.noun)[0] ?? '') === stem(words(g.noun)[0] ?? '');
+  return true;
+}
+
+/** Two lists of figures that cannot say the same: some pair is comparable, and no comparable pair overlaps. */
+function differ(a: readonly Figure[], b: readonly Figure[]): boolean {
+  const pairs = a.flatMap((f) => b.filter((g) => comparable(f, g)).map((g) => [f, g] as const));
+  return pairs.length > 0 && pairs.every(([f, g]) => !overlaps(f, g));
+}
+
+/**
+ * The sides, two or more, where `hits` (the question's relevant facts, best first) answer a
+ * question of `type` with figures from different sources that cannot be the same; else
+ * null. `counts` says whether a count's noun is what the question counts.
+ */
+export function figureSides(
+  hits: readonly Hit[],
+  type: AnswerType | null,
+  counts: (noun: string) => boolean = () => true,
+): FigureSide[] | null {
+  const kind = type && KIND[type];
+  const best = hits[0]?.coverage ?? 0;
+  if (!kind) return null;
+  const sides: (FigureSide & { sources: Set<string> })[] = [];
+  for (const h of hits) {
+    if (h.coverage < best * AS_WELL) continue;
+    const given = figures(h.fact.quote.toLowerCase()).filter(
+      (f) => f.kind === kind && (kind !== 'count' || (!!f.noun && counts(f.noun))),
+    );
+    if (given.length === 0) continue;
+    // A source that says more than one of these figures is weighing them, not taking a side.
+    const source = sourceOf(h);
+    const own = sides.find((s) => s.sources.has(source));
+    if (own) {
+      own.hits.push(h);
+      continue;
+    }
+    const agreeing = sides.find((s) => !differ(s.figures, given));
+    if (agreeing) {
+      agreeing.hits.push(h);
+      agreeing.sources.add(source);
+    } else sides.push({ hits: [h], figures: given, sources: new Set([source]) });
+  }
+  return sides.length >= 2 ? sides.map(({ hits: h, figures: f }) => ({ hits: h, figures: f })) : null;
+}

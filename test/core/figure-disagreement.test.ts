@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Hit } from '../../src/core/fact-index.js';
+import { Engine } from '../../src/core/engine.js';
+import { figureSides } from '../../src/core/figure-disagreement.js';
+import type { Fact } from '../../src/knowledge/schema.js';
+
+const hit = (id: string, document: string, quote: string, coverage = 1): Hit => ({
+  fact: { id, statement: quote, quote, source: { document }, kind: 'report', topic: '', tags: [] } as Fact,
+  score: 10,
+  coverage,
+  rank: 10 * coverage * coverage,
+  named: true,
+});
+
+describe('figures that answer a question differently', () => {
+  const guardian = hit('a', 'guardian', 'The dam will displace 40,000 families, activists say.');
+  const ndtv = hit('b', 'ndtv', 'The government puts the number of affected families at 18,386 families.');
+
+  it('are sides when different sources give counts of the asked thing that cannot be the same', () => {
+    const sides = figureSides([guardian, ndtv], 'count', (noun) => noun.startsWith('famil'));
+    expect(sides?.map((s) => s.hits.map((h) => h.fact.id))).toEqual([['a'], ['b']]);
+    expect(sides?.map((s) => s.figures[0]!.text)).toEqual(['40,000 families', '18,386 families']);
+  });
+
+  it('are no disagreement when the figures can be the same, or one source gives both', () => {
+    const about = hit('c', 'ndtv', 'About 40,000 families will be affected.');
+    expect(figureSides([guardian, about], 'count')).toBeNull();
+    const same = hit('d', 'guardian', 'Officials count 18,386 families.');
+    expect(figureSides([guardian, same], 'count')).toBeNull();
+  });
+
+  it('leave out facts that answer the question clearly less well, counts of other things, and questions asking no figure', () => {
+    expect(figureSides([guardian, { ...ndtv, coverage: 0.5 }], 'count')).toBeNull();
+    const villages = hit('e', 'ndtv', 'Water will reach 200 villages.');
+    expect(figureSides([guardian, villages], 'count', (noun) => noun.startsWith('famil'))).toBeNull();
+    expect(figureSides([guardian, ndtv], 'person')).toBeNull();
+  });
+
+  it('compare years for "when" and money in one currency', () => {
+    const y1 = hit('f', 'x', 'The memorandum was signed in 2015.');
+    const y2 = hit('g', 'y', 'The memorandum was signed in 2017.');
+    expect(figureSides([y1, y2], 'date')).toHaveLength(2);
+    const usd = hit('h', 'x', 'It will cost $2 billion.');
+    const inr = hit('i', 'y', 'It will cost Rs 22,000 crore.');
+    expect(figureSides([usd, inr], 'money')).toBeNull();
+  });
+});
+
+describe('an answer whose sources give different figures', () => {
+  it('shows them as a disagreement, every side cited, beside what it answers', () => {
+    const engine = Engine.fromDir('test/packs/hurricane-maria');
+    const answer = engine.ask('how many people actually died because of hurricane maria in puerto rico?');
+    const block = answer.disagreements.find((d) => d.summary.startsWith('Sources give different figures:'));
+    expect(block!.positions.length).toBeGreaterThanOrEqual(2);
+    const byN = new Map(answer.citations.map((c) => [c.n, c]));
+    const documents = block!.positions.map((p) => byN.get(p.citations[0]!)!.source.document);
+    expect(new Set(documents).size).toBe(documents.length);
+    for (const p of block!.positions)
+      expect(byN.get(p.citations[0]!)!.quote).toContain(p.label.split(': ')[1]!.split(',')[0]!);
+  });
+});
