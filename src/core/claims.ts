@@ -529,7 +529,7 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
       });
     last = Math.max(last, m.end);
   }
-  const partyAt = (i: number) => tokens[i]!.party;
+  const partyAt = (i: number) => tokens[i]?.party ?? null;
   const isBreak = (i: number) =>
     /^[,;:.!?()]$/.test(tokens[i]!.word) || /^(?:while|whereas|but|which|who|that)$/.test(tokens[i]!.word);
   const governed = (j: number, roles: ReadonlySet<string> = NOT_A_ROLE) => {

@@ -178,3 +178,10 @@ describe('reported speech', () => {
     expect(reportedSpeech('The two navies held joint drills called "Arab Monsoon".')).toBe(false);
   });
 });
+
+describe('a claim cut short', () => {
+  it('is read without failing when it ends on "and" after a party', () => {
+    expect(() => reader.read('Russia signed a deal with Pakistan and')).not.toThrow();
+    expect(frame('Russia signed a deal with Pakistan and', 'sign')).toMatchObject({ agent: 'russia' });
+  });
+});
