@@ -13,7 +13,7 @@ import { wordMatcher } from '../knowledge/text.js';
 import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './citations.js';
 import { ClaimReader, withoutAttribution } from './claims.js';
 import { askedOf, askedTerms } from './answer-type.js';
-import { type FigureSide, figureSides } from './figure-disagreement.js';
+import { asksFigure, type FigureSide, figureSides } from './figure-disagreement.js';
 import { compose } from './compose.js';
 import { NUMBER_WORDS } from './figures.js';
 import { Covered, isPassage, PassageFacts } from './passage-facts.js';
@@ -193,6 +193,14 @@ export class Engine {
       };
     }
     const sentences = choice.answering.map((h) => ({ text: h.fact.statement, citation: builder.cite(h.fact) }));
+    // A relevant fact that takes a side on the very point asked (most of the question's words
+    // are the disagreement's) brings its disagreement, though another fact answers first. A
+    // question asking for a figure has its sides found by their figures (below).
+    if (!asksFigure(shape.type)) {
+      const terms = this.reader.read(shape.about || question).terms;
+      for (const h of hits)
+        if (this.disputes.of(h.fact.id).some((topic) => this.aboutPoint(terms, topic))) builder.cite(h.fact);
+    }
     const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits));
     // Sources that answer with figures that cannot be the same disagree, found or not.
     const counted = askedTerms(asked);

@@ -23,6 +23,9 @@ const KIND: Partial<Record<AnswerType, FigureKind>> = {
   amount: 'count',
 };
 
+/** True for a question answered by a figure: a count, an amount, a sum, a share or a year. */
+export const asksFigure = (type: AnswerType | null): boolean => !!type && !!KIND[type];
+
 /** A fact answers as well as the best when it covers this share of what the best covers. */
 const AS_WELL = 0.75;
 
