@@ -46,23 +46,28 @@ const NAME_RUN = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|and|for|the|de|&)\s+)*\p{Lu}
 /** Initials (lower case) → the one name (lower case) that has them; initials two names share are left out. */
 export function initials(texts: Iterable<string>): Map<string, string> {
   const names = new Map<string, Set<string>>();
+  const add = (key: string, name: string) => {
+    const list = names.get(key) ?? new Set<string>();
+    list.add(name);
+    names.set(key, list);
+  };
   for (const text of texts) {
     for (const m of text.matchAll(NAME_RUN)) {
       const words = m[0].split(/\s+/);
-      // The first word may only open the sentence ("The New York Times"): the name without it counts too.
-      for (const from of [0, 1]) {
+      // Any tail that starts with a capital: a run may open the sentence ("The New York Times") or
+      // join two names ("Gazprom and Pakistan's Oil and Gas Development Company": "ogdc").
+      for (let from = 0; from < words.length - 1; from++) {
         const name = words.slice(from);
         const capitals = name.filter((w) => /^\p{Lu}/u.test(w));
-        if (capitals.length < 2) continue;
-        const key = capitals.map((w) => w[0]!.toLowerCase()).join('');
-        const list = names.get(key) ?? new Set<string>();
-        list.add(
-          name
-            .join(' ')
-            .toLowerCase()
-            .replace(/['’]s$/, ''),
-        );
-        names.set(key, list);
+        if (!/^\p{Lu}/u.test(name[0]!) || capitals.length < 2) continue;
+        const written = name
+          .join(' ')
+          .toLowerCase()
+          .replace(/['’]s$/, '');
+        add(capitals.map((w) => w[0]!.toLowerCase()).join(''), written);
+        // Small words may have their letter too: "Memorandum of Understanding" is "mou".
+        const all = name.filter((w) => w !== '&').map((w) => w[0]!.toLowerCase());
+        if (all.length > capitals.length) add(all.join(''), written);
       }
     }
   }

@@ -34,6 +34,16 @@ describe('initials the sources never define', () => {
     expect(found.get('cjcsc')).toBe('chairman of the joint chiefs of staff committee');
   });
 
+  it('stand for a name inside a longer run of names, small words lettered or not', () => {
+    const found = initials([
+      "As Gazprom and Pakistan's Oil and Gas Development Company signed a deal.",
+      'Status: The Memorandum of Understanding was signed in 2015.',
+    ]);
+    expect(found.get('ogdc')).toBe('oil and gas development company');
+    expect(found.get('mou')).toBe('memorandum of understanding');
+    expect(found.get('mu')).toBe('memorandum of understanding');
+  });
+
   it('stand for nothing where two names share them', () => {
     expect(initials(['Green River Dam opened.', 'The Grand Rapids Daily said so.']).get('grd')).toBeUndefined();
   });
