@@ -102,6 +102,22 @@ function contextYear(passage: Passage, doc: LoadedDocument): string | undefined 
   return String(Number(last[1]) + shift);
 }
 
+const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/;
+
+/**
+ * The year the paragraph a passage stands in is set in, where the passage names none itself:
+ * the last year named before it in the paragraph ("The year 2011 was terrible… The year ended
+ * with a U.S. attack…"). Like a heading, it says when the passage is about without the passage
+ * saying it, so a question's year may be named by it; a passage that names a year is about that.
+ * A paragraph is a line, as for the segmenter: a forum post's header lines (a join date) are not
+ * its words.
+ */
+export function paragraphYear(passage: Passage, doc: LoadedDocument): string | undefined {
+  if (YEAR.test(passage.text)) return undefined;
+  const paragraph = doc.text.slice(doc.text.lastIndexOf('\n', passage.start) + 1, passage.start);
+  return [...paragraph.matchAll(new RegExp(YEAR, 'g'))].at(-1)?.[0];
+}
+
 /**
  * A pack's passages as the index's lazy facts (see FactIndex): each made into a fact only
  * when a search returns it or it is looked up by id.
@@ -127,7 +143,10 @@ export class PassageFacts implements LazyFacts {
 
   section(i: number): string | undefined {
     const p = this.passages.at(i);
-    return headingOf(p, this.documents.get(p.document)!);
+    const doc = this.documents.get(p.document)!;
+    const heading = headingOf(p, doc);
+    const year = paragraphYear(p, doc);
+    return year ? `${heading ?? ''} ${year}`.trim() : heading;
   }
 
   /** Passage ids are `passage:<document>:<start>`: found by their document, then by start. */

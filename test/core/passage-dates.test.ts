@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine.js';
+import { paragraphYear } from '../../src/core/passage-facts.js';
+import type { LoadedDocument } from '../../src/knowledge/load.js';
+import type { Passage } from '../../src/knowledge/passages.js';
 import { copyPack } from '../helpers/pack-fixture.js';
 
 /** The sentences of doc1 that the minimal pack's facts quote. */
@@ -73,5 +76,27 @@ describe('a passage that points back to a year its document gave', () => {
     expect(engine.check('The mayor opened the tunnel in 2007.').verdict).toBe('supported');
     expect(engine.check('The mayor opened the tunnel in 2005.').verdict).not.toBe('supported');
     expect(engine.check('The mayor opened the tunnel in 2005.').verdict).not.toBe('contradicted');
+  });
+});
+
+describe('the year of the paragraph a passage stands in', () => {
+  /** The passage of `text` that begins with `sentence`, as the segmenter would give it. */
+  const at = (text: string, sentence: string) => {
+    const start = text.indexOf(sentence);
+    return [{ text: sentence, start, end: start + sentence.length } as Passage, { text } as LoadedDocument] as const;
+  };
+
+  it('is the last year named before it in its paragraph, where the passage names none', () => {
+    const text = 'In 2009 the port grew. The year 2011 was a hard one. In its last month a storm sank four boats.\n';
+    expect(paragraphYear(...at(text, 'In its last month a storm sank four boats.'))).toBe('2011');
+  });
+
+  it('is nothing when the passage names a year of its own, or the year stands in another paragraph', () => {
+    const text = 'The harbour was dredged in 2011.\nA storm sank four boats in 2012. Another sank two more.\n';
+    expect(paragraphYear(...at(text, 'A storm sank four boats in 2012.'))).toBeUndefined();
+    expect(
+      paragraphYear(...at('The harbour was dredged in 2011.\nA storm sank four boats.\n', 'A storm sank four boats.')),
+    ).toBeUndefined();
+    expect(paragraphYear(...at(text, 'Another sank two more.'))).toBe('2012');
   });
 });
