@@ -82,6 +82,13 @@ const mostSalient = (kinds: readonly Salience[]): Salience =>
  * question is about the pack: "big", used once, would otherwise outweigh "pipeline".
  */
 const MAX_WEIGHT = 3;
+/** How much of its weight an everyday word keeps: in a small pack nearly every word is rare, yet "take" says less than "missile". */
+function everydayShare(word: string): number {
+  const rank = Math.min(...word.split(' ').map((w) => ENGLISH_RANK.get(w) ?? Infinity));
+  return Math.min(1, Math.max(EVERYDAY_FLOOR, Math.log(rank) / Math.log(EVERYDAY_RANK)));
+}
+const EVERYDAY_FLOOR = 0.5;
+const EVERYDAY_RANK = 2000;
 /** What the word that names what is asked for ("which city") weighs, as a share of its weight. */
 const ASKING_SHARE = 0.3;
 /** A name this rare in the pack (its weight) sets its facts apart: about one fact in eight, or rarer. */
@@ -624,7 +631,8 @@ export class FactIndex {
       ...related.map((r) => r.term),
     ];
     const df = Math.max(0, ...reached.map((t) => this.postings.frequency(t)));
-    return Math.min(MAX_WEIGHT, df === 0 ? UNSEEN_SHARE[kind] * idf(1) : idf(df));
+    const everyday = kind === 'name' || keys.length ? 1 : everydayShare(concept.word);
+    return everyday * Math.min(MAX_WEIGHT, df === 0 ? UNSEEN_SHARE[kind] * idf(1) : idf(df));
   }
 
   /** A fact's terms, field by field. A replaced fact is analysed again rather than its terms kept: rare, and cheaper than memory. */

@@ -166,6 +166,27 @@ describe('the fact index', () => {
     expect(same.coverage).toBeLessThan(1);
   });
 
+  it('weighs an everyday word below a rare one that the pack uses as seldom: "take" says less than "missile"', () => {
+    const fact = (id: string, quote: string): Fact => ({
+      id,
+      statement: quote,
+      quote,
+      source: { document: 'doc' },
+      kind: 'report',
+      topic: '',
+      tags: [],
+    });
+    index = new FactIndex(
+      [fact('a', 'The army will take the missile.'), fact('b', 'The harbour was dredged.')],
+      new Map(),
+      pack.aliases,
+    );
+    const query = index.query('take missile');
+    const weight = (word: string) => query.weights[query.concepts.findIndex((c) => c.word === word)]!;
+    expect(weight('take')).toBeGreaterThan(0);
+    expect(weight('take')).toBeLessThan(weight('missile'));
+  });
+
   it('reaches the years of a decade the pack names: "the 80s" is 1980 to 1989', () => {
     index = new FactIndex(pack.facts, new Map(), pack.aliases);
     const query = index.query('what happened in the sixties');
