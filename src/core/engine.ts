@@ -173,6 +173,8 @@ export class Engine {
       disagreements: [],
     });
     // Nothing to ask about (only punctuation, emoji) is no answer; "hi" and "help" are chat.
+    // "how do i build a gas grill": sources that report events and views tell no one how to do things.
+    if (shape.chat === 'instructions') return none(this.noAnswerNote());
     if (shape.chat) return none(this.chatNote(shape.chat), shape.chat === 'empty' ? 'no_answer' : 'chat');
     const searched = this.query(shape.about || question, shape.asking);
     const hits = this.relevant(searched, scope, this.options.minCoverage, CANDIDATES, shape.asking);

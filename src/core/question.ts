@@ -31,7 +31,8 @@ export type AnswerType =
   | 'kind'
   | 'frequency';
 
-export type Chat = 'greeting' | 'thanks' | 'help' | 'empty';
+/** `instructions`: how to do something oneself ("how do i build a gas grill"), which no source reporting events tells. */
+export type Chat = 'greeting' | 'thanks' | 'help' | 'empty' | 'instructions';
 
 export interface QuestionShape {
   type: AnswerType | null;
@@ -119,6 +120,7 @@ const CHAT: [RegExp, Chat][] = [
     /^(?:(?:ok|okay|so|but|and|well)\s+)*(?:(?:but|so)\s+)?(?:who(?:'s| is) right|who is correct|which (?:is|one is) (?:right|true|correct)|what(?:'s| is) the truth|what do you think|your opinion|thoughts)$/,
     'help',
   ],
+  [/^(?:how (?:do|can|should|could|would|will) (?:i|we)|how to)\b/, 'instructions'],
 ];
 
 /**

@@ -45,4 +45,11 @@ describe("the quality issue's examples", () => {
     expect(a.citations).toEqual([]);
     expect(a.text).toMatch(/\/ask/);
   });
+
+  it('says it has no sourced answer to a request for instructions, though the pack has facts on its words', () => {
+    const a = engine.ask('how do i build a gas pipeline');
+    expect(a.status).toBe('no_answer');
+    expect(a.citations).toEqual([]);
+    expect(engine.ask('how did russia help build the gas pipeline').status).not.toBe('no_answer');
+  });
 });

@@ -108,4 +108,13 @@ describe('reading a question', () => {
     expect(readQuestion('?!').chat).toBe('empty');
     expect(readQuestion('who is right about the su-35 talks').chat).toBeNull();
   });
+
+  it('tells a request for instructions, which no source reporting events answers, from a question about how something happened', () => {
+    expect(readQuestion('how do i build a gas grill').chat).toBe('instructions');
+    expect(readQuestion('How can we convert rubles to rupees?').chat).toBe('instructions');
+    expect(readQuestion('how to dye textiles at home').chat).toBe('instructions');
+    expect(readQuestion('how do i use this').chat).toBe('help');
+    expect(readQuestion('how did russia help pakistan build the steel mill').chat).toBeNull();
+    expect(readQuestion('how do russia and pakistan trade').chat).toBeNull();
+  });
 });
