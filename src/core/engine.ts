@@ -11,7 +11,7 @@ import type { PassageTable } from '../knowledge/passages.js';
 import type { Fact, Topic } from '../knowledge/schema.js';
 import { wordMatcher } from '../knowledge/text.js';
 import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './citations.js';
-import { ClaimReader, withoutAttribution } from './claims.js';
+import { ClaimReader, type Reading, withoutAttribution } from './claims.js';
 import { askedOf, askedTerms } from './answer-type.js';
 import { asksFigure, type FigureSide, figureSides } from './figure-disagreement.js';
 import { compose } from './compose.js';
@@ -77,6 +77,8 @@ const ABOUT_POINT = 0.5;
 /** The most passages whose names are read for initials on a question's first unknown short word (see spelledOut). */
 const INITIALS_MAX_PASSAGES = 50_000;
 const CANDIDATES = 12;
+/** The facts a claim is weighed against, found by its subject and again by its figures. */
+const CLAIM_FACTS = 8;
 const MAX_ECHO = 1000;
 
 export class Engine {
@@ -232,7 +234,9 @@ export class Engine {
     // Relevance is judged on what the claim is about, not on its figures: a wrong year must
     // still find the fact that gives the right one.
     const subject = claimText.replace(/(?<![\p{L}\d-])\d[\d.,]*\s*%?/gu, ' ').replace(NUMBER_WORD, ' ');
-    const hits = this.relevant(this.query(subject), scope, this.options.minCoverage * 0.8, 8);
+    const reading = this.reader.read(claimText);
+    const about = this.relevant(this.query(subject), scope, this.options.minCoverage * 0.8, CLAIM_FACTS);
+    const hits = [...about, ...this.giving(subject, reading, about, scope)];
     if (hits.length === 0) {
       return {
         claim,
@@ -242,7 +246,6 @@ export class Engine {
         disagreements: [],
       };
     }
-    const reading = this.reader.read(claimText);
     const attributed = withoutAttribution(claimText) !== claimText;
     const partyName = (p: string) => p.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
     const evidence = hits.map((hit) =>
@@ -273,6 +276,20 @@ export class Engine {
       citations: builder.list,
       disagreements,
     };
+  }
+
+  /**
+   * The facts that give a claim's sums, shares and counts, besides those found by its subject:
+   * the one that gives "74%" and "26%" may say the rest in fewer of the claim's words than
+   * others that give no figure. Not its years: a year is given for many events.
+   */
+  private giving(subject: string, claim: Reading, found: readonly Hit[], scope: Scope): Hit[] {
+    const given = claim.figures.filter((f) => f.kind !== 'year' && f.kind !== 'rank');
+    if (given.length === 0) return [];
+    const query = this.query(`${subject} ${given.map((f) => f.text).join(' ')}`);
+    return this.relevant(query, scope, this.options.minCoverage * 0.8, CLAIM_FACTS).filter(
+      (h) => !found.some((f) => f.fact.id === h.fact.id),
+    );
   }
 
   /**
