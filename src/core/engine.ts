@@ -248,9 +248,7 @@ export class Engine {
     }
     const attributed = withoutAttribution(claimText) !== claimText;
     const partyName = (p: string) => p.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-    const evidence = hits.map((hit) =>
-      weigh(reading, this.reader.readFact(this.dated(hit.fact)), hit, attributed, partyName),
-    );
+    const evidence = hits.map((hit) => weigh(reading, this.factReading(hit.fact), hit, attributed, partyName));
     const ruling = rule(evidence, this.disputes, (topic) => this.aboutPoint(reading.terms, topic));
 
     const builder = this.builder();
@@ -303,6 +301,18 @@ export class Engine {
       this.index.analyzer.terms([topic.name, d.summary, ...d.positions.map((p) => p.label)].join(' . ')),
     );
     return claimTerms.filter((t) => words.has(t)).length / claimTerms.length >= ABOUT_POINT;
+  }
+
+  /**
+   * A fact read for a verdict. A passage's section heading names what the section is about
+   * ("The Ostrava line"): a name in it is named by the passage too, though the passage says
+   * only "the line".
+   */
+  private factReading(fact: Fact): Reading {
+    const reading = this.reader.readFact(this.dated(fact));
+    const heading = this.index.section(fact.id);
+    if (!heading) return reading;
+    return { ...reading, terms: [...new Set([...reading.terms, ...this.reader.read(heading).names.flat()])] };
   }
 
   /**

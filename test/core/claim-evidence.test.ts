@@ -43,3 +43,21 @@ describe('the facts a claim is weighed against', () => {
     expect(verdict.citations[0]?.quote).toMatch(/26% to Northam/);
   });
 });
+
+describe('a passage under a heading', () => {
+  let engine: Engine;
+  let remove = () => {};
+
+  beforeAll(() => {
+    ({ engine, remove } = engineWith(
+      'The Zarnak Link\nThe tunnel under the bay opened to traffic in 2004 after six years of work.\n',
+    ));
+  });
+  afterAll(() => remove());
+
+  it('names what its heading names, for a claim that names it', () => {
+    expect(engine.check('The Zarnak tunnel under the bay opened to traffic in 2004.').verdict).toBe('supported');
+    expect(engine.check('The Zarnak tunnel under the bay opened to traffic in 2009.').verdict).toBe('contradicted');
+    expect(engine.check('The Borvik tunnel under the bay opened to traffic in 2004.').verdict).toBe('unverified');
+  });
+});
