@@ -11,7 +11,7 @@ import type { PassageTable } from '../knowledge/passages.js';
 import type { Fact, Topic } from '../knowledge/schema.js';
 import { wordMatcher } from '../knowledge/text.js';
 import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './citations.js';
-import { ClaimReader, withoutAttribution } from './claims.js';
+import { ClaimReader, type Reading, withoutAttribution } from './claims.js';
 import { askedOf, askedTerms } from './answer-type.js';
 import { asksFigure, type FigureSide, figureSides } from './figure-disagreement.js';
 import { compose } from './compose.js';
@@ -77,6 +77,8 @@ const ABOUT_POINT = 0.5;
 /** The most passages whose names are read for initials on a question's first unknown short word (see spelledOut). */
 const INITIALS_MAX_PASSAGES = 50_000;
 const CANDIDATES = 12;
+/** The facts a claim is weighed against, found by its subject and again by its figures. */
+const CLAIM_FACTS = 8;
 const MAX_ECHO = 1000;
 
 export class Engine {
@@ -234,7 +236,9 @@ export class Engine {
     // Relevance is judged on what the claim is about, not on its figures: a wrong year must
     // still find the fact that gives the right one.
     const subject = claimText.replace(/(?<![\p{L}\d-])\d[\d.,]*\s*%?/gu, ' ').replace(NUMBER_WORD, ' ');
-    const hits = this.relevant(this.query(subject), scope, this.options.minCoverage * 0.8, 8);
+    const reading = this.reader.read(claimText);
+    const about = this.relevant(this.query(subject), scope, this.options.minCoverage * 0.8, CLAIM_FACTS);
+    const hits = [...about, ...this.giving(subject, reading, about, scope)];
     if (hits.length === 0) {
       return {
         claim,
@@ -244,12 +248,9 @@ export class Engine {
         disagreements: [],
       };
     }
-    const reading = this.reader.read(claimText);
     const attributed = withoutAttribution(claimText) !== claimText;
     const partyName = (p: string) => p.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-    const evidence = hits.map((hit) =>
-      weigh(reading, this.reader.readFact(this.dated(hit.fact)), hit, attributed, partyName),
-    );
+    const evidence = hits.map((hit) => weigh(reading, this.factReading(hit.fact), hit, attributed, partyName));
     const ruling = rule(evidence, this.disputes, (topic) => this.aboutPoint(reading.terms, topic));
 
     const builder = this.builder();
@@ -278,6 +279,20 @@ export class Engine {
   }
 
   /**
+   * The facts that give a claim's sums, shares and counts, besides those found by its subject:
+   * the one that gives "74%" and "26%" may say the rest in fewer of the claim's words than
+   * others that give no figure. Not its years: a year is given for many events.
+   */
+  private giving(subject: string, claim: Reading, found: readonly Hit[], scope: Scope): Hit[] {
+    const given = claim.figures.filter((f) => f.kind !== 'year' && f.kind !== 'rank');
+    if (given.length === 0) return [];
+    const query = this.query(`${subject} ${given.map((f) => f.text).join(' ')}`);
+    return this.relevant(query, scope, this.options.minCoverage * 0.8, CLAIM_FACTS).filter(
+      (h) => !found.some((f) => f.fact.id === h.fact.id),
+    );
+  }
+
+  /**
    * True if a disagreement is about what the claim says: most of the claim's words (parties
    * and figures aside) are in the disagreement's summary, its sides or its topic's name.
    */
@@ -288,6 +303,18 @@ export class Engine {
       this.index.analyzer.terms([topic.name, d.summary, ...d.positions.map((p) => p.label)].join(' . ')),
     );
     return claimTerms.filter((t) => words.has(t)).length / claimTerms.length >= ABOUT_POINT;
+  }
+
+  /**
+   * A fact read for a verdict. A passage's section heading names what the section is about
+   * ("The Ostrava line"): a name in it is named by the passage too, though the passage says
+   * only "the line".
+   */
+  private factReading(fact: Fact): Reading {
+    const reading = this.reader.readFact(this.dated(fact));
+    const heading = this.index.section(fact.id);
+    if (!heading) return reading;
+    return { ...reading, terms: [...new Set([...reading.terms, ...this.reader.read(heading).names.flat()])] };
   }
 
   /**

@@ -336,6 +336,12 @@ export class FactIndex {
     return n === undefined ? undefined : this.facts.at(n);
   }
 
+  /** The heading of the section a fact stands in, for a passage that has one. */
+  section(id: string): string | undefined {
+    const n = this.facts.numberOf(id);
+    return n === undefined ? undefined : this.facts.sectionOf(n);
+  }
+
   /** The facts given as facts and those added since, in order: not the lazy ones (passages). */
   own(): IterableIterator<Fact> {
     return this.facts.own();
