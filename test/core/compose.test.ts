@@ -55,6 +55,15 @@ describe('composing an answer', () => {
     expect(answered(choice) && ids(choice)).toEqual(['a', 'b', 'd']);
   });
 
+  it('adds a further fact only if it may join those chosen, never dropping the first', () => {
+    const hits = [hit('a', 'one 2014', 1, 100), hit('b', 'two 2014', 0.95, 80), hit('c', 'three 2014', 0.95, 70)];
+    const shape = readQuestion('when was it');
+    const choice = compose(hits, shape, askedOf(shape.about), {
+      joins: (h) => h.fact.id === 'c',
+    });
+    expect(answered(choice) && ids(choice)).toEqual(['a', 'c']);
+  });
+
   it('offers related facts, and no answer, when none gives what is asked', () => {
     const hits = [
       hit('a', 'the first Druzhba drills were held', 1, 100),
