@@ -12,6 +12,7 @@
 import type { Fact } from '../knowledge/schema.js';
 import { askedOf, gives, type Asked } from './answer-type.js';
 import { withoutAttribution } from './claims.js';
+import { givesLike } from './figure-disagreement.js';
 import type { Hit } from './fact-index.js';
 import type { QuestionShape } from './question.js';
 
@@ -56,7 +57,9 @@ export function compose(
   for (const h of fitting.slice(1)) {
     if (answering.length >= maxFacts) break;
     if (h.coverage < first.coverage * sameCoverage || h.rank < first.rank * sameRank) continue;
-    if (answering.some((a) => a.fact.quote === h.fact.quote) || !joins(h, answering)) continue;
+    // For a figure, another fact adds only the same kind of figure (see givesLike).
+    if (answering.some((a) => a.fact.quote === h.fact.quote) || !givesLike(first, h, type)) continue;
+    if (!joins(h, answering)) continue;
     answering.push(h);
   }
   return { answering };
