@@ -11,6 +11,8 @@ export type { CommunityMark } from './model.js';
 export class CitationBuilder {
   private readonly citations: Citation[] = [];
   private readonly byFact = new Map<string, number>();
+  /** Disagreements shown though no cited fact brings them (see attach). */
+  private readonly attached = new Set<Topic>();
 
   constructor(
     private readonly pack: Pack,
@@ -43,6 +45,11 @@ export class CitationBuilder {
     return n;
   }
 
+  /** Shows a disagreement, every side cited, though no fact cited so far takes a side in it. */
+  attach(topic: Topic): void {
+    this.attached.add(topic);
+  }
+
   get list(): Citation[] {
     return this.citations;
   }
@@ -57,7 +64,7 @@ export class CitationBuilder {
     rankOf: (id: string) => number,
     perPosition = 2,
   ): Disagreement[] {
-    const topics = new Map<string, Topic>();
+    const topics = new Map<string, Topic>([...this.attached].map((t) => [t.id, t]));
     // A cited passage that holds a curated fact's quote stands for that fact: its disagreements
     // are shown, and the fact is not cited a second time beside it.
     const standsFor = new Map<string, number>();

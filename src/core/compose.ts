@@ -12,6 +12,7 @@
 import type { Fact } from '../knowledge/schema.js';
 import { askedOf, gives, type Asked } from './answer-type.js';
 import { withoutAttribution } from './claims.js';
+import { givesLike } from './figure-disagreement.js';
 import type { Hit } from './fact-index.js';
 import type { QuestionShape } from './question.js';
 
@@ -22,6 +23,8 @@ export interface ComposeOptions {
   sameCoverage?: number;
   /** A further fact must rank at least this share of the first. Default 0.35. */
   sameRank?: number;
+  /** Whether a further fact may join those chosen so far, beside answering as well. Default: it may. */
+  joins?: (hit: Hit, chosen: readonly Hit[]) => boolean;
 }
 
 const saysDate = (fact: Fact): boolean =>
@@ -30,7 +33,7 @@ const NOTHING_ASKED = askedOf('');
 
 export type Composition = { answering: Hit[] } | { related: Hit[] };
 
-const DEFAULTS: Required<ComposeOptions> = { maxFacts: 3, sameCoverage: 0.9, sameRank: 0.35 };
+const DEFAULTS: Required<ComposeOptions> = { maxFacts: 3, sameCoverage: 0.9, sameRank: 0.35, joins: () => true };
 
 /**
  * `hits` are the relevant facts, best first; `asked` what the question already says (a name
@@ -42,7 +45,7 @@ export function compose(
   asked: Asked,
   options: ComposeOptions = {},
 ): Composition {
-  const { maxFacts, sameCoverage, sameRank } = { ...DEFAULTS, ...options };
+  const { maxFacts, sameCoverage, sameRank, joins } = { ...DEFAULTS, ...options };
   const type = shape.type;
   const fits = type ? hits.filter((h) => gives(h.fact.quote, type, asked, h.fact.date)) : hits;
   // "When": a fact that says the date outranks one that only has one noted (often its report's).
@@ -54,7 +57,9 @@ export function compose(
   for (const h of fitting.slice(1)) {
     if (answering.length >= maxFacts) break;
     if (h.coverage < first.coverage * sameCoverage || h.rank < first.rank * sameRank) continue;
-    if (answering.some((a) => a.fact.quote === h.fact.quote)) continue;
+    // For a figure, another fact adds only the same kind of figure (see givesLike).
+    if (answering.some((a) => a.fact.quote === h.fact.quote) || !givesLike(first, h, type)) continue;
+    if (!joins(h, answering)) continue;
     answering.push(h);
   }
   return { answering };

@@ -8,7 +8,7 @@
  */
 import { loadPack, passageTableOf, type LoadedDocument, type Pack } from '../knowledge/load.js';
 import type { PassageTable } from '../knowledge/passages.js';
-import type { Fact, Topic } from '../knowledge/schema.js';
+import type { Fact } from '../knowledge/schema.js';
 import { wordMatcher } from '../knowledge/text.js';
 import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './citations.js';
 import { ClaimReader, type Reading, withoutAttribution } from './claims.js';
@@ -22,6 +22,7 @@ import { Lexicon } from './lexicon.js';
 import { asTopic, type FoundDisagreement } from './found-disagreements.js';
 import { cachedDisagreements } from './found-disagreements-cache.js';
 import { actorsOf } from './parties.js';
+import { Point } from './question-point.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { REPORTED, rule, weigh, type Evidence } from './verdict.js';
 import { FactIndex, type Hit, type Query } from './fact-index.js';
@@ -71,8 +72,6 @@ const DEFAULTS: Required<EngineOptions> = {
   supportCoverage: 0.6,
   findDisagreements: true,
 };
-/** The share of a claim's words a disagreement must share to be about the claim's point. */
-const ABOUT_POINT = 0.5;
 /** How many matching facts a question's answer is chosen from. */
 /** The most passages whose names are read for initials on a question's first unknown short word (see spelledOut). */
 const INITIALS_MAX_PASSAGES = 50_000;
@@ -183,7 +182,17 @@ export class Engine {
     if (hits.length === 0) return none(this.noAnswerNote());
     const reach = shape.asking ? this.index.reach(searched, shape.asking) : [];
     const asked = askedOf(shape.about, (text) => this.index.analyzer.terms(text), shape.asking, reach);
-    const choice = compose(hits, shape, asked, { maxFacts: this.options.maxFacts });
+    const point = this.pointOf(this.reader.read(shape.about || question).terms, searched);
+    // A further fact that would bring a disagreement beside the point is not said.
+    const choice = compose(hits, shape, asked, {
+      maxFacts: this.options.maxFacts,
+      joins: (h, chosen) =>
+        !point.strays(
+          h.fact.id,
+          chosen.map((c) => c.fact.id),
+          this.disputes,
+        ),
+    });
     const builder = this.builder();
     if ('related' in choice) {
       // On the subject, but nothing gives what was asked: say so, and show what is there.
@@ -197,14 +206,12 @@ export class Engine {
       };
     }
     const sentences = choice.answering.map((h) => ({ text: h.fact.statement, citation: builder.cite(h.fact) }));
-    // A relevant fact that takes a side on the very point asked (most of the question's words
-    // are the disagreement's) brings its disagreement, though another fact answers first. A
-    // question asking for a figure has its sides found by their figures (below).
-    if (!asksFigure(shape.type)) {
-      const terms = this.reader.read(shape.about || question).terms;
+    // A relevant fact that takes a side on the very point asked brings that disagreement (not
+    // its others), though another fact answers first. A question asking for a figure has its
+    // sides found by their figures (below).
+    if (!asksFigure(shape.type))
       for (const h of hits)
-        if (this.disputes.of(h.fact.id).some((topic) => this.aboutPoint(terms, topic))) builder.cite(h.fact);
-    }
+        for (const topic of this.disputes.of(h.fact.id)) if (point.covers(topic)) builder.attach(topic);
     const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits));
     // Sources that answer with figures that cannot be the same disagree, found or not.
     const counted = askedTerms(asked);
@@ -251,7 +258,8 @@ export class Engine {
     const attributed = withoutAttribution(claimText) !== claimText;
     const partyName = (p: string) => p.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
     const evidence = hits.map((hit) => weigh(reading, this.factReading(hit.fact), hit, attributed, partyName));
-    const ruling = rule(evidence, this.disputes, (topic) => this.aboutPoint(reading.terms, topic));
+    const point = this.pointOf(reading.terms);
+    const ruling = rule(evidence, this.disputes, (topic) => point.covers(topic));
 
     const builder = this.builder();
     const shown = [...ruling.basis, ...evidence.filter((e) => e.bearing !== 'silent')];
@@ -279,6 +287,7 @@ export class Engine {
   }
 
   /**
+<<<<<<< HEAD
    * The facts that give a claim's sums, shares and counts, besides those found by its subject:
    * the one that gives "74%" and "26%" may say the rest in fewer of the claim's words than
    * others that give no figure. Not its years: a year is given for many events.
@@ -295,14 +304,16 @@ export class Engine {
   /**
    * True if a disagreement is about what the claim says: most of the claim's words (parties
    * and figures aside) are in the disagreement's summary, its sides or its topic's name.
+=======
+   * The point of a question or claim, from its terms as the claim reader reads them (parties and
+   * figures aside) and, for a question, the near spellings and close synonyms its search took.
+>>>>>>> padding
    */
-  private aboutPoint(claimTerms: readonly string[], topic: Topic): boolean {
-    if (claimTerms.length === 0) return false;
-    const d = topic.disagreement!;
-    const words = new Set(
-      this.index.analyzer.terms([topic.name, d.summary, ...d.positions.map((p) => p.label)].join(' . ')),
+  private pointOf(terms: readonly string[], searched?: Query): Point {
+    const related = new Map(
+      searched?.concepts.flatMap((c) => c.terms.map((t) => [t, this.index.reach(searched, c.word)] as const)),
     );
-    return claimTerms.filter((t) => words.has(t)).length / claimTerms.length >= ABOUT_POINT;
+    return new Point(terms, (t) => this.index.analyzer.terms(t), related);
   }
 
   /**

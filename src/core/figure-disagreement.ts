@@ -26,6 +26,31 @@ const KIND: Partial<Record<AnswerType, FigureKind>> = {
 /** True for a question answered by a figure: a count, an amount, a sum, a share or a year. */
 export const asksFigure = (type: AnswerType | null): boolean => !!type && !!KIND[type];
 
+/**
+ * True if a further fact gives the kind of figure that the first gives in answer to a question
+ * of `type`: beside a pipeline's "1100 km", a length, not its cost or shares. A year from a
+ * source other than the first's must be able to be the first's ("the 1980s" beside "1989"):
+ * another year there dates another event, and where it dates the same one the two sources
+ * disagree, which figureSides shows. A first fact without such a figure sets no kind.
+ */
+export function givesLike(first: Hit, further: Hit, type: AnswerType | null): boolean {
+  if (!asksFigure(type)) return true;
+  const answer = figures(first.fact.quote.toLowerCase()).filter((f) =>
+    type === 'date' ? f.kind === 'year' : f.kind !== 'year' && f.kind !== 'rank',
+  );
+  if (answer.length === 0) return true;
+  const given = figures(further.fact.quote.toLowerCase());
+  const otherSource = sourceOf(first) !== sourceOf(further);
+  return given.some((g) =>
+    answer.some(
+      (f) =>
+        g.kind === f.kind &&
+        (f.kind !== 'money' || f.currency === g.currency) &&
+        (f.kind !== 'year' || !otherSource || overlaps(f, g)),
+    ),
+  );
+}
+
 /** A fact answers as well as the best when it covers this share of what the best covers. */
 const AS_WELL = 0.75;
 

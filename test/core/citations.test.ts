@@ -30,6 +30,17 @@ const disputes = new DisputeIndex([topic], (id) => (id === 'passage:d:0' ? ['ope
 const builder = () => new CitationBuilder(pack, new Map(), disputes);
 
 describe('disagreement blocks', () => {
+  it('show an attached disagreement with every side cited, though no cited fact takes a side', () => {
+    const b = builder();
+    b.cite(byId.get('unrelated')!);
+    b.attach(topic);
+    const [d] = b.disagreements(
+      (id) => byId.get(id),
+      () => 0,
+    );
+    expect(d!.positions.map((p) => p.citations)).toEqual([[2], [3]]);
+  });
+
   it('show every side of a disagreement one cited fact is a side of', () => {
     const b = builder();
     b.cite(byId.get('opened-2001')!);

@@ -55,6 +55,25 @@ describe('composing an answer', () => {
     expect(answered(choice) && ids(choice)).toEqual(['a', 'b', 'd']);
   });
 
+  it('adds a further fact only if it may join those chosen, never dropping the first', () => {
+    const hits = [hit('a', 'one 2014', 1, 100), hit('b', 'two 2014', 0.95, 80), hit('c', 'three 2014', 0.95, 70)];
+    const shape = readQuestion('when was it');
+    const choice = compose(hits, shape, askedOf(shape.about), {
+      joins: (h) => h.fact.id === 'c',
+    });
+    expect(answered(choice) && ids(choice)).toEqual(['a', 'c']);
+  });
+
+  it('adds to a figure only a fact that gives the same kind of figure', () => {
+    const hits = [
+      hit('a', 'the pipeline is 1100 km long', 1, 100),
+      hit('b', 'the pipeline costs $2 billion', 0.95, 80),
+      hit('c', 'a branch of 300 km is planned', 0.95, 70),
+    ];
+    const choice = answer('how long is the pipeline', hits);
+    expect(answered(choice) && ids(choice)).toEqual(['a', 'c']);
+  });
+
   it('offers related facts, and no answer, when none gives what is asked', () => {
     const hits = [
       hit('a', 'the first Druzhba drills were held', 1, 100),

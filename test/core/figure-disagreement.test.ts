@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/core/fact-index.js';
 import { Engine } from '../../src/core/engine.js';
-import { figureSides } from '../../src/core/figure-disagreement.js';
+import { figureSides, givesLike } from '../../src/core/figure-disagreement.js';
 import type { Fact } from '../../src/knowledge/schema.js';
 
 const hit = (id: string, document: string, quote: string, coverage = 1): Hit => ({
@@ -57,5 +57,32 @@ describe('an answer whose sources give different figures', () => {
     expect(new Set(documents).size).toBe(documents.length);
     for (const p of block!.positions)
       expect(byN.get(p.citations[0]!)!.quote).toContain(p.label.split(': ')[1]!.split(',')[0]!);
+  });
+});
+
+describe('a further fact beside a figure that answers', () => {
+  const length = hit('a', 'overview', 'The canal is about 1100 km long.');
+
+  it('gives the same kind of figure: a length beside a length, not a cost or a share', () => {
+    expect(givesLike(length, hit('b', 'overview', 'A second branch adds 300 km.'), 'amount')).toBe(true);
+    expect(givesLike(length, hit('c', 'overview', 'It is estimated at several billion dollars.'), 'amount')).toBe(
+      false,
+    );
+    expect(givesLike(length, hit('d', 'overview', 'One side holds a 26% share.'), 'amount')).toBe(false);
+    expect(givesLike(length, hit('e', 'overview', 'It is growing steadily.'), 'amount')).toBe(false);
+  });
+
+  it("for 'when', gives a year, and from another source one that can be the first's", () => {
+    const lifted = hit('a', 'butt', 'The embargo was lifted in 1989.');
+    expect(givesLike(lifted, hit('b', 'butt', 'The invasion came in 1979.'), 'date')).toBe(true);
+    expect(givesLike(lifted, hit('c', 'korybko', 'They recall the 1980s proxy war.'), 'date')).toBe(true);
+    expect(givesLike(lifted, hit('d', 'rafiq', 'In 1965 other embargoes were imposed.'), 'date')).toBe(false);
+    expect(givesLike(lifted, hit('e', 'butt', 'Ties encouraged lifting the embargo.'), 'date')).toBe(false);
+  });
+
+  it('is not held to a kind when the question asks no figure or the first gives none', () => {
+    expect(givesLike(length, hit('c', 'overview', 'It is estimated at several billion dollars.'), 'cause')).toBe(true);
+    const none = hit('z', 'overview', 'The canal runs from the port to the capital.');
+    expect(givesLike(none, hit('c', 'overview', 'It is estimated at several billion dollars.'), 'amount')).toBe(true);
   });
 });
