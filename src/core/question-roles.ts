@@ -1,0 +1,35 @@
+/**
+ * Who does what in a question, against what a fact tells: "what does Russia export to
+ * Pakistan" is not answered by "Pakistan's exports to Russia", nor "what did the Americans
+ * send to the bay" by "the Soviets sent vessels". Words alone cannot tell them apart: the
+ * claim reader's frames (who stands on either side of each verb) can.
+ *
+ *   anotherDoer(reader.read('what does russia export to pakistan'), reader.readFact(fact));
+ *   // true for "Pakistan's exports to Russia are textiles"
+ */
+import { type Frame, NOUN_AGENT, type Reading, usesOf } from './claims.js';
+
+/** The parties a question has doing its verbs ("russia" exports): none for "who exports …". */
+export const askedDoers = (question: Reading): string[] =>
+  [...question.frames.values()].flat().flatMap((f) => (f.agent && !f.agent.startsWith(NOUN_AGENT) ? [f.agent] : []));
+
+/**
+ * True if the fact tells a deed the question asks about (the same verb, or one WordNet
+ * relates) as done only by others than the party the question has doing it: by a party the
+ * question does not name, or by the one it does it to, the other way round; the question's
+ * doer doing nothing in the fact. A party the question names beside the doer ("are Russia and
+ * Pakistan becoming friends") is no other, and a fact where the doer does something else may
+ * tell the deed in words the reader does not take for it ("returned the visit").
+ */
+export function anotherDoer(question: Reading, fact: Reading): boolean {
+  const deeds = [...fact.frames.values()].flat();
+  for (const [verb, asked] of question.frames) {
+    for (const q of asked) {
+      if (!q.agent || q.agent.startsWith(NOUN_AGENT) || deeds.some((f) => f.agent === q.agent)) continue;
+      const uses = usesOf(fact, verb).filter((f) => f.agent && !f.agent.startsWith(NOUN_AGENT));
+      const other = (f: Frame) => !question.parties.has(f.agent!) || (f.agent === q.patient && f.patient === q.agent);
+      if (uses.length && uses.every(other)) return true;
+    }
+  }
+  return false;
+}
