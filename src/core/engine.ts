@@ -95,6 +95,8 @@ export class Engine {
   private readonly covered: Covered;
   /** The pack's passages by position (see passageTableOf). */
   private readonly passages: PassageTable;
+  /** The words of each disputed topic's point (see aboutPoint), read once a topic. */
+  private readonly pointWords = new WeakMap<Topic, ReadonlySet<string>>();
   /** Initials of the names the sources write out, made on the first question that needs them. */
   private initials: Map<string, string> | undefined;
 
@@ -197,9 +199,14 @@ export class Engine {
     // are the disagreement's) brings its disagreement, though another fact answers first. A
     // question asking for a figure has its sides found by their figures (below).
     if (!asksFigure(shape.type)) {
-      const terms = this.reader.read(shape.about || question).terms;
-      for (const h of hits)
-        if (this.disputes.of(h.fact.id).some((topic) => this.aboutPoint(terms, topic))) builder.cite(h.fact);
+      // The question is read only if some fact takes a side: most take none.
+      let terms: readonly string[] | undefined;
+      for (const h of hits) {
+        const sides = this.disputes.of(h.fact.id);
+        if (sides.length === 0) continue;
+        terms ??= this.reader.read(shape.about || question).terms;
+        if (sides.some((topic) => this.aboutPoint(terms!, topic))) builder.cite(h.fact);
+      }
     }
     const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits));
     // Sources that answer with figures that cannot be the same disagree, found or not.
@@ -246,7 +253,7 @@ export class Engine {
     const attributed = withoutAttribution(claimText) !== claimText;
     const partyName = (p: string) => p.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
     const evidence = hits.map((hit) =>
-      weigh(reading, this.reader.readFact(this.dated(hit.fact)), hit, attributed, partyName),
+      weigh(reading, () => this.reader.readFact(this.dated(hit.fact)), hit, attributed, partyName),
     );
     const ruling = rule(evidence, this.disputes, (topic) => this.aboutPoint(reading.terms, topic));
 
@@ -281,10 +288,14 @@ export class Engine {
    */
   private aboutPoint(claimTerms: readonly string[], topic: Topic): boolean {
     if (claimTerms.length === 0) return false;
-    const d = topic.disagreement!;
-    const words = new Set(
-      this.index.analyzer.terms([topic.name, d.summary, ...d.positions.map((p) => p.label)].join(' . ')),
-    );
+    let words = this.pointWords.get(topic);
+    if (!words) {
+      const d = topic.disagreement!;
+      words = new Set(
+        this.index.analyzer.terms([topic.name, d.summary, ...d.positions.map((p) => p.label)].join(' . ')),
+      );
+      this.pointWords.set(topic, words);
+    }
     return claimTerms.filter((t) => words.has(t)).length / claimTerms.length >= ABOUT_POINT;
   }
 
