@@ -152,6 +152,11 @@ const COUNT = new RegExp(
   'g',
 );
 
+/** A scale after a number word ("two dozen soldiers", "four crore people"), and what it counts: never another number. */
+const TIMES = new RegExp(
+  String.raw`^\s+(dozen|hundred|thousand|million|billion|lakhs?|crores?)\b((?:\s+(?!(?:${numberWord})\b)[a-z][a-z0-9-]*){1,3})?`,
+);
+
 /** Texts read for figures lately: a fact's quote is read for them by every question it answers. */
 const read = new KeptWork<string, readonly Figure[]>(2000);
 
@@ -245,10 +250,7 @@ function figuresOf(input: string): Figure[] {
     // "the two countries", "these two sides": a pair the text already knows, not a count it gives.
     if (/^(?:two|2)$/.test(m[2]!) && /\b(?:the|these|those)\s+$/.test(text.slice(Math.max(0, at - 7), at))) continue;
     // "two dozen soldiers", "three hundred people", "four crore people": the scale multiplies the number.
-    const times =
-      /^\s+(dozen|hundred|thousand|million|billion|lakhs?|crores?)\b((?:\s+(?!(?:${numberWord})\b)[a-z][a-z0-9-]*){1,3})?/.exec(
-        text.slice(at + m[2]!.length),
-      );
+    const times = TIMES.exec(text.slice(at + m[2]!.length));
     const value =
       (NUMBER_WORDS[m[2]!] ?? toNumber(m[2]!)) * (times ? (NUMBER_WORDS[times[1]!] ?? SCALE[times[1]!]!) : 1);
     const [low, high] = qualify(m[1], value, value);
