@@ -4,6 +4,7 @@
  *
  *   npm run bench                 # real pack, 1k, 10k, 100k; start-up; render; a table
  *   npm run bench -- --quick      # real pack and 10k only
+ *   npm run bench -- --sizes=10000,100000   # real pack and these sizes only
  *   npm run bench -- --json       # … and one JSON object as the last line of stdout
  *
  * Other flags: --seed=N (synthetic packs and queries), --no-startup, --write (also write the
@@ -33,6 +34,7 @@ const gc = vm.runInNewContext('gc') as () => void;
 const ROOT = resolve(import.meta.dirname, '..');
 const USAGE = `usage: npm run bench [-- options]
   --quick       the real pack and 10k only
+  --sizes=N,…   the real pack and these synthetic sizes only (e.g. --sizes=10000,100000)
   --json        also one JSON object as the last line of stdout
   --seed=N      seed of the synthetic packs and queries (default 42)
   --no-startup  skip the start-up measurement
@@ -42,6 +44,7 @@ const USAGE = `usage: npm run bench [-- options]
 
 const args = readArgs('bench', USAGE, {
   quick: { type: 'boolean', default: false },
+  sizes: { type: 'string', default: '' },
   json: { type: 'boolean', default: false },
   seed: { type: 'string', default: '42' },
   'no-startup': { type: 'boolean', default: false },
@@ -55,7 +58,11 @@ if (!Number.isInteger(SEED)) {
   process.stderr.write(`bench: --seed takes a whole number\n${USAGE}\n`);
   process.exit(2);
 }
-const SIZES = QUICK ? [10_000] : [1_000, 10_000, 100_000];
+const SIZES = args.sizes ? args.sizes.split(',').map(Number) : QUICK ? [10_000] : [1_000, 10_000, 100_000];
+if (!SIZES.every((n) => Number.isInteger(n) && n > 0)) {
+  process.stderr.write(`bench: --sizes takes whole numbers, comma-separated\n${USAGE}\n`);
+  process.exit(2);
+}
 
 let loadAtStart = '';
 const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);

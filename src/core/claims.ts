@@ -10,6 +10,7 @@
  */
 import { isAliasKey } from './analyzer.js';
 import { figures, type Figure } from './figures.js';
+import { KeptWork } from './kept-work.js';
 import { Lexicon } from './lexicon.js';
 import { ranks } from './ranks.js';
 import { salience } from './salience.js';
@@ -163,11 +164,16 @@ export const ENGLISH_NEGATIONS = [
 ];
 
 /** Reads claims and facts with the pack's party and negation words. */
+/** How many facts' readings a reader keeps: a few hundred questions' worth of hits. */
+const FACT_READINGS_KEPT = 2000;
+
 export class ClaimReader {
   private readonly partyWords: { party: string; re: RegExp }[];
   private readonly negation: RegExp;
   /** Proper names by their first word, so a text is only searched for names it may hold. */
   private readonly namesByWord = new Map<string, { name: string; order: number }[]>();
+  /** The last facts read: the same facts bear on many claims (see readFact). */
+  private readonly factReadings = new KeptWork<string, Reading>(FACT_READINGS_KEPT);
 
   constructor(
     parties: Record<string, string[]>,
@@ -205,6 +211,11 @@ export class ClaimReader {
    * that year" is the curator's "in 2014").
    */
   readFact(fact: { statement: string; quote: string; date?: string | undefined }): Reading {
+    // A reading depends on these three texts alone; the one kept is shared, never changed.
+    return this.factReadings.get(`${fact.statement}\0${fact.quote}\0${fact.date ?? ''}`, () => this.readAnew(fact));
+  }
+
+  private readAnew(fact: { statement: string; quote: string; date?: string | undefined }): Reading {
     const body = this.read(withoutAttribution(fact.statement));
     const quoted = this.read(fact.quote);
     // The fact's date field is a curator's note, not the source's words: it can confirm a year

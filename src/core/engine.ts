@@ -188,12 +188,15 @@ export class Engine {
     if (hits.length === 0) return none(this.noAnswerNote());
     const reach = shape.asking ? this.index.reach(searched, shape.asking) : [];
     const asked = askedOf(shape.about, (text) => this.index.analyzer.terms(text), shape.asking, reach);
-    const point = this.pointOf(this.reader.read(shape.about || question).terms, searched);
+    // The question is read for its point only if some fact takes a side: most take none.
+    let read: Point | undefined;
+    const point = () => (read ??= this.pointOf(this.reader.read(shape.about || question).terms, searched));
     // A further fact that would bring a disagreement beside the point is not said.
     const choice = compose(hits, shape, asked, {
       maxFacts: this.options.maxFacts,
       joins: (h, chosen) =>
-        !point.strays(
+        this.disputes.of(h.fact.id).length === 0 ||
+        !point().strays(
           h.fact.id,
           chosen.map((c) => c.fact.id),
           this.disputes,
@@ -217,7 +220,7 @@ export class Engine {
     // sides found by their figures (below).
     if (!asksFigure(shape.type))
       for (const h of hits)
-        for (const topic of this.disputes.of(h.fact.id)) if (point.covers(topic)) builder.attach(topic);
+        for (const topic of this.disputes.of(h.fact.id)) if (point().covers(topic)) builder.attach(topic);
     const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits));
     // Sources that answer with figures that cannot be the same disagree, found or not.
     const counted = askedTerms(asked);
@@ -263,7 +266,9 @@ export class Engine {
     }
     const attributed = withoutAttribution(claimText) !== claimText;
     const partyName = (p: string) => p.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-    const evidence = hits.map((hit) => weigh(reading, this.factReading(hit.fact), hit, attributed, partyName));
+    const evidence = hits.map((hit) =>
+      weigh(reading, () => this.factReading(hit.fact), hit, attributed, partyName),
+    );
     const point = this.pointOf(reading.terms);
     const ruling = rule(evidence, this.disputes, (topic) => point.covers(topic));
 

@@ -11,6 +11,7 @@
 import type { Options } from 'minisearch';
 import type { Fact } from '../knowledge/schema.js';
 import { Analyzer, isAliasKey, type Concept } from './analyzer.js';
+import { KeptWork } from './kept-work.js';
 import { Lexicon } from './lexicon.js';
 import { BM25, Postings, WEIGHTS, type Expansion, type StoredPostings } from './postings.js';
 import { salience, type Salience } from './salience.js';
@@ -97,6 +98,8 @@ const DISTINCT_NAME = 2;
 const TOGETHER = 0.8;
 /** The most section headings whose terms are kept: a pack has a few per document. */
 const MAX_HEADINGS = 10_000;
+/** The most question words whose related words are kept: many questions' worth. */
+const RELATED_KEPT = 5_000;
 const FIELDS = ['statement', 'quote', 'tags', 'topic'] as const;
 const BOOST = { statement: 3, tags: 2, topic: 1.5, quote: 1 };
 /**
@@ -290,6 +293,8 @@ export class FactIndex {
   private readonly options: Required<FactIndexOptions>;
   /** Each question's terms' expansions, kept while the question is (see reached). */
   private readonly expansions = new WeakMap<Query, Map<string, Expansion[]>>();
+  /** Question words' related words in the pack, by word: WordNet is read once a word (see relatedTerms). */
+  private readonly relatedOf = new KeptWork<string, Related[]>(RELATED_KEPT);
   /** Section headings' terms, by heading (see sectionTerms). */
   private readonly headingTerms = new Map<string, ReadonlySet<string>>();
 
@@ -356,6 +361,8 @@ export class FactIndex {
       this.facts.remove(number, fact.id);
     }
     this.postings.add(this.facts.push(fact), this.fieldTerms(fact));
+    // Which related words the pack uses may have changed.
+    this.relatedOf.clear();
   }
 
   /**
@@ -365,17 +372,26 @@ export class FactIndex {
   query(text: string, asking?: string): Query {
     const read = this.oneName(this.analyzer.concepts(text), words(text).join(' '));
     const misspelt = new Set(read.filter((c) => this.misspelt(c)).flatMap((c) => c.terms));
-    const concepts = read.map((c) => (misspelt.has(c.terms[0]!) ? this.withAliasOfTypo(c) : c));
+    // A typo's near spellings are searched for once: its alias, its weight and the search share them.
+    const near = new Map<string, Expansion[]>();
+    const nearOf = (term: string) => {
+      let out = near.get(term);
+      if (!out) near.set(term, (out = this.expand(term, true)));
+      return out;
+    };
+    const concepts = read.map((c) => (misspelt.has(c.terms[0]!) ? this.withAliasOfTypo(c, nearOf) : c));
     const related = concepts.map((c) =>
       this.options.related && !misspelt.has(c.terms[0]!) ? this.relatedTerms(c) : [],
     );
     const kinds = concepts.map((c) => mostSalient(c.word.split(' ').map(salience)));
     const weights = concepts.map(
-      (c, i) => this.weight(c, related[i]!, kinds[i]!, misspelt) * (c.word === asking ? ASKING_SHARE : 1),
+      (c, i) => this.weight(c, related[i]!, kinds[i]!, misspelt, nearOf) * (c.word === asking ? ASKING_SHARE : 1),
     );
     // A name most facts share ("russia" in a pack about Russia) tells no fact from another.
     const names = kinds.map((k, i) => k === 'name' && weights[i]! >= DISTINCT_NAME);
-    return { text, concepts, weights, related, misspelt, names };
+    const query = { text, concepts, weights, related, misspelt, names };
+    this.expansions.set(query, near);
+    return query;
   }
 
   /** Facts that match the question, best first, each with its coverage. */
@@ -400,10 +416,7 @@ export class FactIndex {
     );
     const ranked = this.shortlist.best([...lists.values()], limit * 3).map(({ doc, score }) => {
       const coverage = total > 0 ? covered(doc) / total : 0;
-      const section = this.sectionTerms(doc);
-      const named = names.every(
-        (reach) => this.postings.reaches(reach, doc) || (!!section && reach.some((e) => section.has(e.term))),
-      );
+      const named = names.every((reach) => this.postings.reaches(reach, doc) || this.headed(doc, reach));
       return { doc, score, coverage, rank: score * coverage * coverage, named };
     });
     // Ranked before any is made a fact (a passage's is cut from its source): only those returned are.
@@ -530,8 +543,8 @@ export class FactIndex {
    * A typo of an alias ("islambad") stands for the alias's group, as the alias itself would:
    * a fact that says "Pakistani" answers it. Only where its near spellings name one group.
    */
-  private withAliasOfTypo(concept: Concept): Concept {
-    const keys = new Set(this.expand(concept.terms[0]!, true).flatMap((e) => this.analyzer.aliasKeysOf(e.term)));
+  private withAliasOfTypo(concept: Concept, nearOf: (term: string) => Expansion[]): Concept {
+    const keys = new Set(nearOf(concept.terms[0]!).flatMap((e) => this.analyzer.aliasKeysOf(e.term)));
     return keys.size === 1 ? { ...concept, terms: [...concept.terms, ...keys] } : concept;
   }
 
@@ -549,6 +562,10 @@ export class FactIndex {
 
   /** Index terms of the concept's related words (WordNet) that the pack uses, other than the concept's own. */
   private relatedTerms(concept: Concept): Related[] {
+    return this.relatedOf.get(`${concept.word}\0${concept.terms.join(' ')}`, () => this.relatedAnew(concept));
+  }
+
+  private relatedAnew(concept: Concept): Related[] {
     // A decade ("the 80s", "1960s") is any of its years the pack names: "the mid sixties" is "1965".
     const decade = concept.terms.map((t) => /^(1[89]\d|20\d)0s$/.exec(t)?.[1]).find(Boolean);
     if (decade)
@@ -591,10 +608,9 @@ export class FactIndex {
       name: query.names[i]!,
     }));
     return (doc) => {
-      const section = this.sectionTerms(doc);
       let weight = 0;
       for (const c of concepts) {
-        if (this.postings.reaches(c.reach, doc) || (c.name && section && c.reach.some((e) => section.has(e.term)))) {
+        if (this.postings.reaches(c.reach, doc) || (c.name && this.headed(doc, c.reach))) {
           weight += c.weight;
           continue;
         }
@@ -604,6 +620,15 @@ export class FactIndex {
       }
       return weight;
     };
+  }
+
+  /**
+   * True if the heading of the section a fact stands in has a term of `reach`: asked only for a
+   * name the fact's own words lack, as finding the heading costs more than reading postings.
+   */
+  private headed(doc: number, reach: readonly Expansion[]): boolean {
+    const section = this.sectionTerms(doc);
+    return !!section && reach.some((e) => section.has(e.term));
   }
 
   /**
@@ -627,13 +652,19 @@ export class FactIndex {
    * only through a related word or a near spelling weighs as that word does. A word the pack
    * has never seen weighs by its salience (see UNSEEN_WEIGHT).
    */
-  private weight(concept: Concept, related: readonly Related[], kind: Salience, misspelt: ReadonlySet<string>): number {
+  private weight(
+    concept: Concept,
+    related: readonly Related[],
+    kind: Salience,
+    misspelt: ReadonlySet<string>,
+    nearOf: (term: string) => Expansion[],
+  ): number {
     const idf = (df: number) => Math.log(1 + (this.facts.size - df + 0.5) / (df + 0.5));
     // A name from the aliases weighs as that name, not as its words ("Pakistan Steel Mills" is rarer than "Pakistan").
     const keys = concept.terms.filter(isAliasKey);
     const own = keys.length ? keys : concept.terms;
     const reached = [
-      ...own.flatMap((t) => (misspelt.has(t) ? this.expand(t, true).map((e) => e.term) : [t])),
+      ...own.flatMap((t) => (misspelt.has(t) ? nearOf(t).map((e) => e.term) : [t])),
       ...related.map((r) => r.term),
     ];
     const df = Math.max(0, ...reached.map((t) => this.postings.frequency(t)));

@@ -3,6 +3,7 @@
  * ranges, so that "$153 million" equals "153m" and "more than $10 billion" can be seen
  * to contradict "$700-900 million".
  */
+import { KeptWork } from './kept-work.js';
 
 /** Ranks ("the third highest") are found by ranks.ts, where WordNet tells a superlative from a word like "forest". */
 export type FigureKind = 'year' | 'money' | 'percent' | 'count' | 'rank';
@@ -144,8 +145,27 @@ function qualify(q: string | undefined, low: number, high: number): [number, num
   }
 }
 
-/** Figures in a text, left to right. Text should already be lower case. */
-export function figures(input: string): Figure[] {
+const numberWord = Object.keys(NUMBER_WORDS).join('|');
+/** What is counted follows the number, up to three words, and is never another number. */
+const COUNT = new RegExp(
+  String.raw`${QUALIFIER}\b(\d+(?:,\d{3})*|${numberWord})\b((?:\s+(?!(?:${numberWord})\b)[a-z][a-z0-9-]*){1,3})?`,
+  'g',
+);
+
+/** A scale after a number word ("two dozen soldiers", "four crore people"), and what it counts: never another number. */
+const TIMES = new RegExp(
+  String.raw`^\s+(dozen|hundred|thousand|million|billion|lakhs?|crores?)\b((?:\s+(?!(?:${numberWord})\b)[a-z][a-z0-9-]*){1,3})?`,
+);
+
+/** Texts read for figures lately: a fact's quote is read for them by every question it answers. */
+const read = new KeptWork<string, readonly Figure[]>(2000);
+
+/** Figures in a text, left to right (the list is shared: never change it). Text should already be lower case. */
+export function figures(input: string): readonly Figure[] {
+  return read.get(input, () => figuresOf(input));
+}
+
+function figuresOf(input: string): Figure[] {
   const text = input.toLowerCase().replace(/[‐‑‒–—―−]/g, '-');
   const out: Figure[] = [];
   const taken: [number, number][] = [];
@@ -217,12 +237,6 @@ export function figures(input: string): Figure[] {
     out.push({ kind: 'year', low: year, high: m[2] ? year + 9 : year, at: m.index!, text: m[0] });
     take(m.index!, m.index! + m[0].length);
   }
-  const numberWord = Object.keys(NUMBER_WORDS).join('|');
-  // What is counted follows the number, up to three words, and is never another number.
-  const COUNT = new RegExp(
-    String.raw`${QUALIFIER}\b(\d+(?:,\d{3})*|${numberWord})\b((?:\s+(?!(?:${numberWord})\b)[a-z][a-z0-9-]*){1,3})?`,
-    'g',
-  );
   for (const m of text.matchAll(COUNT)) {
     const at = m.index! + m[0].indexOf(m[2]!, m[1]?.length ?? 0);
     if (!free(at, at + m[2]!.length)) continue;
@@ -236,10 +250,7 @@ export function figures(input: string): Figure[] {
     // "the two countries", "these two sides": a pair the text already knows, not a count it gives.
     if (/^(?:two|2)$/.test(m[2]!) && /\b(?:the|these|those)\s+$/.test(text.slice(Math.max(0, at - 7), at))) continue;
     // "two dozen soldiers", "three hundred people", "four crore people": the scale multiplies the number.
-    const times =
-      /^\s+(dozen|hundred|thousand|million|billion|lakhs?|crores?)\b((?:\s+(?!(?:${numberWord})\b)[a-z][a-z0-9-]*){1,3})?/.exec(
-        text.slice(at + m[2]!.length),
-      );
+    const times = TIMES.exec(text.slice(at + m[2]!.length));
     const value =
       (NUMBER_WORDS[m[2]!] ?? toNumber(m[2]!)) * (times ? (NUMBER_WORDS[times[1]!] ?? SCALE[times[1]!]!) : 1);
     const [low, high] = qualify(m[1], value, value);

@@ -14,6 +14,8 @@ import type { DisputeIndex } from './citations.js';
 
 /** The share of the question's words a disagreement must have to be about its point. */
 const ABOUT_POINT = 0.5;
+/** Each disputed topic's words, read once: a topic belongs to one engine, whose analyser reads them. */
+const topicWords = new WeakMap<Topic, ReadonlySet<string>>();
 
 export class Point {
   /**
@@ -46,8 +48,12 @@ export class Point {
   /** The share of the question's terms in the topic's name, summary or sides, by themselves or by `near` ones. */
   private share(topic: Topic, near: (term: string) => readonly string[]): number {
     if (this.terms.length === 0) return 0;
-    const d = topic.disagreement!;
-    const words = new Set(this.analyse([topic.name, d.summary, ...d.positions.map((p) => p.label)].join(' . ')));
+    let words = topicWords.get(topic);
+    if (!words) {
+      const d = topic.disagreement!;
+      words = new Set(this.analyse([topic.name, d.summary, ...d.positions.map((p) => p.label)].join(' . ')));
+      topicWords.set(topic, words);
+    }
     return this.terms.filter((t) => words.has(t) || near(t).some((r) => words.has(r))).length / this.terms.length;
   }
 }

@@ -15,6 +15,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { ENGLISH_RANK } from './everyday-words.js';
+import { KeptWork } from './kept-work.js';
 import { Lexicon } from './lexicon.js';
 
 export type Salience = 'name' | 'subject' | 'common' | 'talk';
@@ -31,7 +32,14 @@ function nearEnglish(word: string): boolean {
   return false;
 }
 
+/** Words weighed lately: every question and every fact read for a claim weighs its words. */
+const weighed = new KeptWork<string, Salience>(20_000);
+
 export function salience(word: string): Salience {
+  return weighed.get(word, () => weigh(word));
+}
+
+function weigh(word: string): Salience {
   if (/\d/.test(word)) return 'name';
   // Too short to tell a name from chat shorthand ("rn", "jv"); WordNet's two-letter entries are chemical symbols.
   if (word.length < 3) return 'talk';

@@ -67,13 +67,15 @@ const SAME_DEED = 0.8;
  */
 export function weigh(
   claim: Reading,
-  fact: Reading,
+  factReading: Reading | (() => Reading),
   hit: Hit,
   claimIsAttributed: boolean,
   partyName: (p: string) => string,
 ): Evidence {
   const silent = (detail = ''): Evidence => ({ hit, bearing: 'silent', detail });
   if (!hit.named || hit.coverage < SAME_EVENT) return silent();
+  // Read only here: most hits of a claim are about something else, and reading a fact costs.
+  const fact = typeof factReading === 'function' ? factReading() : factReading;
   // A name the claim gives must be in what the source says, not only in a fact's tags.
   const unnamed = claim.names.filter((alternatives) => !alternatives.some((t) => fact.terms.includes(t)));
   if (unnamed.length) return silent();

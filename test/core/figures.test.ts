@@ -70,6 +70,8 @@ describe('figures', () => {
       noun: 'people',
     });
     expect(figures('ten thousand troops')[0]).toMatchObject({ kind: 'count', low: 1e4, noun: 'troops' });
+    // What is counted is never another number word.
+    expect(figures('three hundred fifty people')[0]!.noun).not.toMatch(/fifty/);
   });
 
   it('reads a share in words ("one-third of", "half of") as a percentage, not a time ("the first half of 2018")', () => {
