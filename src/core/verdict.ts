@@ -362,8 +362,9 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
       continue;
     }
     if (sameParty.some((f) => overlaps(c, f))) {
-      // An open-ended figure ("more than 46 times") allows the claim's ("more than 70 times") without giving it.
-      if (sameParty.some((f) => overlaps(c, f) && (bounded(f) || within(f, c)))) agreed ??= c;
+      // An open-ended figure ("more than 46 times") allows the claim's ("more than 70 times") without
+      // giving it; so does a range ("$2-2.5 billion") the claim's exact figure ("$2 billion") is in.
+      if (sameParty.some((f) => overlaps(c, f) && (within(f, c) || (bounded(f) && !ranged(f))))) agreed ??= c;
       else missing ??= c;
       continue;
     }
@@ -391,6 +392,8 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
 }
 
 const bounded = (f: ReadFigure): boolean => f.low > 0 && f.high < Infinity;
+/** A figure given as a range, from one number to another ("$2-2.5 billion", "between 10 and 20"). */
+const ranged = (f: ReadFigure): boolean => /\d\s*(?:-|to|and)\s*\D{0,3}\d/.test(f.text);
 /** Every value `inner` allows, `outer` allows too. */
 const within = (inner: ReadFigure, outer: ReadFigure): boolean => inner.low >= outer.low && inner.high <= outer.high;
 

@@ -130,6 +130,16 @@ describe('how one fact bears on a claim', () => {
     ).toBe('states');
   });
 
+  it("takes a range as allowing a claim's exact figure inside it, not as giving it", () => {
+    const range = 'Russia signed a $2-2.5 billion pipeline deal with Pakistan.';
+    expect(bearing('Russia signed a $2 billion pipeline deal with Pakistan.', range)).toMatchObject({
+      bearing: 'lacks',
+      gap: 'figure',
+    });
+    expect(bearing('Russia signed a $2-2.5 billion pipeline deal with Pakistan.', range).bearing).toBe('states');
+    expect(bearing('Russia signed a $3 billion pipeline deal with Pakistan.', range).bearing).toBe('excludes');
+  });
+
   it('does not take a year from another event of the same fact', () => {
     const e = bearing(
       'Russia lifted its arms embargo on Pakistan in 1965.',
