@@ -127,7 +127,9 @@ export function weigh(
   // A source's list of plans or heading ("construction of new refineries", "simplification of
   // visa procedures") names the deed without saying it was done: the claim's verb must be
   // there. A curator's statement says what the source reports in its own words.
-  const verb = isPassage(hit.fact) ? mainVerb(claim) : undefined;
+  // A share the fact gives the same party says what is held, whatever the verb ("holds 74%" and "74% to Russia").
+  const shares = figures.outcome === 'agree' && claim.figures.some((f) => f.kind === 'percent' && f.party);
+  const verb = isPassage(hit.fact) && !shares ? mainVerb(claim) : undefined;
   if (verb && !usesOf(fact, verb).length && !fact.terms.includes(stem(verb)))
     return { hit, bearing: 'lacks', detail: 'the sources do not say it was done' };
   const roles = rolesConfirmed(claim, fact);

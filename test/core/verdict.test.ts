@@ -217,6 +217,14 @@ describe('how one fact bears on a claim', () => {
         'In 2019 Russia and Pakistan simplified visa procedures.',
       ).bearing,
     ).toBe('states');
+    // A share given the same party says what is held, whatever the verb.
+    const shares = 'The pipeline agreement provides for 74% for Russia and 26% for Pakistan.';
+    expect(weighPassage('Under the pipeline agreement Russia holds 74% and Pakistan 26%.', shares).bearing).toBe(
+      'states',
+    );
+    expect(weighPassage('Under the pipeline agreement Russia holds 26% and Pakistan 74%.', shares).bearing).toBe(
+      'excludes',
+    );
   });
 
   it('never lets a plain statement state what the claim says did not happen, nor a negated one state what did', () => {
