@@ -83,7 +83,7 @@ export function weigh(
   const narrated =
     hit.fact.kind === 'opinion' &&
     isPassage(hit.fact) &&
-    !fact.modal &&
+    !plans(claim, fact) &&
     !fact.reported &&
     fact.figures.some((f) => f.kind === 'year' && !f.noted);
   const kind = narrated ? 'report' : hit.fact.kind;
@@ -91,7 +91,7 @@ export function weigh(
   const hearsay =
     kind === 'forum_claim' || ((kind === 'opinion' || kind === 'proposal' || fact.reported) && !claimIsAttributed);
   // A proposal or a prediction says nothing happened, unless the claim too is about plans.
-  const speculative = fact.modal && !claim.modal;
+  const speculative = plans(claim, fact) && !claim.modal;
 
   // The same deed: the fact has nearly all the claim's words, its parties aside.
   const sameDeed =
@@ -152,6 +152,26 @@ export function weigh(
     bearing: 'states',
     detail: figures.outcome === 'agree' ? `sources give ${figures.detail}` : 'a source states it',
   };
+}
+
+/**
+ * The fact only plans, proposes or predicts what the claim tells: its first sentence does,
+ * and so does the sentence that shares the most of the claim's words ("The minister is
+ * scheduled to open the dam on Sunday. It is the highest dam in the country." tells the
+ * dam's height as done). Ties go to the earlier sentence.
+ */
+function plans(claim: Reading, fact: Reading): boolean {
+  return (
+    fact.modal &&
+    fact.plans.some((sentences) => {
+      const shared = (s: { terms: string[] }) => s.terms.filter((t) => claim.terms.includes(t)).length;
+      const closest = sentences.reduce<(typeof sentences)[number] | undefined>(
+        (best, s) => (!best || shared(s) > shared(best) ? s : best),
+        undefined,
+      );
+      return closest?.modal ?? false;
+    })
+  );
 }
 
 /** Verbs that only report or link: the claim's deed is another. */

@@ -130,6 +130,18 @@ describe('how one fact bears on a claim', () => {
     ).toBe('states');
   });
 
+  it('takes a timetable for a plan, unless another sentence of the fact tells what the claim says', () => {
+    expect(bearing('Putin visited Pakistan in 2012.', 'Putin was scheduled to visit Pakistan in 2012.').bearing).toBe(
+      'proposes',
+    );
+    expect(
+      bearing(
+        'It is the highest dam ever built in India.',
+        'The minister is scheduled to open the Kevadia dam on Sunday. It is the highest dam in India.',
+      ).bearing,
+    ).toBe('states');
+  });
+
   it("takes a range as allowing a claim's exact figure inside it, not as giving it", () => {
     const range = 'Russia signed a $2-2.5 billion pipeline deal with Pakistan.';
     expect(bearing('Russia signed a $2 billion pipeline deal with Pakistan.', range)).toMatchObject({
