@@ -76,6 +76,8 @@ export interface Reading {
   negated: boolean;
   /** The sentence proposes, recommends, predicts, hopes or speculates: it says nothing happened. */
   modal: boolean;
+  /** Each text read (a fact's statement, then its quote), sentence by sentence: its terms and whether it only plans or proposes. */
+  plans: { terms: string[]; modal: boolean }[][];
   /** The sentence gives someone's words, not the source's own: mostly a direct quotation, or what someone warned, alleged or believes. */
   reported: boolean;
   /** Content stems, parties and figures aside: what the claim is about. */
@@ -128,6 +130,8 @@ const MODAL = new RegExp(
     String.raw`\b(?:talks?|negotiations?|discussions?) (?:on|about|over|for)\b`,
     String.raw`\b(?:being|is|are|was|were)(?: (?:also|still|now|currently|already|being))? (?:discussed|considered|negotiated|explored|studied|planned|proposed|mooted|envisaged)\b`,
     String.raw`\bunder (?:discussion|consideration|negotiation|study|review)\b`,
+    // A timetable is a plan: "was scheduled to visit", "slated for 2020", "talks to be held in May".
+    String.raw`\b(?:scheduled|slated)\s+(?:to|for)\b|\bto be held\b`,
     String.raw`\bin (?:the )?(?:pipeline|works|talks)\b`,
     String.raw`\bif\b`,
     String.raw`^(?:consider|reach|sign|build|expand|explore|establish|create|open|launch|set up|strengthen|encourage|invite|hold|develop|promote|boost)\b`,
@@ -229,6 +233,7 @@ export class ClaimReader {
         ...noted,
       ],
       modal: body.modal || quoted.modal,
+      plans: [...body.plans, ...quoted.plans],
       // The quote is the source's own text: a passage's statement wraps all of it in quotation marks.
       reported: quoted.reported,
       terms: [...new Set([...body.terms, ...quoted.terms, ...acronyms(`${fact.statement} ${fact.quote}`)])],
@@ -286,6 +291,12 @@ export class ClaimReader {
       })),
       order: orderOf(plain, mentions),
       modal: MODAL.test(first),
+      plans: [
+        sentenceSpans(plain).map(([from, to]) => ({
+          terms: this.termsOf(withoutNumbers(partyFree.slice(from, to))),
+          modal: MODAL.test(full.slice(from, to)),
+        })),
+      ],
       negated: this.negation.test(first) || /n't\b/.test(first),
       reported: reportedSpeech(text),
       terms: this.termsOf(withoutNumbers(partyFree)),

@@ -85,7 +85,7 @@ export function weigh(
   const narrated =
     hit.fact.kind === 'opinion' &&
     isPassage(hit.fact) &&
-    !fact.modal &&
+    !plans(claim, fact) &&
     !fact.reported &&
     fact.figures.some((f) => f.kind === 'year' && !f.noted);
   const kind = narrated ? 'report' : hit.fact.kind;
@@ -93,7 +93,7 @@ export function weigh(
   const hearsay =
     kind === 'forum_claim' || ((kind === 'opinion' || kind === 'proposal' || fact.reported) && !claimIsAttributed);
   // A proposal or a prediction says nothing happened, unless the claim too is about plans.
-  const speculative = fact.modal && !claim.modal;
+  const speculative = plans(claim, fact) && !claim.modal;
 
   // The same deed: the fact has nearly all the claim's words, its parties aside.
   const sameDeed =
@@ -129,7 +129,9 @@ export function weigh(
   // A source's list of plans or heading ("construction of new refineries", "simplification of
   // visa procedures") names the deed without saying it was done: the claim's verb must be
   // there. A curator's statement says what the source reports in its own words.
-  const verb = isPassage(hit.fact) ? mainVerb(claim) : undefined;
+  // A share the fact gives the same party says what is held, whatever the verb ("holds 74%" and "74% to Russia").
+  const shares = figures.outcome === 'agree' && claim.figures.some((f) => f.kind === 'percent' && f.party);
+  const verb = isPassage(hit.fact) && !shares ? mainVerb(claim) : undefined;
   if (verb && !usesOf(fact, verb).length && !fact.terms.includes(stem(verb)))
     return { hit, bearing: 'lacks', detail: 'the sources do not say it was done' };
   const roles = rolesConfirmed(claim, fact);
@@ -152,6 +154,26 @@ export function weigh(
     bearing: 'states',
     detail: figures.outcome === 'agree' ? `sources give ${figures.detail}` : 'a source states it',
   };
+}
+
+/**
+ * The fact only plans, proposes or predicts what the claim tells: its first sentence does,
+ * and so does the sentence that shares the most of the claim's words ("The minister is
+ * scheduled to open the dam on Sunday. It is the highest dam in the country." tells the
+ * dam's height as done). Ties go to the earlier sentence.
+ */
+function plans(claim: Reading, fact: Reading): boolean {
+  return (
+    fact.modal &&
+    fact.plans.some((sentences) => {
+      const shared = (s: { terms: string[] }) => s.terms.filter((t) => claim.terms.includes(t)).length;
+      const closest = sentences.reduce<(typeof sentences)[number] | undefined>(
+        (best, s) => (!best || shared(s) > shared(best) ? s : best),
+        undefined,
+      );
+      return closest?.modal ?? false;
+    })
+  );
 }
 
 /** Verbs that only report or link: the claim's deed is another. */
@@ -364,8 +386,9 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
       continue;
     }
     if (sameParty.some((f) => overlaps(c, f))) {
-      // An open-ended figure ("more than 46 times") allows the claim's ("more than 70 times") without giving it.
-      if (sameParty.some((f) => overlaps(c, f) && (bounded(f) || within(f, c)))) agreed ??= c;
+      // An open-ended figure ("more than 46 times") allows the claim's ("more than 70 times") without
+      // giving it; so does a range ("$2-2.5 billion") the claim's exact figure ("$2 billion") is in.
+      if (sameParty.some((f) => overlaps(c, f) && (within(f, c) || (bounded(f) && !ranged(f))))) agreed ??= c;
       else missing ??= c;
       continue;
     }
@@ -393,6 +416,8 @@ function compareFigures(claim: Reading, fact: Reading): FigureComparison {
 }
 
 const bounded = (f: ReadFigure): boolean => f.low > 0 && f.high < Infinity;
+/** A figure given as a range, from one number to another ("$2-2.5 billion", "between 10 and 20"). */
+const ranged = (f: ReadFigure): boolean => /\d\s*(?:-|to|and)\s*\D{0,3}\d/.test(f.text);
 /** Every value `inner` allows, `outer` allows too. */
 const within = (inner: ReadFigure, outer: ReadFigure): boolean => inner.low >= outer.low && inner.high <= outer.high;
 

@@ -130,6 +130,28 @@ describe('how one fact bears on a claim', () => {
     ).toBe('states');
   });
 
+  it('takes a timetable for a plan, unless another sentence of the fact tells what the claim says', () => {
+    expect(bearing('Putin visited Pakistan in 2012.', 'Putin was scheduled to visit Pakistan in 2012.').bearing).toBe(
+      'proposes',
+    );
+    expect(
+      bearing(
+        'It is the highest dam ever built in India.',
+        'The minister is scheduled to open the Kevadia dam on Sunday. It is the highest dam in India.',
+      ).bearing,
+    ).toBe('states');
+  });
+
+  it("takes a range as allowing a claim's exact figure inside it, not as giving it", () => {
+    const range = 'Russia signed a $2-2.5 billion pipeline deal with Pakistan.';
+    expect(bearing('Russia signed a $2 billion pipeline deal with Pakistan.', range)).toMatchObject({
+      bearing: 'lacks',
+      gap: 'figure',
+    });
+    expect(bearing('Russia signed a $2-2.5 billion pipeline deal with Pakistan.', range).bearing).toBe('states');
+    expect(bearing('Russia signed a $3 billion pipeline deal with Pakistan.', range).bearing).toBe('excludes');
+  });
+
   it('does not take a year from another event of the same fact', () => {
     const e = bearing(
       'Russia lifted its arms embargo on Pakistan in 1965.',
@@ -207,6 +229,14 @@ describe('how one fact bears on a claim', () => {
         'In 2019 Russia and Pakistan simplified visa procedures.',
       ).bearing,
     ).toBe('states');
+    // A share given the same party says what is held, whatever the verb.
+    const shares = 'The pipeline agreement provides for 74% for Russia and 26% for Pakistan.';
+    expect(weighPassage('Under the pipeline agreement Russia holds 74% and Pakistan 26%.', shares).bearing).toBe(
+      'states',
+    );
+    expect(weighPassage('Under the pipeline agreement Russia holds 26% and Pakistan 74%.', shares).bearing).toBe(
+      'excludes',
+    );
   });
 
   it('never lets a plain statement state what the claim says did not happen, nor a negated one state what did', () => {
