@@ -266,9 +266,7 @@ export class Engine {
     }
     const attributed = withoutAttribution(claimText) !== claimText;
     const partyName = (p: string) => p.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-    const evidence = hits.map((hit) =>
-      weigh(reading, () => this.factReading(hit.fact), hit, attributed, partyName),
-    );
+    const evidence = hits.map((hit) => weigh(reading, () => this.factReading(hit.fact), hit, attributed, partyName));
     const point = this.pointOf(reading.terms);
     const ruling = rule(evidence, this.disputes, (topic) => point.covers(topic));
 
