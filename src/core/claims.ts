@@ -167,10 +167,10 @@ export const ENGLISH_NEGATIONS = [
   'cancels',
 ];
 
-/** Reads claims and facts with the pack's party and negation words. */
 /** How many facts' readings a reader keeps: a few hundred questions' worth of hits. */
 const FACT_READINGS_KEPT = 2000;
 
+/** Reads claims and facts with the pack's party and negation words. */
 export class ClaimReader {
   private readonly partyWords: { party: string; re: RegExp }[];
   private readonly negation: RegExp;

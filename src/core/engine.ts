@@ -181,16 +181,16 @@ export class Engine {
     if (shape.chat === 'instructions') return none(this.noAnswerNote());
     if (shape.chat) return none(this.chatNote(shape.chat), shape.chat === 'empty' ? 'no_answer' : 'chat');
     const searched = this.query(shape.about || question, shape.asking);
-    const hits = this.byRoles(
-      this.relevant(searched, scope, this.options.minCoverage, CANDIDATES, shape.asking),
-      shape.about || question,
-    );
+    // The question is read (who does what, its point) only when a step needs it, and once.
+    let reading: Reading | undefined;
+    const read = () => (reading ??= this.reader.read(shape.about || question));
+    const hits = this.byRoles(this.relevant(searched, scope, this.options.minCoverage, CANDIDATES, shape.asking), read);
     if (hits.length === 0) return none(this.noAnswerNote());
     const reach = shape.asking ? this.index.reach(searched, shape.asking) : [];
     const asked = askedOf(shape.about, (text) => this.index.analyzer.terms(text), shape.asking, reach);
-    // The question is read for its point only if some fact takes a side: most take none.
-    let read: Point | undefined;
-    const point = () => (read ??= this.pointOf(this.reader.read(shape.about || question).terms, searched));
+    // Its point matters only if some fact takes a side: most take none.
+    let pointRead: Point | undefined;
+    const point = () => (pointRead ??= this.pointOf(read().terms, searched));
     // A further fact that would bring a disagreement beside the point is not said.
     const choice = compose(hits, shape, asked, {
       maxFacts: this.options.maxFacts,
@@ -314,9 +314,9 @@ export class Engine {
    * Soviets sent" for "what did the Americans send") first, and those before it that do last.
    * Reading a fact takes milliseconds: only the leading hits are read, a few at most.
    */
-  private byRoles(hits: Hit[], question: string): Hit[] {
+  private byRoles(hits: Hit[], question: () => Reading): Hit[] {
     if (hits.length < 2) return hits;
-    const asked = this.reader.read(question);
+    const asked = question();
     if (askedDoers(asked).length === 0) return hits;
     const others: Hit[] = [];
     for (const h of hits.slice(0, ROLE_READS)) {

@@ -71,6 +71,10 @@ export function headingOf(passage: Passage, doc: LoadedDocument): string | undef
   return headings[hi]?.text;
 }
 
+const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/;
+/** The last year a text names. */
+const lastYear = (text: string): string | undefined => [...text.matchAll(new RegExp(YEAR, 'g'))].at(-1)?.[0];
+
 /** A sentence that points back to a time the text gave before: "that year", "a month later", "four years later". */
 const BACK_IN_TIME =
   /\b(?:(?:that|the same|the following|the next|the previous|the preceding|later that|earlier that) year|that (?:month|week|summer|winter|spring|autumn|fall)|(\w+) (months?|years?|weeks?) (later|earlier|after(?:wards)?|before))\b/i;
@@ -92,17 +96,14 @@ function contextYear(passage: Passage, doc: LoadedDocument): string | undefined 
   const back = BACK_IN_TIME.exec(passage.text);
   if (!back) return undefined;
   const before = doc.text.slice(Math.max(0, passage.start - CONTEXT_CHARS), passage.start);
-  const years = [...before.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)];
-  const last = years.at(-1);
+  const last = lastYear(before);
   if (!last) return undefined;
   const [, count, unit, way] = back;
   const n = count ? countOf(count) : 0;
   if (n === undefined) return undefined;
   const shift = unit && /^years?$/i.test(unit) ? (/^(?:earlier|before)$/i.test(way!) ? -n : n) : 0;
-  return String(Number(last[1]) + shift);
+  return String(Number(last) + shift);
 }
-
-const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/;
 
 /**
  * The year the paragraph a passage stands in is set in, where the passage names none itself:
@@ -114,8 +115,7 @@ const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/;
  */
 export function paragraphYear(passage: Passage, doc: LoadedDocument): string | undefined {
   if (YEAR.test(passage.text)) return undefined;
-  const paragraph = doc.text.slice(doc.text.lastIndexOf('\n', passage.start) + 1, passage.start);
-  return [...paragraph.matchAll(new RegExp(YEAR, 'g'))].at(-1)?.[0];
+  return lastYear(doc.text.slice(doc.text.lastIndexOf('\n', passage.start) + 1, passage.start));
 }
 
 /**
