@@ -135,8 +135,8 @@ const NOT_DENYING =
 /** A clause that points back with "this", "that" or "it" is about the clause before it ("…, although this remains speculation", "but at the moment that seems unlikely"). */
 const POINTS_BACK =
   /^(?:(?:although|though|but|and|yet|however)\b)?(?:\W+\w+){0,4}?\W*\b(?:this|that|it|which)\s+(?:is|was|remains|remained|seems|seemed|looks|appears|appeared|sounds)\b/i;
-/** Where a clause ends: a comma, semicolon or colon, a dash, or a word that opens another clause. */
-const CLAUSE_BREAK = /[,;:]\s+|\s[—–]\s|—|\s--?\s|\s(?=(?:but|while|whereas|although|though|which|because)\s)/g;
+/** Where a clause ends: a comma, semicolon or colon, a dash, or a word that opens another clause ("inked a deal … at a time when sanctions forced …": the sanctions are another subject). */
+const CLAUSE_BREAK = /[,;:]\s+|\s[—–]\s|—|\s--?\s|\s(?=(?:but|while|whereas|although|though|which|because|when)\s)/g;
 /** A capitalised word that does not start its sentence or a quotation. */
 const CAPITALISED = /(?<!^\W*|[.!?:]\s+\W*|["“(‘']\s*)(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu;
 /** A piece of a sentence with fewer content words than this is part of the clause beside it ("In 2021,", "…, China and Pakistan"). */

@@ -300,6 +300,48 @@ describe('judgements WordNet sets against each other', () => {
   });
 });
 
+describe('one source reports a thing done, another still pending', () => {
+  const inked = doc(
+    'gazette',
+    'Ula Ink',
+    'Arden also inked a deal with Belmont to build the Corvin canal linking Dunmore and Elsby at a time when floods closed the old roads.',
+    '2019-01-05',
+  );
+  const close = doc(
+    'courier',
+    'Vic Near',
+    'They are close to finalizing a canal deal that would carry water from Dunmore to Elsby, the second city.',
+    '2015-03-02',
+  );
+
+  it('finds a deal inked against one close to finalized, each side with the clause it takes it in', () => {
+    const result = found([inked, close]);
+    expect(result.map((d) => d.kind)).toEqual(['status']);
+    expect(result[0]!.summary).toMatch(/^Sources differ on whether “.*” is done or still pending\.$/);
+    expect(result[0]!.positions.map((p) => p.says).sort()).toEqual([
+      'done (“inked”)',
+      'still pending (“close to finalizing”)',
+    ]);
+    // The clause before "when" is the side, not the floods after it.
+    expect(result[0]!.positions.flatMap((p) => p.clauses).join(' ')).not.toMatch(/floods/);
+  });
+
+  it('finds none where both say it is done, or where one source says both', () => {
+    const signed = doc(
+      'herald',
+      'Wes Done',
+      'Belmont signed a canal deal to carry water from Dunmore to Elsby, the second city.',
+    );
+    expect(found([inked, signed])).toEqual([]);
+    const both = doc(
+      'gazette',
+      'Ula Ink',
+      'Arden also inked a deal with Belmont to build the Corvin canal linking Dunmore and Elsby.\nThey are close to finalizing a canal deal that would carry water from Dunmore to Elsby, the second city.',
+    );
+    expect(found([both])).toEqual([]);
+  });
+});
+
 describe('what answers will use', () => {
   const documents: MadeUpDocument[] = [OPENED_2014, OPENED_2016, REPORTED, DENIED];
 
