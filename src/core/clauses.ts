@@ -132,6 +132,9 @@ const EMBEDDED_WORD = new RegExp(`^(?:${EMBEDDING})$`, 'i');
 /** "Not only … but also" adds; "may or may not" and "whether or not" leave it open: neither denies. */
 const NOT_DENYING =
   /\bnot only\b|\b(?:may|might|can|could|will|would)\s+or\s+(?:may|might|can|could|will|would)\s+not\b|\bor not\b/gi;
+/** Words that place a year's part, not the subject: "by the end of this year", "at the start of 2014" (the year is read as a figure). */
+const TIME_OF =
+  /\b(?:the\s+)?(?:end|start|beginning|middle|close|turn|course)\s+of\s+(?=(?:this|that|last|next|the\s+same|the\s+current)\s+year\b|(?:the\s+)?(?:1[89]|20)\d\d)/gi;
 /** A clause that points back with "this", "that" or "it" is about the clause before it ("…, although this remains speculation", "but at the moment that seems unlikely"). */
 const POINTS_BACK =
   /^(?:(?:although|though|but|and|yet|however)\b)?(?:\W+\w+){0,4}?\W*\b(?:this|that|it|which)\s+(?:is|was|remains|remained|seems|seemed|looks|appears|appeared|sounds)\b/i;
@@ -373,7 +376,7 @@ export class ClauseReader {
           return ' '.repeat(m.length);
         })
       : text;
-    const plain = open.replace(NOT_DENYING, (m) => ' '.repeat(m.length));
+    const plain = open.replace(NOT_DENYING, (m) => ' '.repeat(m.length)).replace(TIME_OF, (m) => ' '.repeat(m.length));
     const items: Piece['items'] = [];
     const negations: Piece['negations'] = [];
     const barriers: number[] = [];

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ClauseReader } from '../../src/core/clauses.js';
 import { cachedDisagreements, foundCachePath } from '../../src/core/found-disagreements-cache.js';
 import {
   asTopic,
@@ -175,6 +176,22 @@ describe('a different year, amount, share or count for one subject', () => {
     ]);
     expect(result.map((d) => d.kind)).toEqual(['year']);
     expect(result[0]!.positions.map((p) => p.says).sort()).toEqual(['that year (2014)', 'this year (2015)']);
+  });
+
+  it('reads "by the end of this year" as a year, its words no part of the subject', () => {
+    const result = found([
+      doc('ledger', 'Lou Books', 'Norland aims to privatize the company by the end of this year.', '2015-08-01'),
+      doc('digest', 'Mo Short', 'As it stands Norland plans to privatize the company by 2016.', '2015-09-01'),
+    ]);
+    expect(result.map((d) => [d.kind, d.positions.map((p) => p.says).sort()])).toEqual([
+      ['year', ['2016', 'this year (2015)']],
+    ]);
+    const { pack, units } = madeUp([
+      doc('ledger', 'Lou Books', 'Norland aims to sell the mill by the end of this year.'),
+    ]);
+    const clause = new ClauseReader(pack).read(units[0]!).clauses[0]!;
+    expect([...clause.terms.keys()]).not.toContain('end');
+    expect([...clause.terms.keys()]).toContain('mill');
   });
 
   it('finds amounts whose ranges do not overlap, and only those', () => {
