@@ -57,11 +57,13 @@ export class CitationBuilder {
   /**
    * The disagreements behind the cited facts, with every position cited. Positions are
    * cited even when their facts ranked low, so no one sees one side of a disputed point.
-   * `rankOf` orders a position's facts so the most relevant ones are cited first.
+   * `rankOf` orders a position's facts so the most relevant ones are cited first; `brings`
+   * says whether a cited fact brings a disagreement it takes a side in (attached ones are shown).
    */
   disagreements(
     lookup: (id: string) => Fact | undefined,
     rankOf: (id: string) => number,
+    brings: (topic: Topic) => boolean = () => true,
     perPosition = 2,
   ): Disagreement[] {
     const topics = new Map<string, Topic>([...this.attached].map((t) => [t.id, t]));
@@ -69,7 +71,7 @@ export class CitationBuilder {
     // are shown, and the fact is not cited a second time beside it.
     const standsFor = new Map<string, number>();
     for (const c of [...this.citations]) {
-      for (const topic of this.disputes.of(c.fact)) topics.set(topic.id, topic);
+      for (const topic of this.disputes.of(c.fact)) if (brings(topic)) topics.set(topic.id, topic);
       for (const id of this.disputes.sameAs(c.fact)) if (!this.byFact.has(id)) standsFor.set(id, c.n);
     }
     const out: Disagreement[] = [];

@@ -132,11 +132,14 @@ const EMBEDDED_WORD = new RegExp(`^(?:${EMBEDDING})$`, 'i');
 /** "Not only … but also" adds; "may or may not" and "whether or not" leave it open: neither denies. */
 const NOT_DENYING =
   /\bnot only\b|\b(?:may|might|can|could|will|would)\s+or\s+(?:may|might|can|could|will|would)\s+not\b|\bor not\b/gi;
+/** Words that place a year's part, not the subject: "by the end of this year", "at the start of 2014" (the year is read as a figure). */
+const TIME_OF =
+  /\b(?:the\s+)?(?:end|start|beginning|middle|close|turn|course)\s+of\s+(?=(?:this|that|last|next|the\s+same|the\s+current)\s+year\b|(?:the\s+)?(?:1[89]|20)\d\d)/gi;
 /** A clause that points back with "this", "that" or "it" is about the clause before it ("…, although this remains speculation", "but at the moment that seems unlikely"). */
 const POINTS_BACK =
   /^(?:(?:although|though|but|and|yet|however)\b)?(?:\W+\w+){0,4}?\W*\b(?:this|that|it|which)\s+(?:is|was|remains|remained|seems|seemed|looks|appears|appeared|sounds)\b/i;
-/** Where a clause ends: a comma, semicolon or colon, a dash, or a word that opens another clause. */
-const CLAUSE_BREAK = /[,;:]\s+|\s[—–]\s|—|\s--?\s|\s(?=(?:but|while|whereas|although|though|which|because)\s)/g;
+/** Where a clause ends: a comma, semicolon or colon, a dash, or a word that opens another clause ("inked a deal … at a time when sanctions forced …": the sanctions are another subject). */
+const CLAUSE_BREAK = /[,;:]\s+|\s[—–]\s|—|\s--?\s|\s(?=(?:but|while|whereas|although|though|which|because|when)\s)/g;
 /** A capitalised word that does not start its sentence or a quotation. */
 const CAPITALISED = /(?<!^\W*|[.!?:]\s+\W*|["“(‘']\s*)(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu;
 /** A piece of a sentence with fewer content words than this is part of the clause beside it ("In 2021,", "…, China and Pakistan"). */
@@ -373,7 +376,7 @@ export class ClauseReader {
           return ' '.repeat(m.length);
         })
       : text;
-    const plain = open.replace(NOT_DENYING, (m) => ' '.repeat(m.length));
+    const plain = open.replace(NOT_DENYING, (m) => ' '.repeat(m.length)).replace(TIME_OF, (m) => ' '.repeat(m.length));
     const items: Piece['items'] = [];
     const negations: Piece['negations'] = [];
     const barriers: number[] = [];

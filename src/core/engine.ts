@@ -8,7 +8,7 @@
  */
 import { loadPack, passageTableOf, type LoadedDocument, type Pack } from '../knowledge/load.js';
 import type { PassageTable } from '../knowledge/passages.js';
-import type { Fact } from '../knowledge/schema.js';
+import type { Fact, Topic } from '../knowledge/schema.js';
 import { wordMatcher } from '../knowledge/text.js';
 import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './citations.js';
 import { ClaimReader, type Reading, withoutAttribution } from './claims.js';
@@ -19,7 +19,7 @@ import { NUMBER_WORDS } from './figures.js';
 import { Covered, isPassage, PassageFacts } from './passage-facts.js';
 import { definedAbbreviations, initials, spellOut } from './abbreviations.js';
 import { Lexicon } from './lexicon.js';
-import { asTopic, type FoundDisagreement } from './found-disagreements.js';
+import { asTopic, FOUND_AREA, type FoundDisagreement } from './found-disagreements.js';
 import { cachedDisagreements } from './found-disagreements-cache.js';
 import { actorsOf } from './parties.js';
 import { Point } from './question-point.js';
@@ -101,6 +101,8 @@ export class Engine {
   private readonly passages: PassageTable;
   /** Initials of the names the sources write out, made on the first question that needs them. */
   private initials: Map<string, string> | undefined;
+  /** The terms of the sources' authors' names, made on the first question that needs them (see pointOf). */
+  private authors: Set<string> | undefined;
 
   /** The pack in `dir`, its index read back when saved for the same files, else built and saved (see index-store.ts). */
   static fromDir(dir: string, options?: EngineOptions): Engine {
@@ -221,7 +223,14 @@ export class Engine {
     if (!asksFigure(shape.type))
       for (const h of hits)
         for (const topic of this.disputes.of(h.fact.id)) if (point().covers(topic)) builder.attach(topic);
-    const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits));
+    // A disagreement found between the sources, not confirmed by a curator, is shown beside a
+    // side cited only if it is about the point asked: a passage cited for one of its clauses
+    // does not bring a dispute about another ("who operates the pipeline" beside whether it is
+    // built yet).
+    const clauses = (topic: Topic) => () =>
+      this.found.find((d) => d.id === topic.id)?.positions.flatMap((p) => p.clauses) ?? [];
+    const brings = (topic: Topic) => topic.area !== FOUND_AREA || point().brings(topic, clauses(topic));
+    const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits), brings);
     // Sources that answer with figures that cannot be the same disagree, found or not.
     const counted = askedTerms(asked);
     const sides = figureSides(hits, shape.type, (noun) =>
@@ -334,7 +343,17 @@ export class Engine {
     const related = new Map(
       searched?.concepts.flatMap((c) => c.terms.map((t) => [t, this.index.reach(searched, c.word)] as const)),
     );
-    return new Point(terms, (t) => this.index.analyzer.terms(t), related);
+    this.authors ??= this.authorTerms();
+    return new Point(terms, (t) => this.index.analyzer.terms(t), related, this.authors);
+  }
+
+  /** The terms of every author's and poster's name in the pack. */
+  private authorTerms(): Set<string> {
+    const names = [...this.pack.documents.values()].flatMap((d) => [
+      d.author ?? '',
+      ...(d.posts ?? []).flatMap((p) => [p.author, p.poster]),
+    ]);
+    return new Set(names.flatMap((n) => this.index.analyzer.terms(n)));
   }
 
   /**

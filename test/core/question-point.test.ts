@@ -45,4 +45,30 @@ describe("a question's point", () => {
     expect(point.strays('cost-3', ['axis-no'], disputes)).toBe(false);
     expect(point.strays('no-dispute', [], disputes)).toBe(false);
   });
+
+  it("leaves the sources' authors out of the point, but not where a fact they wrote is cited", () => {
+    const said = topic('said', 'One source reports talks on the radar sale; another denies it.', [
+      ['Kit Poster (2015): reports it', ['said-yes']],
+      ['Jo Wire: denies it', ['said-no']],
+    ]);
+    const authors = new Set(terms('Kit Poster Jo Wire'));
+    const withAuthors = (question: string) => new Point(terms(question), terms, new Map(), authors);
+    // "slogan poster": the label names him, yet the slogan is not the radar talks.
+    expect(new Point(terms('slogan poster'), terms).covers(said)).toBe(true);
+    expect(withAuthors('slogan poster').covers(said)).toBe(false);
+    // "what did poster say of the su": the side he wrote is cited, and his name says why.
+    expect(withAuthors('poster su').covers(said)).toBe(false);
+    expect(withAuthors('poster su').brings(said, () => [])).toBe(true);
+  });
+
+  it("brings a found disagreement where the point is in its sides' clauses, not in another clause of a cited fact", () => {
+    const found = topic('found', 'Sources give different years for “the engine deal”.', [
+      ['Ann (2019): 2014', ['eng-2014']],
+      ['Bo (2015): 2015', ['eng-2015']],
+    ]);
+    const clauses = () => ['an agreement to buy the Tarn engines directly', 'closed a deal to import Tarn engines'];
+    expect(pointOf('how did the tarn engines get there').brings(found, clauses)).toBe(true);
+    // The cited passage also sold helicopters; the helicopters are not what the years are disputed for.
+    expect(pointOf('what nickname does the helicopter go by').brings(found, clauses)).toBe(false);
+  });
 });

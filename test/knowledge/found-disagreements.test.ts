@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ClauseReader } from '../../src/core/clauses.js';
 import { cachedDisagreements, foundCachePath } from '../../src/core/found-disagreements-cache.js';
 import {
   asTopic,
@@ -177,6 +178,22 @@ describe('a different year, amount, share or count for one subject', () => {
     expect(result[0]!.positions.map((p) => p.says).sort()).toEqual(['that year (2014)', 'this year (2015)']);
   });
 
+  it('reads "by the end of this year" as a year, its words no part of the subject', () => {
+    const result = found([
+      doc('ledger', 'Lou Books', 'Norland aims to privatize the company by the end of this year.', '2015-08-01'),
+      doc('digest', 'Mo Short', 'As it stands Norland plans to privatize the company by 2016.', '2015-09-01'),
+    ]);
+    expect(result.map((d) => [d.kind, d.positions.map((p) => p.says).sort()])).toEqual([
+      ['year', ['2016', 'this year (2015)']],
+    ]);
+    const { pack, units } = madeUp([
+      doc('ledger', 'Lou Books', 'Norland aims to sell the mill by the end of this year.'),
+    ]);
+    const clause = new ClauseReader(pack).read(units[0]!).clauses[0]!;
+    expect([...clause.terms.keys()]).not.toContain('end');
+    expect([...clause.terms.keys()]).toContain('mill');
+  });
+
   it('finds amounts whose ranges do not overlap, and only those', () => {
     const apart = found([
       TWO_BILLION,
@@ -297,6 +314,48 @@ describe('judgements WordNet sets against each other', () => {
     expect(result.map((d) => [d.kind, d.positions.map((p) => p.says).sort()])).toEqual([
       ['judgement', ['strong', 'weak']],
     ]);
+  });
+});
+
+describe('one source reports a thing done, another still pending', () => {
+  const inked = doc(
+    'gazette',
+    'Ula Ink',
+    'Arden also inked a deal with Belmont to build the Corvin canal linking Dunmore and Elsby at a time when floods closed the old roads.',
+    '2019-01-05',
+  );
+  const close = doc(
+    'courier',
+    'Vic Near',
+    'They are close to finalizing a canal deal that would carry water from Dunmore to Elsby, the second city.',
+    '2015-03-02',
+  );
+
+  it('finds a deal inked against one close to finalized, each side with the clause it takes it in', () => {
+    const result = found([inked, close]);
+    expect(result.map((d) => d.kind)).toEqual(['status']);
+    expect(result[0]!.summary).toMatch(/^Sources differ on whether “.*” is done or still pending\.$/);
+    expect(result[0]!.positions.map((p) => p.says).sort()).toEqual([
+      'done (“inked”)',
+      'still pending (“close to finalizing”)',
+    ]);
+    // The clause before "when" is the side, not the floods after it.
+    expect(result[0]!.positions.flatMap((p) => p.clauses).join(' ')).not.toMatch(/floods/);
+  });
+
+  it('finds none where both say it is done, or where one source says both', () => {
+    const signed = doc(
+      'herald',
+      'Wes Done',
+      'Belmont signed a canal deal to carry water from Dunmore to Elsby, the second city.',
+    );
+    expect(found([inked, signed])).toEqual([]);
+    const both = doc(
+      'gazette',
+      'Ula Ink',
+      'Arden also inked a deal with Belmont to build the Corvin canal linking Dunmore and Elsby.\nThey are close to finalizing a canal deal that would carry water from Dunmore to Elsby, the second city.',
+    );
+    expect(found([both])).toEqual([]);
   });
 });
 
