@@ -5,7 +5,7 @@
  *   names it cannot answer.
  * - `subject`: an English noun ("pipeline", "grill", "weather"): when a question names
  *   one, it is usually what the question is about.
- * - `common`: a noun for a time ("summer", "week", "Feb"): questions name these in passing, and
+ * - `common`: a noun for a time ("summer", "week"): questions name these in passing, and
  *   sources give a date instead ("2019").
  * - `talk`: no noun at all ("honestly"), a verb's inflected form ("kicked", "flew"), or a
  *   slip of a common word ("actualy").
@@ -45,9 +45,6 @@ function weigh(word: string): Salience {
   if (word.length < 3) return 'talk';
   const pos = Lexicon.shared().partsOfSpeech(word);
   const rank = ENGLISH_RANK.get(word);
-  // A month or a day is a time, though written with a capital ("Feb", "Monday"): sources give it
-  // as a date, or not at all ("a month later"), and a fact need not name it to tell of the time.
-  if (pos !== '' && Lexicon.shared().nounClass(word) === 'time') return 'common';
   // Only ever capitalised in WordNet: a proper name ("France", "Roman").
   if (pos !== '' && pos === pos.toUpperCase()) return 'name';
   // Unknown to English: a name ("ogdc"), unless it is a slip of a common word ("actualy") or
