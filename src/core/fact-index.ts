@@ -605,32 +605,22 @@ export class FactIndex {
   /**
    * The summed weight of the question's concepts that a fact covers. A concept is covered by
    * its own terms (or their near spellings, for a typo) in full, by a related word in part.
-   * The heading of the section a passage stands in covers as its own words do: under "Gas
-   * pipeline “Pakistan Stream”", "…26% of Pakistan's participation share and 74% of Russia"
-   * gives the gas pipeline's shares.
    */
   private coverage(
     query: Query,
     expansions: ReadonlyMap<string, Expansion[]>,
     related: readonly Expansion[][],
   ): (doc: number) => number {
-    const concepts = query.concepts.map((c, i) => {
-      const reach = reachOf(c, expansions);
-      const keys = c.terms.filter(isAliasKey);
-      // A heading may have a word no sentence has: its own terms are looked for there too.
-      const heading = [...new Set([...(keys.length ? keys : c.terms), ...reach.map((e) => e.term)])];
-      return { reach, heading, related: related[i]!, weight: query.weights[i]! };
-    });
+    const concepts = query.concepts.map((c, i) => ({
+      reach: reachOf(c, expansions),
+      related: related[i]!,
+      weight: query.weights[i]!,
+      name: query.names[i]!,
+    }));
     return (doc) => {
       let weight = 0;
-      // The heading is looked up once a word is missing from the fact's own, as it costs more than postings.
-      let section: ReadonlySet<string> | undefined | null = null;
-      const headed = (terms: readonly string[]) => {
-        if (section === null) section = this.sectionTerms(doc);
-        return !!section && terms.some((t) => section!.has(t));
-      };
       for (const c of concepts) {
-        if (this.postings.reaches(c.reach, doc) || headed(c.heading)) {
+        if (this.postings.reaches(c.reach, doc) || (c.name && this.headed(doc, c.reach))) {
           weight += c.weight;
           continue;
         }
