@@ -208,9 +208,12 @@ const VAGUE_RANK = 1000;
 const isVague = (noun: string): boolean =>
   [noun, ...Lexicon.shared().bases(noun)].some((w) => (ENGLISH_RANK.get(w) ?? Infinity) < VAGUE_RANK);
 
-/** How often: "every year", "annually", "twice a year", "regularly". */
+/**
+ * How often: "every year", "annually", "twice a year", "regularly", or how many times it
+ * happened ("I've been to Puerto Rico 7 times"), not a multiple ("70 times the estimate").
+ */
 const FREQUENCY =
-  /\b(?:every|each) (?:\w+ )?(?:year|month|week|day|summer|winter|spring|autumn)\b|\b(?:annual(?:ly)?|yearly|monthly|weekly|daily|biennial(?:ly)?|regular(?:ly)?|periodic(?:al(?:ly)?)?|routine(?:ly)?)\b|\b(?:once|twice|\w+ times) (?:a|per|every) \w+/;
+  /\b(?:every|each) (?:\w+ )?(?:year|month|week|day|summer|winter|spring|autumn)\b|\b(?:annual(?:ly)?|yearly|monthly|weekly|daily|biennial(?:ly)?|regular(?:ly)?|periodic(?:al(?:ly)?)?|routine(?:ly)?)\b|\b(?:once|twice|\w+ times) (?:a|per|every) \w+|\b(?:twice|\d+ times|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|dozens of) times)\b(?! (?:the|as|more|less|higher|lower|bigger|larger|greater|smaller|over|that)\b)/;
 
 /**
  * True if the text names the asked kind of thing, or a thing of that kind: for "which fruit",
@@ -239,6 +242,8 @@ function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): bool
   // Trade, aid, investment, debt (acts and possessions) are measured in money; gas and land are not.
   const moneyAsked = !noun || MONEY_WORDS.test(noun) || MONEY_KINDS.has(Lexicon.shared().nounClass(noun) ?? '');
   const namesIt = counted.length === 0 || asked.termsOf(quote).some((t) => counted.includes(t));
+  // "How much money" is answered by a sum whatever the sentence calls it ("$139bn in recovery funds").
+  const moneyNamed = !!noun && MONEY_WORDS.test(noun);
   return figures(quote.toLowerCase()).some((f) => {
     if (
       f.kind === 'year' ||
@@ -246,7 +251,11 @@ function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): bool
       (f.kind === 'percent' && type === 'count')
     )
       return false;
-    return namesIt || (f.kind === 'count' && asked.termsOf(f.noun ?? '').some((t) => counted.includes(t)));
+    return (
+      namesIt ||
+      (f.kind === 'money' && moneyNamed) ||
+      (f.kind === 'count' && asked.termsOf(f.noun ?? '').some((t) => counted.includes(t)))
+    );
   });
 }
 

@@ -179,6 +179,10 @@ function reachOf(concept: Concept, expansions: ReadonlyMap<string, Expansion[]>)
   return (keys.length ? keys : concept.terms).flatMap((t) => expansions.get(t) ?? []);
 }
 
+/** The decade a concept names, as the first three digits of its years ("1970s", "the 70s" → "197"). */
+const decadeOf = (concept: Concept): string | undefined =>
+  concept.terms.map((t) => /^(1[89]\d|20\d)0s$/.exec(t)?.[1]).find(Boolean);
+
 /** The distinct terms of a question's concepts: what is looked up. */
 function queryTerms(concepts: readonly Concept[]): string[] {
   return [...new Set(concepts.flatMap((c) => c.terms))];
@@ -435,7 +439,13 @@ export class FactIndex {
    * "capital of France". No fact can be about such a question.
    */
   unknown(query: Query): Concept[] {
-    return query.concepts.filter((c, i) => query.names[i] && c.terms.every((t) => this.reached(query, t).length === 0));
+    // A decade no fact names as such ("the 70s") is known by the years of it that facts give.
+    return query.concepts.filter(
+      (c, i) =>
+        query.names[i] &&
+        c.terms.every((t) => this.reached(query, t).length === 0) &&
+        !(decadeOf(c) && query.related[i]!.length > 0),
+    );
   }
 
   /** True if some fact has the word (any of its terms), or the index drops it ("of", "the"). */
@@ -567,7 +577,7 @@ export class FactIndex {
 
   private relatedAnew(concept: Concept): Related[] {
     // A decade ("the 80s", "1960s") is any of its years the pack names: "the mid sixties" is "1965".
-    const decade = concept.terms.map((t) => /^(1[89]\d|20\d)0s$/.exec(t)?.[1]).find(Boolean);
+    const decade = decadeOf(concept);
     if (decade)
       return Array.from({ length: 10 }, (_, i) => `${decade}${i}`)
         .filter((year) => this.postings.frequency(year) > 0)

@@ -36,6 +36,12 @@ describe('answer types', () => {
     expect(gives('trade is about $700 million a year', 'amount', gas)).toBe(false);
   });
 
+  it('a sum for "how much money", whatever the sentence calls the money', () => {
+    const money = askedOf('recovery money does the island want', undefined, 'money');
+    expect(gives('the island is asking for $139bn in recovery funds', 'amount', money)).toBe(true);
+    expect(gives('the island is asking for 139 new generators', 'amount', money)).toBe(false);
+  });
+
   it("a date: a year, a month, or the fact's own date", () => {
     expect(gives('Russia lifted an arms embargo in 2014', 'date', none)).toBe(true);
     expect(gives('signed in August', 'date', none)).toBe(true);
@@ -99,6 +105,11 @@ describe('answer types', () => {
     expect(gives('they hold joint drills every year', 'frequency', none)).toBe(true);
     expect(gives('the exercises have been held annually since 2016', 'frequency', none)).toBe(true);
     expect(gives('four helicopters were sold in 2015', 'frequency', none)).toBe(false);
+    // How many times it happened answers how often; a multiple does not.
+    expect(gives("I've been to the island 7 times & saw it firsthand", 'frequency', none)).toBe(true);
+    expect(gives('the governor visited twice', 'frequency', none)).toBe(true);
+    expect(gives('the toll is 70 times the official estimate', 'frequency', none)).toBe(false);
+    expect(gives('a toll three times higher', 'frequency', none)).toBe(false);
   });
 
   it('a thing of the kind asked, unless the kind is too general for a sentence to name it', () => {

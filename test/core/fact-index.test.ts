@@ -57,6 +57,20 @@ function reference(raw: MiniSearch<IndexedFact>, facts: Map<string, Fact>, query
     .slice(0, LIMIT);
 }
 
+/** A fact that says `quote`, for a small index. */
+const small = (id: string, quote: string): Fact => ({
+  id,
+  statement: quote,
+  quote,
+  source: { document: 'doc' },
+  kind: 'report',
+  topic: '',
+  tags: [],
+});
+
+/** Facts about something else, so that a word one fact has is rare enough to tell it apart. */
+const harbour = Array.from({ length: 20 }, (_, i) => small(`h${i}`, 'The harbour was dredged again.'));
+
 describe('the fact index', () => {
   let pack: Pack;
   let topicNames: Map<string, string>;
@@ -185,6 +199,14 @@ describe('the fact index', () => {
     const weight = (word: string) => query.weights[query.concepts.findIndex((c) => c.word === word)]!;
     expect(weight('take')).toBeGreaterThan(0);
     expect(weight('take')).toBeLessThan(weight('missile'));
+  });
+
+  it('knows a decade no fact names as such by the years of it that facts give', () => {
+    index = new FactIndex([small('a', 'The envoy visited Lisbon in 1974.'), ...harbour], new Map(), pack.aliases);
+    expect(index.unknown(index.query('which envoy visited lisbon in the 70s'))).toEqual([]);
+    expect(index.unknown(index.query('which envoy visited lisbon in the 1970s'))).toEqual([]);
+    // No fact gives a year of the fifties.
+    expect(index.unknown(index.query('which envoy visited lisbon in the 50s')).map((c) => c.word)).toEqual(['50s']);
   });
 
   it('reaches the years of a decade the pack names: "the 80s" is 1980 to 1989', () => {
