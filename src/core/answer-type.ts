@@ -157,8 +157,15 @@ function names(text: string): string[][] {
 const isNew = (name: string[], asked: Asked): boolean =>
   name.some((w) => !asked.termsOf(w).some((t) => asked.terms.has(t)));
 
-/** True for a word English knows in lower case: a common word, not a name. */
-const isCommon = (word: string): boolean => /[a-z]/.test(Lexicon.shared().partsOfSpeech(word));
+/**
+ * True for a word English knows in lower case: a common word, not a name. WordNet lacks the
+ * function words ("the", "in", "this"), which open many sentences: English's commonest words
+ * that WordNet has no entry for are those.
+ */
+const isCommon = (word: string): boolean => {
+  const pos = Lexicon.shared().partsOfSpeech(word);
+  return /[a-z]/.test(pos) || (pos === '' && ENGLISH_RANK.has(word));
+};
 
 /** A proper name proper: at least one word that is not a common word ("Fomin", not "Deputy Minister"). */
 const isProper = (name: string[]): boolean => name.some((w) => !/^[a-z]+$/.test(w) || !isCommon(w));

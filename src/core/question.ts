@@ -79,6 +79,8 @@ const TYPES: [RegExp, AnswerType][] = [
     'place',
   ],
   [/\b(?:what|which|wat)(?:'?s| is| was| are| were)? (?:the )?(?:names?|title|nickname)\b(?: of)?/, 'name'],
+  // Chat drops the "what is": "name of the joint naval drills?".
+  [/^(?:the )?(?:names?|title|nickname) of\b/, 'name'],
   // "who was the foreign minister that…": the name of whoever held that role.
   [/^(?:[a-z']+ ){0,2}who(?:'s| is| was| are| were) (?=(?:the|a|an) )/, 'name'],
   [/\b(?:what|wat) (?:is|was|are|were) (?:it )?called\b/, 'name'],

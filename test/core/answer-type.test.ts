@@ -64,6 +64,13 @@ describe('answer types', () => {
     expect(gives('it constructed Pakistan Steel Mills', 'person', askedOf('who built pakistan steel mills'))).toBe(
       false,
     );
+    // A function word opening the sentence ("The", "In") is no name: WordNet lacks it, English does not.
+    expect(
+      gives('The operator should be the Russian side', 'person', askedOf('which russian firm will operate the pipe')),
+    ).toBe(false);
+    expect(gives('In 2021, the governments signed an agreement', 'person', askedOf('who signed the agreement'))).toBe(
+      false,
+    );
   });
 
   it('a place after a preposition', () => {

@@ -19,6 +19,7 @@ describe('reading a question', () => {
     ['which city hosted the parade', 'place'],
     ['why did moscow lift the embargo', 'cause'],
     ["what's the name of the exercise", 'name'],
+    ['name of the joint naval drills?', 'name'],
     ['who was the foreign minister that visited', 'name'],
     ['who is korybko', 'definition'],
     ['did russia sell jets to pakistan', null],
