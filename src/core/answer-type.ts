@@ -291,7 +291,9 @@ function namesNext(quote: string, asked: Asked): boolean {
     let after = i + 1;
     while (after < tokens.length && skip.test(tokens[after]!)) after++;
     const before = tokens[i - 1] === ',' || tokens[i - 1] === 'the' ? i - 2 : i - 1;
-    return isName(after) || isName(before);
+    // "a senior Pakistani diplomat": a people's adjective right before the noun says whose, not who.
+    const whose = before === i - 1 && /A/.test(Lexicon.shared().partsOfSpeech(tokens[before]?.toLowerCase() ?? ''));
+    return isName(after) || (isName(before) && !whose);
   });
 }
 

@@ -82,6 +82,10 @@ describe('answer types', () => {
     const minister = askedOf('the russian deputy defence minister who signed', undefined, 'minister');
     expect(gives('the Russian Deputy Defense Minister went to Islamabad', 'name', minister)).toBe(false);
     expect(gives('Deputy Defense Minister Alexander Fomin went to Islamabad', 'name', minister)).toBe(true);
+    // A people's adjective before the noun says whose the diplomat is, not who.
+    const diplomat = askedOf('the senior diplomat who doubted the story', undefined, 'diplomat');
+    expect(gives('A senior Pakistani diplomat disputes that account', 'name', diplomat)).toBe(false);
+    expect(gives('Pakistani diplomat Ali Khan disputes that account', 'name', diplomat)).toBe(true);
     expect(
       gives('the joint exercise, called Druzhba, began', 'name', askedOf('the joint exercise', undefined, 'exercise')),
     ).toBe(true);

@@ -20,6 +20,7 @@ describe('reading a question', () => {
     ['why did moscow lift the embargo', 'cause'],
     ["what's the name of the exercise", 'name'],
     ['name of the joint naval drills?', 'name'],
+    ['what was the date of the summit', 'day'],
     ['who was the foreign minister that visited', 'name'],
     ['who is korybko', 'definition'],
     ['did russia sell jets to pakistan', null],
