@@ -184,7 +184,7 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
       return DAY.test(lower);
     case 'money':
     case 'percent':
-      return figures(lower).some((f) => f.kind === type);
+      return saidOfAsked(lower, asked).some((part) => figures(part).some((f) => f.kind === type));
     case 'count':
     case 'amount':
       return quantityOf(quote, type, asked);
@@ -204,6 +204,16 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
     case 'frequency':
       return FREQUENCY.test(lower);
   }
+}
+
+/**
+ * The parts of a sentence (between semicolons, colons, commas and "as well as") that say
+ * something the question says: in "a $153 million deal to sell helicopters, as well as an
+ * agreement to buy the engines", the sum is the helicopters', not the engines'.
+ */
+function saidOfAsked(lower: string, asked: Asked): string[] {
+  const parts = lower.split(/[;:]|,\s|\bas well as\b/);
+  return asked.terms.size === 0 ? parts : parts.filter((p) => asked.termsOf(p).some((t) => asked.terms.has(t)));
 }
 
 /**

@@ -46,6 +46,11 @@ describe('answer types', () => {
   it('money, shares and counts, each of its own kind', () => {
     expect(gives('a $153 million deal', 'money', none)).toBe(true);
     expect(gives('four helicopters', 'money', none)).toBe(false);
+    // A sum said of another thing in the sentence is not the asked thing's.
+    const engines = askedOf('how much did pakistan pay for the engines');
+    const both = 'Russia agreed a $153 million deal to sell helicopters, as well as a deal to buy the engines';
+    expect(gives(both, 'money', engines)).toBe(false);
+    expect(gives('Pakistan paid $20 million for the engines', 'money', engines)).toBe(true);
     expect(gives('26% of the shares', 'percent', none)).toBe(true);
     expect(gives('four helicopters', 'count', none)).toBe(true);
     expect(gives('26% of the shares', 'amount', none)).toBe(true);
