@@ -157,8 +157,15 @@ function names(text: string): string[][] {
 const isNew = (name: string[], asked: Asked): boolean =>
   name.some((w) => !asked.termsOf(w).some((t) => asked.terms.has(t)));
 
-/** True for a word English knows in lower case: a common word, not a name. */
-const isCommon = (word: string): boolean => /[a-z]/.test(Lexicon.shared().partsOfSpeech(word));
+/**
+ * True for a word English knows in lower case: a common word, not a name. WordNet lacks the
+ * function words ("the", "in", "this"), which open many sentences: English's commonest words
+ * that WordNet has no entry for are those.
+ */
+const isCommon = (word: string): boolean => {
+  const pos = Lexicon.shared().partsOfSpeech(word);
+  return /[a-z]/.test(pos) || (pos === '' && ENGLISH_RANK.has(word));
+};
 
 /** A proper name proper: at least one word that is not a common word ("Fomin", not "Deputy Minister"). */
 const isProper = (name: string[]): boolean => name.some((w) => !/^[a-z]+$/.test(w) || !isCommon(w));
@@ -177,7 +184,7 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
       return DAY.test(lower);
     case 'money':
     case 'percent':
-      return figures(lower).some((f) => f.kind === type);
+      return saidOfAsked(lower, asked).some((part) => figures(part).some((f) => f.kind === type));
     case 'count':
     case 'amount':
       return quantityOf(quote, type, asked);
@@ -197,6 +204,16 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
     case 'frequency':
       return FREQUENCY.test(lower);
   }
+}
+
+/**
+ * The parts of a sentence (between semicolons, colons, commas and "as well as") that say
+ * something the question says: in "a $153 million deal to sell helicopters, as well as an
+ * agreement to buy the engines", the sum is the helicopters', not the engines'.
+ */
+function saidOfAsked(lower: string, asked: Asked): string[] {
+  const parts = lower.split(/[;:]|,\s|\bas well as\b/);
+  return asked.terms.size === 0 ? parts : parts.filter((p) => asked.termsOf(p).some((t) => asked.terms.has(t)));
 }
 
 /**
@@ -293,7 +310,9 @@ function namesNext(quote: string, asked: Asked): boolean {
     let after = i + 1;
     while (after < tokens.length && skip.test(tokens[after]!)) after++;
     const before = tokens[i - 1] === ',' || tokens[i - 1] === 'the' ? i - 2 : i - 1;
-    return isName(after) || isName(before);
+    // "a senior Pakistani diplomat": a people's adjective right before the noun says whose, not who.
+    const whose = before === i - 1 && /A/.test(Lexicon.shared().partsOfSpeech(tokens[before]?.toLowerCase() ?? ''));
+    return isName(after) || (isName(before) && !whose);
   });
 }
 

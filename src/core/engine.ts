@@ -186,7 +186,12 @@ export class Engine {
     // The question is read (who does what, its point) only when a step needs it, and once.
     let reading: Reading | undefined;
     const read = () => (reading ??= this.reader.read(shape.about || question));
-    const hits = this.byRoles(this.relevant(searched, scope, this.options.minCoverage, CANDIDATES, shape.asking), read);
+    // A question that asks for no type of answer (a date, a name) has nothing but its words to
+    // tell a fact about what it asks from one that only shares its names.
+    const hits = this.byRoles(
+      this.relevant(searched, scope, this.options.minCoverage, CANDIDATES, shape.asking, shape.type === null),
+      read,
+    );
     if (hits.length === 0) return none(this.noAnswerNote());
     const reach = shape.asking ? this.index.reach(searched, shape.asking) : [];
     const asked = askedOf(shape.about, (text) => this.index.analyzer.terms(text), shape.asking, reach);
@@ -550,6 +555,7 @@ export class Engine {
     minCoverage: number,
     max = this.options.maxFacts,
     asking?: string,
+    onSubject = false,
   ): Hit[] {
     // A name no fact has, not even at a near spelling, is a subject the pack does not cover;
     // and a fact that leaves out a name the question gives is about something else.
@@ -558,7 +564,9 @@ export class Engine {
     if (this.index.unseen(query).some((c) => c.word !== asking))
       minCoverage = Math.max(minCoverage, UNSEEN_THING_COVERAGE);
     // Another community's approved facts are not this one's to see.
-    const found = this.index.search(query).filter((h) => h.named && this.visible(h.fact.id, scope));
+    const found = this.index
+      .search(query)
+      .filter((h) => h.named && !(onSubject && h.aside) && this.visible(h.fact.id, scope));
     const hits = withoutRepeats(found, this.covered);
     const best = hits[0];
     if (!best || best.coverage < minCoverage) return [];

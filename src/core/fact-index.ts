@@ -29,6 +29,11 @@ export interface Hit {
   rank: number;
   /** The fact names every name the question names (see Query.names). */
   named: boolean;
+  /**
+   * The fact shares little with the question but its names, and leaves out a thing the question
+   * names (see Query.things): "the weather in Karachi" against a pipeline to Karachi.
+   */
+  aside?: boolean;
 }
 
 export interface Query {
@@ -42,6 +47,8 @@ export interface Query {
   misspelt: ReadonlySet<string>;
   /** Which concepts are names (numbers, proper nouns, words English lacks): an answer must name them all. */
   names: boolean[];
+  /** Which concepts name a thing in particular (see isThing): what the question says about its names. */
+  things: boolean[];
 }
 
 /** A word related to a question's word, and how much of the question's word it stands for. */
@@ -92,6 +99,18 @@ const EVERYDAY_FLOOR = 0.5;
 const EVERYDAY_RANK = 2000;
 /** What the word that names what is asked for ("which city") weighs, as a share of its weight. */
 const ASKING_SHARE = 0.3;
+/**
+ * English's commonest words ("part", "time", "best") name no thing in particular: a question
+ * says them in passing.
+ */
+const VAGUE_RANK = 1000;
+/** What a fact must cover of a question besides its names, when it leaves out a thing the question names. */
+const BEYOND_NAMES = 0.2;
+/** A thing the question names: an English noun first of all (not a verb that is also one), and not among its commonest words. */
+const isThing = (word: string, kind: Salience): boolean =>
+  kind === 'subject' &&
+  /^n/.test(Lexicon.shared().partsOfSpeech(word)) &&
+  (ENGLISH_RANK.get(word) ?? Infinity) >= VAGUE_RANK;
 /** A name this rare in the pack (its weight) sets its facts apart: about one fact in eight, or rarer. */
 const DISTINCT_NAME = 2;
 /** Two names found together in this share of the facts that have the rarer are one name. */
@@ -393,7 +412,8 @@ export class FactIndex {
     );
     // A name most facts share ("russia" in a pack about Russia) tells no fact from another.
     const names = kinds.map((k, i) => k === 'name' && weights[i]! >= DISTINCT_NAME);
-    const query = { text, concepts, weights, related, misspelt, names };
+    const things = concepts.map((c, i) => !names[i] && c.word !== asking && isThing(c.word, kinds[i]!));
+    const query = { text, concepts, weights, related, misspelt, names, things };
     this.expansions.set(query, near);
     return query;
   }
@@ -419,18 +439,21 @@ export class FactIndex {
         : [],
     );
     const ranked = this.shortlist.best([...lists.values()], limit * 3).map(({ doc, score }) => {
-      const coverage = total > 0 ? covered(doc) / total : 0;
+      const { weight, beyondNames, thingLeft } = covered(doc);
+      const coverage = total > 0 ? weight / total : 0;
       const named = names.every((reach) => this.postings.reaches(reach, doc) || this.headed(doc, reach));
-      return { doc, score, coverage, rank: score * coverage * coverage, named };
+      const aside = thingLeft && beyondNames < BEYOND_NAMES * total;
+      return { doc, score, coverage, rank: score * coverage * coverage, named, aside };
     });
     // Ranked before any is made a fact (a passage's is cut from its source): only those returned are.
     ranked.sort((a, b) => b.rank - a.rank || this.facts.idOf(a.doc).localeCompare(this.facts.idOf(b.doc)));
-    return ranked.slice(0, limit).map(({ doc, score, coverage, rank, named }) => ({
+    return ranked.slice(0, limit).map(({ doc, score, coverage, rank, named, aside }) => ({
       fact: this.facts.at(doc)!,
       score,
       coverage,
       rank,
       named,
+      ...(aside ? { aside } : {}),
     }));
   }
 
@@ -603,32 +626,38 @@ export class FactIndex {
   }
 
   /**
-   * The summed weight of the question's concepts that a fact covers. A concept is covered by
+   * The summed weight of the question's concepts that a fact covers, that of its concepts other
+   * than names, and whether it leaves out a thing the question names. A concept is covered by
    * its own terms (or their near spellings, for a typo) in full, by a related word in part.
    */
   private coverage(
     query: Query,
     expansions: ReadonlyMap<string, Expansion[]>,
     related: readonly Expansion[][],
-  ): (doc: number) => number {
+  ): (doc: number) => { weight: number; beyondNames: number; thingLeft: boolean } {
     const concepts = query.concepts.map((c, i) => ({
       reach: reachOf(c, expansions),
       related: related[i]!,
       weight: query.weights[i]!,
       name: query.names[i]!,
+      thing: query.things[i]!,
     }));
     return (doc) => {
       let weight = 0;
+      let beyondNames = 0;
+      let thingLeft = false;
       for (const c of concepts) {
-        if (this.postings.reaches(c.reach, doc) || (c.name && this.headed(doc, c.reach))) {
-          weight += c.weight;
-          continue;
-        }
         let cover = 0;
-        for (const r of c.related) if (r.postings.indexOf(doc) >= 0) cover = Math.max(cover, r.weight / RELATED_WEIGHT);
+        if (this.postings.reaches(c.reach, doc) || (c.name && this.headed(doc, c.reach))) cover = 1;
+        else
+          for (const r of c.related)
+            if (r.postings.indexOf(doc) >= 0) cover = Math.max(cover, r.weight / RELATED_WEIGHT);
         weight += c.weight * cover;
+        if (!c.name) beyondNames += c.weight * cover;
+        // Said only by a loosely related word ("conditions" for "weather"), a thing is left out.
+        if (c.thing && cover < RELATED_COVER.rare) thingLeft = true;
       }
-      return weight;
+      return { weight, beyondNames, thingLeft };
     };
   }
 

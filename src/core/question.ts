@@ -60,7 +60,10 @@ const TYPES: [RegExp, AnswerType][] = [
   [/\bhow much\b/, 'amount'],
   [/\bhow often\b|\bhow frequently\b/, 'frequency'],
   [/\bhow many\b/, 'count'],
-  [/\b(?:(?:on )?(?:what|which)(?: exact| precise)? (?:date|day)|exact date|what day)\b/, 'day'],
+  [
+    /\b(?:(?:on )?(?:what|which)(?: exact| precise)? (?:date|day)|exact date|what day|(?:what|which)(?:'?s| is| was) the (?:exact |precise )?date)\b/,
+    'day',
+  ],
   [/\b(?:what|which|wat)(?:'?s| is| was)? (?:the )?(?:cost|price|value|budget|sum|figure)\b(?: of)?/, 'money'],
   [/\b(?:what|which|wat)(?:'?s| is| was)? (?:the )?(?:number|count|size)\b(?: of)?/, 'count'],
   // "when" opens the question ("so when did…"); later it is a conjunction ("what happened when…").
@@ -79,6 +82,8 @@ const TYPES: [RegExp, AnswerType][] = [
     'place',
   ],
   [/\b(?:what|which|wat)(?:'?s| is| was| are| were)? (?:the )?(?:names?|title|nickname)\b(?: of)?/, 'name'],
+  // Chat drops the "what is": "name of the joint naval drills?".
+  [/^(?:the )?(?:names?|title|nickname) of\b/, 'name'],
   // "who was the foreign minister that…": the name of whoever held that role.
   [/^(?:[a-z']+ ){0,2}who(?:'s| is| was| are| were) (?=(?:the|a|an) )/, 'name'],
   [/\b(?:what|wat) (?:is|was|are|were) (?:it )?called\b/, 'name'],

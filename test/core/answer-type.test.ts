@@ -52,6 +52,11 @@ describe('answer types', () => {
   it('money, shares and counts, each of its own kind', () => {
     expect(gives('a $153 million deal', 'money', none)).toBe(true);
     expect(gives('four helicopters', 'money', none)).toBe(false);
+    // A sum said of another thing in the sentence is not the asked thing's.
+    const engines = askedOf('how much did pakistan pay for the engines');
+    const both = 'Russia agreed a $153 million deal to sell helicopters, as well as a deal to buy the engines';
+    expect(gives(both, 'money', engines)).toBe(false);
+    expect(gives('Pakistan paid $20 million for the engines', 'money', engines)).toBe(true);
     expect(gives('26% of the shares', 'percent', none)).toBe(true);
     expect(gives('four helicopters', 'count', none)).toBe(true);
     expect(gives('26% of the shares', 'amount', none)).toBe(true);
@@ -70,6 +75,13 @@ describe('answer types', () => {
     expect(gives('it constructed Pakistan Steel Mills', 'person', askedOf('who built pakistan steel mills'))).toBe(
       false,
     );
+    // A function word opening the sentence ("The", "In") is no name: WordNet lacks it, English does not.
+    expect(
+      gives('The operator should be the Russian side', 'person', askedOf('which russian firm will operate the pipe')),
+    ).toBe(false);
+    expect(gives('In 2021, the governments signed an agreement', 'person', askedOf('who signed the agreement'))).toBe(
+      false,
+    );
   });
 
   it('a place after a preposition', () => {
@@ -81,6 +93,10 @@ describe('answer types', () => {
     const minister = askedOf('the russian deputy defence minister who signed', undefined, 'minister');
     expect(gives('the Russian Deputy Defense Minister went to Islamabad', 'name', minister)).toBe(false);
     expect(gives('Deputy Defense Minister Alexander Fomin went to Islamabad', 'name', minister)).toBe(true);
+    // A people's adjective before the noun says whose the diplomat is, not who.
+    const diplomat = askedOf('the senior diplomat who doubted the story', undefined, 'diplomat');
+    expect(gives('A senior Pakistani diplomat disputes that account', 'name', diplomat)).toBe(false);
+    expect(gives('Pakistani diplomat Ali Khan disputes that account', 'name', diplomat)).toBe(true);
     expect(
       gives('the joint exercise, called Druzhba, began', 'name', askedOf('the joint exercise', undefined, 'exercise')),
     ).toBe(true);

@@ -209,6 +209,36 @@ describe('the fact index', () => {
     expect(index.unknown(index.query('which envoy visited lisbon in the 50s')).map((c) => c.word)).toEqual(['50s']);
   });
 
+  it('marks as aside a fact that shares only the names of a question about a thing it leaves out', () => {
+    const fact = (id: string, quote: string): Fact => ({
+      id,
+      statement: quote,
+      quote,
+      source: { document: 'doc' },
+      kind: 'report',
+      topic: '',
+      tags: [],
+    });
+    // Enough other facts that "Karachi" is a name that sets its facts apart.
+    const others = Array.from({ length: 30 }, (_, i) => fact(`other${i}`, `The harbour was dredged in year ${i}.`));
+    index = new FactIndex(
+      [
+        fact('pipe', 'A gas pipeline will run from Karachi.'),
+        fact('rain', 'The weather in Karachi was hot.'),
+        ...others,
+      ],
+      new Map(),
+      pack.aliases,
+    );
+    const aside = (question: string, id: string) =>
+      index.search(index.query(question)).find((h) => h.fact.id === id)?.aside ?? false;
+    expect(aside('the weather in karachi', 'pipe')).toBe(true);
+    expect(aside('the weather in karachi', 'rain')).toBe(false);
+    // "Gas" is a word the fact shares beside the name; "time" is too common to name a thing.
+    expect(aside('the gas weather in karachi', 'pipe')).toBe(false);
+    expect(aside('the time in karachi', 'pipe')).toBe(false);
+  });
+
   it('reaches the years of a decade the pack names: "the 80s" is 1980 to 1989', () => {
     index = new FactIndex(pack.facts, new Map(), pack.aliases);
     const query = index.query('what happened in the sixties');

@@ -19,6 +19,8 @@ describe('reading a question', () => {
     ['which city hosted the parade', 'place'],
     ['why did moscow lift the embargo', 'cause'],
     ["what's the name of the exercise", 'name'],
+    ['name of the joint naval drills?', 'name'],
+    ['what was the date of the summit', 'day'],
     ['who was the foreign minister that visited', 'name'],
     ['who is korybko', 'definition'],
     ['did russia sell jets to pakistan', null],
