@@ -163,6 +163,7 @@ export function weigh(
  * dam's height as done). Ties go to the earlier sentence.
  */
 function plans(claim: Reading, fact: Reading): boolean {
+  const deed = mainVerb(claim);
   return (
     fact.modal &&
     fact.plans.some((sentences) => {
@@ -171,8 +172,21 @@ function plans(claim: Reading, fact: Reading): boolean {
         (best, s) => (!best || shared(s) > shared(best) ? s : best),
         undefined,
       );
-      return closest?.modal ?? false;
+      // The claim's deed told as done before a clause that plans something else ("signed the
+      // treaty, which stated that an attack would be …") is not a plan.
+      return (closest?.modal ?? false) && !(deed && closest!.done.some((v) => sameVerb(v, deed)));
     })
+  );
+}
+
+/** The verb, or one WordNet relates to it ("back" and "support"), as usesOf matches them. */
+function sameVerb(verb: string, deed: string): boolean {
+  const lexicon = Lexicon.shared();
+  return (
+    verb === deed ||
+    stem(verb) === stem(deed) ||
+    lexicon.related(deed).includes(verb) ||
+    lexicon.synonymVerbs(deed).includes(verb)
   );
 }
 

@@ -457,3 +457,39 @@ describe('ruling on the evidence', () => {
     expect(rule([e('proposes', other)], disputes, never).verdict).toBe('unverified');
   });
 });
+
+describe('a deed told as done beside a clause that plans something else', () => {
+  it('states the deed told before a relative clause that predicts', () => {
+    expect(
+      bearing(
+        'Russia and India signed the friendship treaty in 1971.',
+        'In 1971 Russia and India signed the friendship treaty, which bound each to defend the other if either were attacked.',
+      ).bearing,
+    ).toBe('states');
+    expect(
+      bearing(
+        'Russia built a gas pipeline from the port to the capital.',
+        'Russia built a gas pipeline from the port (where new gas will be landed) to the capital.',
+      ).bearing,
+    ).toBe('states');
+  });
+
+  it('still only proposes a deed the planning words govern, or told after them', () => {
+    expect(
+      bearing(
+        'Russia sold fighter jets to Pakistan.',
+        'Russia plans to sell fighter jets to Pakistan, which would strengthen its air force.',
+      ).bearing,
+    ).toBe('proposes');
+    expect(
+      bearing('Russia sold fighter jets to Pakistan.', 'Russia said that it would sell fighter jets to Pakistan.')
+        .bearing,
+    ).toBe('proposes');
+    expect(
+      bearing(
+        'Russia sold fighter jets to Pakistan.',
+        'Pakistan, which signed a deal, could buy fighter jets that Russia would sell.',
+      ).bearing,
+    ).not.toBe('states');
+  });
+});
