@@ -132,7 +132,7 @@ export function weigh(
   // A share the fact gives the same party says what is held, whatever the verb ("holds 74%" and "74% to Russia").
   const shares = figures.outcome === 'agree' && claim.figures.some((f) => f.kind === 'percent' && f.party);
   const verb = isPassage(hit.fact) && !shares ? mainVerb(claim) : undefined;
-  if (verb && !usesOf(fact, verb).length && !fact.terms.includes(stem(verb)))
+  if (verb && !usesOf(fact, verb).length && !fact.terms.includes(stem(verb)) && !sayingIt(fact, verb))
     return { hit, bearing: 'lacks', detail: 'the sources do not say it was done' };
   const roles = rolesConfirmed(claim, fact);
   // Gives the claim's figure, not who did it to whom: another report may give the rest. A fact
@@ -210,7 +210,21 @@ const NOT_THE_DEED = new Set([
   'remain',
   'seem',
   'accord',
+  'consist',
+  'comprise',
+  'contain',
+  'include',
 ]);
+
+/**
+ * A verb of the fact that WordNet gives the claim's verb as meaning the same, where the claim's
+ * verb does not give it back: "welcomes" says "received" ("welcome" means "receive" in its
+ * commonest senses, "receive" has others before it).
+ */
+function sayingIt(fact: Reading, verb: string): boolean {
+  const lexicon = Lexicon.shared();
+  return [...fact.frames.keys()].some((v) => lexicon.synonymVerbs(v).includes(verb));
+}
 
 /** The claim's first verb that tells a deed ("simplified" in "they have simplified visa procedures"). */
 function mainVerb(claim: Reading): string | undefined {

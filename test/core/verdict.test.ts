@@ -229,6 +229,26 @@ describe('how one fact bears on a claim', () => {
         'In 2019 Russia and Pakistan simplified visa procedures.',
       ).bearing,
     ).toBe('states');
+    // A verb of the source's that WordNet gives the claim's verb as meaning the same says the deed.
+    expect(
+      weighPassage(
+        'Russia received the foreign minister of Pakistan in the capital.',
+        'Russia welcomes the foreign minister of Pakistan in the capital.',
+      ).bearing,
+    ).toBe('states');
+    expect(
+      weighPassage(
+        'Russia expelled the foreign minister of Pakistan from the capital.',
+        'Russia welcomes the foreign minister of Pakistan in the capital.',
+      ).bearing,
+    ).toBe('lacks');
+    // "consist of", "include" only link the claim's words: there is no deed to be done.
+    expect(
+      weighPassage(
+        'Exports from Pakistan to Russia consist of textiles and leather goods.',
+        'Export from Pakistan to Russia: textiles, leather goods.',
+      ).bearing,
+    ).toBe('states');
     // A share given the same party says what is held, whatever the verb.
     const shares = 'The pipeline agreement provides for 74% for Russia and 26% for Pakistan.';
     expect(weighPassage('Under the pipeline agreement Russia holds 74% and Pakistan 26%.', shares).bearing).toBe(
