@@ -20,7 +20,7 @@ import { isPassage } from './passage-facts.js';
 import { Lexicon } from './lexicon.js';
 import { stem } from './tokens.js';
 import type { VerdictLabel } from './model.js';
-import type { Topic } from '../knowledge/schema.js';
+import type { Fact, Topic } from '../knowledge/schema.js';
 
 /** How one fact bears on a claim. */
 export type Bearing =
@@ -82,13 +82,30 @@ export function weigh(
   // An opinion piece narrates events too: a sentence of it that dates what happened and
   // proposes nothing ("In 2014, Russia lifted an arms embargo") is its author's report of the
   // event; its undated judgements stay opinion. A curator has already said which a fact is.
-  const narrated =
-    hit.fact.kind === 'opinion' &&
-    isPassage(hit.fact) &&
-    !plans(claim, fact) &&
-    !fact.reported &&
-    fact.figures.some((f) => f.kind === 'year' && !f.noted);
-  const kind = narrated ? 'report' : hit.fact.kind;
+  const narrates = hit.fact.kind === 'opinion' && isPassage(hit.fact) && !plans(claim, fact) && !fact.reported;
+  const narrated = narrates && fact.figures.some((f) => f.kind === 'year' && !f.noted);
+  const evidence = weighAs(narrated ? 'report' : hit.fact.kind, claim, fact, hit, claimIsAttributed, partyName);
+  // One that dates it only by pointing back ("During that year, Russia lifted …") narrates it
+  // too, enough to exclude another figure or the parties the other way round; but an opinion
+  // piece never states a claim by that alone.
+  const pointsBack = narrates && !narrated && hit.fact.date !== undefined;
+  if (pointsBack && evidence.bearing === 'proposes') {
+    const asReport = weighAs('report', claim, fact, hit, claimIsAttributed, partyName);
+    if (asReport.bearing === 'excludes') return asReport;
+  }
+  return evidence;
+}
+
+/** Weighs a fact read as `kind` (see weigh). */
+function weighAs(
+  kind: Fact['kind'],
+  claim: Reading,
+  fact: Reading,
+  hit: Hit,
+  claimIsAttributed: boolean,
+  partyName: (p: string) => string,
+): Evidence {
+  const silent = (detail = ''): Evidence => ({ hit, bearing: 'silent', detail });
   // Someone's words quoted in a report are theirs, not the report's: evidence only of what was said.
   const hearsay =
     kind === 'forum_claim' || ((kind === 'opinion' || kind === 'proposal' || fact.reported) && !claimIsAttributed);

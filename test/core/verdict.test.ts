@@ -353,6 +353,29 @@ describe('how one fact bears on a claim', () => {
     );
   });
 
+  it('lets an opinion sentence dated by pointing back ("that year") exclude another figure, never state the claim', () => {
+    const pointing = (statement: string) => ({
+      ...fact(statement, 'opinion', '2014'),
+      id: `passage:blog:${n++}`,
+    });
+    const weighPointing = (claim: string, statement: string) =>
+      weigh(reader.read(claim), reader.readFact(pointing(statement)), hit(pointing(statement)), false, name);
+    const told =
+      'During that year, Russia lifted an arms embargo, and Pakistan signed a $153 million deal for helicopters.';
+    expect(weighPointing('Pakistan signed a $500 million deal for helicopters.', told)).toMatchObject({
+      bearing: 'excludes',
+      detail: 'sources give $153 million, not $500 million',
+    });
+    expect(weighPointing('Pakistan signed a $153 million deal for helicopters.', told).bearing).toBe('proposes');
+    // Its plans stay plans.
+    expect(
+      weighPointing(
+        'Pakistan signed a $500 million deal for helicopters.',
+        'During that year, Pakistan should have signed a $153 million deal for helicopters.',
+      ).bearing,
+    ).toBe('proposes');
+  });
+
   it('never states a deed the fact has another party do', () => {
     expect(
       bearing(
