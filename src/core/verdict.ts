@@ -517,8 +517,12 @@ function comparable(a: ReadFigure, b: ReadFigure): boolean {
     return false;
   if (a.kind !== 'count' && a.kind !== 'rank') return true;
   const an = new Set(a.nounTerms ?? []);
+  // Two bare numbers ("at about 1,052") count the same unnamed thing.
+  const bare = !a.nounTerms?.length && !b.nounTerms?.length;
   return (
-    (b.nounTerms ?? []).some((t) => an.has(t)) || (a.kind === 'rank' && !(a.nounTerms?.length && b.nounTerms?.length))
+    (b.nounTerms ?? []).some((t) => an.has(t)) ||
+    bare ||
+    (a.kind === 'rank' && !(a.nounTerms?.length && b.nounTerms?.length))
   );
 }
 

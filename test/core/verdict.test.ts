@@ -376,6 +376,12 @@ describe('how one fact bears on a claim', () => {
     ).toBe('proposes');
   });
 
+  it('compares two bare numbers as counts of the same thing', () => {
+    const told = 'In December a newspaper put its estimate of the toll at about 1,052.';
+    expect(bearing('A newspaper put the toll at about 1,052 in December.', told).bearing).toBe('states');
+    expect(bearing('A newspaper put the toll at about 2,052 in December.', told).bearing).not.toBe('states');
+  });
+
   it('never states a deed the fact has another party do', () => {
     expect(
       bearing(
