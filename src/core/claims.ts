@@ -76,8 +76,11 @@ export interface Reading {
   negated: boolean;
   /** The sentence proposes, recommends, predicts, hopes or speculates: it says nothing happened. */
   modal: boolean;
-  /** Each text read (a fact's statement, then its quote), sentence by sentence: its terms and whether it only plans or proposes. */
-  plans: { terms: string[]; modal: boolean }[][];
+  /**
+   * Each text read (a fact's statement, then its quote), sentence by sentence: its terms,
+   * whether it only plans or proposes, and the verbs it tells as done before any such words.
+   */
+  plans: { terms: string[]; modal: boolean; done: string[] }[][];
   /** The sentence gives someone's words, not the source's own: mostly a direct quotation, or what someone warned, alleged or believes. */
   reported: boolean;
   /** Content stems, parties and figures aside: what the claim is about. */
@@ -295,6 +298,7 @@ export class ClaimReader {
         sentenceSpans(plain).map(([from, to]) => ({
           terms: this.termsOf(withoutNumbers(partyFree.slice(from, to))),
           modal: MODAL.test(full.slice(from, to)),
+          done: toldBeforePlans(full.slice(from, to)),
         })),
       ],
       negated: this.negation.test(first) || /n't\b/.test(first),
@@ -305,6 +309,23 @@ export class ClaimReader {
         .map((w) => [stem(w), ...this.termsOf(w)]),
     };
   }
+}
+
+/** Words that open a clause about a noun named before: "the treaty, which stated that …", "(where gas will be landed)". */
+const RELATIVE = /\(|\b(?:which|who|whom|whose|where|that)\b/g;
+
+/**
+ * The verbs a sentence tells as done before a clause of its own that plans, predicts or hopes
+ * ("Moscow and New Delhi signed the treaty, which stated that an attack would be seen as …":
+ * the signing is told as done). None when the sentence's first such words govern the rest
+ * ("Russia plans to sell jets, which …"), or when there are none.
+ */
+function toldBeforePlans(sentence: string): string[] {
+  const plan = MODAL.exec(sentence);
+  if (!plan) return [];
+  const opens = [...sentence.slice(0, plan.index).matchAll(RELATIVE)].at(-1);
+  if (!opens) return [];
+  return words(sentence.slice(0, opens.index)).flatMap((w) => verbOf(w) ?? []);
 }
 
 /** The text without its numbers, the names that hold digits kept: "the rd93 deal of 2014" → "the rd93 deal of". */

@@ -99,6 +99,8 @@ export class Engine {
   private readonly covered: Covered;
   /** The pack's passages by position (see passageTableOf). */
   private readonly passages: PassageTable;
+  /** The same passages as facts, for what a verdict reads around one (see factReading). */
+  private readonly passageFacts: PassageFacts;
   /** Initials of the names the sources write out, made on the first question that needs them. */
   private initials: Map<string, string> | undefined;
   /** The terms of the sources' authors' names, made on the first question that needs them (see pointOf). */
@@ -118,6 +120,7 @@ export class Engine {
     // Every sentence of every source is citable beside the curated facts.
     this.passages = passageTableOf(pack);
     const passages = new PassageFacts(this.passages, pack.documents);
+    this.passageFacts = passages;
     this.covered = new Covered(pack, this.passages);
     this.index = savedOrBuilt(saved, this.passages, (stored) => {
       const abbreviations = stored?.abbreviations ?? definedAbbreviations(pack.passages.map((p) => p.text));
@@ -369,8 +372,19 @@ export class Engine {
   private factReading(fact: Fact): Reading {
     const reading = this.reader.readFact(this.dated(fact));
     const heading = this.index.section(fact.id);
-    if (!heading) return reading;
-    return { ...reading, terms: [...new Set([...reading.terms, ...this.reader.read(heading).names.flat()])] };
+    const published = isPassage(fact) ? this.passageFacts.published(fact.id) : undefined;
+    if (!heading && !published) return reading;
+    const section = this.reader.read(`${heading ?? ''} ${published ?? ''}`);
+    // The year its heading or paragraph is set in, or "this week" in a dated article, dates the
+    // passage as a curator's note would: it may confirm a claim's year, never contradict one.
+    const years = section.figures
+      .filter((f) => f.kind === 'year' && !reading.figures.some((r) => r.kind === 'year' && r.text === f.text))
+      .map((f) => ({ ...f, clause: [], noted: true }));
+    return {
+      ...reading,
+      figures: [...reading.figures, ...years],
+      terms: [...new Set([...reading.terms, ...section.names.flat()])],
+    };
   }
 
   /**

@@ -152,6 +152,10 @@ const COUNT = new RegExp(
   'g',
 );
 
+/** Words after a number that open a phrase of their own: the number counts nothing named. */
+const BARE =
+  /^\s+(?:in|on|at|by|to|from|for|with|and|or|but|as|than|since|during|after|before|until|when|while|is|are|was|were)\b/;
+
 /** A scale after a number word ("two dozen soldiers", "four crore people"), and what it counts: never another number. */
 const TIMES = new RegExp(
   String.raw`^\s+(dozen|hundred|thousand|million|billion|lakhs?|crores?)\b((?:\s+(?!(?:${numberWord})\b)[a-z][a-z0-9-]*){1,3})?`,
@@ -264,7 +268,8 @@ function figuresOf(input: string): Figure[] {
     const partitive = /^\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z-]+'s\s+)?((?:[a-z][a-z0-9-]*\s*){1,3})/.exec(
       text.slice(at + m[2]!.length),
     );
-    const noun = (partitive ? partitive[1]! : (m[3] ?? '')).trim();
+    // "1,052 in December": what follows a bare number may be no noun at all.
+    const noun = (partitive ? partitive[1]! : BARE.test(m[3] ?? '') ? '' : (m[3] ?? '')).trim();
     out.push({ kind: 'count', low, high, at, text: `${m[2]} ${noun.split(' ')[0] ?? ''}`.trim(), noun });
   }
   return out.sort((a, b) => a.at - b.at);

@@ -105,6 +105,24 @@ function contextYear(passage: Passage, doc: LoadedDocument): string | undefined 
   return String(Number(last) + shift);
 }
 
+/** Words that date a sentence by the day it was published: "earlier this week", "today", "last year". */
+const NOW =
+  /\b(?:today|yesterday|tonight|(?:(?:earlier|later) )?this (?:week|month|year|morning|afternoon|evening|spring|summer|autumn|fall|winter|(?:jan|febr)uary|march|april|may|june|july|august|(?:sept|nov|dec)ember|october)|last (week|month|year|night)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+
+/**
+ * The year a passage that dates what it tells by the day it was published means ("signed an
+ * agreement earlier this week" in a 2018 article): the year of the document, or of the forum
+ * post, it stands in; "last year" is the year before. Like a curator's note, it may confirm a
+ * claim's year, never contradict one; it is not the passage's date, so it answers no "when".
+ */
+export function publishedYear(passage: Passage, doc: LoadedDocument): string | undefined {
+  const now = NOW.exec(passage.text);
+  if (!now) return undefined;
+  const post = passage.post === null ? undefined : doc.posts?.find((p) => p.n === passage.post);
+  const published = (post ? post.date : doc.date)?.slice(0, 4);
+  return published ? String(Number(published) - (now[1]?.toLowerCase() === 'year' ? 1 : 0)) : undefined;
+}
+
 /**
  * The year the paragraph a passage stands in is set in, where the passage names none itself:
  * the last year named before it in the paragraph ("The year 2011 was terrible… The year ended
@@ -147,6 +165,14 @@ export class PassageFacts implements LazyFacts {
     const heading = headingOf(p, doc);
     const year = paragraphYear(p, doc);
     return year ? `${heading ?? ''} ${year}`.trim() : heading;
+  }
+
+  /** The year the passage's publication dates it by (see publishedYear), by fact id. */
+  published(id: string): string | undefined {
+    const i = this.find(id);
+    if (i < 0) return undefined;
+    const p = this.passages.at(i);
+    return publishedYear(p, this.documents.get(p.document)!);
   }
 
   /** Passage ids are `passage:<document>:<start>`: found by their document, then by start. */

@@ -20,7 +20,7 @@ import { isPassage } from './passage-facts.js';
 import { Lexicon } from './lexicon.js';
 import { stem } from './tokens.js';
 import type { VerdictLabel } from './model.js';
-import type { Topic } from '../knowledge/schema.js';
+import type { Fact, Topic } from '../knowledge/schema.js';
 
 /** How one fact bears on a claim. */
 export type Bearing =
@@ -82,13 +82,30 @@ export function weigh(
   // An opinion piece narrates events too: a sentence of it that dates what happened and
   // proposes nothing ("In 2014, Russia lifted an arms embargo") is its author's report of the
   // event; its undated judgements stay opinion. A curator has already said which a fact is.
-  const narrated =
-    hit.fact.kind === 'opinion' &&
-    isPassage(hit.fact) &&
-    !plans(claim, fact) &&
-    !fact.reported &&
-    fact.figures.some((f) => f.kind === 'year' && !f.noted);
-  const kind = narrated ? 'report' : hit.fact.kind;
+  const narrates = hit.fact.kind === 'opinion' && isPassage(hit.fact) && !plans(claim, fact) && !fact.reported;
+  const narrated = narrates && fact.figures.some((f) => f.kind === 'year' && !f.noted);
+  const evidence = weighAs(narrated ? 'report' : hit.fact.kind, claim, fact, hit, claimIsAttributed, partyName);
+  // One that dates it only by pointing back ("During that year, Russia lifted …") narrates it
+  // too, enough to exclude another figure or the parties the other way round; but an opinion
+  // piece never states a claim by that alone.
+  const pointsBack = narrates && !narrated && hit.fact.date !== undefined;
+  if (pointsBack && evidence.bearing === 'proposes') {
+    const asReport = weighAs('report', claim, fact, hit, claimIsAttributed, partyName);
+    if (asReport.bearing === 'excludes') return asReport;
+  }
+  return evidence;
+}
+
+/** Weighs a fact read as `kind` (see weigh). */
+function weighAs(
+  kind: Fact['kind'],
+  claim: Reading,
+  fact: Reading,
+  hit: Hit,
+  claimIsAttributed: boolean,
+  partyName: (p: string) => string,
+): Evidence {
+  const silent = (detail = ''): Evidence => ({ hit, bearing: 'silent', detail });
   // Someone's words quoted in a report are theirs, not the report's: evidence only of what was said.
   const hearsay =
     kind === 'forum_claim' || ((kind === 'opinion' || kind === 'proposal' || fact.reported) && !claimIsAttributed);
@@ -132,7 +149,7 @@ export function weigh(
   // A share the fact gives the same party says what is held, whatever the verb ("holds 74%" and "74% to Russia").
   const shares = figures.outcome === 'agree' && claim.figures.some((f) => f.kind === 'percent' && f.party);
   const verb = isPassage(hit.fact) && !shares ? mainVerb(claim) : undefined;
-  if (verb && !usesOf(fact, verb).length && !fact.terms.includes(stem(verb)))
+  if (verb && !usesOf(fact, verb).length && !fact.terms.includes(stem(verb)) && !sayingIt(fact, verb))
     return { hit, bearing: 'lacks', detail: 'the sources do not say it was done' };
   const roles = rolesConfirmed(claim, fact);
   // Gives the claim's figure, not who did it to whom: another report may give the rest. A fact
@@ -163,6 +180,7 @@ export function weigh(
  * dam's height as done). Ties go to the earlier sentence.
  */
 function plans(claim: Reading, fact: Reading): boolean {
+  const deed = mainVerb(claim);
   return (
     fact.modal &&
     fact.plans.some((sentences) => {
@@ -171,8 +189,21 @@ function plans(claim: Reading, fact: Reading): boolean {
         (best, s) => (!best || shared(s) > shared(best) ? s : best),
         undefined,
       );
-      return closest?.modal ?? false;
+      // The claim's deed told as done before a clause that plans something else ("signed the
+      // treaty, which stated that an attack would be …") is not a plan.
+      return (closest?.modal ?? false) && !(deed && closest!.done.some((v) => sameVerb(v, deed)));
     })
+  );
+}
+
+/** The verb, or one WordNet relates to it ("back" and "support"), as usesOf matches them. */
+function sameVerb(verb: string, deed: string): boolean {
+  const lexicon = Lexicon.shared();
+  return (
+    verb === deed ||
+    stem(verb) === stem(deed) ||
+    lexicon.related(deed).includes(verb) ||
+    lexicon.synonymVerbs(deed).includes(verb)
   );
 }
 
@@ -196,7 +227,21 @@ const NOT_THE_DEED = new Set([
   'remain',
   'seem',
   'accord',
+  'consist',
+  'comprise',
+  'contain',
+  'include',
 ]);
+
+/**
+ * A verb of the fact that WordNet gives the claim's verb as meaning the same, where the claim's
+ * verb does not give it back: "welcomes" says "received" ("welcome" means "receive" in its
+ * commonest senses, "receive" has others before it).
+ */
+function sayingIt(fact: Reading, verb: string): boolean {
+  const lexicon = Lexicon.shared();
+  return [...fact.frames.keys()].some((v) => lexicon.synonymVerbs(v).includes(verb));
+}
 
 /** The claim's first verb that tells a deed ("simplified" in "they have simplified visa procedures"). */
 function mainVerb(claim: Reading): string | undefined {
@@ -472,8 +517,12 @@ function comparable(a: ReadFigure, b: ReadFigure): boolean {
     return false;
   if (a.kind !== 'count' && a.kind !== 'rank') return true;
   const an = new Set(a.nounTerms ?? []);
+  // Two bare numbers ("at about 1,052") count the same unnamed thing.
+  const bare = !a.nounTerms?.length && !b.nounTerms?.length;
   return (
-    (b.nounTerms ?? []).some((t) => an.has(t)) || (a.kind === 'rank' && !(a.nounTerms?.length && b.nounTerms?.length))
+    (b.nounTerms ?? []).some((t) => an.has(t)) ||
+    bare ||
+    (a.kind === 'rank' && !(a.nounTerms?.length && b.nounTerms?.length))
   );
 }
 

@@ -20,6 +20,15 @@ describe('figures', () => {
     expect(one('a 153m deal')).toMatchObject({ kind: 'money', low: 153e6 });
   });
 
+  it('reads a number followed by a phrase of its own ("1,052 in December") as a count of nothing named', () => {
+    expect(one('put the toll at 1,052 in december')).toMatchObject({ kind: 'count', low: 1052, noun: '' });
+    expect(one('1,052 deaths in december')).toMatchObject({
+      kind: 'count',
+      low: 1052,
+      noun: expect.stringMatching(/^deaths/),
+    });
+  });
+
   it('reads a number at a scale followed by a noun as a count of that noun, not money', () => {
     expect(one('20 million people')).toMatchObject({ kind: 'count', low: 20e6, noun: 'people' });
     expect(one('irrigate 5.5 lakh hectares')).toMatchObject({ kind: 'count', low: 550000, noun: 'hectares' });

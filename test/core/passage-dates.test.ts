@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine.js';
-import { paragraphYear } from '../../src/core/passage-facts.js';
+import { paragraphYear, publishedYear } from '../../src/core/passage-facts.js';
 import type { LoadedDocument } from '../../src/knowledge/load.js';
 import type { Passage } from '../../src/knowledge/passages.js';
 import { copyPack } from '../helpers/pack-fixture.js';
@@ -98,5 +98,55 @@ describe('the year of the paragraph a passage stands in', () => {
       paragraphYear(...at('The harbour was dredged in 2011.\nA storm sank four boats.\n', 'A storm sank four boats.')),
     ).toBeUndefined();
     expect(paragraphYear(...at(text, 'Another sank two more.'))).toBe('2012');
+  });
+});
+
+describe('a passage dated by its paragraph or by the day its document was published', () => {
+  let engine: Engine;
+  let remove = () => {};
+
+  beforeAll(() => {
+    // doc1 is dated 2020-01-02.
+    ({ engine, remove } = engineWith(
+      'The flood of 2016 closed the valley road for months. Volunteers rebuilt the old mill on the riverbank.\n' +
+        'Earlier this week the council signed a contract to repair the harbour wall.\n',
+    ));
+  });
+  afterAll(() => remove());
+
+  it("confirms a claim's year by the paragraph's year, and never contradicts one", () => {
+    expect(engine.check('Volunteers rebuilt the old mill on the riverbank in 2016.').verdict).toBe('supported');
+    const other = engine.check('Volunteers rebuilt the old mill on the riverbank in 2012.').verdict;
+    expect(other).not.toBe('supported');
+    expect(other).not.toBe('contradicted');
+  });
+
+  it('confirms a claim\'s year by the year of publication ("earlier this week"), never contradicts one', () => {
+    expect(engine.check('In 2020 the council signed a contract to repair the harbour wall.').verdict).toBe('supported');
+    const other = engine.check('In 2017 the council signed a contract to repair the harbour wall.').verdict;
+    expect(other).not.toBe('supported');
+    expect(other).not.toBe('contradicted');
+  });
+
+  it('does not answer "when" by the year of publication', () => {
+    expect(
+      engine.ask('when did the council sign a contract to repair the harbour wall').citations[0]?.quote ?? '',
+    ).not.toMatch(/2020/);
+  });
+});
+
+describe('the year a passage is dated by its publication', () => {
+  const doc = (text: string, date: string | null) => ({ text, date }) as LoadedDocument;
+  const passage = (text: string) => ({ text, start: 0, end: text.length, post: null }) as Passage;
+
+  it('is the year of the document for "this week" or "today", the year before for "last year"', () => {
+    expect(publishedYear(passage('Earlier this week the council met.'), doc('', '2018-08-10'))).toBe('2018');
+    expect(publishedYear(passage('The mill closed today.'), doc('', '2007'))).toBe('2007');
+    expect(publishedYear(passage('The mill closed last year.'), doc('', '2007-05-01'))).toBe('2006');
+  });
+
+  it('is nothing without such words, or without a date', () => {
+    expect(publishedYear(passage('The mill closed in the spring.'), doc('', '2018'))).toBeUndefined();
+    expect(publishedYear(passage('The mill closed today.'), doc('', null))).toBeUndefined();
   });
 });

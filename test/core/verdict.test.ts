@@ -229,6 +229,26 @@ describe('how one fact bears on a claim', () => {
         'In 2019 Russia and Pakistan simplified visa procedures.',
       ).bearing,
     ).toBe('states');
+    // A verb of the source's that WordNet gives the claim's verb as meaning the same says the deed.
+    expect(
+      weighPassage(
+        'Russia received the foreign minister of Pakistan in the capital.',
+        'Russia welcomes the foreign minister of Pakistan in the capital.',
+      ).bearing,
+    ).toBe('states');
+    expect(
+      weighPassage(
+        'Russia expelled the foreign minister of Pakistan from the capital.',
+        'Russia welcomes the foreign minister of Pakistan in the capital.',
+      ).bearing,
+    ).toBe('lacks');
+    // "consist of", "include" only link the claim's words: there is no deed to be done.
+    expect(
+      weighPassage(
+        'Exports from Pakistan to Russia consist of textiles and leather goods.',
+        'Export from Pakistan to Russia: textiles, leather goods.',
+      ).bearing,
+    ).toBe('states');
     // A share given the same party says what is held, whatever the verb.
     const shares = 'The pipeline agreement provides for 74% for Russia and 26% for Pakistan.';
     expect(weighPassage('Under the pipeline agreement Russia holds 74% and Pakistan 26%.', shares).bearing).toBe(
@@ -331,6 +351,35 @@ describe('how one fact bears on a claim', () => {
     expect(weighOpinion(claim, 'In 2014, Russia should have lifted an arms embargo against Pakistan.')).toBe(
       'proposes',
     );
+  });
+
+  it('lets an opinion sentence dated by pointing back ("that year") exclude another figure, never state the claim', () => {
+    const pointing = (statement: string) => ({
+      ...fact(statement, 'opinion', '2014'),
+      id: `passage:blog:${n++}`,
+    });
+    const weighPointing = (claim: string, statement: string) =>
+      weigh(reader.read(claim), reader.readFact(pointing(statement)), hit(pointing(statement)), false, name);
+    const told =
+      'During that year, Russia lifted an arms embargo, and Pakistan signed a $153 million deal for helicopters.';
+    expect(weighPointing('Pakistan signed a $500 million deal for helicopters.', told)).toMatchObject({
+      bearing: 'excludes',
+      detail: 'sources give $153 million, not $500 million',
+    });
+    expect(weighPointing('Pakistan signed a $153 million deal for helicopters.', told).bearing).toBe('proposes');
+    // Its plans stay plans.
+    expect(
+      weighPointing(
+        'Pakistan signed a $500 million deal for helicopters.',
+        'During that year, Pakistan should have signed a $153 million deal for helicopters.',
+      ).bearing,
+    ).toBe('proposes');
+  });
+
+  it('compares two bare numbers as counts of the same thing', () => {
+    const told = 'In December a newspaper put its estimate of the toll at about 1,052.';
+    expect(bearing('A newspaper put the toll at about 1,052 in December.', told).bearing).toBe('states');
+    expect(bearing('A newspaper put the toll at about 2,052 in December.', told).bearing).not.toBe('states');
   });
 
   it('never states a deed the fact has another party do', () => {
@@ -455,5 +504,41 @@ describe('ruling on the evidence', () => {
       why: 'Sources disagree on the Su-35 talks.',
     });
     expect(rule([e('proposes', other)], disputes, never).verdict).toBe('unverified');
+  });
+});
+
+describe('a deed told as done beside a clause that plans something else', () => {
+  it('states the deed told before a relative clause that predicts', () => {
+    expect(
+      bearing(
+        'Russia and India signed the friendship treaty in 1971.',
+        'In 1971 Russia and India signed the friendship treaty, which bound each to defend the other if either were attacked.',
+      ).bearing,
+    ).toBe('states');
+    expect(
+      bearing(
+        'Russia built a gas pipeline from the port to the capital.',
+        'Russia built a gas pipeline from the port (where new gas will be landed) to the capital.',
+      ).bearing,
+    ).toBe('states');
+  });
+
+  it('still only proposes a deed the planning words govern, or told after them', () => {
+    expect(
+      bearing(
+        'Russia sold fighter jets to Pakistan.',
+        'Russia plans to sell fighter jets to Pakistan, which would strengthen its air force.',
+      ).bearing,
+    ).toBe('proposes');
+    expect(
+      bearing('Russia sold fighter jets to Pakistan.', 'Russia said that it would sell fighter jets to Pakistan.')
+        .bearing,
+    ).toBe('proposes');
+    expect(
+      bearing(
+        'Russia sold fighter jets to Pakistan.',
+        'Pakistan, which signed a deal, could buy fighter jets that Russia would sell.',
+      ).bearing,
+    ).not.toBe('states');
   });
 });
