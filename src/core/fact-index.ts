@@ -433,10 +433,13 @@ export class FactIndex {
         named = false;
         break;
       }
-      return { doc, score, coverage, rank: score * coverage * coverage, named };
+      return { doc, score, coverage, rank: score * coverage * coverage, named, id: undefined as string | undefined };
     });
     // Ranked before any is made a fact (a passage's is cut from its source): only those returned are.
-    ranked.sort((a, b) => b.rank - a.rank || this.facts.idOf(a.doc).localeCompare(this.facts.idOf(b.doc)));
+    // Ties go by id, each worked out once (near-copies of a fact tie by the dozen).
+    ranked.sort(
+      (a, b) => b.rank - a.rank || (a.id ??= this.facts.idOf(a.doc)).localeCompare((b.id ??= this.facts.idOf(b.doc))),
+    );
     return ranked.slice(0, limit).map(({ doc, score, coverage, rank, named }) => ({
       fact: this.facts.at(doc)!,
       score,
