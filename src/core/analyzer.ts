@@ -42,6 +42,9 @@ export interface Concept {
 }
 
 const ALIAS_KEY = '§';
+/** Words longer than this are not kept (see Analyzer.terms), nor more than this many. */
+const MAX_KEPT_WORD = 40;
+const MAX_KEPT_WORDS = 50_000;
 
 /** True for the synthetic terms that stand for an alias group. */
 export const isAliasKey = (term: string): boolean => term.startsWith(ALIAS_KEY);
@@ -54,6 +57,8 @@ interface Phrase {
 export class Analyzer {
   /** Alias phrases by first word, longest first, so "north-south pipeline" wins over "pipeline". */
   private readonly phrases = new Map<string, Phrase[]>();
+  /** The terms of single words already analysed (see terms). */
+  private readonly wordTerms = new Map<string, readonly string[]>();
 
   constructor(aliasGroups: readonly (readonly string[])[]) {
     aliasGroups.forEach((group, i) => {
@@ -71,24 +76,29 @@ export class Analyzer {
 
   /** Concepts of a text: alias phrases become one concept; other stop words are dropped. */
   concepts(text: string): Concept[] {
-    const ws = words(withTitlesSpelled(text)).map((w) => ({ raw: w, stem: stem(w) }));
-    const stems = ws.map((w) => w.stem);
+    const raws = words(withTitlesSpelled(text));
+    const stems = raws.map(stem);
     const out: Concept[] = [];
-    for (let i = 0; i < ws.length; ) {
+    for (let i = 0; i < raws.length; ) {
       const match = this.matchAt(stems, i);
       if (match) {
-        const span = ws.slice(i, i + match.length);
-        const content = span.filter((w) => !STOP_WORDS.has(w.raw)).map((w) => w.stem);
-        out.push({ word: span.map((w) => w.raw).join(' '), terms: [...new Set([...content, ...match.keys])] });
+        const content: string[] = [];
+        for (let k = i; k < i + match.length; k++) if (!STOP_WORDS.has(raws[k]!)) content.push(stems[k]!);
+        out.push({ word: raws.slice(i, i + match.length).join(' '), terms: [...new Set([...content, ...match.keys])] });
         i += match.length;
         continue;
       }
-      const w = ws[i]!;
-      // "the 71 war", "the 70s", "the sixties": a year or a decade of the last century; "feb": February.
-      const decade = DECADES.get(w.raw);
-      const month = MONTHS.get(w.raw);
-      const extra = /^[4-9]\d$|^[4-9]0s$/.test(w.raw) ? [`19${w.raw}`] : decade ? [decade] : month ? [stem(month)] : [];
-      if (!STOP_WORDS.has(w.raw)) out.push({ word: w.raw, terms: [w.stem, ...extra] });
+      const raw = raws[i]!;
+      if (!STOP_WORDS.has(raw)) {
+        // "the 71 war", "the 70s", "the sixties": a year or a decade of the last century; "feb": February.
+        const decade = DECADES.get(raw);
+        const month = MONTHS.get(raw);
+        const terms = [stems[i]!];
+        if (/^[4-9]\d$|^[4-9]0s$/.test(raw)) terms.push(`19${raw}`);
+        else if (decade) terms.push(decade);
+        else if (month) terms.push(stem(month));
+        out.push({ word: raw, terms });
+      }
       i += 1;
     }
     return mergeRepeats(out);
@@ -101,7 +111,15 @@ export class Analyzer {
 
   /** Index terms of a text: every concept's terms, flattened. */
   terms(text: string): string[] {
-    return this.concepts(text).flatMap((c) => c.terms);
+    // A single word is analysed once: answers are checked word by word, and the same words recur.
+    if (text.length > MAX_KEPT_WORD || /\s/.test(text)) return this.concepts(text).flatMap((c) => c.terms);
+    let kept = this.wordTerms.get(text);
+    if (!kept) {
+      if (this.wordTerms.size >= MAX_KEPT_WORDS) this.wordTerms.clear();
+      kept = this.concepts(text).flatMap((c) => c.terms);
+      this.wordTerms.set(text, kept);
+    }
+    return [...kept];
   }
 
   /** The alias keys (and phrase length) of the longest alias phrases starting at `i`. */
@@ -133,11 +151,12 @@ const withTitlesSpelled = (text: string): string =>
  * concept (both are in the cost group), and so is "pakistan … islamabad".
  */
 function mergeRepeats(concepts: Concept[]): Concept[] {
+  // The concepts are the caller's own, made for this call: merged in place.
   const out: Concept[] = [];
   for (const c of concepts) {
     const same = out.find((o) => o.terms.some((t) => c.terms.includes(t) && (isAliasKey(t) || o.terms.length === 1)));
     if (same) same.terms = [...new Set([...same.terms, ...c.terms])];
-    else out.push({ ...c, terms: [...c.terms] });
+    else out.push(c);
   }
   return out;
 }

@@ -237,15 +237,25 @@ const FREQUENCY =
  * "fruit" or "mango" (in its second sense a kind of fruit, up to two steps up in WordNet).
  */
 function ofKind(quote: string, asked: Asked): boolean {
+  let kindOf = wordsOfKind.get(asked);
+  if (!kindOf) wordsOfKind.set(asked, (kindOf = new Map()));
   const wanted = new Set(askedTerms(asked));
   const lexicon = Lexicon.shared();
   const up = (word: string) => lexicon.kinds(word);
-  return words(quote).some((w) => {
+  const isOfKind = (w: string) => {
     if (asked.termsOf(w).some((t) => wanted.has(t))) return true;
     const broader = up(w);
     return [...broader, ...broader.flatMap(up)].some((b) => asked.termsOf(b).some((t) => wanted.has(t)));
+  };
+  return words(quote).some((w) => {
+    let yes = kindOf.get(w);
+    if (yes === undefined) kindOf.set(w, (yes = isOfKind(w)));
+    return yes;
   });
 }
+
+/** Per question (its Asked), whether each word read so far names the asked kind: the facts of one answer share many words. */
+const wordsOfKind = new WeakMap<Asked, Map<string, boolean>>();
 
 /**
  * A count, or for "how much" any quantity but a year; money only if money is what is asked.

@@ -642,10 +642,9 @@ function withoutRepeats(hits: readonly Hit[], covered: Covered): Hit[] {
   const byId = new Map(hits.map((h) => [h.fact.id, h]));
   const dropped = new Set<string>();
   for (const h of hits) {
-    const facts = covered
-      .factsOf(h.fact.id)
-      .map((id) => byId.get(id))
-      .filter((f): f is Hit => !!f);
+    const quoting = covered.factsOf(h.fact.id);
+    if (quoting.length === 0) continue; // most hits: no curated fact quotes them
+    const facts = quoting.map((id) => byId.get(id)).filter((f): f is Hit => !!f);
     if (facts.length === 0) continue;
     const best = Math.max(...facts.map((f) => f.coverage));
     if (best >= h.coverage - PASSAGE_MARGIN) dropped.add(h.fact.id);

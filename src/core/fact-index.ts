@@ -117,6 +117,8 @@ const DISTINCT_NAME = 2;
 const TOGETHER = 0.8;
 /** The most section headings whose terms are kept: a pack has a few per document. */
 const MAX_HEADINGS = 10_000;
+/** The most facts whose heading's terms are kept by number: those that answer many questions' worth. */
+const MAX_HEADED_FACTS = 20_000;
 /** The most question words whose related words are kept: many questions' worth. */
 const RELATED_KEPT = 5_000;
 const FIELDS = ['statement', 'quote', 'tags', 'topic'] as const;
@@ -232,6 +234,9 @@ export interface LazyFacts {
   section?(i: number): string | undefined;
 }
 
+/** The most lazy facts kept made: a few questions' worth of hits each. */
+const MADE_KEPT = 2_000;
+
 const NO_LAZY_FACTS: LazyFacts = { count: 0, make: () => undefined as never, id: () => '', find: () => -1 };
 
 /**
@@ -245,6 +250,8 @@ class FactTable {
   /** Numbers below `base` whose fact was replaced. */
   private readonly gone = new Set<number>();
   private readonly base: number;
+  /** Lazy facts made lately, by number (see at). */
+  private readonly made = new KeptWork<number, Fact>(MADE_KEPT);
 
   constructor(
     private readonly curated: readonly Fact[],
@@ -266,7 +273,9 @@ class FactTable {
   at(n: number): Fact | undefined {
     if (n >= this.base) return this.added[n - this.base];
     if (this.gone.has(n)) return undefined;
-    return n < this.curated.length ? this.curated[n] : this.lazy.make(n - this.curated.length);
+    if (n < this.curated.length) return this.curated[n];
+    // A lazy fact is made once while kept: the same passages answer many questions.
+    return this.made.get(n, () => this.lazy.make(n - this.curated.length));
   }
 
   /** The heading of the section the fact with this number stands in, for a lazy one that has one. */
@@ -320,6 +329,8 @@ export class FactIndex {
   private readonly relatedOf = new KeptWork<string, Related[]>(RELATED_KEPT);
   /** Section headings' terms, by heading (see sectionTerms). */
   private readonly headingTerms = new Map<string, ReadonlySet<string>>();
+  /** The same, by fact number (null: no heading), so a fact's heading is found once (see sectionTerms). */
+  private readonly docHeadingTerms = new Map<number, ReadonlySet<string> | null>();
 
   /**
    * `lazy`: facts besides `facts` (passages), made only when read. `stored`: postings saved
@@ -441,12 +452,28 @@ export class FactIndex {
     const ranked = this.shortlist.best([...lists.values()], limit * 3).map(({ doc, score }) => {
       const { weight, beyondNames, thingLeft } = covered(doc);
       const coverage = total > 0 ? weight / total : 0;
-      const named = names.every((reach) => this.postings.reaches(reach, doc) || this.headed(doc, reach));
+      let named = true;
+      for (const reach of names) {
+        if (this.postings.reaches(reach, doc) || this.headed(doc, reach)) continue;
+        named = false;
+        break;
+      }
       const aside = thingLeft && beyondNames < BEYOND_NAMES * total;
-      return { doc, score, coverage, rank: score * coverage * coverage, named, aside };
+      return {
+        doc,
+        score,
+        coverage,
+        rank: score * coverage * coverage,
+        named,
+        aside,
+        id: undefined as string | undefined,
+      };
     });
     // Ranked before any is made a fact (a passage's is cut from its source): only those returned are.
-    ranked.sort((a, b) => b.rank - a.rank || this.facts.idOf(a.doc).localeCompare(this.facts.idOf(b.doc)));
+    // Ties go by id, each worked out once (near-copies of a fact tie by the dozen).
+    ranked.sort(
+      (a, b) => b.rank - a.rank || (a.id ??= this.facts.idOf(a.doc)).localeCompare((b.id ??= this.facts.idOf(b.doc))),
+    );
     return ranked.slice(0, limit).map(({ doc, score, coverage, rank, named, aside }) => ({
       fact: this.facts.at(doc)!,
       score,
@@ -667,7 +694,9 @@ export class FactIndex {
    */
   private headed(doc: number, reach: readonly Expansion[]): boolean {
     const section = this.sectionTerms(doc);
-    return !!section && reach.some((e) => section.has(e.term));
+    if (!section) return false;
+    for (const e of reach) if (section.has(e.term)) return true;
+    return false;
   }
 
   /**
@@ -676,13 +705,20 @@ export class FactIndex {
    * nothing to its score: a section's every sentence has them, and most are about more.
    */
   private sectionTerms(doc: number): ReadonlySet<string> | undefined {
+    // A fact's number always stands for the same fact: its heading's terms are kept by number too.
+    const known = this.docHeadingTerms.get(doc);
+    if (known !== undefined) return known ?? undefined;
     const heading = this.facts.sectionOf(doc);
-    if (!heading) return undefined;
-    let terms = this.headingTerms.get(heading);
-    if (!terms) {
-      if (this.headingTerms.size >= MAX_HEADINGS) this.headingTerms.clear();
-      this.headingTerms.set(heading, (terms = new Set(this.analyzer.terms(heading))));
+    let terms: ReadonlySet<string> | undefined;
+    if (heading) {
+      terms = this.headingTerms.get(heading);
+      if (!terms) {
+        if (this.headingTerms.size >= MAX_HEADINGS) this.headingTerms.clear();
+        this.headingTerms.set(heading, (terms = new Set(this.analyzer.terms(heading))));
+      }
     }
+    if (this.docHeadingTerms.size >= MAX_HEADED_FACTS) this.docHeadingTerms.clear();
+    this.docHeadingTerms.set(doc, terms ?? null);
     return terms;
   }
 

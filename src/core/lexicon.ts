@@ -112,11 +112,29 @@ function cached<T>(part: string, make: () => T): T {
 
 let shared: Lexicon | undefined;
 
+/** The most words whose answers are remembered, per kind of answer: a few thousand words fill a pack and its questions. */
+const REMEMBERED_WORDS = 50_000;
+
+/** `kept`'s value for `word`, else `make()`'s, kept; all are forgotten when there are too many. */
+function remembered<T>(kept: Map<string, T>, word: string, make: () => T): T {
+  let value = kept.get(word);
+  if (value === undefined) {
+    if (kept.size >= REMEMBERED_WORDS) kept.clear();
+    value = make();
+    kept.set(word, value);
+  }
+  return value;
+}
+
 export class Lexicon {
   private irregularForms: ReadonlyMap<string, string> | null = null;
   private wordnet: WordNetPart | null = null;
   private opposites: Readonly<Record<Pos, Record<string, string>>> | null = null;
   private readonly relatedOf = new Map<string, readonly string[]>();
+  /** What bases, partsOfSpeech and kinds said of a word: questions and facts ask of the same words again and again. */
+  private readonly basesOf = new Map<string, readonly string[]>();
+  private readonly posOf = new Map<string, string>();
+  private readonly kindsOf = new Map<string, readonly string[]>();
 
   /** The one lexicon of this process; each part is read (or built) on first use. */
   static shared(): Lexicon {
@@ -167,14 +185,18 @@ export class Lexicon {
    * senses ("mango": a fruit tree, an edible fruit): what "which fruit" may be answered by.
    */
   kinds(word: string): readonly string[] {
-    const { kinds } = this.data();
-    return [...new Set(this.bases(word).flatMap((b) => (Object.hasOwn(kinds, b) ? kinds[b]!.split(' ') : [])))];
+    return remembered(this.kindsOf, word, () => {
+      const { kinds } = this.data();
+      return [...new Set(this.bases(word).flatMap((b) => (Object.hasOwn(kinds, b) ? kinds[b]!.split(' ') : [])))];
+    });
   }
 
   /** WordNet's parts of speech for a word in any of its base forms, commonest first: letters of "nvar"; empty if unknown. */
   partsOfSpeech(word: string): string {
-    const { pos } = this.data();
-    return [...new Set(this.bases(word).flatMap((b) => [...(Object.hasOwn(pos, b) ? pos[b]! : '')]))].join('');
+    return remembered(this.posOf, word, () => {
+      const { pos } = this.data();
+      return [...new Set(this.bases(word).flatMap((b) => [...(Object.hasOwn(pos, b) ? pos[b]! : '')]))].join('');
+    });
   }
 
   /** The verb a word may be a form of ("signed" → "sign", "told" → "tell"), or undefined. */
@@ -215,13 +237,15 @@ export class Lexicon {
    * The base forms a word may have: itself if WordNet has it (so "gas" is not taken for a
    * plural of "ga"), else its irregular base or a regular one (WordNet's morphy).
    */
-  bases(word: string): string[] {
-    const { pos } = this.data();
-    const known = this.candidates(word).filter((c) => Object.hasOwn(pos, c));
-    // Itself if it is a common word ("gas", not a plural of "ga"); a proper name alone
-    // ("Stations") does not hide a common base ("station").
-    if (known.includes(word) && /[a-z]/.test(pos[word]!)) return [word];
-    return known;
+  bases(word: string): readonly string[] {
+    return remembered(this.basesOf, word, () => {
+      const { pos } = this.data();
+      const known = this.candidates(word).filter((c) => Object.hasOwn(pos, c));
+      // Itself if it is a common word ("gas", not a plural of "ga"); a proper name alone
+      // ("Stations") does not hide a common base ("station").
+      if (known.includes(word) && /[a-z]/.test(pos[word]!)) return [word];
+      return known;
+    });
   }
 
   /** The word, its irregular base, and what WordNet's detachment rules make of it. */

@@ -22,6 +22,9 @@ import type { Fact } from '../knowledge/schema.js';
 import type { LazyFacts } from './fact-index.js';
 import { NUMBER_WORDS } from './figures.js';
 
+/** No facts, shared: most passages are quoted by none. */
+const NONE: readonly string[] = Object.freeze([]);
+
 /** Passages are told from facts by this prefix of their id. */
 const PASSAGE_ID = 'passage:';
 
@@ -222,6 +225,6 @@ export class Covered {
 
   /** The curated facts whose quotes the passage holds. */
   factsOf(passageId: string): readonly string[] {
-    return this.byPassage.get(passageId) ?? [];
+    return this.byPassage.get(passageId) ?? NONE;
   }
 }

@@ -343,7 +343,8 @@ export class Postings {
 
   /** True if the fact carries any of the expansions. */
   reaches(expansions: readonly Expansion[], doc: number): boolean {
-    return expansions.some((e) => e.postings.indexOf(doc) >= 0);
+    for (const e of expansions) if (e.postings.indexOf(doc) >= 0) return true;
+    return false;
   }
 
   /** Each fact's score for a term as typed, kept until the facts change (then worked out again on first use). */

@@ -22,6 +22,7 @@ export class Shortlist {
   private matched = new Uint16Array(0);
   /** One term's score per fact while its expansions are summed; all zeros between terms. */
   private termScore = new Float64Array(0);
+  private heap: Heap | undefined;
 
   constructor(private readonly postings: Postings) {}
 
@@ -71,7 +72,10 @@ export class Shortlist {
    */
   private pick(size: number, limit: number): Scored[] {
     const { total, matched } = this;
-    const heap = new Heap(Math.max(limit, 0));
+    // One heap serves every query of the same limit (its typed arrays are not made anew).
+    if (this.heap?.capacity !== Math.max(limit, 0)) this.heap = new Heap(Math.max(limit, 0));
+    const heap = this.heap;
+    heap.clear();
     // Once the heap is full, a fact no better than its worst stays out (a later fact loses a
     // tie): told here, without a call, for most of a big pack's facts.
     let floor = -Infinity;
@@ -105,9 +109,14 @@ class Heap {
   private readonly docs: Int32Array;
   private n = 0;
 
-  constructor(private readonly capacity: number) {
+  constructor(readonly capacity: number) {
     this.scores = new Float64Array(capacity);
     this.docs = new Int32Array(capacity);
+  }
+
+  /** Empties the heap for the next query. */
+  clear(): void {
+    this.n = 0;
   }
 
   get full(): boolean {

@@ -62,9 +62,10 @@ const WORD = /[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*/gu;
 /** Lowercase words in order, possessives dropped; stop words kept (phrases need them). */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const m of canonical(text).matchAll(WORD)) {
+  // match() with the global flag gives the matched words alone, not a match object each.
+  for (const m of canonical(text).match(WORD) ?? []) {
     // "they've", "we'll", "I'd": the pronoun is the word; "Pakistan's" is Pakistan.
-    const w = m[0].includes("'") ? m[0].replace(/'(?:s|ve|ll|re|d|m)?$/, '').replace(/'/g, '') : m[0];
+    const w = m.includes("'") ? m.replace(/'(?:s|ve|ll|re|d|m)?$/, '').replace(/'/g, '') : m;
     if (w) out.push(w);
   }
   return out;
