@@ -181,17 +181,8 @@ describe('the fact index', () => {
   });
 
   it('weighs an everyday word below a rare one that the pack uses as seldom: "take" says less than "missile"', () => {
-    const fact = (id: string, quote: string): Fact => ({
-      id,
-      statement: quote,
-      quote,
-      source: { document: 'doc' },
-      kind: 'report',
-      topic: '',
-      tags: [],
-    });
     index = new FactIndex(
-      [fact('a', 'The army will take the missile.'), fact('b', 'The harbour was dredged.')],
+      [small('a', 'The army will take the missile.'), small('b', 'The harbour was dredged.')],
       new Map(),
       pack.aliases,
     );
@@ -210,21 +201,12 @@ describe('the fact index', () => {
   });
 
   it('marks as aside a fact that shares only the names of a question about a thing it leaves out', () => {
-    const fact = (id: string, quote: string): Fact => ({
-      id,
-      statement: quote,
-      quote,
-      source: { document: 'doc' },
-      kind: 'report',
-      topic: '',
-      tags: [],
-    });
     // Enough other facts that "Karachi" is a name that sets its facts apart.
-    const others = Array.from({ length: 30 }, (_, i) => fact(`other${i}`, `The harbour was dredged in year ${i}.`));
+    const others = Array.from({ length: 30 }, (_, i) => small(`other${i}`, `The harbour was dredged in year ${i}.`));
     index = new FactIndex(
       [
-        fact('pipe', 'A gas pipeline will run from Karachi.'),
-        fact('rain', 'The weather in Karachi was hot.'),
+        small('pipe', 'A gas pipeline will run from Karachi.'),
+        small('rain', 'The weather in Karachi was hot.'),
         ...others,
       ],
       new Map(),
