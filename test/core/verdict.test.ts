@@ -242,6 +242,27 @@ describe('how one fact bears on a claim', () => {
         'Russia welcomes the foreign minister of Pakistan in the capital.',
       ).bearing,
     ).toBe('lacks');
+    // A verb WordNet gives as a way of doing the claim's deed says it, where the rest of the claim is there too.
+    expect(
+      weighPassage(
+        'Russia sought a loan from the bank of Pakistan.',
+        'Russia pursued a loan from the bank of Pakistan.',
+      ).bearing,
+    ).toBe('states');
+    // Not the other way round: to seek is not to pursue.
+    expect(
+      weighPassage(
+        'Russia pursued a loan from the bank of Pakistan.',
+        'Russia sought a loan from the bank of Pakistan.',
+      ).bearing,
+    ).toBe('lacks');
+    // Nor with a word of the claim missing: a way of doing one sense of the verb may not be the deed.
+    expect(
+      weighPassage(
+        'Russia sought a large loan from the bank of Pakistan.',
+        'Russia pursued a loan from the bank of Pakistan.',
+      ).bearing,
+    ).toBe('lacks');
     // "consist of", "include" only link the claim's words: there is no deed to be done.
     expect(
       weighPassage(
