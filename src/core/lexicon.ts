@@ -67,7 +67,7 @@ const DETACH: [string, string][] = [
 ];
 
 /** Bumped when the way the lexicon is built changes, so that an old cache is not used. */
-const FORMAT = 15;
+const FORMAT = 16;
 
 /** WordNet's lexicographer files that name kinds of things a question may ask for. */
 const NOUN_CLASSES: Record<string, NounClass> = {
@@ -98,6 +98,8 @@ interface WordNetPart {
   kinds: Record<string, string>;
   /** Base form (a verb) → the verbs that are ways of doing it, in the commonest senses of both (see WAY_SENSES), space-separated. */
   ways: Record<string, string>;
+  /** Base form (a noun whose commonest sense is an act) → the verb WordNet derives it from ("acquisition" → "acquire"). */
+  deeds: Record<string, string>;
 }
 
 const version = (name: string): string => (require(`${name}/package.json`) as { version: string }).version;
@@ -168,6 +170,13 @@ export class Lexicon {
   waysOf(verb: string): readonly string[] {
     const { ways } = this.data();
     return Object.hasOwn(ways, verb) ? ways[verb]!.split(' ') : [];
+  }
+
+  /** The verb a noun naming an act is derived from ("acquisitions" → "acquire"), or undefined. */
+  deedOf(noun: string): string | undefined {
+    const { deeds } = this.data();
+    const base = this.bases(noun).find((b) => Object.hasOwn(deeds, b));
+    return base === undefined ? undefined : deeds[base];
   }
 
   /** Words for the broader kind a noun's commonest sense is a kind of ("warships" → "ship", "catchphrase" → "slogan"). */
@@ -373,6 +382,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
       for (const p of synset.pointers)
         if (p.symbol === '@') troponyms.set(p.target, [...(troponyms.get(p.target) ?? []), key]);
   const ways: Record<string, string> = {};
+  const deeds: Record<string, string> = {};
   const related = new Map<string, Set<string>>();
   const broader: Record<string, string> = {};
   const kinds: Record<string, string> = {};
@@ -457,11 +467,29 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
         .flatMap((key) => synsets.get(key)!.words.filter((w) => usable(w) && w !== lemma && commonSense(w, key)));
       if (words.length) ways[lemma] = [...new Set(words)].sort().join(' ');
     }
+    // The act a noun names in its commonest sense, told by the verb WordNet derives it from.
+    const act = noun && synsets.get(`n${noun.offsets[0]}`);
+    if (act && act.file === '04') {
+      const position = act.words.indexOf(lemma) + 1;
+      const from = act.pointers.find((p) => p.symbol === '+' && p.source === position && p.target.startsWith('v'));
+      const deed = from && synsets.get(from.target)?.words[from.to - 1];
+      if (deed && usable(deed)) deeds[lemma] = deed;
+    }
     if (out.size) related.set(lemma, out);
     if (verbSynonyms.size) verbs[lemma] = [...verbSynonyms].sort().join(' ');
     if (adjectiveSynonyms.size) adjectives[lemma] = [...adjectiveSynonyms].sort().join(' ');
   }
-  const part: WordNetPart = { related: {}, broader, verbs, pos: partsOfSpeech, nounClass, adjectives, kinds, ways };
+  const part: WordNetPart = {
+    related: {},
+    broader,
+    verbs,
+    pos: partsOfSpeech,
+    nounClass,
+    adjectives,
+    kinds,
+    ways,
+    deeds,
+  };
   for (const [lemma, set] of related) if (set.size <= MAX_RELATED) part.related[lemma] = [...set].sort().join(' ');
   return part;
 }

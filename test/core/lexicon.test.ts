@@ -9,3 +9,13 @@ describe('ways of doing what a verb names', () => {
     expect(lexicon.waysOf('seek')).toContain('pursue');
   });
 });
+
+describe('the deed a noun names', () => {
+  it('is the verb WordNet derives a noun of an act from', () => {
+    const lexicon = Lexicon.shared();
+    expect(lexicon.deedOf('acquisitions')).toBe('acquire');
+    expect(lexicon.deedOf('invasion')).toBe('invade');
+    // Not a noun of an act.
+    expect(lexicon.deedOf('helicopter')).toBeUndefined();
+  });
+});

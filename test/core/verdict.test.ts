@@ -263,6 +263,20 @@ describe('how one fact bears on a claim', () => {
         'Russia pursued a loan from the bank of Pakistan.',
       ).bearing,
     ).toBe('lacks');
+    // An act told by its noun, with who did it after "by", says the verb WordNet derives the noun from.
+    expect(
+      weighPassage(
+        'Pakistan acquired attack helicopters from Russia.',
+        'The most significant deal was the acquisition by Pakistan of attack helicopters from Russia.',
+      ).bearing,
+    ).toBe('states');
+    // Without a doer, the noun only names the deed, as a list of plans does.
+    expect(
+      weighPassage(
+        'Pakistan acquired attack helicopters from Russia.',
+        'Plans of Pakistan and Russia: acquisition of attack helicopters.',
+      ).bearing,
+    ).toBe('lacks');
     // "consist of", "include" only link the claim's words: there is no deed to be done.
     expect(
       weighPassage(
