@@ -671,7 +671,7 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
   tokens.forEach((t, i) => {
     const noun =
       (afterArticle(i) || /^\d{4}$/.test(tokens[i - 1]?.word ?? '')) && /^[a-z]{3,}$/.test(t.word)
-        ? Lexicon.shared().verbOf(t.word)
+        ? (Lexicon.shared().verbOf(t.word) ?? Lexicon.shared().deedOf(t.word))
         : undefined;
     if (!noun) return;
     let agent: string | null = null;

@@ -37,6 +37,8 @@ type Pos = keyof typeof SENSES;
 const FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
 /** A related word must be this long: WordNet's short entries ("a", "ca", "ii") are mostly abbreviations. */
 const MIN_LENGTH = 3;
+/** How many of a verb's senses, commonest first, its ways of doing it are read from (see Lexicon.waysOf). */
+const WAY_SENSES = 3;
 /** A word with more relations than this is too general to expand ("make", "take", "get"). */
 const MAX_RELATED = 24;
 /**
@@ -65,7 +67,7 @@ const DETACH: [string, string][] = [
 ];
 
 /** Bumped when the way the lexicon is built changes, so that an old cache is not used. */
-const FORMAT = 14;
+const FORMAT = 16;
 
 /** WordNet's lexicographer files that name kinds of things a question may ask for. */
 const NOUN_CLASSES: Record<string, NounClass> = {
@@ -94,6 +96,10 @@ interface WordNetPart {
   adjectives: Record<string, string>;
   /** Base form (a noun) → the kinds its first two senses are kinds or instances of ("mango" → "fruit tree edible fruit"). */
   kinds: Record<string, string>;
+  /** Base form (a verb) → the verbs that are ways of doing it, in the commonest senses of both (see WAY_SENSES), space-separated. */
+  ways: Record<string, string>;
+  /** Base form (a noun whose commonest sense is an act) → the verb WordNet derives it from ("acquisition" → "acquire"). */
+  deeds: Record<string, string>;
 }
 
 const version = (name: string): string => (require(`${name}/package.json`) as { version: string }).version;
@@ -172,6 +178,23 @@ export class Lexicon {
   synonymVerbs(verb: string): readonly string[] {
     const { verbs } = this.data();
     return Object.hasOwn(verbs, verb) ? verbs[verb]!.split(' ') : [];
+  }
+
+  /**
+   * Verbs that WordNet gives as ways of doing what a verb names (its troponyms), in the three
+   * commonest senses of both: to do one is to do the verb ("trip" → "visit", "seek" →
+   * "pursue"). Never the other way: to travel is not to visit.
+   */
+  waysOf(verb: string): readonly string[] {
+    const { ways } = this.data();
+    return Object.hasOwn(ways, verb) ? ways[verb]!.split(' ') : [];
+  }
+
+  /** The verb a noun naming an act is derived from ("acquisitions" → "acquire"), or undefined. */
+  deedOf(noun: string): string | undefined {
+    const { deeds } = this.data();
+    const base = this.bases(noun).find((b) => Object.hasOwn(deeds, b));
+    return base === undefined ? undefined : deeds[base];
   }
 
   /** Words for the broader kind a noun's commonest sense is a kind of ("warships" → "ship", "catchphrase" → "slogan"). */
@@ -376,6 +399,14 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
     }
   }
 
+  // Each verb synset's troponyms: the verbs that point to it as their hypernym.
+  const troponyms = new Map<string, string[]>();
+  for (const [key, synset] of synsets)
+    if (key.startsWith('v'))
+      for (const p of synset.pointers)
+        if (p.symbol === '@') troponyms.set(p.target, [...(troponyms.get(p.target) ?? []), key]);
+  const ways: Record<string, string> = {};
+  const deeds: Record<string, string> = {};
   const related = new Map<string, Set<string>>();
   const broader: Record<string, string> = {};
   const kinds: Record<string, string> = {};
@@ -445,11 +476,44 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
           if (p.symbol === '&' && p.source === 0) for (const w of synsets.get(p.target)?.words ?? []) add(w);
       });
     }
+    const verb = list.find((e) => e.pos === 'v');
+    if (verb) {
+      // A way of doing it only in a sense among the way's own commonest: not "attack" by a rare sense.
+      const commonSense = (w: string, key: string) =>
+        entries
+          .get(w)
+          ?.find((e) => e.pos === 'v')
+          ?.offsets.slice(0, WAY_SENSES)
+          .includes(key.slice(1)) ?? false;
+      const words = verb.offsets
+        .slice(0, WAY_SENSES)
+        .flatMap((offset) => troponyms.get(`v${offset}`) ?? [])
+        .flatMap((key) => synsets.get(key)!.words.filter((w) => usable(w) && w !== lemma && commonSense(w, key)));
+      if (words.length) ways[lemma] = [...new Set(words)].sort().join(' ');
+    }
+    // The act a noun names in its commonest sense, told by the verb WordNet derives it from.
+    const act = noun && synsets.get(`n${noun.offsets[0]}`);
+    if (act && act.file === '04') {
+      const position = act.words.indexOf(lemma) + 1;
+      const from = act.pointers.find((p) => p.symbol === '+' && p.source === position && p.target.startsWith('v'));
+      const deed = from && synsets.get(from.target)?.words[from.to - 1];
+      if (deed && usable(deed)) deeds[lemma] = deed;
+    }
     if (out.size) related.set(lemma, out);
     if (verbSynonyms.size) verbs[lemma] = [...verbSynonyms].sort().join(' ');
     if (adjectiveSynonyms.size) adjectives[lemma] = [...adjectiveSynonyms].sort().join(' ');
   }
-  const part: WordNetPart = { related: {}, broader, verbs, pos: partsOfSpeech, nounClass, adjectives, kinds };
+  const part: WordNetPart = {
+    related: {},
+    broader,
+    verbs,
+    pos: partsOfSpeech,
+    nounClass,
+    adjectives,
+    kinds,
+    ways,
+    deeds,
+  };
   for (const [lemma, set] of related) if (set.size <= MAX_RELATED) part.related[lemma] = [...set].sort().join(' ');
   return part;
 }

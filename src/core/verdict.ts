@@ -149,8 +149,15 @@ function weighAs(
   // A share the fact gives the same party says what is held, whatever the verb ("holds 74%" and "74% to Russia").
   const shares = figures.outcome === 'agree' && claim.figures.some((f) => f.kind === 'percent' && f.party);
   const verb = isPassage(hit.fact) && !shares ? mainVerb(claim) : undefined;
-  if (verb && !usesOf(fact, verb).length && !fact.terms.includes(stem(verb)) && !sayingIt(fact, verb))
+  if (
+    verb &&
+    !usesOf(fact, verb).length &&
+    !fact.terms.includes(stem(verb)) &&
+    !sayingIt(fact, verb) &&
+    !wayOfDoingIt(claim, fact, verb)
+  ) {
     return { hit, bearing: 'lacks', detail: 'the sources do not say it was done' };
+  }
   const roles = rolesConfirmed(claim, fact);
   // Gives the claim's figure, not who did it to whom: another report may give the rest. A fact
   // where the claim's doer acts beside another party gives the figure of the same deed.
@@ -241,6 +248,21 @@ const NOT_THE_DEED = new Set([
 function sayingIt(fact: Reading, verb: string): boolean {
   const lexicon = Lexicon.shared();
   return [...fact.frames.keys()].some((v) => lexicon.synonymVerbs(v).includes(verb));
+}
+
+/**
+ * A verb of the fact that is a way of doing the claim's deed (Lexicon.waysOf: "struggled to"
+ * for "sought to"), where the fact has every other word of the claim: a way of doing it is
+ * narrower than the deed and may be a way of doing another of its senses, so the rest of the
+ * claim must be there to pin the deed down. A verb WordNet sets against the claim's verb or a
+ * synonym of it never says it.
+ */
+function wayOfDoingIt(claim: Reading, fact: Reading, verb: string): boolean {
+  const lexicon = Lexicon.shared();
+  const own = stem(verb);
+  if (!claim.terms.every((t) => t === own || fact.terms.includes(t))) return false;
+  const opposed = new Set([verb, ...lexicon.synonymVerbs(verb)].flatMap((v) => lexicon.antonyms(v, 'v')));
+  return [...fact.frames.keys()].some((v) => !opposed.has(v) && lexicon.waysOf(verb).includes(v));
 }
 
 /** The claim's first verb that tells a deed ("simplified" in "they have simplified visa procedures"). */

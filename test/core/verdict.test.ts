@@ -242,6 +242,41 @@ describe('how one fact bears on a claim', () => {
         'Russia welcomes the foreign minister of Pakistan in the capital.',
       ).bearing,
     ).toBe('lacks');
+    // A verb WordNet gives as a way of doing the claim's deed says it, where the rest of the claim is there too.
+    expect(
+      weighPassage(
+        'Russia sought a loan from the bank of Pakistan.',
+        'Russia pursued a loan from the bank of Pakistan.',
+      ).bearing,
+    ).toBe('states');
+    // Not the other way round: to seek is not to pursue.
+    expect(
+      weighPassage(
+        'Russia pursued a loan from the bank of Pakistan.',
+        'Russia sought a loan from the bank of Pakistan.',
+      ).bearing,
+    ).toBe('lacks');
+    // Nor with a word of the claim missing: a way of doing one sense of the verb may not be the deed.
+    expect(
+      weighPassage(
+        'Russia sought a large loan from the bank of Pakistan.',
+        'Russia pursued a loan from the bank of Pakistan.',
+      ).bearing,
+    ).toBe('lacks');
+    // An act told by its noun, with who did it after "by", says the verb WordNet derives the noun from.
+    expect(
+      weighPassage(
+        'Pakistan acquired attack helicopters from Russia.',
+        'The most significant deal was the acquisition by Pakistan of attack helicopters from Russia.',
+      ).bearing,
+    ).toBe('states');
+    // Without a doer, the noun only names the deed, as a list of plans does.
+    expect(
+      weighPassage(
+        'Pakistan acquired attack helicopters from Russia.',
+        'Plans of Pakistan and Russia: acquisition of attack helicopters.',
+      ).bearing,
+    ).toBe('lacks');
     // "consist of", "include" only link the claim's words: there is no deed to be done.
     expect(
       weighPassage(

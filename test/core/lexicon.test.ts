@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { Lexicon } from '../../src/core/lexicon.js';
+
+describe('ways of doing what a verb names', () => {
+  it('gives the troponyms of its commonest senses, never its broader verbs', () => {
+    const lexicon = Lexicon.shared();
+    expect(lexicon.waysOf('trip')).toContain('visit');
+    expect(lexicon.waysOf('visit')).not.toContain('trip');
+    expect(lexicon.waysOf('seek')).toContain('pursue');
+  });
+});
+
+describe('the deed a noun names', () => {
+  it('is the verb WordNet derives a noun of an act from', () => {
+    const lexicon = Lexicon.shared();
+    expect(lexicon.deedOf('acquisitions')).toBe('acquire');
+    expect(lexicon.deedOf('invasion')).toBe('invade');
+    // Not a noun of an act.
+    expect(lexicon.deedOf('helicopter')).toBeUndefined();
+  });
+});
