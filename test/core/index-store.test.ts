@@ -51,6 +51,10 @@ describe('the saved index, on a copy of the real pack', () => {
   let pack: PackCopy;
   let queries: Queries;
   let fresh: ReturnType<typeof replies>;
+  // The cases after the first prove a bad file is replaced, not again that every answer is the
+  // same (the first does): a sample of the questions is enough for them, and keeps the suite short.
+  let sample: Queries;
+  let sampleFresh: ReturnType<typeof replies>;
   let sound: Buffer;
 
   beforeAll(() => {
@@ -66,6 +70,8 @@ describe('the saved index, on a copy of the real pack', () => {
     };
     // Built from the sources, with no saved index in play.
     fresh = replies(new Engine(loaded), queries);
+    sample = { questions: queries.questions.slice(0, 40), claims: queries.claims.slice(0, 20) };
+    sampleFresh = replies(new Engine(loaded), sample);
     expect(existsSync(join(pack.dir, INDEX_FILE))).toBe(false);
     Engine.fromDir(pack.dir); // builds and saves
     sound = readFileSync(join(pack.dir, INDEX_FILE));
@@ -89,9 +95,9 @@ describe('the saved index, on a copy of the real pack', () => {
     const path = join(pack.dir, INDEX_FILE);
     writeFileSync(path, bad());
     expect(SavedIndex.of(pack.dir).read()).toBeNull();
-    expect(replies(Engine.fromDir(pack.dir), queries)).toEqual(fresh);
+    expect(replies(Engine.fromDir(pack.dir), sample)).toEqual(sampleFresh);
     expect(statSync(path).size).toBe(sound.length);
-    expectSameAsFresh(pack.dir, queries, fresh);
+    expectSameAsFresh(pack.dir, sample, sampleFresh);
   });
 
   it('ignores an index whose arrays disagree with the header (a fact past the last), and replaces it', () => {
@@ -108,8 +114,8 @@ describe('the saved index, on a copy of the real pack', () => {
     saved.write({ ...stored, postings: { ...stored.postings, list }, passages: loadPack(pack.dir).passages });
     expect(readFileSync(join(pack.dir, INDEX_FILE)).length).toBeGreaterThan(0);
     expect(SavedIndex.of(pack.dir).read()).toBeNull();
-    expect(replies(Engine.fromDir(pack.dir), queries)).toEqual(fresh);
-    expectSameAsFresh(pack.dir, queries, fresh);
+    expect(replies(Engine.fromDir(pack.dir), sample)).toEqual(sampleFresh);
+    expectSameAsFresh(pack.dir, sample, sampleFresh);
   });
 
   it('ignores an index whose passages are out of order (a document not together), and replaces it', () => {
@@ -119,8 +125,8 @@ describe('the saved index, on a copy of the real pack', () => {
     const swapped = [passages.at(-1)!, ...passages.slice(1, -1), passages[0]!];
     saved.write({ ...stored, passages: swapped });
     expect(SavedIndex.of(pack.dir).read()).toBeNull();
-    expect(replies(Engine.fromDir(pack.dir), queries)).toEqual(fresh);
-    expectSameAsFresh(pack.dir, queries, fresh);
+    expect(replies(Engine.fromDir(pack.dir), sample)).toEqual(sampleFresh);
+    expectSameAsFresh(pack.dir, sample, sampleFresh);
   });
 
   it("is read by the files' stamp while they are unchanged, without hashing them again", () => {
@@ -131,7 +137,7 @@ describe('the saved index, on a copy of the real pack', () => {
     rmSync(record, { force: true });
     expect(SavedIndex.of(pack.dir).read()).not.toBeNull();
     expect(existsSync(record)).toBe(false);
-    expectSameAsFresh(pack.dir, queries, fresh);
+    expectSameAsFresh(pack.dir, sample, sampleFresh);
   });
 
   it('is stale once a source changes to text of the same length, dated in the past', () => {
