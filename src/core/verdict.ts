@@ -16,6 +16,7 @@ const names = (reading: Reading, agent: string): boolean =>
 import type { DisputeIndex } from './citations.js';
 import type { Hit } from './fact-index.js';
 import { overlaps } from './figures.js';
+import { asClaimNames } from './party-match.js';
 import { isPassage } from './passage-facts.js';
 import { Lexicon } from './lexicon.js';
 import { stem } from './tokens.js';
@@ -75,7 +76,8 @@ export function weigh(
   const silent = (detail = ''): Evidence => ({ hit, bearing: 'silent', detail });
   if (!hit.named || hit.coverage < SAME_EVENT) return silent();
   // Read only here: most hits of a claim are about something else, and reading a fact costs.
-  const fact = typeof factReading === 'function' ? factReading() : factReading;
+  // The fact's names for the claim's parties read as the claim's ("Puerto Rican" for "Puerto Rico").
+  const fact = asClaimNames(claim, typeof factReading === 'function' ? factReading() : factReading);
   // A name the claim gives must be in what the source says, not only in a fact's tags.
   const unnamed = claim.names.filter((alternatives) => !alternatives.some((t) => fact.terms.includes(t)));
   if (unnamed.length) return silent();

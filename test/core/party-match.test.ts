@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ClaimReader } from '../../src/core/claims.js';
+import type { Hit } from '../../src/core/fact-index.js';
+import { Lexicon } from '../../src/core/lexicon.js';
+import { asClaimNames, namesParty } from '../../src/core/party-match.js';
+import { weigh } from '../../src/core/verdict.js';
+import type { Fact } from '../../src/knowledge/schema.js';
+
+// Actors as a pack without a list of parties reads them from its sources: each name its own.
+const reader = new ClaimReader(
+  {
+    'puerto rico': ['puerto rico'],
+    'puerto rican': ['puerto rican'],
+    rico: ['rico'],
+    'state university': ['state university'],
+    harvard: ['harvard'],
+  },
+  [],
+);
+
+const fact = (statement: string): Fact => ({
+  id: statement,
+  statement,
+  quote: statement,
+  source: { document: 'd' },
+  kind: 'report',
+  topic: 't',
+  tags: [],
+});
+const hit = (f: Fact): Hit => ({ fact: f, score: 1, coverage: 1, rank: 1, named: true });
+const bearing = (claim: string, statement: string) =>
+  weigh(reader.read(claim), reader.readFact(fact(statement)), hit(fact(statement)), false, (p) => p).bearing;
+
+describe('a party named in other words', () => {
+  it('knows a people and an adjective of place by their place, from WordNet', () => {
+    expect(Lexicon.shared().placesOf('puerto rican')).toContain('puerto rico');
+    expect(Lexicon.shared().placesOf('pakistani')).toContain('pakistan');
+    expect(Lexicon.shared().placesOf('harvard')).toEqual([]);
+  });
+
+  it('matches a party by its adjective, either way, and inside a longer name, but not a longer name inside it', () => {
+    expect(namesParty('puerto rican', 'puerto rico')).toBe(true);
+    expect(namesParty('puerto rico', 'puerto rican')).toBe(true);
+    expect(namesParty('harvard university', 'harvard')).toBe(true);
+    expect(namesParty('harvard', 'harvard university')).toBe(false);
+    expect(namesParty('pakistani', 'puerto rico')).toBe(false);
+  });
+
+  it('reads a name inside a longer one as part of it, not as a party of its own', () => {
+    expect([...reader.read('Puerto Rico raised the toll.').parties]).toEqual(['puerto rico']);
+  });
+
+  it("reads the fact's adjective as the claim's party", () => {
+    const claim = reader.read("The study was commissioned by Puerto Rico's government.");
+    const aligned = asClaimNames(claim, reader.read('The study was commissioned by the Puerto Rican government.'));
+    expect([...aligned.parties]).toEqual(['puerto rico']);
+    expect(aligned.frames.get('commission')?.[0]?.agent).toBe('puerto rico');
+  });
+
+  it('so the adjective states the claim, while another doer still does not', () => {
+    expect(
+      bearing(
+        "The study was commissioned by Puerto Rico's government.",
+        'The study was commissioned by the Puerto Rican government.',
+      ),
+    ).toBe('states');
+    expect(
+      bearing("The study was commissioned by Puerto Rico's government.", 'The study was commissioned by Harvard.'),
+    ).not.toBe('states');
+  });
+});
