@@ -16,6 +16,7 @@ const names = (reading: Reading, agent: string): boolean =>
 import type { DisputeIndex } from './citations.js';
 import type { Hit } from './fact-index.js';
 import { overlaps } from './figures.js';
+import { sameEvent } from './paraphrase.js';
 import { asClaimNames } from './party-match.js';
 import { isPassage } from './passage-facts.js';
 import { Lexicon } from './lexicon.js';
@@ -56,9 +57,6 @@ export interface Ruling {
 /** The detail of a report that gives the claim only in someone's words. */
 export const REPORTED = 'only as what someone said, not as established';
 
-/** How much of the claim a fact must cover to be about the same event. */
-const SAME_EVENT = 0.6;
-
 /** The share of the claim's words (its parties aside) a fact must have for another agent of the same deed to exclude it. */
 const SAME_DEED = 0.8;
 
@@ -74,10 +72,12 @@ export function weigh(
   partyName: (p: string) => string,
 ): Evidence {
   const silent = (detail = ''): Evidence => ({ hit, bearing: 'silent', detail });
-  if (!hit.named || hit.coverage < SAME_EVENT) return silent();
   // Read only here: most hits of a claim are about something else, and reading a fact costs.
   // The fact's names for the claim's parties read as the claim's ("Puerto Rican" for "Puerto Rico").
-  const fact = asClaimNames(claim, typeof factReading === 'function' ? factReading() : factReading);
+  let read: Reading | undefined;
+  const reading = () => (read ??= asClaimNames(claim, typeof factReading === 'function' ? factReading() : factReading));
+  if (!hit.named || !sameEvent(claim, reading, hit.coverage)) return silent();
+  const fact = reading();
   // A name the claim gives must be in what the source says, not only in a fact's tags.
   const unnamed = claim.names.filter((alternatives) => !alternatives.some((t) => fact.terms.includes(t)));
   if (unnamed.length) return silent();
