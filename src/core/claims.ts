@@ -18,12 +18,15 @@ import { afterAbbreviation } from '../knowledge/sentences.js';
 import { escapeRegExp } from '../knowledge/text.js';
 import { canonical, STOP_WORDS, stem, words } from './tokens.js';
 
-/** A verb's uses in a reading under this verb or one WordNet relates to it ("back" and "support"). */
+/**
+ * A verb's uses in a reading under this verb or one WordNet relates to it ("back" and
+ * "support"), or one that tells the same deed ("build" and "manufacture", see Lexicon.sameDeed).
+ */
 export function usesOf(reading: Reading, verb: string): Frame[] {
   const lexicon = Lexicon.shared();
-  const related = [...lexicon.related(verb), ...lexicon.synonymVerbs(verb)];
+  const related = lexicon.related(verb);
   return [...reading.frames]
-    .filter(([v]) => v === verb || stem(v) === stem(verb) || related.includes(v))
+    .filter(([v]) => stem(v) === stem(verb) || related.includes(v) || lexicon.sameDeed(verb, v))
     .flatMap(([, fs]) => fs);
 }
 

@@ -39,6 +39,8 @@ const FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
 const MIN_LENGTH = 3;
 /** How many of a verb's senses, commonest first, its ways of doing it are read from (see Lexicon.waysOf). */
 const WAY_SENSES = 3;
+/** A verb with this many senses or more says too many things to tie two others together ("make": 49). */
+const GENERAL_SENSES = 20;
 /** A word with more relations than this is too general to expand ("make", "take", "get"). */
 const MAX_RELATED = 24;
 /**
@@ -67,7 +69,7 @@ const DETACH: [string, string][] = [
 ];
 
 /** Bumped when the way the lexicon is built changes, so that an old cache is not used. */
-const FORMAT = 16;
+const FORMAT = 17;
 
 /** WordNet's lexicographer files that name kinds of things a question may ask for. */
 const NOUN_CLASSES: Record<string, NounClass> = {
@@ -100,6 +102,8 @@ interface WordNetPart {
   ways: Record<string, string>;
   /** Base form (a noun whose commonest sense is an act) → the verb WordNet derives it from ("acquisition" → "acquire"). */
   deeds: Record<string, string>;
+  /** Verbs of GENERAL_SENSES senses or more ("make", "take"): a synonym of nearly anything. */
+  general: string[];
 }
 
 const version = (name: string): string => (require(`${name}/package.json`) as { version: string }).version;
@@ -137,6 +141,7 @@ export class Lexicon {
   private wordnet: WordNetPart | null = null;
   private opposites: Readonly<Record<Pos, Record<string, string>>> | null = null;
   private peoples: Readonly<Record<string, string>> | null = null;
+  private generalVerbs: ReadonlySet<string> | null = null;
   private readonly relatedOf = new Map<string, readonly string[]>();
   /** What bases, partsOfSpeech and kinds said of a word: questions and facts ask of the same words again and again. */
   private readonly basesOf = new Map<string, readonly string[]>();
@@ -179,6 +184,20 @@ export class Lexicon {
   synonymVerbs(verb: string): readonly string[] {
     const { verbs } = this.data();
     return Object.hasOwn(verbs, verb) ? verbs[verb]!.split(' ') : [];
+  }
+
+  /**
+   * True if another verb tells a verb's deed: it is a synonym of the verb in the verb's
+   * commonest senses, or both are synonyms of a third that is not general ("build" and
+   * "manufacture" are both "construct"; both being "make" says nothing).
+   */
+  sameDeed(verb: string, other: string): boolean {
+    if (verb === other) return true;
+    const ofA = this.synonymVerbs(verb);
+    const ofB = this.synonymVerbs(other);
+    if (ofA.includes(other)) return true;
+    this.generalVerbs ??= new Set(this.data().general);
+    return ofA.some((v) => ofB.includes(v) && !this.generalVerbs!.has(v));
   }
 
   /**
@@ -580,6 +599,9 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
     kinds,
     ways,
     deeds,
+    general: [...entries]
+      .filter(([, list]) => list.some((e) => e.pos === 'v' && e.offsets.length >= GENERAL_SENSES))
+      .map(([lemma]) => lemma),
   };
   for (const [lemma, set] of related) if (set.size <= MAX_RELATED) part.related[lemma] = [...set].sort().join(' ');
   return part;

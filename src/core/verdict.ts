@@ -208,12 +208,7 @@ function plans(claim: Reading, fact: Reading): boolean {
 /** The verb, or one WordNet relates to it ("back" and "support"), as usesOf matches them. */
 function sameVerb(verb: string, deed: string): boolean {
   const lexicon = Lexicon.shared();
-  return (
-    verb === deed ||
-    stem(verb) === stem(deed) ||
-    lexicon.related(deed).includes(verb) ||
-    lexicon.synonymVerbs(deed).includes(verb)
-  );
+  return stem(verb) === stem(deed) || lexicon.related(deed).includes(verb) || lexicon.sameDeed(deed, verb);
 }
 
 /** Verbs that only report or link: the claim's deed is another. */

@@ -19,3 +19,14 @@ describe('the deed a noun names', () => {
     expect(lexicon.deedOf('helicopter')).toBeUndefined();
   });
 });
+
+describe('verbs that tell the same deed', () => {
+  it('share a synonym that is not general, or one is a synonym of the other', () => {
+    const lexicon = Lexicon.shared();
+    // Both "construct".
+    expect(lexicon.sameDeed('build', 'manufacture')).toBe(true);
+    expect(lexicon.sameDeed('raise', 'lift')).toBe(true);
+    expect(lexicon.sameDeed('sell', 'buy')).toBe(false);
+    expect(lexicon.sameDeed('visit', 'sign')).toBe(false);
+  });
+});

@@ -460,6 +460,15 @@ describe('how one fact bears on a claim', () => {
     );
   });
 
+  it('takes another verb of the same deed for it: another partner in it excludes the claim', () => {
+    expect(
+      bearing(
+        'Pakistan builds the JF-17 fighter together with Russia.',
+        'Pakistan jointly manufactures the JF-17 aircraft with China.',
+      ).bearing,
+    ).toBe('excludes');
+  });
+
   it('is silent where the fact covers too little of the claim', () => {
     expect(
       bearing('Russia lifted its arms embargo on Pakistan.', 'Russia lifted an arms embargo.', 'report', 0.3).bearing,
