@@ -10,12 +10,10 @@
  */
 import { NOUN_AGENT, usesOf, type Frame, type ReadFigure, type Reading } from './claims.js';
 
-/** True if the reading names the agent: the party, or the noun ("noun:govern") among its words. */
-const names = (reading: Reading, agent: string): boolean =>
-  agent.startsWith(NOUN_AGENT) ? reading.terms.includes(agent.slice(NOUN_AGENT.length)) : reading.parties.has(agent);
 import type { DisputeIndex } from './citations.js';
 import type { Hit } from './fact-index.js';
 import { overlaps } from './figures.js';
+import { otherDoer, sameDeed } from './other-doer.js';
 import { sameEvent } from './paraphrase.js';
 import { asClaimNames } from './party-match.js';
 import { isPassage } from './passage-facts.js';
@@ -56,9 +54,6 @@ export interface Ruling {
 
 /** The detail of a report that gives the claim only in someone's words. */
 export const REPORTED = 'only as what someone said, not as established';
-
-/** The share of the claim's words (its parties aside) a fact must have for another agent of the same deed to exclude it. */
-const SAME_DEED = 0.8;
 
 /**
  * Weighs one fact against the claim. `claimIsAttributed`: the claim reports what someone
@@ -114,11 +109,8 @@ function weighAs(
   // A proposal or a prediction says nothing happened, unless the claim too is about plans.
   const speculative = plans(claim, fact) && !claim.modal;
 
-  // The same deed: the fact has nearly all the claim's words, its parties aside.
-  const sameDeed =
-    claim.terms.length > 0 &&
-    claim.terms.filter((t) => fact.terms.includes(t)).length / claim.terms.length >= SAME_DEED;
-  const conflict = roleConflict(claim, fact, sameDeed, partyName);
+  const same = sameDeed(claim, fact);
+  const conflict = roleConflict(claim, fact, same, partyName);
   // Another party's figure is not evidence about the claim's: "Russia lifted its embargo in
   // 2014" says nothing of the year the United States imposed one.
   const figures = anotherParty(claim, fact) ? NO_FIGURES : compareFigures(claim, fact);
@@ -128,8 +120,7 @@ function weighAs(
   if (!hearsay && !speculative) {
     // With no verb in common, a claim that says something did not happen is excluded by the same deed told without a negation.
     const polarity =
-      polarityConflict(claim, fact) ??
-      (sameDeed && claim.negated && !fact.negated ? 'sources say it did happen' : null);
+      polarityConflict(claim, fact) ?? (same && claim.negated && !fact.negated ? 'sources say it did happen' : null);
     if (polarity) return { hit, bearing: 'excludes', detail: polarity };
     if (conflict) return { hit, bearing: 'excludes', detail: conflict };
   }
@@ -318,18 +309,7 @@ function roleConflict(
         ) {
           return `sources have it done with ${name(f.partner)}, not ${name(c.partner)}`;
         }
-        const samePatient = !c.patient || !f.patient || c.patient === f.patient;
-        if (
-          sameDeed &&
-          c.agent &&
-          f.agent &&
-          c.agent !== f.agent &&
-          samePatient &&
-          !names(fact, c.agent) &&
-          !f.agent.startsWith(NOUN_AGENT)
-        ) {
-          return `sources name ${name(f.agent)}, not ${name(c.agent)}`;
-        }
+        if (sameDeed && otherDoer(c, f, fact)) return `sources name ${name(f.agent!)}, not ${name(c.agent!)}`;
       }
     }
   }
