@@ -9,6 +9,7 @@
  *   // frames: lift → [{ agent: pakistan, patient: russia }]; figures: [2014, in the clause "lift arm embargo"]
  */
 import { isAliasKey } from './analyzer.js';
+import { opensWithCommand } from './commands.js';
 import { figures, type Figure } from './figures.js';
 import { KeptWork } from './kept-work.js';
 import { Lexicon } from './lexicon.js';
@@ -140,7 +141,6 @@ const MODAL = new RegExp(
     String.raw`\b(?:scheduled|slated)\s+(?:to|for)\b|\bto be held\b`,
     String.raw`\bin (?:the )?(?:pipeline|works|talks)\b`,
     String.raw`\bif\b`,
-    String.raw`^(?:consider|reach|sign|build|expand|explore|establish|create|open|launch|set up|strengthen|encourage|invite|hold|develop|promote|boost)\b`,
   ].join('|'),
 );
 
@@ -281,6 +281,8 @@ export class ClaimReader {
     // (Names are not blanked in it: a party's name holds no negation.)
     const first = canonical(firstSentence(text));
     const capitalised = capitalisedNames(text);
+    // A quote that opens in lower case is cut from a sentence: its first word opens no command.
+    const whole = !/^[\s"'“‘]*\p{Ll}/u.test(text);
     return {
       figures: figs,
       frames: readFrames(plain, mentions, this.negation),
@@ -296,11 +298,11 @@ export class ClaimReader {
         verbs: new Set(words(plain.slice(from, to)).flatMap((w) => verbOf(w) ?? [])),
       })),
       order: orderOf(plain, mentions),
-      modal: MODAL.test(first),
+      modal: MODAL.test(first) || (whole && opensWithCommand(first)),
       plans: [
         sentenceSpans(plain).map(([from, to]) => ({
           terms: this.termsOf(withoutNumbers(partyFree.slice(from, to))),
-          modal: MODAL.test(full.slice(from, to)),
+          modal: MODAL.test(full.slice(from, to)) || ((whole || from > 0) && opensWithCommand(full.slice(from, to))),
           done: toldBeforePlans(full.slice(from, to)),
         })),
       ],
@@ -325,7 +327,7 @@ const RELATIVE = /\(|\b(?:which|who|whom|whose|where|that)\b/g;
  */
 function toldBeforePlans(sentence: string): string[] {
   const plan = MODAL.exec(sentence);
-  if (!plan) return [];
+  if (!plan || opensWithCommand(sentence)) return [];
   const opens = [...sentence.slice(0, plan.index).matchAll(RELATIVE)].at(-1);
   if (!opens) return [];
   return words(sentence.slice(0, opens.index)).flatMap((w) => verbOf(w) ?? []);
