@@ -147,7 +147,8 @@ function weighAs(
     !usesOf(fact, verb).length &&
     !fact.terms.includes(stem(verb)) &&
     !sayingIt(fact, verb) &&
-    !wayOfDoingIt(claim, fact, verb)
+    !wayOfDoingIt(claim, fact, verb) &&
+    !(figures.outcome === 'agree' && lightVerb(claim, fact, verb))
   ) {
     return { hit, bearing: 'lacks', detail: 'the sources do not say it was done' };
   }
@@ -252,6 +253,24 @@ function wayOfDoingIt(claim: Reading, fact: Reading, verb: string): boolean {
   const opposed = new Set([verb, ...lexicon.synonymVerbs(verb)].flatMap((v) => lexicon.antonyms(v, 'v')));
   return [...fact.frames.keys()].some((v) => !opposed.has(v) && lexicon.waysOf(verb).includes(v));
 }
+
+/**
+ * A light verb that does not tell the deed by itself ("put the debris at 20 million cubic
+ * metres", "takes 230,000"), where the fact gives nearly all the claim's other words: the figure and
+ * what it is of say what the verb would.
+ */
+function lightVerb(claim: Reading, fact: Reading, verb: string): boolean {
+  if (!LIGHT_VERBS.has(verb)) return false;
+  const own = stem(verb);
+  const others = claim.terms.filter((t) => t !== own);
+  return others.length > 0 && others.filter((t) => fact.terms.includes(t)).length / others.length >= LIGHT_VERB_WORDS;
+}
+
+/** Verbs English lends to a figure or a noun that carries the meaning ("put the toll at", "take part"): grammar, not vocabulary. */
+const LIGHT_VERBS = new Set(['put', 'take', 'make', 'give', 'get', 'set', 'keep', 'lead']);
+
+/** The share of a claim's other words a fact must give for a light verb not to be needed (see lightVerb). */
+const LIGHT_VERB_WORDS = 0.8;
 
 /** The claim's first verb that tells a deed ("simplified" in "they have simplified visa procedures"). */
 function mainVerb(claim: Reading): string | undefined {

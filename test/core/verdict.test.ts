@@ -469,6 +469,20 @@ describe('how one fact bears on a claim', () => {
     ).toBe('excludes');
   });
 
+  it("needs no light verb ('take') where the source gives the claim's figure and nearly all its other words", () => {
+    const passage = (statement: string) => ({ ...fact(statement), id: `passage:d:${n++}` });
+    const weighPassage = (claim: string, statement: string) =>
+      weigh(reader.read(claim), reader.readFact(passage(statement)), hit(passage(statement)), false, name).bearing;
+    expect(
+      weighPassage('The agency takes 230,000 dead as its toll.', 'The agency uses 230,000 dead as its toll.'),
+    ).toBe('states');
+    // Without the figure, or with a verb that tells a deed, the verb is still needed.
+    expect(weighPassage('The agency takes the toll.', 'The agency uses the toll.')).toBe('lacks');
+    expect(
+      weighPassage('The agency cut 230,000 dead from its toll.', 'The agency uses 230,000 dead as its toll.'),
+    ).toBe('lacks');
+  });
+
   it('is silent where the fact covers too little of the claim', () => {
     expect(
       bearing('Russia lifted its arms embargo on Pakistan.', 'Russia lifted an arms embargo.', 'report', 0.3).bearing,
