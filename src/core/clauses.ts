@@ -19,6 +19,7 @@ import { sentenceSpans } from '../knowledge/sentences.js';
 import { escapeRegExp } from '../knowledge/text.js';
 import { Analyzer, isAliasKey } from './analyzer.js';
 import { figures, type Figure } from './figures.js';
+import { ranks } from './ranks.js';
 import { Lexicon } from './lexicon.js';
 import { isPassage } from './passage-facts.js';
 import { stem, STOP_WORDS, words } from './tokens.js';
@@ -153,6 +154,8 @@ const OPENING = 30;
 /** Words a figure may be made of: only a clause with one is searched for figures. */
 const MAY_HOLD_FIGURE =
   /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|dozen|several|few|many|billions|millions)\b/i;
+/** A word a superlative may be: only a clause with one is searched for ranks. */
+const SUPERLATIVE = /[a-z]{3}est\b/;
 /** Words that come with a figure, not with a subject. */
 const NOT_SUBJECT = new Set(
   `one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred dozen
@@ -357,6 +360,8 @@ export class ClauseReader {
           ? figures(text).filter((f) => f.kind !== 'count' || (f.noun && !/\d[.,]$/.test(text.slice(0, f.at))))
           : []),
         ...relativeYears(text, dated, lastYear),
+        // "the highest dam" and "the third highest dam" give places as other figures give amounts.
+        ...(SUPERLATIVE.test(lower) ? ranks(lower) : []),
       ],
       stance,
       sentence,

