@@ -11,6 +11,7 @@
 import { isAliasKey } from './analyzer.js';
 import { opensWithCommand } from './commands.js';
 import { figures, type Figure } from './figures.js';
+import { judges } from './judgements.js';
 import { KeptWork } from './kept-work.js';
 import { Lexicon } from './lexicon.js';
 import { ranks } from './ranks.js';
@@ -85,6 +86,8 @@ export interface Reading {
    * whether it only plans or proposes, and the verbs it tells as done before any such words.
    */
   plans: { terms: string[]; modal: boolean; done: string[] }[][];
+  /** The sentence judges something the best or the worst: a view, whoever holds it (see judgements.ts). */
+  judgement: boolean;
   /** The sentence gives someone's words, not the source's own: mostly a direct quotation, or what someone warned, alleged or believes. */
   reported: boolean;
   /** Content stems, parties and figures aside: what the claim is about. */
@@ -308,6 +311,7 @@ export class ClaimReader {
       ],
       negated: this.negation.test(first) || /n't\b/.test(first),
       reported: reportedSpeech(text),
+      judgement: judges(text),
       terms: this.termsOf(withoutNumbers(partyFree)),
       names: words(withoutNumbers(partyFree))
         .filter((w) => !STOP_WORDS.has(w) && (salience(w) === 'name' || capitalised.has(w)))

@@ -25,7 +25,7 @@ import { actorsOf } from './parties.js';
 import { Point } from './question-point.js';
 import { anotherDoer, askedDoers } from './question-roles.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
-import { REPORTED, rule, weigh, type Evidence } from './verdict.js';
+import { JUDGED, REPORTED, rule, weigh, type Evidence } from './verdict.js';
 import { FactIndex, type Hit, type Query } from './fact-index.js';
 import { SavedIndex, savedOrBuilt } from './index-store.js';
 import type { Answer, Citation, Disagreement, Scope, SourceSummary, Verdict } from './model.js';
@@ -429,6 +429,7 @@ export class Engine {
       case 'proposal':
         return `only proposed by ${who}`;
       default:
+        if (e.detail === JUDGED) return `only the view of ${who}, a judgement`;
         return e.detail === REPORTED
           ? `${who} gives it only as what someone said, not as established`
           : `${who} reports it only as planned, proposed or expected, not as done`;

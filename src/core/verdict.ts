@@ -55,6 +55,9 @@ export interface Ruling {
 /** The detail of a report that gives the claim only in someone's words. */
 export const REPORTED = 'only as what someone said, not as established';
 
+/** The detail of a source that judges something the best or the worst: its writer's view. */
+export const JUDGED = 'only a judgement, the writer’s view';
+
 /**
  * Weighs one fact against the claim. `claimIsAttributed`: the claim reports what someone
  * said ("Korybko proposed …"), so an opinion or a proposal can state it.
@@ -104,8 +107,10 @@ function weighAs(
 ): Evidence {
   const silent = (detail = ''): Evidence => ({ hit, bearing: 'silent', detail });
   // Someone's words quoted in a report are theirs, not the report's: evidence only of what was said.
+  // So is a source's judgement that something is the best or the worst.
   const hearsay =
-    kind === 'forum_claim' || ((kind === 'opinion' || kind === 'proposal' || fact.reported) && !claimIsAttributed);
+    kind === 'forum_claim' ||
+    ((kind === 'opinion' || kind === 'proposal' || fact.reported || claim.judgement) && !claimIsAttributed);
   // A proposal or a prediction says nothing happened, unless the claim too is about plans.
   const speculative = plans(claim, fact) && !claim.modal;
 
@@ -130,9 +135,11 @@ function weighAs(
         ? 'only claimed by a forum member'
         : kind === 'opinion'
           ? 'only an opinion'
-          : hearsay && kind !== 'proposal'
-            ? REPORTED
-            : 'only proposed or expected, not reported as done';
+          : claim.judgement && !claimIsAttributed
+            ? JUDGED
+            : hearsay && kind !== 'proposal'
+              ? REPORTED
+              : 'only proposed or expected, not reported as done';
     return { hit, bearing: 'proposes', detail: how };
   }
   if (conflict) return silent();

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClaimReader } from '../../src/core/claims.js';
 import { opensWithCommand } from '../../src/core/commands.js';
+import { judges } from '../../src/core/judgements.js';
 import type { Hit } from '../../src/core/fact-index.js';
 import { weigh } from '../../src/core/verdict.js';
 import type { Fact } from '../../src/knowledge/schema.js';
@@ -51,5 +52,29 @@ describe('a command is a recommendation, not a report', () => {
         'Expand naval cooperation between Russia and Pakistan to include joint patrols.',
       ),
     ).toBe('proposes');
+  });
+});
+
+describe('a judgement is its writer’s view', () => {
+  it('knows a claim that something is the best or the worst', () => {
+    expect(judges('Relations are at their best point in history.')).toBe(true);
+    expect(judges('Relations are at their best-ever point.')).toBe(true);
+    expect(judges('Ties are worse than ever.')).toBe(true);
+    expect(judges('The dam is best known for its height.')).toBe(false);
+    expect(judges('The dam is the largest in the world.')).toBe(false);
+  });
+
+  it('is never stated by a report that says it, only by one that says who holds it', () => {
+    const said = 'Russian-Pakistani relations are at their best-ever point in history.';
+    expect(bearing('Russian-Pakistani relations are at the best point in their history.', said)).toBe('proposes');
+    const f = fact(said);
+    const attributed = weigh(
+      reader.read('A writer said Russian-Pakistani relations are at the best point in their history.'),
+      reader.readFact(f),
+      hit(f),
+      true,
+      (p) => p,
+    );
+    expect(attributed.bearing).not.toBe('proposes');
   });
 });
