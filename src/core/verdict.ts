@@ -77,7 +77,11 @@ export function weigh(
   if (!hit.named || !sameEvent(claim, reading, hit.coverage)) return silent();
   const fact = reading();
   // A name the claim gives must be in what the source says, not only in a fact's tags.
-  const unnamed = claim.names.filter((alternatives) => !alternatives.some((t) => fact.terms.includes(t)));
+  // A party's name is the source's words too: "Harvard" in "researchers at the Harvard T.H. Chan School".
+  const inParties = new Set([...fact.parties].flatMap((p) => p.split(' ').map(stem)));
+  const unnamed = claim.names.filter(
+    (alternatives) => !alternatives.some((t) => fact.terms.includes(t) || inParties.has(t)),
+  );
   if (unnamed.length) return silent();
   // An opinion piece narrates events too: a sentence of it that dates what happened and
   // proposes nothing ("In 2014, Russia lifted an arms embargo") is its author's report of the

@@ -69,3 +69,18 @@ describe('a party named in other words', () => {
     ).not.toBe('states');
   });
 });
+
+describe("a claim's name inside a party's name in the fact", () => {
+  const schools = new ClaimReader({ 'harvard chan school': ['harvard chan school'] }, []);
+  it('is named by the source', () => {
+    const claim = 'Harvard researchers estimated the toll of the storm.';
+    const statement = 'Researchers at the Harvard Chan School estimated the toll of the storm.';
+    expect(
+      weigh(schools.read(claim), schools.readFact(fact(statement)), hit(fact(statement)), false, (p) => p).bearing,
+    ).toBe('states');
+    const other = 'Researchers at the school estimated the toll of the storm.';
+    expect(weigh(schools.read(claim), schools.readFact(fact(other)), hit(fact(other)), false, (p) => p).bearing).toBe(
+      'silent',
+    );
+  });
+});
