@@ -45,6 +45,39 @@ export const askedOf = (
 export const askedTerms = (asked: Asked): string[] =>
   asked.asking ? [...asked.termsOf(asked.asking), ...(asked.reach ?? [])] : [];
 
+/**
+ * The terms that name the asked noun in an answer: its own, those the search reached for it,
+ * and those of the words WordNet gives for the same thing ("helicopters" for "choppers",
+ * "soldiers" for "troops"). Never a narrower kind: "how many fliers" is not answered by a
+ * count of pilots.
+ */
+export function namingTerms(asked: Asked): string[] {
+  let out = namingOf.get(asked);
+  if (!out) {
+    const same = asked.asking ? Lexicon.shared().nounSynonyms(asked.asking).flatMap(asked.termsOf) : [];
+    namingOf.set(asked, (out = [...new Set([...askedTerms(asked), ...same])]));
+  }
+  return out;
+}
+const namingOf = new WeakMap<Asked, string[]>();
+
+/** The shortest a word cut at its end ("sub" for "submarine") or at its start ("quake" for "earthquake") may be. */
+const CLIPPED_START = 3;
+const CLIPPED_END = 4;
+
+/**
+ * True if one word is the other cut short, at its end or its start: "subs" and
+ * "submarines", "quake" and "earthquake", "land" and "farmland".
+ */
+export function clipped(a: string, b: string): boolean {
+  // Plurals aside: "subs" is cut from "submarines" as "sub" from "submarine".
+  const [short, long] = [a, b].map((w) => w.replace(/s$/, '')).sort((x, y) => x.length - y.length) as [string, string];
+  return (
+    long !== short &&
+    ((short.length >= CLIPPED_START && long.startsWith(short)) || (short.length >= CLIPPED_END && long.endsWith(short)))
+  );
+}
+
 /** A day of a month: "5 April", "April 5", "April 5th". */
 const DAY =
   /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/;
@@ -266,6 +299,8 @@ function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): bool
   // "how long is the dam" asks for a length, whatever the figure's unit: "long" counts nothing.
   const noun = asked.asking && !MEASURE.test(asked.asking) ? asked.asking : undefined;
   const counted = noun ? askedTerms(asked) : [];
+  // A word for the same thing counts only as the figure's own noun: "four helicopters" for "choppers".
+  const naming = noun ? namingTerms(asked) : [];
   // Trade, aid, investment, debt (acts and possessions) are measured in money; gas and land are not.
   const moneyAsked = !noun || MONEY_WORDS.test(noun) || MONEY_KINDS.has(Lexicon.shared().nounClass(noun) ?? '');
   const namesIt = counted.length === 0 || asked.termsOf(quote).some((t) => counted.includes(t));
@@ -281,10 +316,18 @@ function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): bool
     return (
       namesIt ||
       (f.kind === 'money' && moneyNamed) ||
-      (f.kind === 'count' && asked.termsOf(f.noun ?? '').some((t) => counted.includes(t)))
+      (f.kind === 'count' && asked.termsOf(f.noun ?? '').some((t) => naming.includes(t))) ||
+      // The figure's own noun may be the asked one in full ("eight submarines" for "how many subs").
+      (!!noun && countsClipped(f.noun, noun))
     );
   });
 }
+
+/** True if a figure's noun (its first word) is the asked noun clipped or in full: "eight submarines" for "subs". */
+const countsClipped = (figureNoun: string | undefined, asking: string): boolean => {
+  const first = figureNoun?.split(' ')[0];
+  return !!first && /^[a-z]+$/.test(first) && /^[a-z]+$/.test(asking) && clipped(first, asking);
+};
 
 /** How many words a list's label and the start of what it labels may have. */
 const LABEL_WORDS = 5;
@@ -296,7 +339,7 @@ const LABEL_WORDS = 5;
  * sentence is someone else's.
  */
 function namesNext(quote: string, asked: Asked): boolean {
-  const wanted = askedTerms(asked);
+  const wanted = namingTerms(asked);
   // Possessives off ("Russia's Ambassador"), so a party the question names is not taken for a name.
   const tokens = [...quote.matchAll(/[\p{L}\p{N}-]+(?:['’][\p{L}]+)?|[,;:.!?()“”"]/gu)].map((m) =>
     m[0].replace(/['’]s$/, ''),

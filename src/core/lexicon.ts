@@ -41,6 +41,12 @@ const MIN_LENGTH = 3;
 const WAY_SENSES = 3;
 /** A verb with this many senses or more says too many things to tie two others together ("make": 49). */
 const GENERAL_SENSES = 20;
+/**
+ * How many of a noun's senses, commonest first, its synonyms are read from ("chopper" is a
+ * helicopter only in its third); a synonym must have that sense among as many of its own
+ * ("president" is a chairman only in its fourth).
+ */
+const NOUN_SENSES = 3;
 /** A word with more relations than this is too general to expand ("make", "take", "get"). */
 const MAX_RELATED = 24;
 /**
@@ -69,7 +75,7 @@ const DETACH: [string, string][] = [
 ];
 
 /** Bumped when the way the lexicon is built changes, so that an old cache is not used. */
-const FORMAT = 17;
+const FORMAT = 18;
 
 /** WordNet's lexicographer files that name kinds of things a question may ask for. */
 const NOUN_CLASSES: Record<string, NounClass> = {
@@ -104,6 +110,8 @@ interface WordNetPart {
   deeds: Record<string, string>;
   /** Verbs of GENERAL_SENSES senses or more ("make", "take"): a synonym of nearly anything. */
   general: string[];
+  /** Base form (a noun) → the other words of its NOUN_SENSES commonest noun senses and their derived forms ("troops" → "soldiery soldier"). */
+  nouns: Record<string, string>;
 }
 
 const version = (name: string): string => (require(`${name}/package.json`) as { version: string }).version;
@@ -215,6 +223,16 @@ export class Lexicon {
     const { deeds } = this.data();
     const base = this.bases(noun).find((b) => Object.hasOwn(deeds, b));
     return base === undefined ? undefined : deeds[base];
+  }
+
+  /**
+   * Words that name the same thing as a noun in one of its commonest noun senses, and the
+   * forms derived from them: "subs" → "submarine", "choppers" → "helicopter", "troops" →
+   * "soldier". Never a narrower kind: a pilot is a flier, but not every flier a pilot.
+   */
+  nounSynonyms(word: string): readonly string[] {
+    const { nouns } = this.data();
+    return [...new Set(this.bases(word).flatMap((b) => (Object.hasOwn(nouns, b) ? nouns[b]!.split(' ') : [])))];
   }
 
   /** Words for the broader kind a noun's commonest sense is a kind of ("warships" → "ship", "catchphrase" → "slogan"). */
@@ -493,6 +511,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
         if (p.symbol === '@') troponyms.set(p.target, [...(troponyms.get(p.target) ?? []), key]);
   const ways: Record<string, string> = {};
   const deeds: Record<string, string> = {};
+  const nouns: Record<string, string> = {};
   const related = new Map<string, Set<string>>();
   const broader: Record<string, string> = {};
   const kinds: Record<string, string> = {};
@@ -522,6 +541,29 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
         ...new Set(up.map((w) => w.slice(w.lastIndexOf('_') + 1)).filter((w) => usable(w) && w !== lemma)),
       ];
       if (words.length) kinds[lemma] = words.join(' ');
+    }
+    if (noun) {
+      const same = new Set<string>();
+      const common = (w: string, offset: string) =>
+        w === lemma ||
+        (entries
+          .get(w)
+          ?.find((e) => e.pos === 'n')
+          ?.offsets.slice(0, NOUN_SENSES)
+          .includes(offset) ??
+          false);
+      for (const offset of noun.offsets.slice(0, NOUN_SENSES)) {
+        const synset = synsets.get(`n${offset}`);
+        synset?.words.forEach((w, i) => {
+          if (!common(w, offset)) return;
+          same.add(w);
+          for (const p of synset.pointers)
+            if (p.symbol === '+' && p.source === i + 1 && p.to > 0)
+              same.add(synsets.get(p.target)?.words[p.to - 1] ?? '');
+        });
+      }
+      const words = [...same].filter((w) => usable(w) && w !== lemma).sort();
+      if (words.length) nouns[lemma] = words.join(' ');
     }
     if (noun && dominant === 'n') {
       const first = synsets.get(`n${noun.offsets[0]}`);
@@ -602,6 +644,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
     general: [...entries]
       .filter(([, list]) => list.some((e) => e.pos === 'v' && e.offsets.length >= GENERAL_SENSES))
       .map(([lemma]) => lemma),
+    nouns,
   };
   for (const [lemma, set] of related) if (set.size <= MAX_RELATED) part.related[lemma] = [...set].sort().join(' ');
   return part;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedOf, gives } from '../../src/core/answer-type.js';
+import { askedOf, clipped, gives } from '../../src/core/answer-type.js';
 
 const none = askedOf('');
 
@@ -22,6 +22,36 @@ describe('answer types', () => {
     expect(
       gives('the sale of four helicopters', 'count', askedOf('helicoptors did it take', undefined, 'helicoptors')),
     ).toBe(false);
+  });
+
+  it("a count of a noun WordNet gives for the same thing, as the figure's own noun", () => {
+    const choppers = askedOf('choppers were sold', undefined, 'choppers');
+    expect(gives('the sale of four helicopters', 'count', choppers)).toBe(true);
+    const troops = askedOf('troops were killed', undefined, 'troops');
+    expect(gives('an attack that killed two dozen soldiers', 'count', troops)).toBe(true);
+    // The same word elsewhere in the sentence counts nothing: 64 is no count of homes.
+    const homes = askedOf('homes were destroyed', undefined, 'homes');
+    expect(gives('officials placed the toll at 64 after the storm', 'count', homes)).toBe(false);
+    // A narrower kind is no answer: not every flier is a pilot.
+    const fliers = askedOf('fliers were on board', undefined, 'fliers');
+    expect(gives('the plane carried two pilots', 'count', fliers)).toBe(false);
+  });
+
+  it('a count of a noun cut short in the question, or in full', () => {
+    const subs = askedOf('subs is china selling', undefined, 'subs');
+    expect(gives('the sale of eight submarines to Islamabad', 'count', subs)).toBe(true);
+    expect(clipped('subs', 'submarines')).toBe(true);
+    expect(clipped('quake', 'earthquake')).toBe(true);
+    expect(clipped('man', 'chairman')).toBe(false);
+    expect(clipped('art', 'part')).toBe(false);
+  });
+
+  it('a name beside a word for the same thing as the asked noun', () => {
+    const drills = askedOf('the joint naval drills', undefined, 'drills');
+    expect(gives('Arab Monsoon: Joint naval exercises are also held periodically', 'name', drills)).toBe(true);
+    // "President" is a chairman only in a rare sense: President Putin is no chairman's name.
+    const chairman = askedOf('the assembly chairman who went to moscow', undefined, 'chairman');
+    expect(gives('a few weeks after President Putin met the prime minister', 'name', chairman)).toBe(false);
   });
 
   it('any length for "how long", whatever its unit', () => {

@@ -30,3 +30,17 @@ describe('verbs that tell the same deed', () => {
     expect(lexicon.sameDeed('visit', 'sign')).toBe(false);
   });
 });
+
+describe('the words for the same thing as a noun', () => {
+  it('are the words of its commonest senses that have that sense among their own commonest', () => {
+    const lexicon = Lexicon.shared();
+    expect(lexicon.nounSynonyms('choppers')).toContain('helicopter');
+    expect(lexicon.nounSynonyms('subs')).toContain('submarine');
+    // A form derived from a synonym: troops are soldiery, soldiery is soldiers.
+    expect(lexicon.nounSynonyms('troops')).toContain('soldier');
+    // "President" means a chairman only in its fourth sense.
+    expect(lexicon.nounSynonyms('chairman')).not.toContain('president');
+    // Never a narrower kind.
+    expect(lexicon.nounSynonyms('flier')).not.toContain('pilot');
+  });
+});
