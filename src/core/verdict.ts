@@ -366,9 +366,22 @@ function roleConflict(
  */
 function anotherParty(claim: Reading, fact: Reading): boolean {
   const absent = [...claim.parties].some(
-    (p) => !(claim.order.includes(p) ? fact.order : [...fact.parties]).includes(p),
+    (p) => !(claim.order.includes(p) ? fact.order : [...fact.parties]).includes(p) && !byItsNoun(p, fact),
   );
   return absent && [...fact.parties].some((p) => !claim.parties.has(p));
+}
+
+/**
+ * The fact names the party by the common noun in its name, as a source does once it has
+ * named it ("the hurricane" for Hurricane Maria, "the court" for the Supreme Court), where
+ * no other party it names has that noun in its name.
+ */
+function byItsNoun(party: string, fact: Reading): boolean {
+  const lexicon = Lexicon.shared();
+  const nouns = party.split(' ').filter((w) => lexicon.partsOfSpeech(w).startsWith('n'));
+  return nouns.some(
+    (w) => fact.terms.includes(stem(w)) && ![...fact.parties].some((q) => q !== party && q.split(' ').includes(w)),
+  );
 }
 
 /**

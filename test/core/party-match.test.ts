@@ -84,3 +84,20 @@ describe("a claim's name inside a party's name in the fact", () => {
     );
   });
 });
+
+describe('a party named by the common noun in its name', () => {
+  const storms = new ClaimReader(
+    { 'hurricane maria': ['hurricane maria'], 'hurricane irma': ['hurricane irma'], 'puerto rico': ['puerto rico'] },
+    [],
+  );
+  const weighs = (claim: string, statement: string) =>
+    weigh(storms.read(claim), storms.readFact(fact(statement)), hit(fact(statement)), false, (p) => p).bearing;
+  it('is the party, unless another party the fact names has that noun too', () => {
+    const claim = 'Hurricane Maria killed thousands of people in Puerto Rico.';
+    expect(weighs(claim, 'The hurricane killed thousands of people in Puerto Rico.')).toBe('states');
+    expect(weighs(claim, 'Hurricane Irma killed thousands of people in Puerto Rico.')).not.toBe('states');
+    expect(weighs(claim, 'After Hurricane Irma, the hurricane killed thousands of people in Puerto Rico.')).not.toBe(
+      'states',
+    );
+  });
+});
