@@ -19,7 +19,7 @@ import { sentenceSpans } from '../knowledge/sentences.js';
 import { escapeRegExp } from '../knowledge/text.js';
 import { Analyzer, isAliasKey } from './analyzer.js';
 import { figures, type Figure } from './figures.js';
-import { ranks } from './ranks.js';
+import { ranks, superlativeOf } from './ranks.js';
 import { Lexicon } from './lexicon.js';
 import { isPassage } from './passage-facts.js';
 import { stem, STOP_WORDS, words } from './tokens.js';
@@ -463,13 +463,16 @@ function wordInfo(word: string): WordInfo {
   let info = wordInfos.get(word);
   if (!info) {
     const lexicon = Lexicon.shared();
-    const pos = lexicon.partsOfSpeech(word);
+    // A superlative is its adjective's form ("biggest", "largest"): weighed and related as the adjective, never a name
+    // (WordNet's rules do not take "biggest" or "deadliest" back to theirs).
+    const adjective = superlativeOf(word, lexicon);
+    const pos = adjective ? 'a' : lexicon.partsOfSpeech(word);
     const name = !/\d/.test(word) && word.length >= 3 && pos === pos.toUpperCase();
     const inflectedVerb =
       (/(?:ing|ed)$/.test(word) || lexicon.lemma(word) !== word) && lexicon.verbOf(word) !== undefined;
     const salience =
       name || (pos.includes('n') && !inflectedVerb) ? 1 : /^r+$/.test(pos) ? ADVERB_SALIENCE : OTHER_SALIENCE;
-    info = { name, salience, related: lexicon.related(word).map(stem) };
+    info = { name, salience, related: lexicon.related(adjective ?? word).map(stem) };
     if (wordInfos.size >= MAX_WORD_INFOS) wordInfos.clear();
     wordInfos.set(word, info);
   }

@@ -65,6 +65,20 @@ describe('ranks the sources give one thing', () => {
     expect(result[0]!.positions.map((p) => p.says).sort()).toEqual(['highest', 'third highest']);
   });
 
+  it('reads "biggest" as the adjective "big", not as a name only one sentence gives', () => {
+    const biggest: [string, string] = [
+      'express',
+      'Officials say so. It is the biggest dam by volume of concrete used.',
+    ];
+    const secondLargest: [string, string] = [
+      'courier',
+      'At a ceremony in Arbor, Mayor Quill said the Vell dam, the second largest in the world by volume of concrete used, was complete.',
+    ];
+    const result = found([biggest, secondLargest]);
+    expect(result).toHaveLength(1);
+    expect(result[0]!.positions.map((p) => p.says).sort()).toEqual(['biggest', 'second largest']);
+  });
+
   it('finds none for the same place, another measure or other things', () => {
     const alsoHighest: [string, string] = ['courier', 'The Vell Dam is the highest concrete dam in Norland.'];
     expect(found([HIGHEST, alsoHighest])).toEqual([]);
