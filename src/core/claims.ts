@@ -10,7 +10,7 @@
  */
 import { isAliasKey } from './analyzer.js';
 import { opensWithCommand } from './commands.js';
-import { figures, type Figure } from './figures.js';
+import { datesIn, datesNoted, figures, type DayOfYear, type Figure } from './figures.js';
 import { judges } from './judgements.js';
 import { KeptWork } from './kept-work.js';
 import { Lexicon } from './lexicon.js';
@@ -43,6 +43,13 @@ export type ReadFigure = Figure & {
   noted?: boolean;
 };
 
+export type ReadDate = DayOfYear & {
+  /** The content words of the clause the date stands in: which event it dates. */
+  clause: string[];
+  /** From a fact's date field rather than from its words. */
+  noted?: boolean;
+};
+
 /** Who stands on either side of one verb: "Russia lifted its embargo on Pakistan". */
 export interface Frame {
   /** A negation stands before the verb in its clause ("never lifted", "did not lift"), or the verb is one ("denied"). */
@@ -64,6 +71,8 @@ export interface Whereabouts {
 
 export interface Reading {
   figures: ReadFigure[];
+  /** The days and months given ("on March 3", "in June"), each with the words of its clause (see claim-dates.ts). */
+  dates: ReadDate[];
   /** The verbs (base forms), each with who stands on either side of it at each use, in order. */
   frames: Map<string, Frame[]>;
   /** Every party named. */
@@ -241,6 +250,12 @@ export class ClaimReader {
         ...quoted.figures.filter((f) => f.kind === 'year' && !body.figures.some((b) => b.text === f.text)),
         ...noted,
       ],
+      // A curator's date field may confirm the day or month a claim gives, never contradict it.
+      dates: [
+        ...body.dates,
+        ...quoted.dates.filter((d) => !body.dates.some((b) => b.text === d.text)),
+        ...datesNoted(fact.date ?? '').map((d) => ({ ...d, clause: [], noted: true })),
+      ],
       modal: body.modal || quoted.modal,
       plans: [...body.plans, ...quoted.plans],
       // The quote is the source's own text: a passage's statement wraps all of it in quotation marks.
@@ -268,10 +283,13 @@ export class ClaimReader {
       full,
     );
     const clauses = clauseSpans(plain);
+    // A clause's own words, its parties aside: two clauses naming India share no event for it.
+    const clauseAt = (at: number) => {
+      const span = clauses.find(([a, b]) => at >= a && at < b) ?? [0, plain.length];
+      return this.termsOf(withoutNumbers(partyFree.slice(span[0], span[1]))).filter((t) => !isAliasKey(t));
+    };
     const figs = [...figures(plain), ...ranks(plain)].map((f): ReadFigure => {
-      const span = clauses.find(([a, b]) => f.at >= a && f.at < b) ?? [0, plain.length];
-      // A clause's own words, its parties aside: two clauses naming India share no event for it.
-      const clause = this.termsOf(withoutNumbers(partyFree.slice(span[0], span[1]))).filter((t) => !isAliasKey(t));
+      const clause = clauseAt(f.at);
       const party = f.kind === 'percent' || f.kind === 'money' ? ownerOf(plain, f, mentions) : undefined;
       return {
         ...f,
@@ -288,6 +306,7 @@ export class ClaimReader {
     const whole = !/^[\s"'“‘]*\p{Ll}/u.test(text);
     return {
       figures: figs,
+      dates: datesIn(plain).map((d) => ({ ...d, clause: clauseAt(d.at) })),
       frames: readFrames(plain, mentions, this.negation),
       parties: new Set(mentions.map((m) => m.party)),
       places: placesAfter(plain, mentions, PLACE_OF_EVENT),

@@ -277,3 +277,52 @@ function figuresOf(input: string): Figure[] {
 
 /** True when two figures can describe the same quantity. */
 export const overlaps = (a: Figure, b: Figure): boolean => a.low <= b.high && b.low <= a.high;
+
+/** A day of a month, or a month alone ("March 3", "3 March", "in March 2019"), as a source or a claim dates an event. */
+export interface DayOfYear {
+  month: number;
+  /** Absent when only the month is given. */
+  day?: number;
+  /** Where it stands in the text. */
+  at: number;
+  /** The words that gave it, as written. */
+  text: string;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+/**
+ * "March 3", "Jan. 12, 2010", "3 March", "in March", "March 2019". A month alone must stand
+ * after a word of time or before a year: "may" and "march" are words too.
+ */
+const DAY_OF_YEAR = new RegExp(
+  [
+    String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}(?![a-z])`,
+    String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d,]*\d)`,
+    String.raw`(?<=\b(?:in|since|until|till|by|from|early|late|mid|end of|of|last|next|this)[\s-]+)${MONTH}(?![a-z])`,
+    String.raw`\b${MONTH}\s+(?=(?:1[89]|20)\d\d\b)`,
+  ].join('|'),
+  'gi',
+);
+/** What may follow "May" the month, given with no day after it nor a year, and not "may" the verb. */
+const AFTER_MAY = /^\s*(?:[,.;:)]|$|(?:and|to|when|after|before|the|this|last|each|every)\b)/i;
+
+/** The days and months a text dates things by, left to right. */
+export function datesIn(text: string): DayOfYear[] {
+  const out: DayOfYear[] = [];
+  for (const m of text.matchAll(DAY_OF_YEAR)) {
+    const name = (m[2] ?? m[3] ?? m[5] ?? m[6])!.toLowerCase();
+    const day = Number(m[1] ?? m[4] ?? 0);
+    const year = /^\s*(?:1[89]|20)\d\d\b/.test(text.slice(m.index! + m[0].length));
+    // "May 13" is a date; "20 may die" and "in may be" are not.
+    if (day > 31 || (name === 'may' && !m[4] && !year && !AFTER_MAY.test(text.slice(m.index! + m[0].length)))) continue;
+    out.push({ month: MONTHS.indexOf(name.slice(0, 3)) + 1, ...(day ? { day } : {}), at: m.index!, text: m[0].trim() });
+  }
+  return out;
+}
+
+/** The month and day of a date field ("2018-08", "2010-01-20"); none for a year alone. */
+export function datesNoted(date: string): DayOfYear[] {
+  const m = /^\s*\d{4}-(\d{2})(?:-(\d{2}))?/.exec(date);
+  return m ? [{ month: Number(m[1]), ...(m[2] ? { day: Number(m[2]) } : {}), at: 0, text: date.trim() }] : [];
+}

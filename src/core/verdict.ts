@@ -12,6 +12,7 @@ import { NOUN_AGENT, usesOf, type Frame, type ReadFigure, type Reading } from '.
 
 import type { DisputeIndex } from './citations.js';
 import type { Hit } from './fact-index.js';
+import { compareDates } from './claim-dates.js';
 import { overlaps } from './figures.js';
 import { otherDoer, sameDeed } from './other-doer.js';
 import { sameEvent } from './paraphrase.js';
@@ -40,8 +41,10 @@ export interface Evidence {
   bearing: Bearing;
   /** Plain words for the reason line, without the source or the marker. */
   detail: string;
-  /** For `lacks`: what is missing, when only one thing is. */
+  /** For `lacks`: what is missing, when only one thing is (the day or month a claim gives besides). */
   gap?: 'roles' | 'figure';
+  /** Does not give the day or month the claim gives. */
+  undated?: boolean;
 }
 
 export interface Ruling {
@@ -123,9 +126,11 @@ function weighAs(
   // Another party's figure is not evidence about the claim's: "Russia lifted its embargo in
   // 2014" says nothing of the year the United States imposed one.
   const figures = anotherParty(claim, fact) ? NO_FIGURES : compareFigures(claim, fact);
+  const dates = anotherParty(claim, fact) ? NO_FIGURES : compareDates(claim, fact);
 
   // A report's figure excludes another figure for the same thing, planned or done.
   if (!hearsay && figures.outcome === 'conflict') return { hit, bearing: 'excludes', detail: figures.detail };
+  if (!hearsay && dates.outcome === 'conflict') return { hit, bearing: 'excludes', detail: dates.detail };
   if (!hearsay && !speculative) {
     // With no verb in common, a claim that says something did not happen is excluded by the same deed told without a negation.
     const polarity =
@@ -169,11 +174,14 @@ function weighAs(
   const givesFigure =
     figures.outcome === 'agree' ||
     (figures === NO_FIGURES && !anotherDoer(claim, fact) && compareFigures(claim, fact).outcome === 'agree');
+  const undated = dates.outcome === 'missing' ? { undated: true } : {};
   if (!roles && givesFigure)
-    return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom', gap: 'roles' };
+    return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom', gap: 'roles', ...undated };
   if (!roles) return { hit, bearing: 'lacks', detail: 'the sources do not say who did it to whom' };
   if (figures.outcome === 'missing')
-    return { hit, bearing: 'lacks', detail: `the sources do not give ${figures.detail}`, gap: 'figure' };
+    return { hit, bearing: 'lacks', detail: `the sources do not give ${figures.detail}`, gap: 'figure', ...undated };
+  // Without the claim's day or month it is not stated; another fact may give the day (see rule).
+  if (dates.outcome === 'missing') return { hit, bearing: 'lacks', detail: dates.detail, gap: 'figure', undated: true };
   // Said without any negation, what the claim says did not happen did happen ("no interest" against "is interested");
   // a negation somewhere in the fact may be another clause's, so it only keeps the fact from stating the claim.
   if (claim.negated && !fact.negated) return { hit, bearing: 'excludes', detail: 'sources say it did happen' };
@@ -594,7 +602,7 @@ export function rule(
   // Two reports that each give the rest: one who did it to whom, the other the year or figure.
   const byRoles = excludes.length ? undefined : evidence.find((e) => e.gap === 'figure');
   const byFigure = excludes.length ? undefined : evidence.find((e) => e.gap === 'roles');
-  if (byRoles && byFigure)
+  if (byRoles && byFigure && !(byRoles.undated && byFigure.undated))
     return { verdict: 'supported', basis: [byRoles, byFigure], why: 'the sources state it between them' };
   if (excludes.length) {
     // The reason names one conflict; it cites the facts that show that conflict.

@@ -4,6 +4,7 @@ import { ClaimReader } from '../../src/core/claims.js';
 import { opensWithCommand } from '../../src/core/commands.js';
 import { judges } from '../../src/core/judgements.js';
 import type { Hit } from '../../src/core/fact-index.js';
+import { datesIn } from '../../src/core/figures.js';
 import { weigh } from '../../src/core/verdict.js';
 import type { Fact } from '../../src/knowledge/schema.js';
 
@@ -76,5 +77,35 @@ describe('a judgement is its writer’s view', () => {
       (p) => p,
     );
     expect(attributed.bearing).not.toBe('proposes');
+  });
+});
+
+describe('a claim’s day or month must be the fact’s', () => {
+  it('finds days and months, not the verb "may" nor the noun "march"', () => {
+    expect(datesIn('the quake struck on jan. 12, 2010').map((d) => [d.month, d.day])).toEqual([[1, 12]]);
+    expect(datesIn('on 3 march the talks began').map((d) => [d.month, d.day])).toEqual([[3, 3]]);
+    expect(datesIn('officials met in june 2017').map((d) => [d.month, d.day])).toEqual([[6, undefined]]);
+    expect(datesIn('this may be wrong; about 20 may die in the march to the sea')).toEqual([]);
+    expect(datesIn('the toll was 86,961 in all')).toEqual([]);
+  });
+
+  const claim = 'Russia and Pakistan signed the gas pipeline agreement on March 3.';
+  it('is stated by the same day', () => {
+    expect(bearing(claim, 'Russia and Pakistan signed the gas pipeline agreement on 3 March.')).toBe('states');
+  });
+
+  it('is not stated by the month alone, nor by no date', () => {
+    expect(bearing(claim, 'Russia and Pakistan signed the gas pipeline agreement in March.')).toBe('lacks');
+    expect(bearing(claim, 'Russia and Pakistan signed the gas pipeline agreement.')).toBe('lacks');
+  });
+
+  it('leaves a month alone to a fact that gives no month, and excludes another month', () => {
+    const inMarch = 'Russia and Pakistan signed the gas pipeline agreement in March.';
+    expect(bearing(inMarch, 'Russia and Pakistan signed the gas pipeline agreement.')).toBe('states');
+    expect(bearing(inMarch, 'Russia and Pakistan signed the gas pipeline agreement in May.')).toBe('excludes');
+  });
+
+  it('is excluded by another day for the same event', () => {
+    expect(bearing(claim, 'Russia and Pakistan signed the gas pipeline agreement on May 28.')).toBe('excludes');
   });
 });
