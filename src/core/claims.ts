@@ -138,7 +138,9 @@ const AUXILIARIES = new Set([
  */
 const MODAL = new RegExp(
   [
-    String.raw`\b(?:should|ought to|could|might|may|would|must|shall)\b`,
+    String.raw`\b(?:should|ought to|could|might|would|must|shall)\b`,
+    // Not the month: "in May 2011", "12 May", "since May".
+    String.raw`\bmay\b(?!\s*\d)(?<!(?:\d|\bin|\bof|\bsince|\buntil|\bby|\bfrom|\bearly|\blate|\bmid|\blast|\bnext|\bthis|\bbetween|\band|\bto)[\s-]+may)`,
     String.raw`\bwill (?!be remembered)\w+`,
     String.raw`\b(?:propos|recommend|suggest|urg|advis|advocat)\w*`,
     String.raw`\bconsider(?:s|ed|ing)? (?:\w+ing|the|a|an|whether)\b`,

@@ -135,6 +135,12 @@ describe('reading a claim', () => {
     expect(reader.read('Russia invested $14 billion').modal).toBe(false);
   });
 
+  it('takes the month May for no guess', () => {
+    expect(reader.read('Russia signed the deal in May 2011.').modal).toBe(false);
+    expect(reader.read('Russia signed the deal on 12 May.').modal).toBe(false);
+    expect(reader.read('Russia may sign the deal.').modal).toBe(true);
+  });
+
   it('keeps names for what the claim is about and sets parties and figures aside', () => {
     const r = reader.read('The Soviets built Pakistan Steel Mills in Karachi in 1973');
     expect(r.terms).toContain('karachi');
