@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClaimReader } from '../../src/core/claims.js';
 import { opensWithCommand } from '../../src/core/commands.js';
+import { anotherFinder } from '../../src/core/finding-doer.js';
 import { judges } from '../../src/core/judgements.js';
 import type { Hit } from '../../src/core/fact-index.js';
 import { datesIn } from '../../src/core/figures.js';
@@ -107,5 +108,33 @@ describe('a claim’s day or month must be the fact’s', () => {
 
   it('is excluded by another day for the same event', () => {
     expect(bearing(claim, 'Russia and Pakistan signed the gas pipeline agreement on May 28.')).toBe('excludes');
+  });
+});
+
+describe('a finding told of another doer', () => {
+  it('is not the claim’s doer’s finding', () => {
+    expect(
+      anotherFinder(
+        reader.read('The engineers concluded that the debris was less than half the first estimate.'),
+        reader.read(
+          'The engineers reported 20 million cubic metres of debris, but the study concluded that the debris was less than half that.',
+        ),
+      ),
+    ).toBe('studi');
+    expect(
+      bearing(
+        'The engineers concluded that the debris was less than half the first estimate.',
+        'The engineers reported 20 million cubic metres of debris, but the study concluded that the debris was less than half that.',
+      ),
+    ).toBe('lacks');
+  });
+
+  it('leaves the claim’s own doer, and deeds that are no finding, alone', () => {
+    const claim = reader.read('The study concluded that the debris was less than half the first estimate.');
+    expect(
+      anotherFinder(claim, reader.read('The study concluded that the debris was less than half that.')),
+    ).toBeUndefined();
+    const decided = reader.read('Russia and Pakistan decided to create a commission.');
+    expect(anotherFinder(decided, reader.read('The two powers decided to create a commission.'))).toBeUndefined();
   });
 });
