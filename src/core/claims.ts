@@ -79,6 +79,8 @@ export interface Reading {
   parties: Set<string>;
   /** Parties named as where something happened ("signed in Moscow"): a fact that states the claim must put it there too. */
   places: Set<string>;
+  /** Parties named as where something came from ("buys engines from Russia"): the side that gives. */
+  origins: Set<string>;
   /**
    * Sentence by sentence, the parties named after a preposition of place or going, where
    * something happened or went ("to Moscow", "in Pakistan"), with the verbs of that sentence.
@@ -312,6 +314,7 @@ export class ClaimReader {
       frames: readFrames(plain, mentions, this.negation),
       parties: new Set(mentions.map((m) => m.party)),
       places: placesAfter(plain, mentions, PLACE_OF_EVENT),
+      origins: placesAfter(plain, mentions, ORIGIN),
       whereabouts: sentenceSpans(plain).map(([from, to]) => ({
         places: placesAfter(
           plain,
@@ -364,6 +367,9 @@ const withoutNumbers = (text: string): string => text.replace(/(?<![\p{L}\d])\d[
 /** Where something happened or someone went: "in Moscow", "at Islamabad", "visited Moscow", "a trip to Islamabad". */
 const PLACE_OF_EVENT =
   /\b(?:in|at|visit(?:ed|s|ing)?|(?:visits?|trips?|journey|went|go(?:es|ing)?|came|comes?|travel(?:l?ed|s)?|flew|flies)\s+to)\s+(?:the\s+)?$/;
+
+/** Where something came from: "from Russia", "from the Soviet Union". */
+const ORIGIN = /\bfrom\s+(?:the\s+)?$/;
 
 /** Where something is, or where it went or came from: "in Pakistan", "to Moscow", "from Islamabad". */
 const PLACE_OR_GOING = /\b(?:in|at|to|from|into|on|inside|visit(?:ed|s|ing)?)\s+(?:the\s+)?$/;

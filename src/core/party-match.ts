@@ -42,6 +42,7 @@ export function asClaimNames(claim: Reading, fact: Reading): Reading {
     frames: new Map([...fact.frames].map(([verb, uses]) => [verb, uses.map(frame)])),
     parties: set(fact.parties),
     places: set(fact.places),
+    origins: set(fact.origins),
     whereabouts: fact.whereabouts.map((w) => ({ ...w, places: set(w.places) })),
     order: [...new Set(fact.order.map(as))],
   };

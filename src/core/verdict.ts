@@ -354,6 +354,13 @@ function roleConflict(
       }
     }
   }
+  // The same deed with the sides it passes between the other way round: "Russia buys engines
+  // from Pakistan" against "Pakistan buys engines from Russia".
+  const from = [...claim.origins].find((o) => fact.parties.has(o) && !fact.origins.has(o));
+  for (const [verb, uses] of claim.frames)
+    for (const c of uses)
+      if (from && c.agent && fact.origins.has(c.agent) && usesOf(fact, verb).length)
+        return `sources have ${name(c.agent)} and ${name(from)} the other way round`;
   // The very same deed told with other verbs ("warned" and "told"): the main parties the other way round.
   const main = (r: Reading) => [...r.frames.values()].flat().find((f) => f.agent && f.patient && f.agent !== f.patient);
   const c = main(claim);

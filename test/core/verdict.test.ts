@@ -483,6 +483,14 @@ describe('how one fact bears on a claim', () => {
     ).toBe('lacks');
   });
 
+  it('excludes the deed with the side it comes from the other way round', () => {
+    const claim = 'Russia buys RD-93 engines from Pakistan.';
+    expect(bearing(claim, 'The agreement allows Pakistan to buy RD-93 engines directly from Russia.').detail).toBe(
+      'sources have russia and pakistan the other way round',
+    );
+    expect(bearing(claim, 'Russia now buys RD-93 engines from Pakistan.').bearing).toBe('states');
+  });
+
   it('is silent where the fact covers too little of the claim', () => {
     expect(
       bearing('Russia lifted its arms embargo on Pakistan.', 'Russia lifted an arms embargo.', 'report', 0.3).bearing,
