@@ -239,13 +239,22 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
   }
 }
 
+/** A clause that opens with a relative pronoun ("which cost $2 billion", "who paid …"). */
+const RELATIVE = /^\s*(?:which|who|whose|whom)\b/;
+
 /**
  * The parts of a sentence (between semicolons, colons, commas and "as well as") that say
  * something the question says: in "a $153 million deal to sell helicopters, as well as an
  * agreement to buy the engines", the sum is the helicopters', not the engines'.
  */
 function saidOfAsked(lower: string, asked: Asked): string[] {
-  const parts = lower.split(/[;:]|,\s|\bas well as\b/);
+  // A relative clause says more of what the clause before it names: in "revealed the scam,
+  // which showed irregularities of Rs 1,000 crore", the sum is the scam's.
+  const parts = lower.split(/[;:]|,\s|\bas well as\b/).reduce<string[]>((out, part, i) => {
+    if (i > 0 && RELATIVE.test(part)) out[out.length - 1] += `, ${part}`;
+    else out.push(part);
+    return out;
+  }, []);
   return asked.terms.size === 0 ? parts : parts.filter((p) => asked.termsOf(p).some((t) => asked.terms.has(t)));
 }
 

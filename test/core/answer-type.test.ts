@@ -54,6 +54,14 @@ describe('answer types', () => {
     expect(gives('a few weeks after President Putin met the prime minister', 'name', chairman)).toBe(false);
   });
 
+  it('a sum in a relative clause belongs to what the clause before it names', () => {
+    const scam = askedOf('was involved in the rehab scam');
+    const quote = 'Patkar revealed the rehabilitation scam, which showed irregularities of about Rs 1,500 crores.';
+    expect(gives(quote, 'money', scam)).toBe(true);
+    // A sum in a clause of its own is another thing's.
+    expect(gives('Patkar revealed the scam, and the state spent Rs 1,500 crores.', 'money', scam)).toBe(false);
+  });
+
   it('any length for "how long", whatever its unit', () => {
     const long = askedOf('long is the dam', undefined, 'long');
     expect(gives('The dam is 1,250 metres from end to end', 'amount', long)).toBe(true);
