@@ -30,13 +30,17 @@ export const STOP_WORDS = new Set(
 );
 
 /**
- * Canonical lowercase form: Unicode-folded, zero-width and control characters removed,
+ * Canonical lowercase form: Unicode-folded, accents off Latin letters, zero-width and control characters removed,
  * dashes and quotes straightened, and "Su-35" style names joined into one word ("su35").
  */
 export function canonical(text: string): string {
   return (
     text
       .normalize('NFKC')
+      // Accents off Latin letters: "Rosselló" is written "Rossello" in one source, "Préval" "Preval" in a question.
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .normalize('NFC')
       .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '')
       // Dotted acronyms of three letters or more are one word: "A.B.C." is "ABC".
       .replace(/\b(?:[A-Z]\.){3,}|\b(?:[A-Z]\.){2,}[A-Z]\b/g, (m) => m.replace(/\./g, ''))

@@ -10,6 +10,12 @@ describe('tokens', () => {
     expect(canonical('a deal in mid-2018 for the T-90')).toBe('a deal in mid 2018 for the t90');
   });
 
+  it('takes accents off Latin letters, so a name is one word however a source spells it', () => {
+    expect(terms('Gov. Ricardo Rosselló and René Préval')).toEqual(terms('gov ricardo rossello and rene preval'));
+    // Other scripts keep their marks.
+    expect(canonical('नर्मदा')).toBe('नर्मदा');
+  });
+
   it('keeps "us" a pronoun unless written as the country', () => {
     expect(words('tell us about the US')).toEqual(['tell', 'us', 'about', 'the', 'usa']);
   });
