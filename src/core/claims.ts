@@ -539,7 +539,10 @@ export function reportedSpeech(text: string): boolean {
 function clauseSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let start = 0;
-  for (const m of text.matchAll(/[,;:.!?()]|\b(?:and then|while|whereas|but|after|before|when|which|following)\b/g)) {
+  // A comma or point between digits ("86,961", "5.5") is part of a number, not a clause's end.
+  for (const m of text.matchAll(
+    /(?<!\d)[,.]|[,.](?!\d)|[;:!?()]|\b(?:and then|while|whereas|but|after|before|when|which|following)\b/g,
+  )) {
     spans.push([start, m.index!]);
     start = m.index! + m[0].length;
   }

@@ -25,7 +25,8 @@ import { actorsOf } from './parties.js';
 import { Point } from './question-point.js';
 import { anotherDoer, askedDoers } from './question-roles.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
-import { JUDGED, REPORTED, rule, weigh, type Evidence } from './verdict.js';
+import { comparable, JUDGED, REPORTED, rule, weigh, type Evidence, type Ruling } from './verdict.js';
+import { rivalFigure } from './rival-figures.js';
 import { FactIndex, type Hit, type Query } from './fact-index.js';
 import { SavedIndex, savedOrBuilt } from './index-store.js';
 import type { Answer, Citation, Disagreement, Scope, SourceSummary, Verdict } from './model.js';
@@ -79,6 +80,8 @@ const INITIALS_MAX_PASSAGES = 50_000;
 const CANDIDATES = 12;
 /** The facts a claim is weighed against, found by its subject and again by its figures. */
 const CLAIM_FACTS = 8;
+/** The facts read for another figure for a supported claim's point (see rivalled). */
+const RIVAL_FACTS = 30;
 /** The most leading hits read for who does what in them (see byRoles). */
 const ROLE_READS = 3;
 const MAX_ECHO = 1000;
@@ -285,7 +288,8 @@ export class Engine {
     const partyName = (p: string) => p.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
     const evidence = hits.map((hit) => weigh(reading, () => this.factReading(hit.fact), hit, attributed, partyName));
     const point = this.pointOf(reading.terms);
-    const ruling = rule(evidence, this.disputes, (topic) => point.covers(topic));
+    const ruled = rule(evidence, this.disputes, (topic) => point.covers(topic));
+    const ruling = ruled.verdict === 'supported' ? this.rivalled(ruled, reading, subject, scope) : ruled;
 
     const builder = this.builder();
     const shown = [...ruling.basis, ...evidence.filter((e) => e.bearing !== 'silent')];
@@ -310,6 +314,29 @@ export class Engine {
       citations: builder.list,
       disagreements,
     };
+  }
+
+  /**
+   * A supported claim whose figure another fact, ranked lower, gives otherwise for the same
+   * point (see rival-figures.ts) is disputed: the facts that state it are one side only.
+   */
+  private rivalled(ruling: Ruling, claim: Reading, subject: string, scope: Scope): Ruling {
+    if (!claim.figures.some((f) => f.kind !== 'year' && f.kind !== 'rank')) return ruling;
+    const stating = new Set(ruling.basis.map((e) => e.hit.fact.id));
+    // Ranked by the claim's subject, however far below the first: a rival may tell it in other words ("died" for "killed").
+    const ranked = this.index.search(this.query(subject)).filter((h) => h.named && this.visible(h.fact.id, scope));
+    for (const hit of ranked.slice(0, RIVAL_FACTS)) {
+      if (stating.has(hit.fact.id) || hit.coverage < this.options.minCoverage * 0.8) continue;
+      const rival = rivalFigure(claim, this.factReading(hit.fact), comparable);
+      if (!rival) continue;
+      const given = ruling.basis[0]!.detail.replace(/^sources give /, '');
+      return {
+        verdict: 'disputed',
+        basis: [...ruling.basis, { hit, bearing: 'excludes', detail: `sources give ${rival.text}` }],
+        why: `sources give different figures: ${given} against ${rival.text}`,
+      };
+    }
+    return ruling;
   }
 
   /**

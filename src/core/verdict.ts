@@ -567,7 +567,7 @@ const SAME_CLAUSE = 2;
  * Counts are compared only when they count the same things, money only in one currency, and
  * ranks only by the same measure ("largest" and "biggest", not "highest") of the same things.
  */
-function comparable(a: ReadFigure, b: ReadFigure): boolean {
+export function comparable(a: ReadFigure, b: ReadFigure): boolean {
   if (a.kind === 'money') return a.currency === b.currency;
   if (
     a.kind === 'rank' &&

@@ -6,7 +6,8 @@ import { anotherFinder } from '../../src/core/finding-doer.js';
 import { judges } from '../../src/core/judgements.js';
 import type { Hit } from '../../src/core/fact-index.js';
 import { datesIn } from '../../src/core/figures.js';
-import { weigh } from '../../src/core/verdict.js';
+import { rivalFigure } from '../../src/core/rival-figures.js';
+import { comparable, weigh } from '../../src/core/verdict.js';
 import type { Fact } from '../../src/knowledge/schema.js';
 
 const reader = new ClaimReader(
@@ -136,5 +137,35 @@ describe('a finding told of another doer', () => {
     ).toBeUndefined();
     const decided = reader.read('Russia and Pakistan decided to create a commission.');
     expect(anotherFinder(decided, reader.read('The two powers decided to create a commission.'))).toBeUndefined();
+  });
+});
+
+describe('a rival figure for the same point', () => {
+  const claim = reader.read('The earthquake killed more than 300,000 people.');
+  it('is another count of the same things told of the same event', () => {
+    const rival = rivalFigure(
+      claim,
+      reader.read('The report states that between 46,190 and 86,961 people died in the earthquake.'),
+      comparable,
+    );
+    expect(rival?.text).toBe('86,961 people');
+  });
+
+  it('is not a count of other things, of another event, a goal, or another party’s share', () => {
+    expect(rivalFigure(claim, reader.read('About 9 million people live in the country.'), comparable)).toBeUndefined();
+    expect(rivalFigure(claim, reader.read('The earthquake left 1.5 million homeless.'), comparable)).toBeUndefined();
+    const trade = reader.read('Trade between Russia and Pakistan has been around 700 million dollars a year.');
+    expect(
+      rivalFigure(trade, reader.read('Russia and Pakistan set a goal of raising trade to $5 billion.'), comparable),
+    ).toBeUndefined();
+    const share = reader.read('Russia holds a 74 percent share of the pipeline.');
+    expect(
+      rivalFigure(share, reader.read('Under the pipeline deal Pakistan holds a 26 percent share.'), comparable),
+    ).toBeUndefined();
+  });
+
+  it('keeps a number with a thousands separator in one clause', () => {
+    const figure = reader.read('The report states that 86,961 people died in the earthquake.').figures[0]!;
+    expect(figure.clause).toEqual(expect.arrayContaining(['die', 'earthquak']));
   });
 });
