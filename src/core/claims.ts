@@ -187,6 +187,11 @@ export const ENGLISH_NEGATIONS = [
   'cancelled',
   'canceled',
   'cancels',
+  // "failed to prepare them", "unable to classify": the deed not done.
+  'fail',
+  'failed',
+  'fails',
+  'unable',
 ];
 
 /** How many facts' readings a reader keeps: a few hundred questions' worth of hits. */
@@ -691,8 +696,11 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
           u.word === 'till' ||
           (u.word === 'for' && /^(?:another|\d|a|over|more|some)/.test(next[k + 1]?.word ?? '')),
       );
+    // "failed to prepare", "refused to sign": the verb of negation negates the deed it governs.
+    const governedByNegation = tokens[i - 1]?.word === 'to' && negation.test(tokens[i - 2]?.word ?? '');
     const negated =
-      !delay && (near.length > 0 || negation.test(t.word) || /^(?:no|not|never|nothing|none)$/.test(after));
+      !delay &&
+      (near.length > 0 || governedByNegation || negation.test(t.word) || /^(?:no|not|never|nothing|none)$/.test(after));
     let patient: string | null = null;
     let partner: string | null = null;
     let by = false;

@@ -135,6 +135,12 @@ describe('reading a claim', () => {
     expect(reader.read('Russia invested $14 billion').modal).toBe(false);
   });
 
+  it('reads the deed a verb of negation governs as not done', () => {
+    expect(frame('The government failed to prepare the doctors.', 'prepare')?.negated).toBe(true);
+    expect(frame('Pakistan refused to sign the deal with Russia.', 'sign')?.negated).toBe(true);
+    expect(frame('Pakistan agreed to sign the deal with Russia.', 'sign')?.negated).toBe(false);
+  });
+
   it('takes the month May for no guess', () => {
     expect(reader.read('Russia signed the deal in May 2011.').modal).toBe(false);
     expect(reader.read('Russia signed the deal on 12 May.').modal).toBe(false);
