@@ -137,8 +137,8 @@ describe('reading a claim', () => {
 
   it('reads the deed a verb of negation governs as not done', () => {
     expect(frame('The government failed to prepare the doctors.', 'prepare')?.negated).toBe(true);
-    expect(frame('Pakistan refused to sign the deal with Russia.', 'sign')?.negated).toBe(true);
-    expect(frame('Pakistan agreed to sign the deal with Russia.', 'sign')?.negated).toBe(false);
+    expect(frame('Pakistan refused to buy the jets from Russia.', 'buy')?.negated).toBe(true);
+    expect(frame('Pakistan agreed to buy the jets from Russia.', 'buy')?.negated).toBe(false);
   });
 
   it('takes the month May for no guess', () => {
