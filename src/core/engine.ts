@@ -17,6 +17,7 @@ import { asksFigure, type FigureSide, figureSides } from './figure-disagreement.
 import { compose } from './compose.js';
 import { NUMBER_WORDS } from './figures.js';
 import { Covered, isPassage, PassageFacts } from './passage-facts.js';
+import { ofWriting, sourceWriting, writingWords } from './writing.js';
 import { definedAbbreviations, initials, spellOut } from './abbreviations.js';
 import { Lexicon } from './lexicon.js';
 import { asTopic, FOUND_AREA, type FoundDisagreement } from './found-disagreements.js';
@@ -108,6 +109,8 @@ export class Engine {
   private initials: Map<string, string> | undefined;
   /** The terms of the sources' authors' names, made on the first question that needs them (see pointOf). */
   private authors: Set<string> | undefined;
+  /** The words naming the kinds of the pack's documents, to the kind (see writing.ts). */
+  private writing: Map<string, string> | undefined;
 
   /** The pack in `dir`, its index read back when saved for the same files, else built and saved (see index-store.ts). */
   static fromDir(dir: string, options?: EngineOptions): Engine {
@@ -188,14 +191,21 @@ export class Engine {
     // "how do i build a gas grill": sources that report events and views tell no one how to do things.
     if (shape.chat === 'instructions') return none(this.noAnswerNote());
     if (shape.chat) return none(this.chatNote(shape.chat), shape.chat === 'empty' ? 'no_answer' : 'chat');
-    const searched = this.query(shape.about || question, shape.asking);
+    // "according to the overview": the kind of writing names where the answer is, not what it is about.
+    this.writing ??= writingWords(new Set([...this.pack.documents.values()].map((d) => d.kind)));
+    const source = sourceWriting(shape.about || question, this.writing);
+    const searched = this.query(source.text, shape.asking);
     // The question is read (who does what, its point) only when a step needs it, and once.
     let reading: Reading | undefined;
     const read = () => (reading ??= this.reader.read(shape.about || question));
     // A question that asks for no type of answer (a date, a name) has nothing but its words to
     // tell a fact about what it asks from one that only shares its names.
     const hits = this.byRoles(
-      this.relevant(searched, scope, this.options.minCoverage, CANDIDATES, shape.asking, shape.type === null),
+      ofWriting(
+        this.relevant(searched, scope, this.options.minCoverage, CANDIDATES, shape.asking, shape.type === null),
+        source.kind,
+        (h) => this.pack.documents.get(h.fact.source.document)?.kind,
+      ),
       read,
     );
     if (hits.length === 0) return none(this.noAnswerNote());
