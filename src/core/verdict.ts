@@ -188,6 +188,8 @@ function weighAs(
   // Said without any negation, what the claim says did not happen did happen ("no interest" against "is interested");
   // a negation somewhere in the fact may be another clause's, so it only keeps the fact from stating the claim.
   if (claim.negated && !fact.negated) return { hit, bearing: 'excludes', detail: 'sources say it did happen' };
+  if (fact.negated && !claim.negated && same && deniedBelief(claim, fact))
+    return { hit, bearing: 'excludes', detail: 'sources say it did not happen' };
   if (fact.negated && !claim.negated) return { hit, bearing: 'lacks', detail: 'the sources say it with a negation' };
   return {
     hit,
@@ -293,6 +295,29 @@ const LIGHT_VERBS = new Set(['put', 'take', 'make', 'give', 'get', 'set', 'keep'
 
 /** The share of a claim's other words a fact must give for a light verb not to be needed (see lightVerb). */
 const LIGHT_VERB_WORDS = 0.8;
+
+/**
+ * Verbs whose negation English moves onto what they govern: "doesn't believe any loss of life
+ * has been inflated" says it was not inflated (linguists' neg-raising verbs): grammar, not vocabulary.
+ */
+const NEG_RAISING = new Set(['believe', 'think', 'suppose', 'expect', 'feel', 'seem', 'appear', 'reckon', 'imagine']);
+
+/**
+ * The fact tells the claim's deed, not negated itself, under the negation of a verb of belief
+ * alone: it says the deed did not happen.
+ */
+function deniedBelief(claim: Reading, fact: Reading): boolean {
+  const deed = mainVerb(claim);
+  if (!deed) return false;
+  const uses = usesOf(fact, deed);
+  const negated = [...fact.frames].filter(([, fs]) => fs.some((f) => f.negated));
+  return (
+    uses.length > 0 &&
+    uses.every((f) => !f.negated) &&
+    negated.length > 0 &&
+    negated.every(([verb]) => NEG_RAISING.has(verb))
+  );
+}
 
 /** The claim's first verb that tells a deed ("simplified" in "they have simplified visa procedures"). */
 function mainVerb(claim: Reading): string | undefined {

@@ -491,6 +491,16 @@ describe('how one fact bears on a claim', () => {
     expect(bearing(claim, 'Russia now buys RD-93 engines from Pakistan.').bearing).toBe('states');
   });
 
+  it('takes a denied belief in the deed for saying it did not happen, any other negation for a gap', () => {
+    const claim = 'Russia said the toll of the war had been inflated.';
+    expect(bearing(claim, 'Russia said it does not believe the toll of the war had been inflated.').bearing).toBe(
+      'excludes',
+    );
+    expect(bearing(claim, 'Russia said the toll of the war had been inflated, not Pakistan.').bearing).not.toBe(
+      'excludes',
+    );
+  });
+
   it('is silent where the fact covers too little of the claim', () => {
     expect(
       bearing('Russia lifted its arms embargo on Pakistan.', 'Russia lifted an arms embargo.', 'report', 0.3).bearing,
