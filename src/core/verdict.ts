@@ -568,7 +568,12 @@ function closestEvent(
   // the claim's verbs count in other words too ("backed" for "supported").
   // So does a year whose clause only says the event happened ("…, called Druzhba, took place in 2016").
   const telling = c.clause.filter((t) => !HAPPENED.has(t));
-  const own = [...(telling.length >= SAME_CLAUSE ? c.clause : claimTerms), ...claimVerbs];
+  const words = telling.length >= SAME_CLAUSE ? c.clause : claimTerms;
+  // A clause's nouns count in related words too ("arms" for "weapons").
+  const lexicon = Lexicon.shared();
+  const noun = (w: string) => lexicon.partsOfSpeech(w).startsWith('n');
+  const related = words.filter(noun).flatMap((t) => lexicon.related(t).filter(noun).map(stem));
+  const own = [...words, ...related, ...claimVerbs];
   const shared = (f: ReadFigure) =>
     alsoGiven + (f.clause.length >= SAME_CLAUSE ? f.clause : factTerms).filter((t) => own.includes(t)).length;
   const best = Math.max(0, ...like.map(shared));

@@ -501,6 +501,15 @@ describe('how one fact bears on a claim', () => {
     );
   });
 
+  it("matches a year's clause through the nouns WordNet relates ('arms' for 'weapons')", () => {
+    expect(
+      bearing(
+        'Russia ended the weapons embargo on Pakistan in 2016.',
+        'Russia lifted the arms embargo on Pakistan in 2014.',
+      ).detail,
+    ).toBe('sources give 2014, not 2016');
+  });
+
   it('is silent where the fact covers too little of the claim', () => {
     expect(
       bearing('Russia lifted its arms embargo on Pakistan.', 'Russia lifted an arms embargo.', 'report', 0.3).bearing,
