@@ -268,7 +268,10 @@ export class Lexicon {
 
   /** The kind of thing the word's commonest noun sense names, if a question can ask for it. */
   nounClass(word: string): NounClass | undefined {
-    const { nounClass } = this.data();
+    const { nounClass, pos } = this.data();
+    // A common noun's class, not a name's spelt the same: "fields" are a field's, not W. C. Fields'.
+    const common = this.bases(word).find((b) => pos[b]?.includes('n'));
+    if (common) return nounClass[common];
     for (const base of this.bases(word)) if (Object.hasOwn(nounClass, base)) return nounClass[base];
     return undefined;
   }

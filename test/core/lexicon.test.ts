@@ -44,3 +44,15 @@ describe('the words for the same thing as a noun', () => {
     expect(lexicon.nounSynonyms('flier')).not.toContain('pilot');
   });
 });
+
+describe('the class of thing a noun names', () => {
+  it("is the common noun's, not a name's spelt the same", () => {
+    const lexicon = Lexicon.shared();
+    // Not W. C. Fields or Rosa Parks.
+    expect(lexicon.nounClass('fields')).not.toBe('person');
+    expect(lexicon.nounClass('parks')).not.toBe('person');
+    expect(lexicon.nounClass('ministers')).toBe('person');
+    // A name alone keeps its class.
+    expect(lexicon.nounClass('france')).toBe('place');
+  });
+});
