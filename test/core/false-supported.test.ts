@@ -4,11 +4,11 @@ import { ClaimReader } from '../../src/core/claims.js';
 import { opensWithCommand } from '../../src/core/commands.js';
 import { anotherFinder } from '../../src/core/finding-doer.js';
 import { judges } from '../../src/core/judgements.js';
-import type { Hit } from '../../src/core/fact-index.js';
 import { datesIn } from '../../src/core/figures.js';
 import { rivalFigure } from '../../src/core/rival-figures.js';
 import { comparable, weigh } from '../../src/core/verdict.js';
 import type { Fact } from '../../src/knowledge/schema.js';
+import { fullHit, reportedFact } from '../helpers/fact.js';
 
 const reader = new ClaimReader(
   {
@@ -20,15 +20,10 @@ const reader = new ClaimReader(
 );
 let n = 0;
 const fact = (statement: string, kind: Fact['kind'] = 'report'): Fact => ({
-  id: `f${n++}`,
-  statement,
-  quote: statement,
-  source: { document: 'd' },
+  ...reportedFact(`f${n++}`, statement),
   kind,
-  topic: 't',
-  tags: [],
 });
-const hit = (f: Fact): Hit => ({ fact: f, score: 1, coverage: 1, rank: 1, named: true });
+const hit = fullHit;
 const bearing = (claim: string, statement: string) => {
   const f = fact(statement);
   return weigh(reader.read(claim), reader.readFact(f), hit(f), false, (p) => p).bearing;

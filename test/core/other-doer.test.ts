@@ -1,24 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ClaimReader } from '../../src/core/claims.js';
-import type { Hit } from '../../src/core/fact-index.js';
 import { sameDeed } from '../../src/core/other-doer.js';
 import { weigh } from '../../src/core/verdict.js';
 import type { Fact } from '../../src/knowledge/schema.js';
+import { fullHit, reportedFact } from '../helpers/fact.js';
 
 const reader = new ClaimReader(
   { russia: ['russia', 'soviets'], 'united states': ['united states', 'americans'], china: ['china'] },
   [],
 );
-const fact = (statement: string): Fact => ({
-  id: statement,
-  statement,
-  quote: statement,
-  source: { document: 'd' },
-  kind: 'report',
-  topic: 't',
-  tags: [],
-});
-const hit = (f: Fact): Hit => ({ fact: f, score: 1, coverage: 1, rank: 1, named: true });
+const fact = (statement: string): Fact => reportedFact(statement, statement);
+const hit = fullHit;
 const bearing = (claim: string, statement: string) =>
   weigh(reader.read(claim), reader.readFact(fact(statement)), hit(fact(statement)), false, (p) => p);
 
