@@ -460,7 +460,7 @@ const names = (plain: string, people: readonly (string | null | undefined)[]): b
 
 /**
  * Finds the passages a verbatim quote lies in, as the quote checks do: only whitespace,
- * curly versus straight quotes and dashes may differ. Used to keep a curated fact and the
+ * curly versus straight quotes, dashes and markup may differ. Used to keep a curated fact and the
  * passage it quotes from being said twice.
  *
  *   const finder = new PassageFinder(pack.passages, pack.documents);
@@ -479,19 +479,20 @@ export class PassageFinder {
   }
 
   /**
-   * The passage holding `quote`, or the consecutive passages it runs across (at most three);
-   * empty when the quote is in no passage (a dropped fragment, another post).
+   * The passages holding `quote` (each, where the document says it twice: a lead repeated in
+   * its body), or the consecutive passages it runs across (at most three); empty when the
+   * quote is in no passage (a dropped fragment, another post).
    */
   find(quote: string, document: string, post?: number | null): Passage[] {
-    const wanted = normalizeForQuote(quote);
+    const wanted = asQuoted(quote);
     const text = this.documents.get(document)?.text;
     const list = this.normalsOf(document).filter((e) => post === undefined || post === null || e.passage.post === post);
     if (!wanted || text === undefined) return [];
-    const one = list.find((e) => e.normal.includes(wanted));
-    if (one) return [one.passage];
+    const holding = list.filter((e) => e.normal.includes(wanted));
+    if (holding.length) return holding.map((e) => e.passage);
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < Math.min(i + 3, list.length); j++) {
-        const run = normalizeForQuote(text.slice(list[i]!.passage.start, list[j]!.passage.end));
+        const run = asQuoted(text.slice(list[i]!.passage.start, list[j]!.passage.end));
         if (run.includes(wanted)) return list.slice(i, j + 1).map((e) => e.passage);
       }
     }
@@ -505,13 +506,16 @@ export class PassageFinder {
       list = [];
       for (let i = first; i < end; i++) {
         const passage = this.table.at(i);
-        list.push({ passage, normal: normalizeForQuote(passage.text) });
+        list.push({ passage, normal: asQuoted(passage.text) });
       }
       this.normals.set(document, list);
     }
     return list;
   }
 }
+
+/** A text as a quote gives it: without the markup a source's copy has ("[Rusi-Pakistani Yaar Yaar](#)"), in normal form. */
+const asQuoted = (text: string): string => normalizeForQuote(plainText(text));
 
 let version: string | null | undefined;
 /**

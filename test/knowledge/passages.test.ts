@@ -356,6 +356,20 @@ describe('the passage finder', () => {
     ]);
   });
 
+  it('finds every passage holding a quote, where a lead is repeated in the body with its links', () => {
+    const lead = '*The partnership entered a new phase last week after two visits by officials.*';
+    const body = 'The partnership ("[Yaar Yaar](#)") entered a new phase last week after two visits by officials.';
+    const repeated = `${lead}\n\n## A New Phase\n\n${body}`;
+    const finding = new PassageFinder(buildPassages([doc(repeated)]), new Map([['doc', { text: repeated }]]));
+    expect(finding.find('entered a new phase last week', 'doc').map((p) => p.start)).toEqual([
+      repeated.indexOf('The partnership entered'),
+      repeated.indexOf('The partnership ("'),
+    ]);
+    expect(finding.find('The partnership ("Yaar Yaar") entered', 'doc').map((p) => p.start)).toEqual([
+      repeated.indexOf('The partnership ("'),
+    ]);
+  });
+
   it('finds the passages a quote runs across, and none for text in no passage', () => {
     expect(finder.find('on Monday. The pipeline', 'doc')).toHaveLength(2);
     expect(finder.find('not in the text', 'doc')).toEqual([]);
