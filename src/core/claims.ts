@@ -499,8 +499,19 @@ export function withoutAttribution(statement: string): string {
     /^.{0,120}?\b(?:says?|said|argues?|argued|writes?|wrote|reports?|reported|notes?|noted|claims?|claimed|judges?|judged|believes?|believed|predicts?|predicted|proposes?|proposed|suggests?|suggested|recommends?|recommended|hopes?|hoped|expects?|expected|warns?|warned|states?|stated|adds?|added|thinks?|calls?|called|describes?|described|asserts?|asserted|insists?|insisted|concludes?|concluded|observes?|observed) (?:(?:(?:in|on|at|by) [^,]{1,25}? )?that )?/i.exec(
       statement,
     );
-  return that && /\bthat $/i.test(that[0]) ? statement.slice(that[0].length) : statement;
+  if (that && /\bthat $/i.test(that[0])) return statement.slice(that[0].length);
+  const said = SAID_CLAUSE.exec(statement);
+  return said ? statement.slice(said[0].length) : statement;
 }
+
+/**
+ * A verb of saying or believing whose "that" is left out, before a clause of its own: "the
+ * prime minister said the count was 72,000", "Russia said in 2019 it would invest". The
+ * clause opens with a word that opens a subject and has a verb of its own; other verbs of
+ * saying take an object as often as a clause ("reported the deaths", "claimed the lives").
+ */
+const SAID_CLAUSE =
+  /^.{0,120}?\b(?:says?|said|argues?|argued|believes?|believed|thinks?|thought|insists?|insisted)(?: (?:in|on|at|by) [^,]{1,25}?)? (?=(?:the|a|an|its?|his|her|their|this|these|those|there|he|she|they|we|any|all|some|\p{Lu}\p{L}*|\d[\d,.]*) [^.]*\b(?:is|was|were|are|has|have|had|will|would|could|can|may|might|should|did|does|do|\p{L}+ed)\b)/u;
 
 /** The text up to the end of its first sentence. */
 const firstSentence = (text: string): string => {

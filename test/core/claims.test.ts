@@ -164,6 +164,29 @@ describe('reading a claim', () => {
   });
 });
 
+describe('a claim of what someone said without "that"', () => {
+  it('reads the clause said as the claim, after a verb of saying and a time', () => {
+    expect(withoutAttribution('The prime minister said the last official count was 72,000 bodies.')).toBe(
+      'the last official count was 72,000 bodies.',
+    );
+    expect(withoutAttribution('Russia said in 2019 it would invest $40 billion in energy.')).toBe(
+      'it would invest $40 billion in energy.',
+    );
+  });
+
+  it('leaves a verb of saying with an object, and a verb that takes one as often, as they are', () => {
+    expect(withoutAttribution('The report said nothing about the camps.')).toBe(
+      'The report said nothing about the camps.',
+    );
+    expect(withoutAttribution('The earthquake claimed the lives of 300,000 people.')).toBe(
+      'The earthquake claimed the lives of 300,000 people.',
+    );
+    expect(withoutAttribution('The minister said a few words at the ceremony.')).toBe(
+      'The minister said a few words at the ceremony.',
+    );
+  });
+});
+
 describe('reported speech', () => {
   it('is a sentence mostly inside quotation marks, closed or running to the end', () => {
     expect(reportedSpeech('The minister said, “the dam is a miracle of engineering and a gift to the nation.”')).toBe(
