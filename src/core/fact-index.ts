@@ -100,6 +100,16 @@ const EVERYDAY_RANK = 2000;
 /** What the word that names what is asked for ("which city") weighs, as a share of its weight. */
 const ASKING_SHARE = 0.3;
 /**
+ * The share of its weight a question's word keeps: the word naming what is asked for ("which
+ * city") little; in a question, a word English knows only as an adverb ("eventually",
+ * "originally", "really") as little as talk around the subject, however rare in the pack: it
+ * says how or when, in words a source puts otherwise. A claim's adverbs ("never") are kept.
+ */
+function shareOf(word: string, asking: string | undefined, question: boolean): number {
+  if (word === asking) return ASKING_SHARE;
+  return question && /^r+$/.test(Lexicon.shared().partsOfSpeech(word)) ? UNSEEN_SHARE.talk : 1;
+}
+/**
  * English's commonest words ("part", "time", "best") name no thing in particular: a question
  * says them in passing.
  */
@@ -402,8 +412,9 @@ export class FactIndex {
   /**
    * Analyses a question into weighted concepts, with their related words, typos and names.
    * `asking` is a word that names what is asked for ("which city"): it weighs little.
+   * `question`: the text is a question asked, not a claim (see shareOf).
    */
-  query(text: string, asking?: string): Query {
+  query(text: string, asking?: string, question = false): Query {
     const read = this.oneName(this.analyzer.concepts(text), words(text).join(' '));
     const misspelt = new Set(read.filter((c) => this.misspelt(c)).flatMap((c) => c.terms));
     // A typo's near spellings are searched for once: its alias, its weight and the search share them.
@@ -419,7 +430,7 @@ export class FactIndex {
     );
     const kinds = concepts.map((c) => mostSalient(c.word.split(' ').map(salience)));
     const weights = concepts.map(
-      (c, i) => this.weight(c, related[i]!, kinds[i]!, misspelt, nearOf) * (c.word === asking ? ASKING_SHARE : 1),
+      (c, i) => this.weight(c, related[i]!, kinds[i]!, misspelt, nearOf) * shareOf(c.word, asking, question),
     );
     // A name most facts share ("russia" in a pack about Russia) tells no fact from another.
     const names = kinds.map((k, i) => k === 'name' && weights[i]! >= DISTINCT_NAME);

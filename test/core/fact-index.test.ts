@@ -192,6 +192,23 @@ describe('the fact index', () => {
     expect(weight('take')).toBeLessThan(weight('missile'));
   });
 
+  it("weighs a question's adverb as talk, however rare in the pack, and a claim's in full", () => {
+    index = new FactIndex(
+      [small('a', 'The deal was eventually signed in Oslo.'), small('b', 'The pipeline was signed off.'), ...harbour],
+      new Map(),
+      pack.aliases,
+    );
+    const weight = (query: Query, word: string) => query.weights[query.concepts.findIndex((c) => c.word === word)]!;
+    const asked = index.query('was the deal eventually signed in oslo', undefined, true);
+    const claimed = index.query('the deal was eventually signed in oslo');
+    expect(weight(asked, 'eventually')).toBeLessThan(weight(asked, 'deal') / 5);
+    expect(weight(claimed, 'eventually')).toBeCloseTo(weight(claimed, 'oslo'));
+    // The fact that says everything else covers nearly all of the question, not just the share its adverb leaves.
+    const leftOut = index.search(index.query('was the deal finally signed in oslo', undefined, true));
+    expect(leftOut[0]!.fact.id).toBe('a');
+    expect(leftOut[0]!.coverage).toBeGreaterThan(0.9);
+  });
+
   it('knows a decade no fact names as such by the years of it that facts give', () => {
     index = new FactIndex([small('a', 'The envoy visited Lisbon in 1974.'), ...harbour], new Map(), pack.aliases);
     expect(index.unknown(index.query('which envoy visited lisbon in the 70s'))).toEqual([]);
