@@ -317,8 +317,12 @@ export class Lexicon {
       const { pos } = this.data();
       const known = this.candidates(word).filter((c) => Object.hasOwn(pos, c));
       // Itself if it is a common word ("gas", not a plural of "ga"); a proper name alone
-      // ("Stations") does not hide a common base ("station").
-      if (known.includes(word) && /[a-z]/.test(pos[word]!)) return [word];
+      // ("Stations") does not hide a common base ("station"). An irregular form WordNet lists
+      // as a word too keeps its verb or noun: "built" is an adjective and the past of "build".
+      if (known.includes(word) && /[a-z]/.test(pos[word]!)) {
+        const irregular = this.lemma(word);
+        return irregular !== word && Object.hasOwn(pos, irregular) ? [word, irregular] : [word];
+      }
       return known;
     });
   }

@@ -56,3 +56,16 @@ describe('the class of thing a noun names', () => {
     expect(lexicon.nounClass('france')).toBe('place');
   });
 });
+
+describe('the base forms of a word', () => {
+  it('keep the verb of an irregular past that WordNet also lists as an adjective', () => {
+    const lexicon = Lexicon.shared();
+    expect(lexicon.bases('built')).toEqual(['built', 'build']);
+    expect(lexicon.related('built')).toContain('construct');
+    expect(lexicon.bases('held')).toContain('hold');
+  });
+
+  it('are the word alone where it is no irregular form', () => {
+    expect(Lexicon.shared().bases('gas')).toEqual(['gas']);
+  });
+});
