@@ -523,9 +523,12 @@ const firstSentence = (text: string): string => {
   return text;
 };
 
-/** Verbs that give a view someone holds or a charge they make, not a reported event: "warned that", "alleged that". */
+/**
+ * Verbs that give a view someone holds or a charge they make, not a reported event: "warned
+ * that", "alleged that", "maintains in the petition that" (where it was said may come between).
+ */
 const CONTESTED_SPEECH =
-  /\b(?:warn(?:s|ed)?|claim(?:s|ed)?|alleg(?:e|es|ed)|accus(?:e|es|ed)|fear(?:s|ed)?|insist(?:s|ed)?|argu(?:e|es|ed)|contend(?:s|ed)?|believ(?:e|es|ed)|think(?:s)?|thought|feel(?:s)?|felt)\s+that\b/i;
+  /\b(?:warn(?:s|ed)?|claim(?:s|ed)?|alleg(?:e|es|ed)|accus(?:e|es|ed)|fear(?:s|ed)?|insist(?:s|ed)?|argu(?:e|es|ed)|contend(?:s|ed)?|maintain(?:s|ed)?|believ(?:e|es|ed)|think(?:s)?|thought|feel(?:s)?|felt)(?:\s+(?:in|at|before|to) [^,.;]{1,30}?)?\s+that\b/i;
 
 /**
  * A sentence that ends calling a thing something in someone's quoted words: "Trump called the

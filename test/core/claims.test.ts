@@ -206,6 +206,13 @@ describe('reported speech', () => {
     expect(reportedSpeech('The ministry said the tender closed in May.')).toBe(false);
   });
 
+  it('is what one side maintains, with where it said so between the verb and "that"', () => {
+    expect(reportedSpeech('The state government maintains in the petition that 93% of the survivors were fine.')).toBe(
+      true,
+    );
+    expect(reportedSpeech('The company maintains the dam and its gates.')).toBe(false);
+  });
+
   it("is a sentence that ends calling a thing something in someone's quoted words, not a quoted name", () => {
     expect(reportedSpeech('Earlier, the president called the U.S. response "an incredible unsung success."')).toBe(
       true,
