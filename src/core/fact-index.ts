@@ -49,6 +49,8 @@ export interface Query {
   names: boolean[];
   /** Which concepts name a thing in particular (see isThing): what the question says about its names. */
   things: boolean[];
+  /** Which concepts count only for a fact that covers them (see isOptional). */
+  optional: boolean[];
 }
 
 /** A word related to a question's word, and how much of the question's word it stands for. */
@@ -100,15 +102,13 @@ const EVERYDAY_RANK = 2000;
 /** What the word that names what is asked for ("which city") weighs, as a share of its weight. */
 const ASKING_SHARE = 0.3;
 /**
- * The share of its weight a question's word keeps: the word naming what is asked for ("which
- * city") little; in a question, a word English knows only as an adverb ("eventually",
- * "originally", "really") as little as talk around the subject, however rare in the pack: it
- * says how or when, in words a source puts otherwise. A claim's adverbs ("never") are kept.
+ * In a question, a word English knows only as an adverb ("eventually", "originally",
+ * "permanently") says how or when, often in words a source puts otherwise: it counts in full
+ * for a fact that says it, and against one that does not only as talk around the subject. A
+ * claim's adverbs ("never") count as any word.
  */
-function shareOf(word: string, asking: string | undefined, question: boolean): number {
-  if (word === asking) return ASKING_SHARE;
-  return question && /^r+$/.test(Lexicon.shared().partsOfSpeech(word)) ? UNSEEN_SHARE.talk : 1;
-}
+const isOptional = (word: string, question: boolean): boolean =>
+  question && /^r+$/.test(Lexicon.shared().partsOfSpeech(word));
 /**
  * English's commonest words ("part", "time", "best") name no thing in particular: a question
  * says them in passing.
@@ -412,7 +412,7 @@ export class FactIndex {
   /**
    * Analyses a question into weighted concepts, with their related words, typos and names.
    * `asking` is a word that names what is asked for ("which city"): it weighs little.
-   * `question`: the text is a question asked, not a claim (see shareOf).
+   * `question`: the text is a question asked, not a claim (see isOptional).
    */
   query(text: string, asking?: string, question = false): Query {
     const read = this.oneName(this.analyzer.concepts(text), words(text).join(' '));
@@ -430,12 +430,13 @@ export class FactIndex {
     );
     const kinds = concepts.map((c) => mostSalient(c.word.split(' ').map(salience)));
     const weights = concepts.map(
-      (c, i) => this.weight(c, related[i]!, kinds[i]!, misspelt, nearOf) * shareOf(c.word, asking, question),
+      (c, i) => this.weight(c, related[i]!, kinds[i]!, misspelt, nearOf) * (c.word === asking ? ASKING_SHARE : 1),
     );
+    const optional = concepts.map((c) => isOptional(c.word, question));
     // A name most facts share ("russia" in a pack about Russia) tells no fact from another.
     const names = kinds.map((k, i) => k === 'name' && weights[i]! >= DISTINCT_NAME);
     const things = concepts.map((c, i) => !names[i] && c.word !== asking && isThing(c.word, kinds[i]!));
-    const query = { text, concepts, weights, related, misspelt, names, things };
+    const query = { text, concepts, weights, related, misspelt, names, things, optional };
     this.expansions.set(query, near);
     return query;
   }
@@ -461,8 +462,8 @@ export class FactIndex {
         : [],
     );
     const ranked = this.shortlist.best([...lists.values()], limit * 3).map(({ doc, score }) => {
-      const { weight, beyondNames, thingLeft } = covered(doc);
-      const coverage = total > 0 ? weight / total : 0;
+      const { weight, beyondNames, thingLeft, optionalLeft } = covered(doc);
+      const coverage = total > optionalLeft ? weight / (total - optionalLeft) : 0;
       let named = true;
       for (const reach of names) {
         if (this.postings.reaches(reach, doc) || this.headed(doc, reach)) continue;
@@ -665,25 +666,28 @@ export class FactIndex {
 
   /**
    * The summed weight of the question's concepts that a fact covers, that of its concepts other
-   * than names, and whether it leaves out a thing the question names. A concept is covered by
+   * than names, whether it leaves out a thing the question names, and the weight of the
+   * optional concepts it leaves out (see isOptional). A concept is covered by
    * its own terms (or their near spellings, for a typo) in full, by a related word in part.
    */
   private coverage(
     query: Query,
     expansions: ReadonlyMap<string, Expansion[]>,
     related: readonly Expansion[][],
-  ): (doc: number) => { weight: number; beyondNames: number; thingLeft: boolean } {
+  ): (doc: number) => { weight: number; beyondNames: number; thingLeft: boolean; optionalLeft: number } {
     const concepts = query.concepts.map((c, i) => ({
       reach: reachOf(c, expansions),
       related: related[i]!,
       weight: query.weights[i]!,
       name: query.names[i]!,
       thing: query.things[i]!,
+      optional: query.optional[i]!,
     }));
     return (doc) => {
       let weight = 0;
       let beyondNames = 0;
       let thingLeft = false;
+      let optionalLeft = 0;
       for (const c of concepts) {
         let cover = 0;
         if (this.postings.reaches(c.reach, doc) || (c.name && this.headed(doc, c.reach))) cover = 1;
@@ -691,11 +695,13 @@ export class FactIndex {
           for (const r of c.related)
             if (r.postings.indexOf(doc) >= 0) cover = Math.max(cover, r.weight / RELATED_WEIGHT);
         weight += c.weight * cover;
+        // Left out, it counts against the fact only as talk around the subject does.
+        if (c.optional) optionalLeft += c.weight * (1 - cover) * (1 - UNSEEN_SHARE.talk);
         if (!c.name) beyondNames += c.weight * cover;
         // Said only by a loosely related word ("conditions" for "weather"), a thing is left out.
         if (c.thing && cover < RELATED_COVER.rare) thingLeft = true;
       }
-      return { weight, beyondNames, thingLeft };
+      return { weight, beyondNames, thingLeft, optionalLeft };
     };
   }
 
