@@ -8,7 +8,7 @@
  *   gives('Moscow lifted an arms embargo on Islamabad', 'date', asked);       // false
  */
 import { ENGLISH_RANK } from './everyday-words.js';
-import { figures } from './figures.js';
+import { type Figure, figures } from './figures.js';
 import { Lexicon } from './lexicon.js';
 import { type AnswerType, MEASURE } from './question.js';
 import { terms as plainTerms, words } from './tokens.js';
@@ -200,6 +200,9 @@ const isCommon = (word: string): boolean => {
   return /[a-z]/.test(pos) || (pos === '' && ENGLISH_RANK.has(word));
 };
 
+/** A name for a time, not a place: "on Thursday", "in December", "at Christmas". */
+const isTime = (name: string[]): boolean => name.every((w) => Lexicon.shared().nounClass(w) === 'time');
+
 /** A proper name proper: at least one word that is not a common word ("Fomin", not "Deputy Minister"). */
 const isProper = (name: string[]): boolean => name.some((w) => !/^[a-z]+$/.test(w) || !isCommon(w));
 
@@ -224,7 +227,7 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
     case 'cause':
       return CAUSE.test(lower);
     case 'place':
-      return [...quote.matchAll(PLACE)].some((m) => isNew(words(m[1]!), asked));
+      return [...quote.matchAll(PLACE)].some((m) => isNew(words(m[1]!), asked) && !isTime(words(m[1]!)));
     case 'person':
       return names(quote).some((n) => isNew(n, asked));
     case 'name':
@@ -307,6 +310,8 @@ const wordsOfKind = new WeakMap<Asked, Map<string, boolean>>();
 function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): boolean {
   // "how long is the dam" asks for a length, whatever the figure's unit: "long" counts nothing.
   const noun = asked.asking && !MEASURE.test(asked.asking) ? asked.asking : undefined;
+  // …but it is measured in some unit: "60 demonstrators" is no depth, "seven officials" no length of time.
+  const dimension = !!asked.asking && DIMENSION.test(asked.asking);
   const counted = noun ? askedTerms(asked) : [];
   // A word for the same thing counts only as the figure's own noun: "four helicopters" for "choppers".
   const naming = noun ? namingTerms(asked) : [];
@@ -315,11 +320,13 @@ function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): bool
   const namesIt = counted.length === 0 || asked.termsOf(quote).some((t) => counted.includes(t));
   // "How much money" is answered by a sum whatever the sentence calls it ("$139bn in recovery funds").
   const moneyNamed = !!noun && MONEY_WORDS.test(noun);
-  return figures(quote.toLowerCase()).some((f) => {
+  const lower = quote.toLowerCase();
+  return figures(lower).some((f) => {
     if (
       f.kind === 'year' ||
       (f.kind === 'money' && (type === 'count' || !moneyAsked)) ||
-      (f.kind === 'percent' && type === 'count')
+      (f.kind === 'percent' && type === 'count') ||
+      (dimension && !isUnit(unitOf(f, lower)))
     )
       return false;
     return (
@@ -331,6 +338,21 @@ function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): bool
     );
   });
 }
+
+/** Adjectives of a dimension, in length, time or weight ("how deep", "how long", "how old"); not of a size that may be a count ("how big", "how strong"). */
+const DIMENSION = /^(?:long|wide|high|deep|tall|old|thick|heavy|far|away)$/;
+
+/** The word after a figure: its noun's first, or one joined to it by a hyphen ("a 1,100-km pipeline"). */
+const unitOf = (f: Figure, lower: string): string | undefined =>
+  f.noun?.split(' ')[0] || /^-([a-z]+)/.exec(lower.slice(f.at + f.text.length))?.[1];
+
+/** True if a word is a unit of measure or of time: "km", "metres", "years", "tonnes". */
+const isUnit = (first: string | undefined): boolean => {
+  if (!first) return false;
+  const lexicon = Lexicon.shared();
+  const kind = lexicon.nounClass(first);
+  return kind === 'quantity' || kind === 'time' || lexicon.kinds(first).some((k) => k === 'unit' || k === 'measure');
+};
 
 /** True if a figure's noun (its first word) is the asked noun clipped or in full: "eight submarines" for "subs". */
 const countsClipped = (figureNoun: string | undefined, asking: string): boolean => {

@@ -65,6 +65,20 @@ describe('answer types', () => {
   it('any length for "how long", whatever its unit', () => {
     const long = askedOf('long is the dam', undefined, 'long');
     expect(gives('The dam is 1,250 metres from end to end', 'amount', long)).toBe(true);
+    expect(gives('a 1,100-km pipeline', 'amount', askedOf('long is the pipeline', undefined, 'long'))).toBe(true);
+    expect(gives('They were jailed for two years', 'amount', askedOf('long were they jailed', undefined, 'long'))).toBe(
+      true,
+    );
+  });
+
+  it('a dimension in some unit, not a count of people or things', () => {
+    const deep = askedOf("deep was the earthquake's focus", undefined, 'deep');
+    expect(gives('some 60 demonstrators displayed banners after the earthquake', 'amount', deep)).toBe(false);
+    expect(gives('The focus was 13 kilometres deep', 'amount', deep)).toBe(true);
+    const jailed = askedOf('long were the officials jailed', undefined, 'long');
+    expect(gives('the court convicted seven officials', 'amount', jailed)).toBe(false);
+    // A size may be a count: "how big is the army".
+    expect(gives('an army of 600,000 soldiers', 'amount', askedOf('big is the army', undefined, 'big'))).toBe(true);
   });
 
   it('money for how much of an act or a possession (trade, aid), not of a substance (gas)', () => {
@@ -125,6 +139,13 @@ describe('answer types', () => {
   it('a place after a preposition', () => {
     expect(gives('Pakistani ships visited Saint Petersburg', 'place', askedOf('where did the ships go'))).toBe(true);
     expect(gives('Pakistani ships visited the port', 'place', askedOf('where did the ships go'))).toBe(false);
+  });
+
+  it('a time after a preposition is no place', () => {
+    const sitIn = askedOf('did the survivors hold their sit-in');
+    expect(gives('Survivors staged a sit-in on Thursday', 'place', sitIn)).toBe(false);
+    expect(gives('Survivors staged a sit-in in December', 'place', sitIn)).toBe(false);
+    expect(gives('Survivors staged a sit-in in Bhopal on Thursday', 'place', sitIn)).toBe(true);
   });
 
   it('a name beside the noun it names, not a title alone or a name elsewhere', () => {
