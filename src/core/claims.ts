@@ -555,7 +555,7 @@ export function reportedSpeech(text: string): boolean {
 }
 
 /** Clauses by punctuation and clause words: where one event's words end and another's begin. */
-function clauseSpans(text: string): [number, number][] {
+export function clauseSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let start = 0;
   // A comma or point between digits ("86,961", "5.5") is part of a number, not a clause's end.

@@ -12,8 +12,8 @@ import type { Fact, Topic } from '../knowledge/schema.js';
 import { wordMatcher } from '../knowledge/text.js';
 import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './citations.js';
 import { ClaimReader, type Reading, withoutAttribution } from './claims.js';
-import { askedOf, askedTerms } from './answer-type.js';
-import { asksFigure, type FigureSide, figureSides } from './figure-disagreement.js';
+import { askedOf, askedTerms, type Asked } from './answer-type.js';
+import { asksCount, asksFigure, type FigureSide, figureSides } from './figure-disagreement.js';
 import { compose } from './compose.js';
 import { NUMBER_WORDS } from './figures.js';
 import { Covered, isPassage, PassageFacts } from './passage-facts.js';
@@ -28,6 +28,7 @@ import { anotherDoer, askedDoers } from './question-roles.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { comparable, JUDGED, REPORTED, rule, weigh, type Evidence, type Ruling } from './verdict.js';
 import { rivalFigure } from './rival-figures.js';
+import { namesDeed } from './told-deed.js';
 import { FactIndex, type Hit, type Query } from './fact-index.js';
 import { SavedIndex, savedOrBuilt } from './index-store.js';
 import type { Answer, Citation, Disagreement, Scope, SourceSummary, Verdict } from './model.js';
@@ -83,6 +84,10 @@ const CANDIDATES = 12;
 const CLAIM_FACTS = 8;
 /** The facts read for another figure for a supported claim's point (see rivalled). */
 const RIVAL_FACTS = 30;
+/** The facts ranked below a figure question's answer read for another side (see figureSidesOf)… */
+const FIGURE_FACTS = 30;
+/** …each covering at least this share of the least coverage an answer needs. */
+const FURTHER_COVERAGE = 0.8;
 /** The most leading hits read for who does what in them (see byRoles). */
 const ROLE_READS = 3;
 const MAX_ECHO = 1000;
@@ -253,10 +258,7 @@ export class Engine {
     const brings = (topic: Topic) => topic.area !== FOUND_AREA || point().brings(topic, clauses(topic));
     const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits), brings);
     // Sources that answer with figures that cannot be the same disagree, found or not.
-    const counted = askedTerms(asked);
-    const sides = figureSides(hits, shape.type, (noun) =>
-      counted.length ? asked.termsOf(noun).some((t) => counted.includes(t)) : true,
-    );
+    const sides = asksFigure(shape.type) ? this.figureSidesOf(hits, shape.type, asked, read, searched, scope) : null;
     // Unless a disagreement shown already sets all these sides against each other.
     const cites = (d: Disagreement, side: FigureSide) =>
       side.hits.some((h) => {
@@ -435,6 +437,42 @@ export class Engine {
       .map((id) => this.index.get(id)?.date)
       .find((d) => d);
     return date ? { ...fact, date } : fact;
+  }
+
+  /**
+   * The sides of a question asking for a figure (see figure-disagreement.ts): its relevant facts,
+   * and those ranked below them on its subject whose figure's clause tells its deed. What the
+   * question counts is counted by a noun naming it or by one telling its deed ("deaths" for
+   * "how many people died").
+   */
+  private figureSidesOf(
+    hits: readonly Hit[],
+    type: AnswerType | null,
+    asked: Asked,
+    read: () => Reading,
+    searched: Query,
+    scope: Scope,
+  ): FigureSide[] | null {
+    const counted = askedTerms(asked);
+    const deeds = [...read().frames.keys()].filter((v) => !Lexicon.shared().isGeneral(v));
+    const counts = counted.length
+      ? (noun: string) => asked.termsOf(noun).some((t) => counted.includes(t)) || namesDeed(noun, deeds)
+      : undefined;
+    const shown = new Set(hits.map((h) => h.fact.id));
+    const further =
+      deeds.length && asksCount(type)
+        ? this.index
+            .search(searched)
+            .filter(
+              (h) =>
+                h.named &&
+                !shown.has(h.fact.id) &&
+                h.coverage >= this.options.minCoverage * FURTHER_COVERAGE &&
+                this.visible(h.fact.id, scope),
+            )
+            .slice(0, FIGURE_FACTS)
+        : [];
+    return figureSides(hits, type, counts, { hits: further, deeds });
   }
 
   /** Sides giving different figures, as a disagreement: "Sources give different figures: 40,000 families against 18,386 families." */

@@ -9,9 +9,11 @@
  *   figureSides(hits, 'count', (noun) => noun === 'families');
  *   // [{ hits: [guardian], figures: [40,000 families] }, { hits: [ndtv], figures: [18,386 families] }]
  */
+import { clauseSpans } from './claims.js';
 import { type Figure, type FigureKind, figures, overlaps } from './figures.js';
 import type { Hit } from './fact-index.js';
 import type { AnswerType } from './question.js';
+import { tellsDeed } from './told-deed.js';
 import { stem, words } from './tokens.js';
 
 /** The kind of figure that answers each type of question that asks for one. */
@@ -25,6 +27,9 @@ const KIND: Partial<Record<AnswerType, FigureKind>> = {
 
 /** True for a question answered by a figure: a count, an amount, a sum, a share or a year. */
 export const asksFigure = (type: AnswerType | null): boolean => !!type && !!KIND[type];
+
+/** True for a question answered by a count, whose sides facts ranked below its answer may add (see FurtherFacts). */
+export const asksCount = (type: AnswerType | null): boolean => !!type && KIND[type] === 'count';
 
 /**
  * True if a further fact gives the kind of figure that the first gives in answer to a question
@@ -63,39 +68,69 @@ export interface FigureSide {
 
 const sourceOf = (h: Hit): string => `${h.fact.source.document}#${h.fact.source.post ?? ''}`;
 
-/** Counts of the same thing ("families" and "family"); money in one currency. */
-function comparable(f: Figure, g: Figure): boolean {
+/** Counts of the same thing ("families" and "family"), or of what the question counts (`alike`); money in one currency. */
+function comparable(f: Figure, g: Figure, alike: boolean): boolean {
   if (f.kind === 'money') return f.currency === g.currency;
-  if (f.kind === 'count') return !!f.noun && !!g.noun && stem(words(f.noun)[0] ?? '') === stem(words(g.noun)[0] ?? '');
+  if (f.kind === 'count')
+    return alike || (!!f.noun && !!g.noun && stem(words(f.noun)[0] ?? '') === stem(words(g.noun)[0] ?? ''));
   return true;
 }
 
 /** Two lists of figures that cannot say the same: some pair is comparable, and no comparable pair overlaps. */
-function differ(a: readonly Figure[], b: readonly Figure[]): boolean {
-  const pairs = a.flatMap((f) => b.filter((g) => comparable(f, g)).map((g) => [f, g] as const));
+function differ(a: readonly Figure[], b: readonly Figure[], alike: boolean): boolean {
+  const pairs = a.flatMap((f) => b.filter((g) => comparable(f, g, alike)).map((g) => [f, g] as const));
   return pairs.length > 0 && pairs.every(([f, g]) => !overlaps(f, g));
+}
+
+/**
+ * Facts ranked too low to answer, read for a side only where the clause of their figure tells
+ * the question's deed ("316,000 people killed" for "how many people died"): what else shares
+ * the question's words there may count other people ("9 million people were crowded").
+ */
+export interface FurtherFacts {
+  hits: readonly Hit[];
+  /** The question's verbs, base forms. */
+  deeds: readonly string[];
+}
+
+/** The clause of `text` (lower case) that a figure standing at `at` is in. */
+function clauseAt(text: string, at: number): string {
+  const span = clauseSpans(text).find(([a, b]) => at >= a && at < b);
+  return span ? text.slice(span[0], span[1]) : text;
 }
 
 /**
  * The sides, two or more, where `hits` (the question's relevant facts, best first) answer a
  * question of `type` with figures from different sources that cannot be the same; else
- * null. `counts` says whether a count's noun is what the question counts.
+ * null. `counts` says whether a count's noun is what the question counts: counts of it are
+ * alike, whatever each calls it ("deaths", "people died"). `further` facts may add sides.
  */
 export function figureSides(
   hits: readonly Hit[],
   type: AnswerType | null,
-  counts: (noun: string) => boolean = () => true,
+  counts?: (noun: string) => boolean,
+  further?: FurtherFacts,
 ): FigureSide[] | null {
   const kind = type && KIND[type];
-  const best = hits[0]?.coverage ?? 0;
   if (!kind) return null;
+  const alike = counts !== undefined;
+  const asked = (f: Figure) => f.kind === kind && (kind !== 'count' || (!!f.noun && (counts?.(f.noun) ?? true)));
+  const given = (h: Hit): Figure[] => figures(h.fact.quote.toLowerCase()).filter(asked);
+  const deeper = (h: Hit): Figure[] => {
+    const text = h.fact.quote.toLowerCase();
+    return given(h).filter((f) => tellsDeed(clauseAt(text, f.at), further!.deeds));
+  };
+  // As well as the best fact that gives such a figure: one that gives none answers nothing here.
+  const giving = hits.map((h) => [h, given(h)] as const).filter(([, figs]) => figs.length > 0);
+  const best = giving[0]?.[0].coverage ?? 0;
+  const read = [
+    ...giving.filter(([h]) => h.coverage >= best * AS_WELL),
+    // Only counts: a year in a clause telling the deed ("signed") may date another time it was done.
+    ...(further?.deeds.length && asksCount(type) ? further.hits.map((h) => [h, deeper(h)] as const) : []),
+  ];
   const sides: (FigureSide & { sources: Set<string> })[] = [];
-  for (const h of hits) {
-    if (h.coverage < best * AS_WELL) continue;
-    const given = figures(h.fact.quote.toLowerCase()).filter(
-      (f) => f.kind === kind && (kind !== 'count' || (!!f.noun && counts(f.noun))),
-    );
-    if (given.length === 0) continue;
+  for (const [h, figs] of read) {
+    if (figs.length === 0) continue;
     // A source that says more than one of these figures is weighing them, not taking a side.
     const source = sourceOf(h);
     const own = sides.find((s) => s.sources.has(source));
@@ -103,11 +138,11 @@ export function figureSides(
       own.hits.push(h);
       continue;
     }
-    const agreeing = sides.find((s) => !differ(s.figures, given));
+    const agreeing = sides.find((s) => !differ(s.figures, figs, alike));
     if (agreeing) {
       agreeing.hits.push(h);
       agreeing.sources.add(source);
-    } else sides.push({ hits: [h], figures: given, sources: new Set([source]) });
+    } else sides.push({ hits: [h], figures: figs, sources: new Set([source]) });
   }
   return sides.length >= 2 ? sides.map(({ hits: h, figures: f }) => ({ hits: h, figures: f })) : null;
 }

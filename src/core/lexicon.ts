@@ -75,7 +75,7 @@ const DETACH: [string, string][] = [
 ];
 
 /** Bumped when the way the lexicon is built changes, so that an old cache is not used. */
-const FORMAT = 18;
+const FORMAT = 20;
 
 /** WordNet's lexicographer files that name kinds of things a question may ask for. */
 const NOUN_CLASSES: Record<string, NounClass> = {
@@ -108,6 +108,8 @@ interface WordNetPart {
   ways: Record<string, string>;
   /** Base form (a noun whose commonest sense is an act) → the verb WordNet derives it from ("acquisition" → "acquire"). */
   deeds: Record<string, string>;
+  /** Base form (a verb) → the verbs its commonest senses cause ("kill" → "die"), space-separated. */
+  causes: Record<string, string>;
   /** Verbs of GENERAL_SENSES senses or more ("make", "take"): a synonym of nearly anything. */
   general: string[];
   /** Base form (a noun) → the other words of its NOUN_SENSES commonest noun senses and their derived forms ("troops" → "soldiery soldier"). */
@@ -194,6 +196,12 @@ export class Lexicon {
     return Object.hasOwn(verbs, verb) ? verbs[verb]!.split(' ') : [];
   }
 
+  /** True for a verb of so many senses ("make", "get") that it tells no deed of its own. */
+  isGeneral(verb: string): boolean {
+    this.generalVerbs ??= new Set(this.data().general);
+    return this.generalVerbs.has(verb);
+  }
+
   /**
    * True if another verb tells a verb's deed: it is a synonym of the verb in the verb's
    * commonest senses, or both are synonyms of a third that is not general ("build" and
@@ -204,8 +212,7 @@ export class Lexicon {
     const ofA = this.synonymVerbs(verb);
     const ofB = this.synonymVerbs(other);
     if (ofA.includes(other)) return true;
-    this.generalVerbs ??= new Set(this.data().general);
-    return ofA.some((v) => ofB.includes(v) && !this.generalVerbs!.has(v));
+    return ofA.some((v) => ofB.includes(v) && !this.isGeneral(v));
   }
 
   /**
@@ -216,6 +223,12 @@ export class Lexicon {
   waysOf(verb: string): readonly string[] {
     const { ways } = this.data();
     return Object.hasOwn(ways, verb) ? ways[verb]!.split(' ') : [];
+  }
+
+  /** The verbs a verb's commonest senses cause: what happens when it is done ("kill" → "die"). */
+  causes(verb: string): readonly string[] {
+    const { causes } = this.data();
+    return [...new Set(this.bases(verb).flatMap((b) => (Object.hasOwn(causes, b) ? causes[b]!.split(' ') : [])))];
   }
 
   /** The verb a noun naming an act is derived from ("acquisitions" → "acquire"), or undefined. */
@@ -518,6 +531,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
         if (p.symbol === '@') troponyms.set(p.target, [...(troponyms.get(p.target) ?? []), key]);
   const ways: Record<string, string> = {};
   const deeds: Record<string, string> = {};
+  const causes: Record<string, string> = {};
   const nouns: Record<string, string> = {};
   const related = new Map<string, Set<string>>();
   const broader: Record<string, string> = {};
@@ -625,6 +639,14 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
         .flatMap((offset) => troponyms.get(`v${offset}`) ?? [])
         .flatMap((key) => synsets.get(key)!.words.filter((w) => usable(w) && w !== lemma && commonSense(w, key)));
       if (words.length) ways[lemma] = [...new Set(words)].sort().join(' ');
+      // What doing it brings about, in its commonest senses: to kill is to make die.
+      const caused = verb.offsets
+        .slice(0, SENSES.v)
+        .flatMap((offset) => synsets.get(`v${offset}`)?.pointers ?? [])
+        .filter((p) => p.symbol === '>')
+        .flatMap((p) => synsets.get(p.target)?.words ?? [])
+        .filter((w) => usable(w) && w !== lemma);
+      if (caused.length) causes[lemma] = [...new Set(caused)].sort().join(' ');
     }
     // The act a noun names in its commonest sense, told by the verb WordNet derives it from.
     const act = noun && synsets.get(`n${noun.offsets[0]}`);
@@ -648,6 +670,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
     kinds,
     ways,
     deeds,
+    causes,
     general: [...entries]
       .filter(([, list]) => list.some((e) => e.pos === 'v' && e.offsets.length >= GENERAL_SENSES))
       .map(([lemma]) => lemma),

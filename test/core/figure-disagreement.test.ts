@@ -46,6 +46,39 @@ describe('figures that answer a question differently', () => {
   });
 });
 
+describe('sides for a question counting a deed', () => {
+  const died = hit('a', 'herald', 'The report states that 86,961 people died in the earthquake.');
+  const first = hit('z', 'ap', 'Confusion reigns over how many people died in the earthquake.');
+  const counts = (noun: string) => noun.startsWith('people') || noun.includes('death');
+
+  it('weigh facts against the best one that gives the figure, not the best one overall', () => {
+    const killed = hit('b', 'reuters', 'The toll stood at 316,000 people killed.', 0.7);
+    expect(figureSides([first, { ...died, coverage: 0.75 }, killed], 'count', counts)).toHaveLength(2);
+  });
+
+  it('count what the question counts alike, whatever each source calls it', () => {
+    const deaths = hit('c', 'times', 'Researchers found 4,645 additional deaths.');
+    const sides = figureSides([died, deaths], 'count', counts);
+    expect(sides?.map((s) => s.figures[0]!.text)).toEqual(['86,961 people', '4,645 additional']);
+  });
+
+  it('take a fact ranked below the answer only where its figure stands in a clause telling the deed', () => {
+    const killed = hit('b', 'reuters', 'Bellerive put the total figure at over 316,000 people killed.', 0.4);
+    const crowded = hit('c', 'ap', 'A third of the 9 million people were crowded into the capital.', 0.6);
+    const further = (...hits: Hit[]) => ({ hits, deeds: ['die'] });
+    const sides = figureSides([died], 'count', counts, further(crowded, killed));
+    expect(sides?.map((s) => s.hits.map((h) => h.fact.id))).toEqual([['a'], ['b']]);
+    expect(figureSides([died], 'count', counts, further(crowded))).toBeNull();
+    expect(figureSides([died], 'count', counts, { hits: [killed], deeds: [] })).toBeNull();
+  });
+
+  it('take no year from a fact ranked below the answer: the deed may have been done more than once', () => {
+    const signed = hit('a', 'korybko', 'The pact was signed in 2015.');
+    const later = hit('b', 'rafiq', 'Another pact was signed in 2017.', 0.4);
+    expect(figureSides([signed], 'date', undefined, { hits: [later], deeds: ['sign'] })).toBeNull();
+  });
+});
+
 describe('an answer whose sources give different figures', () => {
   it('shows them as a disagreement, every side cited, beside what it answers', () => {
     const engine = Engine.fromDir('test/packs/hurricane-maria');

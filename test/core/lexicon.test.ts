@@ -69,3 +69,18 @@ describe('the base forms of a word', () => {
     expect(Lexicon.shared().bases('gas')).toEqual(['gas']);
   });
 });
+
+describe('what a verb causes', () => {
+  it("is what WordNet's cause pointers give in its commonest senses", () => {
+    expect(Lexicon.shared().causes('kill')).toContain('die');
+    expect(Lexicon.shared().causes('killed')).toContain('die');
+    expect(Lexicon.shared().causes('die')).toEqual([]);
+  });
+});
+
+describe('verbs too general to tell a deed', () => {
+  it('are those of very many senses', () => {
+    expect(Lexicon.shared().isGeneral('get')).toBe(true);
+    expect(Lexicon.shared().isGeneral('die')).toBe(false);
+  });
+});
