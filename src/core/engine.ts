@@ -31,6 +31,7 @@ import { rivalFigure } from './rival-figures.js';
 import { namesDeed } from './told-deed.js';
 import { FactIndex, type Hit, type Query } from './fact-index.js';
 import { SavedIndex, savedOrBuilt } from './index-store.js';
+import { KeptWork } from './kept-work.js';
 import type { Answer, Citation, Disagreement, Scope, SourceSummary, Verdict } from './model.js';
 import { canonical, terms } from './tokens.js';
 
@@ -91,6 +92,8 @@ const FURTHER_COVERAGE = 0.8;
 /** The most leading hits read for who does what in them (see byRoles). */
 const ROLE_READS = 3;
 const MAX_ECHO = 1000;
+/** Queries whose hits are kept: one question's. */
+const SEARCHES_KEPT = 2;
 
 export class Engine {
   readonly pack: Pack;
@@ -102,6 +105,8 @@ export class Engine {
   private readonly community = new Map<string, CommunityMark>();
   /** The community each added document belongs to; the pack's own have none. */
   private readonly documentTenant = new Map<string, string>();
+  /** The last queries' hits (see searched): a question's query is searched by more than one step. */
+  private readonly searches = new KeptWork<Query, Hit[]>(SEARCHES_KEPT);
   /** Disagreements found between the sources, beside the curated ones. */
   readonly found: readonly FoundDisagreement[];
   /** Passages (by fact id) that curated facts quote: the fact is said instead. */
@@ -461,8 +466,7 @@ export class Engine {
     const shown = new Set(hits.map((h) => h.fact.id));
     const further =
       deeds.length && asksCount(type)
-        ? this.index
-            .search(searched)
+        ? this.searched(searched)
             .filter(
               (h) =>
                 h.named &&
@@ -635,6 +639,11 @@ export class Engine {
     });
   }
 
+  /** The index's hits for a query, searched once for all the steps of one question that read them. */
+  private searched(query: Query): Hit[] {
+    return this.searches.get(query, () => this.index.search(query));
+  }
+
   private query(text: string, asking?: string, question = false): Query {
     return this.index.query(text.slice(0, 2000), asking, question);
   }
@@ -654,9 +663,9 @@ export class Engine {
     if (this.index.unseen(query).some((c) => c.word !== asking))
       minCoverage = Math.max(minCoverage, UNSEEN_THING_COVERAGE);
     // Another community's approved facts are not this one's to see.
-    const found = this.index
-      .search(query)
-      .filter((h) => h.named && !(onSubject && h.aside) && this.visible(h.fact.id, scope));
+    const found = this.searched(query).filter(
+      (h) => h.named && !(onSubject && h.aside) && this.visible(h.fact.id, scope),
+    );
     const hits = withoutRepeats(found, this.covered);
     const best = hits[0];
     if (!best || best.coverage < minCoverage) return [];
