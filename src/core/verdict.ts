@@ -458,6 +458,9 @@ function rolesConfirmed(claim: Reading, fact: Reading): boolean {
       // The same deed done by another party, the claim's doer doing none of it: "Pakistan lifted" against "Russia lifted".
       const doers = usesOf(fact, verb).flatMap((f) => (f.agent && !f.agent.startsWith(NOUN_AGENT) ? [f.agent] : []));
       if (c.agent && !c.agent.startsWith(NOUN_AGENT) && doers.length && !doers.includes(c.agent)) return false;
+      // The claim's doer only on the receiving end of its main deed: "Dow took over Union Carbide" against "Union Carbide took over Dow".
+      const receives = usesOf(fact, verb).some((f) => f.patient === c.agent);
+      if (verb === deed && c.agent && !doers.includes(c.agent) && receives) return false;
       if (!c.agent || !c.patient || c.agent.startsWith(NOUN_AGENT) || c.agent === c.patient) continue;
       const same = usesOf(fact, verb);
       if (same.some((f) => f.agent === c.agent || f.patient === c.patient)) continue;

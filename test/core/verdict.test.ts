@@ -58,6 +58,15 @@ describe('how one fact bears on a claim', () => {
     expect(e.detail).toMatch(/other way round/);
   });
 
+  it("does not state a deed where the claim's doer is only on its receiving end", () => {
+    expect(
+      bearing('Russia took over Dow after the gas leak.', 'Dow took over Russia after the gas leak.').bearing,
+    ).toBe('lacks');
+    expect(
+      bearing('Russia took over Dow after the gas leak.', 'Russia took over Dow after the gas leak.').bearing,
+    ).toBe('states');
+  });
+
   it('excludes the agent backing the side the claim sets against it', () => {
     expect(
       bearing('Russia supported Pakistan in the 1971 war against India.', 'In the 1971 war Russia supported India.')
