@@ -23,6 +23,11 @@ export interface ComposeOptions {
   sameCoverage?: number;
   /** A further fact must rank at least this share of the first. Default 0.35. */
   sameRank?: number;
+  /**
+   * The same share where the first covers the whole question: it leaves nothing for another
+   * to say but the same answer, so one ranked far below it is beside the point. Default 0.5.
+   */
+  wholeRank?: number;
   /** Whether a further fact may join those chosen so far, beside answering as well. Default: it may. */
   joins?: (hit: Hit, chosen: readonly Hit[]) => boolean;
 }
@@ -33,7 +38,15 @@ const NOTHING_ASKED = askedOf('');
 
 export type Composition = { answering: Hit[] } | { related: Hit[] };
 
-const DEFAULTS: Required<ComposeOptions> = { maxFacts: 3, sameCoverage: 0.9, sameRank: 0.35, joins: () => true };
+const DEFAULTS: Required<ComposeOptions> = {
+  maxFacts: 3,
+  sameCoverage: 0.9,
+  sameRank: 0.35,
+  wholeRank: 0.5,
+  joins: () => true,
+};
+/** Coverage of a fact that says every word of the question (the sum of shares may fall short of 1 by rounding). */
+const WHOLE = 0.99;
 
 /**
  * `hits` are the relevant facts, best first; `asked` what the question already says (a name
@@ -45,7 +58,7 @@ export function compose(
   asked: Asked,
   options: ComposeOptions = {},
 ): Composition {
-  const { maxFacts, sameCoverage, sameRank, joins } = { ...DEFAULTS, ...options };
+  const { maxFacts, sameCoverage, sameRank, wholeRank, joins } = { ...DEFAULTS, ...options };
   const type = shape.type;
   const fits = type ? hits.filter((h) => gives(h.fact.quote, type, asked, h.fact.date)) : hits;
   // "When": a fact that says the date outranks one that only has one noted (often its report's).
@@ -54,9 +67,10 @@ export function compose(
   const first = fitting[0];
   if (!first) return { related: hits.slice(0, 2) };
   const answering = [first];
+  const leastRank = first.rank * (first.coverage >= WHOLE ? wholeRank : sameRank);
   for (const h of fitting.slice(1)) {
     if (answering.length >= maxFacts) break;
-    if (h.coverage < first.coverage * sameCoverage || h.rank < first.rank * sameRank) continue;
+    if (h.coverage < first.coverage * sameCoverage || h.rank < leastRank) continue;
     // For a figure, another fact adds only the same kind of figure (see givesLike).
     if (answering.some((a) => a.fact.quote === h.fact.quote) || !givesLike(first, h, type)) continue;
     if (!joins(h, answering)) continue;
