@@ -117,6 +117,9 @@ const YEAR = /\b(1[89]\d\d|20\d\d)(s)?\b/g;
 
 const toNumber = (s: string): number => Number(s.replace(/,(?=\d{3}\b)/g, '').replace(',', '.'));
 
+/** The least share of an "up to" figure it stands for. */
+const UP_TO_LOW = 0.75;
+
 /** Widens a value into the range a qualifier implies. */
 function qualify(q: string | undefined, low: number, high: number): [number, number] {
   switch (q) {
@@ -129,9 +132,11 @@ function qualify(q: string | undefined, low: number, high: number): [number, num
     case 'less than':
     case 'under':
     case 'below':
-    case 'up to':
     case 'at most':
       return [0, high];
+    // "up to four crore people": the most a source expects, its figure; half of it is another's.
+    case 'up to':
+      return [high * UP_TO_LOW, high];
     case 'about':
     case 'around':
     case 'nearly':

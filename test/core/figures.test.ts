@@ -20,6 +20,14 @@ describe('figures', () => {
     expect(one('a 153m deal')).toMatchObject({ kind: 'money', low: 153e6 });
   });
 
+  it('reads "up to" as the figure a source expects, not any less: half of it is another figure', () => {
+    const most = one('likely to benefit up to four crore people')!;
+    expect(most).toMatchObject({ kind: 'count', high: 4e7, noun: 'people' });
+    expect(overlaps(figures('up to four crore people')[0]!, figures('20 million people')[0]!)).toBe(false);
+    expect(overlaps(figures('up to four crore people')[0]!, figures('about 35 million people')[0]!)).toBe(true);
+    expect(one('less than 40 million people')).toMatchObject({ low: 0, high: 40e6 });
+  });
+
   it('reads a number followed by a phrase of its own ("1,052 in December") as a count of nothing named', () => {
     expect(one('put the toll at 1,052 in december')).toMatchObject({ kind: 'count', low: 1052, noun: '' });
     expect(one('1,052 deaths in december')).toMatchObject({
