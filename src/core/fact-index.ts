@@ -426,7 +426,7 @@ export class FactIndex {
     };
     const concepts = read.map((c) => (misspelt.has(c.terms[0]!) ? this.withAliasOfTypo(c, nearOf) : c));
     const related = concepts.map((c) =>
-      this.options.related && !misspelt.has(c.terms[0]!) ? this.relatedTerms(c) : [],
+      this.options.related && !misspelt.has(c.terms[0]!) ? this.relatedTerms(c, question) : [],
     );
     const kinds = concepts.map((c) => mostSalient(c.word.split(' ').map(salience)));
     const weights = concepts.map(
@@ -633,11 +633,13 @@ export class FactIndex {
   }
 
   /** Index terms of the concept's related words (WordNet) that the pack uses, other than the concept's own. */
-  private relatedTerms(concept: Concept): Related[] {
-    return this.relatedOf.get(`${concept.word}\0${concept.terms.join(' ')}`, () => this.relatedAnew(concept));
+  private relatedTerms(concept: Concept, question: boolean): Related[] {
+    return this.relatedOf.get(`${concept.word}\0${concept.terms.join(' ')}\0${question}`, () =>
+      this.relatedAnew(concept, question),
+    );
   }
 
-  private relatedAnew(concept: Concept): Related[] {
+  private relatedAnew(concept: Concept, question: boolean): Related[] {
     // A decade ("the 80s", "1960s") is any of its years the pack names: "the mid sixties" is "1965".
     const decade = decadeOf(concept);
     if (decade)
@@ -649,6 +651,15 @@ export class FactIndex {
     const lexicon = Lexicon.shared();
     const candidates = [
       ...lexicon.related(concept.word).map((word) => ({ word, broader: false })),
+      // A question's noun may mean the pack's word in another of its commonest senses ("choppers",
+      // "subs"): a rare word for the same thing is reached, loosely; a common one ("trouble" for
+      // "problems") says too many things. A claim is weighed by what it says, not by its words' senses.
+      ...(question
+        ? lexicon
+            .nounSynonyms(concept.word)
+            .filter((w) => /^n/.test(lexicon.partsOfSpeech(w)) && (ENGLISH_RANK.get(w) ?? Infinity) >= COMMON_RANK)
+        : []
+      ).map((word) => ({ word, broader: true })),
       ...lexicon.broader(concept.word).map((word) => ({ word, broader: true })),
     ];
     for (const { word, broader } of candidates) {

@@ -209,6 +209,21 @@ describe('the fact index', () => {
     expect(coverage('was the deal eventually signed in oslo', true)).toBe(1);
   });
 
+  it("reaches a rare word for the same thing in another of a question's noun's senses: 'choppers' are helicopters", () => {
+    index = new FactIndex([small('a', 'Four helicopters were sold to the navy.'), ...harbour], new Map(), pack.aliases);
+    const relatedOf = (text: string, question: boolean) => {
+      const query = index.query(text, undefined, question);
+      return query.related[query.concepts.findIndex((c) => c.word === 'choppers')]!.map((r) => r.term);
+    };
+    // "Helicopter" is the third sense of "chopper": the search reaches it for a question…
+    expect(relatedOf('how many choppers were sold to the navy', true)).toContain('helicopt');
+    const hit = index.search(index.query('how many choppers were sold to the navy', undefined, true))[0]!;
+    expect(hit.fact.id).toBe('a');
+    expect(hit.coverage).toBeGreaterThan(0.5);
+    // …but a claim is weighed by what it says, not by a sense of its words.
+    expect(relatedOf('four choppers were sold to the navy', false)).not.toContain('helicopt');
+  });
+
   it('knows a decade no fact names as such by the years of it that facts give', () => {
     index = new FactIndex([small('a', 'The envoy visited Lisbon in 1974.'), ...harbour], new Map(), pack.aliases);
     expect(index.unknown(index.query('which envoy visited lisbon in the 70s'))).toEqual([]);
