@@ -491,9 +491,13 @@ function acronyms(text: string): string[] {
  * member, rock127, claimed in October 2015 that …": the words after the attribution.
  */
 export function withoutAttribution(statement: string): string {
-  // A passage's attribution ends at its colon: "According to The Guardian (2017): “…”".
+  // A passage's attribution ends at its colon: "According to The Guardian (2017): “…”", or
+  // after the title of a document without an author, which may hold a colon of its own
+  // ("According to “Russia and Pakistan: expansion of partnerships”: “…”").
   const according =
-    /^according to (?:[^,:“"]{1,80}\(.{1,60}?\)|[^,:“"]{1,80}):\s*[“"]?|^according to [^,:“"]{1,80}, /i.exec(statement);
+    /^according to (?:[^,:“"]{1,80}\(.{1,60}?\)|[^,:“"]{1,80}|“[^”]{1,150}”(?: \(.{1,60}?\))?):\s*[“"]?|^according to [^,:“"]{1,80}, /i.exec(
+      statement,
+    );
   if (according) return statement.slice(according[0].length);
   const that =
     /^.{0,120}?\b(?:says?|said|argues?|argued|writes?|wrote|reports?|reported|notes?|noted|claims?|claimed|judges?|judged|believes?|believed|predicts?|predicted|proposes?|proposed|suggests?|suggested|recommends?|recommended|hopes?|hoped|expects?|expected|warns?|warned|states?|stated|adds?|added|thinks?|calls?|called|describes?|described|asserts?|asserted|insists?|insisted|concludes?|concluded|observes?|observed) (?:(?:(?:in|on|at|by) [^,]{1,25}? )?that )?/i.exec(

@@ -161,6 +161,10 @@ describe('reading a claim', () => {
     expect(withoutAttribution('Korybko (2018) argues that relations are at their best.')).toBe(
       'relations are at their best.',
     );
+    // A document without an author is named by its title, which may hold a colon of its own.
+    expect(
+      withoutAttribution('According to “Russia and Pakistan: expansion of partnerships”: “Wheat is exported.”'),
+    ).toBe('Wheat is exported.”');
   });
 });
 
