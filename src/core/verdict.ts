@@ -169,6 +169,10 @@ function weighAs(
   ) {
     return { hit, bearing: 'lacks', detail: 'the sources do not say it was done' };
   }
+  // A claim that only links its parties to what they are ("have become strategic partners") says
+  // it in its other words: a source's passage must give nearly all of them, not only the parties.
+  if (isPassage(hit.fact) && !shares && !verb && claim.figures.length === 0 && !same)
+    return { hit, bearing: 'lacks', detail: 'the sources do not say it' };
   const finder = anotherFinder(claim, fact);
   if (finder) return { hit, bearing: 'lacks', detail: `the sources have “${finder}…” do it, not the claim’s doer` };
   const roles = rolesConfirmed(claim, fact);
@@ -679,8 +683,11 @@ function disputeOf(
   for (const e of deciding) {
     for (const topic of disputes.of(e.hit.fact.id)) {
       const positions = topic.disagreement!.positions;
-      const mine = positions.find((p) => p.facts.includes(e.hit.fact.id))!;
-      const others = onEvent.filter((x) => positions.some((p) => p !== mine && p.facts.includes(x.hit.fact.id)));
+      // A passage holds a side where a curated fact whose quote it holds stands.
+      const holds = (p: (typeof positions)[number], id: string) =>
+        p.facts.includes(id) || disputes.sameAs(id).some((f) => p.facts.includes(f));
+      const mine = positions.find((p) => holds(p, e.hit.fact.id));
+      const others = onEvent.filter((x) => positions.some((p) => p !== mine && holds(p, x.hit.fact.id)));
       if (others.length || aboutPoint(topic)) return { summary: topic.disagreement!.summary, basis: [e, ...others] };
     }
   }

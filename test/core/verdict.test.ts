@@ -58,6 +58,20 @@ describe('how one fact bears on a claim', () => {
     expect(e.detail).toMatch(/other way round/);
   });
 
+  it('does not state a claim that only links its parties to what they are, from a passage without its words', () => {
+    const passage = (statement: string): Fact => ({ ...fact(statement), id: `passage:d:${n++}` });
+    const linked = (statement: string) =>
+      weigh(
+        reader.read('Russia and Pakistan have become strategic partners.'),
+        reader.readFact(passage(statement)),
+        hit(passage(statement)),
+        false,
+        name,
+      ).bearing;
+    expect(linked('Pakistan is becoming an important element of the Russian strategy.')).toBe('lacks');
+    expect(linked('Russia and Pakistan have become strategic partners since 2014.')).toBe('states');
+  });
+
   it("does not state a deed where the claim's doer is only on its receiving end", () => {
     expect(
       bearing('Russia took over Dow after the gas leak.', 'Dow took over Russia after the gas leak.').bearing,
@@ -598,6 +612,29 @@ describe('ruling on the evidence', () => {
       why: 'Sources disagree on the Su-35 talks.',
     });
     expect(rule([e('proposes', other)], disputes, never).verdict).toBe('unverified');
+  });
+
+  it("disputed when the other side is a passage holding the quote of that side's curated fact", () => {
+    const held = fact('A strategic partnership may come.', 'opinion');
+    const sideFact = fact('The strategic partnership entered a new phase.', 'opinion');
+    const passage = { ...fact('The strategic partnership entered a new phase last week.'), id: 'passage:d:1' };
+    const topic: Topic = {
+      id: 'partnership',
+      name: 'Partnership',
+      area: 'assessment',
+      disagreement: {
+        summary: 'Sources disagree on how real the partnership is.',
+        positions: [
+          { label: 'may come', facts: [held.id] },
+          { label: 'new phase', facts: [sideFact.id] },
+        ],
+      },
+    };
+    const quoting = new DisputeIndex([topic], (id) => (id === passage.id ? [sideFact.id] : []));
+    expect(rule([e('proposes', held), e('lacks', passage)], quoting, never).verdict).toBe('disputed');
+    expect(rule([e('proposes', held), e('lacks', passage)], new DisputeIndex([topic]), never).verdict).toBe(
+      'unverified',
+    );
   });
 });
 
