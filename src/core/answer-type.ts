@@ -400,13 +400,23 @@ function namesNext(quote: string, asked: Asked): boolean {
   });
 }
 
+/**
+ * A gloss of a word: the word in a parenthesis after what it means ("buddies ("yaar" in
+ * Urdu)"), or a parenthesis straight after it that says it in other words ("“Yaar Yaar”
+ * (“Russians and Pakistanis are buddies”)").
+ */
+function glosses(lower: string, word: string): boolean {
+  const w = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\(\\s*["“‘']?${w}\\b|\\b${w}["”’']?\\s*\\(`).test(lower);
+}
+
 /** "X is a …", "X, a …", "X (a …)": the text says what one of the asked words is. */
 function definesAny(lower: string, asked: Asked): boolean {
   const ws = words(lower);
   for (let i = 0; i < ws.length - 1; i++) {
     if (!asked.termsOf(ws[i]!).some((t) => asked.terms.has(t))) continue;
     // "the Russian-Pakistani Economic Corridor (RPEC)": the words before it say what it stands for.
-    if (lower.includes(`(${ws[i]})`)) return true;
+    if (lower.includes(`(${ws[i]})`) || glosses(lower, ws[i]!)) return true;
     const next = ws.slice(i + 1, i + 3).join(' ');
     if (/^(?:is|was|are|were|a|an|the|who|which|refers|means|stands)\b/.test(next)) return true;
   }

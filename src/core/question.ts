@@ -97,6 +97,10 @@ const TYPES: [RegExp, AnswerType][] = [
   ],
 ];
 
+/** "what does X mean", "what's X supposed to mean in …", "what is meant by X": X and what follows. */
+const MEANING =
+  /^(?:so |and |but )?(?:what|wat)(?:'?s| does| do| did| is| was)? (.+?) (?:(?:actually|really|even|exactly|supposed to|meant to) )*(?:mean|means|stand for|stands for)\b ?(.*)$|^(?:what|wat)(?:'?s| is| was) meant by (.+)$/;
+
 /** The last word of a question in chat shorthand, and what it asks for. */
 const LAST_WORD_TYPES: [RegExp, AnswerType][] = [
   [/ (?:when|(?<!\b(?:every|each|per|a|this|last|next|that|the) )(?:year|date))$/, 'date'],
@@ -282,6 +286,9 @@ export function readQuestion(question: string): QuestionShape {
   for (const [pattern, chat] of CHAT) if (pattern.test(whole)) return { type: null, about: '', chat };
   const without = (at: number, length: number, keep = '') =>
     `${text.slice(0, at)}${keep} ${text.slice(at + length)}`.replace(/\s+/g, ' ').trim();
+  // "what does yaar mean": what the word means, said of the word; "mean" is no word of the answer.
+  const meaning = MEANING.exec(text);
+  if (meaning) return { type: 'definition', about: meaning.slice(1).filter(Boolean).join(' '), chat: null };
   for (const [pattern, type] of TYPES) {
     const match = pattern.exec(text);
     if (!match) continue;

@@ -174,6 +174,10 @@ describe('answer types', () => {
     ).toBe(true);
     expect(gives('Korybko proposes a roadmap', 'definition', askedOf('korybko'))).toBe(false);
     expect(gives('a three-pronged Economic Corridor (RPEC) through Iran', 'definition', askedOf('rpec'))).toBe(true);
+    // A gloss: the word in a parenthesis after what it means, or a parenthesis after it.
+    expect(gives('call them "buddies" ("yaar" in Urdu)', 'definition', askedOf('yaar'))).toBe(true);
+    expect(gives('“Yaar Yaar” (“Russians and Pakistanis are buddies”)', 'definition', askedOf('yaar'))).toBe(true);
+    expect(gives('popularize the slogan "Yaar Yaar" at home', 'definition', askedOf('yaar'))).toBe(false);
   });
 
   it('how often: a frequency, not any count', () => {

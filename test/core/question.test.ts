@@ -23,9 +23,17 @@ describe('reading a question', () => {
     ['what was the date of the summit', 'day'],
     ['who was the foreign minister that visited', 'name'],
     ['who is korybko', 'definition'],
+    ['what does yaar mean', 'definition'],
+    ['what is meant by multipolarity', 'definition'],
+    ['what does the agreement let russia do', null],
     ['did russia sell jets to pakistan', null],
   ])('%s → %s', (question, type) => {
     expect(readQuestion(question).type).toBe(type);
+  });
+
+  it('asks what a word means of the word alone, and of what follows it', () => {
+    expect(readQuestion('what does "yaar" actually mean in that slogan').about).toBe('yaar in that slogan');
+    expect(readQuestion('what is meant by multipolarity').about).toBe('multipolarity');
   });
 
   it('keeps what the question is about and sets the question words aside', () => {
