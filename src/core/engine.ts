@@ -13,7 +13,7 @@ import { wordMatcher } from '../knowledge/text.js';
 import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './citations.js';
 import { ClaimReader, type Reading, withoutAttribution } from './claims.js';
 import { askedOf, askedTerms, type Asked } from './answer-type.js';
-import { asksCount, asksFigure, type FigureSide, figureSides } from './figure-disagreement.js';
+import { asksCount, asksFigure, type FigureSide, figureGiven, figureSides } from './figure-disagreement.js';
 import { compose } from './compose.js';
 import { NUMBER_WORDS } from './figures.js';
 import { Covered, isPassage, PassageFacts } from './passage-facts.js';
@@ -263,7 +263,15 @@ export class Engine {
     const brings = (topic: Topic) => topic.area !== FOUND_AREA || point().brings(topic, clauses(topic));
     const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits), brings);
     // Sources that answer with figures that cannot be the same disagree, found or not.
-    const sides = asksFigure(shape.type) ? this.figureSidesOf(hits, shape.type, asked, read, searched, scope) : null;
+    // A question that gives a figure and asks for none is about that figure ("did 3000 people really die").
+    const given = shape.type === null ? figureGiven(shape.about || question) : null;
+    const figureAsked = given ? askedOf(shape.about, (text) => this.index.analyzer.terms(text), given.noun) : asked;
+    const figureType = shape.type ?? given?.type ?? null;
+    // Its other sides need not give its figure: they are searched for without it.
+    const sidesSearched = given ? this.query(withoutFigures(source.text), shape.asking, true) : searched;
+    const sides = asksFigure(figureType)
+      ? this.figureSidesOf(hits, figureType, figureAsked, read, sidesSearched, scope)
+      : null;
     // Unless a disagreement shown already sets all these sides against each other.
     const cites = (d: Disagreement, side: FigureSide) =>
       side.hits.some((h) => {
@@ -288,7 +296,7 @@ export class Engine {
     const claimText = this.spelledOut(said);
     // Relevance is judged on what the claim is about, not on its figures: a wrong year must
     // still find the fact that gives the right one.
-    const subject = claimText.replace(/(?<![\p{L}\d-])\d[\d.,]*\s*%?/gu, ' ').replace(NUMBER_WORD, ' ');
+    const subject = withoutFigures(claimText);
     const reading = this.reader.read(claimText);
     const about = this.relevant(this.query(subject), scope, this.options.minCoverage * 0.8, CLAIM_FACTS);
     const hits = [...about, ...this.giving(subject, reading, about, scope)];
@@ -714,6 +722,9 @@ function withAbbreviations(aliases: readonly string[][], defined: readonly strin
 const UNSEEN_THING_COVERAGE = 0.65;
 /** A number written out ("fourteen"): a figure, set aside with the digits. */
 const NUMBER_WORD = new RegExp(String.raw`\b(?:${Object.keys(NUMBER_WORDS).join('|')})\b`, 'gi');
+/** A text with its figures set aside: what it is about, whatever figure it gives. */
+const withoutFigures = (text: string): string =>
+  text.replace(/(?<![\p{L}\d-])\d[\d.,]*\s*%?/gu, ' ').replace(NUMBER_WORD, ' ');
 
 /** How much more of a question a passage must cover than the curated fact quoting it, to be said instead. */
 const PASSAGE_MARGIN = 0.05;

@@ -28,6 +28,22 @@ const KIND: Partial<Record<AnswerType, FigureKind>> = {
 /** True for a question answered by a figure: a count, an amount, a sum, a share or a year. */
 export const asksFigure = (type: AnswerType | null): boolean => !!type && !!KIND[type];
 
+/**
+ * What a question that asks for no figure is about when it gives one itself: "did 3000 people
+ * really die" is about a count of people, as "how many people died" is, and sources that give
+ * other counts of them disagree with it and with each other. A count must say what it counts.
+ *
+ *   figureGiven('did 3000 people really die');   // { type: 'count', noun: 'people' }
+ */
+export function figureGiven(question: string): { type: AnswerType; noun?: string } | null {
+  for (const f of figures(question.toLowerCase())) {
+    if (f.kind === 'money') return { type: 'money' };
+    const noun = f.kind === 'count' ? words(f.noun ?? '')[0] : undefined;
+    if (noun) return { type: 'count', noun };
+  }
+  return null;
+}
+
 /** True for a question answered by a count, whose sides facts ranked below its answer may add (see FurtherFacts). */
 export const asksCount = (type: AnswerType | null): boolean => !!type && KIND[type] === 'count';
 

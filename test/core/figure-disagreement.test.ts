@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/core/fact-index.js';
 import { Engine } from '../../src/core/engine.js';
-import { figureSides, givesLike } from '../../src/core/figure-disagreement.js';
+import { figureGiven, figureSides, givesLike } from '../../src/core/figure-disagreement.js';
 import type { Fact } from '../../src/knowledge/schema.js';
 
 const hit = (id: string, document: string, quote: string, coverage = 1): Hit => ({
@@ -76,6 +76,20 @@ describe('sides for a question counting a deed', () => {
     const signed = hit('a', 'korybko', 'The pact was signed in 2015.');
     const later = hit('b', 'rafiq', 'Another pact was signed in 2017.', 0.4);
     expect(figureSides([signed], 'date', undefined, { hits: [later], deeds: ['sign'] })).toBeNull();
+  });
+});
+
+describe('a question that gives a figure itself', () => {
+  it('is about a count of what the figure counts, or about a sum', () => {
+    expect(figureGiven('did 3000 people really die')).toEqual({ type: 'count', noun: 'people' });
+    expect(figureGiven('nba says forty families were hit')).toEqual({ type: 'count', noun: 'families' });
+    expect(figureGiven('was the deal worth $2 billion')).toEqual({ type: 'money' });
+  });
+
+  it('is about no figure when it gives a year or a number that counts nothing named', () => {
+    expect(figureGiven('was the dam finished in 2006')).toBeNull();
+    expect(figureGiven('what did the toll stand at before it was raised to 316,000')).toBeNull();
+    expect(figureGiven('who built the dam')).toBeNull();
   });
 });
 
