@@ -151,9 +151,9 @@ function qualify(q: string | undefined, low: number, high: number): [number, num
 }
 
 const numberWord = Object.keys(NUMBER_WORDS).join('|');
-/** What is counted follows the number, up to three words, and is never another number. */
+/** What is counted follows the number (whole, or with its decimals: "a 7.0 magnitude quake"), up to three words, and is never another number. */
 const COUNT = new RegExp(
-  String.raw`${QUALIFIER}\b(\d+(?:,\d{3})*|${numberWord})\b((?:\s+(?!(?:${numberWord})\b)[a-z][a-z0-9-]*){1,3})?`,
+  String.raw`${QUALIFIER}\b(\d+(?:,\d{3})*(?:\.\d+)?|${numberWord})\b((?:\s+(?!(?:${numberWord})\b)[a-z][a-z0-9-]*){1,3})?`,
   'g',
 );
 

@@ -51,6 +51,13 @@ describe('figures', () => {
     expect(about.high).toBeCloseTo(220);
   });
 
+  it('reads a count with decimals as one number, of what follows', () => {
+    expect(figures('after the 7.0 magnitude earthquake struck')).toMatchObject([
+      { kind: 'count', low: 7, high: 7, text: '7.0 magnitude' },
+    ]);
+    expect(one('a pipeline 4.5 miles long')).toMatchObject({ kind: 'count', low: 4.5, noun: 'miles long' });
+  });
+
   it('never takes a number inside a name for a figure', () => {
     expect(figures('the su-35 and mi-35m')).toEqual([]);
     expect(figures('four mi-35 helicopters').map((f) => f.kind)).toEqual(['count']);
