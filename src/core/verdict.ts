@@ -129,9 +129,12 @@ function weighAs(
   const figures = anotherParty(claim, fact) ? NO_FIGURES : compareFigures(claim, fact);
   const dates = anotherParty(claim, fact) ? NO_FIGURES : compareDates(claim, fact);
 
-  // A report's figure excludes another figure for the same thing, planned or done.
-  if (!hearsay && figures.outcome === 'conflict') return { hit, bearing: 'excludes', detail: figures.detail };
-  if (!hearsay && dates.outcome === 'conflict') return { hit, bearing: 'excludes', detail: dates.detail };
+  // A report's figure excludes another figure for the same thing, planned or done; so does the
+  // figure or date of someone it quotes ("after the earthquake struck Haiti Jan 12", the prime minister said).
+  const quotedInReport = kind === 'report' && fact.reported && !claim.judgement;
+  const weighsFigures = !hearsay || quotedInReport;
+  if (weighsFigures && figures.outcome === 'conflict') return { hit, bearing: 'excludes', detail: figures.detail };
+  if (weighsFigures && dates.outcome === 'conflict') return { hit, bearing: 'excludes', detail: dates.detail };
   if (!hearsay && !speculative) {
     // With no verb in common, a claim that says something did not happen is excluded by the same deed told without a negation.
     const polarity =

@@ -72,6 +72,26 @@ describe('how one fact bears on a claim', () => {
     expect(linked('Russia and Pakistan have become strategic partners since 2014.')).toBe('states');
   });
 
+  it('excludes another date or figure in the words of someone a report quotes, and states nothing by them', () => {
+    const quoted = (claim: string) =>
+      bearing(
+        claim,
+        'The minister said, "after the 7.0 magnitude earthquake struck Pakistan on January 12, the first task was shelter."',
+      );
+    expect(quoted('The earthquake struck Pakistan on May 13.')).toMatchObject({
+      bearing: 'excludes',
+      detail: 'sources give january 12, not may 13',
+    });
+    expect(quoted('The earthquake struck Pakistan on January 12.').bearing).toBe('proposes');
+    expect(
+      bearing(
+        'The earthquake struck Pakistan on May 13.',
+        'The minister said, "after the earthquake struck Pakistan on January 12, the first task was shelter."',
+        'opinion',
+      ).bearing,
+    ).toBe('proposes');
+  });
+
   it("does not state a deed where the claim's doer is only on its receiving end", () => {
     expect(
       bearing('Russia took over Dow after the gas leak.', 'Dow took over Russia after the gas leak.').bearing,
