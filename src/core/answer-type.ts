@@ -278,13 +278,14 @@ const FREQUENCY =
   /\b(?:every|each) (?:\w+ )?(?:year|month|week|day|summer|winter|spring|autumn)\b|\b(?:annual(?:ly)?|yearly|monthly|weekly|daily|biennial(?:ly)?|regular(?:ly)?|periodic(?:al(?:ly)?)?|routine(?:ly)?)\b|\b(?:once|twice|\w+ times) (?:a|per|every) \w+|\b(?:twice|\d+ times|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|dozens of) times)\b(?! (?:the|as|more|less|higher|lower|bigger|larger|greater|smaller|over|that)\b)/;
 
 /**
- * True if the text names the asked kind of thing, or a thing of that kind: for "which fruit",
+ * True if the text names the asked kind of thing, by its word or another for the same thing
+ * ("artillery" for "what weapon", see namingTerms), or a thing of that kind: for "which fruit",
  * "fruit" or "mango" (in its second sense a kind of fruit, up to two steps up in WordNet).
  */
 function ofKind(quote: string, asked: Asked): boolean {
   let kindOf = wordsOfKind.get(asked);
   if (!kindOf) wordsOfKind.set(asked, (kindOf = new Map()));
-  const wanted = new Set(askedTerms(asked));
+  const wanted = new Set(namingTerms(asked));
   const lexicon = Lexicon.shared();
   const up = (word: string) => lexicon.kinds(word);
   const isOfKind = (w: string) => {

@@ -200,6 +200,12 @@ describe('answer types', () => {
     expect(gives('frequent changes of government slow projects down', 'kind', problem)).toBe(true);
   });
 
+  it('the kind asked by another word WordNet gives for the same thing: artillery is a weapon', () => {
+    const weapon = askedOf('weapon do they build together', undefined, 'weapon');
+    expect(gives('the two countries build artillery together', 'kind', weapon)).toBe(true);
+    expect(gives('the two countries build ships together', 'kind', weapon)).toBe(false);
+  });
+
   it('a purpose given as a show or a sign of something', () => {
     expect(gives('the US sent a carrier in a show of support to Pakistan', 'cause', none)).toBe(true);
     expect(gives('the US sent a carrier to the Bay of Bengal', 'cause', none)).toBe(false);
