@@ -24,7 +24,7 @@ import { asTopic, FOUND_AREA, type FoundDisagreement } from './found-disagreemen
 import { cachedDisagreements } from './found-disagreements-cache.js';
 import { actorsOf } from './parties.js';
 import { Point } from './question-point.js';
-import { anotherDoer, askedDoers } from './question-roles.js';
+import { anotherDoer, askedDoers, hidesDoer } from './question-roles.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { comparable, JUDGED, REPORTED, rule, weigh, type Evidence, type Ruling } from './verdict.js';
 import { rivalFigure } from './rival-figures.js';
@@ -210,7 +210,7 @@ export class Engine {
     const read = () => (reading ??= this.reader.read(shape.about || question));
     // A question that asks for no type of answer (a date, a name) has nothing but its words to
     // tell a fact about what it asks from one that only shares its names.
-    const hits = this.byRoles(
+    const found = this.byRoles(
       ofWriting(
         this.relevant(searched, scope, this.options.minCoverage, CANDIDATES, shape.asking, shape.type === null),
         source.kind,
@@ -218,6 +218,8 @@ export class Engine {
       ),
       read,
     );
+    // "Who poured the concrete": a fact that says it "was poured", by no one, answers last.
+    const hits = shape.type === 'person' ? doersFirst(found, [...read().frames.keys()]) : found;
     if (hits.length === 0) return none(this.noAnswerNote());
     const reach = shape.asking ? this.index.reach(searched, shape.asking) : [];
     const asked = askedOf(shape.about, (text) => this.index.analyzer.terms(text), shape.asking, reach);
@@ -747,6 +749,13 @@ function withoutRepeats(hits: readonly Hit[], covered: Covered): Hit[] {
     else for (const f of facts) dropped.add(f.fact.id);
   }
   return hits.filter((h) => !dropped.has(h.fact.id));
+}
+
+/** The hits with those that tell the question's deed only in the passive, with no doer, last. */
+function doersFirst(hits: Hit[], deeds: readonly string[]): Hit[] {
+  if (hits.length < 2 || deeds.length === 0) return hits;
+  const hidden = hits.filter((h) => hidesDoer(deeds, h.fact.quote));
+  return hidden.length ? [...hits.filter((h) => !hidden.includes(h)), ...hidden] : hits;
 }
 
 const lowerFirst = (text: string): string => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);

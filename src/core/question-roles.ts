@@ -8,6 +8,8 @@
  *   // true for "Pakistan's exports to Russia are textiles"
  */
 import { type Frame, NOUN_AGENT, type Reading, usesOf } from './claims.js';
+import { Lexicon } from './lexicon.js';
+import { words } from './tokens.js';
 
 /** The parties a question has doing its verbs ("russia" exports): none for "who exports …". */
 export const askedDoers = (question: Reading): string[] =>
@@ -32,4 +34,29 @@ export function anotherDoer(question: Reading, fact: Reading): boolean {
     }
   }
   return false;
+}
+
+/** A form of "be" or "get" that makes the participle after it passive ("was poured", "has been raised"). */
+const PASSIVE = /^(?:is|are|was|were|be|been|being|get|gets|got|gotten)$/;
+/** How far after a passive verb its doer may be named with "by". */
+const BY_WORDS = 5;
+
+/**
+ * True if the fact tells a deed the question asks who did only in the passive, with no doer
+ * ("the last bucket of concrete was poured onto the wall"): it names whom the deed was done
+ * to, never who did it, whatever other names it has. `deeds` are the question's verbs, as
+ * the claim reader gives them ("pour").
+ */
+export function hidesDoer(deeds: readonly string[], text: string): boolean {
+  const ws = words(text.toLowerCase());
+  const lexicon = Lexicon.shared();
+  let told = false;
+  for (let i = 0; i < ws.length; i++) {
+    const verb = lexicon.verbOf(ws[i]!);
+    if (!verb || !deeds.includes(verb)) continue;
+    told = true;
+    const passive = PASSIVE.test(ws[i - 1] ?? '') || (PASSIVE.test(ws[i - 2] ?? '') && /ly$/.test(ws[i - 1]!));
+    if (!passive || ws.slice(i + 1, i + 1 + BY_WORDS).includes('by')) return false;
+  }
+  return told;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClaimReader } from '../../src/core/claims.js';
-import { anotherDoer, askedDoers } from '../../src/core/question-roles.js';
+import { anotherDoer, askedDoers, hidesDoer } from '../../src/core/question-roles.js';
 
 const reader = new ClaimReader(
   {
@@ -33,5 +33,23 @@ describe('who does what in a question, against a fact', () => {
     expect(other('did borduria visit syldavia', 'Syldavia visited Borduria, and Borduria returned the favour.')).toBe(
       false,
     );
+  });
+});
+
+describe('a fact that hides who did the deed asked', () => {
+  const deeds = [...reader.read('who poured the last bucket of concrete').frames.keys()];
+
+  it('tells the deed only in the passive, with no doer', () => {
+    expect(deeds).toEqual(['pour']);
+    expect(hidesDoer(deeds, 'The mayor spoke as the last bucket of concrete was poured onto the wall')).toBe(true);
+  });
+
+  it('names the doer: in the active, or after "by"', () => {
+    expect(hidesDoer(deeds, 'Mayor Kurvi poured the last bucket of concrete')).toBe(false);
+    expect(hidesDoer(deeds, 'The last bucket was poured by Mayor Kurvi')).toBe(false);
+  });
+
+  it('does not tell the deed at all', () => {
+    expect(hidesDoer(deeds, 'The dam was completed in 2006')).toBe(false);
   });
 });
