@@ -10,10 +10,18 @@
 import { NOUN_AGENT, type Frame, type Reading } from './claims.js';
 import { Lexicon } from './lexicon.js';
 
-/** True if the fact's party names the claim's: the same, inside a longer name, or its people or adjective. */
+/**
+ * True if the fact's party names the claim's: the same, inside a longer name, without the
+ * common noun for a thing that the claim adds to it ("Sardar Sarovar" for "the Sardar Sarovar
+ * dam"), or its people or adjective.
+ */
 export function namesParty(factParty: string, claimParty: string, lexicon = Lexicon.shared()): boolean {
   if (factParty === claimParty) return true;
   if (` ${factParty} `.includes(` ${claimParty} `)) return true;
+  const added = claimParty.startsWith(`${factParty} `) ? claimParty.slice(factParty.length + 1) : '';
+  // Not a body of people or a person: "Harvard University" is not every Harvard the fact may mean.
+  const body = (w: string) => ['group', 'person'].includes(lexicon.nounClass(w) ?? '');
+  if (added && !added.includes(' ') && lexicon.partsOfSpeech(added).startsWith('n') && !body(added)) return true;
   return lexicon.placesOf(factParty).includes(claimParty) || lexicon.placesOf(claimParty).includes(factParty);
 }
 

@@ -35,6 +35,10 @@ describe('a party named in other words', () => {
     expect(namesParty('puerto rico', 'puerto rican')).toBe(true);
     expect(namesParty('harvard university', 'harvard')).toBe(true);
     expect(namesParty('harvard', 'harvard university')).toBe(false);
+    // A thing named without the common noun the claim adds ("the Sardar Sarovar dam"), not a body of people.
+    expect(namesParty('sardar sarovar', 'sardar sarovar dam')).toBe(true);
+    expect(namesParty('pakistan', 'pakistan army')).toBe(false);
+    expect(namesParty('pakistan', 'pakistan steel mills')).toBe(false);
     expect(namesParty('pakistani', 'puerto rico')).toBe(false);
   });
 
