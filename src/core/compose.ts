@@ -60,7 +60,8 @@ export function compose(
 ): Composition {
   const { maxFacts, sameCoverage, sameRank, wholeRank, joins } = { ...DEFAULTS, ...options };
   const type = shape.type;
-  const fits = type ? hits.filter((h) => gives(h.fact.quote, type, asked, h.fact.date)) : hits;
+  // A figure said of no deed the question counts is another deed's: a death toll is no count of the injured.
+  const fits = type ? hits.filter((h) => !h.deedLeft && gives(h.fact.quote, type, asked, h.fact.date)) : hits;
   // "When": a fact that says the date outranks one that only has one noted (often its report's).
   const fitting =
     type === 'date' ? [...fits.filter((h) => saysDate(h.fact)), ...fits.filter((h) => !saysDate(h.fact))] : fits;

@@ -34,6 +34,8 @@ export interface Hit {
    * names (see Query.things): "the weather in Karachi" against a pipeline to Karachi.
    */
   aside?: boolean;
+  /** The fact tells nothing of the deed whose quantity the question asks, in any words (see Query.deeds). */
+  deedLeft?: boolean;
 }
 
 export interface Query {
@@ -51,6 +53,8 @@ export interface Query {
   things: boolean[];
   /** Which concepts count only for a fact that covers them (see isOptional). */
   optional: boolean[];
+  /** Which concepts are the deed a quantity asked for counts (see isDeed): "injured" in "how many were injured". */
+  deeds: boolean[];
 }
 
 /** A word related to a question's word, and how much of the question's word it stands for. */
@@ -109,6 +113,36 @@ const ASKING_SHARE = 0.3;
  */
 const isOptional = (word: string, question: boolean): boolean =>
   question && /^r+$/.test(Lexicon.shared().partsOfSpeech(word));
+/**
+ * The deed a quantity asked for counts: a verb by its form ("injured", "won") or a word English
+ * knows only as a verb ("live"), not one that may be a noun ("deal", "attack"); and not one
+ * so general it tells no deed ("hold", "set", "go"). A fact that tells no such deed, in the
+ * verb's words or related ones, tells something else of the same names: "how many were
+ * injured" is not answered by a death toll.
+ */
+const isDeed = (word: string): boolean => {
+  const lexicon = Lexicon.shared();
+  const verb = lexicon.verbOf(word);
+  return !!verb && !lexicon.isGeneral(verb) && (isVerbForm(word) || /^v[^n]*$/.test(lexicon.partsOfSpeech(word)));
+};
+/** A verb's past, participle or irregular form ("injured", "going", "won"), not a plural noun's "-s". */
+const isVerbForm = (word: string): boolean => /(?:ed|ing)$/.test(word) || Lexicon.shared().lemma(word) !== word;
+
+/**
+ * The deeds in a question's words (see isDeed), but a verb that leads to another ("supposed to
+ * cost", "left permanently disabled", "start producing"): the deed is the other one.
+ */
+function deedsIn(text: string): Set<string> {
+  const ws = words(text);
+  const lexicon = Lexicon.shared();
+  const leads = (i: number) => {
+    let next = i + 1;
+    while (/^r+$/.test(lexicon.partsOfSpeech(ws[next] ?? '-'))) next++;
+    const after = ws[next] ?? '';
+    return after === 'to' ? !!lexicon.verbOf(ws[next + 1] ?? '') : isVerbForm(after) && !!lexicon.verbOf(after);
+  };
+  return new Set(ws.filter((w, i) => isDeed(w) && !leads(i)));
+}
 /**
  * English's commonest words ("part", "time", "best") name no thing in particular: a question
  * says them in passing.
@@ -412,9 +446,10 @@ export class FactIndex {
   /**
    * Analyses a question into weighted concepts, with their related words, typos and names.
    * `asking` is a word that names what is asked for ("which city"): it weighs little.
-   * `question`: the text is a question asked, not a claim (see isOptional).
+   * `question`: the text is a question asked, not a claim (see isOptional). `counting`: the words
+   * a quantity asked for is said of, whose verbs are deeds a fact must tell (see isDeed).
    */
-  query(text: string, asking?: string, question = false): Query {
+  query(text: string, asking?: string, question = false, counting?: string): Query {
     const read = this.oneName(this.analyzer.concepts(text), words(text).join(' '));
     const misspelt = new Set(read.filter((c) => this.misspelt(c)).flatMap((c) => c.terms));
     // A typo's near spellings are searched for once: its alias, its weight and the search share them.
@@ -436,7 +471,9 @@ export class FactIndex {
     // A name most facts share ("russia" in a pack about Russia) tells no fact from another.
     const names = kinds.map((k, i) => k === 'name' && weights[i]! >= DISTINCT_NAME);
     const things = concepts.map((c, i) => !names[i] && c.word !== asking && isThing(c.word, kinds[i]!));
-    const query = { text, concepts, weights, related, misspelt, names, things, optional };
+    const counted = counting ? deedsIn(counting) : new Set<string>();
+    const deeds = concepts.map((c, i) => counted.has(c.word) && !names[i] && c.word !== asking);
+    const query = { text, concepts, weights, related, misspelt, names, things, optional, deeds };
     this.expansions.set(query, near);
     return query;
   }
@@ -462,7 +499,7 @@ export class FactIndex {
         : [],
     );
     const ranked = this.shortlist.best([...lists.values()], limit * 3).map(({ doc, score }) => {
-      const { weight, beyondNames, thingLeft, optionalLeft } = covered(doc);
+      const { weight, beyondNames, thingLeft, optionalLeft, deedLeft } = covered(doc);
       const coverage = total > optionalLeft ? weight / (total - optionalLeft) : 0;
       let named = true;
       for (const reach of names) {
@@ -478,6 +515,7 @@ export class FactIndex {
         rank: score * coverage * coverage,
         named,
         aside,
+        deedLeft,
         id: undefined as string | undefined,
       };
     });
@@ -486,13 +524,14 @@ export class FactIndex {
     ranked.sort(
       (a, b) => b.rank - a.rank || (a.id ??= this.facts.idOf(a.doc)).localeCompare((b.id ??= this.facts.idOf(b.doc))),
     );
-    return ranked.slice(0, limit).map(({ doc, score, coverage, rank, named, aside }) => ({
+    return ranked.slice(0, limit).map(({ doc, score, coverage, rank, named, aside, deedLeft }) => ({
       fact: this.facts.at(doc)!,
       score,
       coverage,
       rank,
       named,
       ...(aside ? { aside } : {}),
+      ...(deedLeft ? { deedLeft } : {}),
     }));
   }
 
@@ -685,7 +724,14 @@ export class FactIndex {
     query: Query,
     expansions: ReadonlyMap<string, Expansion[]>,
     related: readonly Expansion[][],
-  ): (doc: number) => { weight: number; beyondNames: number; thingLeft: boolean; optionalLeft: number } {
+  ): (doc: number) => {
+    weight: number;
+    beyondNames: number;
+    thingLeft: boolean;
+    optionalLeft: number;
+    deedLeft: boolean;
+  } {
+    const asked = new Set(query.concepts.flatMap((c) => c.terms));
     const concepts = query.concepts.map((c, i) => ({
       reach: reachOf(c, expansions),
       related: related[i]!,
@@ -693,12 +739,15 @@ export class FactIndex {
       name: query.names[i]!,
       thing: query.things[i]!,
       optional: query.optional[i]!,
+      deed: query.deeds[i]!,
+      causes: query.deeds[i] ? this.causing(c.word, asked) : [],
     }));
     return (doc) => {
       let weight = 0;
       let beyondNames = 0;
       let thingLeft = false;
       let optionalLeft = 0;
+      let deedLeft = false;
       for (const c of concepts) {
         let cover = 0;
         if (this.postings.reaches(c.reach, doc) || (c.name && this.headed(doc, c.reach))) cover = 1;
@@ -711,9 +760,34 @@ export class FactIndex {
         if (!c.name) beyondNames += c.weight * cover;
         // Said only by a loosely related word ("conditions" for "weather"), a thing is left out.
         if (c.thing && cover < RELATED_COVER.rare) thingLeft = true;
+        if (c.deed && cover === 0 && !this.postings.reaches(c.causes, doc)) deedLeft = true;
       }
-      return { weight, beyondNames, thingLeft, optionalLeft };
+      return { weight, beyondNames, thingLeft, optionalLeft, deedLeft };
     };
+  }
+
+  /**
+   * The index terms that tell a deed in other words: its verb's synonyms and ways of doing it,
+   * the verbs that cause it or that it causes ("killed" for "died"), and the nouns naming its
+   * act ("selling" for "sold").
+   */
+  private causing(word: string, asked: ReadonlySet<string>): Expansion[] {
+    const lexicon = Lexicon.shared();
+    const verb = lexicon.verbOf(word);
+    if (!verb) return [];
+    const others = [
+      ...lexicon.synonymVerbs(verb),
+      ...lexicon.waysOf(verb),
+      ...lexicon.causes(verb),
+      ...lexicon.causedBy(verb),
+      ...lexicon.actsOf(verb),
+    ];
+    return others.flatMap((w) => {
+      const term = stem(w);
+      const postings = this.postings.lookup(term);
+      // A word the question says of its own tells no deed: "to people" is to live, but the people counted are not their living.
+      return postings && !asked.has(term) ? [{ term, weight: 1, postings }] : [];
+    });
   }
 
   /**

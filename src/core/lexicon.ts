@@ -150,6 +150,8 @@ export class Lexicon {
   private irregularForms: ReadonlyMap<string, string> | null = null;
   private wordnet: WordNetPart | null = null;
   private opposites: Readonly<Record<Pos, Record<string, string>>> | null = null;
+  private causers: ReadonlyMap<string, readonly string[]> | null = null;
+  private acts: ReadonlyMap<string, readonly string[]> | null = null;
   private peoples: Readonly<Record<string, string>> | null = null;
   private generalVerbs: ReadonlySet<string> | null = null;
   private readonly relatedOf = new Map<string, readonly string[]>();
@@ -229,6 +231,27 @@ export class Lexicon {
   causes(verb: string): readonly string[] {
     const { causes } = this.data();
     return [...new Set(this.bases(verb).flatMap((b) => (Object.hasOwn(causes, b) ? causes[b]!.split(' ') : [])))];
+  }
+
+  /** The verbs whose commonest senses cause a verb's deed (see causes): "kill" for "die". */
+  causedBy(verb: string): readonly string[] {
+    if (!this.causers) {
+      const causers = new Map<string, string[]>();
+      for (const [cause, effects] of Object.entries(this.data().causes))
+        for (const effect of effects.split(' ')) causers.set(effect, [...(causers.get(effect) ?? []), cause]);
+      this.causers = causers;
+    }
+    return [...new Set(this.bases(verb).flatMap((b) => this.causers!.get(b) ?? []))];
+  }
+
+  /** The nouns naming a verb's act (see deedOf): "sale" for "sell". */
+  actsOf(verb: string): readonly string[] {
+    if (!this.acts) {
+      const acts = new Map<string, string[]>();
+      for (const [noun, deed] of Object.entries(this.data().deeds)) acts.set(deed, [...(acts.get(deed) ?? []), noun]);
+      this.acts = acts;
+    }
+    return this.acts.get(verb) ?? [];
   }
 
   /** The verb a noun naming an act is derived from ("acquisitions" → "acquire"), or undefined. */

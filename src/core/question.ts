@@ -40,6 +40,12 @@ export interface QuestionShape {
   about: string;
   /** A noun that names what is asked for ("which city", "what motto"): it stays in `about`, but weighs little. */
   asking?: string;
+  /**
+   * For "how many" and "how much", what the quantity is said of: the words after it ("people
+   * were injured in the quake"). Its verbs are the deed counted: a figure of another deed
+   * (a death toll) is no answer.
+   */
+  counting?: string;
   /** Set when the text is chat, not a question about anything. */
   chat: Chat | null;
 }
@@ -298,7 +304,11 @@ export function readQuestion(question: string): QuestionShape {
     return {
       type,
       about,
-      ...(type === 'name' ? named(about) : type === 'count' || type === 'amount' ? counted(after || about) : {}),
+      ...(type === 'name'
+        ? named(about)
+        : type === 'count' || type === 'amount'
+          ? { ...counted(after || about), counting: after || about }
+          : {}),
       chat: null,
     };
   }

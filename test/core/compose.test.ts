@@ -94,4 +94,11 @@ describe('composing an answer', () => {
     const choice = answer('how many soldiers took part in the first druzhba drills', hits);
     expect(!answered(choice) && ids(choice)).toEqual(['a', 'b']);
   });
+
+  it('takes no figure from a fact that tells another deed than the one counted', () => {
+    const toll = { ...hit('a', 'the quake killed 72,000 people', 1, 100), deedLeft: true };
+    const choice = answer('how many people were injured in the quake', [toll]);
+    expect(!answered(choice) && ids(choice)).toEqual(['a']);
+    expect(ids(answer('how many people were injured in the quake', [{ ...toll, deedLeft: false }]))).toEqual(['a']);
+  });
 });

@@ -232,6 +232,31 @@ describe('the fact index', () => {
     expect(index.unknown(index.query('which envoy visited lisbon in the 50s')).map((c) => c.word)).toEqual(['50s']);
   });
 
+  it('marks a fact that tells no deed whose quantity the question asks', () => {
+    index = new FactIndex(
+      [
+        small('toll', 'The quake killed 72,000 people in the capital.'),
+        small('hurt', 'The quake injured 300,000 people in the capital.'),
+        small('sales', 'The selling of four helicopters to the navy was finalized.'),
+        ...harbour,
+      ],
+      new Map(),
+      pack.aliases,
+    );
+    const left = (question: string, counting: string, id: string) =>
+      index.search(index.query(question, undefined, true, counting)).find((h) => h.fact.id === id)?.deedLeft ?? false;
+    expect(left('people were injured in the quake', 'people were injured in the quake', 'toll')).toBe(true);
+    expect(left('people were injured in the quake', 'people were injured in the quake', 'hurt')).toBe(false);
+    // A verb that causes the deed tells it ("killed" for "died"); so does a noun of its act ("selling" for "sold").
+    expect(left('people died in the quake', 'people died in the quake', 'toll')).toBe(false);
+    expect(left('helicopters were sold to the navy', 'helicopters were sold to the navy', 'sales')).toBe(false);
+    // Only the words the quantity is said of hold its deed, and a verb that leads to another is none.
+    expect(left('the toll the officials injured', 'the toll', 'toll')).toBe(false);
+    expect(left('people were supposed to injure', 'people were supposed to injure', 'hurt')).toBe(false);
+    // "Kill" is to cause to die, but a fact's "people" does not tell the "peopling" of a place.
+    expect(left('people lived in the capital', 'people lived in the capital', 'toll')).toBe(true);
+  });
+
   it('marks as aside a fact that shares only the names of a question about a thing it leaves out', () => {
     // Enough other facts that "Karachi" is a name that sets its facts apart.
     const others = Array.from({ length: 30 }, (_, i) => small(`other${i}`, `The harbour was dredged in year ${i}.`));

@@ -68,6 +68,14 @@ describe('the base forms of a word', () => {
   it('are the word alone where it is no irregular form', () => {
     expect(Lexicon.shared().bases('gas')).toEqual(['gas']);
   });
+
+  it("gives the verbs that cause a verb's deed, and the nouns of its act", () => {
+    expect(Lexicon.shared().causedBy('die')).toContain('kill');
+    expect(Lexicon.shared().causes('kill')).toContain('die');
+    expect(Lexicon.shared().actsOf('produce')).toContain('production');
+    expect(Lexicon.shared().isGeneral('take')).toBe(true);
+    expect(Lexicon.shared().isGeneral('injure')).toBe(false);
+  });
 });
 
 describe('what a verb causes', () => {

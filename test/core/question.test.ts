@@ -54,6 +54,7 @@ describe('reading a question', () => {
   it('finds what "how many" counts: the last word before the verb, or nothing after an auxiliary', () => {
     expect(readQuestion('how many fake registries were made in the scam').asking).toBe('registries');
     expect(readQuestion('how many soldiers took part in the drills').asking).toBe('soldiers');
+    expect(readQuestion('how many people were injured in the quake').counting).toBe('people were injured in the quake');
     expect(readQuestion('how much gas will the pipeline carry').asking).toBe('gas');
     expect(readQuestion('how much is the pipeline supposed to cost').asking).toBeUndefined();
   });
