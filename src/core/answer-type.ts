@@ -134,6 +134,10 @@ const CAUSE = new RegExp(
     String.raw`\bsought to\b`,
     String.raw`\brealiz|\brealis`,
     String.raw`\bin light of\b`,
+    // What was cited, suffered from or lacking: "withdrew it, citing an error", "for lack of power".
+    String.raw`\bciting\b`,
+    String.raw`\bsuffer(?:ed|s|ing)? from\b`,
+    String.raw`\b(?:lack|shortage|absence) of\b`,
     String.raw`\bbecause of\b`,
     String.raw`\bto (?:counter|balance|offset|hedge|diversify|reduce|avoid|gain|secure|boost|strengthen|punish|send|signal|show|ensure|modernize|modernise|replace|protect|prevent|deter|contain|expand|increase|cut|end|escape|lessen|limit)\b`,
     String.raw`\bhelp(?:s|ed)? (?:to )?\w+`,

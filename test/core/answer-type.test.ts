@@ -206,6 +206,13 @@ describe('answer types', () => {
     expect(gives('the two countries build ships together', 'kind', weapon)).toBe(false);
   });
 
+  it('a reason given as what was cited, suffered from or lacking', () => {
+    expect(gives('A press officer withdrew the figure, citing an error', 'cause', none)).toBe(true);
+    expect(gives('Hospitals suffered from a shortage of doctors', 'cause', none)).toBe(true);
+    expect(gives('Clinics closed for lack of power', 'cause', none)).toBe(true);
+    expect(gives('A press officer withdrew the figure on Tuesday', 'cause', none)).toBe(false);
+  });
+
   it('a purpose given as a show or a sign of something', () => {
     expect(gives('the US sent a carrier in a show of support to Pakistan', 'cause', none)).toBe(true);
     expect(gives('the US sent a carrier to the Bay of Bengal', 'cause', none)).toBe(false);
