@@ -43,6 +43,8 @@ export interface Term {
   partOfName: boolean;
   /** Capitalised inside its sentence: part of a name or a title ("Supreme Court", "Prime Minister"). */
   proper: boolean;
+  /** Taken from the passage before, whose thing the clause names by a definite noun (see back-references.ts). */
+  borrowed?: boolean;
 }
 
 export interface Clause {

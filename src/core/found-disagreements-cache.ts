@@ -17,6 +17,7 @@ import { findDisagreements, type FindingPack, type FoundDisagreement } from './f
 /** The modules whose code decides what is found, and the data packages they read. */
 const CODE = [
   'found-disagreements',
+  'back-references',
   'clauses',
   'figures',
   'tokens',

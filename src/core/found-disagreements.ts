@@ -38,6 +38,7 @@
 import { createHash } from 'node:crypto';
 import type { Fact, Topic } from '../knowledge/schema.js';
 import { isAliasKey } from './analyzer.js';
+import { resolveBackReferences } from './back-references.js';
 import {
   ClauseReader,
   stanceOn,
@@ -135,6 +136,8 @@ export function findDisagreements(units: readonly Fact[], pack: FindingPack): Fo
   const reader = new ClauseReader(pack);
   const readings = units.map((u) => reader.read(u));
   const idf = inverseFrequencies(readings);
+  // After the rarities: a word a clause takes from the passage before is no more common for it.
+  resolveBackReferences(readings, (unit) => pack.documents.get(unit.source.document)?.title ?? '');
   for (const r of readings) for (const c of r.clauses) weigh(c, idf);
   const leastShared = MIN_SHARED_RARITY * Math.log(Math.max(readings.length, 2));
   const edges: Edge[] = [];
@@ -529,7 +532,9 @@ function disagreementOf(
     };
   });
   positions.sort((p, q) => p.units[0]!.localeCompare(q.units[0]!));
-  const weight = (e: Edge) => e.shared.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0);
+  // The subject is said in words both sides write themselves, not those one takes from the passage before.
+  const own = (e: Edge, t: string) => !e.a.clause.terms.get(t)?.borrowed && !e.b.clause.terms.get(t)?.borrowed;
+  const weight = (e: Edge) => e.shared.reduce((sum, t) => sum + (own(e, t) ? (idf.get(t) ?? 0) : 0), 0);
   const best = [...group].sort((x, y) => weight(y) - weight(x))[0]!;
   const subject = subjectWords(best, idf);
   const id = `found-${createHash('sha256')

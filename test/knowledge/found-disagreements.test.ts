@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { resolveBackReferences } from '../../src/core/back-references.js';
 import { ClauseReader } from '../../src/core/clauses.js';
 import { cachedDisagreements, foundCachePath } from '../../src/core/found-disagreements-cache.js';
 import {
@@ -302,6 +303,43 @@ describe('one source reports a thing, another denies, disputes or doubts it', ()
       ),
     ]);
     expect(result).toEqual([]);
+  });
+});
+
+describe('a clause that names its subject by a definite noun the passage before named', () => {
+  const inked = doc(
+    'gazette',
+    'Ula Ink',
+    'Arden also inked a deal with Belmont to build the Corvin canal linking Dunmore and Elsby at a time when floods closed the old roads.',
+    '2019-01-05',
+  );
+  const delayed = doc(
+    'survey',
+    'Wyn Plan',
+    'This project involves the construction of the Corvin canal from Dunmore to Elsby.\nThe memorandum was signed in 2015, but the project faced delays due to funding.',
+    '2021-01-01',
+  );
+
+  it("is about what that passage says it is: 'the project faced delays' is the canal's, still pending", () => {
+    const result = found([inked, delayed]);
+    expect(result.map((d) => d.kind)).toEqual(['status']);
+    const pending = result[0]!.positions.find((p) => p.says.startsWith('still pending'))!;
+    expect(pending.clauses.join(' ')).toMatch(/the project faced delays/);
+    // The subject is said in the words the sides write themselves.
+    expect(result[0]!.summary).not.toMatch(/project/);
+  });
+
+  it("is not, where the noun is one of its document's title: it names the whole subject", () => {
+    const { pack, units } = madeUp([inked, delayed]);
+    const reader = new ClauseReader(pack);
+    const readings = units.map((u) => reader.read(u));
+    const clause = readings.flatMap((r) => r.clauses).find((c) => /project faced delays/.test(c.text))!;
+    const own = clause.terms.size;
+    resolveBackReferences(readings, () => 'A survey of the project');
+    expect(clause.terms.size).toBe(own);
+    resolveBackReferences(readings, () => 'A survey');
+    expect([...clause.terms.keys()]).toEqual(expect.arrayContaining(['canal', 'corvin']));
+    expect(clause.terms.get('canal')?.borrowed).toBe(true);
   });
 });
 
