@@ -218,8 +218,10 @@ export class Engine {
       ),
       read,
     );
-    // "Who poured the concrete": a fact that says it "was poured", by no one, answers last.
-    const hits = shape.type === 'person' ? doersFirst(found, [...read().frames.keys()]) : found;
+    // "Who poured the concrete": a fact that says it "was poured", by no one, answers last,
+    // and never beside one that may name who did it.
+    const hidden = shape.type === 'person' ? doerHidden(found, [...read().frames.keys()]) : [];
+    const hits = hidden.length ? [...found.filter((h) => !hidden.includes(h)), ...hidden] : found;
     if (hits.length === 0) return none(this.noAnswerNote());
     const reach = shape.asking ? this.index.reach(searched, shape.asking) : [];
     const asked = askedOf(shape.about, (text) => this.index.analyzer.terms(text), shape.asking, reach);
@@ -230,12 +232,13 @@ export class Engine {
     const choice = compose(hits, shape, asked, {
       maxFacts: this.options.maxFacts,
       joins: (h, chosen) =>
-        this.disputes.of(h.fact.id).length === 0 ||
-        !point().strays(
-          h.fact.id,
-          chosen.map((c) => c.fact.id),
-          this.disputes,
-        ),
+        !hidden.includes(h) &&
+        (this.disputes.of(h.fact.id).length === 0 ||
+          !point().strays(
+            h.fact.id,
+            chosen.map((c) => c.fact.id),
+            this.disputes,
+          )),
     });
     const builder = this.builder();
     if ('related' in choice) {
@@ -751,11 +754,9 @@ function withoutRepeats(hits: readonly Hit[], covered: Covered): Hit[] {
   return hits.filter((h) => !dropped.has(h.fact.id));
 }
 
-/** The hits with those that tell the question's deed only in the passive, with no doer, last. */
-function doersFirst(hits: Hit[], deeds: readonly string[]): Hit[] {
-  if (hits.length < 2 || deeds.length === 0) return hits;
-  const hidden = hits.filter((h) => hidesDoer(deeds, h.fact.quote));
-  return hidden.length ? [...hits.filter((h) => !hidden.includes(h)), ...hidden] : hits;
+/** The hits that tell the question's deed only in the passive, with no doer (see hidesDoer). */
+function doerHidden(hits: Hit[], deeds: readonly string[]): Hit[] {
+  return hits.length < 2 || deeds.length === 0 ? [] : hits.filter((h) => hidesDoer(deeds, h.fact.quote));
 }
 
 const lowerFirst = (text: string): string => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
