@@ -468,6 +468,11 @@ function rolesConfirmed(claim: Reading, fact: Reading): boolean {
       // The claim's doer only on the receiving end of its main deed: "Dow took over Union Carbide" against "Union Carbide took over Dow".
       const receives = usesOf(fact, verb).some((f) => f.patient === c.agent);
       if (verb === deed && c.agent && !doers.includes(c.agent) && receives) return false;
+      // Done with a partner ("builds the JF-17 together with Russia"): a deed the fact tells of
+      // neither the claim's doer nor its partner ("its domestically manufactured JF-17") does not say so.
+      const partnered = (f: Frame) => [f.partner, f.agent, f.patient].includes(c.partner) || f.agent === c.agent;
+      const told = usesOf(fact, verb);
+      if (c.partner && told.length && !told.some(partnered)) return false;
       if (!c.agent || !c.patient || c.agent.startsWith(NOUN_AGENT) || c.agent === c.patient) continue;
       const same = usesOf(fact, verb);
       if (same.some((f) => f.agent === c.agent || f.patient === c.patient)) continue;

@@ -92,6 +92,18 @@ describe('how one fact bears on a claim', () => {
     ).toBe('proposes');
   });
 
+  it('does not state a deed done with a partner from a fact that tells it of neither the doer nor the partner', () => {
+    expect(
+      bearing(
+        'Pakistan builds the fighter together with Russia.',
+        'Russia lifted its embargo on Pakistan, which buys engines for the domestically built fighter.',
+      ).bearing,
+    ).toBe('lacks');
+    expect(
+      bearing('Pakistan builds the fighter together with Russia.', 'Pakistan builds the fighter with Russia.').bearing,
+    ).toBe('states');
+  });
+
   it("does not state a deed where the claim's doer is only on its receiving end", () => {
     expect(
       bearing('Russia took over Dow after the gas leak.', 'Dow took over Russia after the gas leak.').bearing,
