@@ -427,7 +427,12 @@ export class Engine {
    * only "the line".
    */
   private factReading(fact: Fact): Reading {
-    const reading = this.reader.readFact(this.dated(fact));
+    const read = this.reader.readFact(this.dated(fact));
+    // "During that year" right after a sentence that names it: the passage's own year.
+    const told = isPassage(fact) ? this.passageFacts.told(fact.id) : undefined;
+    const reading = told
+      ? { ...read, figures: [...read.figures, ...this.reader.read(told).figures.map((f) => ({ ...f, clause: [] }))] }
+      : read;
     const heading = this.index.section(fact.id);
     const published = isPassage(fact) ? this.passageFacts.published(fact.id) : undefined;
     if (!heading && !published) return reading;

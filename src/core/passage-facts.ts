@@ -108,6 +108,23 @@ function contextYear(passage: Passage, doc: LoadedDocument): string | undefined 
   return String(Number(last) + shift);
 }
 
+/** A sentence that points back to the year the text just gave: "that year", "the same year". */
+const THAT_YEAR = /\b(?:that|the same) year\b/i;
+
+/**
+ * The year a passage dates what it tells by pointing back, in its first sentence, to the year
+ * the sentence right before it names ("…started to gain traction in 2014 — … . During that
+ * year, Russia lifted …"): the text's own words, as plain as if the passage named the year, so
+ * it may contradict a claim's year as well as confirm it. A year further back is only noted
+ * (see contextYear).
+ */
+export function toldYear(passage: Passage, doc: LoadedDocument): string | undefined {
+  const first = passage.text.split(/(?<=[.!?])\s+/)[0]!;
+  if (!THAT_YEAR.test(first) || YEAR.test(first)) return undefined;
+  const before = doc.text.slice(Math.max(0, passage.start - CONTEXT_CHARS), passage.start).trimEnd();
+  return lastYear(before.split(/(?<=[.!?])\s+/).at(-1) ?? '');
+}
+
 /** Words that date a sentence by the day it was published: "earlier this week", "today", "last year". */
 const NOW =
   /\b(?:today|yesterday|tonight|(?:(?:earlier|later) )?this (?:week|month|year|morning|afternoon|evening|spring|summer|autumn|fall|winter|(?:jan|febr)uary|march|april|may|june|july|august|(?:sept|nov|dec)ember|october)|last (week|month|year|night)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
@@ -176,6 +193,14 @@ export class PassageFacts implements LazyFacts {
     if (i < 0) return undefined;
     const p = this.passages.at(i);
     return publishedYear(p, this.documents.get(p.document)!);
+  }
+
+  /** The year the passage names by pointing back to the sentence before it (see toldYear), by fact id. */
+  told(id: string): string | undefined {
+    const i = this.find(id);
+    if (i < 0) return undefined;
+    const p = this.passages.at(i);
+    return toldYear(p, this.documents.get(p.document)!);
   }
 
   /** Passage ids are `passage:<document>:<start>`: found by their document, then by start. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/core/engine.js';
-import { paragraphYear, publishedYear } from '../../src/core/passage-facts.js';
+import { paragraphYear, publishedYear, toldYear } from '../../src/core/passage-facts.js';
 import type { LoadedDocument } from '../../src/knowledge/load.js';
 import type { Passage } from '../../src/knowledge/passages.js';
 import { copyPack } from '../helpers/pack-fixture.js';
@@ -98,6 +98,27 @@ describe('the year of the paragraph a passage stands in', () => {
       paragraphYear(...at('The harbour was dredged in 2011.\nA storm sank four boats.\n', 'A storm sank four boats.')),
     ).toBeUndefined();
     expect(paragraphYear(...at(text, 'Another sank two more.'))).toBe('2012');
+  });
+});
+
+describe('the year a passage points back to in the sentence right before it', () => {
+  const at = (text: string, sentence: string) => {
+    const start = text.indexOf(sentence);
+    return [{ text: sentence, start, end: start + sentence.length } as Passage, { text } as LoadedDocument] as const;
+  };
+
+  it('is the year that sentence names, for "that year" in the passage\'s first sentence', () => {
+    const text = 'Ties grew in 2014, the year the war ended. During that year, the embargo was lifted.';
+    expect(toldYear(...at(text, 'During that year, the embargo was lifted.'))).toBe('2014');
+  });
+
+  it('is nothing for a year further back, a year of its own, or "that year" in a later sentence', () => {
+    const back = 'Ties grew in 2014. Trade stalled. During that year, the embargo was lifted.';
+    expect(toldYear(...at(back, 'During that year, the embargo was lifted.'))).toBeUndefined();
+    const own = 'Ties grew in 2014. That year, in 2015, the embargo was lifted.';
+    expect(toldYear(...at(own, 'That year, in 2015, the embargo was lifted.'))).toBeUndefined();
+    const later = 'Ties grew in 2014. Trade stalled. That year the embargo was lifted.';
+    expect(toldYear(...at(later, 'Trade stalled. That year the embargo was lifted.'))).toBeUndefined();
   });
 });
 
