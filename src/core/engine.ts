@@ -87,8 +87,12 @@ const CLAIM_FACTS = 8;
 const RIVAL_FACTS = 30;
 /** The facts ranked below a figure question's answer read for another side (see figureSidesOf)… */
 const FIGURE_FACTS = 30;
-/** …each covering at least this share of the least coverage an answer needs. */
-const FURTHER_COVERAGE = 0.8;
+/**
+ * …each covering at least this share of the least coverage an answer needs: little, since a
+ * sentence of a source on one subject seldom names it again ("the death of 5,295 people" in a
+ * piece on the Bhopal leak), and its figure's clause must tell the deed asked about besides.
+ */
+const FURTHER_COVERAGE = 0.2;
 /** The most leading hits read for who does what in them (see byRoles). */
 const ROLE_READS = 3;
 const MAX_ECHO = 1000;
