@@ -157,6 +157,9 @@ const COUNT = new RegExp(
   'g',
 );
 
+/** Words before a number that make it a label (a grade, a step, a class), not a count. */
+const LABELLED = /\b(category|level|stage|phase|grade|class|type|tier)\s+$/i;
+
 /** Words after a number that open a phrase of their own: the number counts nothing named. */
 const BARE =
   /^\s+(?:in|on|at|by|to|from|for|with|and|or|but|as|than|since|during|after|before|until|when|while|is|are|was|were)\b/;
@@ -250,6 +253,21 @@ function figuresOf(input: string): Figure[] {
     const at = m.index! + m[0].indexOf(m[2]!, m[1]?.length ?? 0);
     if (!free(at, at + m[2]!.length)) continue;
     if (/[a-z0-9]-?$/.test(text.slice(Math.max(0, at - 2), at))) continue; // part of "su-35"
+    // "a Category 4 storm", "Stage 2": a number that labels a grade or a step, not a count of
+    // what follows: it is compared with the same label's numbers ("Category 5" against "Category 4").
+    const label = LABELLED.exec(text.slice(Math.max(0, at - 12), at));
+    if (label) {
+      const value = NUMBER_WORDS[m[2]!] ?? toNumber(m[2]!);
+      out.push({
+        kind: 'count',
+        low: value,
+        high: value,
+        at,
+        text: `${label[1]} ${m[2]}`,
+        noun: label[1]!.toLowerCase(),
+      });
+      continue;
+    }
     // "31 December", "Dec. 31": a day of a month, not a count of Decembers.
     if (
       MONTH_NAME.test(m[3] ?? '') ||

@@ -58,6 +58,11 @@ describe('figures', () => {
     expect(one('a pipeline 4.5 miles long')).toMatchObject({ kind: 'count', low: 4.5, noun: 'miles long' });
   });
 
+  it("reads a number that labels a grade or a step as that label's, not a count of what follows", () => {
+    expect(one('a category 4 storm')).toMatchObject({ kind: 'count', low: 4, noun: 'category' });
+    expect(one('a category five hurricane')).toMatchObject({ kind: 'count', low: 5, noun: 'category' });
+  });
+
   it('never takes a number inside a name for a figure', () => {
     expect(figures('the su-35 and mi-35m')).toEqual([]);
     expect(figures('four mi-35 helicopters').map((f) => f.kind)).toEqual(['count']);

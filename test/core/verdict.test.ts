@@ -104,6 +104,15 @@ describe('how one fact bears on a claim', () => {
     ).toBe('states');
   });
 
+  it('compares the grade a label gives, whatever the noun after it', () => {
+    const graded = (claim: string) => bearing(claim, 'In 2017 the storm hit Pakistan as a Category 4 hurricane.');
+    expect(graded('In 2017 the storm hit Pakistan as a Category 5 storm.')).toMatchObject({
+      bearing: 'excludes',
+      detail: 'sources give category 4, not category 5',
+    });
+    expect(graded('In 2017 the storm hit Pakistan as a Category 4 storm.').bearing).toBe('states');
+  });
+
   it("does not state a deed where the claim's doer is only on its receiving end", () => {
     expect(
       bearing('Russia took over Dow after the gas leak.', 'Dow took over Russia after the gas leak.').bearing,
