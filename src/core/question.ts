@@ -103,9 +103,12 @@ const TYPES: [RegExp, AnswerType][] = [
   ],
 ];
 
-/** "what does X mean", "what's X supposed to mean in …", "what is meant by X": X and what follows. */
+/**
+ * "what does X mean", "what's X supposed to mean in …", "what is meant by X": X and what
+ * follows. Not "what does X mean for Y", which asks what comes of X.
+ */
 const MEANING =
-  /^(?:so |and |but )?(?:what|wat)(?:'?s| does| do| did| is| was)? (.+?) (?:(?:actually|really|even|exactly|supposed to|meant to) )*(?:mean|means|stand for|stands for)\b ?(.*)$|^(?:what|wat)(?:'?s| is| was) meant by (.+)$/;
+  /^(?:so |and |but )?(?:what|wat)(?:'?s| does| do| did| is| was)? (.+?) (?:(?:actually|really|even|exactly|supposed to|meant to) )*(?:mean|means|stand for|stands for)\b(?! (?:for|to)\b) ?(.*)$|^(?:what|wat)(?:'?s| is| was) meant by (.+)$/;
 
 /** The last word of a question in chat shorthand, and what it asks for. */
 const LAST_WORD_TYPES: [RegExp, AnswerType][] = [

@@ -26,6 +26,7 @@ describe('reading a question', () => {
     ['what does yaar mean', 'definition'],
     ['what is meant by multipolarity', 'definition'],
     ['what does the agreement let russia do', null],
+    ['what does the deal mean for india', null],
     ['did russia sell jets to pakistan', null],
   ])('%s → %s', (question, type) => {
     expect(readQuestion(question).type).toBe(type);
