@@ -92,7 +92,7 @@ const FIGURE_FACTS = 30;
  * sentence of a source on one subject seldom names it again ("the death of 5,295 people" in a
  * piece on the Bhopal leak), and its figure's clause must tell the deed asked about besides.
  */
-const FURTHER_COVERAGE = 0.2;
+const FURTHER_COVERAGE = 0.1;
 /** The most leading hits read for who does what in them (see byRoles). */
 const ROLE_READS = 3;
 const MAX_ECHO = 1000;

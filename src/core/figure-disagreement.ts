@@ -109,10 +109,19 @@ export interface FurtherFacts {
   deeds: readonly string[];
 }
 
-/** The clause of `text` (lower case) that a figure standing at `at` is in. */
-function clauseAt(text: string, at: number): string {
-  const span = clauseSpans(text).find(([a, b]) => at >= a && at < b);
-  return span ? text.slice(span[0], span[1]) : text;
+/** A count's noun that only points at what is counted ("others", "those of them"). */
+const PRONOUN = /^(?:others|those|them|these|many)\b/;
+
+/**
+ * The words of `text` (lower case) that tell what a figure counts: its clause, up to the
+ * figures beside it there ("caused the death of 5,295 people and left 568,292 others with
+ * injuries": the deaths are the first figure's, the injuries the second's).
+ */
+function stretchOf(text: string, all: readonly Figure[], f: Figure): string {
+  const [start, end] = clauseSpans(text).find(([a, b]) => f.at >= a && f.at < b) ?? [0, text.length];
+  const before = all.filter((g) => g.at < f.at && g.at >= start).at(-1);
+  const after = all.find((g) => g.at > f.at && g.at < end);
+  return text.slice(before ? before.at + before.text.length : start, after ? after.at : end);
 }
 
 /**
@@ -132,9 +141,12 @@ export function figureSides(
   const alike = counts !== undefined;
   const asked = (f: Figure) => f.kind === kind && (kind !== 'count' || (!!f.noun && (counts?.(f.noun) ?? true)));
   const given = (h: Hit): Figure[] => figures(h.fact.quote.toLowerCase()).filter(asked);
+  // "left 568,292 others with injuries": a count of "others" or "those" counts whoever its clause's deed befell.
+  const standsFor = (f: Figure) => f.kind === 'count' && kind === 'count' && PRONOUN.test(f.noun ?? '');
   const deeper = (h: Hit): Figure[] => {
     const text = h.fact.quote.toLowerCase();
-    return given(h).filter((f) => tellsDeed(clauseAt(text, f.at), further!.deeds));
+    const all = figures(text);
+    return all.filter((f) => (asked(f) || standsFor(f)) && tellsDeed(stretchOf(text, all, f), further!.deeds));
   };
   // As well as the best fact that gives such a figure: one that gives none answers nothing here.
   const giving = hits.map((h) => [h, given(h)] as const).filter(([, figs]) => figs.length > 0);

@@ -72,6 +72,21 @@ describe('sides for a question counting a deed', () => {
     expect(figureSides([died], 'count', counts, { hits: [killed], deeds: [] })).toBeNull();
   });
 
+  it("read a count ranked below the answer by the words of its own stretch of the clause, and 'others' as whoever the deed befell", () => {
+    const injured = hit('a', 'petition', 'The government cites 527,894 people injured.');
+    const both = hit(
+      'b',
+      'daily',
+      'The gas caused the death of 5,295 people and left 568,292 others with injuries.',
+      0.1,
+    );
+    const sides = figureSides([injured], 'count', (noun) => noun.startsWith('people'), {
+      hits: [both],
+      deeds: ['injure'],
+    });
+    expect(sides?.map((s) => s.figures.map((f) => f.text))).toEqual([['527,894 people'], ['568,292 others']]);
+  });
+
   it('take no year from a fact ranked below the answer: the deed may have been done more than once', () => {
     const signed = hit('a', 'korybko', 'The pact was signed in 2015.');
     const later = hit('b', 'rafiq', 'Another pact was signed in 2017.', 0.4);
