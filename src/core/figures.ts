@@ -291,8 +291,12 @@ function figuresOf(input: string): Figure[] {
     const partitive = /^\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z-]+'s\s+)?((?:[a-z][a-z0-9-]*\s*){1,3})/.exec(
       text.slice(at + m[2]!.length),
     );
+    // "4,902 with permanent disability" counts those with it: what they have is what is counted.
+    const having = /^\s+with\s+((?:(?!(?:the|a|an|its|their)\b)[a-z][a-z-]*\s*){1,2})/.exec(
+      text.slice(at + m[2]!.length),
+    );
     // "1,052 in December": what follows a bare number may be no noun at all.
-    const noun = (partitive ? partitive[1]! : BARE.test(m[3] ?? '') ? '' : (m[3] ?? '')).trim();
+    const noun = (partitive ? partitive[1]! : having ? having[1]! : BARE.test(m[3] ?? '') ? '' : (m[3] ?? '')).trim();
     out.push({ kind: 'count', low, high, at, text: `${m[2]} ${noun.split(' ')[0] ?? ''}`.trim(), noun });
   }
   return out.sort((a, b) => a.at - b.at);

@@ -63,6 +63,15 @@ describe('figures', () => {
     expect(one('a category five hurricane')).toMatchObject({ kind: 'count', low: 5, noun: 'category' });
   });
 
+  it('reads a number "with" something as a count of those who have it', () => {
+    expect(one('4,902 with permanent disability')).toMatchObject({
+      kind: 'count',
+      low: 4902,
+      noun: 'permanent disability',
+    });
+    expect(one('signed 20 with the army')).toMatchObject({ kind: 'count', low: 20, noun: '' });
+  });
+
   it('never takes a number inside a name for a figure', () => {
     expect(figures('the su-35 and mi-35m')).toEqual([]);
     expect(figures('four mi-35 helicopters').map((f) => f.kind)).toEqual(['count']);
