@@ -88,6 +88,9 @@ const MONEY_KINDS = new Set(['act', 'possession']);
 const MONTH =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/;
 
+/** A time of day: "4:53 p.m.", "before 5 pm", "at noon". */
+const TIME_OF_DAY = /\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\b(?:noon|midnight|o'clock)\b/;
+
 /**
  * Words that give a reason or a purpose. Grammar, not vocabulary: these are the ways English
  * says "because", whatever the subject.
@@ -219,7 +222,7 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
   const lower = quote.toLowerCase();
   switch (type) {
     case 'date':
-      return !!date || figures(lower).some((f) => f.kind === 'year') || MONTH.test(lower);
+      return !!date || figures(lower).some((f) => f.kind === 'year') || MONTH.test(lower) || TIME_OF_DAY.test(lower);
     case 'day':
       return DAY.test(lower);
     case 'money':

@@ -99,6 +99,10 @@ describe('answer types', () => {
     expect(gives('signed in August', 'date', none)).toBe(true);
     expect(gives('Moscow lifted an arms embargo on Islamabad', 'date', none)).toBe(false);
     expect(gives('Moscow lifted an arms embargo on Islamabad', 'date', none, '2014')).toBe(true);
+    // A time of day says when, as a date does.
+    expect(gives('the quake struck a few minutes before 5 p.m.', 'date', none)).toBe(true);
+    expect(gives('the storm hit at 4:53 pm', 'date', none)).toBe(true);
+    expect(gives('the quake killed 5 people', 'date', none)).toBe(false);
   });
 
   it('money, shares and counts, each of its own kind', () => {
