@@ -21,11 +21,14 @@ import { Lexicon } from './lexicon.js';
 export type Salience = 'name' | 'subject' | 'common' | 'talk';
 
 let english: SearchableMap<number> | undefined;
+/** The shortest English word a word unknown to English is taken as a slip of. */
+const MIN_SLIPPED = 4;
 
 /** True if the word is one slip (an edit, or two letters swapped) from a common English word. */
 function nearEnglish(word: string): boolean {
   english ??= SearchableMap.from([...ENGLISH_RANK]);
-  if (english.fuzzyGet(word, 1).size > 0) return true;
+  // A word of three letters is as often initials ("ira", "gnu"): "irma" is a name, not a slip of one.
+  for (const near of english.fuzzyGet(word, 1).keys()) if (near.length >= MIN_SLIPPED) return true;
   for (let i = 0; i + 1 < word.length; i++) {
     if (ENGLISH_RANK.has(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2))) return true;
   }
