@@ -15,6 +15,7 @@ import type { Hit } from './fact-index.js';
 import { compareDates } from './claim-dates.js';
 import { anotherFinder } from './finding-doer.js';
 import { overlaps } from './figures.js';
+import { ownWords } from './own-words.js';
 import { otherDoer, sameDeed } from './other-doer.js';
 import { sameEvent } from './paraphrase.js';
 import { asClaimNames } from './party-match.js';
@@ -92,7 +93,10 @@ export function weigh(
   // event; its undated judgements stay opinion. A curator has already said which a fact is.
   const narrates = hit.fact.kind === 'opinion' && isPassage(hit.fact) && !plans(claim, fact) && !fact.reported;
   const narrated = narrates && fact.figures.some((f) => f.kind === 'year' && !f.noted);
-  const evidence = weighAs(narrated ? 'report' : hit.fact.kind, claim, fact, hit, claimIsAttributed, partyName);
+  // A report quoting the person the claim is about, speaking for themselves, gives their own account.
+  const attributed =
+    claimIsAttributed || (hit.fact.kind === 'report' && fact.reported && ownWords(claim, hit.fact.quote));
+  const evidence = weighAs(narrated ? 'report' : hit.fact.kind, claim, fact, hit, attributed, partyName);
   // One that dates it only by pointing back ("During that year, Russia lifted …") narrates it
   // too, enough to exclude another figure or the parties the other way round; but an opinion
   // piece never states a claim by that alone.
