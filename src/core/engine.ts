@@ -28,7 +28,7 @@ import { anotherDoer, askedDoers, hidesDoer } from './question-roles.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { comparable, JUDGED, REPORTED, rule, weigh, type Evidence, type Ruling } from './verdict.js';
 import { rivalFigure } from './rival-figures.js';
-import { namesDeed } from './told-deed.js';
+import { countsDeed } from './told-deed.js';
 import { FactIndex, type Hit, type Query } from './fact-index.js';
 import { SavedIndex, savedOrBuilt } from './index-store.js';
 import { KeptWork } from './kept-work.js';
@@ -483,7 +483,7 @@ export class Engine {
     const counted = askedTerms(asked);
     const deeds = [...read().frames.keys()].filter((v) => !Lexicon.shared().isGeneral(v));
     const counts = counted.length
-      ? (noun: string) => asked.termsOf(noun).some((t) => counted.includes(t)) || namesDeed(noun, deeds)
+      ? (noun: string) => asked.termsOf(noun).some((t) => counted.includes(t)) || countsDeed(noun, deeds)
       : undefined;
     const shown = new Set(hits.map((h) => h.fact.id));
     const further =

@@ -9,14 +9,22 @@
  *   tellsDeed('9 million people were crowded', ['die']); // false
  */
 import { Lexicon } from './lexicon.js';
-import { stem, words } from './tokens.js';
+import { STOP_WORDS, stem, words } from './tokens.js';
 
-/** True if a word of `text` is one of `deeds` (verbs, base forms) or a word WordNet derives from or relates to it ("deaths"). */
+/**
+ * True if a word of `text` is one of `deeds` (verbs, base forms), or a noun WordNet derives from
+ * or relates to one ("deaths"). Only a noun: a verb's related words reach its other senses
+ * ("struck" is "moved" in the sense of touched), which its clause does not mean.
+ */
 export function namesDeed(text: string, deeds: readonly string[]): boolean {
   if (deeds.length === 0) return false;
   const lexicon = Lexicon.shared();
   const wanted = new Set(deeds.map(stem));
-  return words(text).some((w) => wanted.has(stem(w)) || lexicon.related(w).some((r) => wanted.has(stem(r))));
+  return words(text).some(
+    (w) =>
+      wanted.has(stem(w)) ||
+      (lexicon.partsOfSpeech(w).startsWith('n') && lexicon.related(w).some((r) => wanted.has(stem(r)))),
+  );
 }
 
 /** True if `text` names one of `deeds`, or has a verb that tells the same deed or causes it ("killed" for "die"). */
@@ -24,7 +32,17 @@ export function tellsDeed(text: string, deeds: readonly string[]): boolean {
   if (namesDeed(text, deeds)) return true;
   const lexicon = Lexicon.shared();
   return words(text).some((w) => {
-    const verb = lexicon.verbOf(w);
+    // A word of grammar ("have", "was") tells no deed, whatever senses WordNet gives it.
+    const verb = STOP_WORDS.has(w) ? undefined : lexicon.verbOf(w);
     return verb !== undefined && deeds.some((d) => lexicon.sameDeed(d, verb) || lexicon.causes(verb).includes(d));
   });
+}
+
+/**
+ * True if the words after a number count those the deed befell: a noun names it ("4,645
+ * additional deaths"), or a verb after the counted noun tells it ("22,917 persons had
+ * perished"). The counted noun itself is no verb ("three states that suffer drought").
+ */
+export function countsDeed(noun: string, deeds: readonly string[]): boolean {
+  return namesDeed(noun, deeds) || tellsDeed(words(noun).slice(1).join(' '), deeds);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesDeed, tellsDeed } from '../../src/core/told-deed.js';
+import { countsDeed, namesDeed, tellsDeed } from '../../src/core/told-deed.js';
 
 describe('words naming a deed', () => {
   it('are the verb itself or a noun WordNet derives from it', () => {
@@ -7,6 +7,8 @@ describe('words naming a deed', () => {
     expect(namesDeed('additional deaths', ['die'])).toBe(true);
     expect(namesDeed('quake victims', ['die'])).toBe(false);
     expect(namesDeed('additional deaths', [])).toBe(false);
+    // "struck" is "moved" only in another sense: a verb's related words are not its deed.
+    expect(namesDeed('magnitude earthquake struck', ['move'])).toBe(false);
   });
 });
 
@@ -19,5 +21,16 @@ describe('a clause telling a deed', () => {
 
   it('is not told the other way round: to die is not to kill', () => {
     expect(tellsDeed('thousands died', ['kill'])).toBe(false);
+  });
+});
+
+describe('the words after a number counting those a deed befell', () => {
+  it('name it by a noun, or tell it by a verb after the counted noun', () => {
+    expect(countsDeed('additional deaths', ['die'])).toBe(true);
+    expect(countsDeed('persons had perished', ['die'])).toBe(true);
+    expect(countsDeed('magnitude earthquake struck', ['move'])).toBe(false);
+    expect(countsDeed('states that regularly', ['suppose'])).toBe(false);
+    // "have" may mean "cause" in WordNet, but as an auxiliary it tells no deed.
+    expect(countsDeed('years ago have', ['cause'])).toBe(false);
   });
 });
