@@ -162,6 +162,8 @@ const CAUSE = new RegExp(
     String.raw`\bpressure`,
     String.raw`\bsanctions?\b`,
     String.raw`\bobstacles?\b`,
+    // What something is critical or vital to is why it matters ("why does Pakistan care about the pipeline").
+    String.raw`\b(?:critical(?! of)|vital|crucial|essential|indispensable)\b`,
     String.raw`\bconstraints?\b`,
     String.raw`\bdelays?\b`,
   ].join('|'),

@@ -122,6 +122,9 @@ describe('answer types', () => {
     expect(gives('This move encouraged Moscow to lift the embargo', 'cause', none)).toBe(true);
     expect(gives('due to bureaucratic delays', 'cause', none)).toBe(true);
     expect(gives('Russia lifted the embargo in 2014', 'cause', none)).toBe(false);
+    // What something is vital to is why it matters.
+    expect(gives('For Pakistan, this pipeline is critical to energy security', 'cause', none)).toBe(true);
+    expect(gives('Korybko is critical of the pipeline', 'cause', none)).toBe(false);
   });
 
   it('a person or organisation the question does not already name', () => {
