@@ -251,6 +251,9 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
   }
 }
 
+/** A sentence's opening phrase up to its first comma, led by a preposition or a participle ("in 2015,", "compared to …,"), not a clause of its own. */
+const OPENING =
+  /^((?:[a-z]+(?:ed|ing)|in|on|at|during|after|before|since|by|for|with|unlike|like|despite|under|over|from|until|according)\b[^;:,]*?),\s/;
 /** A clause that opens with a relative pronoun ("which cost $2 billion", "who paid …"). */
 const RELATIVE = /^\s*(?:which|who|whose|whom)\b/;
 
@@ -262,12 +265,23 @@ const RELATIVE = /^\s*(?:which|who|whose|whom)\b/;
 function saidOfAsked(lower: string, asked: Asked): string[] {
   // A relative clause says more of what the clause before it names: in "revealed the scam,
   // which showed irregularities of Rs 1,000 crore", the sum is the scam's.
-  const parts = lower.split(/[;:]|,\s|\bas well as\b/).reduce<string[]>((out, part, i) => {
-    if (i > 0 && RELATIVE.test(part)) out[out.length - 1] += `, ${part}`;
-    else out.push(part);
-    return out;
-  }, []);
-  return asked.terms.size === 0 ? parts : parts.filter((p) => asked.termsOf(p).some((t) => asked.terms.has(t)));
+  // A sentence's opening phrase sets the scene for the clause after it: "compared to the year
+  // before, deaths rose 62 percent" is one part.
+  const parts = lower
+    .replace(OPENING, '$1 ')
+    .split(/[;:]|,\s|\bas well as\b/)
+    .reduce<string[]>((out, part, i) => {
+      if (i > 0 && RELATIVE.test(part)) out[out.length - 1] += `, ${part}`;
+      else out.push(part);
+      return out;
+    }, []);
+  if (asked.terms.size === 0) return parts;
+  // The part that says most of what is asked: in "a $153 million deal for helicopters, as well as a
+  // deal for RD-93 engines", the sum shares "deal" with "what did the RD-93 deal cost", but it is
+  // the helicopters'.
+  const said = parts.map((p) => new Set(asked.termsOf(p).filter((t) => asked.terms.has(t))).size);
+  const most = Math.max(...said);
+  return most === 0 ? [] : parts.filter((_, i) => said[i] === most);
 }
 
 /**

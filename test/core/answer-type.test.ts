@@ -54,6 +54,16 @@ describe('answer types', () => {
     expect(gives('a few weeks after President Putin met the prime minister', 'name', chairman)).toBe(false);
   });
 
+  it('a figure belongs to the part of the sentence that says most of what is asked', () => {
+    const engines = askedOf('did the rd-93 engine deal cost');
+    const quote = 'They signed a $153 million deal to sell helicopters, as well as a deal to buy RD-93 engines.';
+    expect(gives(quote, 'money', engines)).toBe(false);
+    expect(gives(quote, 'money', askedOf('did the helicopter deal cost'))).toBe(true);
+    // An opening phrase sets the scene for the clause after it.
+    const rise = askedOf('did deaths go up compared with the year before');
+    expect(gives('Compared to the year before, deaths represented a 62 percent increase.', 'percent', rise)).toBe(true);
+  });
+
   it('a sum in a relative clause belongs to what the clause before it names', () => {
     const scam = askedOf('was involved in the rehab scam');
     const quote = 'Patkar revealed the rehabilitation scam, which showed irregularities of about Rs 1,500 crores.';
