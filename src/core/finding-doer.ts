@@ -48,3 +48,22 @@ export function anotherFinder(claim: Reading, fact: Reading): string | undefined
   }
   return undefined;
 }
+
+/**
+ * For a claim that says what someone said ("the survivor groups say 93% …"): the one who said
+ * it, where the fact names them nowhere, as a party or by their noun. The fact may say it of
+ * another ("the state government maintains …"): it does not state that they said it.
+ */
+export function unnamedSpeaker(claim: Reading, fact: Reading): string | undefined {
+  for (const [verb, uses] of claim.frames) {
+    if (!FINDING.has(verb)) continue;
+    for (const c of uses) {
+      if (!c.agent) continue;
+      const named = c.agent.startsWith(NOUN_AGENT)
+        ? fact.terms.includes(c.agent.slice(NOUN_AGENT.length))
+        : fact.parties.has(c.agent);
+      if (!named) return c.agent.startsWith(NOUN_AGENT) ? c.agent.slice(NOUN_AGENT.length) : c.agent;
+    }
+  }
+  return undefined;
+}

@@ -13,7 +13,7 @@ import { NOUN_AGENT, usesOf, type Frame, type ReadFigure, type Reading } from '.
 import type { DisputeIndex } from './citations.js';
 import type { Hit } from './fact-index.js';
 import { compareDates } from './claim-dates.js';
-import { anotherFinder } from './finding-doer.js';
+import { anotherFinder, unnamedSpeaker } from './finding-doer.js';
 import { overlaps } from './figures.js';
 import { ownWords } from './own-words.js';
 import { otherDoer, sameDeed } from './other-doer.js';
@@ -182,6 +182,9 @@ function weighAs(
     return { hit, bearing: 'lacks', detail: 'the sources do not say it' };
   const finder = anotherFinder(claim, fact);
   if (finder) return { hit, bearing: 'lacks', detail: `the sources have “${finder}…” do it, not the claim’s doer` };
+  // What someone is said to have said needs a source that names them.
+  const speaker = claimIsAttributed ? unnamedSpeaker(claim, fact) : undefined;
+  if (speaker) return { hit, bearing: 'lacks', detail: `the sources do not say that “${speaker}…” said it` };
   const roles = rolesConfirmed(claim, fact);
   // Gives the claim's figure, not who did it to whom: another report may give the rest. A fact
   // where the claim's doer acts beside another party gives the figure of the same deed.

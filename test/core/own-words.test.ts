@@ -26,3 +26,18 @@ describe("a person's own words about their stance", () => {
     expect(bearing('Governor Jeb Bush disagreed with the President about the toll.')).not.toBe('states');
   });
 });
+
+describe('what a claim says someone said', () => {
+  it('is not stated by a source that names someone else saying it', () => {
+    const fact = reportedFact(
+      'f2',
+      'The state government maintains in its petition that 93% of the survivors were fine.',
+    );
+    const weighed = (c: string) => weigh(reader.read(c), reader.readFact(fact), fullHit(fact), true, (p) => p);
+    expect(weighed('The survivor groups say 93% of the survivors were fine.')).toMatchObject({
+      bearing: 'lacks',
+      detail: 'the sources do not say that “group…” said it',
+    });
+    expect(weighed('The state government says 93% of the survivors were fine.').detail).not.toMatch(/said it/);
+  });
+});
