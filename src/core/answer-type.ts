@@ -90,6 +90,15 @@ const MONTH =
 
 /** A time of day: "4:53 p.m.", "before 5 pm", "at noon". */
 const TIME_OF_DAY = /\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\b(?:noon|midnight|o'clock)\b/;
+/** A span back from when the source wrote: "over the past decade", "in the last few years". */
+const SPAN_BACK =
+  /\b(?:over|for|in|during) the (?:past|last|previous) (?:\w+ )?(?:decades?|years|months|weeks|century)\b/;
+
+/** True if the text names a time itself: a year, a month or a time of day (not only a span back from its writing). */
+export function namesDate(text: string): boolean {
+  const lower = text.toLowerCase();
+  return figures(lower).some((f) => f.kind === 'year') || MONTH.test(lower) || TIME_OF_DAY.test(lower);
+}
 
 /**
  * Words that give a reason or a purpose. Grammar, not vocabulary: these are the ways English
@@ -224,7 +233,7 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
   const lower = quote.toLowerCase();
   switch (type) {
     case 'date':
-      return !!date || figures(lower).some((f) => f.kind === 'year') || MONTH.test(lower) || TIME_OF_DAY.test(lower);
+      return !!date || namesDate(quote) || SPAN_BACK.test(lower);
     case 'day':
       return DAY.test(lower);
     case 'money':

@@ -10,7 +10,7 @@
  *   // { answering: [hit, …] } or { related: [hit, …] }
  */
 import type { Fact } from '../knowledge/schema.js';
-import { askedOf, gives, type Asked } from './answer-type.js';
+import { gives, namesDate, type Asked } from './answer-type.js';
 import { withoutAttribution } from './claims.js';
 import { givesLike } from './figure-disagreement.js';
 import type { Hit } from './fact-index.js';
@@ -32,9 +32,7 @@ export interface ComposeOptions {
   joins?: (hit: Hit, chosen: readonly Hit[]) => boolean;
 }
 
-const saysDate = (fact: Fact): boolean =>
-  gives(fact.quote, 'date', NOTHING_ASKED) || gives(withoutAttribution(fact.statement), 'date', NOTHING_ASKED);
-const NOTHING_ASKED = askedOf('');
+const saysDate = (fact: Fact): boolean => namesDate(fact.quote) || namesDate(withoutAttribution(fact.statement));
 
 export type Composition = { answering: Hit[] } | { related: Hit[] };
 
@@ -62,7 +60,8 @@ export function compose(
   const type = shape.type;
   // A figure said of no deed the question counts is another deed's: a death toll is no count of the injured.
   const fits = type ? hits.filter((h) => !h.deedLeft && gives(h.fact.quote, type, asked, h.fact.date)) : hits;
-  // "When": a fact that says the date outranks one that only has one noted (often its report's).
+  // "When": a fact that says the date outranks one that only has one noted (often its report's)
+  // or a span back from its writing ("over the past decade").
   const fitting =
     type === 'date' ? [...fits.filter((h) => saysDate(h.fact)), ...fits.filter((h) => !saysDate(h.fact))] : fits;
   const first = fitting[0];

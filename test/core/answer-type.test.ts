@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedOf, clipped, gives } from '../../src/core/answer-type.js';
+import { askedOf, namesDate, clipped, gives } from '../../src/core/answer-type.js';
 
 const none = askedOf('');
 
@@ -113,6 +113,10 @@ describe('answer types', () => {
     expect(gives('the quake struck a few minutes before 5 p.m.', 'date', none)).toBe(true);
     expect(gives('the storm hit at 4:53 pm', 'date', none)).toBe(true);
     expect(gives('the quake killed 5 people', 'date', none)).toBe(false);
+    // A span back from the writing says when too, though it names no time itself.
+    expect(gives('cooperation has deepened over the past decade', 'date', none)).toBe(true);
+    expect(namesDate('cooperation has deepened over the past decade')).toBe(false);
+    expect(namesDate('cooperation has deepened since 2014')).toBe(true);
   });
 
   it('money, shares and counts, each of its own kind', () => {

@@ -42,6 +42,15 @@ describe('composing an answer', () => {
     expect(answered(choice) && ids(choice)[0]).toBe('b');
   });
 
+  it('for "when", leads with a fact that names the date over one that gives a span back from its writing', () => {
+    const hits = [
+      hit('a', 'Over the past decade the two armies held joint exercises', 1, 100),
+      hit('b', 'The two armies held their first joint exercises in 2016', 0.9, 60),
+    ];
+    const choice = answer('when were the first joint exercises', hits);
+    expect(answered(choice) && ids(choice)[0]).toBe('b');
+  });
+
   it('adds a fact only if it answers about as well, three at most, the same quote once', () => {
     const hits = [
       hit('a', 'one 2014', 1, 100),
