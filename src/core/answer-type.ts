@@ -178,9 +178,12 @@ const CAUSE = new RegExp(
   ].join('|'),
 );
 
-/** Prepositions and verbs of going that put a name in a place: "in Karachi", "from Peshawar", "visited Saint Petersburg". */
+/**
+ * Prepositions and verbs of going that put a name in a place: "in Karachi", "from Peshawar",
+ * "visited Saint Petersburg", "from the port of Karachi".
+ */
 const PLACE =
-  /\b(?:in|at|from|to|near|via|into|inside|outside|across|towards?|through|off|on|visit(?:ed|s|ing)?|reach(?:ed|es)?|tour(?:ed|s)?)\s+(?:the\s+)?((?:[A-Z][\p{L}'-]+)(?:\s+(?:of\s+|de\s+)?[A-Z][\p{L}'-]+)*)/gu;
+  /\b(?:in|at|from|to|near|via|into|inside|outside|across|towards?|through|off|on|visit(?:ed|s|ing)?|reach(?:ed|es)?|tour(?:ed|s)?)\s+(?:the\s+)?(?:(?:port|city|town|village|province|state|region|district|island|capital)\s+of\s+)?((?:[A-Z][\p{L}'-]+)(?:\s+(?:of\s+|de\s+)?[A-Z][\p{L}'-]+)*)/gu;
 /** Capitalised words in a row: a name ("Liaquat Ali Khan", "Pakistan Steel Mills", "the Soviets"). */
 const NAME = /(?:^|[^\p{L}\p{N}.!?]\s*|[.!?]\s+\S)([A-Z][\p{L}'-]*(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\p{L}'-]*)*)/gu;
 /** A name given as such: in quotation marks, or after "called" or "known as". */

@@ -160,6 +160,8 @@ describe('answer types', () => {
   it('a place after a preposition', () => {
     expect(gives('Pakistani ships visited Saint Petersburg', 'place', askedOf('where did the ships go'))).toBe(true);
     expect(gives('Pakistani ships visited the port', 'place', askedOf('where did the ships go'))).toBe(false);
+    // "the port of Karachi" puts it in Karachi, as "in Karachi" does.
+    expect(gives('a pipeline from the port of Karachi', 'place', askedOf('where does the gas come in'))).toBe(true);
   });
 
   it('a time after a preposition is no place', () => {
