@@ -173,6 +173,8 @@ const CAUSE = new RegExp(
     String.raw`\bobstacles?\b`,
     // What something is critical or vital to is why it matters ("why does Pakistan care about the pipeline").
     String.raw`\b(?:critical(?! of)|vital|crucial|essential|indispensable)\b`,
+    // What went on for years before a deed led to it: "pulled out after years of protests".
+    String.raw`\bafter (?:years|months|weeks|decades) of\b`,
     String.raw`\bconstraints?\b`,
     String.raw`\bdelays?\b`,
   ].join('|'),

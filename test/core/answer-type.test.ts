@@ -139,6 +139,9 @@ describe('answer types', () => {
     // What something is vital to is why it matters.
     expect(gives('For Pakistan, this pipeline is critical to energy security', 'cause', none)).toBe(true);
     expect(gives('Korybko is critical of the pipeline', 'cause', none)).toBe(false);
+    // What went on for years before a deed led to it.
+    expect(gives('the bank pulled out in 1993 after years of protests', 'cause', none)).toBe(true);
+    expect(gives('the bank pulled out two years after the protests', 'cause', none)).toBe(false);
   });
 
   it('a person or organisation the question does not already name', () => {
