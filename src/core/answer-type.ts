@@ -448,13 +448,20 @@ function glosses(lower: string, word: string): boolean {
   return new RegExp(`\\(\\s*["“‘']?${w}\\b|\\b${w}["”’']?\\s*\\(`).test(lower);
 }
 
+/** "Carleene Dei, mission director of USAID Haiti": a noun straight after the name and a comma says what it is. */
+function apposed(lower: string, word: string): boolean {
+  const w = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const noun = new RegExp(`\\b${w}, (?:(?:a|an|the) )?([a-z]+)`).exec(lower)?.[1];
+  return !!noun && Lexicon.shared().partsOfSpeech(noun).startsWith('n');
+}
+
 /** "X is a …", "X, a …", "X (a …)": the text says what one of the asked words is. */
 function definesAny(lower: string, asked: Asked): boolean {
   const ws = words(lower);
   for (let i = 0; i < ws.length - 1; i++) {
     if (!asked.termsOf(ws[i]!).some((t) => asked.terms.has(t))) continue;
     // "the Russian-Pakistani Economic Corridor (RPEC)": the words before it say what it stands for.
-    if (lower.includes(`(${ws[i]})`) || glosses(lower, ws[i]!)) return true;
+    if (lower.includes(`(${ws[i]})`) || glosses(lower, ws[i]!) || apposed(lower, ws[i]!)) return true;
     const next = ws.slice(i + 1, i + 3).join(' ');
     if (/^(?:is|was|are|were|a|an|the|who|which|refers|means|stands)\b/.test(next)) return true;
   }

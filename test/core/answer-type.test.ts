@@ -204,6 +204,11 @@ describe('answer types', () => {
     expect(gives('call them "buddies" ("yaar" in Urdu)', 'definition', askedOf('yaar'))).toBe(true);
     expect(gives('“Yaar Yaar” (“Russians and Pakistanis are buddies”)', 'definition', askedOf('yaar'))).toBe(true);
     expect(gives('popularize the slogan "Yaar Yaar" at home', 'definition', askedOf('yaar'))).toBe(false);
+    // A noun after the name and a comma: an apposition says what the name is.
+    expect(gives('Carleene Dei, mission director of USAID Haiti, said', 'definition', askedOf('carleene dei'))).toBe(
+      true,
+    );
+    expect(gives('Carleene Dei, said the report was wrong', 'definition', askedOf('carleene dei'))).toBe(false);
   });
 
   it('how often: a frequency, not any count', () => {
