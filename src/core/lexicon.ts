@@ -37,6 +37,8 @@ type Pos = keyof typeof SENSES;
 const FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
 /** A related word must be this long: WordNet's short entries ("a", "ca", "ii") are mostly abbreviations. */
 const MIN_LENGTH = 3;
+/** A phrasal verb, a verb and its particle ("pull_out"), capturing the verb. */
+const PHRASAL = /^([a-z]{3,})_(?:out|up|off|down|back|away|over|in|on)$/;
 /** How many of a verb's senses, commonest first, its ways of doing it are read from (see Lexicon.waysOf). */
 const WAY_SENSES = 3;
 /** A verb with this many senses or more says too many things to tie two others together ("make": 49). */
@@ -75,7 +77,7 @@ const DETACH: [string, string][] = [
 ];
 
 /** Bumped when the way the lexicon is built changes, so that an old cache is not used. */
-const FORMAT = 20;
+const FORMAT = 21;
 
 /** WordNet's lexicographer files that name kinds of things a question may ask for. */
 const NOUN_CLASSES: Record<string, NounClass> = {
@@ -106,6 +108,8 @@ interface WordNetPart {
   kinds: Record<string, string>;
   /** Base form (a verb) → the verbs that are ways of doing it, in the commonest senses of both (see WAY_SENSES), space-separated. */
   ways: Record<string, string>;
+  /** Base form (a verb) → the head verbs of the phrasal verbs of its commonest senses ("withdraw" → "pull" of "pull out"). */
+  phrasal: Record<string, string>;
   /** Base form (a noun whose commonest sense is an act) → the verb WordNet derives it from ("acquisition" → "acquire"). */
   deeds: Record<string, string>;
   /** Base form (a verb) → the verbs its commonest senses cause ("kill" → "die"), space-separated. */
@@ -196,6 +200,15 @@ export class Lexicon {
   synonymVerbs(verb: string): readonly string[] {
     const { verbs } = this.data();
     return Object.hasOwn(verbs, verb) ? verbs[verb]!.split(' ') : [];
+  }
+
+  /**
+   * The head verbs of phrasal verbs that mean what a verb means, not general ones: "withdraw" is
+   * told as "pulled out", whose one word the sentence's reading keeps is "pull".
+   */
+  phrasalHeads(verb: string): readonly string[] {
+    const { phrasal } = this.data();
+    return Object.hasOwn(phrasal, verb) ? phrasal[verb]!.split(' ').filter((v) => !this.isGeneral(v)) : [];
   }
 
   /** True for a verb of so many senses ("make", "get") that it tells no deed of its own. */
@@ -560,6 +573,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
   const broader: Record<string, string> = {};
   const kinds: Record<string, string> = {};
   const verbs: Record<string, string> = {};
+  const phrasal: Record<string, string> = {};
   const partsOfSpeech: Record<string, string> = {};
   const nounClass: Record<string, NounClass> = {};
   const adjectives: Record<string, string> = {};
@@ -619,6 +633,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
     }
     const out = new Set<string>();
     const verbSynonyms = new Set<string>();
+    const phrasalHeads = new Set<string>();
     const adjectiveSynonyms = new Set<string>();
     const own = stemOf(lemma);
     const add = (word: string) => {
@@ -638,7 +653,11 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
           }
         }
         if (pos === 'v' && sense < SENSES.v)
-          for (const w of synset.words) if (usable(w) && w !== lemma) verbSynonyms.add(w);
+          for (const w of synset.words) {
+            if (usable(w) && w !== lemma) verbSynonyms.add(w);
+            const head = PHRASAL.exec(w)?.[1];
+            if (head && head !== lemma) phrasalHeads.add(head);
+          }
         if (pos === 'a' && sense < SENSES.a)
           for (const w of synset.words) if (usable(w) && w !== lemma) adjectiveSynonyms.add(w);
         if (pos !== dominant || sense >= SENSES[pos]) return;
@@ -681,12 +700,14 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
     }
     if (out.size) related.set(lemma, out);
     if (verbSynonyms.size) verbs[lemma] = [...verbSynonyms].sort().join(' ');
+    if (phrasalHeads.size) phrasal[lemma] = [...phrasalHeads].sort().join(' ');
     if (adjectiveSynonyms.size) adjectives[lemma] = [...adjectiveSynonyms].sort().join(' ');
   }
   const part: WordNetPart = {
     related: {},
     broader,
     verbs,
+    phrasal,
     pos: partsOfSpeech,
     nounClass,
     adjectives,

@@ -603,10 +603,15 @@ function closestEvent(
   return best < SAME_CLAUSE ? [] : like.filter((f) => shared(f) === best);
 }
 
-/** The stems of verbs that mean what the claim's verbs mean ("support" for "back"): the same event in other words. */
+/**
+ * The stems of verbs that mean what the claim's verbs mean ("support" for "back", "pull" of
+ * "pulled out" for "withdraw"): the same event in other words.
+ */
 function verbsLike(claim: Reading): string[] {
   const lexicon = Lexicon.shared();
-  return [...claim.frames.keys()].flatMap((v) => [...lexicon.synonymVerbs(v), ...lexicon.related(v)].map(stem));
+  return [...claim.frames.keys()].flatMap((v) =>
+    [...lexicon.synonymVerbs(v), ...lexicon.related(v), ...lexicon.phrasalHeads(v)].map(stem),
+  );
 }
 
 /** Stems of the words that say only that an event happened: "took place", "happened", "was held". */

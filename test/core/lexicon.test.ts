@@ -29,6 +29,15 @@ describe('verbs that tell the same deed', () => {
     expect(lexicon.sameDeed('sell', 'buy')).toBe(false);
     expect(lexicon.sameDeed('visit', 'sign')).toBe(false);
   });
+
+  it('include the head verb of a phrasal verb of the same sense, not a general one', () => {
+    const lexicon = Lexicon.shared();
+    // "pull out" is a way to say "withdraw"; "take", "get" tell no deed of their own.
+    expect(lexicon.phrasalHeads('withdraw')).toContain('pull');
+    for (const v of ['withdraw', 'remove', 'leave']) {
+      expect(lexicon.phrasalHeads(v).some((h) => lexicon.isGeneral(h))).toBe(false);
+    }
+  });
 });
 
 describe('the words for the same thing as a noun', () => {

@@ -49,6 +49,17 @@ describe('how one fact bears on a claim', () => {
     expect(e).toMatchObject({ bearing: 'excludes', detail: 'sources give 2014, not 2010' });
   });
 
+  it('excludes another year for the same deed told as a phrasal verb ("pulled out" for "withdrew")', () => {
+    const claim = 'Russia withdrew from the pipeline project in 1992.';
+    expect(
+      bearing(claim, 'Russia, which had offered a loan for the pipeline, pulled out in 1993 after protests.'),
+    ).toMatchObject({ bearing: 'excludes', detail: 'sources give 1993, not 1992' });
+    // A year of another deed in the same sentence is not the withdrawal's.
+    expect(
+      bearing(claim, 'Russia, which had offered a loan for the pipeline in 1990, signed a treaty in 1993.').bearing,
+    ).not.toBe('excludes');
+  });
+
   it('excludes the parties the other way round', () => {
     const e = bearing(
       'Pakistan lifted its arms embargo on Russia in 2014.',
