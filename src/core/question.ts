@@ -8,6 +8,7 @@
  *   // { type: 'place', about: 'did the sailors visit', chat: null }
  */
 import { Lexicon, type NounClass } from './lexicon.js';
+import { namesQuantity } from './quantity-noun.js';
 import { canonical } from './tokens.js';
 
 /**
@@ -263,6 +264,30 @@ function counted(about: string): { asking?: string } {
   return noun && !AUXILIARY.test(noun) && noun !== 'of' ? { asking: noun } : {};
 }
 
+/** "what was the official death toll", "what did the toll stand at": the words after "the", and "did" where it stands before. */
+const WHAT_THE = /^(?:[a-z']+ ){0,2}(?:what|wat)(?:'s| is| was| are| were| has| had| (did|does|do))? the (.+)$/;
+/** Where the noun phrase after "the" ends, besides a preposition or an auxiliary. */
+const PHRASE_END = /^(?:when|that|which|who|whom|whose|according)$/;
+
+/**
+ * A "what is the <noun>" question whose noun names a quantity (see quantity-noun.ts) asks for
+ * a figure, as "how much" does: the noun is the last before a preposition or an auxiliary,
+ * or, after "did", the one before the verb ("what did the toll stand at").
+ */
+function figureAsked(text: string): Pick<QuestionShape, 'type' | 'about' | 'asking' | 'counting'> | null {
+  const m = WHAT_THE.exec(text);
+  if (!m) return null;
+  const lexicon = Lexicon.shared();
+  const ws = m[2]!.split(' ');
+  const cut = ws.findIndex((w) => PREPOSITIONS.has(w) || AUXILIARY.test(w) || PHRASE_END.test(w));
+  const phrase = cut >= 0 ? ws.slice(0, cut) : [...ws];
+  if (m[1] && lexicon.verbOf(phrase.at(-1) ?? '') === undefined) return null;
+  if (m[1]) phrase.pop();
+  const noun = phrase.at(-1);
+  if (!noun || !namesQuantity(noun)) return null;
+  return { type: 'amount', about: m[2]!, asking: noun, counting: m[2]! };
+}
+
 /** A yes-or-no question's first alternative: "is russia building it or is it stuck" → "is russia building it". */
 function firstAlternative(text: string): string {
   const at = text.search(
@@ -321,11 +346,15 @@ export function readQuestion(question: string): QuestionShape {
     : LAST_WORD_TYPES.find(([pattern]) => pattern.test(text));
   if (last && text.split(' ').length >= 3)
     return { type: last[1], about: text.replace(last[0], '').trim(), chat: null };
+  const figure = figureAsked(text);
+  if (figure) return { ...figure, chat: null };
   const which = whichNoun(text);
   if (which) {
     const kind = which.noun ? Lexicon.shared().nounClass(which.noun) : undefined;
+    // "what toll did officials stand by": a noun of quantity asks for a figure, whatever its class.
+    const figure = which.noun !== null && namesQuantity(which.noun);
     return {
-      type: kind ? CLASS_TYPES[kind] : 'kind',
+      type: figure ? 'amount' : kind ? CLASS_TYPES[kind] : 'kind',
       about: without(which.at, which.whLength),
       ...(which.noun ? { asking: which.noun } : {}),
       chat: null,

@@ -1,0 +1,33 @@
+/**
+ * Whether a noun names a quantity: "toll", "cost", "magnitude", "percentage" are measures of
+ * something, so "what was the toll" asks for a figure as much as "how many died". Told by
+ * WordNet, not a list: the noun, or a kind it is a kind of a few steps up, is one of the
+ * words WordNet files measures under.
+ *
+ *   namesQuantity('toll');        // true: a toll is a fee, a fee a value
+ *   namesQuantity('minister');    // false
+ */
+import { Lexicon } from './lexicon.js';
+
+/** The heads of WordNet's measures: a noun under one of them is a figure of something. */
+const MEASURES = new Set(['measure', 'quantity', 'amount', 'magnitude', 'number', 'proportion', 'value']);
+/** How many steps up the kinds are followed: further up everything is an abstraction. */
+const STEPS = 2;
+/** "unit" is a unit of measure and of anything else ("name" is a language unit): not followed. */
+const AMBIGUOUS = 'unit';
+
+export function namesQuantity(noun: string): boolean {
+  const lexicon = Lexicon.shared();
+  // "what first broke the ice": a word mostly used otherwise is no noun of quantity here.
+  if (!lexicon.partsOfSpeech(noun).startsWith('n')) return false;
+  // "year", "city", "leader": a time, place or person, whatever measures they are also filed under.
+  const kind = lexicon.nounClass(noun);
+  if (kind && kind !== 'quantity' && kind !== 'possession') return false;
+  const seen = new Set([noun]);
+  let level = [noun];
+  for (let step = 0; step <= STEPS && level.length; step++) {
+    if (level.some((w) => MEASURES.has(w))) return true;
+    level = level.flatMap((w) => lexicon.kinds(w)).filter((w) => w !== AMBIGUOUS && !seen.has(w) && !!seen.add(w));
+  }
+  return false;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { gives, askedOf } from '../../src/core/answer-type.js';
+import { namesQuantity } from '../../src/core/quantity-noun.js';
+import { readQuestion } from '../../src/core/question.js';
+
+describe('a noun that names a quantity', () => {
+  it.each(['toll', 'magnitude', 'cost', 'percentage', 'total', 'height', 'price'])('%s is a measure', (noun) => {
+    expect(namesQuantity(noun)).toBe(true);
+  });
+  it.each(['minister', 'event', 'sign', 'first', 'year', 'city', 'name', 'journal', 'status'])('%s is not', (noun) => {
+    expect(namesQuantity(noun)).toBe(false);
+  });
+});
+
+describe('a "what is the <measure>" question', () => {
+  it.each([
+    ['what is the official death toll of the flood', 'toll'],
+    ['what did the toll stand at before the revision', 'toll'],
+    ['what was the magnitude of the quake', 'magnitude'],
+    ['what toll did officials stand by', 'toll'],
+    ['which death toll does the embassy use', 'toll'],
+  ])('%s asks for a figure of its %s', (question, noun) => {
+    const shape = readQuestion(question);
+    expect(shape.type).toBe('amount');
+    expect(shape.asking).toBe(noun);
+  });
+
+  it.each([
+    'what did the deputy minister sign when he flew in',
+    'what sporting event was the company sponsoring',
+    'what deal first broke the ice',
+    'what is the status of the dam',
+  ])('%s asks for no figure', (question) => {
+    expect(readQuestion(question).type).not.toBe('amount');
+  });
+
+  it('is answered by a figure of the measure, not by a mention of it without one', () => {
+    const asked = askedOf('official death toll of the flood', undefined, 'toll');
+    expect(gives('The official death toll stood at 64 for months.', 'amount', asked)).toBe(true);
+    expect(gives('Officials defended the death toll but gave no new figure.', 'amount', asked)).toBe(false);
+  });
+});
