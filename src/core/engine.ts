@@ -28,7 +28,8 @@ import { anotherDoer, askedDoers, hidesDoer } from './question-roles.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { comparable, JUDGED, REPORTED, rule, weigh, type Evidence, type Ruling } from './verdict.js';
 import { rivalFigure } from './rival-figures.js';
-import { countsDeed } from './told-deed.js';
+import { countsDeed, namesDeed, nounDeeds } from './told-deed.js';
+import { measuresIn } from './quantity-noun.js';
 import { FactIndex, type Hit, type Query } from './fact-index.js';
 import { SavedIndex, savedOrBuilt } from './index-store.js';
 import { KeptWork } from './kept-work.js';
@@ -279,7 +280,7 @@ export class Engine {
     // Its other sides need not give its figure: they are searched for without it.
     const sidesSearched = given ? this.query(withoutFigures(source.text), shape.asking, true) : searched;
     const sides = asksFigure(figureType)
-      ? this.figureSidesOf(hits, figureType, figureAsked, read, sidesSearched, scope)
+      ? this.figureSidesOf(hits, figureType, figureAsked, read, sidesSearched, scope, shape.about || question)
       : null;
     // Unless a disagreement shown already sets all these sides against each other.
     const cites = (d: Disagreement, side: FigureSide) =>
@@ -479,9 +480,12 @@ export class Engine {
     read: () => Reading,
     searched: Query,
     scope: Scope,
+    about: string,
   ): FigureSide[] | null {
     const counted = askedTerms(asked);
-    const deeds = [...read().frames.keys()].filter((v) => !Lexicon.shared().isGeneral(v));
+    const told = [...read().frames.keys()].filter((v) => !Lexicon.shared().isGeneral(v));
+    // "what is the death toll", "how many extra deaths were there": with no verb of its own, the deed is its counted noun's.
+    const deeds = told.length || !asked.asking ? told : nounDeeds(about, asked.asking);
     const counts = counted.length
       ? (noun: string) => asked.termsOf(noun).some((t) => counted.includes(t)) || countsDeed(noun, deeds)
       : undefined;
@@ -498,7 +502,13 @@ export class Engine {
             )
             .slice(0, FIGURE_FACTS)
         : [];
-    return figureSides(hits, type, counts, { hits: further, deeds });
+    // "the death toll had stood at 64": a bare count is of what a measure named before it
+    // measures, the asked noun ("toll") or the deed ("death toll" for "how many died").
+    const names = counted.length
+      ? (lead: string) =>
+          measuresIn(lead).some((m) => asked.termsOf(m).some((t) => counted.includes(t)) || namesDeed(m, deeds))
+      : undefined;
+    return figureSides(hits, type, counts, { hits: further, deeds }, names);
   }
 
   /** Sides giving different figures, as a disagreement: "Sources give different figures: 40,000 families against 18,386 families." */

@@ -124,29 +124,65 @@ function stretchOf(text: string, all: readonly Figure[], f: Figure): string {
   return text.slice(before ? before.at + before.text.length : start, after ? after.at : end);
 }
 
+/** A number of times another ("46 times the previous tally", "five-fold"): a multiplier, no count. */
+const MULTIPLIER = /^(?:times|fold)\b/;
+
+/**
+ * The words of its clause before a figure, back to the figure before it there: what a count
+ * that names nothing after it counts ("the official death toll had stood at" for "64").
+ */
+function leadOf(text: string, all: readonly Figure[], f: Figure): string | undefined {
+  const [start] = clauseSpans(text).find(([a, b]) => f.at >= a && f.at < b) ?? [0];
+  const before = all.filter((g) => g.at < f.at && g.at >= start).at(-1);
+  const lead = text.slice(before ? before.at + before.text.length : start, f.at);
+  // Only where the words set the figure as the measure's value: "stood at", "raised it to", "a toll of", "was".
+  return LINKED.test(lead) ? lead.replace(LINKED, '').trim() : undefined;
+}
+
+/** The words that end a measure's naming before its value ("the toll stood at 64", "a toll of 64", "the toll is 64"). */
+const LINKED =
+  /\b(?:at|to|of|is|was|were|are|reached|hit|topped|totall?ed|stands at|stood at)\s+(?:(?:more than|over|above|at least|less than|under|about|around|nearly|almost|approximately|roughly|some|just|only)\s+)?$/;
+
 /**
  * The sides, two or more, where `hits` (the question's relevant facts, best first) answer a
  * question of `type` with figures from different sources that cannot be the same; else
  * null. `counts` says whether a count's noun is what the question counts: counts of it are
  * alike, whatever each calls it ("deaths", "people died"). `further` facts may add sides.
+ * `names` says whether the words before a count that names nothing after it ("the death toll
+ * had stood at 64") name what the question counts.
  */
 export function figureSides(
   hits: readonly Hit[],
   type: AnswerType | null,
   counts?: (noun: string) => boolean,
   further?: FurtherFacts,
+  names?: (lead: string) => boolean,
 ): FigureSide[] | null {
   const kind = type && KIND[type];
   if (!kind) return null;
   const alike = counts !== undefined;
-  const asked = (f: Figure) => f.kind === kind && (kind !== 'count' || (!!f.noun && (counts?.(f.noun) ?? true)));
-  const given = (h: Hit): Figure[] => figures(h.fact.quote.toLowerCase()).filter(asked);
+  const asked = (f: Figure, text: string, all: readonly Figure[]) => {
+    if (f.kind !== kind) return false;
+    if (kind !== 'count') return true;
+    if (MULTIPLIER.test(f.noun ?? '')) return false;
+    if (f.noun) return counts?.(f.noun) ?? true;
+    // "the death toll had stood at 64": a count that names nothing counts what its clause names before it.
+    const lead = names && leadOf(text, all, f);
+    return !!lead && names(lead);
+  };
+  const given = (h: Hit): Figure[] => {
+    const text = h.fact.quote.toLowerCase();
+    const all = figures(text);
+    return all.filter((f) => asked(f, text, all));
+  };
   // "left 568,292 others with injuries": a count of "others" or "those" counts whoever its clause's deed befell.
   const standsFor = (f: Figure) => f.kind === 'count' && kind === 'count' && PRONOUN.test(f.noun ?? '');
   const deeper = (h: Hit): Figure[] => {
     const text = h.fact.quote.toLowerCase();
     const all = figures(text);
-    return all.filter((f) => (asked(f) || standsFor(f)) && tellsDeed(stretchOf(text, all, f), further!.deeds));
+    return all.filter(
+      (f) => (asked(f, text, all) || standsFor(f)) && tellsDeed(stretchOf(text, all, f), further!.deeds),
+    );
   };
   // As well as the best fact that gives such a figure: one that gives none answers nothing here.
   const giving = hits.map((h) => [h, given(h)] as const).filter(([, figs]) => figs.length > 0);

@@ -31,3 +31,28 @@ export function namesQuantity(noun: string): boolean {
   }
   return false;
 }
+
+/** Nouns for a reckoned number that WordNet files first under another sense ("figure" as a shape, "count" as a verb). */
+const RECKONED = new Set(['figure', 'figures', 'count', 'counts', 'tally', 'tallies', 'estimate', 'estimates']);
+
+/** How many words either side of a measure's noun name what it measures ("death toll", "number of deaths"). */
+const MEASURED_REACH = 2;
+
+/**
+ * The phrases of `text` that name a measure, each its noun with the words either side that
+ * say of what: "official death toll from" in "the official death toll from maria had stood
+ * at", none in "struck the nation at". What a bare number after them is a value of.
+ *
+ *   measuresIn('the death toll had stood at');   // ['the death toll had stood']
+ */
+export function measuresIn(text: string): string[] {
+  const said = text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w);
+  return said.flatMap((w, i) =>
+    w.length > 2 && (RECKONED.has(w) || namesQuantity(w))
+      ? [said.slice(Math.max(0, i - MEASURED_REACH), i + MEASURED_REACH + 1).join(' ')]
+      : [],
+  );
+}

@@ -9,6 +9,7 @@
  *   tellsDeed('9 million people were crowded', ['die']); // false
  */
 import { Lexicon } from './lexicon.js';
+import { namesQuantity } from './quantity-noun.js';
 import { STOP_WORDS, stem, words } from './tokens.js';
 
 /**
@@ -45,4 +46,25 @@ export function tellsDeed(text: string, deeds: readonly string[]): boolean {
  */
 export function countsDeed(noun: string, deeds: readonly string[]): boolean {
   return namesDeed(noun, deeds) || tellsDeed(words(noun).slice(1).join(' '), deeds);
+}
+
+/**
+ * The verbs WordNet relates to the noun a question counts or to the noun before it: the deed
+ * a question without a verb of its own asks about ("die" for "what is the death toll", "how
+ * many extra deaths were there"). A measure's own verbs are not its deed.
+ *
+ *   nounDeeds('the official death toll of the storm', 'toll');   // ['decease', 'die']
+ */
+export function nounDeeds(about: string, asking: string): string[] {
+  const lexicon = Lexicon.shared();
+  const said = about.toLowerCase().split(/[^a-z]+/);
+  const at = said.indexOf(asking.toLowerCase());
+  const noun = asking.toLowerCase();
+  // A measure's own verbs ("cost" for "toll", "magnify" for "magnitude") tell the measuring, not the deed.
+  const own = namesQuantity(noun) ? [] : [noun];
+  const verbs = [...(at > 0 ? [said[at - 1]!] : []), ...own]
+    .filter((w) => lexicon.partsOfSpeech(w).startsWith('n'))
+    .flatMap((w) => lexicon.related(w))
+    .filter((r) => lexicon.partsOfSpeech(r).includes('v') && !lexicon.isGeneral(r));
+  return [...new Set(verbs)];
 }

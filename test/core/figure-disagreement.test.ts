@@ -94,6 +94,32 @@ describe('sides for a question counting a deed', () => {
   });
 });
 
+describe('a count that names nothing after it', () => {
+  const study = hit('a', 'study', 'Researchers say 2,975 people died after the storm.');
+  const counts = (noun: string) => noun.startsWith('people');
+  const names = (lead: string) => /\btoll\b/.test(lead);
+
+  it('counts what a measure named before it in its clause measures', () => {
+    const official = hit('b', 'post', 'The official death toll had stood at 64 for months.');
+    const sides = figureSides([study, official], 'count', counts, undefined, names);
+    expect(sides?.map((s) => s.figures.map((f) => f.text))).toEqual([['2,975 people'], ['64']]);
+  });
+
+  it("counts nothing where its clause does not set it as the measure's value, or names no measure", () => {
+    const hour = hit('b', 'post', 'The toll rose sharply, and the quake struck at 4 in the afternoon.');
+    expect(figureSides([study, hour], 'count', counts, undefined, names)).toBeNull();
+    const bare = hit('c', 'post', 'Officials revised it to 64.');
+    expect(figureSides([study, bare], 'count', counts, undefined, names)).toBeNull();
+  });
+
+  it('is no count when it is a multiplier of another figure', () => {
+    const times = hit('b', 'post', 'The toll was raised to 46 times the previous toll.');
+    expect(
+      figureSides([study, times], 'count', (noun) => counts(noun) || noun.includes('toll'), undefined, names),
+    ).toBeNull();
+  });
+});
+
 describe('a question that gives a figure itself', () => {
   it('is about a count of what the figure counts, or about a sum', () => {
     expect(figureGiven('did 3000 people really die')).toEqual({ type: 'count', noun: 'people' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gives, askedOf } from '../../src/core/answer-type.js';
-import { namesQuantity } from '../../src/core/quantity-noun.js';
+import { measuresIn, namesQuantity } from '../../src/core/quantity-noun.js';
 import { readQuestion } from '../../src/core/question.js';
 
 describe('a noun that names a quantity', () => {
@@ -38,5 +38,17 @@ describe('a "what is the <measure>" question', () => {
     const asked = askedOf('official death toll of the flood', undefined, 'toll');
     expect(gives('The official death toll stood at 64 for months.', 'amount', asked)).toBe(true);
     expect(gives('Officials defended the death toll but gave no new figure.', 'amount', asked)).toBe(false);
+  });
+});
+
+describe('words naming a measure before its value', () => {
+  it('are the measure noun with the words either side of it', () => {
+    expect(measuresIn('the official death toll had stood at')).toEqual(['official death toll had stood']);
+    expect(measuresIn('the number of fatalities is estimated at')).toEqual(['the number of fatalities']);
+    expect(measuresIn('the government upped the figure to')).toEqual(['upped the figure to']);
+  });
+
+  it('are none where no measure is named', () => {
+    expect(measuresIn('the quake struck the nation at')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countsDeed, namesDeed, tellsDeed } from '../../src/core/told-deed.js';
+import { countsDeed, namesDeed, nounDeeds, tellsDeed } from '../../src/core/told-deed.js';
 
 describe('words naming a deed', () => {
   it('are the verb itself or a noun WordNet derives from it', () => {
@@ -32,5 +32,17 @@ describe('the words after a number counting those a deed befell', () => {
     expect(countsDeed('states that regularly', ['suppose'])).toBe(false);
     // "have" may mean "cause" in WordNet, but as an auxiliary it tells no deed.
     expect(countsDeed('years ago have', ['cause'])).toBe(false);
+  });
+});
+
+describe('the deed of a question that has no verb of its own', () => {
+  it('is the verb WordNet relates to its counted noun or to the noun before it', () => {
+    expect(nounDeeds('the official death toll of the storm', 'toll')).toContain('die');
+    expect(nounDeeds('extra deaths were there', 'deaths')).toContain('die');
+  });
+
+  it("is never a measure's own verb: 'cost' for a toll, 'magnify' for a magnitude", () => {
+    expect(nounDeeds('the official death toll', 'toll')).not.toContain('cost');
+    expect(nounDeeds('the magnitude of the quake', 'magnitude')).toEqual([]);
   });
 });
