@@ -61,7 +61,7 @@ async function main(): Promise<number> {
   console.log(
     `added "${e.id}": ${e.title}${by ? ` (${by})` : ''}, ${e.kind}${e.posts ? ` with ${e.posts.length} posts` : ''}`,
   );
-  console.log(`  ${added.source}: ${added.passages} citable passages`);
+  console.log(`  ${added.source}: ${added.passages} citable passage${added.passages === 1 ? '' : 's'}`);
   console.log(`  read from the file: ${added.read.join(', ') || 'nothing'}; check the entry in documents.yaml`);
   return 0;
 }

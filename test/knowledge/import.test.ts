@@ -291,6 +291,80 @@ describe('knowledge:add reads each format', () => {
     rmSync(cachePath(dir)!, { force: true });
   });
 
+  it.each([
+    ['a name and a publisher under the title', 'Jane Doe, Reuters', { author: 'Jane Doe', publisher: 'Reuters' }],
+    [
+      '"Written by", with a date after',
+      'Written by Jane Doe | March 3, 2021',
+      { author: 'Jane Doe', date: '2021-03-03' },
+    ],
+    ['"Author:"', 'Author: Jane Doe', { author: 'Jane Doe', publisher: null }],
+    [
+      '"Reported by" with a publisher',
+      'Reported by Jane Doe, The Valley Times',
+      { author: 'Jane Doe', publisher: 'The Valley Times' },
+    ],
+    ['"By" and two names', 'By Jane Doe and John Roe', { author: 'Jane Doe and John Roe' }],
+  ])('plain text: a byline as %s', async (_name, byline, expected) => {
+    const path = file('bridge.txt', ['The river bridge opens', byline, '', ...ARTICLE].join('\n'));
+    expect((await addDocument(path, { pack: pack.dir })).entry).toMatchObject({
+      title: 'The river bridge opens',
+      ...expected,
+    });
+  });
+
+  it('plain text: a sentence that starts "By" or a place and a country is no byline', async () => {
+    const path = file(
+      'bridge.txt',
+      [
+        'The river bridge opens',
+        'By the end of the year the ferry will close.',
+        'London, England',
+        '',
+        ...ARTICLE,
+      ].join('\n'),
+    );
+    expect((await addDocument(path, { pack: pack.dir })).entry).toMatchObject({ author: null, publisher: null });
+  });
+
+  it('HTML: a byline with the publisher after the name', async () => {
+    const html = `<html><head><title>Dam news</title></head><body><article><h1>Dam news</h1>
+      <p class="byline">By Kim Lee, The Valley Times</p>${ARTICLE.map((l) => `<p>${l} ${l}</p>`).join('')}</article></body></html>`;
+    expect((await addDocument(file('dam.html', html), { pack: pack.dir })).entry).toMatchObject({
+      author: 'Kim Lee',
+      publisher: 'The Valley Times',
+    });
+  });
+
+  it('a text whose first line is a paragraph: its first sentence is the title, cut at a word, and said so', async () => {
+    const paragraph =
+      'The bridge over the river was opened in 1999 at a cost of five million dollars after a decade of planning and argument. Critics called it a vanity project.';
+    const added = await addDocument(file('para.txt', `${paragraph}\n\n${ARTICLE.slice(1).join('\n')}`), {
+      pack: pack.dir,
+    });
+    expect(added.entry.title).toBe('The bridge over the river was opened in 1999 at a cost of five million dollars…');
+    expect(added.entry.title.length).toBeLessThanOrEqual(81);
+    expect(added.read[0]).toMatch(/^title \(its first sentence/);
+    const short = await addDocument(
+      file(
+        'short.txt',
+        'The ferry closes next year after ninety years of service, the council said. It opened in 1931.\n',
+      ),
+      {
+        pack: pack.dir,
+      },
+    );
+    expect(short.entry.title).toBe('The ferry closes next year after ninety years of service, the council said');
+  });
+
+  it('a text with no sentence to title it: the file name, and said so', async () => {
+    const added = await addDocument(file('ferry_timetable-2021.txt', '08:00\n09:30\nferry\n'), {
+      pack: pack.dir,
+    });
+    expect(added.entry.title).toBe('ferry timetable 2021');
+    expect(added.read[0]).toMatch(/^title \(the file name/);
+  });
+
   it('makes ids from file names', () => {
     expect(slug('/x/My Article – Été (2019).HTML')).toBe('my-article-ete-2019');
   });

@@ -11,6 +11,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { basename, extname, join } from 'node:path';
 import { formatProblem, loadPack, PackError, type Pack } from '../load.js';
 import { DocumentSchema, type SourceDocument } from '../schema.js';
+import { isBoilerplate } from '../boilerplate.js';
+import { plainText } from '../passages.js';
 import { normalizeForQuote } from '../text.js';
 import { exactDate } from './dates.js';
 import { withDocument } from './documents-file.js';
@@ -38,7 +40,7 @@ export interface AddResult {
   source: string;
   /** How many citable passages the document gives. */
   passages: number;
-  /** The entry's fields read from the file itself. */
+  /** The entry's fields read from the file itself ("title (its first sentence…)" where it had none to read). */
   read: string[];
 }
 
@@ -75,9 +77,18 @@ export async function addDocument(file: string, options: AddOptions): Promise<Ad
     thread && ['.txt', '.md', '.markdown'].includes(ext)
       ? { ...readHeader(extracted.text.slice(0, thread.headerEnd), ext !== '.txt'), url: extracted.url }
       : extracted;
-  const read = FIELDS.filter((f) => options[f] === undefined && found[f] !== null);
-  const title = options.title ?? found.title;
-  if (!title) throw new ImportError(`could not read a title from ${basename(file)}; give one with --title`);
+  const read: string[] = FIELDS.filter((f) => options[f] === undefined && found[f] !== null);
+  let title = options.title ?? found.title;
+  if (!title) {
+    // No short first line to be the title: the first sentence, else the file's name, and the user is told which.
+    const sentence = firstSentence(extracted.text);
+    const name = titleFromName(file);
+    title = sentence ?? name;
+    if (!title) throw new ImportError(`could not read a title from ${basename(file)}; give one with --title`);
+    read.unshift(
+      sentence ? 'title (its first sentence; --title to change it)' : 'title (the file name; --title to change it)',
+    );
+  }
   const entry = valid({
     id,
     title,
@@ -192,4 +203,33 @@ export function slug(file: string): string {
     .slice(0, 60);
   if (!id) throw new ImportError(`could not make an id from the file name ${basename(file)}; give one with --id`);
   return id;
+}
+
+/** At most this many characters of a first sentence make a title. */
+const TITLE_MAX = 80;
+
+/**
+ * A title from the text's first sentence, for a file with no short first line: "The bridge
+ * over the river was opened in 1999 at a cost of $5 million" (no closing stop), cut at a
+ * word boundary with "…" when longer than 80 characters. Null when the text opens with no
+ * sentence of two words.
+ */
+export function firstSentence(text: string): string | null {
+  const line = text
+    .split('\n')
+    .map((l) => plainText(l.replace(/^\s*(?:#+|[-•*]|\d+[.)])\s+/, '')).trim())
+    .find((l) => /\p{L}/u.test(l) && !isBoilerplate(l));
+  if (!line) return null;
+  const sentence = (/^.+?[.!?](?=\s+["“(\p{Lu}\d]|$)/u.exec(line)?.[0] ?? line).replace(/[.!?]+$/, '').trim();
+  if (sentence.split(/\s+/).length < 2) return null;
+  if (sentence.length <= TITLE_MAX) return sentence;
+  const cut = sentence.slice(0, TITLE_MAX + 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > TITLE_MAX / 2 ? cut.slice(0, space) : cut.slice(0, TITLE_MAX)).replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
+/** A title from a file's name: "bridge_report-2021.txt" → "bridge report 2021"; null for a name of no letters. */
+export function titleFromName(file: string): string | null {
+  const name = basename(file, extname(file)).replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return /\p{L}/u.test(name) ? name : null;
 }

@@ -67,9 +67,36 @@ const clean = (s: unknown): string | null => {
   return text || null;
 };
 
-/** A byline's name, without "By" and markdown link syntax. */
-const bylineName = (s: string | null | undefined): string | null =>
-  clean(s?.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/^\s*(?:written\s+)?by\s+|^\s*author:\s*/i, '')) ?? null;
+/** What opens a byline: "By", "Written by", "Reported by", "Author:", "Authors -". */
+const BYLINE =
+  /^\s*(?:(?:(?:written|reported|posted|story|words|text)\s+)?by\b:?|(?:authors?|byline|writer)\s*[:\-–—])\s*/i;
+/** A person's name as a byline gives it: two to four capitalised words ("Jane Doe", "Mary-Ann de la Cruz"). */
+const NAME = "\\p{Lu}(?:\\p{Ll}[\\p{L}'’-]*|\\.)";
+const PERSON = new RegExp(`^${NAME}(?:\\s+(?:(?:de|van|von|der|da|di|la|le|al|bin|el)\\s+)*${NAME}){1,3}$`, 'u');
+
+/**
+ * A byline's name and, where it names one, the publisher after it: "By Jane Doe, Reuters",
+ * "Written by Jane Doe | March 3, 2021", "Author: [Jane Doe](…)". Null when it names nobody.
+ */
+export function readByline(s: string | null | undefined): { author: string; publisher: string | null } | null {
+  const line = clean(s?.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(BYLINE, ''));
+  if (!line) return null;
+  const parts = line
+    .split(/\s*(?:[,|•·]|\s[-–—]\s)\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  // A date or time after the name says when, not who: "Jane Doe | March 3, 2021 10:00".
+  const named = parts.filter((p) => !readDate(p) && !/\d/.test(p));
+  if (named.length === 0) return null;
+  const [author, publisher] = named;
+  // "Jane Doe and John Roe, Reuters": one author line; a second part that is a short name is who published it.
+  return {
+    author: author!,
+    publisher: publisher && named.length === 2 && publisher.split(/\s+/).length <= 5 ? publisher : null,
+  };
+}
+
+const bylineName = (s: string | null | undefined): string | null => readByline(s)?.author ?? null;
 
 const absoluteUrl = (s: unknown): string | null => {
   try {
@@ -123,17 +150,33 @@ export function readHeader(text: string, markdown: boolean): Omit<Extracted, 'te
   const first = lines.find((l) => !isBoilerplate(plainText(l)) && !/^(?:[-•*]|\d+[.)])\s/.test(l) && words(l) >= 2);
   const titleLine =
     heading ?? (first && words(first) <= 20 && !/[.,;]$/.test(first) ? first.replace(/^#+\s+/, '') : undefined);
-  const byline = lines.find((l) => /^(?:(?:written\s+)?by|author:)\s+\S/i.test(l) && words(l) <= 8);
+  const byline =
+    lines.find((l) => BYLINE.test(l) && /^\[?\p{Lu}/u.test(l.replace(BYLINE, '')) && words(l) <= 12) ??
+    // "Jane Doe, Reuters" under the title: a person's name, then who published it.
+    lines
+      .slice(0, 6)
+      .find(
+        (l) =>
+          l !== titleLine &&
+          l !== heading &&
+          !readDate(l) &&
+          PERSON.test(l.split(/\s*[,|]\s*/)[0]!) &&
+          /[,|]/.test(l) &&
+          words(l) <= 8,
+      );
+  const by = readByline(byline);
   const dateline = lines.find((l) => words(l) <= 10 && readDate(l));
   // "Global Research, August 10, 2018": who published it, then when.
   const [, publisher, when] = /^([^,]{2,60}),\s*(.+)$/.exec(dateline ?? '') ?? [];
   return {
     title: clean(titleLine && plainText(titleLine)),
-    author: bylineName(byline),
+    author: by?.author ?? null,
     publisher:
-      publisher && readDate(when) && !readDate(publisher) && !isBoilerplate(publisher) && words(publisher) <= 6
+      (publisher && readDate(when) && !readDate(publisher) && !isBoilerplate(publisher) && words(publisher) <= 6
         ? clean(publisher)
-        : null,
+        : null) ??
+      by?.publisher ??
+      null,
     date: readDate(dateline),
   };
 }
@@ -168,7 +211,7 @@ function fromHtml(html: string): Extracted {
     // Readability's title leaves out the site name that a page's <title> often adds.
     title: found.title ?? clean(article?.title) ?? found.pageTitle,
     author: (found.author && !/^https?:/.test(found.author) ? found.author : null) ?? bylineName(article?.byline),
-    publisher: found.publisher ?? clean(article?.siteName),
+    publisher: found.publisher ?? clean(article?.siteName) ?? readByline(article?.byline)?.publisher ?? null,
     date: found.date ?? readDate(article?.publishedTime),
     url: found.url,
   };
