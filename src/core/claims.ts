@@ -584,6 +584,15 @@ function verbOf(word: string): string | undefined {
   return lexicon.partsOfSpeech(word)[0] === 'v' ? lexicon.verbOf(word) : undefined;
 }
 
+/**
+ * A verb's form as English inflects it: "-ing", the third person's "-s", or another (the past,
+ * the base). Verbs joined by "and" share their form ("took … and obtained").
+ */
+function formOf(word: string): 'ing' | 's' | 'other' {
+  if (/ing$/.test(word)) return 'ing';
+  return /[^s]s$/.test(word) && Lexicon.shared().lemma(word) === word ? 's' : 'other';
+}
+
 /** Words before the party an agent does something with. */
 const WITH = new Set(['with', 'alongside']);
 
@@ -661,6 +670,15 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
     if (j > 0 && /^['’]s$/.test(tokens[j]!.word)) j--;
     return j >= 0 && partyAt(j) !== null && !tokens[j]!.adjective;
   };
+  // A relative clause's verb, with nothing but auxiliaries and adverbs after its "which" or
+  // "who", was done by the party the pronoun follows: "the World Bank, which had offered a loan".
+  const antecedent = (i: number): string | null => {
+    let j = i - 1;
+    while (j >= 0 && (AUXILIARIES.has(tokens[j]!.word) || /ly$/.test(tokens[j]!.word))) j--;
+    if (!/^(?:which|who)$/i.test(tokens[j]?.word ?? '')) return null;
+    const before = tokens[j - 1]?.word === ',' ? j - 2 : j - 1;
+    return partyAt(before);
+  };
   // Right after an article a word is a noun ("a visit", "the signed deal"), never a verb.
   const afterArticle = (i: number) => /^(?:a|an|the)$/.test(tokens[i - 1]?.word ?? '');
   tokens.forEach((t, i) => {
@@ -677,10 +695,13 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
     let subject: string | null = null;
     // A verb joined to an earlier one by "and" shares its agent ("China is developing the port
     // and selling submarines").
+    // Joined verbs agree in form: "took … over rehabilitation issues, and obtained" joins
+    // "obtained" to "took", not to "issues" (read as a verb, but of another form).
     if (tokens[i - 1]?.word === 'and') {
-      const earlier = [...agentAt.keys()]
-        .filter((j) => j < i && !tokens.slice(j, i).some((u) => /^[.;!?]$/.test(u.word)))
-        .pop();
+      const inSentence = [...agentAt.keys()].filter(
+        (j) => j < i && !tokens.slice(j, i).some((u) => /^[.;!?]$/.test(u.word)),
+      );
+      const earlier = inSentence.filter((j) => formOf(tokens[j]!.word) === formOf(t.word)).pop() ?? inSentence.pop();
       if (earlier !== undefined) agent = agentAt.get(earlier) ?? null;
     }
     const passive = i > 0 && /^(?:is|are|was|were|be|been|being)$/.test(tokens[i - 1]!.word);
@@ -697,7 +718,7 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
       if (subject === null && !governed(j) && isNoun(tokens[j]!.word))
         subject = `${NOUN_AGENT}${stem(tokens[j]!.word)}`;
     }
-    agent ??= subject;
+    agent ??= subject ?? (passive ? null : antecedent(i));
     // Negated: a negation right before the verb ("never lifted", "did not lift"), or the verb
     // is one ("denied"). A verb of negation earlier in the sentence negates only itself.
     const near = tokens

@@ -55,6 +55,23 @@ describe('reading a claim', () => {
     });
   });
 
+  it('gives a verb joined by ", and" the agent of the earlier verb of its own form', () => {
+    expect(frame('Pakistan took Russia to court over trade issues, and obtained a ruling.', 'obtain')).toMatchObject({
+      agent: 'pakistan',
+    });
+  });
+
+  it('gives a relative clause\'s verb the party its "which" or "who" follows', () => {
+    expect(frame('He praised Russia, which had offered a loan for the dam.', 'offer')).toMatchObject({
+      agent: 'russia',
+    });
+    expect(frame('He praised Russia, which Pakistan had asked for a loan.', 'ask')).toMatchObject({
+      agent: 'pakistan',
+    });
+    // In the passive the party before "which" is what it was done to.
+    expect(frame('He praised Pakistan, which was attacked in 1971.', 'attack')?.agent).not.toBe('pakistan');
+  });
+
   it('reads the side a clause sets against the agent, and the partner', () => {
     expect(frame('Russia supported Pakistan in the 1971 war against India', 'support')).toMatchObject({
       agent: 'russia',
