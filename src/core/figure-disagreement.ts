@@ -124,6 +124,21 @@ function stretchOf(text: string, all: readonly Figure[], f: Figure): string {
   return text.slice(before ? before.at + before.text.length : start, after ? after.at : end);
 }
 
+/** The years a fact names. */
+const yearsOf = (h: Hit): number[] =>
+  figures(h.fact.quote.toLowerCase())
+    .filter((f) => f.kind === 'year')
+    .map((f) => f.low);
+
+/**
+ * True if a fact names no year that the facts before it from its source do not: "another 7,250
+ * deaths between 1994 and 2001" beside "9,667 died between 1985 and 1993" counts another time.
+ */
+function sameTimes(before: readonly Hit[], h: Hit): boolean {
+  const known = new Set(before.flatMap(yearsOf));
+  return yearsOf(h).every((y) => known.has(y));
+}
+
 /** A number of times another ("46 times the previous tally", "five-fold"): a multiplier, no count. */
 const MULTIPLIER = /^(?:times|fold)\b/;
 
@@ -187,18 +202,28 @@ export function figureSides(
   // As well as the best fact that gives such a figure: one that gives none answers nothing here.
   const giving = hits.map((h) => [h, given(h)] as const).filter(([, figs]) => figs.length > 0);
   const best = giving[0]?.[0].coverage ?? 0;
+  const answering = giving.filter(([h]) => h.coverage >= best * AS_WELL);
   const read = [
-    ...giving.filter(([h]) => h.coverage >= best * AS_WELL),
+    ...answering,
     // Only counts: a year in a clause telling the deed ("signed") may date another time it was done.
     ...(further?.deeds.length && asksCount(type) ? further.hits.map((h) => [h, deeper(h)] as const) : []),
   ];
   const sides: (FigureSide & { sources: Set<string> })[] = [];
   for (const [h, figs] of read) {
     if (figs.length === 0) continue;
-    // A source that says more than one of these figures is weighing them, not taking a side.
+    // A source that says more than one of these figures is weighing them, not taking a side;
+    // but a count it gives in another sentence answering as well, that cannot be the one it
+    // gave first, for no other year, is another account it reports ("the official toll had
+    // stood at 64" beside "an estimated 2,975 excess deaths").
     const source = sourceOf(h);
     const own = sides.find((s) => s.sources.has(source));
-    if (own) {
+    const another =
+      !!own &&
+      kind === 'count' &&
+      answering.some(([a]) => a === h) &&
+      differ(own.figures, figs, alike) &&
+      sameTimes(own.hits, h);
+    if (own && !another) {
       own.hits.push(h);
       continue;
     }

@@ -22,11 +22,21 @@ describe('figures that answer a question differently', () => {
     expect(sides?.map((s) => s.figures[0]!.text)).toEqual(['40,000 families', '18,386 families']);
   });
 
-  it('are no disagreement when the figures can be the same, or one source gives both', () => {
+  it('are no disagreement when the figures can be the same, or one sentence gives both', () => {
     const about = hit('c', 'ndtv', 'About 40,000 families will be affected.');
     expect(figureSides([guardian, about], 'count')).toBeNull();
+    const both = hit('d', 'guardian', 'Activists count 40,000 families, officials 18,386 families.');
+    expect(figureSides([both], 'count')).toBeNull();
+  });
+
+  it("are two accounts one source reports in two sentences, unless the second counts another year's", () => {
     const same = hit('d', 'guardian', 'Officials count 18,386 families.');
-    expect(figureSides([guardian, same], 'count')).toBeNull();
+    const sides = figureSides([guardian, same], 'count');
+    expect(sides?.map((s) => s.hits.map((h) => h.fact.id))).toEqual([['a'], ['d']]);
+    const later = hit('e', 'guardian', 'Another 18,386 families were moved in 2019.');
+    expect(figureSides([guardian, later], 'count')).toBeNull();
+    const dates = hit('f', 'x', 'The memorandum was signed in 2015, and again in 2017.');
+    expect(figureSides([dates, hit('g', 'x', 'It was signed in 2016.')], 'date')).toBeNull();
   });
 
   it('leave out facts that answer the question clearly less well, counts of other things, and questions asking no figure', () => {
