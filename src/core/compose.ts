@@ -21,13 +21,12 @@ export interface ComposeOptions {
   maxFacts?: number;
   /** A further fact must cover at least this share of what the first covers. Default 0.9. */
   sameCoverage?: number;
-  /** A further fact must rank at least this share of the first. Default 0.35. */
-  sameRank?: number;
   /**
-   * The same share where the first covers the whole question: it leaves nothing for another
-   * to say but the same answer, so one ranked far below it is beside the point. Default 0.5.
+   * A further fact must rank at least this share of the first. Default 0.5: one ranked far
+   * below the first shares the question's words, not its point, as often as not ("is the
+   * pipeline being built" beside a plan for another pipeline that could join it).
    */
-  wholeRank?: number;
+  sameRank?: number;
   /** Whether a further fact may join those chosen so far, beside answering as well. Default: it may. */
   joins?: (hit: Hit, chosen: readonly Hit[]) => boolean;
 }
@@ -39,12 +38,9 @@ export type Composition = { answering: Hit[] } | { related: Hit[] };
 const DEFAULTS: Required<ComposeOptions> = {
   maxFacts: 3,
   sameCoverage: 0.9,
-  sameRank: 0.35,
-  wholeRank: 0.5,
+  sameRank: 0.5,
   joins: () => true,
 };
-/** Coverage of a fact that says every word of the question (the sum of shares may fall short of 1 by rounding). */
-const WHOLE = 0.99;
 
 /**
  * `hits` are the relevant facts, best first; `asked` what the question already says (a name
@@ -56,7 +52,7 @@ export function compose(
   asked: Asked,
   options: ComposeOptions = {},
 ): Composition {
-  const { maxFacts, sameCoverage, sameRank, wholeRank, joins } = { ...DEFAULTS, ...options };
+  const { maxFacts, sameCoverage, sameRank, joins } = { ...DEFAULTS, ...options };
   const type = shape.type;
   // A figure said of no deed the question counts is another deed's: a death toll is no count of the injured.
   const fits = type ? hits.filter((h) => !h.deedLeft && gives(h.fact.quote, type, asked, h.fact.date)) : hits;
@@ -67,7 +63,7 @@ export function compose(
   const first = fitting[0];
   if (!first) return { related: hits.slice(0, 2) };
   const answering = [first];
-  const leastRank = first.rank * (first.coverage >= WHOLE ? wholeRank : sameRank);
+  const leastRank = first.rank * sameRank;
   for (const h of fitting.slice(1)) {
     if (answering.length >= maxFacts) break;
     if (h.coverage < first.coverage * sameCoverage || h.rank < leastRank) continue;
