@@ -252,7 +252,12 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
     case 'place':
       return [...quote.matchAll(PLACE)].some((m) => isNew(words(m[1]!), asked) && !isTime(words(m[1]!)));
     case 'person':
-      return names(quote).some((n) => isNew(n, asked));
+      // "Which judge convicted them": a name given by a sentence that names no judge, nor a kind
+      // of one, may be anyone's ("the district court convicted …", beside the minister who spoke).
+      return (
+        names(quote).some((n) => isNew(n, asked)) &&
+        (!asked.asking || isVague(asked.asking, PERSON_VAGUE_RANK) || ofKind(quote, asked, true))
+      );
     case 'name':
       if (asked.asking) return namesNext(quote, asked);
       return GIVEN_NAME.test(quote) || names(quote).some((n) => isNew(n, asked) && isProper(n));
@@ -304,8 +309,13 @@ function saidOfAsked(lower: string, asked: Asked): string[] {
  * the question finds.
  */
 const VAGUE_RANK = 1000;
-const isVague = (noun: string): boolean =>
-  [noun, ...Lexicon.shared().bases(noun)].some((w) => (ENGLISH_RANK.get(w) ?? Infinity) < VAGUE_RANK);
+/**
+ * For "which <noun>" asking who: only the commonest nouns for anyone ("people", "man", "one")
+ * say nothing of who is asked; "which company", "which judge" want a company's, a judge's name.
+ */
+const PERSON_VAGUE_RANK = 300;
+const isVague = (noun: string, rank = VAGUE_RANK): boolean =>
+  [noun, ...Lexicon.shared().bases(noun)].some((w) => (ENGLISH_RANK.get(w) ?? Infinity) < rank);
 
 /**
  * How often: "every year", "annually", "twice a year", "regularly", or how many times it
@@ -319,7 +329,7 @@ const FREQUENCY =
  * ("artillery" for "what weapon", see namingTerms), or a thing of that kind: for "which fruit",
  * "fruit" or "mango" (in its second sense a kind of fruit, up to two steps up in WordNet).
  */
-function ofKind(quote: string, asked: Asked): boolean {
+function ofKind(quote: string, asked: Asked, besidesAsked = false): boolean {
   let kindOf = wordsOfKind.get(asked);
   if (!kindOf) wordsOfKind.set(asked, (kindOf = new Map()));
   const wanted = new Set(namingTerms(asked));
@@ -330,7 +340,12 @@ function ofKind(quote: string, asked: Asked): boolean {
     const broader = up(w);
     return [...broader, ...broader.flatMap(up)].some((b) => asked.termsOf(b).some((t) => wanted.has(t)));
   };
+  // The question's other words are no kind of the asked thing there: "which judge convicted the
+  // officials" is not answered by a sentence naming "officials" (in WordNet, adjudicators).
+  const own = besidesAsked ? new Set(askedTerms(asked)) : undefined;
+  const others = (w: string) => !!own && asked.termsOf(w).some((t) => asked.terms.has(t) && !own.has(t));
   return words(quote).some((w) => {
+    if (others(w)) return false;
     let yes = kindOf.get(w);
     if (yes === undefined) kindOf.set(w, (yes = isOfKind(w)));
     return yes;

@@ -160,6 +160,19 @@ describe('answer types', () => {
     );
   });
 
+  it('for "which <noun>", a name given beside that noun or a kind of it', () => {
+    const judge = askedOf('judge convicted the company officials', undefined, 'judge');
+    // The district court convicted them: no judge is named, and "officials" is the question's own word.
+    expect(gives('In 2010 the Bhopal district court convicted eight officials', 'person', judge)).toBe(false);
+    expect(gives('In 2010 Judge Mohan Tiwari convicted eight officials', 'person', judge)).toBe(true);
+    const company = askedOf('construction company built the dam', undefined, 'company');
+    expect(gives('Prime Minister Narendra Modi said the dam was built in India', 'person', company)).toBe(false);
+    expect(gives('The dam was built by the company Larsen and Toubro', 'person', company)).toBe(true);
+    // The commonest nouns for anyone say nothing of who is asked.
+    const man = askedOf('man built the dam', undefined, 'man');
+    expect(gives('Narendra Modi built the dam', 'person', man)).toBe(true);
+  });
+
   it('a place after a preposition', () => {
     expect(gives('Pakistani ships visited Saint Petersburg', 'place', askedOf('where did the ships go'))).toBe(true);
     expect(gives('Pakistani ships visited the port', 'place', askedOf('where did the ships go'))).toBe(false);
