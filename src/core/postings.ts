@@ -23,6 +23,13 @@ export const WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
 /** A term's count in one field is kept in a byte: fields are sentences, not books. */
 const MAX_COUNT = 255;
 
+/**
+ * A collocation's term ("call_off", see analyzer.ts) stands beside the words that say it, which
+ * the field's length counts already: it adds nothing to the length, so a fact's scores for its
+ * words are the same with it as without; and no typo or prefix of a word reaches it.
+ */
+const besideWords = (term: string): boolean => term.includes('_');
+
 /** A term's count in field `f`, out of the counts packed a byte per field. */
 const countIn = (packed: number, f: number): number => (packed >>> (8 * f)) & 0xff;
 
@@ -247,14 +254,14 @@ export class Postings {
         if (!postings) {
           postings = new TermPostings(this.fields);
           this.terms.set(term, postings);
-          this.tree?.set(term, true);
+          if (!besideWords(term)) this.tree?.set(term, true);
         }
         // The fact is the last one in its terms' postings while it is being added.
         if (postings.size === 0 || postings.docs[postings.size - 1] !== doc) postings.push(doc, 0);
         const last = postings.size - 1;
         const count = countIn(postings.counts[last]!, f);
         if (count === 0) {
-          distinct += 1;
+          if (!besideWords(term)) distinct += 1;
           postings.inField[f]! += 1;
         }
         if (count < MAX_COUNT) postings.counts[last] = postings.counts[last]! + one;
@@ -303,7 +310,9 @@ export class Postings {
   /** The radix tree, built when a query first needs a prefix or a near spelling: start-up does not wait for it. */
   private get dictionary(): SearchableMap<true> {
     if (!this.tree)
-      this.tree = SearchableMap.from([...this.terms.keys()].map((term) => [term, true] as [string, true]));
+      this.tree = SearchableMap.from(
+        [...this.terms.keys()].filter((term) => !besideWords(term)).map((term) => [term, true] as [string, true]),
+      );
     return this.tree;
   }
 

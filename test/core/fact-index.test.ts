@@ -224,6 +224,46 @@ describe('the fact index', () => {
     expect(relatedOf('four choppers were sold to the navy', false)).not.toContain('helicopt');
   });
 
+  it("reaches what a question's collocation means in one word: 'held up' is 'delayed'", () => {
+    index = new FactIndex(
+      [small('a', 'The ferry line suffered long delays.'), small('b', 'The ferry line held a vote.'), ...harbour],
+      new Map(),
+      pack.aliases,
+    );
+    const query = index.query('why was the ferry line held up', undefined, true);
+    const held = query.related[query.concepts.findIndex((c) => c.word === 'held')]!.map((r) => r.term);
+    expect(held).toContain('delay');
+    // Covered in part by the word for it, as a related word covers: below a fact with the question's own word.
+    const hits = index.search(query);
+    const a = hits.find((h) => h.fact.id === 'a')!;
+    expect(a.coverage).toBeGreaterThan(0.5);
+    expect(a.coverage).toBeLessThan(1);
+    // The verb alone is not the collocation: "held a vote" is not a delay.
+    const alone = index.query('why was the ferry line held', undefined, true);
+    expect(alone.related[alone.concepts.findIndex((c) => c.word === 'held')]!.map((r) => r.term)).not.toContain(
+      'delay',
+    );
+  });
+
+  it("finds a fact that says in several words what a question's word says: 'cancelled' is 'called off'", () => {
+    const facts = [
+      small('a', 'The state visit was called off.'),
+      small('b', 'The state visit was called.'),
+      ...harbour,
+    ];
+    index = new FactIndex(facts, new Map(), pack.aliases);
+    expect(index.analyzer.indexTerms('The state visit was called off.')).toContain('call_off');
+    const query = index.query('why was the state visit cancelled', undefined, true);
+    const cancelled = query.related[query.concepts.findIndex((c) => c.word === 'cancelled')]!;
+    expect(cancelled.map((r) => r.term)).toContain('call_off');
+    const hits = index.search(query);
+    expect(hits[0]!.fact.id).toBe('a');
+    expect(hits[0]!.coverage).toBeLessThan(1);
+    // The collocation's term stands beside its words: "called" scores the same in both facts.
+    const called = index.search(index.query('state visit called'));
+    expect(called.find((h) => h.fact.id === 'a')!.score).toBeCloseTo(called.find((h) => h.fact.id === 'b')!.score, 10);
+  });
+
   it('knows a decade no fact names as such by the years of it that facts give', () => {
     index = new FactIndex([small('a', 'The envoy visited Lisbon in 1974.'), ...harbour], new Map(), pack.aliases);
     expect(index.unknown(index.query('which envoy visited lisbon in the 70s'))).toEqual([]);

@@ -40,6 +40,33 @@ describe('verbs that tell the same deed', () => {
   });
 });
 
+describe('collocations', () => {
+  it('are found over inflected words, the longest first, with what they mean', () => {
+    const lexicon = Lexicon.shared();
+    const at = (text: string, i: number) => lexicon.collocationAt(text.split(' '), i);
+    expect(at('the talks were held up again', 3)).toEqual({ phrase: 'hold_up', length: 2 });
+    expect(at('they called off the visit', 1)).toEqual({ phrase: 'call_off', length: 2 });
+    expect(at('two power stations', 1)).toEqual({ phrase: 'power_station', length: 2 });
+    expect(at('the talks were held in june', 3)?.phrase).not.toBe('hold_up');
+    expect(lexicon.collocationMeans('hold_up')).toContain('delay');
+    expect(lexicon.collocationMeans('call_off')).toContain('cancel');
+    expect(lexicon.collocationMeans('power_station')).toContain('power_plant');
+  });
+
+  it('are not talk made of short words, nor names only ever capitalised', () => {
+    const lexicon = Lexicon.shared();
+    expect(lexicon.collocationAt(['so', 'long'], 0)).toBeUndefined();
+    expect(lexicon.collocationAt(['united', 'states'], 0)).toBeUndefined();
+  });
+
+  it("are what a word says in its commonest senses, in several words: 'cancelled' is 'called off'", () => {
+    const lexicon = Lexicon.shared();
+    expect(lexicon.collocationsOf('cancelled')).toContain('call_off');
+    expect(lexicon.collocationsOf('established')).toContain('set_up');
+    expect(lexicon.collocationsOf('delays')).toContain('hold_up');
+  });
+});
+
 describe('the words for the same thing as a noun', () => {
   it('are the words of its commonest senses that have that sense among their own commonest', () => {
     const lexicon = Lexicon.shared();
