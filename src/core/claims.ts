@@ -305,6 +305,7 @@ export class ClaimReader {
         clause,
         ...(party ? { party } : {}),
         ...(f.kind === 'count' || f.kind === 'rank' ? { nounTerms: this.termsOf(f.noun ?? '') } : {}),
+        ...(f.kind === 'count' ? inBaseUnit(f) : {}),
       };
     });
     // A passage may join a second sentence to its first ("It should be no surprise then…"); the first tells what happened.
@@ -591,6 +592,46 @@ function verbOf(word: string): string | undefined {
 function formOf(word: string): 'ing' | 's' | 'other' {
   if (/ing$/.test(word)) return 'ing';
   return /[^s]s$/.test(word) && Lexicon.shared().lemma(word) === word ? 's' : 'other';
+}
+
+/**
+ * Units of length and area, by the words sources write them in, with what one is in metres or
+ * square metres: "1,100 kilometres" is "1100 km", and "1,100 miles" is not. Measurement, not vocabulary.
+ */
+const UNITS: Record<string, [dimension: string, size: number]> = {
+  km: ['length', 1000],
+  kms: ['length', 1000],
+  kilometre: ['length', 1000],
+  kilometres: ['length', 1000],
+  kilometer: ['length', 1000],
+  kilometers: ['length', 1000],
+  mile: ['length', 1609.344],
+  miles: ['length', 1609.344],
+  metre: ['length', 1],
+  metres: ['length', 1],
+  meter: ['length', 1],
+  meters: ['length', 1],
+  foot: ['length', 0.3048],
+  feet: ['length', 0.3048],
+  ft: ['length', 0.3048],
+  yards: ['length', 0.9144],
+  hectare: ['area', 10_000],
+  hectares: ['area', 10_000],
+  ha: ['area', 10_000],
+  acre: ['area', 4046.856],
+  acres: ['area', 4046.856],
+};
+
+/**
+ * A count of a unit of length or area, as its value in the unit's base and counting the
+ * dimension (a term no word has): figures in kilometres and miles compare by their size.
+ */
+function inBaseUnit(f: Figure): Pick<ReadFigure, 'low' | 'high' | 'nounTerms'> | Record<string, never> {
+  const [first, ...rest] = (f.noun ?? '').toLowerCase().split(/[\s-]+/);
+  const unit = first ? UNITS[first.replace(/\.$/, '')] : undefined;
+  if (!unit) return {};
+  const [dimension, size] = unit;
+  return { low: f.low * size, high: f.high * size, nounTerms: [`§${dimension}`, ...rest.map((w) => stem(w))] };
 }
 
 /** Words before the party an agent does something with. */

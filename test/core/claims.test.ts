@@ -72,6 +72,18 @@ describe('reading a claim', () => {
     expect(frame('He praised Pakistan, which was attacked in 1971.', 'attack')?.agent).not.toBe('pakistan');
   });
 
+  it('reads a length or an area in its base unit, counting its dimension', () => {
+    const [km] = reader.read('The pipeline is about 1100 km long.').figures;
+    const [kilometres] = reader.read('The pipeline is 1,100 kilometres long.').figures;
+    const [miles] = reader.read('The pipeline is 1,100 miles long.').figures;
+    expect(km?.nounTerms?.[0]).toBe('§length');
+    expect(kilometres?.nounTerms?.[0]).toBe('§length');
+    expect(kilometres?.low).toBe(1_100_000);
+    expect(miles!.low).toBeGreaterThan(km!.high);
+    expect(reader.read('The dam irrigates 200,000 hectares.').figures[0]?.nounTerms?.[0]).toBe('§area');
+    expect(reader.read('The dam displaced 200,000 people.').figures[0]?.nounTerms).toEqual(['peopl']);
+  });
+
   it('reads the side a clause sets against the agent, and the partner', () => {
     expect(frame('Russia supported Pakistan in the 1971 war against India', 'support')).toMatchObject({
       agent: 'russia',

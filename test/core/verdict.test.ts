@@ -32,6 +32,12 @@ const bearing = (claim: string, statement: string, kind: Fact['kind'] = 'report'
   weigh(reader.read(claim), reader.readFact(fact(statement, kind)), hit(fact(statement, kind), coverage), false, name);
 
 describe('how one fact bears on a claim', () => {
+  it('compares lengths in other units by their size', () => {
+    const told = 'The pipeline from Karachi to Lahore is about 1100 km long.';
+    expect(bearing('The pipeline from Karachi to Lahore is 1,100 miles long.', told).bearing).toBe('excludes');
+    expect(bearing('The pipeline from Karachi to Lahore is 1,100 kilometres long.', told).bearing).toBe('states');
+  });
+
   it('states it: same deed, same parties the same way round, same year', () => {
     expect(
       bearing(
