@@ -29,7 +29,7 @@ import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { comparable, JUDGED, REPORTED, rule, weigh, type Evidence, type Ruling } from './verdict.js';
 import { rivalFigure } from './rival-figures.js';
 import { countsDeed, namesDeed, nounDeeds } from './told-deed.js';
-import { measuresIn } from './quantity-noun.js';
+import { measuredNames, measuresElsewhere, measuresIn } from './quantity-noun.js';
 import { FactIndex, type Hit, type Query } from './fact-index.js';
 import { SavedIndex, savedOrBuilt } from './index-store.js';
 import { KeptWork } from './kept-work.js';
@@ -124,6 +124,8 @@ export class Engine {
   private initials: Map<string, string> | undefined;
   /** The terms of the sources' authors' names, made on the first question that needs them (see pointOf). */
   private authors: Set<string> | undefined;
+  /** The terms of the documents' titles: what the sources are about (see elsewhere). */
+  private subjectTerms: Set<string> | undefined;
   /** The words naming the kinds of the pack's documents, to the kind (see writing.ts). */
   private writing: Map<string, string> | undefined;
 
@@ -506,9 +508,21 @@ export class Engine {
     // measures, the asked noun ("toll") or the deed ("death toll" for "how many died").
     const names = counted.length
       ? (lead: string) =>
+          !this.elsewhere(lead, about) &&
           measuresIn(lead).some((m) => asked.termsOf(m).some((t) => counted.includes(t)) || namesDeed(m, deeds))
       : undefined;
     return figureSides(hits, type, counts, { hits: further, deeds }, names);
+  }
+
+  /**
+   * True if a measure in `lead` is of a name with a word that neither the question nor any source's title
+   * names ("the official death toll from 2005's Hurricane Katrina is" in a pack on another
+   * storm): the figure after it is another thing's.
+   */
+  private elsewhere(lead: string, question: string): boolean {
+    if (measuredNames(lead).length === 0) return false;
+    this.subjectTerms ??= new Set([...this.pack.documents.values()].flatMap((d) => terms(d.title)));
+    return measuresElsewhere(lead, new Set([...this.subjectTerms, ...terms(question)]));
   }
 
   /** Sides giving different figures, as a disagreement: "Sources give different figures: 40,000 families against 18,386 families." */

@@ -146,12 +146,16 @@ const MULTIPLIER = /^(?:times|fold)\b/;
  * The words of its clause before a figure, back to the figure before it there: what a count
  * that names nothing after it counts ("the official death toll had stood at" for "64").
  */
-function leadOf(text: string, all: readonly Figure[], f: Figure): string | undefined {
+function leadOf(text: string, all: readonly Figure[], f: Figure, quote: string): string | undefined {
   const [start] = clauseSpans(text).find(([a, b]) => f.at >= a && f.at < b) ?? [0];
   const before = all.filter((g) => g.at < f.at && g.at >= start).at(-1);
-  const lead = text.slice(before ? before.at + before.text.length : start, f.at);
+  const from = before ? before.at + before.text.length : start;
+  const lead = text.slice(from, f.at);
   // Only where the words set the figure as the measure's value: "stood at", "raised it to", "a toll of", "was".
-  return LINKED.test(lead) ? lead.replace(LINKED, '').trim() : undefined;
+  if (!LINKED.test(lead)) return undefined;
+  // As written, so that the names in it stand out ("the death toll from Hurricane Katrina is").
+  const written = quote.length === text.length ? quote.slice(from, f.at) : lead;
+  return written.slice(0, lead.search(LINKED)).trim();
 }
 
 /** The words that end a measure's naming before its value ("the toll stood at 64", "a toll of 64", "the toll is 64"). */
@@ -176,19 +180,19 @@ export function figureSides(
   const kind = type && KIND[type];
   if (!kind) return null;
   const alike = counts !== undefined;
-  const asked = (f: Figure, text: string, all: readonly Figure[]) => {
+  const asked = (f: Figure, text: string, all: readonly Figure[], quote: string) => {
     if (f.kind !== kind) return false;
     if (kind !== 'count') return true;
     if (MULTIPLIER.test(f.noun ?? '')) return false;
     if (f.noun) return counts?.(f.noun) ?? true;
     // "the death toll had stood at 64": a count that names nothing counts what its clause names before it.
-    const lead = names && leadOf(text, all, f);
+    const lead = names && leadOf(text, all, f, quote);
     return !!lead && names(lead);
   };
   const given = (h: Hit): Figure[] => {
     const text = h.fact.quote.toLowerCase();
     const all = figures(text);
-    return all.filter((f) => asked(f, text, all));
+    return all.filter((f) => asked(f, text, all, h.fact.quote));
   };
   // "left 568,292 others with injuries": a count of "others" or "those" counts whoever its clause's deed befell.
   const standsFor = (f: Figure) => f.kind === 'count' && kind === 'count' && PRONOUN.test(f.noun ?? '');
@@ -196,7 +200,7 @@ export function figureSides(
     const text = h.fact.quote.toLowerCase();
     const all = figures(text);
     return all.filter(
-      (f) => (asked(f, text, all) || standsFor(f)) && tellsDeed(stretchOf(text, all, f), further!.deeds),
+      (f) => (asked(f, text, all, h.fact.quote) || standsFor(f)) && tellsDeed(stretchOf(text, all, f), further!.deeds),
     );
   };
   // As well as the best fact that gives such a figure: one that gives none answers nothing here.

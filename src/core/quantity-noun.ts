@@ -8,6 +8,7 @@
  *   namesQuantity('minister');    // false
  */
 import { Lexicon } from './lexicon.js';
+import { terms } from './tokens.js';
 
 /** The heads of WordNet's measures: a noun under one of them is a figure of something. */
 const MEASURES = new Set(['measure', 'quantity', 'amount', 'magnitude', 'number', 'proportion', 'value']);
@@ -55,4 +56,34 @@ export function measuresIn(text: string): string[] {
       ? [said.slice(Math.max(0, i - MEASURED_REACH), i + MEASURED_REACH + 1).join(' ')]
       : [],
   );
+}
+
+/** A name a measure is of: "of", "from", "in" or "for", maybe a year's ("2005's"), then capitalized words. */
+const MEASURE_OF = /^\s+(?:of|from|in|for)\s+(?:(?:the\s+)?\d{4}'s\s+)?((?:[A-Z][\w'-]*\s*)+)/;
+
+/**
+ * The names that a measure in `text` (as written) is said to be of: "Hurricane Katrina" in
+ * "the official death toll from 2005's Hurricane Katrina is". A name neither the question
+ * nor the sources' subject names makes the figure another thing's.
+ *
+ *   measuredNames('the death toll from Hurricane Katrina is');   // ['Hurricane Katrina']
+ */
+export function measuredNames(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/[A-Za-z]+/g)) {
+    const w = m[0].toLowerCase();
+    if (w.length <= 2 || !(RECKONED.has(w) || namesQuantity(w))) continue;
+    const name = MEASURE_OF.exec(text.slice(m.index! + m[0].length))?.[1]?.trim();
+    if (name) out.push(name);
+  }
+  return out;
+}
+
+/**
+ * True if a measure in `text` (as written) is of a name with a word `known` (terms) lacks:
+ * the figure after it is another thing's ("the death toll from 2005's Hurricane Katrina is",
+ * in a question and sources on another storm).
+ */
+export function measuresElsewhere(text: string, known: ReadonlySet<string>): boolean {
+  return measuredNames(text).some((n) => terms(n).some((t) => !known.has(t)));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gives, askedOf } from '../../src/core/answer-type.js';
-import { measuresIn, namesQuantity } from '../../src/core/quantity-noun.js';
+import { measuredNames, measuresElsewhere, measuresIn, namesQuantity } from '../../src/core/quantity-noun.js';
+import { terms } from '../../src/core/tokens.js';
 import { readQuestion } from '../../src/core/question.js';
 
 describe('a noun that names a quantity', () => {
@@ -50,5 +51,20 @@ describe('words naming a measure before its value', () => {
 
   it('are none where no measure is named', () => {
     expect(measuresIn('the quake struck the nation at')).toEqual([]);
+  });
+});
+
+describe('the name a measure is of', () => {
+  it('is the capitalized words after the measure and "of", "from", "in" or "for"', () => {
+    expect(measuredNames("The official death toll from 2005's Hurricane Zeta is")).toEqual(['Hurricane Zeta']);
+    expect(measuredNames('The official government death toll from Delta had stood')).toEqual(['Delta']);
+    expect(measuredNames('Authorities placed the death toll')).toEqual([]);
+  });
+
+  it("makes the figure another thing's when the question and the sources' subject lack one of its words", () => {
+    const known = new Set(terms('Storm Delta death toll revised what is the official death toll'));
+    expect(measuresElsewhere("The official death toll from 2005's Hurricane Zeta is", known)).toBe(true);
+    expect(measuresElsewhere('The official death toll from Storm Delta had stood', known)).toBe(false);
+    expect(measuresElsewhere('The official death toll had stood', known)).toBe(false);
   });
 });
