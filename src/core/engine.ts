@@ -24,7 +24,7 @@ import { asTopic, FOUND_AREA, type FoundDisagreement } from './found-disagreemen
 import { cachedDisagreements } from './found-disagreements-cache.js';
 import { actorsOf } from './parties.js';
 import { Point } from './question-point.js';
-import { anotherDoer, askedDoers, hidesDoer } from './question-roles.js';
+import { anotherDoer, askedDoers, deedFirst, hidesDoer } from './question-roles.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { comparable, JUDGED, REPORTED, rule, weigh, type Evidence, type Ruling } from './verdict.js';
 import { rivalFigure } from './rival-figures.js';
@@ -217,11 +217,15 @@ export class Engine {
     const read = () => (reading ??= this.reader.read(shape.about || question));
     // A question that asks for no type of answer (a date, a name) has nothing but its words to
     // tell a fact about what it asks from one that only shares its names.
-    const found = this.byRoles(
-      ofWriting(
-        this.relevant(searched, scope, this.options.minCoverage, CANDIDATES, shape.asking, shape.type === null),
-        source.kind,
-        (h) => this.pack.documents.get(h.fact.source.document)?.kind,
+    // Then one that tells the deed asked before one that only shares its words (see deedFirst).
+    const found = this.byDeed(
+      this.byRoles(
+        ofWriting(
+          this.relevant(searched, scope, this.options.minCoverage, CANDIDATES, shape.asking, shape.type === null),
+          source.kind,
+          (h) => this.pack.documents.get(h.fact.source.document)?.kind,
+        ),
+        read,
       ),
       read,
     );
@@ -405,6 +409,12 @@ export class Engine {
       others.push(h);
     }
     return others.length ? [...hits.filter((h) => !others.includes(h)), ...others] : hits;
+  }
+
+  /** The hits with one that tells the question's deed first, where the first does not (see deedFirst). */
+  private byDeed(hits: Hit[], question: () => Reading): Hit[] {
+    if (hits.length < 2) return hits;
+    return [...deedFirst(hits, question(), (h) => this.reader.readFact(h.fact), ROLE_READS)];
   }
 
   /**

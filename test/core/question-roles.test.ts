@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClaimReader } from '../../src/core/claims.js';
-import { anotherDoer, askedDoers, hidesDoer } from '../../src/core/question-roles.js';
+import { anotherDoer, askedDoers, deedFirst, hidesDoer } from '../../src/core/question-roles.js';
 
 const reader = new ClaimReader(
   {
@@ -51,5 +51,45 @@ describe('a fact that hides who did the deed asked', () => {
 
   it('does not tell the deed at all', () => {
     expect(hidesDoer(deeds, 'The dam was completed in 2006')).toBe(false);
+  });
+});
+
+describe('a fact that tells the deed asked, first', () => {
+  const hit = (id: string, text: string, rank: number) => ({ id, text, rank });
+  const order = (question: string, hits: ReturnType<typeof hit>[]) =>
+    deedFirst(hits, reader.read(question), (h) => reader.readFact({ statement: h.text, quote: h.text })).map(
+      (h) => h.id,
+    );
+
+  it('puts first a fact that tells the deed over one ranked a little higher that only shares its words', () => {
+    const hits = [
+      hit('a', 'Atlantis bought the company after the gas leak.', 100),
+      hit('b', 'Chlorine gas leaked from the plant.', 90),
+    ];
+    expect(order('what gas leaked', hits)).toEqual(['b', 'a']);
+  });
+
+  it('keeps the order where the first tells the deed, or the other ranks far below it', () => {
+    const first = [hit('a', 'Chlorine gas leaked from the plant.', 100), hit('b', 'The gas leaked at night.', 90)];
+    expect(order('what gas leaked', first)).toEqual(['a', 'b']);
+    const far = [
+      hit('a', 'Atlantis bought the company after the gas leak.', 100),
+      hit('b', 'Chlorine gas leaked from the plant.', 50),
+    ];
+    expect(order('what gas leaked', far)).toEqual(['a', 'b']);
+  });
+});
+
+describe("a fact that tells the deed asked as another party's", () => {
+  it('is not put first', () => {
+    const hits = [
+      { id: 'a', text: 'Borduria and Syldavia held trade talks.', rank: 100 },
+      { id: 'b', text: 'Syldavia exports textiles to Borduria.', rank: 95 },
+    ];
+    const read = (h: (typeof hits)[number]) => reader.readFact({ statement: h.text, quote: h.text });
+    expect(deedFirst(hits, reader.read('what does borduria export to syldavia'), read).map((h) => h.id)).toEqual([
+      'a',
+      'b',
+    ]);
   });
 });
