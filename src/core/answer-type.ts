@@ -344,8 +344,10 @@ function ofKind(quote: string, asked: Asked, besidesAsked = false): boolean {
   // officials" is not answered by a sentence naming "officials" (in WordNet, adjudicators).
   const own = besidesAsked ? new Set(askedTerms(asked)) : undefined;
   const others = (w: string) => !!own && asked.termsOf(w).some((t) => asked.terms.has(t) && !own.has(t));
+  // Nor does a verb's past form that shares the noun's stem: "which Rossello commissioned" names no commission.
+  const deed = (w: string) => !!own && /ed$/.test(w) && lexicon.verbOf(w) !== undefined;
   return words(quote).some((w) => {
-    if (others(w)) return false;
+    if (others(w) || deed(w)) return false;
     let yes = kindOf.get(w);
     if (yes === undefined) kindOf.set(w, (yes = isOfKind(w)));
     return yes;

@@ -168,6 +168,16 @@ describe('answer types', () => {
     const company = askedOf('construction company built the dam', undefined, 'company');
     expect(gives('Prime Minister Narendra Modi said the dam was built in India', 'person', company)).toBe(false);
     expect(gives('The dam was built by the company Larsen and Toubro', 'person', company)).toBe(true);
+    // A verb's past form sharing the noun's stem names no such thing: who commissioned is no commission.
+    const commission = askedOf('commission did the governor set up', undefined, 'commission');
+    expect(
+      gives(
+        'a report by experts at George Washington University, which the governor commissioned',
+        'person',
+        commission,
+      ),
+    ).toBe(false);
+    expect(gives('the governor set up the Truth Commission', 'person', commission)).toBe(true);
     // The commonest nouns for anyone say nothing of who is asked.
     const man = askedOf('man built the dam', undefined, 'man');
     expect(gives('Narendra Modi built the dam', 'person', man)).toBe(true);
