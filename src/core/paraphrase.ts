@@ -11,7 +11,7 @@ import type { Reading } from './claims.js';
 /** A fact that covers this much of the claim is about the same event. */
 export const SAME_EVENT = 0.6;
 /** Below SAME_EVENT, down to this, a fact is on the same event if it gives the claim's words and parties. */
-const PARAPHRASE = 0.4;
+export const PARAPHRASE = 0.4;
 /** The share of the claim's content words a paraphrase must give. */
 const PARAPHRASE_TERMS = 0.8;
 

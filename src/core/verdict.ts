@@ -17,7 +17,7 @@ import { anotherFinder, unnamedSpeaker } from './finding-doer.js';
 import { overlaps } from './figures.js';
 import { ownWords } from './own-words.js';
 import { otherDoer, sameDeed } from './other-doer.js';
-import { sameEvent } from './paraphrase.js';
+import { PARAPHRASE, sameEvent } from './paraphrase.js';
 import { asClaimNames } from './party-match.js';
 import { isPassage } from './passage-facts.js';
 import { Lexicon } from './lexicon.js';
@@ -79,7 +79,8 @@ export function weigh(
   // The fact's names for the claim's parties read as the claim's ("Puerto Rican" for "Puerto Rico").
   let read: Reading | undefined;
   const reading = () => (read ??= asClaimNames(claim, typeof factReading === 'function' ? factReading() : factReading));
-  if (!hit.named || !sameEvent(claim, reading, hit.coverage)) return silent();
+  if (!hit.named) return silent();
+  if (!sameEvent(claim, reading, hit.coverage)) return otherCount(claim, reading, hit) ?? silent();
   const fact = reading();
   // A name the claim gives must be in what the source says, not only in a fact's tags.
   // A party's name is the source's words too: "Harvard" in "researchers at the Harvard T.H. Chan School".
@@ -106,6 +107,33 @@ export function weigh(
     if (asReport.bearing === 'excludes') return asReport;
   }
   return evidence;
+}
+
+/**
+ * A report that tells the claim in fewer of its words, but counts the very things the claim
+ * counts (the same noun, "deaths") in a clause that shares the claim's other words, and gives
+ * another number: "calculated on 3,000 deaths" against "calculated on 15,000 deaths". Only a
+ * report's own count, of the claim's parties, excludes the claim so.
+ */
+function otherCount(claim: Reading, read: () => Reading, hit: Hit): Evidence | undefined {
+  const counts = claim.figures.filter((f) => f.kind === 'count' && f.nounTerms?.length);
+  if (hit.coverage < PARAPHRASE || counts.length === 0 || hit.fact.kind !== 'report') return undefined;
+  const fact = read();
+  if (fact.reported || fact.modal || anotherParty(claim, fact)) return undefined;
+  for (const c of counts) {
+    const like = fact.figures.filter((f) => f.kind === 'count' && !f.noted && comparable(c, f));
+    if (like.length === 0 || like.some((f) => overlaps(c, f))) continue;
+    const told = like.filter(
+      (f) => f.clause.filter((t) => c.clause.includes(t) && !(c.nounTerms ?? []).includes(t)).length >= SAME_CLAUSE,
+    );
+    if (told.length)
+      return {
+        hit,
+        bearing: 'excludes',
+        detail: `sources give ${[...new Set(told.map((f) => f.text))].join(' or ')}, not ${c.text}`,
+      };
+  }
+  return undefined;
 }
 
 /** Weighs a fact read as `kind` (see weigh). */

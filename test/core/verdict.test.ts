@@ -32,6 +32,22 @@ const bearing = (claim: string, statement: string, kind: Fact['kind'] = 'report'
   weigh(reader.read(claim), reader.readFact(fact(statement, kind)), hit(fact(statement, kind), coverage), false, name);
 
 describe('how one fact bears on a claim', () => {
+  it('is excluded by a report that counts the same things otherwise, in fewer of its words', () => {
+    const told = 'The company paid compensation in 1989 on the basis of 3,000 deaths and 70,000 injuries.';
+    const claim = 'The 1989 compensation was calculated on the basis of 15,000 deaths.';
+    expect(bearing(claim, told, 'report', 0.5)).toMatchObject({ bearing: 'excludes' });
+    // Below the paraphrase's coverage, or only someone's opinion, it is silent.
+    expect(bearing(claim, told, 'report', 0.3).bearing).toBe('silent');
+    expect(bearing(claim, told, 'opinion', 0.5).bearing).toBe('silent');
+    // The same count, or a count of other things, excludes nothing.
+    expect(
+      bearing('The 1989 compensation was calculated on the basis of 3,000 deaths.', told, 'report', 0.5).bearing,
+    ).not.toBe('excludes');
+    expect(
+      bearing('The 1989 compensation was calculated on the basis of 15,000 claims.', told, 'report', 0.5).bearing,
+    ).not.toBe('excludes');
+  });
+
   it('compares lengths in other units by their size', () => {
     const told = 'The pipeline from Karachi to Lahore is about 1100 km long.';
     expect(bearing('The pipeline from Karachi to Lahore is 1,100 miles long.', told).bearing).toBe('excludes');
