@@ -10,6 +10,7 @@
  */
 import { isAliasKey } from './analyzer.js';
 import { opensWithCommand } from './commands.js';
+import { negatingPhrase } from './phrasal-negation.js';
 import { datesIn, datesNoted, figures, type DayOfYear, type Figure } from './figures.js';
 import { judges } from './judgements.js';
 import { KeptWork } from './kept-work.js';
@@ -339,7 +340,7 @@ export class ClaimReader {
           done: toldBeforePlans(full.slice(from, to)),
         })),
       ],
-      negated: this.negation.test(first) || /n't\b/.test(first),
+      negated: this.negation.test(first) || /n't\b/.test(first) || negatesByPhrase(first, this.negation),
       reported: reportedSpeech(text),
       judgement: judges(text),
       terms: this.termsOf(withoutNumbers(partyFree)),
@@ -348,6 +349,12 @@ export class ClaimReader {
         .map((w) => [stem(w), ...this.termsOf(w)]),
     };
   }
+}
+
+/** A phrasal verb in the sentence means a verb of negation ("called off the visit"): see negatingPhrase. */
+function negatesByPhrase(sentence: string, negation: RegExp): boolean {
+  const ws = words(sentence);
+  return ws.some((_, i) => negatingPhrase(ws, i, negation) !== undefined);
 }
 
 /** Words that open a clause about a noun named before: "the treaty, which stated that …", "(where gas will be landed)". */
@@ -722,11 +729,15 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
   };
   // Right after an article a word is a noun ("a visit", "the signed deal"), never a verb.
   const afterArticle = (i: number) => /^(?:a|an|the)$/.test(tokens[i - 1]?.word ?? '');
+  const tokenWords = tokens.map((t) => t.word);
   tokens.forEach((t, i) => {
+    // "called off": read as the verb of negation it means ("cancel"), negated as that verb is.
+    const phrase = partyAt(i) || afterArticle(i) ? undefined : negatingPhrase(tokenWords, i, negation);
     const read =
       partyAt(i) || afterArticle(i)
         ? undefined
-        : (verbOf(t.word) ??
+        : (phrase?.verb ??
+          verbOf(t.word) ??
           (afterSubject(i) && !AUXILIARIES.has(t.word) ? Lexicon.shared().verbOf(t.word) : undefined));
     if (!read) return;
     // "went to Moscow", "travelled to Islamabad": a visit, as "a visit to Moscow by …" tells it.
@@ -780,7 +791,11 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
     const governedByNegation = tokens[i - 1]?.word === 'to' && negation.test(tokens[i - 2]?.word ?? '');
     const negated =
       !delay &&
-      (near.length > 0 || governedByNegation || negation.test(t.word) || /^(?:no|not|never|nothing|none)$/.test(after));
+      (near.length > 0 ||
+        governedByNegation ||
+        phrase !== undefined ||
+        negation.test(t.word) ||
+        /^(?:no|not|never|nothing|none)$/.test(after));
     let patient: string | null = null;
     let partner: string | null = null;
     let by = false;

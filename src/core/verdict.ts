@@ -170,7 +170,8 @@ function weighAs(
   if (!hearsay && !speculative) {
     // With no verb in common, a claim that says something did not happen is excluded by the same deed told without a negation.
     const polarity =
-      polarityConflict(claim, fact) ?? (same && claim.negated && !fact.negated ? 'sources say it did happen' : null);
+      polarityConflict(claim, fact) ??
+      (same && claim.negated && !negatedAsClaim(claim, fact) ? 'sources say it did happen' : null);
     if (polarity) return { hit, bearing: 'excludes', detail: polarity };
     if (conflict) return { hit, bearing: 'excludes', detail: conflict };
   }
@@ -229,7 +230,8 @@ function weighAs(
   if (dates.outcome === 'missing') return { hit, bearing: 'lacks', detail: dates.detail, gap: 'figure', undated: true };
   // Said without any negation, what the claim says did not happen did happen ("no interest" against "is interested");
   // a negation somewhere in the fact may be another clause's, so it only keeps the fact from stating the claim.
-  if (claim.negated && !fact.negated) return { hit, bearing: 'excludes', detail: 'sources say it did happen' };
+  if (claim.negated && !negatedAsClaim(claim, fact))
+    return { hit, bearing: 'excludes', detail: 'sources say it did happen' };
   if (fact.negated && !claim.negated && same && deniedBelief(claim, fact))
     return { hit, bearing: 'excludes', detail: 'sources say it did not happen' };
   if (fact.negated && !claim.negated) return { hit, bearing: 'lacks', detail: 'the sources say it with a negation' };
@@ -517,6 +519,18 @@ function rolesConfirmed(claim: Reading, fact: Reading): boolean {
     }
   }
   return true;
+}
+
+/**
+ * The fact says it with a negation: in its first sentence, or by the very verb the claim
+ * negates, negated as there, in any of its sentences ("… However, Liaquat cancelled the Moscow
+ * visit" in a passage that opens on something else).
+ */
+function negatedAsClaim(claim: Reading, fact: Reading): boolean {
+  return (
+    fact.negated ||
+    [...claim.frames].some(([verb, uses]) => uses.some((u) => u.negated) && usesOf(fact, verb).some((f) => f.negated))
+  );
 }
 
 /** One says it happened and the other that it did not, with the same verb. */

@@ -170,6 +170,14 @@ describe('reading a claim', () => {
     expect(frame('Pakistan agreed to buy the jets from Russia.', 'buy')?.negated).toBe(false);
   });
 
+  it('reads a phrasal verb that means a verb of negation as that verb, negated', () => {
+    expect(frame('Khan called off the visit to Moscow.', 'cancel')?.negated).toBe(true);
+    expect(reader.read('Khan called off the visit to Moscow.').negated).toBe(true);
+    // A phrasal verb that means no negation is read as before.
+    expect(reader.read('Russia pulled out of Afghanistan.').negated).toBe(false);
+    expect(reader.read('Khan called on the President in Moscow.').negated).toBe(false);
+  });
+
   it('takes the month May for no guess', () => {
     expect(reader.read('Russia signed the deal in May 2011.').modal).toBe(false);
     expect(reader.read('Russia signed the deal on 12 May.').modal).toBe(false);

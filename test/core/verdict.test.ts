@@ -550,6 +550,16 @@ describe('how one fact bears on a claim', () => {
     expect(bearing('Khan cancelled a visit to Moscow in 1949.', moscowVisit).bearing).not.toBe('lacks');
   });
 
+  it("is not set against a claim's verb of negation that the fact tells negated in a later sentence", () => {
+    const told = 'Khan was invited to Moscow in 1949. However, Khan cancelled the Moscow visit and went to Washington.';
+    const claim = 'Khan cancelled a visit to Moscow in 1949.';
+    expect(bearing(claim, told).bearing).not.toBe('excludes');
+    // Told with no negation at all, the claim that it was cancelled is excluded still.
+    expect(bearing(claim, 'Khan was invited to Moscow in 1949. Khan made the Moscow visit in 1949.').bearing).toBe(
+      'excludes',
+    );
+  });
+
   it('needs every name the claim writes with a capital, though it is one letter from an English word', () => {
     const drills = 'The first joint drills of Russia and Pakistan were held in Pakistan in 2016.';
     expect(bearing('The first joint drills of Russia and Pakistan were held at Cherat in 2016.', drills).bearing).toBe(
