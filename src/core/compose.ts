@@ -29,6 +29,12 @@ export interface ComposeOptions {
   sameRank?: number;
   /** Whether a further fact may join those chosen so far, beside answering as well. Default: it may. */
   joins?: (hit: Hit, chosen: readonly Hit[]) => boolean;
+  /**
+   * The hits that give what is asked, reordered so the one that answers leads. Default: as
+   * ranked. A hit ranked above that gives no answer of the type is no rival to them: it
+   * is left out before they are ordered (see deedFirst).
+   */
+  lead?: (fitting: readonly Hit[]) => readonly Hit[];
 }
 
 const saysDate = (fact: Fact): boolean => namesDate(fact.quote) || namesDate(withoutAttribution(fact.statement));
@@ -40,6 +46,7 @@ const DEFAULTS: Required<ComposeOptions> = {
   sameCoverage: 0.9,
   sameRank: 0.5,
   joins: () => true,
+  lead: (fitting) => fitting,
 };
 
 /**
@@ -52,14 +59,15 @@ export function compose(
   asked: Asked,
   options: ComposeOptions = {},
 ): Composition {
-  const { maxFacts, sameCoverage, sameRank, joins } = { ...DEFAULTS, ...options };
+  const { maxFacts, sameCoverage, sameRank, joins, lead } = { ...DEFAULTS, ...options };
   const type = shape.type;
   // A figure said of no deed the question counts is another deed's: a death toll is no count of the injured.
   const fits = type ? hits.filter((h) => !h.deedLeft && gives(h.fact.quote, type, asked, h.fact.date)) : hits;
   // "When": a fact that says the date outranks one that only has one noted (often its report's)
   // or a span back from its writing ("over the past decade").
-  const fitting =
-    type === 'date' ? [...fits.filter((h) => saysDate(h.fact)), ...fits.filter((h) => !saysDate(h.fact))] : fits;
+  const fitting = lead(
+    type === 'date' ? [...fits.filter((h) => saysDate(h.fact)), ...fits.filter((h) => !saysDate(h.fact))] : fits,
+  );
   const first = fitting[0];
   if (!first) return { related: hits.slice(0, 2) };
   const answering = [first];

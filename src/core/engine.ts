@@ -242,6 +242,10 @@ export class Engine {
     // A further fact that would bring a disagreement beside the point is not said.
     const choice = compose(hits, shape, asked, {
       maxFacts: this.options.maxFacts,
+      // Among those giving what is asked, one that tells the question's deed leads (see byDeed);
+      // not for "why": a reason is often given for the deed in other words ("sparked a debate on
+      // moving beyond the US" for "why did Pakistan look for other friends").
+      lead: (fitting) => (shape.type && shape.type !== 'cause' ? this.byDeed([...fitting], read) : fitting),
       joins: (h, chosen) =>
         !hidden.includes(h) &&
         (this.disputes.of(h.fact.id).length === 0 ||

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { askedOf } from '../../src/core/answer-type.js';
+import { ClaimReader } from '../../src/core/claims.js';
 import { compose } from '../../src/core/compose.js';
 import type { Hit } from '../../src/core/fact-index.js';
 import { readQuestion } from '../../src/core/question.js';
+import { deedFirst } from '../../src/core/question-roles.js';
 import { reportedFact } from '../helpers/fact.js';
 
 const fact = reportedFact;
@@ -109,5 +111,28 @@ describe('composing an answer', () => {
     const choice = answer('how many people were injured in the quake', [toll]);
     expect(!answered(choice) && ids(choice)).toEqual(['a']);
     expect(ids(answer('how many people were injured in the quake', [{ ...toll, deedLeft: false }]))).toEqual(['a']);
+  });
+});
+
+describe('leading with the answering fact among those of the asked type', () => {
+  const reader = new ClaimReader({}, []);
+  const read = (h: Hit) => reader.readFact(h.fact);
+
+  it('puts the one that tells the deed first, past a higher-ranked one that gives no answer of the type', () => {
+    const question = 'what chemical leaked';
+    const shape = readQuestion(question);
+    const hits = [
+      // Shares the words and names no chemical: no answer, so no rival for the lead.
+      hit('a', 'Thousands were affected by the toxic leak.', 0.7, 100),
+      // Names a chemical, but tells another deed.
+      hit('b', 'A firm bought the chemical plant after the gas leak.', 0.7, 92),
+      hit('c', 'Chlorine gas, a chemical, leaked from the plant.', 0.7, 90),
+    ];
+    const lead = (fitting: readonly Hit[]) => deedFirst(fitting, reader.read(question), read);
+    const asked = askedOf(shape.about, undefined, shape.asking);
+    const choice = compose(hits, shape, asked, { lead });
+    expect(answered(choice) && ids(choice)[0]).toBe('c');
+    // Without it, the best-ranked that gives the type leads.
+    expect(ids(compose(hits, shape, asked))[0]).toBe('b');
   });
 });
