@@ -8,7 +8,7 @@
  *   gives('Moscow lifted an arms embargo on Islamabad', 'date', asked);       // false
  */
 import { ENGLISH_RANK } from './everyday-words.js';
-import { type Figure, figures } from './figures.js';
+import { datesIn, type Figure, figures } from './figures.js';
 import { Lexicon } from './lexicon.js';
 import { type AnswerType, MEASURE } from './question.js';
 import { terms as plainTerms, words } from './tokens.js';
@@ -85,8 +85,9 @@ const DAY =
 const MONEY_WORDS = /^(?:money|cash|funding|funds|investment|cost|price|budget|loan|aid|dollars|rupees|worth|value)$/;
 /** Kinds of thing WordNet files a noun under whose amount is money: "how much trade", "how much aid". */
 const MONEY_KINDS = new Set(['act', 'possession']);
+/** A month's name that is no other English word; "may" and "march" are months only where datesIn reads them so. */
 const MONTH =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/;
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/;
 
 /** A time of day: "4:53 p.m.", "before 5 pm", "at noon". */
 const TIME_OF_DAY = /\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\b(?:noon|midnight|o'clock)\b/;
@@ -97,7 +98,12 @@ const SPAN_BACK =
 /** True if the text names a time itself: a year, a month or a time of day (not only a span back from its writing). */
 export function namesDate(text: string): boolean {
   const lower = text.toLowerCase();
-  return figures(lower).some((f) => f.kind === 'year') || MONTH.test(lower) || TIME_OF_DAY.test(lower);
+  return (
+    figures(lower).some((f) => f.kind === 'year') ||
+    MONTH.test(lower) ||
+    datesIn(text).length > 0 ||
+    TIME_OF_DAY.test(lower)
+  );
 }
 
 /**

@@ -119,6 +119,16 @@ describe('answer types', () => {
     expect(namesDate('cooperation has deepened since 2014')).toBe(true);
   });
 
+  it('"may" and "march" name a month only where they are used as one', () => {
+    expect(namesDate('Rumors say that Moscow may invest in the steel mills')).toBe(false);
+    expect(gives('Rumors say that Moscow may invest in the steel mills', 'date', none)).toBe(false);
+    expect(namesDate('protesters joined the march on the capital')).toBe(false);
+    expect(namesDate('Pakistan expressed interest in a partnership in May, 2018')).toBe(true);
+    expect(namesDate('the deal was signed in May')).toBe(true);
+    expect(namesDate('talks began on March 3')).toBe(true);
+    expect(namesDate('the drills were held in September')).toBe(true);
+  });
+
   it('money, shares and counts, each of its own kind', () => {
     expect(gives('a $153 million deal', 'money', none)).toBe(true);
     expect(gives('four helicopters', 'money', none)).toBe(false);
