@@ -98,6 +98,27 @@ export class CitationBuilder {
 }
 
 /**
+ * How a fact ranks for what was asked, to order a disagreement position's facts: a hit keeps
+ * its own rank (never below 0); a fact the search left out, a side the block brings in, ranks
+ * below every hit, by the share of the asked concepts (each one's terms, its aliases among
+ * them) its words hold. So a position cites its fact on the point asked ("any sort of
+ * strategic partnership" for "are they strategic partners"), not the first its topic lists.
+ */
+export function rankForAsked(
+  ranks: ReadonlyMap<string, number>,
+  asked: readonly (readonly string[])[],
+  termsOf: (id: string) => ReadonlySet<string> | undefined,
+): (id: string) => number {
+  return (id) => {
+    const rank = ranks.get(id);
+    if (rank !== undefined) return rank;
+    const held = termsOf(id);
+    if (!held || asked.length === 0) return -1;
+    return -1 + asked.filter((concept) => concept.some((t) => held.has(t))).length / asked.length / 2;
+  };
+}
+
+/**
  * The quote as a reader sees it in the document: the captures kept link markup as
  * "[words](#)" and superscripts as "<sup>st</sup>", which are not part of the words.
  */

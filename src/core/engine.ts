@@ -10,7 +10,7 @@ import { loadPack, passageTableOf, type LoadedDocument, type Pack } from '../kno
 import type { PassageTable } from '../knowledge/passages.js';
 import type { Fact, Topic } from '../knowledge/schema.js';
 import { wordMatcher } from '../knowledge/text.js';
-import { CitationBuilder, DisputeIndex, sourceRef, type CommunityMark } from './citations.js';
+import { CitationBuilder, DisputeIndex, rankForAsked, sourceRef, type CommunityMark } from './citations.js';
 import { ClaimReader, type Reading, withoutAttribution } from './claims.js';
 import { askedOf, askedTerms, type Asked } from './answer-type.js';
 import { asksCount, asksFigure, type FigureSide, figureGiven, figureSides } from './figure-disagreement.js';
@@ -264,7 +264,7 @@ export class Engine {
       return {
         ...none(text),
         citations: builder.list,
-        disagreements: builder.disagreements((id) => this.index.get(id), rankLookup(hits)),
+        disagreements: builder.disagreements((id) => this.index.get(id), this.rankLookup(hits, question)),
       };
     }
     const sentences = choice.answering.map((h) => ({ text: h.fact.statement, citation: builder.cite(h.fact) }));
@@ -281,7 +281,7 @@ export class Engine {
     const clauses = (topic: Topic) => () =>
       this.found.find((d) => d.id === topic.id)?.positions.flatMap((p) => p.clauses) ?? [];
     const brings = (topic: Topic) => topic.area !== FOUND_AREA || point().brings(topic, clauses(topic));
-    const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits), brings);
+    const disagreements = builder.disagreements((id) => this.index.get(id), this.rankLookup(hits, question), brings);
     // Sources that answer with figures that cannot be the same disagree, found or not.
     // A question that gives a figure and asks for none is about that figure ("did 3000 people really die").
     const given = shape.type === null ? figureGiven(shape.about || question) : null;
@@ -339,7 +339,7 @@ export class Engine {
     const builder = this.builder();
     const shown = [...ruling.basis, ...evidence.filter((e) => e.bearing !== 'silent')];
     for (const e of shown.slice(0, this.options.maxFacts)) builder.cite(e.hit.fact);
-    const disagreements = builder.disagreements((id) => this.index.get(id), rankLookup(hits));
+    const disagreements = builder.disagreements((id) => this.index.get(id), this.rankLookup(hits, claimText));
     const markers = ruling.basis.slice(0, 3).map((e) => builder.cite(e.hit.fact));
     const cited = markers.length ? ` [${markers.join(', ')}]` : '';
     const label = {
@@ -537,6 +537,17 @@ export class Engine {
     if (measuredNames(lead).length === 0) return false;
     this.subjectTerms ??= new Set([...this.pack.documents.values()].flatMap((d) => terms(d.title)));
     return measuresElsewhere(lead, new Set([...this.subjectTerms, ...terms(question)]));
+  }
+
+  /** How the facts of a disagreement's positions rank for what was asked (see rankForAsked). */
+  private rankLookup(hits: readonly Hit[], asked: string): (id: string) => number {
+    const analyzer = this.index.analyzer;
+    const termsOf = (id: string) => {
+      const fact = this.index.get(id);
+      return fact && new Set(analyzer.terms(`${fact.statement} ${fact.quote}`));
+    };
+    const concepts = analyzer.concepts(asked).map((c) => c.terms);
+    return rankForAsked(new Map(hits.map((h) => [h.fact.id, h.rank])), concepts, termsOf);
   }
 
   /** Sides giving different figures, as a disagreement: "Sources give different figures: 40,000 families against 18,386 families." */
@@ -807,8 +818,3 @@ function doerHidden(hits: Hit[], deeds: readonly string[]): Hit[] {
 }
 
 const lowerFirst = (text: string): string => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
-
-function rankLookup(hits: Hit[]): (id: string) => number {
-  const ranks = new Map(hits.map((h) => [h.fact.id, h.rank]));
-  return (id) => ranks.get(id) ?? 0;
-}

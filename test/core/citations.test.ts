@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CitationBuilder, DisputeIndex } from '../../src/core/citations.js';
+import { CitationBuilder, DisputeIndex, rankForAsked } from '../../src/core/citations.js';
+import { terms } from '../../src/core/tokens.js';
 import type { Pack } from '../../src/knowledge/load.js';
 import type { Topic } from '../../src/knowledge/schema.js';
 import { reportedFact } from '../helpers/fact.js';
@@ -74,5 +75,52 @@ describe('disagreement blocks', () => {
         () => 0,
       ),
     ).toEqual([]);
+  });
+});
+
+describe("a position's facts, ranked for what was asked", () => {
+  const sides = [
+    fact('bridge-late', 'The bridge opened late.'),
+    fact('bridge-cost', 'The bridge cost far more than planned.'),
+    fact('bridge-toll', 'The bridge toll was never charged.'),
+    fact('bridge-early', 'The bridge opened early.'),
+  ];
+  const known = new Map(sides.map((f) => [f.id, f]));
+  const judged: Topic = {
+    id: 'judged',
+    name: 'The bridge',
+    area: 'a',
+    disagreement: {
+      summary: 'Sources judge the bridge differently.',
+      positions: [
+        { label: 'A failure', facts: ['bridge-late', 'bridge-cost', 'bridge-toll'] },
+        { label: 'A success', facts: ['bridge-early'] },
+      ],
+    },
+  };
+  const termsOf = (id: string) => {
+    const f = known.get(id);
+    return f && new Set(terms(f.statement));
+  };
+  const asked = (q: string) => terms(q).map((t) => [t]);
+  const cited = (rankOf: (id: string) => number) => {
+    const b = new CitationBuilder(pack, new Map(), new DisputeIndex([judged]));
+    b.attach(judged);
+    const [d] = b.disagreements((id) => known.get(id), rankOf);
+    return d!.positions[0]!.citations.map((n) => b.list[n - 1]!.fact);
+  };
+
+  it('cites first a side the search left out that holds more of the question, not the first its topic lists', () => {
+    expect(cited(rankForAsked(new Map(), asked('was the toll ever charged'), termsOf))).toEqual([
+      'bridge-toll',
+      'bridge-late',
+    ]);
+  });
+
+  it('ranks every fact the search found above those it left out', () => {
+    const rankOf = rankForAsked(new Map([['bridge-cost', 0]]), asked('was the toll ever charged'), termsOf);
+    expect(rankOf('bridge-cost')).toBeGreaterThan(rankOf('bridge-toll'));
+    expect(rankOf('bridge-toll')).toBeGreaterThan(rankOf('bridge-late'));
+    expect(rankOf('unknown')).toBe(-1);
   });
 });
