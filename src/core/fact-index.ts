@@ -277,6 +277,12 @@ export interface LazyFacts {
    * Memorandum … was signed in 2015"): it names what the i-th is about without saying it.
    */
   section?(i: number): string | undefined;
+  /**
+   * The sentence before the i-th, where the i-th names its subject only as "she" or "the
+   * study" ("The study, requested by the governor…" after "a study by George Washington
+   * University"): it names who or what the i-th is about, as a heading does.
+   */
+  antecedent?(i: number): string | undefined;
 }
 
 /** The most lazy facts kept made: a few questions' worth of hits each. */
@@ -326,6 +332,11 @@ class FactTable {
   /** The heading of the section the fact with this number stands in, for a lazy one that has one. */
   sectionOf(n: number): string | undefined {
     return n >= this.curated.length && n < this.base ? this.lazy.section?.(n - this.curated.length) : undefined;
+  }
+
+  /** The sentence the fact with this number points back to, for a lazy one that does (see LazyFacts.antecedent). */
+  antecedentOf(n: number): string | undefined {
+    return n >= this.curated.length && n < this.base ? this.lazy.antecedent?.(n - this.curated.length) : undefined;
   }
 
   /** The id of the fact with this number (one the index holds). */
@@ -865,9 +876,10 @@ export class FactIndex {
   }
 
   /**
-   * The terms of the heading of the section a fact stands in: what the fact is about, though it
-   * does not say it. They cover a question's words and names as the fact's own do, but add
-   * nothing to its score: a section's every sentence has them, and most are about more.
+   * The terms of the heading of the section a fact stands in, and of the sentence it points
+   * back to: what the fact is about, though it does not say it. They cover a question's names
+   * as the fact's own do, but add nothing to its score: a section's every sentence has them,
+   * and most are about more.
    */
   private sectionTerms(doc: number): ReadonlySet<string> | undefined {
     // A fact's number always stands for the same fact: its heading's terms are kept by number too.
@@ -882,6 +894,8 @@ export class FactIndex {
         this.headingTerms.set(heading, (terms = new Set(this.analyzer.terms(heading))));
       }
     }
+    const antecedent = this.facts.antecedentOf(doc);
+    if (antecedent) terms = new Set([...(terms ?? []), ...this.analyzer.terms(antecedent)]);
     if (this.docHeadingTerms.size >= MAX_HEADED_FACTS) this.docHeadingTerms.clear();
     this.docHeadingTerms.set(doc, terms ?? null);
     return terms;

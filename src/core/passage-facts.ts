@@ -157,6 +157,26 @@ export function paragraphYear(passage: Passage, doc: LoadedDocument): string | u
 }
 
 /**
+ * A sentence that names its subject only as one named before it: it opens, after a linking
+ * word, with a pronoun or a definite noun ("The study, requested by…", "According to her, …").
+ */
+const REFERS_BACK =
+  /^\W*(?:(?:but|and|yet|so|still|also|however|meanwhile|instead|then|now|later|previously)\W+)?(?:(?:according to|for|to) )?(?:he|she|it|they|him|her|them|his|its|their|this|that|these|those|such|the)\b/i;
+
+/**
+ * True when `before`, the passage right before `passage`, names the subject `passage` names
+ * only as "she" or "the study": it stands in the same document, post and section.
+ */
+export function pointsBackTo(passage: Passage, before: Passage, doc: LoadedDocument): boolean {
+  return (
+    before.document === passage.document &&
+    before.post === passage.post &&
+    REFERS_BACK.test(plainText(passage.text)) &&
+    headingOf(before, doc) === headingOf(passage, doc)
+  );
+}
+
+/**
  * A pack's passages as the index's lazy facts (see FactIndex): each made into a fact only
  * when a search returns it or it is looked up by id.
  */
@@ -185,6 +205,14 @@ export class PassageFacts implements LazyFacts {
     const heading = headingOf(p, doc);
     const year = paragraphYear(p, doc);
     return year ? `${heading ?? ''} ${year}`.trim() : heading;
+  }
+
+  /** The passage before the i-th, where the i-th points back to it for its subject (see pointsBackTo). */
+  antecedent(i: number): string | undefined {
+    if (i === 0) return undefined;
+    const p = this.passages.at(i);
+    const before = this.passages.at(i - 1);
+    return pointsBackTo(p, before, this.documents.get(p.document)!) ? before.text : undefined;
   }
 
   /** The year the passage's publication dates it by (see publishedYear), by fact id. */

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/core/engine.js';
+import { FactIndex } from '../../src/core/fact-index.js';
+import { PassageFacts, pointsBackTo } from '../../src/core/passage-facts.js';
+import { type LoadedDocument, loadPack, type Pack } from '../../src/knowledge/load.js';
+import { type Passage, PassageTable } from '../../src/knowledge/passages.js';
+import { copyPack } from '../helpers/pack-fixture.js';
+
+/** Two passages of one text as the segmenter gives them: the one starting `first`, then the one starting `second`. */
+function pair(text: string, first: string, second: string, post: [number | null, number | null] = [null, null]) {
+  const at = (sentence: string, n: number | null): Passage => {
+    const start = text.indexOf(sentence);
+    return { id: `d:${start}`, document: 'd', post: n, start, end: start + sentence.length, text: sentence } as Passage;
+  };
+  return [at(second, post[1]), at(first, post[0]), { text } as LoadedDocument] as const;
+}
+
+describe('the sentence a passage points back to', () => {
+  it('is the one before it when the passage names its subject only by a pronoun or a definite noun', () => {
+    const text =
+      'A study by Northgate University counted the dead.\nThe study, requested by the governor, compared two winters.\n';
+    expect(pointsBackTo(...pair(text, 'A study by', 'The study, requested'))).toBe(true);
+    const her = 'Rita Vance wrote the audit.\nAccording to her, the deaths were undercounted by half.\n';
+    expect(pointsBackTo(...pair(her, 'Rita Vance', 'According to her'))).toBe(true);
+    const but = 'Rita Vance wrote the audit.\nBut she left out the winter months.\n';
+    expect(pointsBackTo(...pair(but, 'Rita Vance', 'But she'))).toBe(true);
+  });
+
+  it('is none when the passage names its own subject, another post or another section stands between', () => {
+    const own = 'A study by Northgate University counted the dead.\nOstrava researchers compared two winters.\n';
+    expect(pointsBackTo(...pair(own, 'A study by', 'Ostrava researchers'))).toBe(false);
+    const posts = 'A study by Northgate University counted the dead.\nThe study was wrong about the winters.\n';
+    expect(pointsBackTo(...pair(posts, 'A study by', 'The study was', [1, 2]))).toBe(false);
+    const headed =
+      'Some opening words of the article body here.\nA study by Northgate University counted the dead.\n\n## Winter losses\n\nThe study compared two winters.\n';
+    expect(pointsBackTo(...pair(headed, 'A study by', 'The study compared'))).toBe(false);
+  });
+});
+
+describe('a name the sentence before a passage gives', () => {
+  let engine: Engine;
+  let loaded: Pack;
+  let remove = () => {};
+
+  beforeAll(() => {
+    const pack = copyPack();
+    pack.write(
+      'sources/doc1.txt',
+      'The bridge over the river was opened in 1999 at a cost of $5 million.\nCritics called it a “vanity project” — too costly.\n' +
+        'A review by Northgate University counted the ferry crossings on the river.\n' +
+        'The review, requested by the harbour board, compared the winters of 2003 and 2004.\n' +
+        'Engineers compared the tolls of the winters of 2005 and 2006 as well.\n' +
+        // Other sentences, so that a name one passage gives is a rare one.
+        ['harbour', 'market', 'school', 'station', 'library', 'theatre', 'museum', 'stadium']
+          .map((place) => `The old ${place} of the town was painted green last spring.\n`)
+          .join(''),
+    );
+    engine = Engine.fromDir(pack.dir);
+    loaded = loadPack(pack.dir);
+    remove = () => pack.remove();
+  });
+  afterAll(() => remove());
+
+  it('names what the passage says only as "the review", so the passage answers a question naming it', () => {
+    const answer = engine.ask('which winters did the northgate review compare');
+    expect(answer.status).toBe('answered');
+    expect(answer.citations[0]!.quote).toMatch(/^The review, requested by the harbour board/);
+  });
+
+  it('names nothing for a passage that names its own subject', () => {
+    const passages = new PassageFacts(PassageTable.of(loaded.passages), loaded.documents);
+    const index = new FactIndex([], new Map(), loaded.aliases, {}, passages);
+    const hits = index.search(index.query('northgate compared winters'));
+    const named = (start: RegExp) => hits.find((h) => start.test(h.fact.quote))!.named;
+    expect(named(/^The review, requested/)).toBe(true);
+    expect(named(/^Engineers compared/)).toBe(false);
+  });
+});
