@@ -39,6 +39,9 @@ export interface ComposeOptions {
 
 const saysDate = (fact: Fact): boolean => namesDate(fact.quote) || namesDate(withoutAttribution(fact.statement));
 
+/** A quote that ends with a question mark, its closing quotation marks or brackets aside. */
+const asks = (fact: Fact): boolean => /\?["'”’)\]]*\s*$/.test(fact.quote);
+
 export type Composition = { answering: Hit[] } | { related: Hit[] };
 
 const DEFAULTS: Required<ComposeOptions> = {
@@ -65,9 +68,11 @@ export function compose(
   const fits = type ? hits.filter((h) => !h.deedLeft && gives(h.fact.quote, type, asked, h.fact.date)) : hits;
   // "When": a fact that says the date outranks one that only has one noted (often its report's)
   // or a span back from its writing ("over the past decade").
-  const fitting = lead(
-    type === 'date' ? [...fits.filter((h) => saysDate(h.fact)), ...fits.filter((h) => !saysDate(h.fact))] : fits,
-  );
+  const dated =
+    type === 'date' ? [...fits.filter((h) => saysDate(h.fact)), ...fits.filter((h) => !saysDate(h.fact))] : fits;
+  // A sentence that asks ("Pakistan: Russia's New Best Friend?", a headline) tells no answer:
+  // it goes after those that tell one.
+  const fitting = lead([...dated.filter((h) => !asks(h.fact)), ...dated.filter((h) => asks(h.fact))]);
   const first = fitting[0];
   if (!first) return { related: hits.slice(0, 2) };
   const answering = [first];

@@ -114,6 +114,17 @@ describe('composing an answer', () => {
   });
 });
 
+describe('a sentence that asks', () => {
+  it('does not lead the answer, though it shares the most words', () => {
+    const hits = [
+      hit('a', 'Borduria: Syldavia’s New Best Friend?', 1, 400),
+      hit('b', 'Borduria and Syldavia are not becoming best friends, only neighbours.', 1, 340),
+    ];
+    const choice = answer('are borduria and syldavia best friends now', hits);
+    expect(answered(choice) && ids(choice)[0]).toBe('b');
+  });
+});
+
 describe('leading with the answering fact among those of the asked type', () => {
   const reader = new ClaimReader({}, []);
   const read = (h: Hit) => reader.readFact(h.fact);
