@@ -232,6 +232,26 @@ const isCommon = (word: string): boolean => {
 /** A name for a time, not a place: "on Thursday", "in December", "at Christmas". */
 const isTime = (name: string[]): boolean => name.every((w) => Lexicon.shared().nounClass(w) === 'time');
 
+/**
+ * For "which city", "which country": a new name that is a place wherever it stands ("Delhi is
+ * closely monitoring …" answers "which country is uneasy"), a people's name for its land ("a
+ * trilateral Tajik component"), or a name beside the asked noun ("including Bharuch city").
+ * "Where" asks where something happened, which only a place after a preposition says.
+ */
+function namesPlace(quote: string, asked: Asked): boolean {
+  const lexicon = Lexicon.shared();
+  const isPlace = (w: string) => {
+    const pos = lexicon.partsOfSpeech(w);
+    return (
+      (pos !== '' && pos === pos.toUpperCase() && lexicon.nounClass(w) === 'place') || lexicon.placesOf(w).length > 0
+    );
+  };
+  return (
+    names(quote).some((n) => isNew(n, asked) && !isTime(n) && (isPlace(n.join(' ')) || n.some(isPlace))) ||
+    namesNext(quote, asked)
+  );
+}
+
 /** A proper name proper: at least one word that is not a common word ("Fomin", not "Deputy Minister"). */
 const isProper = (name: string[]): boolean => name.some((w) => !/^[a-z]+$/.test(w) || !isCommon(w));
 
@@ -256,7 +276,10 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
     case 'cause':
       return CAUSE.test(lower);
     case 'place':
-      return [...quote.matchAll(PLACE)].some((m) => isNew(words(m[1]!), asked) && !isTime(words(m[1]!)));
+      return (
+        [...quote.matchAll(PLACE)].some((m) => isNew(words(m[1]!), asked) && !isTime(words(m[1]!))) ||
+        (!!asked.asking && namesPlace(quote, asked))
+      );
     case 'person':
       // "Which judge convicted them": a name given by a sentence that names no judge, nor a kind
       // of one, may be anyone's ("the district court convicted …", beside the minister who spoke).
@@ -450,8 +473,15 @@ function namesNext(quote: string, asked: Asked): boolean {
     tokens.slice(colon + 1, colon + 1 + LABEL_WORDS).some((t) => asked.termsOf(t).some((x) => wanted.includes(x)))
   )
     return true;
+  // The noun beside the name may be the next narrower kind of the asked one: "U-2 pilot Gary Powers" names a flier.
+  const own = askedTerms(asked);
+  const narrower = (t: string) =>
+    /^[a-z]+$/.test(t) &&
+    Lexicon.shared()
+      .kinds(t)
+      .some((k) => asked.termsOf(k).some((x) => own.includes(x)));
   return tokens.some((t, i) => {
-    if (!asked.termsOf(t).some((x) => wanted.includes(x))) return false;
+    if (!asked.termsOf(t).some((x) => wanted.includes(x)) && !narrower(t)) return false;
     let after = i + 1;
     while (after < tokens.length && skip.test(tokens[after]!)) after++;
     const before = tokens[i - 1] === ',' || tokens[i - 1] === 'the' ? i - 2 : i - 1;

@@ -85,7 +85,7 @@ const TYPES: [RegExp, AnswerType][] = [
     'cause',
   ],
   [
-    /\b(?:where|whereabouts|(?:in |at |from |to )?(?:what|which|wat) (?:city|town|country|place|region|province|port|base|location|capital|venue))\b/,
+    /\b(?:where|whereabouts|(?:in |at |from |to )?(?:what|which|wat) (city|town|country|place|region|province|port|base|location|capital|venue))\b/,
     'place',
   ],
   [/\b(?:what|which|wat)(?:'?s| is| was| are| were)? (?:the )?(?:names?|title|nickname)\b(?: of)?/, 'name'],
@@ -336,7 +336,10 @@ export function readQuestion(question: string): QuestionShape {
         ? named(about)
         : type === 'count' || type === 'amount'
           ? { ...counted(after || about), counting: after || about }
-          : {}),
+          : // "which city": the place asked is a city, named beside the word or known as one.
+            type === 'place' && match[1]
+            ? { asking: match[1] }
+            : {}),
       chat: null,
     };
   }

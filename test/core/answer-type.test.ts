@@ -281,4 +281,26 @@ describe('answer types', () => {
     expect(gives('the US sent a carrier in a show of support to Pakistan', 'cause', none)).toBe(true);
     expect(gives('the US sent a carrier to the Bay of Bengal', 'cause', none)).toBe(false);
   });
+
+  it('"which country": a place named anywhere, a people for its land, or a name beside the asked noun', () => {
+    const country = askedOf('is uneasy about the partnership', undefined, 'country');
+    expect(gives('Delhi is closely monitoring the partnership', 'place', country)).toBe(true);
+    expect(gives('expanding the drills to include a trilateral Tajik component', 'place', country)).toBe(true);
+    expect(gives('the ministry is closely monitoring the partnership', 'place', country)).toBe(false);
+    const city = askedOf('gets flood protection from the dam', undefined, 'city');
+    expect(gives('protection to 200 villages including Bharuch city', 'place', city)).toBe(true);
+    // "Where" asks where something happened: only a place after a preposition says it.
+    const where = askedOf('is uneasy about the partnership');
+    expect(gives('Delhi is closely monitoring the partnership', 'place', where)).toBe(false);
+    expect(gives('officials in Delhi are monitoring the partnership', 'place', where)).toBe(true);
+  });
+
+  it('a name beside the next narrower kind of the asked noun: a pilot is a flier', () => {
+    const flier = askedOf('the american flier on the spy plane mission', undefined, 'flier');
+    expect(gives('the ill-fated flight of U-2 pilot Gary Powers', 'name', flier)).toBe(true);
+    expect(gives('the ill-fated flight was announced by Gary Powers', 'name', flier)).toBe(false);
+    // A broader or unrelated noun beside a name is not the asked kind.
+    const author = askedOf('the lead author of the report', undefined, 'author');
+    expect(gives('a draft US report questioned the toll', 'name', author)).toBe(false);
+  });
 });

@@ -108,6 +108,13 @@ describe('reading a question', () => {
     expect(readQuestion('how many people actually died in the storm').asking).toBe('people');
   });
 
+  it('keeps the place noun of "which city" as what is asked, not "where"', () => {
+    const city = readQuestion('which city gets flood protection from the dam');
+    expect(city).toMatchObject({ type: 'place', asking: 'city' });
+    expect(city.about).not.toContain('city');
+    expect(readQuestion('where did the sailors go').asking).toBeUndefined();
+  });
+
   it('takes "what did X do" for a question about a deed, not for "which X"', () => {
     expect(readQuestion('what did the us do when the war broke out').type).toBeNull();
   });
