@@ -40,6 +40,8 @@ const MONTHS = new Map(
 export interface Concept {
   word: string;
   terms: string[];
+  /** A person's name of two words, stood for by the rarer: the last, by which a source names them again ("Putin"). */
+  lastName?: string;
 }
 
 const ALIAS_KEY = '§';

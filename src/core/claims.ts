@@ -106,6 +106,12 @@ export interface Reading {
   terms: string[];
   /** The names among them ("karachi", "tajikistan"), each as the terms that may stand for it (an alias's key too): a fact that states the claim must name them. */
   names: string[][];
+  /**
+   * A name's stem → the name or party written right after it, the name it is the first of
+   * ("vladimir" → the party "Putin" stands for; "ricardo" → "rossello"): a source that names
+   * the person again by that alone names them.
+   */
+  firstNames: Map<string, string>;
 }
 
 /** How far (in words) a party may stand from its verb and still be its agent or patient. */
@@ -345,8 +351,9 @@ export class ClaimReader {
       judgement: judges(text),
       terms: this.termsOf(withoutNumbers(partyFree)),
       names: words(withoutNumbers(partyFree))
-        .filter((w) => !STOP_WORDS.has(w) && (salience(w) === 'name' || capitalised.has(w)))
+        .filter((w) => isName(w, capitalised))
         .map((w) => [stem(w), ...this.termsOf(w)]),
+      firstNames: firstNames(full, mentions, capitalised),
     };
   }
 }
@@ -355,6 +362,26 @@ export class ClaimReader {
 function negatesByPhrase(sentence: string, negation: RegExp): boolean {
   const ws = words(sentence);
   return ws.some((_, i) => negatingPhrase(ws, i, negation) !== undefined);
+}
+
+/** A word the text gives as a name: one salience knows as a name, or written with a capital English lacks. */
+const isName = (word: string, capitalised: ReadonlySet<string>): boolean =>
+  !STOP_WORDS.has(word) && (salience(word) === 'name' || capitalised.has(word));
+
+/** See Reading.firstNames, in the text with the parties named (`mentions` are where). */
+function firstNames(text: string, mentions: readonly Mention[], capitalised: ReadonlySet<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const inParty = (at: number) => mentions.some((p) => at >= p.at && at < p.end);
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    if (inParty(m.index) || !isName(m[0], capitalised)) continue;
+    const after = m.index + m[0].length;
+    const next = after + (/^ +/.exec(text.slice(after))?.[0].length ?? 0);
+    const party = mentions.find((p) => p.at === next)?.party;
+    const word = party ? undefined : /^\p{L}+/u.exec(text.slice(next))?.[0];
+    const last = party ?? (word && isName(word, capitalised) ? stem(word) : undefined);
+    if (last) out.set(stem(m[0]), last);
+  }
+  return out;
 }
 
 /** Words that open a clause about a noun named before: "the treaty, which stated that …", "(where gas will be landed)". */

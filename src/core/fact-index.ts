@@ -509,7 +509,14 @@ export class FactIndex {
     // A name is named by its derived forms too: "Central Asia" names the "Central Asian" states.
     const names = query.concepts.flatMap((c, i) =>
       query.names[i]
-        ? [[...reachOf(c, expansions), ...related[i]!.filter((r) => r.weight >= RELATED_WEIGHT * RELATED_COVER.rare)]]
+        ? [
+            [
+              ...reachOf(c, expansions),
+              // A source that names a person by the last name alone names them ("President Putin").
+              ...(c.lastName ? this.reached(query, c.lastName) : []),
+              ...related[i]!.filter((r) => r.weight >= RELATED_WEIGHT * RELATED_COVER.rare),
+            ],
+          ]
         : [],
     );
     const ranked = this.shortlist.best([...lists.values()], limit * 3).map(({ doc, score }) => {
@@ -617,7 +624,11 @@ export class FactIndex {
           this.postings.frequency(rarer) > 0 &&
           this.postings.together(a, b) >= TOGETHER * this.postings.frequency(rarer)
         ) {
-          out[out.length - 1] = { word: `${prev.word} ${c.word}`, terms: [rarer] };
+          out[out.length - 1] = {
+            word: `${prev.word} ${c.word}`,
+            terms: [rarer],
+            ...(rarer !== b ? { lastName: b } : {}),
+          };
           continue;
         }
       }

@@ -53,5 +53,6 @@ export function asClaimNames(claim: Reading, fact: Reading): Reading {
     origins: set(fact.origins),
     whereabouts: fact.whereabouts.map((w) => ({ ...w, places: set(w.places) })),
     order: [...new Set(fact.order.map(as))],
+    firstNames: new Map([...fact.firstNames].map(([first, last]) => [first, as(last)])),
   };
 }

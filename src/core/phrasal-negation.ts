@@ -17,7 +17,7 @@ export function negatingPhrase(
   // A phrasal verb only: a verb and its particle, not a noun's collocation ("power station").
   if (!/^[a-z]+$/.test(ws[i] ?? '') || lexicon.verbOf(ws[i]!) === undefined) return undefined;
   const found = lexicon.collocationAt(ws, i);
-  if (!found || found.length !== 2) return undefined;
+  if (found?.length !== 2) return undefined;
   const verb = lexicon
     .collocationMeans(found.phrase)
     .find((w) => !w.includes('_') && negation.test(w) && lexicon.verbOf(w) === w);

@@ -86,7 +86,9 @@ export function weigh(
   // A party's name is the source's words too: "Harvard" in "researchers at the Harvard T.H. Chan School".
   const inParties = new Set([...fact.parties].flatMap((p) => p.split(' ').map(stem)));
   const unnamed = claim.names.filter(
-    (alternatives) => !alternatives.some((t) => fact.terms.includes(t) || inParties.has(t)),
+    (alternatives) =>
+      !alternatives.some((t) => fact.terms.includes(t) || inParties.has(t)) &&
+      !bySurname(claim, fact, alternatives[0]!),
   );
   if (unnamed.length) return silent();
   // An opinion piece narrates events too: a sentence of it that dates what happened and
@@ -107,6 +109,16 @@ export function weigh(
     if (asReport.bearing === 'excludes') return asReport;
   }
   return evidence;
+}
+
+/**
+ * The fact names the person whose first name the claim gives by the name that follows it
+ * alone ("President Putin" for "Vladimir Putin"), and gives no other first name for it.
+ */
+function bySurname(claim: Reading, fact: Reading, first: string): boolean {
+  const last = claim.firstNames.get(first);
+  if (last === undefined || !(fact.terms.includes(last) || fact.parties.has(last))) return false;
+  return ![...fact.firstNames].some(([f, l]) => l === last && f !== first);
 }
 
 /**

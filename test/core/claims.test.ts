@@ -178,6 +178,12 @@ describe('reading a claim', () => {
     expect(reader.read('Khan called on the President in Moscow.').negated).toBe(false);
   });
 
+  it('reads the name or party right after a first name as the name it is the first of', () => {
+    expect(reader.read('Ingrid Bergqvist met Russia.').firstNames.get('ingrid')).toBe('bergqvist');
+    expect(reader.read('Vladimir Russia met Khan.').firstNames.get('vladimir')).toBe('russia');
+    expect(reader.read('The harbour was dredged.').firstNames.size).toBe(0);
+  });
+
   it('takes the month May for no guess', () => {
     expect(reader.read('Russia signed the deal in May 2011.').modal).toBe(false);
     expect(reader.read('Russia signed the deal on 12 May.').modal).toBe(false);

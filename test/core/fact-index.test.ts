@@ -165,6 +165,24 @@ describe('the fact index', () => {
     expect(named.some((q) => /Central Asia\b/.test(q) && /nuclear/i.test(q))).toBe(true);
   });
 
+  it("counts a person named by the last name alone as named: 'President Bergqvist' names Ingrid Bergqvist", () => {
+    index = new FactIndex(
+      [
+        small('a', 'Ingrid Bergqvist opened the harbour in Tromso.'),
+        small('b', 'Ingrid Bergqvist visited Tromso.'),
+        small('c', 'President Bergqvist closed the harbour.'),
+        ...harbour,
+      ],
+      new Map(),
+      pack.aliases,
+    );
+    const query = index.query('did ingrid bergqvist close the harbour');
+    expect(query.concepts.find((c) => c.word === 'ingrid bergqvist')?.lastName).toBe('bergqvist');
+    expect(index.search(query).find((h) => h.fact.id === 'c')?.named).toBe(true);
+    // The harbour alone names no one.
+    expect(index.search(query).find((h) => h.fact.id === 'h0')?.named).toBe(false);
+  });
+
   it('counts a name its section heading gives as named by a passage, and as covered, without scoring it', () => {
     const passages = new PassageFacts(PassageTable.of(pack.passages), pack.documents);
     index = new FactIndex([], new Map(), pack.aliases, {}, passages);

@@ -560,6 +560,12 @@ describe('how one fact bears on a claim', () => {
     );
   });
 
+  it("takes a person named by the last name alone for the claim's, unless the source gives another first name", () => {
+    const claim = 'Ingrid Bergqvist opened the harbour in Tromso in 2016.';
+    expect(bearing(claim, 'President Bergqvist opened the harbour in Tromso in 2016.').bearing).toBe('states');
+    expect(bearing(claim, 'In 2016 Lars Bergqvist opened the harbour in Tromso.').bearing).toBe('silent');
+  });
+
   it('needs every name the claim writes with a capital, though it is one letter from an English word', () => {
     const drills = 'The first joint drills of Russia and Pakistan were held in Pakistan in 2016.';
     expect(bearing('The first joint drills of Russia and Pakistan were held at Cherat in 2016.', drills).bearing).toBe(
