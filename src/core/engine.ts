@@ -13,7 +13,14 @@ import { wordMatcher } from '../knowledge/text.js';
 import { CitationBuilder, DisputeIndex, rankForAsked, sourceRef, type CommunityMark } from './citations.js';
 import { ClaimReader, type Reading, withoutAttribution } from './claims.js';
 import { askedOf, askedTerms, type Asked } from './answer-type.js';
-import { asksCount, asksFigure, type FigureSide, figureGiven, figureSides } from './figure-disagreement.js';
+import {
+  asksCount,
+  asksFigure,
+  type FigureSide,
+  figureGiven,
+  figureSides,
+  figuresSummary,
+} from './figure-disagreement.js';
 import { compose } from './compose.js';
 import { NUMBER_WORDS } from './figures.js';
 import { Covered, isPassage, PassageFacts } from './passage-facts.js';
@@ -550,7 +557,7 @@ export class Engine {
     return rankForAsked(new Map(hits.map((h) => [h.fact.id, h.rank])), concepts, termsOf);
   }
 
-  /** Sides giving different figures, as a disagreement: "Sources give different figures: 40,000 families against 18,386 families." */
+  /** Sides giving different figures, as a disagreement: "Sources give different figures: one gives 40,000 families, another 18,386 families." */
   private figureDisagreement(sides: readonly FigureSide[], builder: CitationBuilder): Disagreement {
     const who = (h: Hit) => {
       const source = sourceRef(this.pack, h.fact);
@@ -562,7 +569,7 @@ export class Engine {
     }));
     return {
       topic: `figures:${said.map((p) => p.citations.join('+')).join('/')}`,
-      summary: `Sources give different figures: ${sides.map((side) => side.figures[0]!.text).join(' against ')}.`,
+      summary: figuresSummary(sides),
       positions: said,
     };
   }

@@ -72,6 +72,21 @@ export function givesLike(first: Hit, further: Hit, type: AnswerType | null): bo
   );
 }
 
+/** How a summary names the sides after the first, in order. */
+const OTHERS = ['another', 'a third', 'a fourth', 'a fifth'];
+
+/**
+ * One plain sentence for sides that give different figures, each side's first figure as
+ * written: "Sources give different figures: one gives 40,000 families, another 18,386
+ * families." Said side by side, not "A against B against C", which reads as a contest.
+ */
+export function figuresSummary(sides: readonly FigureSide[]): string {
+  const said = sides.map(
+    (side, i) => `${i === 0 ? 'one gives' : (OTHERS[i - 1] ?? 'another')} ${side.figures[0]!.text}`,
+  );
+  return `Sources give different figures: ${said.join(', ')}.`;
+}
+
 /** A fact answers as well as the best when it covers this share of what the best covers. */
 const AS_WELL = 0.75;
 

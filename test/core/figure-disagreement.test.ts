@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/core/fact-index.js';
 import { Engine } from '../../src/core/engine.js';
-import { figureGiven, figureSides, givesLike } from '../../src/core/figure-disagreement.js';
+import { figureGiven, figureSides, figuresSummary, givesLike } from '../../src/core/figure-disagreement.js';
 import type { Fact } from '../../src/knowledge/schema.js';
 
 const hit = (id: string, document: string, quote: string, coverage = 1): Hit => ({
@@ -182,5 +182,22 @@ describe('a further fact beside a figure that answers', () => {
     expect(givesLike(length, hit('c', 'overview', 'It is estimated at several billion dollars.'), 'cause')).toBe(true);
     const none = hit('z', 'overview', 'The canal runs from the port to the capital.');
     expect(givesLike(none, hit('c', 'overview', 'It is estimated at several billion dollars.'), 'amount')).toBe(true);
+  });
+});
+
+describe('the summary of sides that give different figures', () => {
+  it('says each side in turn, not one against another', () => {
+    const sides = figureSides(
+      [
+        hit('a', 'guardian', 'The dam will displace 40,000 families.'),
+        hit('b', 'ndtv', 'The government says 18,386 families are affected.'),
+        hit('c', 'times', 'Officials put it at 9,000 families.'),
+      ],
+      'count',
+    )!;
+    expect(figuresSummary(sides)).toBe(
+      'Sources give different figures: one gives 40,000 families, another 18,386 families, a third 9,000 families.',
+    );
+    expect(figuresSummary(sides.slice(0, 2))).not.toContain('against');
   });
 });
