@@ -408,6 +408,8 @@ function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): bool
   return figures(lower).some((f) => {
     if (
       f.kind === 'year' ||
+      (MULTIPLE.test(f.noun ?? '') && noun !== 'times') ||
+      (AGO.test(f.noun ?? '') && !dimension && !(noun && isUnit(noun))) ||
       (f.kind === 'money' && (type === 'count' || !moneyAsked)) ||
       (f.kind === 'percent' && type === 'count') ||
       (dimension && !isUnit(unitOf(f, lower)))
@@ -422,6 +424,12 @@ function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): bool
     );
   });
 }
+
+/** "46 times the previous tally", "70 times higher": a multiple of another figure, no count or amount of its own. */
+const MULTIPLE = /^times (?:the|as|more|less|higher|lower|bigger|larger|greater|smaller|over|that|what)\b/;
+
+/** "Two weeks ago", "three years earlier": when something happened, not a quantity of it. */
+const AGO = /^[a-z]+ (?:ago|earlier|later)\b/;
 
 /** Adjectives of a dimension, in length, time or weight ("how deep", "how long", "how old"); not of a size that may be a count ("how big", "how strong"). */
 const DIMENSION = /^(?:long|wide|high|deep|tall|old|thick|heavy|far|away)$/;

@@ -16,6 +16,17 @@ describe('answer types', () => {
     expect(gives('a $2 billion pipeline', 'amount', askedOf('gas will it carry', undefined, 'gas'))).toBe(false);
   });
 
+  it('no multiple of another figure, nor a time back from another, as the amount asked', () => {
+    const toll = askedOf('official death toll of the storm', undefined, 'toll');
+    expect(gives('Two weeks ago, the toll rose to more than 46 times the previous tally.', 'amount', toll)).toBe(false);
+    expect(gives('The official death toll had stood at 64 for months.', 'amount', toll)).toBe(true);
+    // …unless the multiple or the time is what is asked.
+    const times = askedOf('times higher is the new toll', undefined, 'times');
+    expect(gives('The toll rose to 46 times the previous tally.', 'count', times)).toBe(true);
+    const years = askedOf('years ago was the dam built', undefined, 'years');
+    expect(gives('The dam was built 56 years ago.', 'count', years)).toBe(true);
+  });
+
   it('a count of what the search reached for the counted noun: a typo, a close synonym', () => {
     const typo = askedOf('helicoptors did it take', undefined, 'helicoptors', ['helicopt']);
     expect(gives('the sale of four helicopters', 'count', typo)).toBe(true);
