@@ -23,7 +23,7 @@ import {
 } from './figure-disagreement.js';
 import { compose } from './compose.js';
 import { NUMBER_WORDS } from './figures.js';
-import { Covered, isPassage, PassageFacts } from './passage-facts.js';
+import { Covered, isPassage, PassageFacts, publisherName } from './passage-facts.js';
 import { ofWriting, sourceWriting, writingWords } from './writing.js';
 import { definedAbbreviations, initials, spellOut } from './abbreviations.js';
 import { Lexicon } from './lexicon.js';
@@ -31,6 +31,7 @@ import { asTopic, FOUND_AREA, type FoundDisagreement } from './found-disagreemen
 import { cachedDisagreements } from './found-disagreements-cache.js';
 import { actorsOf } from './parties.js';
 import { Point } from './question-point.js';
+import { PublisherWords } from './publisher-words.js';
 import { anotherDoer, askedDoers, deedFirst, hidesDoer } from './question-roles.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { comparable, JUDGED, REPORTED, rule, weigh, type Evidence, type Ruling } from './verdict.js';
@@ -131,6 +132,7 @@ export class Engine {
   private initials: Map<string, string> | undefined;
   /** The terms of the sources' authors' names, made on the first question that needs them (see pointOf). */
   private authors: Set<string> | undefined;
+  private publishers: PublisherWords | undefined;
   /** The terms of the documents' titles: what the sources are about (see elsewhere). */
   private subjectTerms: Set<string> | undefined;
   /** The words naming the kinds of the pack's documents, to the kind (see writing.ts). */
@@ -440,6 +442,16 @@ export class Engine {
     return new Point(terms, (t) => this.index.analyzer.terms(t), related, this.authors);
   }
 
+  /** The words of the pack's publishers' names, as its passages are said with them (see passage-facts.ts). */
+  private publisherWords(): PublisherWords {
+    const documents = [...this.pack.documents.values()];
+    return new PublisherWords(
+      documents.flatMap((d) => (d.publisher ? [publisherName(d.publisher)] : [])),
+      documents.flatMap((d) => [d.author ?? '', ...(d.posts ?? []).flatMap((p) => [p.author ?? '', p.poster])]),
+      (text) => this.index.analyzer.terms(text),
+    );
+  }
+
   /** The terms of every author's and poster's name in the pack. */
   private authorTerms(): Set<string> {
     const names = [...this.pack.documents.values()].flatMap((d) => [
@@ -737,6 +749,10 @@ export class Engine {
     // A name no fact has, not even at a near spelling, is a subject the pack does not cover;
     // and a fact that leaves out a name the question gives is about something else.
     if (this.index.unknown(query).length) return [];
+    // Nor does one the pack has only in a publisher's name ("France" of Agence France-Presse).
+    this.publishers ??= this.publisherWords();
+    const asked = query.concepts.flatMap((c) => c.word.split(' '));
+    if (this.publishers.strays(asked, (t) => this.index.attributedOnly(t))) return [];
     // A thing the question names that no source mentions ("grill" in "how do I build a gas grill"): only a fact with nearly all the rest answers.
     if (this.index.unseen(query).some((c) => c.word !== asking))
       minCoverage = Math.max(minCoverage, UNSEEN_THING_COVERAGE);

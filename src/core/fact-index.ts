@@ -570,6 +570,15 @@ export class FactIndex {
     );
   }
 
+  /**
+   * True if the pack has the term only in facts' statements, never in a quote, tag or topic:
+   * in a passage's statement, the words of who said it ("According to … (Agence France-Presse)").
+   */
+  attributedOnly(term: string): boolean {
+    const postings = this.postings.lookup(term);
+    return !!postings && postings.inField.every((n, f) => f === FIELDS.indexOf('statement') || n === 0);
+  }
+
   /** True if some fact has the word (any of its terms), or the index drops it ("of", "the"). */
   knows(word: string): boolean {
     const terms = this.analyzer.terms(word);

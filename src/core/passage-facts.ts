@@ -30,11 +30,14 @@ const PASSAGE_ID = 'passage:';
 
 export const isPassage = (fact: Pick<Fact, 'id'>): boolean => fact.id.startsWith(PASSAGE_ID);
 
+/** A publisher's name as a passage is said with it: "Agence France-Presse, via TerraDaily" is Agence France-Presse. */
+export const publisherName = (publisher: string): string => publisher.replace(/\s*[(,].*$/, '');
+
 /** Who says a passage, as the bot introduces it. */
 function attribution(passage: Passage, doc: LoadedDocument): string {
   const post = passage.post === null ? undefined : doc.posts?.find((p) => p.n === passage.post);
   if (post && passage.kind !== 'report') return `A forum member, ${post.poster}, wrote`;
-  const publisher = doc.publisher?.replace(/\s*[(,].*$/, '');
+  const publisher = doc.publisher ? publisherName(doc.publisher) : undefined;
   const who = passage.author ?? publisher ?? `“${doc.title}”`;
   const year = (post ? post.date : doc.date)?.slice(0, 4);
   const where = post ? 'reposted on a forum' : passage.author ? publisher : undefined;
