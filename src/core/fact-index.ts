@@ -25,7 +25,10 @@ export interface Hit {
   score: number;
   /** Share (0–1) of the question's weighted concepts that this fact covers. */
   coverage: number;
-  /** score × coverage²: what answers are ranked by. */
+  /**
+   * score × coverage²: what answers are ranked by. A passage's score is raised by the share of
+   * the question that only its heading or the sentence it points back to names (see sectionTerms).
+   */
   rank: number;
   /** The fact names every name the question names (see Query.names). */
   named: boolean;
@@ -520,7 +523,7 @@ export class FactIndex {
         : [],
     );
     const ranked = this.shortlist.best([...lists.values()], limit * 3).map(({ doc, score }) => {
-      const { weight, beyondNames, thingLeft, optionalLeft, deedLeft } = covered(doc);
+      const { weight, beyondNames, thingLeft, optionalLeft, deedLeft, headedWeight } = covered(doc);
       const coverage = total > optionalLeft ? weight / (total - optionalLeft) : 0;
       let named = true;
       for (const reach of names) {
@@ -529,11 +532,13 @@ export class FactIndex {
         break;
       }
       const aside = thingLeft && beyondNames < BEYOND_NAMES * total;
+      // A name its heading or the sentence before gives is what it is about, though unscored:
+      // it counts toward the rank as the share of the question it is.
       return {
         doc,
         score,
         coverage,
-        rank: score * coverage * coverage,
+        rank: score * (1 + headedWeight / total) * coverage * coverage,
         named,
         aside,
         deedLeft,
@@ -810,8 +815,9 @@ export class FactIndex {
 
   /**
    * The summed weight of the question's concepts that a fact covers, that of its concepts other
-   * than names, whether it leaves out a thing the question names, and the weight of the
-   * optional concepts it leaves out (see isOptional). A concept is covered by
+   * than names, whether it leaves out a thing the question names, the weight of the
+   * optional concepts it leaves out (see isOptional), and that of the names only its heading
+   * or the sentence it points back to gives (see sectionTerms). A concept is covered by
    * its own terms (or their near spellings, for a typo) in full, by a related word in part.
    */
   private coverage(
@@ -824,6 +830,7 @@ export class FactIndex {
     thingLeft: boolean;
     optionalLeft: number;
     deedLeft: boolean;
+    headedWeight: number;
   } {
     const asked = new Set(query.concepts.flatMap((c) => c.terms));
     const concepts = query.concepts.map((c, i) => ({
@@ -842,10 +849,14 @@ export class FactIndex {
       let thingLeft = false;
       let optionalLeft = 0;
       let deedLeft = false;
+      let headedWeight = 0;
       for (const c of concepts) {
         let cover = 0;
-        if (this.postings.reaches(c.reach, doc) || (c.name && this.headed(doc, c.reach))) cover = 1;
-        else
+        if (this.postings.reaches(c.reach, doc)) cover = 1;
+        else if (c.name && this.headed(doc, c.reach)) {
+          cover = 1;
+          headedWeight += c.weight;
+        } else
           for (const r of c.related)
             if (r.postings.indexOf(doc) >= 0) cover = Math.max(cover, r.weight / RELATED_WEIGHT);
         weight += c.weight * cover;
@@ -856,7 +867,7 @@ export class FactIndex {
         if (c.thing && cover < RELATED_COVER.rare) thingLeft = true;
         if (c.deed && cover === 0 && !this.postings.reaches(c.causes, doc)) deedLeft = true;
       }
-      return { weight, beyondNames, thingLeft, optionalLeft, deedLeft };
+      return { weight, beyondNames, thingLeft, optionalLeft, deedLeft, headedWeight };
     };
   }
 
@@ -898,8 +909,9 @@ export class FactIndex {
   /**
    * The terms of the heading of the section a fact stands in, and of the sentence it points
    * back to: what the fact is about, though it does not say it. They cover a question's names
-   * as the fact's own do, but add nothing to its score: a section's every sentence has them,
-   * and most are about more.
+   * as the fact's own do, but add nothing to its BM25 score (a section's every sentence has
+   * them, and most are about more): its rank is raised only by the share of the question they
+   * cover, as if the fact said them once.
    */
   private sectionTerms(doc: number): ReadonlySet<string> | undefined {
     // A fact's number always stands for the same fact: its heading's terms are kept by number too.

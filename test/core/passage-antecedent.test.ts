@@ -75,4 +75,14 @@ describe('a name the sentence before a passage gives', () => {
     expect(named(/^The review, requested/)).toBe(true);
     expect(named(/^Engineers compared/)).toBe(false);
   });
+
+  it('raises the rank of a passage by the share of the question the names it only points back to cover', () => {
+    const passages = new PassageFacts(PassageTable.of(loaded.passages), loaded.documents);
+    const index = new FactIndex([], new Map(), loaded.aliases, {}, passages);
+    const hits = index.search(index.query('northgate compared winters'));
+    const hit = (start: RegExp) => hits.find((h) => start.test(h.fact.quote))!;
+    const unraised = (h: ReturnType<typeof hit>) => h.score * h.coverage * h.coverage;
+    expect(hit(/^The review, requested/).rank).toBeGreaterThan(unraised(hit(/^The review, requested/)));
+    expect(hit(/^A review by Northgate/).rank).toBeCloseTo(unraised(hit(/^A review by Northgate/)));
+  });
 });
