@@ -469,9 +469,10 @@ export class FactIndex {
     const misspelt = new Set(read.filter((c) => this.misspelt(c)).flatMap((c) => c.terms));
     // A typo's near spellings are searched for once: its alias, its weight and the search share them.
     const near = new Map<string, Expansion[]>();
+    const typed = new Map(read.map((c) => [c.terms[0]!, c.word]));
     const nearOf = (term: string) => {
       let out = near.get(term);
-      if (!out) near.set(term, (out = this.expand(term, true)));
+      if (!out) near.set(term, (out = this.expand(term, true, typed.get(term))));
       return out;
     };
     const concepts = read.map((c) => (misspelt.has(c.terms[0]!) ? this.withAliasOfTypo(c, nearOf) : c));
@@ -673,17 +674,23 @@ export class FactIndex {
     return out;
   }
 
-  /** The index terms a query term reaches: itself, and for a typo its near spellings and longer forms. */
-  private expand(term: string, misspelt: boolean): Expansion[] {
+  /**
+   * The index terms a query term reaches: itself, and for a typo its near spellings and longer
+   * forms. `word` is the typo as typed, before stemming cut it.
+   */
+  private expand(term: string, misspelt: boolean, word?: string): Expansion[] {
     const out = this.postings.expand(term, typos(term, misspelt), prefix(term, misspelt));
     if (misspelt && this.options.transpositions) {
       // Damerau's transposition: "embrago" is one slip from "embargo", though two edits away.
-      for (let i = 0; i + 1 < term.length; i++) {
-        // The swapped word is stemmed as the index's words are: "bulit" is "built", indexed as "build".
-        const swapped = stem(term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2));
-        const postings = this.postings.lookup(swapped);
-        if (postings && !out.some((e) => e.term === swapped))
-          out.push({ term: swapped, weight: swapWeight(swapped), postings });
+      // Swapped in the word as typed too: "crusie" is "cruise", though its stem "crusi" is no slip of "cruis".
+      for (const typo of new Set([term, word ?? term])) {
+        for (let i = 0; i + 1 < typo.length; i++) {
+          // The swapped word is stemmed as the index's words are: "bulit" is "built", indexed as "build".
+          const swapped = stem(typo.slice(0, i) + typo[i + 1] + typo[i] + typo.slice(i + 2));
+          const postings = this.postings.lookup(swapped);
+          if (postings && !out.some((e) => e.term === swapped))
+            out.push({ term: swapped, weight: swapWeight(swapped), postings });
+        }
       }
     }
     return out;

@@ -457,6 +457,8 @@ export class Lexicon {
         const irregular = this.lemma(word);
         return irregular !== word && Object.hasOwn(pos, irregular) ? [word, irregular] : [word];
       }
+      // The plural of a form morphy derives in turn: "drillers" is drillers of "drill", as "driller" is.
+      if (known.length === 0 && /[^s]s$/.test(word)) return this.bases(word.slice(0, -1));
       return known;
     });
   }

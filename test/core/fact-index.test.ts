@@ -21,6 +21,7 @@ import type { Fact } from '../../src/knowledge/schema.js';
 import { benchQueries } from '../../bench/queries.js';
 import { syntheticPack } from '../../bench/synthetic.js';
 import { BUILT_IN, loadEvalSet } from '../eval/evaluate.js';
+import { reportedFact } from '../helpers/fact.js';
 
 const LIMIT = 40;
 
@@ -146,6 +147,17 @@ describe('the fact index', () => {
     // Chat shorthand: a four-letter word the pack and English lack is looked for as a prefix.
     expect(index.reach(index.query('how many helis were sold'), 'helis')).toContain('helicopt');
     expect(index.reach(typo, 'absent')).toEqual([]);
+  });
+
+  it('reaches a typo whose swapped letters its stem cut: "crusie" is "cruise"', () => {
+    const small = new FactIndex(
+      [reportedFact('a', 'India and Russia build the cruise missile together.'), reportedFact('b', 'The steel mill.')],
+      new Map(),
+      [],
+    );
+    const typo = small.query('which crusie missile do they build');
+    expect(small.reach(typo, 'crusie')).toContain('cruis');
+    expect(small.search(typo)[0]!.coverage).toBeGreaterThan(0.9);
   });
 
   it("takes a typo of an alias for the alias's group, so a fact naming the group another way covers it", () => {

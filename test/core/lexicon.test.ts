@@ -105,6 +105,12 @@ describe('the base forms of a word', () => {
     expect(Lexicon.shared().bases('gas')).toEqual(['gas']);
   });
 
+  it('of a plural are those of its singular where WordNet lacks the singular: an English word, not a name', () => {
+    expect(Lexicon.shared().bases('drillers')).toEqual(Lexicon.shared().bases('driller'));
+    expect(Lexicon.shared().partsOfSpeech('drillers')).toContain('n');
+    expect(Lexicon.shared().bases('gunships')).toEqual([]);
+  });
+
   it("gives the verbs that cause a verb's deed, and the nouns of its act", () => {
     expect(Lexicon.shared().causedBy('die')).toContain('kill');
     expect(Lexicon.shared().causes('kill')).toContain('die');
