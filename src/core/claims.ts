@@ -788,9 +788,13 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
       from = j;
       // In the passive, the party before the verb is what it was done to ("the embargo on Pakistan was lifted by…").
       if (!governed(j, passive ? NOT_A_ROLE : NOT_THE_AGENT) && (agent = partyAt(j))) break;
-      // Another verb first: whoever acted is further back than we read.
+      // Another verb first: whoever acted is further back than we read. An infinitive's doer
+      // is that verb's, a party named between them aside ("Russia signed a deal to buy …"),
+      // unless that verb is passive ("were sold to buy time": its subject did not sell).
       if (agentAt.has(j)) {
         subject = null;
+        const beforePassive = /^(?:is|are|was|were|be|been|being)$/.test(tokens[j - 1]?.word ?? '');
+        if (tokens[i - 1]?.word === 'to' && !passive && !beforePassive) agent = agentAt.get(j) ?? null;
         break;
       }
       // Failing a party, the noun nearest before the verb says who acted ("the government obtained").

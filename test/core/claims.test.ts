@@ -178,6 +178,12 @@ describe('reading a claim', () => {
     expect(reader.read('Khan called on the President in Moscow.').negated).toBe(false);
   });
 
+  it('gives an infinitive the doer of the verb it follows, unless a party stands between', () => {
+    expect(frame('Russia signed a deal to buy engines from Pakistan.', 'buy')?.agent).toBe('russia');
+    expect(frame('Russia persuaded Pakistan to buy engines.', 'buy')?.agent).toBe('pakistan');
+    expect(frame('The engines were sold to buy time.', 'buy')?.agent).toBeNull();
+  });
+
   it('reads the name or party right after a first name as the name it is the first of', () => {
     expect(reader.read('Ingrid Bergqvist met Russia.').firstNames.get('ingrid')).toBe('bergqvist');
     expect(reader.read('Vladimir Russia met Khan.').firstNames.get('vladimir')).toBe('russia');
