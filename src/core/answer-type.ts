@@ -391,7 +391,7 @@ const wordsOfKind = new WeakMap<Asked, Map<string, boolean>>();
  * Where the question names what it counts ("how many Su-35s"), a figure counts it only if it
  * counts that, or the sentence names it.
  */
-function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): boolean {
+function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked, times = true): boolean {
   // "how long is the dam" asks for a length, whatever the figure's unit: "long" counts nothing.
   const noun = asked.asking && !MEASURE.test(asked.asking) ? asked.asking : undefined;
   // …but it is measured in some unit: "60 demonstrators" is no depth, "seven officials" no length of time.
@@ -410,6 +410,7 @@ function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): bool
       f.kind === 'year' ||
       (MULTIPLE.test(f.noun ?? '') && noun !== 'times') ||
       (AGO.test(f.noun ?? '') && !dimension && !(noun && isUnit(noun))) ||
+      (!times && !!noun && !dimension && countsTime(f) && !isUnit(noun)) ||
       (f.kind === 'money' && (type === 'count' || !moneyAsked)) ||
       (f.kind === 'percent' && type === 'count') ||
       (dimension && !isUnit(unitOf(f, lower)))
@@ -424,6 +425,18 @@ function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked): bool
     );
   });
 }
+
+/** True if a count's own noun is a unit of time: "31 years", "two weeks". */
+const countsTime = (f: Figure): boolean =>
+  f.kind === 'count' && Lexicon.shared().nounClass(f.noun?.split(' ')[0] ?? '') === 'time';
+
+/**
+ * For "how many <noun>": true if the text gives a count or amount besides counts of time ("31
+ * years after the leak" counts years, not the people asked about). One that gives only those
+ * may still answer ("the toll rose to 64 within weeks"), after one that does.
+ */
+export const givesBesidesTime = (quote: string, type: 'count' | 'amount', asked: Asked): boolean =>
+  quantityOf(quote, type, asked, false);
 
 /** "46 times the previous tally", "70 times higher": a multiple of another figure, no count or amount of its own. */
 const MULTIPLE = /^times (?:the|as|more|less|higher|lower|bigger|larger|greater|smaller|over|that|what)\b/;

@@ -10,7 +10,7 @@
  *   // { answering: [hit, …] } or { related: [hit, …] }
  */
 import type { Fact } from '../knowledge/schema.js';
-import { gives, namesDate, type Asked } from './answer-type.js';
+import { gives, givesBesidesTime, namesDate, type Asked } from './answer-type.js';
 import { withoutAttribution } from './claims.js';
 import { givesLike } from './figure-disagreement.js';
 import type { Hit } from './fact-index.js';
@@ -72,7 +72,15 @@ export function compose(
     type === 'date' ? [...fits.filter((h) => saysDate(h.fact)), ...fits.filter((h) => !saysDate(h.fact))] : fits;
   // A sentence that asks ("Pakistan: Russia's New Best Friend?", a headline) tells no answer:
   // it goes after those that tell one.
-  const fitting = lead([...dated.filter((h) => !asks(h.fact)), ...dated.filter((h) => asks(h.fact))]);
+  // "How many people died": a fact whose only count is of years ("31 years after") goes after one with another count.
+  const counted =
+    type === 'count' || type === 'amount'
+      ? [
+          ...dated.filter((h) => givesBesidesTime(h.fact.quote, type, asked)),
+          ...dated.filter((h) => !givesBesidesTime(h.fact.quote, type, asked)),
+        ]
+      : dated;
+  const fitting = lead([...counted.filter((h) => !asks(h.fact)), ...counted.filter((h) => asks(h.fact))]);
   const first = fitting[0];
   if (!first) return { related: hits.slice(0, 2) };
   const answering = [first];

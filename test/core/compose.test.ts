@@ -114,6 +114,22 @@ describe('composing an answer', () => {
   });
 });
 
+describe('a count of time beside a count of what is asked', () => {
+  it('for "how many <noun>", a fact whose only count is of years goes after one that counts something else', () => {
+    const hits = [
+      hit('a', 'Even 31 years after the leak, the number of people who died remains disputed.', 1, 200),
+      hit('b', 'The state government said 15,248 people died in the leak.', 1, 60),
+    ];
+    const choice = answer('how many people died in the leak', hits);
+    expect(answered(choice) && ids(choice)).toEqual(['b', 'a']);
+  });
+
+  it('still answers with one whose only count is of time, when no other fact has a count', () => {
+    const hits = [hit('a', 'Even 31 years after the leak, the number of people who died remains disputed.', 1, 200)];
+    expect(answered(answer('how many people died in the leak', hits))).toBe(true);
+  });
+});
+
 describe('a sentence that asks', () => {
   it('does not lead the answer, though it shares the most words', () => {
     const hits = [
