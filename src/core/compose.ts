@@ -65,7 +65,11 @@ export function compose(
   const { maxFacts, sameCoverage, sameRank, joins, lead } = { ...DEFAULTS, ...options };
   const type = shape.type;
   // A figure said of no deed the question counts is another deed's: a death toll is no count of the injured.
-  const fits = type ? hits.filter((h) => !h.deedLeft && gives(h.fact.quote, type, asked, h.fact.date)) : hits;
+  // A date only noted on a fact that tells another deed is that deed's: only one the fact says
+  // itself may date what is asked ("Khar visited Moscow, beginning a dialogue on the steel mills"
+  // does not date when the mills started producing).
+  const ofDeed = (h: Hit) => !h.deedLeft || (type === 'date' && namesDate(h.fact.quote));
+  const fits = type ? hits.filter((h) => ofDeed(h) && gives(h.fact.quote, type, asked, h.fact.date)) : hits;
   // "When": a fact that says the date outranks one that only has one noted (often its report's)
   // or a span back from its writing ("over the past decade").
   const dated =

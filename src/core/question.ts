@@ -44,7 +44,8 @@ export interface QuestionShape {
   /**
    * For "how many" and "how much", what the quantity is said of: the words after it ("people
    * were injured in the quake"). Its verbs are the deed counted: a figure of another deed
-   * (a death toll) is no answer.
+   * (a death toll) is no answer. For "when", the words dated: the date a fact only has noted
+   * is that of what it tells, so one that tells another deed does not date this one.
    */
   counting?: string;
   /** Set when the text is chat, not a question about anything. */
@@ -339,7 +340,9 @@ export function readQuestion(question: string): QuestionShape {
           : // "which city": the place asked is a city, named beside the word or known as one.
             type === 'place' && match[1]
             ? { asking: match[1] }
-            : {}),
+            : type === 'date'
+              ? { counting: about }
+              : {}),
       chat: null,
     };
   }

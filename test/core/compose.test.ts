@@ -112,6 +112,21 @@ describe('composing an answer', () => {
     expect(!answered(choice) && ids(choice)).toEqual(['a']);
     expect(ids(answer('how many people were injured in the quake', [{ ...toll, deedLeft: false }]))).toEqual(['a']);
   });
+
+  it('for "when", takes no noted date from a fact that tells another deed, but one it says itself', () => {
+    // The date noted on a visit is the visit's, not the date the mills started producing.
+    const visit = {
+      ...hit('a', 'Khar visited Moscow, beginning a dialogue on the steel mills', 1, 100),
+      deedLeft: true,
+    };
+    const dated = { ...visit, fact: { ...visit.fact, date: '2012-02' } };
+    const question = 'what year did the steel mills start producing steel';
+    expect(answered(answer(question, [dated]))).toBe(false);
+    expect(ids(answer(question, [{ ...dated, deedLeft: false }]))).toEqual(['a']);
+    // A date the quote says may date the deed in other words ("expressed interest" for "wanted").
+    const said = { ...hit('b', 'Islamabad expressed interest in a partnership in May 2018', 1, 100), deedLeft: true };
+    expect(ids(answer('when did islamabad say it wanted a partnership', [said]))).toEqual(['b']);
+  });
 });
 
 describe('a count of time beside a count of what is asked', () => {

@@ -67,6 +67,10 @@ describe('reading a question', () => {
     expect(shape.asking).toBe('long');
     // How long something has gone on is since when.
     expect(readQuestion('how long have the two armies held joint drills').type).toBe('date');
+    // What "when" asks of is the deed it dates, as "how many" counts a deed.
+    expect(readQuestion('when did the mills start producing steel').counting).toBe(
+      'did the mills start producing steel',
+    );
   });
 
   it('reads "what was the minister\'s name who…" as the name of the minister, whatever the "who" after it', () => {
