@@ -160,11 +160,12 @@ export function paragraphYear(passage: Passage, doc: LoadedDocument): string | u
 }
 
 /**
- * A sentence that names its subject only as one named before it: it opens, after a linking
- * word, with a pronoun or a definite noun ("The study, requested by…", "According to her, …").
+ * A sentence that names its subject only as one named before it: it opens, after a list item's
+ * label or a linking word, with a pronoun or a definite noun ("The study, requested by…",
+ * "According to her, …", "Status: the project faced delays…").
  */
 const REFERS_BACK =
-  /^\W*(?:(?:but|and|yet|so|still|also|however|meanwhile|instead|then|now|later|previously)\W+)?(?:(?:according to|for|to) )?(?:he|she|it|they|him|her|them|his|its|their|this|that|these|those|such|the)\b/i;
+  /^\W*(?:[^.!?:]{1,60}\s?:\s+)?(?:(?:but|and|yet|so|still|also|however|meanwhile|instead|then|now|later|previously)\W+)?(?:(?:according to|for|to) )?(?:he|she|it|they|him|her|them|his|its|their|this|that|these|those|such|the)\b/i;
 
 /**
  * True when `before`, the passage right before `passage`, names the subject `passage` names

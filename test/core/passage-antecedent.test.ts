@@ -24,11 +24,18 @@ describe('the sentence a passage points back to', () => {
     expect(pointsBackTo(...pair(her, 'Rita Vance', 'According to her'))).toBe(true);
     const but = 'Rita Vance wrote the audit.\nBut she left out the winter months.\n';
     expect(pointsBackTo(...pair(but, 'Rita Vance', 'But she'))).toBe(true);
+    // A label before a colon opens a list's item, not its sentence.
+    const labelled = 'The Northgate pipeline was agreed in 2015.\nStatus: the project faced delays over funding.\n';
+    expect(pointsBackTo(...pair(labelled, 'The Northgate', 'Status: the project faced delays over funding.'))).toBe(
+      true,
+    );
   });
 
   it('is none when the passage names its own subject, another post or another section stands between', () => {
     const own = 'A study by Northgate University counted the dead.\nOstrava researchers compared two winters.\n';
     expect(pointsBackTo(...pair(own, 'A study by', 'Ostrava researchers'))).toBe(false);
+    const named = 'The Northgate pipeline was agreed in 2015.\nFunding: Ostrava banks lent the money for it.\n';
+    expect(pointsBackTo(...pair(named, 'The Northgate', 'Funding: Ostrava banks lent the money for it.'))).toBe(false);
     const posts = 'A study by Northgate University counted the dead.\nThe study was wrong about the winters.\n';
     expect(pointsBackTo(...pair(posts, 'A study by', 'The study was', [1, 2]))).toBe(false);
     const headed =
