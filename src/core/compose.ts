@@ -39,6 +39,33 @@ export interface ComposeOptions {
 
 const saysDate = (fact: Fact): boolean => namesDate(fact.quote) || namesDate(withoutAttribution(fact.statement));
 
+/** What goes on to qualify a sentence: "…, but the visit was canceled", "… and could be expanded to 20". */
+const QUALIFIED = /^[\s,;:–—-]*(?:but|yet|though|although|however|and (?:could|may|might|would|will|can))\b/i;
+
+/**
+ * The hits with each whose quote another's holds whole, going on to qualify it ("Putin was
+ * scheduled to visit" in "…, but the visit was canceled"), replaced by that other where it
+ * ranks at least `least` of it: the shorter alone would leave out what turns it, often what
+ * was asked; both would say it twice. One that goes on only to add detail is left as it is.
+ */
+function whole(hits: readonly Hit[], least: number): Hit[] {
+  const out: Hit[] = [];
+  const taken = new Set<Hit>();
+  for (const h of hits) {
+    if (taken.has(h)) continue;
+    const quote = h.fact.quote.trim().replace(/[.!?]+$/, '');
+    const holder = hits.find((g) => {
+      if (g === h || taken.has(g) || g.rank < h.rank * least) return false;
+      const at = g.fact.quote.indexOf(quote);
+      return at >= 0 && QUALIFIED.test(g.fact.quote.slice(at + quote.length));
+    });
+    if (holder) taken.add(holder);
+    taken.add(h);
+    out.push(holder ?? h);
+  }
+  return out;
+}
+
 /** A quote that ends with a question mark, its closing quotation marks or brackets aside. */
 const asks = (fact: Fact): boolean => /\?["'”’)\]]*\s*$/.test(fact.quote);
 
@@ -84,7 +111,10 @@ export function compose(
           ...dated.filter((h) => !givesBesidesTime(h.fact.quote, type, asked)),
         ]
       : dated;
-  const fitting = lead([...counted.filter((h) => !asks(h.fact)), ...counted.filter((h) => asks(h.fact))]);
+  const fitting = whole(
+    lead([...counted.filter((h) => !asks(h.fact)), ...counted.filter((h) => asks(h.fact))]),
+    sameRank,
+  );
   const first = fitting[0];
   if (!first) return { related: hits.slice(0, 2) };
   const answering = [first];

@@ -145,6 +145,27 @@ describe('a count of time beside a count of what is asked', () => {
   });
 });
 
+describe('a fact another holds whole', () => {
+  it('is said as the whole where the whole goes on to qualify it', () => {
+    const hits = [
+      hit('a', 'The president was scheduled to visit Borduria', 1, 100),
+      hit('b', 'The president was scheduled to visit Borduria, but the visit was canceled.', 1, 90),
+      hit('c', 'The president visited Syldavia twice.', 1, 80),
+    ];
+    const choice = answer('did the president ever go to borduria', hits);
+    expect(answered(choice) && ids(choice)).toEqual(['b', 'c']);
+  });
+
+  it('is left as it is where the whole only adds detail', () => {
+    const hits = [
+      hit('a', 'In 2021 the two governments signed an agreement', 1, 100),
+      hit('b', 'In 2021 the two governments signed an agreement providing for a 74% share.', 1, 90),
+    ];
+    const choice = answer('when did the two governments sign the agreement', hits);
+    expect(answered(choice) && ids(choice)).toEqual(['a', 'b']);
+  });
+});
+
 describe('a sentence that asks', () => {
   it('does not lead the answer, though it shares the most words', () => {
     const hits = [
