@@ -757,7 +757,11 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
   // Right after an article a word is a noun ("a visit", "the signed deal"), never a verb.
   const afterArticle = (i: number) => /^(?:a|an|the)$/.test(tokens[i - 1]?.word ?? '');
   const tokenWords = tokens.map((t) => t.word);
+  // A month of a date ("in March 2010", "12 May") is no verb.
+  const dates = datesIn(text).map((d) => [d.at, d.at + d.text.length] as const);
+  const inDate = (at: number) => dates.some(([from, to]) => at >= from && at < to);
   tokens.forEach((t, i) => {
+    if (inDate(t.at)) return;
     // "called off": read as the verb of negation it means ("cancel"), negated as that verb is.
     const phrase = partyAt(i) || afterArticle(i) ? undefined : negatingPhrase(tokenWords, i, negation);
     const read =

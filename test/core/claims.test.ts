@@ -184,6 +184,12 @@ describe('reading a claim', () => {
     expect(frame('The engines were sold to buy time.', 'buy')?.agent).toBeNull();
   });
 
+  it('reads the month of a date as no verb', () => {
+    expect([...reader.read('In March 2010 donors pledged money to Pakistan.').frames.keys()]).toEqual(['pledge']);
+    expect(reader.read('On 12 March Russia pledged money.').frames.has('march')).toBe(false);
+    expect(reader.read('The soldiers march to Pakistan.').frames.has('march')).toBe(true);
+  });
+
   it('reads the name or party right after a first name as the name it is the first of', () => {
     expect(reader.read('Ingrid Bergqvist met Russia.').firstNames.get('ingrid')).toBe('bergqvist');
     expect(reader.read('Vladimir Russia met Khan.').firstNames.get('vladimir')).toBe('russia');
