@@ -541,3 +541,23 @@ function definesAny(lower: string, asked: Asked): boolean {
   }
   return false;
 }
+
+/**
+ * For "which <noun>": true if the text names a thing of that kind that the question does not,
+ * by a new name beside the noun ("the Grand Coulee Dam" for "which dam is bigger than Sardar
+ * Sarovar") or by a narrower word ("mangoes" for "which fruit"), not by the noun alone, which
+ * every sentence on the subject may have.
+ */
+export function namesAnother(quote: string, asked: Asked): boolean {
+  if (!asked.asking) return false;
+  if (namesNext(quote, asked)) return true;
+  const wanted = new Set(namingTerms(asked));
+  const lexicon = Lexicon.shared();
+  return words(quote).some((w) => {
+    if (asked.termsOf(w).some((t) => wanted.has(t) || asked.terms.has(t))) return false;
+    const broader = lexicon.kinds(w);
+    return [...broader, ...broader.flatMap((b) => lexicon.kinds(b))].some((b) =>
+      asked.termsOf(b).some((t) => wanted.has(t)),
+    );
+  });
+}

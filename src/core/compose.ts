@@ -10,7 +10,7 @@
  *   // { answering: [hit, …] } or { related: [hit, …] }
  */
 import type { Fact } from '../knowledge/schema.js';
-import { gives, givesBesidesTime, namesDate, type Asked } from './answer-type.js';
+import { gives, givesBesidesTime, namesAnother, namesDate, type Asked } from './answer-type.js';
 import { withoutAttribution } from './claims.js';
 import { givesLike } from './figure-disagreement.js';
 import type { Hit } from './fact-index.js';
@@ -66,6 +66,22 @@ function whole(hits: readonly Hit[], least: number): Hit[] {
   return out;
 }
 
+/** How well a fact that names another of the asked kind must rank, against a first that does not, to go first. */
+const ANOTHER_RANK = 0.85;
+
+/**
+ * For "which <noun>", the hits with one that names a thing of that kind the question does not
+ * first, where the first names only the noun and it ranks nearly as well: "which dam is bigger
+ * than Sardar Sarovar" is answered by "… second largest dam after the Grand Coulee Dam" before
+ * "Sardar Sarovar Dam was inaugurated" (see namesAnother).
+ */
+function anotherFirst(hits: readonly Hit[], asked: Asked): readonly Hit[] {
+  const top = hits[0];
+  if (!top || !asked.asking || namesAnother(top.fact.quote, asked)) return hits;
+  const other = hits.find((h) => h.rank >= top.rank * ANOTHER_RANK && namesAnother(h.fact.quote, asked));
+  return other ? [other, ...hits.filter((h) => h !== other)] : hits;
+}
+
 /** A quote that ends with a question mark, its closing quotation marks or brackets aside. */
 const asks = (fact: Fact): boolean => /\?["'”’)\]]*\s*$/.test(fact.quote);
 
@@ -101,8 +117,6 @@ export function compose(
   // or a span back from its writing ("over the past decade").
   const dated =
     type === 'date' ? [...fits.filter((h) => saysDate(h.fact)), ...fits.filter((h) => !saysDate(h.fact))] : fits;
-  // A sentence that asks ("Pakistan: Russia's New Best Friend?", a headline) tells no answer:
-  // it goes after those that tell one.
   // "How many people died": a fact whose only count is of years ("31 years after") goes after one with another count.
   const counted =
     type === 'count' || type === 'amount'
@@ -111,10 +125,10 @@ export function compose(
           ...dated.filter((h) => !givesBesidesTime(h.fact.quote, type, asked)),
         ]
       : dated;
-  const fitting = whole(
-    lead([...counted.filter((h) => !asks(h.fact)), ...counted.filter((h) => asks(h.fact))]),
-    sameRank,
-  );
+  // A sentence that asks ("Pakistan: Russia's New Best Friend?", a headline) tells no answer:
+  // it goes after those that tell one.
+  const kept = whole(lead([...counted.filter((h) => !asks(h.fact)), ...counted.filter((h) => asks(h.fact))]), sameRank);
+  const fitting = type === 'kind' ? anotherFirst(kept, asked) : kept;
   const first = fitting[0];
   if (!first) return { related: hits.slice(0, 2) };
   const answering = [first];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedOf, namesDate, clipped, gives } from '../../src/core/answer-type.js';
+import { askedOf, namesAnother, namesDate, clipped, gives } from '../../src/core/answer-type.js';
 
 const none = askedOf('');
 
@@ -25,6 +25,15 @@ describe('answer types', () => {
     expect(gives('The toll rose to 46 times the previous tally.', 'count', times)).toBe(true);
     const years = askedOf('years ago was the dam built', undefined, 'years');
     expect(gives('The dam was built 56 years ago.', 'count', years)).toBe(true);
+  });
+
+  it('for "which <noun>", another of the kind than the question names: by a new name beside it, or a narrower word', () => {
+    const dam = askedOf('dam is bigger than sardar sarovar', undefined, 'dam');
+    expect(namesAnother('the second largest dam after the Grand Coulee Dam', dam)).toBe(true);
+    expect(namesAnother('Sardar Sarovar Dam was inaugurated today', dam)).toBe(false);
+    const fruit = askedOf('fruit does it export', undefined, 'fruit');
+    expect(namesAnother('exports are textiles and mangoes', fruit)).toBe(true);
+    expect(namesAnother('exports are textiles and fruit', fruit)).toBe(false);
   });
 
   it('a count of what the search reached for the counted noun: a typo, a close synonym', () => {

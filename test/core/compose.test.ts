@@ -166,6 +166,26 @@ describe('a fact another holds whole', () => {
   });
 });
 
+describe('"which <noun>" where every fact names the noun', () => {
+  it('leads with one that names another of the kind, ranked nearly as well', () => {
+    const hits = [
+      hit('a', 'The Sardar Sarovar Dam was inaugurated today.', 1, 100),
+      hit('b', 'Its water levels rose to 128 metres at the dam.', 1, 95),
+      hit('c', 'The Sardar Sarovar Dam is the second largest dam after the Grand Coulee Dam.', 1, 90),
+    ];
+    const choice = answer('which dam is bigger than sardar sarovar', hits);
+    expect(answered(choice) && ids(choice)[0]).toBe('c');
+  });
+
+  it('not past one ranked far above it', () => {
+    const hits = [
+      hit('a', 'The Sardar Sarovar Dam was inaugurated today.', 1, 100),
+      hit('c', 'The Sardar Sarovar Dam is the second largest dam after the Grand Coulee Dam.', 1, 50),
+    ];
+    expect(ids(answer('which dam is bigger than sardar sarovar', hits))[0]).toBe('a');
+  });
+});
+
 describe('a sentence that asks', () => {
   it('does not lead the answer, though it shares the most words', () => {
     const hits = [
