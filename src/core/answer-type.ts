@@ -186,6 +186,34 @@ const CAUSE = new RegExp(
   ].join('|'),
 );
 
+/** Words that open a noun's phrase: after "to sign", they make "sign" a verb with its object. */
+const DETERMINER = /^(?:the|a|an|their|its|his|her|our|this|that|these|those|new|more)$/;
+
+/**
+ * A journey's purpose, said with "to" and a verb after a verb of going (WordNet's ways of
+ * travelling): "came to Moscow immediately afterwards to meet his counterpart", "flew to
+ * Islamabad to sign an agreement". Not "came to power": a word that is mostly a noun is a verb
+ * there only with its object after it.
+ */
+function givesPurpose(lower: string): boolean {
+  const lexicon = Lexicon.shared();
+  goingVerbs ??= new Set(['travel', ...lexicon.synonymVerbs('travel'), ...lexicon.waysOf('travel')]);
+  for (const clause of lower.split(/[.;!?]/)) {
+    const ws = words(clause);
+    const went = ws.findIndex((w) => goingVerbs!.has(lexicon.verbOf(w) ?? ''));
+    if (went < 0) continue;
+    for (let i = went + 1; i + 1 < ws.length; i++) {
+      if (ws[i] !== 'to') continue;
+      const verb = ws[i + 1]!;
+      if (/(?:ed|ing)$/.test(verb) || !lexicon.bases(verb).includes(verb)) continue;
+      const pos = lexicon.partsOfSpeech(verb);
+      if (pos.startsWith('v') || (pos.includes('v') && DETERMINER.test(ws[i + 2] ?? ''))) return true;
+    }
+  }
+  return false;
+}
+let goingVerbs: Set<string> | undefined;
+
 /**
  * Prepositions and verbs of going that put a name in a place: "in Karachi", "from Peshawar",
  * "visited Saint Petersburg", "from the port of Karachi".
@@ -274,7 +302,7 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
     case 'amount':
       return quantityOf(quote, type, asked);
     case 'cause':
-      return CAUSE.test(lower);
+      return CAUSE.test(lower) || givesPurpose(lower);
     case 'place':
       return (
         [...quote.matchAll(PLACE)].some((m) => isNew(words(m[1]!), asked) && !isTime(words(m[1]!))) ||

@@ -323,4 +323,15 @@ describe('answer types', () => {
     const author = askedOf('the lead author of the report', undefined, 'author');
     expect(gives('a draft US report questioned the toll', 'name', author)).toBe(false);
   });
+
+  it("a journey's purpose: 'to' and a verb after a verb of going, not 'came to power'", () => {
+    expect(gives('the chairman came to Moscow immediately afterwards to meet his counterpart', 'cause', none)).toBe(
+      true,
+    );
+    expect(gives('the minister flew to Islamabad to sign an agreement', 'cause', none)).toBe(true);
+    expect(gives('the chairman came to Moscow in April', 'cause', none)).toBe(false);
+    expect(gives('Imran Khan came to power to the delight of the army', 'cause', none)).toBe(false);
+    // "To" and a verb with no journey before it is no purpose: "agreed to meet" says what, not why.
+    expect(gives('the two sides agreed to meet in April', 'cause', none)).toBe(false);
+  });
 });
