@@ -151,6 +151,13 @@ function deedsIn(text: string): Set<string> {
  * says them in passing.
  */
 const VAGUE_RANK = 1000;
+/**
+ * A word a question says in passing, which a fact sharing tells nothing of its subject: a noun
+ * for a time ("week", "summer"), or a word English has only as an adjective and an adverb of
+ * when or where ("next", "last", "early"), not one that describes a thing ("cultural").
+ */
+const saidInPassing = (word: string): boolean =>
+  !word.includes(' ') && (salience(word) === 'common' || Lexicon.shared().partsOfSpeech(word) === 'ar');
 /** What a fact must cover of a question besides its names, when it leaves out a thing the question names. */
 const BEYOND_NAMES = 0.2;
 /** A thing the question names: an English noun first of all (not a verb that is also one), and not among its commonest words. */
@@ -849,6 +856,7 @@ export class FactIndex {
       optional: query.optional[i]!,
       deed: query.deeds[i]!,
       causes: query.deeds[i] ? this.causing(c.word, asked) : [],
+      passing: saidInPassing(c.word),
     }));
     return (doc) => {
       let weight = 0;
@@ -869,7 +877,7 @@ export class FactIndex {
         weight += c.weight * cover;
         // Left out, it counts against the fact only as talk around the subject does.
         if (c.optional) optionalLeft += c.weight * (1 - cover) * (1 - UNSEEN_SHARE.talk);
-        if (!c.name) beyondNames += c.weight * cover;
+        if (!c.name && !c.passing) beyondNames += c.weight * cover;
         // Said only by a loosely related word ("conditions" for "weather"), a thing is left out.
         if (c.thing && cover < RELATED_COVER.rare) thingLeft = true;
         if (c.deed && cover === 0 && !this.postings.reaches(c.causes, doc)) deedLeft = true;

@@ -334,6 +334,7 @@ describe('the fact index', () => {
       [
         small('pipe', 'A gas pipeline will run from Karachi.'),
         small('rain', 'The weather in Karachi was hot.'),
+        small('talks', 'Talks with Karachi traders begin next week.'),
         ...others,
       ],
       new Map(),
@@ -346,6 +347,9 @@ describe('the fact index', () => {
     // "Gas" is a word the fact shares beside the name; "time" is too common to name a thing.
     expect(aside('the gas weather in karachi', 'pipe')).toBe(false);
     expect(aside('the time in karachi', 'pipe')).toBe(false);
+    // Words of when ("next", "week") said beside the name tell nothing of the weather either.
+    expect(aside('karachi weather next week', 'talks')).toBe(true);
+    expect(aside('karachi talks next week', 'talks')).toBe(false);
   });
 
   it('reaches the years of a decade the pack names: "the 80s" is 1980 to 1989', () => {
