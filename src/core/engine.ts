@@ -23,6 +23,7 @@ import {
 } from './figure-disagreement.js';
 import { compose } from './compose.js';
 import { NUMBER_WORDS } from './figures.js';
+import { heldFigure, offeredFigures, withoutFigure } from './offered-figures.js';
 import { Covered, isPassage, PassageFacts, publisherName } from './passage-facts.js';
 import { ofWriting, sourceWriting, writingWords } from './writing.js';
 import { definedAbbreviations, initials, spellOut } from './abbreviations.js';
@@ -102,6 +103,10 @@ const FIGURE_FACTS = 30;
  * piece on the Bhopal leak), and its figure's clause must tell the deed asked about besides.
  */
 const FURTHER_COVERAGE = 0.1;
+/** How many facts giving one offered figure are cited for its side (see offeredSides)… */
+const OFFERED_FACTS = 2;
+/** …each covering this share of the least coverage an answer needs: the exact figure offered ties a fact to the question as much as most of its words. */
+const OFFERED_COVERAGE = 0.6;
 /** The most leading hits read for who does what in them (see byRoles). */
 const ROLE_READS = 3;
 const MAX_ECHO = 1000;
@@ -241,7 +246,10 @@ export class Engine {
     // "Who poured the concrete": a fact that says it "was poured", by no one, answers last,
     // and never beside one that may name who did it.
     const hidden = shape.type === 'person' ? doerHidden(found, [...read().frames.keys()]) : [];
-    const hits = hidden.length ? [...found.filter((h) => !hidden.includes(h)), ...hidden] : found;
+    const kept = hidden.length ? [...found.filter((h) => !hidden.includes(h)), ...hidden] : found;
+    // "84,961 or 86,961?": each figure offered is searched for without the others, which no one source gives beside it.
+    const offered = this.offeredSides(question, source.text, shape.asking, scope);
+    const hits = kept.length || !offered ? kept : offered.flatMap((side) => side.hits).sort((a, b) => b.rank - a.rank);
     if (hits.length === 0) return none(this.noAnswerNote());
     const reach = shape.asking ? this.index.reach(searched, shape.asking) : [];
     const asked = askedOf(shape.about, (text) => this.index.analyzer.terms(text), shape.asking, reach);
@@ -298,9 +306,11 @@ export class Engine {
     const figureType = shape.type ?? given?.type ?? null;
     // Its other sides need not give its figure: they are searched for without it.
     const sidesSearched = given ? this.query(withoutFigures(source.text), shape.asking, true) : searched;
-    const sides = asksFigure(figureType)
-      ? this.figureSidesOf(hits, figureType, figureAsked, read, sidesSearched, scope, shape.about || question)
-      : null;
+    const sides =
+      offered ??
+      (asksFigure(figureType)
+        ? this.figureSidesOf(hits, figureType, figureAsked, read, sidesSearched, scope, shape.about || question)
+        : null);
     // Unless a disagreement shown already sets all these sides against each other.
     const cites = (d: Disagreement, side: FigureSide) =>
       side.hits.some((h) => {
@@ -545,6 +555,33 @@ export class Engine {
           measuresIn(lead).some((m) => asked.termsOf(m).some((t) => counted.includes(t)) || namesDeed(m, deeds))
       : undefined;
     return figureSides(hits, type, counts, { hits: further, deeds }, names);
+  }
+
+  /**
+   * The sides of a question that offers figures to choose from (see offered-figures.ts): for
+   * each figure, the relevant facts that give it, found by the question without the other
+   * figures, and not the other figures too (a fact giving both weighs them). Two figures or
+   * more with such facts, else null.
+   */
+  private offeredSides(question: string, text: string, asking: string | undefined, scope: Scope): FigureSide[] | null {
+    const offered = offeredFigures(question);
+    if (offered.length < 2) return null;
+    const sides: FigureSide[] = [];
+    const taken = new Set<string>();
+    for (const figure of offered) {
+      const others = offered.filter((f) => f !== figure);
+      const without = others.reduce(withoutFigure, text);
+      const query = this.query(without, asking, true);
+      const hits = this.relevant(query, scope, this.options.minCoverage * OFFERED_COVERAGE, CANDIDATES);
+      const giving = hits
+        .map((h) => [h, heldFigure(h.fact.quote, figure)] as const)
+        .filter(([h, held]) => held && !taken.has(h.fact.id) && !others.some((f) => heldFigure(h.fact.quote, f)))
+        .slice(0, OFFERED_FACTS);
+      if (giving.length === 0) continue;
+      for (const [h] of giving) taken.add(h.fact.id);
+      sides.push({ hits: giving.map(([h]) => h), figures: [giving[0]![1]!] });
+    }
+    return sides.length >= 2 ? sides : null;
   }
 
   /**
