@@ -37,7 +37,10 @@ export interface ComposeOptions {
   lead?: (fitting: readonly Hit[]) => readonly Hit[];
 }
 
-const saysDate = (fact: Fact): boolean => namesDate(fact.quote) || namesDate(withoutAttribution(fact.statement));
+/** A year that only bounds a span or a tally ("till 2009", "by 1985"): when it stood, not when it happened. */
+const BOUND = /\b(?:till|until|by|through|up to)\s+(?:(?:the end of|early|late|mid-?)\s+)?\d{4}\b/gi;
+const saysDate = (fact: Fact): boolean =>
+  namesDate(fact.quote.replace(BOUND, ' ')) || namesDate(withoutAttribution(fact.statement).replace(BOUND, ' '));
 
 /** What goes on to qualify a sentence: "…, but the visit was canceled", "… and could be expanded to 20". */
 const QUALIFIED = /^[\s,;:–—-]*(?:but|yet|though|although|however|and (?:could|may|might|would|will|can))\b/i;

@@ -44,6 +44,15 @@ describe('composing an answer', () => {
     expect(answered(choice) && ids(choice)[0]).toBe('b');
   });
 
+  it('for "when", leads with a fact that dates the event over one whose year only bounds a tally', () => {
+    const hits = [
+      hit('a', 'At least 22,917 persons had perished owing to the gas leak till 2009.', 1, 100),
+      hit('b', 'The gas leaked from the plant on the night of December 2 and 3 in 1984.', 1, 95),
+    ];
+    const choice = answer('when did the gas leak', hits);
+    expect(answered(choice) && ids(choice)[0]).toBe('b');
+  });
+
   it('for "when", leads with a fact that names the date over one that gives a span back from its writing', () => {
     const hits = [
       hit('a', 'Over the past decade the two armies held joint exercises', 1, 100),
