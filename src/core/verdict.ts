@@ -509,6 +509,7 @@ function rolesConfirmed(claim: Reading, fact: Reading): boolean {
   const telling = fact.whereabouts.filter((s) => deed && s.verbs.has(deed));
   const where = telling.length ? telling : fact.whereabouts;
   if ([...claim.places].some((p) => !where.some((s) => s.places.has(p)))) return false;
+  if (fromTheOtherSide(claim, fact)) return false;
   for (const [verb, uses] of claim.frames) {
     for (const c of uses) {
       // The same deed done by another party, the claim's doer doing none of it: "Pakistan lifted" against "Russia lifted".
@@ -543,6 +544,29 @@ function negatedAsClaim(claim: Reading, fact: Reading): boolean {
     fact.negated ||
     [...claim.frames].some(([verb, uses]) => uses.some((u) => u.negated) && usesOf(fact, verb).some((f) => f.negated))
   );
+}
+
+/**
+ * The side the claim has something come from ("buys engines from Pakistan") is the one that
+ * acts in the fact, with the claim's doer only its partner ("with Russia"), and the claim's doer does
+ * nothing there ("Pakistan closed a deal with Russia to import engines"): the fact tells the
+ * deed from the other side, whatever its verb.
+ */
+function fromTheOtherSide(claim: Reading, fact: Reading): boolean {
+  const uses = [...fact.frames.values()].flat();
+  return [...claim.frames.values()]
+    .flat()
+    .some(
+      (c) =>
+        c.agent &&
+        !c.agent.startsWith(NOUN_AGENT) &&
+        [...claim.origins].some(
+          (from) =>
+            from !== c.agent &&
+            uses.some((f) => f.agent === from && f.partner === c.agent) &&
+            !uses.some((f) => f.agent === c.agent),
+        ),
+    );
 }
 
 /** One says it happened and the other that it did not, with the same verb. */

@@ -566,6 +566,12 @@ describe('how one fact bears on a claim', () => {
     expect(bearing(claim, 'In 2016 Lars Bergqvist opened the harbour in Tromso.').bearing).toBe('silent');
   });
 
+  it("does not take a fact where the side the claim has it come from acts, with the claim's doer its partner, for the claim", () => {
+    const told = 'In 2015, Pakistan closed a deal with Russia to import Klimov engines for its jets.';
+    expect(bearing('Russia buys Klimov engines from Pakistan for its jets.', told).bearing).not.toBe('states');
+    expect(bearing('Pakistan buys Klimov engines from Russia for its jets.', told).bearing).not.toBe('excludes');
+  });
+
   it('needs every name the claim writes with a capital, though it is one letter from an English word', () => {
     const drills = 'The first joint drills of Russia and Pakistan were held in Pakistan in 2016.';
     expect(bearing('The first joint drills of Russia and Pakistan were held at Cherat in 2016.', drills).bearing).toBe(
