@@ -280,6 +280,19 @@ function namesPlace(quote: string, asked: Asked): boolean {
   );
 }
 
+/** WordNet's kinds of wording: a noun that is one, up to two steps down, names words said or written. */
+const WORDINGS = new Set(['expression', 'name']);
+/** True if the asked noun names a wording ("motto", "catchphrase", "nickname"), not a thing ("deal", "company"). */
+function asksWording(noun: string): boolean {
+  const lexicon = Lexicon.shared();
+  const up = lexicon.kinds(noun);
+  return [...up, ...up.flatMap((k) => lexicon.kinds(k))].some((k) => WORDINGS.has(k));
+}
+/** A capitalised phrase of words in quotation marks, not of the question's words: 'the roadmap of "Rusi-Pakistani Yaar Yaar"', not '"Hindi"'. */
+const QUOTED = /[“"‘']([A-Z][^“”"]{1,40})[”"’']/g;
+const quotes = (quote: string, asked: Asked): boolean =>
+  [...quote.matchAll(QUOTED)].some((m) => words(m[1]!).length >= 2 && isNew(words(m[1]!), asked));
+
 /** A proper name proper: at least one word that is not a common word ("Fomin", not "Deputy Minister"). */
 const isProper = (name: string[]): boolean => name.some((w) => !/^[a-z]+$/.test(w) || !isCommon(w));
 
@@ -321,7 +334,12 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
     case 'definition':
       return asked.terms.size > 0 && definesAny(lower, asked);
     case 'kind':
-      return !asked.asking || isVague(asked.asking) || ofKind(quote, asked);
+      return (
+        !asked.asking ||
+        isVague(asked.asking) ||
+        ofKind(quote, asked) ||
+        (asksWording(asked.asking) && quotes(quote, asked))
+      );
     case 'frequency':
       return FREQUENCY.test(lower);
   }

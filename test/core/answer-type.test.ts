@@ -334,4 +334,14 @@ describe('answer types', () => {
     // "To" and a verb with no journey before it is no purpose: "agreed to meet" says what, not why.
     expect(gives('the two sides agreed to meet in April', 'cause', none)).toBe(false);
   });
+
+  it('a wording asked for ("what catchphrase", "what motto") is given by a quoted phrase of words', () => {
+    const catchphrase = askedOf('does korybko use for the relationship', undefined, 'catchphrase');
+    expect(gives('sticking to the roadmap of "Rusi-Pakistani Yaar Yaar" could help', 'kind', catchphrase)).toBe(true);
+    // One quoted word is a word talked about, not a phrase.
+    expect(gives('replace "Hindi" with another word', 'kind', catchphrase)).toBe(false);
+    // A thing is no wording: a quoted name does not tell which pipeline.
+    const pipeline = askedOf('did they build', undefined, 'pipeline');
+    expect(gives('the minister repeated "Rusi-Pakistani Yaar Yaar" twice', 'kind', pipeline)).toBe(false);
+  });
 });
