@@ -32,7 +32,7 @@ export type AnswerType =
   | 'kind'
   | 'frequency';
 
-/** `instructions`: how to do something oneself ("how do i build a gas grill"), which no source reporting events tells. */
+/** `instructions`: how to do something oneself ("how do i build a gas grill", "best time to visit"), which no source reporting events tells. */
 export type Chat = 'greeting' | 'thanks' | 'help' | 'empty' | 'instructions';
 
 export interface QuestionShape {
@@ -141,6 +141,12 @@ const CHAT: [RegExp, Chat][] = [
     'help',
   ],
   [/^(?:how (?:do|can|should|could|would|will) (?:i|we)|how to)\b/, 'instructions'],
+  // Advice ("best time to visit lahore", "what's the best way to get there") is no more told by
+  // sources that report events than instructions are.
+  [
+    /^(?:(?:what|when|where|which)(?:'s| is| are| would be)? )?(?:the )?best (?:times?|ways?|places?|seasons?|months?|days?) (?:to|for)\b/,
+    'instructions',
+  ],
 ];
 
 /**

@@ -135,6 +135,10 @@ describe('reading a question', () => {
   it('tells a request for instructions, which no source reporting events answers, from a question about how something happened', () => {
     expect(readQuestion('how do i build a gas grill').chat).toBe('instructions');
     expect(readQuestion('How can we convert rubles to rupees?').chat).toBe('instructions');
+    // Advice, as instructions: the best time or way to do something.
+    expect(readQuestion('best time to visit the lake').chat).toBe('instructions');
+    expect(readQuestion("what's the best way to get to the dam").chat).toBe('instructions');
+    expect(readQuestion('was it the best deal for pakistan').chat).toBeNull();
     expect(readQuestion('how to dye textiles at home').chat).toBe('instructions');
     expect(readQuestion('how do i use this').chat).toBe('help');
     expect(readQuestion('how did russia help pakistan build the steel mill').chat).toBeNull();
