@@ -1,6 +1,6 @@
 /**
- * A question that offers figures to choose from ("was the top end 84,961 or 86,961?", "was
- * it finished in 2006 or only in 2017?") asks which of two accounts holds. Sources that each
+ * A question that offers figures to choose from ("was the top end 84,961 or 86,961?", "did
+ * it cost $2 billion or $2.5 billion?") asks which of two accounts holds. Sources that each
  * give one of them are the sides of a disagreement, to be shown with every side cited, though
  * their ranges need not exclude each other and no detector set them side by side beforehand.
  *
@@ -14,10 +14,14 @@ import { type Figure, figures } from './figures.js';
 const OFFERED_JOIN =
   /^\s*,?\s*or\s+(?:(?:only|just|even|maybe|perhaps|rather|really|in|at|about|around|is it|was it)\s+)*[$£€₹]?$/;
 
-/** The figures a question offers as alternatives, joined by "or", of one kind and all different; else none. */
+/**
+ * The figures a question offers as alternatives, joined by "or", of one kind and all
+ * different; else none. Not years: "did Moscow back Delhi in 1965 or 1971" names two wars,
+ * and the sources dating each are about different events, not at odds.
+ */
 export function offeredFigures(question: string): Figure[] {
   const text = question.toLowerCase();
-  const all = figures(text).filter((f) => f.kind !== 'rank');
+  const all = figures(text).filter((f) => f.kind !== 'rank' && f.kind !== 'year');
   for (let i = 0; i + 1 < all.length; i++) {
     const chain = [all[i]!];
     for (let j = i + 1; j < all.length; j++) {
