@@ -147,6 +147,8 @@ const CHAT: [RegExp, Chat][] = [
     /^(?:(?:what|when|where|which)(?:'s| is| are| would be)? )?(?:the )?best (?:times?|ways?|places?|seasons?|months?|days?) (?:to|for)\b/,
     'instructions',
   ],
+  // How a kind of thing works ("how do canal locks work"), in the present: a manual's, not a report's.
+  [/^how (?:do|does) .+ work\b(?! out)/, 'instructions'],
 ];
 
 /**

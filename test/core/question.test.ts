@@ -139,6 +139,9 @@ describe('reading a question', () => {
     expect(readQuestion('best time to visit the lake').chat).toBe('instructions');
     expect(readQuestion("what's the best way to get to the dam").chat).toBe('instructions');
     expect(readQuestion('was it the best deal for pakistan').chat).toBeNull();
+    // How a thing works is a manual's; how researchers worked a figure out is reported.
+    expect(readQuestion('how do canal locks work').chat).toBe('instructions');
+    expect(readQuestion('how did the researchers work out their number').chat).toBeNull();
     expect(readQuestion('how to dye textiles at home').chat).toBe('instructions');
     expect(readQuestion('how do i use this').chat).toBe('help');
     expect(readQuestion('how did russia help pakistan build the steel mill').chat).toBeNull();
