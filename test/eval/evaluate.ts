@@ -278,15 +278,15 @@ export function evaluate(engine: Engine, set: EvalSet): Report {
  */
 export const FLOORS = {
   successAt1: 0.68,
-  successAt3: 0.73,
+  successAt3: 0.74,
   verdictAccuracy: 0.74,
   falseSupported: 1,
   noAnswerAccuracy: 0.82,
   offtopicAccuracy: 0.92,
-  disagreementRecall: 0.42,
+  disagreementRecall: 0.46,
   // Lowered once, from the 0.76 taken when the engine answered far fewer questions (56% right
   // first then, 63% now): the share is of the questions answered, which grew.
-  firstSentenceAnswers: 0.79,
+  firstSentenceAnswers: 0.8,
 };
 export const TARGETS: typeof FLOORS = {
   successAt1: 0.9,
