@@ -284,9 +284,9 @@ function namesPlace(quote: string, asked: Asked): boolean {
 const WORDINGS = new Set(['expression', 'name']);
 /** True if the asked noun names a wording ("motto", "catchphrase", "nickname"), not a thing ("deal", "company"). */
 function asksWording(noun: string): boolean {
-  const lexicon = Lexicon.shared();
-  const up = lexicon.kinds(noun);
-  return [...up, ...up.flatMap((k) => lexicon.kinds(k))].some((k) => WORDINGS.has(k));
+  return Lexicon.shared()
+    .kindsTwoUp(noun)
+    .some((k) => WORDINGS.has(k));
 }
 /** A capitalised phrase of words in quotation marks, not of the question's words: 'the roadmap of "Rusi-Pakistani Yaar Yaar"', not '"Hindi"'. */
 const QUOTED = /[“"‘']([A-Z][^“”"]{1,40})[”"’']/g;
@@ -409,12 +409,9 @@ function ofKind(quote: string, asked: Asked, besidesAsked = false): boolean {
   if (!kindOf) wordsOfKind.set(asked, (kindOf = new Map()));
   const wanted = new Set(namingTerms(asked));
   const lexicon = Lexicon.shared();
-  const up = (word: string) => lexicon.kinds(word);
-  const isOfKind = (w: string) => {
-    if (asked.termsOf(w).some((t) => wanted.has(t))) return true;
-    const broader = up(w);
-    return [...broader, ...broader.flatMap(up)].some((b) => asked.termsOf(b).some((t) => wanted.has(t)));
-  };
+  const isOfKind = (w: string) =>
+    asked.termsOf(w).some((t) => wanted.has(t)) ||
+    lexicon.kindsTwoUp(w).some((b) => asked.termsOf(b).some((t) => wanted.has(t)));
   // The question's other words are no kind of the asked thing there: "which judge convicted the
   // officials" is not answered by a sentence naming "officials" (in WordNet, adjudicators).
   const own = besidesAsked ? new Set(askedTerms(asked)) : undefined;
@@ -599,11 +596,9 @@ export function namesAnother(quote: string, asked: Asked): boolean {
   if (namesNext(quote, asked)) return true;
   const wanted = new Set(namingTerms(asked));
   const lexicon = Lexicon.shared();
-  return words(quote).some((w) => {
-    if (asked.termsOf(w).some((t) => wanted.has(t) || asked.terms.has(t))) return false;
-    const broader = lexicon.kinds(w);
-    return [...broader, ...broader.flatMap((b) => lexicon.kinds(b))].some((b) =>
-      asked.termsOf(b).some((t) => wanted.has(t)),
-    );
-  });
+  return words(quote).some(
+    (w) =>
+      !asked.termsOf(w).some((t) => wanted.has(t) || asked.terms.has(t)) &&
+      lexicon.kindsTwoUp(w).some((b) => asked.termsOf(b).some((t) => wanted.has(t))),
+  );
 }

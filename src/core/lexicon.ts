@@ -386,6 +386,15 @@ export class Lexicon {
     });
   }
 
+  /**
+   * The kinds a noun is of, one step up and two (see kinds): "mango" is a fruit, and so food.
+   * Further up everything is an abstraction.
+   */
+  kindsTwoUp(word: string): readonly string[] {
+    const up = this.kinds(word);
+    return [...new Set([...up, ...up.flatMap((k) => this.kinds(k))])];
+  }
+
   /** WordNet's parts of speech for a word in any of its base forms, commonest first: letters of "nvar"; empty if unknown. */
   partsOfSpeech(word: string): string {
     return remembered(this.posOf, word, () => {

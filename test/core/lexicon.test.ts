@@ -93,6 +93,19 @@ describe('the class of thing a noun names', () => {
   });
 });
 
+describe('the kinds a noun is of, two steps up', () => {
+  it('are its own kinds and theirs, each once', () => {
+    const lexicon = Lexicon.shared();
+    const kinds = lexicon.kindsTwoUp('mango');
+    expect(kinds).toEqual(expect.arrayContaining(['fruit', 'tree']));
+    for (const k of lexicon.kinds('fruit')) expect(kinds).toContain(k);
+    expect(new Set(kinds).size).toBe(kinds.length);
+    // "catchphrase" is a slogan, and a slogan a kind of expression.
+    expect(lexicon.kinds('catchphrase')).not.toContain('expression');
+    expect(lexicon.kindsTwoUp('catchphrase')).toContain('expression');
+  });
+});
+
 describe('the base forms of a word', () => {
   it('keep the verb of an irregular past that WordNet also lists as an adjective', () => {
     const lexicon = Lexicon.shared();
