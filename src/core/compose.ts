@@ -88,6 +88,17 @@ function anotherFirst(hits: readonly Hit[], asked: Asked): readonly Hit[] {
 /** A quote that ends with a question mark, its closing quotation marks or brackets aside. */
 const asks = (fact: Fact): boolean => /\?["'”’)\]]*\s*$/.test(fact.quote);
 
+/**
+ * The hits for which `first` holds ahead of the rest, each group in its order: a stable
+ * reordering that asks once of each hit.
+ */
+export function ahead<T>(hits: readonly T[], first: (hit: T) => boolean): T[] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const h of hits) (first(h) ? yes : no).push(h);
+  return [...yes, ...no];
+}
+
 export type Composition = { answering: Hit[] } | { related: Hit[] };
 
 const DEFAULTS: Required<ComposeOptions> = {
@@ -118,19 +129,13 @@ export function compose(
   const fits = type ? hits.filter((h) => ofDeed(h) && gives(h.fact.quote, type, asked, h.fact.date)) : hits;
   // "When": a fact that says the date outranks one that only has one noted (often its report's)
   // or a span back from its writing ("over the past decade").
-  const dated =
-    type === 'date' ? [...fits.filter((h) => saysDate(h.fact)), ...fits.filter((h) => !saysDate(h.fact))] : fits;
+  const dated = type === 'date' ? ahead(fits, (h) => saysDate(h.fact)) : fits;
   // "How many people died": a fact whose only count is of years ("31 years after") goes after one with another count.
   const counted =
-    type === 'count' || type === 'amount'
-      ? [
-          ...dated.filter((h) => givesBesidesTime(h.fact.quote, type, asked)),
-          ...dated.filter((h) => !givesBesidesTime(h.fact.quote, type, asked)),
-        ]
-      : dated;
+    type === 'count' || type === 'amount' ? ahead(dated, (h) => givesBesidesTime(h.fact.quote, type, asked)) : dated;
   // A sentence that asks ("Pakistan: Russia's New Best Friend?", a headline) tells no answer:
   // it goes after those that tell one.
-  const kept = whole(lead([...counted.filter((h) => !asks(h.fact)), ...counted.filter((h) => asks(h.fact))]), sameRank);
+  const kept = whole(lead(ahead(counted, (h) => !asks(h.fact))), sameRank);
   const fitting = type === 'kind' ? anotherFirst(kept, asked) : kept;
   const first = fitting[0];
   if (!first) return { related: hits.slice(0, 2) };

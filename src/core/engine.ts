@@ -21,7 +21,7 @@ import {
   figureSides,
   figuresSummary,
 } from './figure-disagreement.js';
-import { compose } from './compose.js';
+import { ahead, compose } from './compose.js';
 import { NUMBER_WORDS } from './figures.js';
 import { heldFigure, offeredFigures, withoutFigure } from './offered-figures.js';
 import { Covered, isPassage, PassageFacts, publisherName } from './passage-facts.js';
@@ -246,7 +246,7 @@ export class Engine {
     // "Who poured the concrete": a fact that says it "was poured", by no one, answers last,
     // and never beside one that may name who did it.
     const hidden = shape.type === 'person' ? doerHidden(found, [...read().frames.keys()]) : [];
-    const kept = hidden.length ? [...found.filter((h) => !hidden.includes(h)), ...hidden] : found;
+    const kept = ahead(found, (h) => !hidden.includes(h));
     // "84,961 or 86,961?": each figure offered is searched for without the others, which no one source gives beside it.
     const offered = this.offeredSides(question, source.text, shape.asking, scope);
     const hits = kept.length || !offered ? kept : offered.flatMap((side) => side.hits).sort((a, b) => b.rank - a.rank);
@@ -431,7 +431,7 @@ export class Engine {
       if (!anotherDoer(asked, this.reader.readFact(h.fact))) break;
       others.push(h);
     }
-    return others.length ? [...hits.filter((h) => !others.includes(h)), ...others] : hits;
+    return ahead(hits, (h) => !others.includes(h));
   }
 
   /** The hits with one that tells the question's deed first, where the first does not (see deedFirst). */

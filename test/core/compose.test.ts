@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { askedOf } from '../../src/core/answer-type.js';
 import { ClaimReader } from '../../src/core/claims.js';
-import { compose } from '../../src/core/compose.js';
+import { ahead, compose } from '../../src/core/compose.js';
 import type { Hit } from '../../src/core/fact-index.js';
 import { readQuestion } from '../../src/core/question.js';
 import { deedFirst } from '../../src/core/question-roles.js';
@@ -226,5 +226,18 @@ describe('leading with the answering fact among those of the asked type', () => 
     expect(answered(choice) && ids(choice)[0]).toBe('c');
     // Without it, the best-ranked that gives the type leads.
     expect(ids(compose(hits, shape, asked))[0]).toBe('b');
+  });
+});
+
+describe('ahead', () => {
+  it('puts those it holds for first, each group in its order, asking once of each', () => {
+    const asked: number[] = [];
+    const even = (n: number) => {
+      asked.push(n);
+      return n % 2 === 0;
+    };
+    expect(ahead([5, 2, 3, 8, 4, 1], even)).toEqual([2, 8, 4, 5, 3, 1]);
+    expect(asked).toEqual([5, 2, 3, 8, 4, 1]);
+    expect(ahead([], even)).toEqual([]);
   });
 });
