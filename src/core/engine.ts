@@ -454,10 +454,10 @@ export class Engine {
 
   /** The words of the pack's publishers' names, as its passages are said with them (see passage-facts.ts). */
   private publisherWords(): PublisherWords {
-    const documents = [...this.pack.documents.values()];
+    this.authors ??= this.authorTerms();
     return new PublisherWords(
-      documents.flatMap((d) => (d.publisher ? [publisherName(d.publisher)] : [])),
-      documents.flatMap((d) => [d.author ?? '', ...(d.posts ?? []).flatMap((p) => [p.author ?? '', p.poster])]),
+      [...this.pack.documents.values()].flatMap((d) => (d.publisher ? [publisherName(d.publisher)] : [])),
+      this.authors,
       (text) => this.index.analyzer.terms(text),
     );
   }

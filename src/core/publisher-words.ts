@@ -6,7 +6,7 @@
  * topic, is a name no source speaks of ("who is the president of france"), unless the question
  * names the publisher itself in full ("according to the washington post").
  *
- *   const words = new PublisherWords(['Agence France-Presse'], [], terms);
+ *   const words = new PublisherWords(['Agence France-Presse'], new Set(), terms);
  *   words.strays(['presid', 'franc'], (t) => t === 'franc');   // 'franc'
  */
 import { salience } from './salience.js';
@@ -14,16 +14,13 @@ import { salience } from './salience.js';
 export class PublisherWords {
   /** Each publisher's name, as the terms it is written in. */
   private readonly names: string[][];
-  /** The terms of authors' and posters' names: a question may well ask about those. */
-  private readonly people: ReadonlySet<string>;
-
   constructor(
     publishers: readonly string[],
-    people: readonly string[],
+    /** The terms of authors' and posters' names (the engine's, see authorTerms): a question may well ask about those. */
+    private readonly people: ReadonlySet<string>,
     private readonly terms: (text: string) => string[],
   ) {
     this.names = publishers.map(terms).filter((n) => n.length > 0);
-    this.people = new Set(people.flatMap(terms));
   }
 
   /**

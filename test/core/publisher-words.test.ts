@@ -8,7 +8,7 @@ describe('words of a publisher’s name', () => {
   // The pack says "France" only where it names who published a passage.
   const onlyAttributed = new Set(terms('france presse ndtv troutman'));
   const attributedOnly = (t: string) => onlyAttributed.has(t);
-  const words = new PublisherWords(['Agence France-Presse', 'NDTV'], ['Emily Troutman'], terms);
+  const words = new PublisherWords(['Agence France-Presse', 'NDTV'], new Set(terms('Emily Troutman')), terms);
 
   it('a name the pack has only in a publisher’s name is one no source speaks of', () => {
     expect(words.strays(['who', 'president', 'france'], attributedOnly)).toBe('france');
@@ -21,9 +21,9 @@ describe('words of a publisher’s name', () => {
   });
 
   it('an author’s name is not a publisher’s, and an English word is no name', () => {
-    const byAuthor = new PublisherWords(['Troutman Media'], ['Emily Troutman'], terms);
+    const byAuthor = new PublisherWords(['Troutman Media'], new Set(terms('Emily Troutman')), terms);
     expect(byAuthor.strays(['who', 'troutman'], attributedOnly)).toBeUndefined();
-    const english = new PublisherWords(['The Associated Press'], [], terms);
+    const english = new PublisherWords(['The Associated Press'], new Set(), terms);
     expect(english.strays(['groups', 'associated', 'press'], () => true)).toBeUndefined();
   });
 
