@@ -104,6 +104,8 @@ export interface Reading {
   reported: boolean;
   /** Content stems, parties and figures aside: what the claim is about. */
   terms: string[];
+  /** The words those terms are read from, as written in lower case: what WordNet is asked about them. */
+  words: string[];
   /** The names among them ("karachi", "tajikistan"), each as the terms that may stand for it (an alias's key too): a fact that states the claim must name them. */
   names: string[][];
   /**
@@ -350,6 +352,7 @@ export class ClaimReader {
       reported: reportedSpeech(text),
       judgement: judges(text),
       terms: this.termsOf(withoutNumbers(partyFree)),
+      words: words(withoutNumbers(partyFree)).filter((w) => !STOP_WORDS.has(w)),
       names: words(withoutNumbers(partyFree))
         .filter((w) => isName(w, capitalised))
         .map((w) => [stem(w), ...this.termsOf(w)]),

@@ -20,9 +20,14 @@ const SAME_DEED = 0.8;
  */
 export function sameDeed(claim: Reading, fact: Reading): boolean {
   if (claim.terms.length === 0) return false;
-  const toldOtherwise = new Set([...claim.frames.keys()].filter((v) => usesOf(fact, v).length > 0).map((v) => stem(v)));
+  const toldOtherwise = verbsTold(claim, fact);
   const given = claim.terms.filter((t) => fact.terms.includes(t) || toldOtherwise.has(t));
   return given.length / claim.terms.length >= SAME_DEED;
+}
+
+/** The stems of the claim's verbs whose deed the fact tells, with that verb or another (see usesOf). */
+export function verbsTold(claim: Reading, fact: Reading): Set<string> {
+  return new Set([...claim.frames.keys()].filter((v) => usesOf(fact, v).length > 0).map((v) => stem(v)));
 }
 
 /** True if the fact's use `f` of the claim's verb has another party do what the claim's use `c` has its doer do. */

@@ -7,6 +7,9 @@
  *   sameEvent(claim, () => factReading, 0.5);   // true when the fact has 80% of the claim's terms and all its parties
  */
 import type { Reading } from './claims.js';
+import { Lexicon } from './lexicon.js';
+import { verbsTold } from './other-doer.js';
+import { stem } from './tokens.js';
 
 /** A fact that covers this much of the claim is about the same event. */
 export const SAME_EVENT = 0.6;
@@ -20,6 +23,25 @@ export function sameEvent(claim: Reading, fact: () => Reading, coverage: number)
   if (coverage >= SAME_EVENT) return true;
   if (coverage < PARAPHRASE || claim.terms.length === 0) return false;
   const read = fact();
-  const given = claim.terms.filter((t) => read.terms.includes(t)).length;
-  return given / claim.terms.length >= PARAPHRASE_TERMS && [...claim.parties].every((p) => read.parties.has(p));
+  return (
+    givenTerms(claim, read).length / claim.terms.length >= PARAPHRASE_TERMS &&
+    [...claim.parties].every((p) => read.parties.has(p))
+  );
+}
+
+/**
+ * The claim's terms the fact gives, in the claim's words or in others: a verb whose deed the
+ * fact tells with another ("constructed" for "built"), a noun by a word WordNet relates to it
+ * or names the same thing with ("quake" for "earthquake").
+ */
+function givenTerms(claim: Reading, fact: Reading): string[] {
+  const lexicon = Lexicon.shared();
+  const otherwise = verbsTold(claim, fact);
+  for (const w of claim.words)
+    if (
+      lexicon.partsOfSpeech(w).startsWith('n') &&
+      [...lexicon.related(w), ...lexicon.nounSynonyms(w)].some((r) => fact.terms.includes(stem(r)))
+    )
+      otherwise.add(stem(w));
+  return claim.terms.filter((t) => fact.terms.includes(t) || otherwise.has(t));
 }

@@ -31,3 +31,20 @@ describe('a paraphrase of the claim', () => {
     expect(sameEvent(claim, fact('Pakistan joined the Shanghai Cooperation Organization.').read, 0.3)).toBe(false);
   });
 });
+
+describe('a paraphrase in other words', () => {
+  const quake = reader.read('The earthquake destroyed the harbour of Karachi in Pakistan.');
+
+  it('gives a noun of the claim by a word WordNet names the same thing with', () => {
+    expect(sameEvent(quake, fact('In Pakistan the quake destroyed the harbour of Karachi.').read, 0.5)).toBe(true);
+  });
+
+  it('gives a verb of the claim by another that tells the same deed', () => {
+    const built = reader.read('Pakistan built the new harbour of Karachi.');
+    expect(sameEvent(built, fact('Pakistan constructed the new harbour of Karachi.').read, 0.5)).toBe(true);
+  });
+
+  it('still needs nearly all of the claim’s words', () => {
+    expect(sameEvent(quake, fact('In Pakistan the quake struck near Karachi.').read, 0.5)).toBe(false);
+  });
+});
