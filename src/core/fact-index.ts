@@ -17,7 +17,7 @@ import { BM25, Postings, WEIGHTS, type Expansion, type StoredPostings } from './
 import { salience, type Salience } from './salience.js';
 import { Shortlist } from './shortlist.js';
 import { ENGLISH_RANK } from './everyday-words.js';
-import { stem, words } from './tokens.js';
+import { STOP_WORDS, stem, words } from './tokens.js';
 
 export interface Hit {
   fact: Fact;
@@ -169,6 +169,18 @@ const isThing = (word: string, kind: Salience): boolean =>
 const DISTINCT_NAME = 2;
 /** Two names found together in this share of the facts that have the rarer are one name. */
 const TOGETHER = 0.8;
+/** The most facts read for how a name is written (see FactIndex.writing): one this common is no person's first name. */
+const MAX_NAME_FACTS = 50;
+/** A capitalised word and the word right after it, with only spaces between ("Imran Khan", not "Imran, Khan"). */
+const NAME_AND_NEXT = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'’-]*)(?=(?:[ \t]+(\p{L}[\p{L}'’-]*))?)/gu;
+/** The most question words whose writing is kept (see FactIndex.writing). */
+const WRITINGS_KEPT = 5_000;
+
+/** The capitalised words a name is written right before, and the one it always is, if any. */
+interface NameWriting {
+  after: ReadonlySet<string>;
+  always?: string;
+}
 /** The most section headings whose terms are kept: a pack has a few per document. */
 const MAX_HEADINGS = 10_000;
 /** The most facts whose heading's terms are kept by number: those that answer many questions' worth. */
@@ -393,6 +405,8 @@ export class FactIndex {
   private readonly expansions = new WeakMap<Query, Map<string, Expansion[]>>();
   /** Question words' related words in the pack, by word: WordNet is read once a word (see relatedTerms). */
   private readonly relatedOf = new KeptWork<string, Related[]>(RELATED_KEPT);
+  /** How names are written, by term (see writing). */
+  private readonly writings = new KeptWork<string, NameWriting | undefined>(WRITINGS_KEPT);
   /** Section headings' terms, by heading (see sectionTerms). */
   private readonly headingTerms = new Map<string, ReadonlySet<string>>();
   /** The same, by fact number (null: no heading), so a fact's heading is found once (see sectionTerms). */
@@ -461,8 +475,9 @@ export class FactIndex {
       this.facts.remove(number, fact.id);
     }
     this.postings.add(this.facts.push(fact), this.fieldTerms(fact));
-    // Which related words the pack uses may have changed.
+    // Which related words the pack uses, and how it writes names, may have changed.
     this.relatedOf.clear();
+    this.writings.clear();
   }
 
   /**
@@ -631,20 +646,25 @@ export class FactIndex {
   /**
    * Two names in a row that the pack nearly always writes together ("sardar sarovar", "imran
    * khan") are one name: counted twice, a two-word name would weigh twice what it tells, and
-   * outweigh the rest of the question. The rarer word stands for both.
+   * outweigh the rest of the question. The rarer word stands for both. A first name the pack
+   * always writes with one last name ("Imran Khan", though English knows "khan") is named by a
+   * fact giving the last name alone ("Prime Minister Khan").
    */
   private oneName(concepts: Concept[], text: string): Concept[] {
     const single = (x: Concept) => x.terms.length === 1 && !isAliasKey(x.terms[0]!) && salience(x.word) === 'name';
     const out: Concept[] = [];
     for (const c of concepts) {
       const prev = out.at(-1);
-      // Side by side as written: "karachi to lahore" is two places.
+      // Side by side as written: "karachi to lahore" is two places; and so in the pack, where it is read:
+      // "putin imran" is two people, though the facts naming Imran name Putin too.
       if (prev && single(prev) && single(c) && ` ${text} `.includes(` ${prev.word} ${c.word} `)) {
         const [a, b] = [prev.terms[0]!, c.terms[0]!];
         const rarer = this.postings.frequency(a) <= this.postings.frequency(b) ? a : b;
+        const written = this.writing(a);
         if (
           this.postings.frequency(rarer) > 0 &&
-          this.postings.together(a, b) >= TOGETHER * this.postings.frequency(rarer)
+          this.postings.together(a, b) >= TOGETHER * this.postings.frequency(rarer) &&
+          (!written || written.after.has(b))
         ) {
           out[out.length - 1] = {
             word: `${prev.word} ${c.word}`,
@@ -654,9 +674,36 @@ export class FactIndex {
           continue;
         }
       }
-      out.push(c);
+      const always = single(c) ? this.writing(c.terms[0]!)?.always : undefined;
+      out.push(always ? { ...c, lastName: always } : c);
     }
     return out;
+  }
+
+  /**
+   * How the pack's facts write a name: the capitalised words they put right after it
+   * ("Imran Khan", "Putin Rally"), and the one they always do, if any ("khan" for "imran").
+   * Undefined for a name held by too many facts to read, or never written capitalised (a number).
+   */
+  private writing(term: string): NameWriting | undefined {
+    return this.writings.get(term, () => {
+      const postings = this.postings.lookup(term);
+      if (!postings || postings.size > MAX_NAME_FACTS) return undefined;
+      const after = new Set<string>();
+      let alone = false;
+      for (let i = 0; i < postings.size; i++) {
+        const quote = this.facts.at(postings.docs[i]!)?.quote ?? '';
+        for (const m of quote.matchAll(NAME_AND_NEXT)) {
+          if (words(m[1]!).map(stem)[0] !== term) continue;
+          const next = m[2] && /^\p{Lu}/u.test(m[2]) ? words(m[2]).map(stem)[0] : undefined;
+          if (next && !STOP_WORDS.has(next)) after.add(next);
+          else alone = true;
+        }
+      }
+      // Never capitalised (a number): nothing to tell.
+      if (!alone && after.size === 0) return undefined;
+      return { after, ...(!alone && after.size === 1 ? { always: [...after][0]! } : {}) };
+    });
   }
 
   /** Completions of a question's last word from the index's own words, the most common first. */

@@ -195,6 +195,41 @@ describe('the fact index', () => {
     expect(index.search(query).find((h) => h.fact.id === 'h0')?.named).toBe(false);
   });
 
+  it("counts a first name as named by the last name the facts always write it with, though English knows that word: 'Prime Minister Baker' names Ingrid", () => {
+    index = new FactIndex(
+      [
+        small('a', 'Ingrid Baker opened the harbour in Tromso.'),
+        small('b', 'Prime Minister Baker closed the harbour.'),
+        small('c', 'Olaf Tryggvason closed the harbour.'),
+        ...harbour,
+      ],
+      new Map(),
+      [],
+    );
+    for (const asked of ['did ingrid baker close the harbour', 'did ingrid close the harbour']) {
+      const query = index.query(asked);
+      expect(query.concepts.find((c) => c.word === 'ingrid')?.lastName).toBe('baker');
+      const hits = index.search(query);
+      expect(hits.find((h) => h.fact.id === 'b')?.named).toBe(true);
+      expect(hits.find((h) => h.fact.id === 'c')?.named).toBe(false);
+    }
+    // A name written before several words has no last name of its own.
+    expect(index.query('did olaf close the harbour').concepts.find((c) => c.word === 'olaf')?.lastName).toBeUndefined();
+  });
+
+  it('keeps two names a question puts side by side apart where the facts never write them so: "tryggvason ingrid" is two people', () => {
+    index = new FactIndex(
+      [small('a', 'Olaf Tryggvason and Ingrid Bergqvist met in Tromso.'), ...harbour],
+      new Map(),
+      [],
+    );
+    const words = index.query('where did tryggvason ingrid meet').concepts.map((c) => c.word);
+    expect(words).toContain('tryggvason');
+    expect(words).toContain('ingrid');
+    // Written side by side, they are one name.
+    expect(index.query('where did ingrid bergqvist meet').concepts.map((c) => c.word)).toContain('ingrid bergqvist');
+  });
+
   it('counts a name its section heading gives as named by a passage, and as covered, without scoring it', () => {
     const passages = new PassageFacts(PassageTable.of(pack.passages), pack.documents);
     index = new FactIndex([], new Map(), pack.aliases, {}, passages);
