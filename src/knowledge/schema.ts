@@ -88,10 +88,17 @@ export const PackMetaSchema = z.strictObject({
   negations: z.array(z.string().min(1)).default([]),
 });
 
-export const DocumentsFileSchema = z.strictObject({ documents: z.array(DocumentSchema) });
-export const TopicsFileSchema = z.strictObject({ topics: z.array(TopicSchema) });
-export const FactsFileSchema = z.strictObject({ facts: z.array(FactSchema) });
-export const AliasesFileSchema = z.strictObject({ aliases: z.array(z.array(z.string().min(1)).min(2)) });
+/** A file's list, where "documents:" with nothing under it (YAML's null) is a list of none, as a new pack starts. */
+const listOf = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullable()
+    .transform((list) => list ?? []);
+
+export const DocumentsFileSchema = z.strictObject({ documents: listOf(DocumentSchema) });
+export const TopicsFileSchema = z.strictObject({ topics: listOf(TopicSchema) });
+export const FactsFileSchema = z.strictObject({ facts: listOf(FactSchema) });
+export const AliasesFileSchema = z.strictObject({ aliases: listOf(z.array(z.string().min(1)).min(2)) });
 
 export type Post = z.infer<typeof PostSchema>;
 export type DocumentKind = z.infer<typeof DocumentKind>;

@@ -291,6 +291,23 @@ describe('knowledge:add reads each format', () => {
     rmSync(cachePath(dir)!, { force: true });
   });
 
+  it('starts a new pack whose lists are still empty ("documents:" with nothing under it)', async () => {
+    const dir = join(files, 'empty-lists');
+    mkdirSync(join(dir, 'facts'), { recursive: true });
+    writeFileSync(join(dir, 'pack.yaml'), 'name: River towns\ncovers: the river bridge and the ferry\n');
+    writeFileSync(join(dir, 'documents.yaml'), 'documents:\n');
+    writeFileSync(join(dir, 'topics.yaml'), 'topics:\n');
+    writeFileSync(join(dir, 'aliases.yaml'), 'aliases:\n');
+    writeFileSync(join(dir, 'facts', 'none.yaml'), 'facts:\n');
+    expect(loadPack(dir).documents.size).toBe(0);
+    await addDocument(file('bridge.txt', ARTICLE.join('\n')), { pack: dir });
+    const loaded = loadPack(dir);
+    expect([...loaded.documents.keys()]).toEqual(['bridge']);
+    expect(loaded.facts).toEqual([]);
+    expect(loaded.topics.size).toBe(0);
+    rmSync(cachePath(dir)!, { force: true });
+  });
+
   it.each([
     ['a name and a publisher under the title', 'Jane Doe, Reuters', { author: 'Jane Doe', publisher: 'Reuters' }],
     [
