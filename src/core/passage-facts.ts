@@ -268,7 +268,15 @@ export class Covered {
     passages: PassageTable | readonly Passage[] = pack.passages,
   ) {
     this.finder = new PassageFinder(passages, pack.documents);
-    for (const fact of pack.facts) this.cover(fact);
+    // Document by document, so that the finder puts each document's passages in normal form
+    // once; a passage's facts are all of its document, so each keeps its facts in pack order.
+    const byDocument = new Map<string, Fact[]>();
+    for (const fact of pack.facts) {
+      const facts = byDocument.get(fact.source.document);
+      if (facts) facts.push(fact);
+      else byDocument.set(fact.source.document, [fact]);
+    }
+    for (const facts of byDocument.values()) for (const fact of facts) this.cover(fact);
   }
 
   /** Records the passages that hold the fact's quote. */

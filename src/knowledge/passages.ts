@@ -468,8 +468,13 @@ const names = (plain: string, people: readonly (string | null | undefined)[]): b
  */
 export class PassageFinder {
   private readonly table: PassageTable;
-  /** Each document's passages in normal form, made when a quote is first looked for there: most documents have no curated fact. */
-  private readonly normals = new Map<string, { passage: Passage; normal: string }[]>();
+  /**
+   * The passages in normal form of the document a quote was last looked for in. Only the one
+   * is kept: they are a copy of its text, and a pack whose every document has curated facts
+   * would keep a copy of every passage (a third of the engine's heap at 100,000 facts). Look
+   * for a document's quotes together (as Covered does) and each is put in normal form once.
+   */
+  private normals: { document: string; list: { passage: Passage; normal: string }[] } | null = null;
 
   constructor(
     passages: PassageTable | readonly Passage[],
@@ -500,17 +505,16 @@ export class PassageFinder {
   }
 
   private normalsOf(document: string): { passage: Passage; normal: string }[] {
-    let list = this.normals.get(document);
-    if (!list) {
+    if (this.normals?.document !== document) {
       const [first, end] = this.table.range(document) ?? [0, 0];
-      list = [];
+      const list = [];
       for (let i = first; i < end; i++) {
         const passage = this.table.at(i);
         list.push({ passage, normal: asQuoted(passage.text) });
       }
-      this.normals.set(document, list);
+      this.normals = { document, list };
     }
-    return list;
+    return this.normals.list;
   }
 }
 

@@ -375,6 +375,23 @@ describe('the passage finder', () => {
     expect(finder.find('not in the text', 'doc')).toEqual([]);
     expect(finder.find('The minister arrived', 'other')).toEqual([]);
   });
+
+  it('finds quotes in one document after another and back (it keeps one document in normal form)', () => {
+    const other = 'Talks resumed in Islamabad on Tuesday.\nThe minister arrived late for the second round of talks.';
+    const two = new PassageFinder(
+      buildPassages([doc(text), doc(other, { id: 'other' })]),
+      new Map([
+        ['doc', { text }],
+        ['other', { text: other }],
+      ]),
+    );
+    const starts = (quote: string, document: string) => two.find(quote, document).map((p) => [p.document, p.start]);
+    for (let round = 0; round < 2; round++) {
+      expect(starts('The minister arrived', 'doc')).toEqual([['doc', 0]]);
+      expect(starts('The minister arrived', 'other')).toEqual([['other', other.indexOf('The minister')]]);
+      expect(starts('Talks resumed', 'doc')).toEqual([]);
+    }
+  });
 });
 
 describe('loading passages', () => {
