@@ -225,8 +225,7 @@ export class Engine {
     // "according to the overview": the kind of writing names where the answer is, not what it is about.
     this.writing ??= writingWords(new Set([...this.pack.documents.values()].map((d) => d.kind)));
     const source = sourceWriting(shape.about || question, this.writing);
-    const placing = shape.type === 'date' || shape.type === 'day' || shape.type === 'place';
-    const searched = this.query(source.text, shape.asking, true, shape.counting, placing);
+    const searched = this.query(source.text, shape.asking, true, shape.counting);
     // The question is read (who does what, its point) only when a step needs it, and once.
     let reading: Reading | undefined;
     const read = () => (reading ??= this.reader.read(shape.about || question));
@@ -772,8 +771,8 @@ export class Engine {
     return this.searches.get(query, () => this.index.search(query));
   }
 
-  private query(text: string, asking?: string, question = false, counting?: string, placing = false): Query {
-    return this.index.query(text.slice(0, 2000), asking, question, counting, placing);
+  private query(text: string, asking?: string, question = false, counting?: string): Query {
+    return this.index.query(text.slice(0, 2000), asking, question, counting);
   }
 
   private relevant(

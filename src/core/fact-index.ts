@@ -58,8 +58,6 @@ export interface Query {
   optional: boolean[];
   /** Which concepts are the deed a quantity asked for counts (see isDeed): "injured" in "how many were injured". */
   deeds: boolean[];
-  /** Which concepts say how the asker puts the question, not what it is about (see isManner). */
-  manner: boolean[];
 }
 
 /** A word related to a question's word, and how much of the question's word it stands for. */
@@ -118,22 +116,6 @@ const ASKING_SHARE = 0.3;
  */
 const isOptional = (word: string, question: boolean): boolean =>
   question && /^r+$/.test(Lexicon.shared().partsOfSpeech(word));
-/**
- * In a question, a common verb that English never uses as an adjective ("think", "put up",
- * "start", "end up") often says how the asker puts it, where a source says it otherwise
- * ("Korybko argues", "built", "began"): it counts in full for a fact that says it, and
- * against one that does not only in part. Not the deed a quantity asked for counts (see
- * isDeed); nor a word that also describes a thing ("free", "due"); nor any verb of a question
- * asking when or where, whose verb is what is dated or placed ("where were the drills held").
- */
-const isManner = (word: string, placing: boolean): boolean => {
-  if (placing || word.includes(' ')) return false;
-  const lexicon = Lexicon.shared();
-  const rank = Math.min(...[word, ...lexicon.bases(word)].map((w) => ENGLISH_RANK.get(w) ?? Infinity));
-  return /^v[^a]*$/.test(lexicon.partsOfSpeech(word)) && rank < COMMON_RANK;
-};
-/** How much of its weight a manner word (see isManner) a fact leaves out still counts against it. */
-const MANNER_LEFT = 0.5;
 /**
  * The deed a quantity asked for counts: a verb by its form ("injured", "won") or a word English
  * knows only as a verb ("live"), not one that may be a noun ("deal", "attack"); and not one
@@ -503,9 +485,8 @@ export class FactIndex {
    * `asking` is a word that names what is asked for ("which city"): it weighs little.
    * `question`: the text is a question asked, not a claim (see isOptional). `counting`: the words
    * a quantity asked for is said of, whose verbs are deeds a fact must tell (see isDeed).
-   * `placing`: the question asks when or where, so its verbs are no manner words (see isManner).
    */
-  query(text: string, asking?: string, question = false, counting?: string, placing = false): Query {
+  query(text: string, asking?: string, question = false, counting?: string): Query {
     const read = this.oneName(this.analyzer.concepts(text), words(text).join(' '));
     const misspelt = new Set(read.filter((c) => this.misspelt(c)).flatMap((c) => c.terms));
     // A typo's near spellings are searched for once: its alias, its weight and the search share them.
@@ -532,8 +513,7 @@ export class FactIndex {
     const things = concepts.map((c, i) => !names[i] && c.word !== asking && isThing(c.word, kinds[i]!));
     const counted = counting ? deedsIn(counting) : new Set<string>();
     const deeds = concepts.map((c, i) => counted.has(c.word) && !names[i] && c.word !== asking);
-    const manner = concepts.map((c, i) => question && !deeds[i] && !optional[i] && isManner(c.word, placing));
-    const query = { text, concepts, weights, related, misspelt, names, things, optional, deeds, manner };
+    const query = { text, concepts, weights, related, misspelt, names, things, optional, deeds };
     this.expansions.set(query, near);
     return query;
   }
@@ -896,10 +876,9 @@ export class FactIndex {
 
   /**
    * The summed weight of the question's concepts that a fact covers, that of its concepts other
-   * than names, whether it leaves out a thing the question names, the weight of the optional
-   * and manner concepts it leaves out that does not count against it (see isOptional,
-   * isManner), and that of the names only its heading or the sentence it points back to gives
-   * (see sectionTerms). A concept is covered by
+   * than names, whether it leaves out a thing the question names, the weight of the
+   * optional concepts it leaves out (see isOptional), and that of the names only its heading
+   * or the sentence it points back to gives (see sectionTerms). A concept is covered by
    * its own terms (or their near spellings, for a typo) in full, by a related word in part.
    */
   private coverage(
@@ -922,7 +901,6 @@ export class FactIndex {
       name: query.names[i]!,
       thing: query.things[i]!,
       optional: query.optional[i]!,
-      manner: query.manner[i]!,
       deed: query.deeds[i]!,
       causes: query.deeds[i] ? this.causing(c.word, asked) : [],
       passing: saidInPassing(c.word),
@@ -946,7 +924,6 @@ export class FactIndex {
         weight += c.weight * cover;
         // Left out, it counts against the fact only as talk around the subject does.
         if (c.optional) optionalLeft += c.weight * (1 - cover) * (1 - UNSEEN_SHARE.talk);
-        else if (c.manner) optionalLeft += c.weight * (1 - cover) * (1 - MANNER_LEFT);
         if (!c.name && !c.passing) beyondNames += c.weight * cover;
         // Said only by a loosely related word ("conditions" for "weather"), a thing is left out.
         if (c.thing && cover < RELATED_COVER.rare) thingLeft = true;
