@@ -158,7 +158,7 @@ export class Engine {
     this.passages = passageTableOf(pack);
     const passages = new PassageFacts(this.passages, pack.documents);
     this.passageFacts = passages;
-    this.covered = new Covered(pack, this.passages);
+    this.covered = new Covered(pack.facts, passages);
     this.index = savedOrBuilt(saved, this.passages, (stored) => {
       const abbreviations = stored?.abbreviations ?? definedAbbreviations(pack.passages.map((p) => p.text));
       const aliases = withAbbreviations(pack.aliases, abbreviations);

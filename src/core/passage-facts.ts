@@ -9,7 +9,7 @@
  *
  *   const facts = pack.passages.map((p) => passageFact(p, pack.documents.get(p.document)!));
  */
-import type { LoadedDocument, Pack } from '../knowledge/load.js';
+import type { LoadedDocument } from '../knowledge/load.js';
 import {
   type Heading,
   PassageFinder,
@@ -186,25 +186,25 @@ export function pointsBackTo(passage: Passage, before: Passage, doc: LoadedDocum
  */
 export class PassageFacts implements LazyFacts {
   constructor(
-    private readonly passages: PassageTable,
-    private readonly documents: ReadonlyMap<string, LoadedDocument>,
+    readonly table: PassageTable,
+    readonly documents: ReadonlyMap<string, LoadedDocument>,
   ) {}
 
   get count(): number {
-    return this.passages.length;
+    return this.table.length;
   }
 
   make(i: number): Fact {
-    const p = this.passages.at(i);
+    const p = this.table.at(i);
     return passageFact(p, this.documents.get(p.document)!);
   }
 
   id(i: number): string {
-    return `${PASSAGE_ID}${this.passages.at(i).id}`;
+    return `${PASSAGE_ID}${this.table.at(i).id}`;
   }
 
   section(i: number): string | undefined {
-    const p = this.passages.at(i);
+    const p = this.table.at(i);
     const doc = this.documents.get(p.document)!;
     const heading = headingOf(p, doc);
     const year = paragraphYear(p, doc);
@@ -214,8 +214,8 @@ export class PassageFacts implements LazyFacts {
   /** The passage before the i-th, where the i-th points back to it for its subject (see pointsBackTo). */
   antecedent(i: number): string | undefined {
     if (i === 0) return undefined;
-    const p = this.passages.at(i);
-    const before = this.passages.at(i - 1);
+    const p = this.table.at(i);
+    const before = this.table.at(i - 1);
     return pointsBackTo(p, before, this.documents.get(p.document)!) ? before.text : undefined;
   }
 
@@ -223,7 +223,7 @@ export class PassageFacts implements LazyFacts {
   published(id: string): string | undefined {
     const i = this.find(id);
     if (i < 0) return undefined;
-    const p = this.passages.at(i);
+    const p = this.table.at(i);
     return publishedYear(p, this.documents.get(p.document)!);
   }
 
@@ -231,7 +231,7 @@ export class PassageFacts implements LazyFacts {
   told(id: string): string | undefined {
     const i = this.find(id);
     if (i < 0) return undefined;
-    const p = this.passages.at(i);
+    const p = this.table.at(i);
     return toldYear(p, this.documents.get(p.document)!);
   }
 
@@ -240,12 +240,12 @@ export class PassageFacts implements LazyFacts {
     if (!id.startsWith(PASSAGE_ID)) return -1;
     const colon = id.lastIndexOf(':');
     const start = Number(id.slice(colon + 1));
-    const range = this.passages.range(id.slice(PASSAGE_ID.length, colon));
+    const range = this.table.range(id.slice(PASSAGE_ID.length, colon));
     if (!range || !Number.isInteger(start)) return -1;
     let [lo, hi] = [range[0], range[1] - 1];
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const at = this.passages.start(mid);
+      const at = this.table.start(mid);
       if (at === start) return mid;
       if (at < start) lo = mid + 1;
       else hi = mid - 1;
@@ -260,36 +260,49 @@ export class PassageFacts implements LazyFacts {
  */
 export class Covered {
   private readonly finder: PassageFinder;
-  private readonly byPassage = new Map<string, string[]>();
+  /**
+   * By passage position, the first curated fact whose quote the passage holds, as a place in
+   * `ids`, or -1; any further ones in `more`. Most passages are quoted by none and few by more
+   * than one: a list per quoted passage under its id had taken 20 MB at 100,000 facts.
+   */
+  private readonly first: Int32Array;
+  private readonly ids: string[] = [];
+  private readonly more = new Map<number, string[]>();
 
-  /** `passages`: the pack's, as a table (see passageTableOf); by default, a table over `pack.passages`. */
+  /** `facts`: the curated ones; `passages`: the pack's passages as facts, by whose ids they are asked for. */
   constructor(
-    pack: Pick<Pack, 'facts' | 'passages' | 'documents'>,
-    passages: PassageTable | readonly Passage[] = pack.passages,
+    facts: readonly Fact[],
+    private readonly passages: PassageFacts,
   ) {
-    this.finder = new PassageFinder(passages, pack.documents);
+    this.finder = new PassageFinder(passages.table, passages.documents);
+    this.first = new Int32Array(passages.count).fill(-1);
     // Document by document, so that the finder puts each document's passages in normal form
     // once; a passage's facts are all of its document, so each keeps its facts in pack order.
     const byDocument = new Map<string, Fact[]>();
-    for (const fact of pack.facts) {
-      const facts = byDocument.get(fact.source.document);
-      if (facts) facts.push(fact);
+    for (const fact of facts) {
+      const same = byDocument.get(fact.source.document);
+      if (same) same.push(fact);
       else byDocument.set(fact.source.document, [fact]);
     }
-    for (const facts of byDocument.values()) for (const fact of facts) this.cover(fact);
+    for (const same of byDocument.values()) for (const fact of same) this.cover(fact);
   }
 
   /** Records the passages that hold the fact's quote. */
   cover(fact: Pick<Fact, 'id' | 'quote' | 'source'>): void {
-    for (const passage of this.finder.find(fact.quote, fact.source.document, fact.source.post)) {
-      const id = `${PASSAGE_ID}${passage.id}`;
-      const facts = this.byPassage.get(id) ?? [];
-      if (!facts.includes(fact.id)) this.byPassage.set(id, [...facts, fact.id]);
+    for (const at of this.finder.positions(fact.quote, fact.source.document, fact.source.post)) {
+      const first = this.first[at]!;
+      if (first < 0) this.first[at] = this.ids.push(fact.id) - 1;
+      else if (this.ids[first] !== fact.id) {
+        const more = this.more.get(at) ?? [];
+        if (!more.includes(fact.id)) this.more.set(at, [...more, fact.id]);
+      }
     }
   }
 
   /** The curated facts whose quotes the passage holds. */
   factsOf(passageId: string): readonly string[] {
-    return this.byPassage.get(passageId) ?? NONE;
+    const at = this.passages.find(passageId);
+    const first = at < 0 ? -1 : this.first[at]!;
+    return first < 0 ? NONE : [this.ids[first]!, ...(this.more.get(at) ?? NONE)];
   }
 }

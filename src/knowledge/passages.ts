@@ -474,7 +474,7 @@ export class PassageFinder {
    * would keep a copy of every passage (a third of the engine's heap at 100,000 facts). Look
    * for a document's quotes together (as Covered does) and each is put in normal form once.
    */
-  private normals: { document: string; list: { passage: Passage; normal: string }[] } | null = null;
+  private normals: { document: string; list: Normal[] } | null = null;
 
   constructor(
     passages: PassageTable | readonly Passage[],
@@ -489,33 +489,45 @@ export class PassageFinder {
    * quote is in no passage (a dropped fragment, another post).
    */
   find(quote: string, document: string, post?: number | null): Passage[] {
+    return this.positions(quote, document, post).map((i) => this.table.at(i));
+  }
+
+  /** The same passages as `find`, by their positions in the table. */
+  positions(quote: string, document: string, post?: number | null): number[] {
     const wanted = asQuoted(quote);
     const text = this.documents.get(document)?.text;
     const list = this.normalsOf(document).filter((e) => post === undefined || post === null || e.passage.post === post);
     if (!wanted || text === undefined) return [];
     const holding = list.filter((e) => e.normal.includes(wanted));
-    if (holding.length) return holding.map((e) => e.passage);
+    if (holding.length) return holding.map((e) => e.at);
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < Math.min(i + 3, list.length); j++) {
         const run = asQuoted(text.slice(list[i]!.passage.start, list[j]!.passage.end));
-        if (run.includes(wanted)) return list.slice(i, j + 1).map((e) => e.passage);
+        if (run.includes(wanted)) return list.slice(i, j + 1).map((e) => e.at);
       }
     }
     return [];
   }
 
-  private normalsOf(document: string): { passage: Passage; normal: string }[] {
+  private normalsOf(document: string): Normal[] {
     if (this.normals?.document !== document) {
       const [first, end] = this.table.range(document) ?? [0, 0];
       const list = [];
-      for (let i = first; i < end; i++) {
-        const passage = this.table.at(i);
-        list.push({ passage, normal: asQuoted(passage.text) });
+      for (let at = first; at < end; at++) {
+        const passage = this.table.at(at);
+        list.push({ at, passage, normal: asQuoted(passage.text) });
       }
       this.normals = { document, list };
     }
     return this.normals.list;
   }
+}
+
+/** A passage, its position in the table, and its text in normal form (see asQuoted). */
+interface Normal {
+  at: number;
+  passage: Passage;
+  normal: string;
 }
 
 /** A text as a quote gives it: without the markup a source's copy has ("[Rusi-Pakistani Yaar Yaar](#)"), in normal form. */
