@@ -57,6 +57,8 @@ describe('collocations', () => {
     const lexicon = Lexicon.shared();
     expect(lexicon.collocationAt(['so', 'long'], 0)).toBeUndefined();
     expect(lexicon.collocationAt(['united', 'states'], 0)).toBeUndefined();
+    // A word that starts none, asked again (such words are not remembered).
+    for (let i = 0; i < 2; i++) expect(lexicon.collocationAt(['quietly', 'called', 'off'], 0)).toBeUndefined();
   });
 
   it("are what a word says in its commonest senses, in several words: 'cancelled' is 'called off'", () => {
