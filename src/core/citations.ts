@@ -83,7 +83,9 @@ export class CitationBuilder {
         positions: d.positions.map((p) => {
           const facts = p.facts.map(lookup).filter((f): f is Fact => !!f);
           const alreadyCited = facts.filter((f) => this.byFact.has(f.id) || standsFor.has(f.id));
-          const ranked = [...facts].sort((a, b) => rankOf(b.id) - rankOf(a.id));
+          // Each fact's rank once: a rank may read the fact's words, and a sort compares each fact many times.
+          const rank = new Map(facts.map((f) => [f.id, rankOf(f.id)]));
+          const ranked = [...facts].sort((a, b) => rank.get(b.id)! - rank.get(a.id)!);
           const chosen =
             alreadyCited.length >= perPosition
               ? alreadyCited.slice(0, perPosition)

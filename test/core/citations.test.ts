@@ -117,6 +117,18 @@ describe("a position's facts, ranked for what was asked", () => {
     ]);
   });
 
+  it("works out each fact's rank once, however often the sort compares it", () => {
+    const rankOf = rankForAsked(new Map(), asked('was the toll ever charged'), termsOf);
+    const asks = new Map<string, number>();
+    const counted = (id: string) => {
+      asks.set(id, (asks.get(id) ?? 0) + 1);
+      return rankOf(id);
+    };
+    expect(cited(counted)).toEqual(['bridge-toll', 'bridge-late']);
+    expect([...asks.values()].every((n) => n === 1)).toBe(true);
+    expect(asks.size).toBe(4);
+  });
+
   it('ranks every fact the search found above those it left out', () => {
     const rankOf = rankForAsked(new Map([['bridge-cost', 0]]), asked('was the toll ever charged'), termsOf);
     expect(rankOf('bridge-cost')).toBeGreaterThan(rankOf('bridge-toll'));
