@@ -827,10 +827,15 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
       );
     // "failed to prepare", "refused to sign": the verb of negation negates the deed it governs.
     const governedByNegation = tokens[i - 1]?.word === 'to' && negation.test(tokens[i - 2]?.word ?? '');
+    // "remained to be installed", "has yet to be released": not done, as yet.
+    let k = i - 1;
+    while (k > 0 && (tokens[k]!.word === 'be' || /ly$/.test(tokens[k]!.word))) k--;
+    const notYet = tokens[k]?.word === 'to' && /^(?:yet|remain(?:s|ed)?)$/.test(tokens[k - 1]?.word ?? '');
     const negated =
       !delay &&
       (near.length > 0 ||
         governedByNegation ||
+        notYet ||
         phrase !== undefined ||
         negation.test(t.word) ||
         /^(?:no|not|never|nothing|none)$/.test(after));

@@ -170,6 +170,14 @@ describe('reading a claim', () => {
     expect(frame('Pakistan agreed to buy the jets from Russia.', 'buy')?.negated).toBe(false);
   });
 
+  it('reads a deed that remains to be done, or is yet to be, as not done', () => {
+    expect(frame('The 30 gates of the dam remained to be installed.', 'install')?.negated).toBe(true);
+    expect(frame('The report has yet to be publicly released.', 'release')?.negated).toBe(true);
+    expect(frame('Russia has yet to sell the jets to Pakistan.', 'sell')?.negated).toBe(true);
+    // Something else that remains is no negation of the deed after it.
+    expect(frame('The gates that remained were installed in 2017.', 'install')?.negated).toBe(false);
+  });
+
   it('reads a phrasal verb that means a verb of negation as that verb, negated', () => {
     expect(frame('Khan called off the visit to Moscow.', 'cancel')?.negated).toBe(true);
     expect(reader.read('Khan called off the visit to Moscow.').negated).toBe(true);

@@ -391,6 +391,15 @@ describe('how one fact bears on a claim', () => {
     );
   });
 
+  it('is excluded by a report that the deed remains to be done', () => {
+    const claim = 'All 30 gates of the dam had been installed.';
+    expect(bearing(claim, 'The 30 gates of the dam remained to be installed.')).toMatchObject({
+      bearing: 'excludes',
+      detail: 'sources say it did not happen',
+    });
+    expect(bearing(claim, 'The 30 gates of the dam were installed.').bearing).toBe('states');
+  });
+
   it('never lets a plain statement state what the claim says did not happen, nor a negated one state what did', () => {
     expect(
       bearing(
