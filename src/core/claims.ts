@@ -319,14 +319,14 @@ export class ClaimReader {
     });
     // A passage may join a second sentence to its first ("It should be no surprise then…"); the first tells what happened.
     // (Names are not blanked in it: a party's name holds no negation.)
-    const first = canonical(firstSentence(text));
+    const first = withoutBounds(canonical(firstSentence(text)));
     const capitalised = capitalisedNames(text);
     // A quote that opens in lower case is cut from a sentence: its first word opens no command.
     const whole = !/^[\s"'“‘]*\p{Ll}/u.test(text);
     return {
       figures: figs,
       dates: datesIn(plain).map((d) => ({ ...d, clause: clauseAt(d.at) })),
-      frames: readFrames(plain, mentions, this.negation),
+      frames: readFrames(withoutBounds(plain), mentions, this.negation),
       parties: new Set(mentions.map((m) => m.party)),
       places: placesAfter(plain, mentions, PLACE_OF_EVENT),
       origins: placesAfter(plain, mentions, ORIGIN),
@@ -360,6 +360,12 @@ export class ClaimReader {
     };
   }
 }
+
+/** A bound on a figure, not a negation: "no more than 375,000", "no later than 2020". */
+const BOUND = /\bno (?:more|fewer|less|later|earlier|sooner) than\b/g;
+
+/** The text with its bounds blanked out, each place kept: what is left says whether something did not happen. */
+const withoutBounds = (text: string): string => text.replace(BOUND, (m) => ' '.repeat(m.length));
 
 /** A phrasal verb in the sentence means a verb of negation ("called off the visit"): see negatingPhrase. */
 function negatesByPhrase(sentence: string, negation: RegExp): boolean {

@@ -170,6 +170,13 @@ describe('reading a claim', () => {
     expect(frame('Pakistan agreed to buy the jets from Russia.', 'buy')?.negated).toBe(false);
   });
 
+  it('reads a bound on a figure as no negation', () => {
+    const bounded = reader.read('About 895,000 people moved into camps, and no more than 375,000 are still there.');
+    expect(bounded.negated).toBe(false);
+    expect(frame('No more than 375,000 people moved into camps.', 'move')?.negated).toBe(false);
+    expect(reader.read('No people moved into camps.').negated).toBe(true);
+  });
+
   it('reads a deed that remains to be done, or is yet to be, as not done', () => {
     expect(frame('The 30 gates of the dam remained to be installed.', 'install')?.negated).toBe(true);
     expect(frame('The report has yet to be publicly released.', 'release')?.negated).toBe(true);
