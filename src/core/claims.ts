@@ -10,6 +10,7 @@
  */
 import { isAliasKey } from './analyzer.js';
 import { opensWithCommand } from './commands.js';
+import { THAT_YEAR } from './passage-facts.js';
 import { negatingPhrase } from './phrasal-negation.js';
 import { datesIn, datesNoted, figures, type DayOfYear, type Figure } from './figures.js';
 import { judges } from './judgements.js';
@@ -306,7 +307,7 @@ export class ClaimReader {
       const span = clauses.find(([a, b]) => at >= a && at < b) ?? [0, plain.length];
       return this.termsOf(withoutNumbers(partyFree.slice(span[0], span[1]))).filter((t) => !isAliasKey(t));
     };
-    const figs = [...figures(plain), ...ranks(plain)].map((f): ReadFigure => {
+    const figs = [...figures(plain), ...ranks(plain), ...yearsPointedBack(plain)].map((f): ReadFigure => {
       const clause = clauseAt(f.at);
       const party = f.kind === 'percent' || f.kind === 'money' ? ownerOf(plain, f, mentions) : undefined;
       return {
@@ -427,6 +428,22 @@ const PLACE_OR_GOING = /\b(?:in|at|to|from|into|on|inside|visit(?:ed|s|ing)?)\s+
 function sentenceSpans(text: string): [number, number][] {
   const ends = [...text.matchAll(/[.!?]["']?\s+(?=\S)/g)].map((m) => m.index! + m[0].length);
   return [0, ...ends].map((at, i) => [at, ends[i] ?? text.length]);
+}
+
+/**
+ * The year a sentence means by pointing back to the one before it ("… made in 1949. That year,
+ * Liaquat Ali Khan was invited …"): the last year that sentence names, where this one names
+ * none, as if it named it itself (see toldYear, which does so across passages).
+ */
+function yearsPointedBack(text: string): Figure[] {
+  const spans = sentenceSpans(text);
+  const years = (from: number, to: number) => figures(text.slice(from, to)).filter((f) => f.kind === 'year');
+  return spans.flatMap(([from, to], k) => {
+    const back = THAT_YEAR.exec(text.slice(from, to));
+    if (k === 0 || !back || years(from, to).length) return [];
+    const year = years(...spans[k - 1]!).at(-1);
+    return year ? [{ ...year, at: from + back.index }] : [];
+  });
 }
 
 /** The parties named right after words matching `before`. */
@@ -579,6 +596,12 @@ const CONTESTED_SPEECH =
   /\b(?:warn(?:s|ed)?|claim(?:s|ed)?|alleg(?:e|es|ed)|accus(?:e|es|ed)|fear(?:s|ed)?|insist(?:s|ed)?|argu(?:e|es|ed)|contend(?:s|ed)?|maintain(?:s|ed)?|believ(?:e|es|ed)|think(?:s)?|thought|feel(?:s)?|felt)(?:\s+(?:in|at|before|to) [^,.;]{1,30}?)?\s+that\b/i;
 
 /**
+ * Words by which a source tells a story as others tell it, without vouching for it: "a
+ * purportedly fateful choice said to have been made in 1949", "the story supposedly goes".
+ */
+const HEARSAY = /\b(?:purported(?:ly)?|supposedly|(?:is|are|was|were) said to (?:have|be))\b/i;
+
+/**
  * A sentence that ends calling a thing something in someone's quoted words: "Trump called the
  * response \"an incredible unsung success.\"" A quoted name ("drills called \"Druzhba\"")
  * starts with a capital, and a judgement in passing ("the dam, which critics called a \"white
@@ -592,11 +615,12 @@ const QUOTED = /[“«]([^”»]*)(?:[”»]|$)|"([^"]*)(?:"|$)/g;
 
 /**
  * True if a sentence gives someone's words rather than the source's own: most of its letters
- * stand inside quotation marks, or it says what someone warned, alleged or believes. A
+ * stand inside quotation marks, it says what someone warned, alleged or believes, or it tells a
+ * story only as others tell it. A
  * newspaper quoting a minister reports that he said it, not that it is so.
  */
 export function reportedSpeech(text: string): boolean {
-  if (CONTESTED_SPEECH.test(text) || CHARACTERISED.test(text)) return true;
+  if (CONTESTED_SPEECH.test(text) || CHARACTERISED.test(text) || HEARSAY.test(text)) return true;
   const letters = (t: string) => t.replace(/[^\p{L}]/gu, '').length;
   const inside = [...text.matchAll(QUOTED)].reduce((n, m) => n + letters(m[1] ?? m[2] ?? ''), 0);
   return inside > letters(text) / 2;

@@ -112,7 +112,7 @@ function contextYear(passage: Passage, doc: LoadedDocument): string | undefined 
 }
 
 /** A sentence that points back to the year the text just gave: "that year", "the same year". */
-const THAT_YEAR = /\b(?:that|the same) year\b/i;
+export const THAT_YEAR = /\b(?:that|the same) year\b/i;
 
 /**
  * The year a passage dates what it tells by pointing back, in its first sentence, to the year

@@ -170,6 +170,20 @@ describe('reading a claim', () => {
     expect(frame('Pakistan agreed to buy the jets from Russia.', 'buy')?.negated).toBe(false);
   });
 
+  it('dates a sentence that points back to the year of the one before it by that year', () => {
+    const told = reader.read('The choice was made in 1949. That year, Pakistan cancelled a visit to Moscow.');
+    expect(told.figures.filter((f) => f.kind === 'year').map((f) => f.text)).toEqual(['1949', '1949']);
+    // A sentence with a year of its own keeps its own.
+    const own = reader.read('The choice was made in 1949. That year, unlike in 1950, Pakistan cancelled a visit.');
+    expect(own.figures.filter((f) => f.kind === 'year').map((f) => f.text)).toEqual(['1949', '1950']);
+  });
+
+  it('reads a story the source tells only as others tell it as someone’s words', () => {
+    expect(reportedSpeech('A purportedly fateful choice was made in 1949.')).toBe(true);
+    expect(reportedSpeech('The visit is said to have been cancelled.')).toBe(true);
+    expect(reportedSpeech('The visit was cancelled in 1949.')).toBe(false);
+  });
+
   it('reads a bound on a figure as no negation', () => {
     const bounded = reader.read('About 895,000 people moved into camps, and no more than 375,000 are still there.');
     expect(bounded.negated).toBe(false);

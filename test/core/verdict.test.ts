@@ -391,6 +391,18 @@ describe('how one fact bears on a claim', () => {
     );
   });
 
+  it('takes the year a sentence points back to for the year of what it tells', () => {
+    const told = 'The choice was made in 1949. That year, Pakistan cancelled its visit to Moscow.';
+    expect(bearing('In 1950 Pakistan cancelled its visit to Moscow.', told)).toMatchObject({
+      bearing: 'excludes',
+      detail: 'sources give 1949, not 1950',
+    });
+    expect(bearing('In 1949 Pakistan cancelled its visit to Moscow.', told).bearing).toBe('states');
+    // Told only as others tell it, the story is someone's words.
+    const hedged = 'A purportedly fateful choice was made in 1949. That year, Pakistan cancelled its visit to Moscow.';
+    expect(bearing('In 1949 Pakistan cancelled its visit to Moscow.', hedged).bearing).toBe('proposes');
+  });
+
   it('is excluded by a report that the deed remains to be done', () => {
     const claim = 'All 30 gates of the dam had been installed.';
     expect(bearing(claim, 'The 30 gates of the dam remained to be installed.')).toMatchObject({
