@@ -318,7 +318,9 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
       return CAUSE.test(lower) || givesPurpose(lower);
     case 'place':
       return (
-        [...quote.matchAll(PLACE)].some((m) => isNew(words(m[1]!), asked) && !isTime(words(m[1]!))) ||
+        placeParts(quote, asked).some((part) =>
+          [...part.matchAll(PLACE)].some((m) => isNew(words(m[1]!), asked) && !isTime(words(m[1]!))),
+        ) ||
         (!!asked.asking && namesPlace(quote, asked))
       );
     case 'person':
@@ -347,21 +349,19 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
 
 /** A sentence's opening phrase up to its first comma, led by a preposition or a participle ("in 2015,", "compared to …,"), not a clause of its own. */
 const OPENING =
-  /^((?:[a-z]+(?:ed|ing)|in|on|at|during|after|before|since|by|for|with|unlike|like|despite|under|over|from|until|according)\b[^;:,]*?),\s/;
+  /^((?:[a-z]+(?:ed|ing)|in|on|at|during|after|before|since|by|for|with|unlike|like|despite|under|over|from|until|according)\b[^;:,]*?),\s/i;
 /** A clause that opens with a relative pronoun ("which cost $2 billion", "who paid …"). */
 const RELATIVE = /^\s*(?:which|who|whose|whom)\b/;
 
 /**
- * The parts of a sentence (between semicolons, colons, commas and "as well as") that say
- * something the question says: in "a $153 million deal to sell helicopters, as well as an
- * agreement to buy the engines", the sum is the helicopters', not the engines'.
+ * A sentence's parts, between semicolons, colons, commas and "as well as". A relative clause
+ * says more of what the clause before it names: in "revealed the scam, which showed
+ * irregularities of Rs 1,000 crore", the sum is the scam's. A sentence's opening phrase sets
+ * the scene for the clause after it: "compared to the year before, deaths rose 62 percent" is
+ * one part.
  */
-function saidOfAsked(lower: string, asked: Asked): string[] {
-  // A relative clause says more of what the clause before it names: in "revealed the scam,
-  // which showed irregularities of Rs 1,000 crore", the sum is the scam's.
-  // A sentence's opening phrase sets the scene for the clause after it: "compared to the year
-  // before, deaths rose 62 percent" is one part.
-  const parts = lower
+function partsOf(text: string): string[] {
+  return text
     .replace(OPENING, '$1 ')
     .split(/[;:]|,\s|\bas well as\b/)
     .reduce<string[]>((out, part, i) => {
@@ -369,6 +369,26 @@ function saidOfAsked(lower: string, asked: Asked): string[] {
       else out.push(part);
       return out;
     }, []);
+}
+
+/**
+ * For "where": the parts of a sentence that say something the question says, where some do.
+ * In "they held the first drills, in spite of anger over an attack in Kashmir", the place is
+ * the attack's, not the drills'.
+ */
+function placeParts(quote: string, asked: Asked): string[] {
+  const parts = partsOf(quote);
+  const saying = parts.filter((p) => asked.termsOf(p).some((t) => asked.terms.has(t)));
+  return saying.length ? saying : parts;
+}
+
+/**
+ * The parts of a sentence (between semicolons, colons, commas and "as well as") that say
+ * something the question says: in "a $153 million deal to sell helicopters, as well as an
+ * agreement to buy the engines", the sum is the helicopters', not the engines'.
+ */
+function saidOfAsked(lower: string, asked: Asked): string[] {
+  const parts = partsOf(lower);
   if (asked.terms.size === 0) return parts;
   // The part that says most of what is asked: in "a $153 million deal for helicopters, as well as a
   // deal for RD-93 engines", the sum shares "deal" with "what did the RD-93 deal cost", but it is

@@ -220,6 +220,16 @@ describe('answer types', () => {
     expect(gives('a pipeline from the port of Karachi', 'place', askedOf('where does the gas come in'))).toBe(true);
   });
 
+  it("a place in a part of the sentence about something else is that thing's, not the asked one's", () => {
+    const drills = askedOf('were the first drills held');
+    expect(gives('They held the first drills, despite anger over an attack in Kashmir, in May', 'place', drills)).toBe(
+      false,
+    );
+    expect(gives('They held the first drills in Cherat, despite anger over an attack', 'place', drills)).toBe(true);
+    // A sentence none of whose parts says the question's words may still say where.
+    expect(gives('The exercises, a success, took place in Cherat', 'place', drills)).toBe(true);
+  });
+
   it('a time after a preposition is no place', () => {
     const sitIn = askedOf('did the survivors hold their sit-in');
     expect(gives('Survivors staged a sit-in on Thursday', 'place', sitIn)).toBe(false);
