@@ -227,7 +227,7 @@ const GIVEN_NAME =
   /[“"‘'][A-Z][^“”"]{1,40}[”"’']|\b(?:called|known as|named|dubbed|nicknamed|codenamed|titled)\s+[“"‘']?[A-Z]/;
 
 /** Capitalised names in a text, as lists of their lower-case words. Sentence-initial words are names only if English does not know them. */
-function names(text: string): string[][] {
+function names(text: string, keep: (name: string[], before: string) => boolean = () => true): string[][] {
   const out: string[][] = [];
   for (const m of text.matchAll(NAME)) {
     const name = m[1]!;
@@ -238,7 +238,7 @@ function names(text: string): string[][] {
       .filter((w) => w && w !== 'of' && w !== 'de');
     const first = start === 0 || /[.!?:]\s*$/.test(text.slice(0, start));
     if (first && ws.length === 1 && isCommon(ws[0]!)) continue;
-    out.push(ws);
+    if (keep(ws, text.slice(0, start))) out.push(ws);
   }
   return out;
 }
@@ -267,18 +267,30 @@ const isTime = (name: string[]): boolean => name.every((w) => Lexicon.shared().n
  * "Where" asks where something happened, which only a place after a preposition says.
  */
 function namesPlace(quote: string, asked: Asked): boolean {
-  const lexicon = Lexicon.shared();
-  const isPlace = (w: string) => {
-    const pos = lexicon.partsOfSpeech(w);
-    return (
-      (pos !== '' && pos === pos.toUpperCase() && lexicon.nounClass(w) === 'place') || lexicon.placesOf(w).length > 0
-    );
-  };
   return (
     names(quote).some((n) => isNew(n, asked) && !isTime(n) && (isPlace(n.join(' ')) || n.some(isPlace))) ||
     namesNext(quote, asked)
   );
 }
+
+/** A name WordNet knows only as a place's ("Kashmir", "Russia"), or a people's for its land ("Russian"). */
+const isPlace = (w: string): boolean => {
+  const lexicon = Lexicon.shared();
+  const pos = lexicon.partsOfSpeech(w);
+  return (
+    (pos !== '' && pos === pos.toUpperCase() && lexicon.nounClass(w) === 'place') || lexicon.placesOf(w).length > 0
+  );
+};
+
+/** A preposition that puts what follows in a place or makes it a part of another thing: "in", "at", "of". */
+const SETTING = /\b(?:in|at|from|to|near|via|into|inside|outside|across|towards?|through|off|on|of)\s+(?:the\s+)?$/i;
+
+/**
+ * For "who": a name that may be the doer asked, not a place the text sets something in or
+ * makes it part of ("74% of Russia", "in Gujarat"): there it says where or whose, not who.
+ */
+const mayDo = (name: string[], before: string): boolean =>
+  !isTime(name) && !(SETTING.test(before) && (isPlace(name.join(' ')) || name.every(isPlace)));
 
 /** WordNet's kinds of wording: a noun that is one, up to two steps down, names words said or written. */
 const WORDINGS = new Set(['expression', 'name']);
@@ -327,7 +339,7 @@ export function gives(quote: string, type: AnswerType, asked: Asked, date?: stri
       // "Which judge convicted them": a name given by a sentence that names no judge, nor a kind
       // of one, may be anyone's ("the district court convicted …", beside the minister who spoke).
       return (
-        names(quote).some((n) => isNew(n, asked)) &&
+        names(quote, mayDo).some((n) => isNew(n, asked)) &&
         (!asked.asking || isVague(asked.asking, PERSON_VAGUE_RANK) || ofKind(quote, asked, true))
       );
     case 'name':

@@ -190,6 +190,15 @@ describe('answer types', () => {
     );
   });
 
+  it('for "who", no place the sentence sets something in or makes it part of', () => {
+    const signed = askedOf('signed the agreement for pakistan');
+    expect(gives('The governments signed it, giving 26% to Pakistan and 74% of Russia', 'person', signed)).toBe(false);
+    expect(gives('The governments signed it at a meeting in Moscow', 'person', signed)).toBe(false);
+    // A place that does the deed is who did it; so is a person after a preposition.
+    expect(gives('Russia signed the agreement', 'person', signed)).toBe(true);
+    expect(gives('The agreement was signed in the presence of Putin', 'person', signed)).toBe(true);
+  });
+
   it('for "which <noun>", a name given beside that noun or a kind of it', () => {
     const judge = askedOf('judge convicted the company officials', undefined, 'judge');
     // The district court convicted them: no judge is named, and "officials" is the question's own word.
