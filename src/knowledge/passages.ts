@@ -9,7 +9,8 @@
  *   new PassageFinder(passages, documents).find('four high-profile visits', '000_…');   // [Passage]
  *
  * A sentence that cannot stand alone ("He added…", "However, …") joins the one before it.
- * Not content, so never a passage: a heading, a fragment of under five words, page and
+ * Not content, so never a passage: a heading, a fragment of under five words (a list's item
+ * or a fact box's line that gives a figure, "Height: 122 metres", states something in three), page and
  * forum chrome and a page's footer (see boilerplate.ts), the document's own title, a
  * sentence with a denylisted term, and a sentence repeated verbatim in several documents (a
  * publisher's notice), except that one copy of a repeated sentence naming the document's
@@ -67,6 +68,10 @@ const POST_KINDS: Record<PostKind, PassageKind> = {
 
 /** Fewer words than this is a fragment, not a statement. */
 const MIN_WORDS = 5;
+/** Fewer words than this is a fragment even where it gives a figure: "Height: 122 metres" is a statement. */
+const MIN_DATUM_WORDS = 3;
+/** A line that gives a figure for a label: "Cost: Rs 22,000 crore", "ARS patients who died later: 19". */
+const DATUM = /^[^:.!?]{2,80}:\s+[^:]*\d/;
 /** Most words of an unmarked heading. */
 const MAX_HEADING_WORDS = 10;
 /** Post kinds whose text is a member's own words, where a short unpunctuated line is a claim, not a heading. */
@@ -326,6 +331,8 @@ interface Unit extends Span {
   /** Units on one line (one paragraph) share a block; a passage never crosses blocks. */
   block: number;
   heading: boolean;
+  /** After a list's marker ("• Irrigate 5.5 lakh hectares"): an item, never a heading. */
+  item: boolean;
 }
 
 /**
@@ -354,7 +361,7 @@ function scopeCandidates(
       units.push({ ...unit, block, heading: unit.heading || (units.at(-1)?.block === block && units.at(-1)!.heading) });
   }
   // Join each sentence that points back to the one before it, within a paragraph.
-  const groups: { start: number; end: number; sentences: number; heading: boolean }[] = [];
+  const groups: { start: number; end: number; sentences: number; heading: boolean; item: boolean }[] = [];
   units.forEach((u, i) => {
     const last = groups.at(-1);
     const joins =
@@ -367,7 +374,7 @@ function scopeCandidates(
       last.end = u.end;
       last.sentences++;
     } else {
-      groups.push({ start: u.start, end: u.end, sentences: 1, heading: u.heading });
+      groups.push({ start: u.start, end: u.end, sentences: 1, heading: u.heading, item: u.item });
     }
   });
   return groups
@@ -375,8 +382,23 @@ function scopeCandidates(
       if (g.heading) return false;
       const plain = plainText(text.slice(g.start, g.end));
       const words = wordCount(plain);
-      if (titled && words <= MAX_HEADING_WORDS && !/[.!?…]["”')\]]*$/.test(plain) && aloneOnLine(text, g)) return false;
-      return words >= MIN_WORDS && !isBoilerplate(plain) && normalizeForQuote(plain).toLowerCase() !== title;
+      // A list's item is no heading; one that gives a figure, or a label's line that does
+      // ("Height: 122 metres"), states something in a few words.
+      const datum = /\d/.test(plain) && (g.item || DATUM.test(plain));
+      if (
+        titled &&
+        !g.item &&
+        !datum &&
+        words <= MAX_HEADING_WORDS &&
+        !/[.!?…]["”')\]]*$/.test(plain) &&
+        aloneOnLine(text, g)
+      )
+        return false;
+      return (
+        words >= (datum ? MIN_DATUM_WORDS : MIN_WORDS) &&
+        !isBoilerplate(plain) &&
+        normalizeForQuote(plain).toLowerCase() !== title
+      );
     })
     .map((g) => ({ start: g.start, end: g.end, post }));
 }
@@ -399,6 +421,7 @@ function withoutMarkup(text: string, span: Span): Omit<Unit, 'block'> | null {
   let { start, end } = span;
   const marker = /^(?:#{1,6}[ \t]+|>[ \t]*|[-*+•][ \t]+|\d{1,3}[.)][ \t]+)+/.exec(text.slice(start, end));
   const heading = !!marker && marker[0].startsWith('#');
+  const item = !!marker && /^[-*+•]|^\d/.test(marker[0]);
   if (marker) start += marker[0].length;
   const body = text.slice(start, end);
   // Emphasis is stripped only where it does not also stand inside ("**Note:** text").
@@ -406,7 +429,7 @@ function withoutMarkup(text: string, span: Span): Omit<Unit, 'block'> | null {
   if (open && !body.slice(open.length).includes(open)) start += open.length;
   const close = /(?<=\S)[*_]{1,3}$/.exec(text.slice(start, end))?.[0];
   if (close && !text.slice(start, end - close.length).includes(close)) end -= close.length;
-  return end > start ? { start, end, heading } : null;
+  return end > start ? { start, end, heading, item } : null;
 }
 
 /** A passage's words as read: markdown links, emphasis and HTML tags removed. */

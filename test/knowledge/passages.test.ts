@@ -172,6 +172,26 @@ describe('passages of one document', () => {
     ]);
   });
 
+  it("keep a fact box's lines that give a figure for a label, and a list's items, however short, but not its heading", () => {
+    const text = [
+      'The dam was finished in 2006 after two decades of work.',
+      'Features of the dam',
+      'Height: 122 metres',
+      'Cost: Rs 22,000 crore',
+      'Region: Asia and Europe',
+      '• Irrigate 5.5 lakh hectares',
+      '- Connect the canals of both states',
+      '- One item',
+    ].join('\n');
+    expect(passageTexts(text)).toEqual([
+      'The dam was finished in 2006 after two decades of work.',
+      'Height: 122 metres',
+      'Cost: Rs 22,000 crore',
+      'Irrigate 5.5 lakh hectares',
+      'Connect the canals of both states',
+    ]);
+  });
+
   it('never carry a denylisted term, even inside a longer sentence', () => {
     expect(
       passageTexts('The envoys met in the capital today. Some badword was shouted at them there.', {}, ['badword']),
