@@ -198,6 +198,12 @@ const BOOST = { statement: 3, tags: 2, topic: 1.5, quote: 1 };
 const RELATED_COVER = { rare: 0.8, common: 0.4 };
 /** Words this frequent in English count as common (see everyday-words.ts). */
 const COMMON_RANK = 3000;
+/**
+ * How much of a thing the question names a passage covers when only the sentence it points
+ * back to says it ("It says…" after "The draft report…"): that sentence says more than the
+ * passage is about.
+ */
+const POINTED_BACK_COVER = 0.5;
 /** What a related word adds to a fact's score, against the user's own word, per share it stands for. */
 const RELATED_WEIGHT = 0.6;
 
@@ -405,6 +411,8 @@ export class FactIndex {
   private readonly expansions = new WeakMap<Query, Map<string, Expansion[]>>();
   /** Question words' related words in the pack, by word: WordNet is read once a word (see relatedTerms). */
   private readonly relatedOf = new KeptWork<string, Related[]>(RELATED_KEPT);
+  /** The terms of the sentence each fact points back to, by fact number; null for none (see pointedBack). */
+  private readonly antecedentTerms = new KeptWork<number, ReadonlySet<string> | null>(MAX_HEADED_FACTS);
   /** How names are written, by term (see writing). */
   private readonly writings = new KeptWork<string, NameWriting | undefined>(WRITINGS_KEPT);
   /** Section headings' terms, by heading (see sectionTerms). */
@@ -918,9 +926,11 @@ export class FactIndex {
         else if (c.name && this.headed(doc, c.reach)) {
           cover = 1;
           headedWeight += c.weight;
-        } else
+        } else {
           for (const r of c.related)
             if (r.postings.indexOf(doc) >= 0) cover = Math.max(cover, r.weight / RELATED_WEIGHT);
+          if (c.thing && cover < POINTED_BACK_COVER && this.pointedBack(doc, c.reach)) cover = POINTED_BACK_COVER;
+        }
         weight += c.weight * cover;
         // Left out, it counts against the fact only as talk around the subject does.
         if (c.optional) optionalLeft += c.weight * (1 - cover) * (1 - UNSEEN_SHARE.talk);
@@ -966,6 +976,15 @@ export class FactIndex {
     if (!section) return false;
     for (const e of reach) if (section.has(e.term)) return true;
     return false;
+  }
+
+  /** True if the sentence a fact points back to for its subject ("it says", "the study") has a term of `reach`. */
+  private pointedBack(doc: number, reach: readonly Expansion[]): boolean {
+    const terms = this.antecedentTerms.get(doc, () => {
+      const antecedent = this.facts.antecedentOf(doc);
+      return antecedent ? new Set(this.analyzer.terms(antecedent)) : null;
+    });
+    return !!terms && reach.some((e) => terms.has(e.term));
   }
 
   /**

@@ -83,6 +83,19 @@ describe('a name the sentence before a passage gives', () => {
     expect(named(/^Engineers compared/)).toBe(false);
   });
 
+  it('half covers a thing the question names that only the sentence the passage points back to says', () => {
+    const passages = new PassageFacts(PassageTable.of(loaded.passages), loaded.documents);
+    const index = new FactIndex([], new Map(), loaded.aliases, {}, passages);
+    const hits = index.search(index.query('which winters were compared for the ferry crossings'));
+    const hit = (start: RegExp) => hits.find((h) => start.test(h.fact.quote))!;
+    // Neither says "ferry crossings"; the review's passage points back to the sentence that does.
+    const review = hit(/^The review, requested/);
+    const engineers = hit(/^Engineers compared/);
+    expect(review.coverage).toBeGreaterThan(engineers.coverage);
+    // In part only: the sentence before says more than what the passage is about.
+    expect(review.coverage).toBeLessThan(1);
+  });
+
   it('raises the rank of a passage by the share of the question the names it only points back to cover', () => {
     const passages = new PassageFacts(PassageTable.of(loaded.passages), loaded.documents);
     const index = new FactIndex([], new Map(), loaded.aliases, {}, passages);
