@@ -37,7 +37,11 @@ export interface Hit {
    * names (see Query.things): "the weather in Karachi" against a pipeline to Karachi.
    */
   aside?: boolean;
-  /** The fact tells nothing of the deed whose quantity the question asks, in any words (see Query.deeds). */
+  /**
+   * The fact tells nothing of the deed whose quantity the question asks, in any words, nor does
+   * the sentence it points back to ("It took eight months…" after "…forcing Islamabad to shut
+   * down the route"; see Query.deeds).
+   */
   deedLeft?: boolean;
 }
 
@@ -937,7 +941,8 @@ export class FactIndex {
         if (!c.name && !c.passing) beyondNames += c.weight * cover;
         // Said only by a loosely related word ("conditions" for "weather"), a thing is left out.
         if (c.thing && cover < RELATED_COVER.rare) thingLeft = true;
-        if (c.deed && cover === 0 && !this.postings.reaches(c.causes, doc)) deedLeft = true;
+        if (c.deed && cover === 0 && !this.postings.reaches(c.causes, doc) && !this.pointedBack(doc, c.reach))
+          deedLeft = true;
       }
       return { weight, beyondNames, thingLeft, optionalLeft, deedLeft, headedWeight };
     };

@@ -44,6 +44,30 @@ describe('the sentence a passage points back to', () => {
   });
 });
 
+describe('a deed the sentence before a passage tells', () => {
+  it('is told by the passage, for a question asking how many of it', () => {
+    const counted = 'A survey by the harbour board counted the ferry crossings on the river.';
+    const found = 'It found that the winters of 2003 and 2004 were the busiest.';
+    const [second, first, doc] = pair(`${counted}\n${found}\n`, counted, found);
+    const document = { ...doc, id: 'd', title: 'Ferries', author: null, kind: 'article' } as LoadedDocument;
+    const passages = new PassageFacts(PassageTable.of([first, second]), new Map([['d', document]]));
+    // The same passages, none pointing back.
+    const alone = {
+      count: 2,
+      make: (i: number) => passages.make(i),
+      id: (i: number) => passages.id(i),
+      find: (id: string) => passages.find(id),
+    };
+    const left = (lazy: typeof alone) => {
+      const index = new FactIndex([], new Map(), [], {}, lazy);
+      const hits = index.search(index.query('how many winters were counted', 'winters', true, 'winters were counted'));
+      return hits.find((h) => h.fact.quote.startsWith('It found'))!.deedLeft;
+    };
+    expect(left(passages)).toBeUndefined();
+    expect(left(alone)).toBe(true);
+  });
+});
+
 describe('a name the sentence before a passage gives', () => {
   let engine: Engine;
   let loaded: Pack;
