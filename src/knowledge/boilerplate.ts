@@ -15,7 +15,8 @@ const DATE = `(?:(?:${DAY}\\s+${MONTH},?\\s+\\d{4})|(?:${MONTH}\\s+${DAY},?\\s+\
 
 const PATTERNS: RegExp[] = [
   // Forums.
-  /^likes received:?$/i,
+  // A member's tallies, a figure after a label: "Likes Received: 4", "Messages: 1,203".
+  /^(?:likes received|messages|trophy points|reaction score|reactions received|ratings?):?\s*[\d,.]*$/i,
   /^click to expand/i,
   /^last edited\b/i,
   /\blikes? this\.?$/i,

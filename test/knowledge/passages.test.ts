@@ -158,6 +158,8 @@ describe('passages of one document', () => {
       'Neo Senior Member Senior Member',
       'Feb 17, 2009',
       'Likes Received:',
+      'Likes Received: 4',
+      'Messages: 1,203',
       'Click to expand...',
       'Last edited: Oct 1, 2015',
       'Sakal Gharelu Ustad likes this.',
