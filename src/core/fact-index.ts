@@ -985,11 +985,16 @@ export class FactIndex {
 
   /** True if the sentence a fact points back to for its subject ("it says", "the study") has a term of `reach`. */
   private pointedBack(doc: number, reach: readonly Expansion[]): boolean {
-    const terms = this.antecedentTerms.get(doc, () => {
+    const terms = this.antecedentTermsOf(doc);
+    return !!terms && reach.some((e) => terms.has(e.term));
+  }
+
+  /** The terms of the sentence a fact points back to, read once while kept (see LazyFacts.antecedent); null for none. */
+  private antecedentTermsOf(doc: number): ReadonlySet<string> | null {
+    return this.antecedentTerms.get(doc, () => {
       const antecedent = this.facts.antecedentOf(doc);
       return antecedent ? new Set(this.analyzer.terms(antecedent)) : null;
     });
-    return !!terms && reach.some((e) => terms.has(e.term));
   }
 
   /**
@@ -1012,8 +1017,8 @@ export class FactIndex {
         this.headingTerms.set(heading, (terms = new Set(this.analyzer.terms(heading))));
       }
     }
-    const antecedent = this.facts.antecedentOf(doc);
-    if (antecedent) terms = new Set([...(terms ?? []), ...this.analyzer.terms(antecedent)]);
+    const back = this.antecedentTermsOf(doc);
+    if (back) terms = new Set([...(terms ?? []), ...back]);
     if (this.docHeadingTerms.size >= MAX_HEADED_FACTS) this.docHeadingTerms.clear();
     this.docHeadingTerms.set(doc, terms ?? null);
     return terms;
