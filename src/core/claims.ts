@@ -321,6 +321,9 @@ export class ClaimReader {
     // A passage may join a second sentence to its first ("It should be no surprise then…"); the first tells what happened.
     // (Names are not blanked in it: a party's name holds no negation.)
     const first = withoutBounds(canonical(firstSentence(text)));
+    // What the claim is about, in its words: parties and figures aside.
+    const content = withoutNumbers(partyFree);
+    const contentWords = words(content);
     const capitalised = capitalisedNames(text);
     // A quote that opens in lower case is cut from a sentence: its first word opens no command.
     const whole = !/^[\s"'“‘]*\p{Ll}/u.test(text);
@@ -352,11 +355,9 @@ export class ClaimReader {
       negated: this.negation.test(first) || /n't\b/.test(first) || negatesByPhrase(first, this.negation),
       reported: reportedSpeech(text),
       judgement: judges(text),
-      terms: this.termsOf(withoutNumbers(partyFree)),
-      words: words(withoutNumbers(partyFree)).filter((w) => !STOP_WORDS.has(w)),
-      names: words(withoutNumbers(partyFree))
-        .filter((w) => isName(w, capitalised))
-        .map((w) => [stem(w), ...this.termsOf(w)]),
+      terms: this.termsOf(content),
+      words: contentWords.filter((w) => !STOP_WORDS.has(w)),
+      names: contentWords.filter((w) => isName(w, capitalised)).map((w) => [stem(w), ...this.termsOf(w)]),
       firstNames: firstNames(full, mentions, capitalised),
     };
   }
