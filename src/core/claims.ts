@@ -358,7 +358,7 @@ export class ClaimReader {
       terms: this.termsOf(content),
       words: contentWords.filter((w) => !STOP_WORDS.has(w)),
       names: contentWords.filter((w) => isName(w, capitalised)).map((w) => [stem(w), ...this.termsOf(w)]),
-      firstNames: firstNames(full, mentions, capitalised),
+      firstNames: firstNames(full, mentions, capitalised, titled(text)),
     };
   }
 }
@@ -379,8 +379,17 @@ function negatesByPhrase(sentence: string, negation: RegExp): boolean {
 const isName = (word: string, capitalised: ReadonlySet<string>): boolean =>
   !STOP_WORDS.has(word) && (salience(word) === 'name' || capitalised.has(word));
 
-/** See Reading.firstNames, in the text with the parties named (`mentions` are where). */
-function firstNames(text: string, mentions: readonly Mention[], capitalised: ReadonlySet<string>): Map<string, string> {
+/**
+ * See Reading.firstNames, in the text with the parties named (`mentions` are where). After a
+ * name, a word written with a capital inside a sentence is the rest of it, though English
+ * knows the word too ("Imran Khan", "Bill Clinton").
+ */
+function firstNames(
+  text: string,
+  mentions: readonly Mention[],
+  capitalised: ReadonlySet<string>,
+  titledWords: ReadonlySet<string>,
+): Map<string, string> {
   const out = new Map<string, string>();
   const inParty = (at: number) => mentions.some((p) => at >= p.at && at < p.end);
   for (const m of text.matchAll(/\p{L}+/gu)) {
@@ -389,7 +398,7 @@ function firstNames(text: string, mentions: readonly Mention[], capitalised: Rea
     const next = after + (/^ +/.exec(text.slice(after))?.[0].length ?? 0);
     const party = mentions.find((p) => p.at === next)?.party;
     const word = party ? undefined : /^\p{L}+/u.exec(text.slice(next))?.[0];
-    const last = party ?? (word && isName(word, capitalised) ? stem(word) : undefined);
+    const last = party ?? (word && (isName(word, capitalised) || titledWords.has(word)) ? stem(word) : undefined);
     if (last) out.set(stem(m[0]), last);
   }
   return out;
@@ -463,6 +472,11 @@ function placesAfter(text: string, mentions: readonly Mention[], before: RegExp,
 
 /** A place named before the event held there: "the Moscow visit", "the Islamabad talks". */
 const EVENT_AFTER_PLACE = /^\s+(?:visits?|trips?|talks|summit|meeting|conference)\b/;
+
+/** Words written with a capital inside a sentence, in lower case: "khan" in "Putin and Imran Khan met". */
+function titled(text: string): Set<string> {
+  return new Set([...text.matchAll(/(?<=[\p{L}\p{N},;:)]\s+)\p{Lu}\p{Ll}+\b/gu)].map((m) => m[0].toLowerCase()));
+}
 
 /**
  * Words written with a capital inside a sentence that English knows only as names: "Cherat"

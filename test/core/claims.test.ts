@@ -225,6 +225,11 @@ describe('reading a claim', () => {
     expect(reader.read('The harbour was dredged.').firstNames.size).toBe(0);
   });
 
+  it('reads a word written with a capital after a first name as its last name, though English knows the word', () => {
+    expect(reader.read('Russia and Imran Khan met in Bishkek.').firstNames.get('imran')).toBe('khan');
+    expect(reader.read('Russia and imran khan met in Bishkek.').firstNames.has('imran')).toBe(false);
+  });
+
   it('takes the month May for no guess', () => {
     expect(reader.read('Russia signed the deal in May 2011.').modal).toBe(false);
     expect(reader.read('Russia signed the deal on 12 May.').modal).toBe(false);
