@@ -17,9 +17,9 @@
  * A word is looked up under each base form WordNet's own rules (morphy) give it: "reasons"
  * under "reason", never under "reasonable". Reading WordNet's 30 MB of data files takes
  * seconds, so the result is kept in the project's cache (see cache.ts) and read back in
- * milliseconds; the irregular forms, which every start needs for stemming, apart from the
- * rest, which is read on the first question. WordNet is data, not a model: the same word
- * always gives the same answer.
+ * milliseconds, each table in a file of its own read on first use: a start reads the irregular
+ * forms, the parts of speech and the related words, the first question the rest. WordNet is
+ * data, not a model: the same word always gives the same answer.
  *
  *   Lexicon.shared().related('mottos');   // ['catchword', 'shibboleth', 'slogan']
  */
@@ -103,7 +103,7 @@ const NOUN_CLASSES: Record<string, NounClass> = {
 };
 export type NounClass = 'person' | 'place' | 'time' | 'quantity' | 'group' | 'act' | 'possession';
 
-interface WordNetPart {
+export interface WordNetPart {
   /** Base form → the words related to it, space-separated. */
   related: Record<string, string>;
   /** Base form (a noun) → the words of the broader kind its commonest sense is a kind of ("warship" → "ship"). */
@@ -178,7 +178,7 @@ function remembered<T>(kept: Map<string, T>, word: string, make: () => T): T {
 
 export class Lexicon {
   private irregularForms: ReadonlyMap<string, string> | null = null;
-  private wordnet: WordNetPart | null = null;
+  private readonly tables: Partial<WordNetPart> = {};
   private opposites: Readonly<Record<Pos, Record<string, string>>> | null = null;
   private causers: ReadonlyMap<string, readonly string[]> | null = null;
   private acts: ReadonlyMap<string, readonly string[]> | null = null;
@@ -191,6 +191,9 @@ export class Lexicon {
   private readonly posOf = new Map<string, string>();
   private readonly kindsOf = new Map<string, readonly string[]>();
   private readonly startsOf = new Map<string, readonly { phrase: string; parts: readonly string[] }[]>();
+
+  /** `readTables` reads every WordNet table from WordNet's files, when the cache has one missing. */
+  constructor(private readonly readTables: () => WordNetPart = () => readWordNet(loadIrregular())) {}
 
   /** The one lexicon of this process; each part is read (or built) on first use. */
   static shared(): Lexicon {
@@ -208,7 +211,7 @@ export class Lexicon {
   related(word: string): readonly string[] {
     let list = this.relatedOf.get(word);
     if (!list) {
-      const { related } = this.data();
+      const related = this.table('related');
       const out = new Set<string>();
       for (const base of this.bases(word))
         if (Object.hasOwn(related, base)) for (const w of related[base]!.split(' ')) if (w !== word) out.add(w);
@@ -220,13 +223,13 @@ export class Lexicon {
 
   /** Adjectives that mean the same as an adjective in its commonest senses ("big" → "large"). */
   synonymAdjectives(adjective: string): readonly string[] {
-    const { adjectives } = this.data();
+    const adjectives = this.table('adjectives');
     return Object.hasOwn(adjectives, adjective) ? adjectives[adjective]!.split(' ') : [];
   }
 
   /** Verbs that mean the same as a verb in its commonest verb senses ("back" → "support"). */
   synonymVerbs(verb: string): readonly string[] {
-    const { verbs } = this.data();
+    const verbs = this.table('verbs');
     return Object.hasOwn(verbs, verb) ? verbs[verb]!.split(' ') : [];
   }
 
@@ -235,7 +238,7 @@ export class Lexicon {
    * told as "pulled out", whose one word the sentence's reading keeps is "pull".
    */
   phrasalHeads(verb: string): readonly string[] {
-    const { phrasal } = this.data();
+    const phrasal = this.table('phrasal');
     return Object.hasOwn(phrasal, verb) ? phrasal[verb]!.split(' ').filter((v) => !this.isGeneral(v)) : [];
   }
 
@@ -301,7 +304,7 @@ export class Lexicon {
 
   /** True for a verb of so many senses ("make", "get") that it tells no deed of its own. */
   isGeneral(verb: string): boolean {
-    this.generalVerbs ??= new Set(this.data().general);
+    this.generalVerbs ??= new Set(this.table('general'));
     return this.generalVerbs.has(verb);
   }
 
@@ -324,13 +327,13 @@ export class Lexicon {
    * "pursue"). Never the other way: to travel is not to visit.
    */
   waysOf(verb: string): readonly string[] {
-    const { ways } = this.data();
+    const ways = this.table('ways');
     return Object.hasOwn(ways, verb) ? ways[verb]!.split(' ') : [];
   }
 
   /** The verbs a verb's commonest senses cause: what happens when it is done ("kill" → "die"). */
   causes(verb: string): readonly string[] {
-    const { causes } = this.data();
+    const causes = this.table('causes');
     return [...new Set(this.bases(verb).flatMap((b) => (Object.hasOwn(causes, b) ? causes[b]!.split(' ') : [])))];
   }
 
@@ -338,7 +341,7 @@ export class Lexicon {
   causedBy(verb: string): readonly string[] {
     if (!this.causers) {
       const causers = new Map<string, string[]>();
-      for (const [cause, effects] of Object.entries(this.data().causes))
+      for (const [cause, effects] of Object.entries(this.table('causes')))
         for (const effect of effects.split(' ')) causers.set(effect, [...(causers.get(effect) ?? []), cause]);
       this.causers = causers;
     }
@@ -349,7 +352,7 @@ export class Lexicon {
   actsOf(verb: string): readonly string[] {
     if (!this.acts) {
       const acts = new Map<string, string[]>();
-      for (const [noun, deed] of Object.entries(this.data().deeds)) acts.set(deed, [...(acts.get(deed) ?? []), noun]);
+      for (const [noun, deed] of Object.entries(this.table('deeds'))) acts.set(deed, [...(acts.get(deed) ?? []), noun]);
       this.acts = acts;
     }
     return this.acts.get(verb) ?? [];
@@ -357,7 +360,7 @@ export class Lexicon {
 
   /** The verb a noun naming an act is derived from ("acquisitions" → "acquire"), or undefined. */
   deedOf(noun: string): string | undefined {
-    const { deeds } = this.data();
+    const deeds = this.table('deeds');
     const base = this.bases(noun).find((b) => Object.hasOwn(deeds, b));
     return base === undefined ? undefined : deeds[base];
   }
@@ -368,13 +371,13 @@ export class Lexicon {
    * "soldier". Never a narrower kind: a pilot is a flier, but not every flier a pilot.
    */
   nounSynonyms(word: string): readonly string[] {
-    const { nouns } = this.data();
+    const nouns = this.table('nouns');
     return [...new Set(this.bases(word).flatMap((b) => (Object.hasOwn(nouns, b) ? nouns[b]!.split(' ') : [])))];
   }
 
   /** Words for the broader kind a noun's commonest sense is a kind of ("warships" → "ship", "catchphrase" → "slogan"). */
   broader(word: string): readonly string[] {
-    const { broader } = this.data();
+    const broader = this.table('broader');
     return [...new Set(this.bases(word).flatMap((b) => (Object.hasOwn(broader, b) ? broader[b]!.split(' ') : [])))];
   }
 
@@ -384,7 +387,7 @@ export class Lexicon {
    */
   kinds(word: string): readonly string[] {
     return remembered(this.kindsOf, word, () => {
-      const { kinds } = this.data();
+      const kinds = this.table('kinds');
       return [...new Set(this.bases(word).flatMap((b) => (Object.hasOwn(kinds, b) ? kinds[b]!.split(' ') : [])))];
     });
   }
@@ -401,20 +404,21 @@ export class Lexicon {
   /** WordNet's parts of speech for a word in any of its base forms, commonest first: letters of "nvar"; empty if unknown. */
   partsOfSpeech(word: string): string {
     return remembered(this.posOf, word, () => {
-      const { pos } = this.data();
+      const pos = this.table('pos');
       return [...new Set(this.bases(word).flatMap((b) => [...(Object.hasOwn(pos, b) ? pos[b]! : '')]))].join('');
     });
   }
 
   /** The verb a word may be a form of ("signed" → "sign", "told" → "tell"), or undefined. */
   verbOf(word: string): string | undefined {
-    const { pos } = this.data();
+    const pos = this.table('pos');
     return this.candidates(word).find((c) => Object.hasOwn(pos, c) && pos[c]!.includes('v'));
   }
 
   /** The kind of thing the word's commonest noun sense names, if a question can ask for it. */
   nounClass(word: string): NounClass | undefined {
-    const { nounClass, pos } = this.data();
+    const nounClass = this.table('nounClass');
+    const pos = this.table('pos');
     // A common noun's class, not a name's spelt the same: "fields" are a field's, not W. C. Fields'.
     const common = this.bases(word).find((b) => pos[b]?.includes('n'));
     if (common) return nounClass[common];
@@ -449,9 +453,21 @@ export class Lexicon {
     return Object.hasOwn(this.peoples, name) ? this.peoples[name]!.split('|') : [];
   }
 
-  private data(): WordNetPart {
-    this.wordnet ??= cached('wordnet', () => readWordNet(loadIrregular()));
-    return this.wordnet;
+  /**
+   * One of WordNet's tables, read from a cache file of its own on first use: reading all of
+   * them (8.7 MB) took most of a start, which needs only `pos` and `related`. Missing from
+   * the cache, WordNet is read once and every table kept and cached.
+   */
+  private table<K extends keyof WordNetPart>(name: K): WordNetPart[K] {
+    let table = this.tables[name] ?? readCache<WordNetPart[K]>(`${KEY}-wordnet-${name}`);
+    if (table === undefined) {
+      const built = this.readTables();
+      for (const [part, data] of Object.entries(built)) writeCache(`${KEY}-wordnet-${part}`, data);
+      Object.assign(this.tables, built);
+      table = built[name];
+    }
+    this.tables[name] = table;
+    return table;
   }
 
   /**
@@ -460,7 +476,7 @@ export class Lexicon {
    */
   bases(word: string): readonly string[] {
     return remembered(this.basesOf, word, () => {
-      const { pos } = this.data();
+      const pos = this.table('pos');
       const known = this.candidates(word).filter((c) => Object.hasOwn(pos, c));
       // Itself if it is a common word ("gas", not a plural of "ga"); a proper name alone
       // ("Stations") does not hide a common base ("station"). An irregular form WordNet lists
