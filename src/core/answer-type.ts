@@ -10,6 +10,7 @@
 import { ENGLISH_RANK } from './everyday-words.js';
 import { datesIn, type Figure, figures } from './figures.js';
 import { Lexicon } from './lexicon.js';
+import { namesQuantity } from './quantity-noun.js';
 import { type AnswerType, MEASURE } from './question.js';
 import { terms as plainTerms, words } from './tokens.js';
 
@@ -476,6 +477,10 @@ function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked, times
   const naming = noun ? namingTerms(asked) : [];
   // Trade, aid, investment, debt (acts and possessions) are measured in money; gas and land are not.
   const moneyAsked = !noun || MONEY_WORDS.test(noun) || MONEY_KINDS.has(Lexicon.shared().nounClass(noun) ?? '');
+  // "How much compensation" asks for a sum: a count of anything but a unit ("5,295 deaths",
+  // "527,894 people") counts what it was paid for, not how much was paid. Not a noun of a
+  // measure ("how much was the toll"), which a bare figure gives.
+  const sumAsked = !!noun && moneyAsked && !namesQuantity(noun);
   const namesIt = counted.length === 0 || asked.termsOf(quote).some((t) => counted.includes(t));
   // "How much money" is answered by a sum whatever the sentence calls it ("$139bn in recovery funds").
   const moneyNamed = !!noun && MONEY_WORDS.test(noun);
@@ -487,6 +492,7 @@ function quantityOf(quote: string, type: 'count' | 'amount', asked: Asked, times
       (AGO.test(f.noun ?? '') && !dimension && !(noun && isUnit(noun))) ||
       (!times && !!noun && !dimension && countsTime(f) && !isUnit(noun)) ||
       (f.kind === 'money' && (type === 'count' || !moneyAsked)) ||
+      (type === 'amount' && sumAsked && f.kind === 'count' && !isUnit(unitOf(f, lower))) ||
       (f.kind === 'percent' && type === 'count') ||
       (dimension && !isUnit(unitOf(f, lower)))
     )

@@ -118,6 +118,17 @@ describe('answer types', () => {
     expect(gives('trade is about $700 million a year', 'amount', gas)).toBe(false);
   });
 
+  it('a sum for "how much compensation", not a count of what it is paid for', () => {
+    const compensation = askedOf('compensation does the government want', undefined, 'compensation');
+    expect(gives('the government asked the company to compensate for 5,295 deaths', 'amount', compensation)).toBe(
+      false,
+    );
+    expect(gives('15,248 people died, yet it asks compensation for fewer', 'amount', compensation)).toBe(false);
+    expect(gives('the government wants $1.2 billion in compensation', 'amount', compensation)).toBe(true);
+    // A unit measures a possession as well as money does: "how much land".
+    expect(gives('the dam submerged 37,000 hectares of land', 'amount', askedOf('land', undefined, 'land'))).toBe(true);
+  });
+
   it('a sum for "how much money", whatever the sentence calls the money', () => {
     const money = askedOf('recovery money does the island want', undefined, 'money');
     expect(gives('the island is asking for $139bn in recovery funds', 'amount', money)).toBe(true);
