@@ -836,10 +836,11 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
       if (earlier !== undefined) agent = agentAt.get(earlier) ?? null;
     }
     const passive = i > 0 && /^(?:is|are|was|were|be|been|being)$/.test(tokens[i - 1]!.word);
+    let before: string | null = null;
     for (let j = i - 1; agent === null && j >= Math.max(0, i - FRAME_REACH) && !isBreak(j); j--) {
       from = j;
       // In the passive, the party before the verb is what it was done to ("the embargo on Pakistan was lifted by…").
-      if (!governed(j, passive ? NOT_A_ROLE : NOT_THE_AGENT) && (agent = partyAt(j))) break;
+      if (!governed(j, passive ? NOT_A_ROLE : NOT_THE_AGENT) && (agent = before = partyAt(j))) break;
       // Another verb first: whoever acted is further back than we read. An infinitive's doer
       // is that verb's, a party named between them aside ("Russia signed a deal to buy …"),
       // unless that verb is passive ("were sold to buy time": its subject did not sell).
@@ -900,6 +901,13 @@ function readFrames(text: string, mentions: readonly Mention[], negation: RegExp
       }
     }
     if (passive && by) [agent, patient] = [patient, agent];
+    // A participle's passive with no "by" names no doer: the party before it is what the deed
+    // was done to ("the embargo on Pakistan was lifted in 2014"), not who did it; one named by
+    // its adjective only qualifies what was done ("joint Russian-Pakistani exercises are held").
+    else if (passive && before !== null && agent === before && !/ing$/.test(t.word)) {
+      const qualifies = tokens.slice(from, i).some((u) => u.party === before && u.adjective);
+      [agent, patient] = [null, patient ?? (qualifies ? null : before)];
+    }
     agentAt.set(i, agent);
     const opposed = mentions
       .filter((m) => m.at > t.at && /\bagainst\s+(?:the\s+)?$/.test(text.slice(Math.max(0, m.at - 15), m.at)))

@@ -25,6 +25,15 @@ describe('reading a claim', () => {
     });
   });
 
+  it('reads a passive without "by" as naming what the deed was done to, and no doer', () => {
+    expect(frame('The embargo on Pakistan was lifted in 2014.', 'lift')).toMatchObject({
+      agent: null,
+      patient: 'pakistan',
+    });
+    expect(frame('Joint Russian exercises are held every year.', 'hold')).toMatchObject({ agent: null, patient: null });
+    expect(frame('Russia is building the pipeline.', 'build')).toMatchObject({ agent: 'russia' });
+  });
+
   it("keeps a model's name whole among its words, and leaves the numbers out", () => {
     const read = reader.read('Pakistan agreed in 2014 to buy RD-93 engines and 4 Mi-35M helicopters.');
     expect(read.terms).toEqual(expect.arrayContaining(['rd93', 'mi35m', 'engin']));
