@@ -835,6 +835,12 @@ export class FactIndex {
         const cover = rank < COMMON_RANK ? RELATED_COVER.common : RELATED_COVER.rare;
         out.set(term, Math.max(out.get(term) ?? 0, cover));
       }
+      // What a phrasal verb is a way of doing ("began" for "kicked off"), loosely: the plain verb says less.
+      for (const verb of lexicon.collocationDoes(phrase)) {
+        const term = stem(verb);
+        if (lexicon.isGeneral(verb) || this.postings.frequency(term) === 0 || out.has(term)) continue;
+        out.set(term, RELATED_COVER.common);
+      }
       return [...out].map(([term, cover]) => ({ term, cover }));
     });
   }

@@ -82,7 +82,7 @@ const DETACH: [string, string][] = [
  */
 const COLLOCATION_SENSES = 3;
 /** Bumped when the way collocations are read changes (see readCollocations), apart from the rest of the lexicon. */
-const COLLOCATION_FORMAT = 2;
+const COLLOCATION_FORMAT = 3;
 /** A phrasal verb of a particle that changes what the verb says ("call_off", "hold_up", "set_out"). */
 const PARTICLE_VERB = /^[a-z]{3,}_(?:out|up|off|down|back|away|over)$/;
 /** A collocation: two to four words WordNet lists as one entry, joined by "_" ("call_off", "power_station"). */
@@ -158,6 +158,11 @@ interface CollocationPart {
   means: Record<string, string>;
   /** A single word → the collocations that share one of its commonest senses ("cancel" → "call_off"), space-separated. */
   said: Record<string, string>;
+  /**
+   * A verb collocation → the single verbs its first senses (COLLOCATION_SENSES) are ways of
+   * doing, WordNet's hypernyms ("kick_off" → "begin start", "put_up" → "build construct"), space-separated.
+   */
+  doing: Record<string, string>;
 }
 
 let shared: Lexicon | undefined;
@@ -280,6 +285,16 @@ export class Lexicon {
   collocationMeans(phrase: string): readonly string[] {
     const { means } = this.collocationData();
     return Object.hasOwn(means, phrase) ? means[phrase]!.split(' ') : [];
+  }
+
+  /**
+   * The verbs a verb collocation is a way of doing, in its first senses: to "kick off" is to
+   * begin, to "put up" a building to construct it. A phrasal verb often says in its own way
+   * what a source says plainly.
+   */
+  collocationDoes(phrase: string): readonly string[] {
+    const { doing } = this.collocationData();
+    return Object.hasOwn(doing, phrase) ? doing[phrase]!.split(' ') : [];
   }
 
   /** The collocations that mean what a word means in one of its commonest senses ("cancelled" → "call_off"). */
@@ -633,6 +648,7 @@ function readCollocations(): CollocationPart {
   const starts = new Map<string, Set<string>>();
   const means = new Map<string, Set<string>>();
   const said = new Map<string, Set<string>>();
+  const doing = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, key: string, word: string) => {
     if (word !== key) map.set(key, (map.get(key) ?? new Set()).add(word));
   };
@@ -659,6 +675,10 @@ function readCollocations(): CollocationPart {
           if (!synset) continue;
           const position = synset.words.indexOf(lemma) + 1;
           for (const w of synset.words) if (usable(w) || phrase(w)) add(means, lemma, w);
+          if (pos === 'v')
+            for (const p of synset.pointers)
+              if (p.symbol === '@')
+                for (const w of synsets.get(p.target)?.words ?? []) if (usable(w)) add(doing, lemma, w);
           for (const p of synset.pointers)
             if (p.symbol === '+' && p.source === position && p.to > 0) {
               const w = synsets.get(p.target)?.words[p.to - 1] ?? '';
@@ -679,7 +699,7 @@ function readCollocations(): CollocationPart {
   }
   const stored = (map: Map<string, Set<string>>) =>
     Object.fromEntries([...map].map(([key, set]) => [key, [...set].sort().join(' ')]));
-  return { starts: stored(starts), means: stored(means), said: stored(said) };
+  return { starts: stored(starts), means: stored(means), said: stored(said), doing: stored(doing) };
 }
 
 /**

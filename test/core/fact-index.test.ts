@@ -310,6 +310,31 @@ describe('the fact index', () => {
     );
   });
 
+  it("reaches the plain verb a question's phrasal verb is a way of: 'put up' a mill is 'constructed' it", () => {
+    index = new FactIndex(
+      [
+        small('a', 'The Soviets constructed a steel mill in Karachi.'),
+        small('b', 'The steel mill made a loss.'),
+        ...harbour,
+      ],
+      new Map(),
+      pack.aliases,
+    );
+    const query = index.query('which steel mill did the soviets put up', undefined, true);
+    const put = query.related[query.concepts.findIndex((c) => c.word === 'put')]!;
+    expect(put).toContainEqual({ term: 'construct', cover: 0.4 });
+    const hits = index.search(query);
+    expect(hits[0]!.fact.id).toBe('a');
+    // Loosely, below the question's own word.
+    const own = index.search(index.query('which steel mill did the soviets construct', undefined, true));
+    expect(hits[0]!.coverage).toBeLessThan(own[0]!.coverage);
+    // "Put" alone is no phrasal verb: it reaches no building.
+    const alone = index.query('which steel mill did the soviets put', undefined, true);
+    expect(alone.related[alone.concepts.findIndex((c) => c.word === 'put')]!.map((r) => r.term)).not.toContain(
+      'construct',
+    );
+  });
+
   it("finds a fact that says in several words what a question's word says: 'cancelled' is 'called off'", () => {
     const facts = [
       small('a', 'The state visit was called off.'),

@@ -53,6 +53,14 @@ describe('collocations', () => {
     expect(lexicon.collocationMeans('power_station')).toContain('power_plant');
   });
 
+  it("are ways of doing a plainer verb: to 'kick off' is to start, to 'put up' a mill to construct it", () => {
+    const lexicon = Lexicon.shared();
+    expect(lexicon.collocationDoes('kick_off')).toContain('start');
+    expect(lexicon.collocationDoes('put_up')).toContain('construct');
+    // Only a verb's: a noun collocation names a thing, not a way of doing.
+    expect(lexicon.collocationDoes('power_station')).toEqual([]);
+  });
+
   it('are not talk made of short words, nor names only ever capitalised', () => {
     const lexicon = Lexicon.shared();
     expect(lexicon.collocationAt(['so', 'long'], 0)).toBeUndefined();
