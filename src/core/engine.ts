@@ -34,6 +34,7 @@ import { actorsOf } from './parties.js';
 import { Point } from './question-point.js';
 import { PublisherWords } from './publisher-words.js';
 import { anotherDoer, askedDoers, deedFirst, hidesDoer } from './question-roles.js';
+import { documentAnswer, documentFact, documentOf } from './document-questions.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { comparable, JUDGED, REPORTED, rule, weigh, type Evidence, type Ruling } from './verdict.js';
 import { rivalFigure } from './rival-figures.js';
@@ -222,6 +223,23 @@ export class Engine {
     // "how do i build a gas grill": sources that report events and views tell no one how to do things.
     if (shape.chat === 'instructions') return none(this.noAnswerNote());
     if (shape.chat) return none(this.chatNote(shape.chat), shape.chat === 'empty' ? 'no_answer' : 'chat');
+    // "Who wrote …", "when was … published": the document's own entry answers, not its sentences.
+    const entry = documentAnswer(
+      question,
+      [...this.pack.documents.values()].filter((d) => this.mayCite(this.documentTenant.get(d.id), scope)),
+    );
+    if (entry) {
+      const builder = this.builder();
+      const n = builder.cite(entry);
+      return {
+        query,
+        status: 'answered',
+        text: `${entry.statement} [${n}]`,
+        sentences: [{ text: entry.statement, citation: n }],
+        citations: builder.list,
+        disagreements: [],
+      };
+    }
     // "according to the overview": the kind of writing names where the answer is, not what it is about.
     this.writing ??= writingWords(new Set([...this.pack.documents.values()].map((d) => d.kind)));
     const source = sourceWriting(shape.about || question, this.writing);
@@ -682,6 +700,12 @@ export class Engine {
 
   /** One fact as a citation, or undefined (as for another community's fact). */
   fact(id: string, scope: Scope = {}): Citation | undefined {
+    // An answer about a document itself cites its entry (see document-questions.ts).
+    const document = this.pack.documents.get(documentOf(id) ?? '');
+    if (document)
+      return this.mayCite(this.documentTenant.get(document.id), scope)
+        ? this.citeAlone(documentFact(document))
+        : undefined;
     const fact = this.index.get(id);
     return fact && this.visible(fact.id, scope) ? this.citeAlone(fact) : undefined;
   }
