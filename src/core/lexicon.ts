@@ -191,10 +191,11 @@ export class Lexicon {
   private generalVerbs: ReadonlySet<string> | null = null;
   private collocationPart: CollocationPart | null = null;
   private readonly relatedOf = new Map<string, readonly string[]>();
-  /** What bases, partsOfSpeech and kinds said of a word: questions and facts ask of the same words again and again. */
+  /** What bases, partsOfSpeech, kinds and verbOf said of a word: questions and facts ask of the same words again and again. */
   private readonly basesOf = new Map<string, readonly string[]>();
   private readonly posOf = new Map<string, string>();
   private readonly kindsOf = new Map<string, readonly string[]>();
+  private readonly verbOfWord = new Map<string, string>();
   private readonly startsOf = new Map<string, readonly { phrase: string; parts: readonly string[] }[]>();
 
   /** `readTables` reads every WordNet table from WordNet's files, when the cache has one missing. */
@@ -426,8 +427,12 @@ export class Lexicon {
 
   /** The verb a word may be a form of ("signed" → "sign", "told" → "tell"), or undefined. */
   verbOf(word: string): string | undefined {
-    const pos = this.table('pos');
-    return this.candidates(word).find((c) => Object.hasOwn(pos, c) && pos[c]!.includes('v'));
+    // Remembered as '' for none: every word of every hit is looked up for "who" questions (see hidesDoer).
+    const verb = remembered(this.verbOfWord, word, () => {
+      const pos = this.table('pos');
+      return this.candidates(word).find((c) => Object.hasOwn(pos, c) && pos[c]!.includes('v')) ?? '';
+    });
+    return verb === '' ? undefined : verb;
   }
 
   /** The kind of thing the word's commonest noun sense names, if a question can ask for it. */

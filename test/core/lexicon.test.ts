@@ -157,3 +157,14 @@ describe('verbs too general to tell a deed', () => {
     expect(Lexicon.shared().isGeneral('die')).toBe(false);
   });
 });
+
+describe('the verb a word is a form of', () => {
+  it('is the same when asked again, and none stays none', () => {
+    const lexicon = new Lexicon();
+    for (let round = 0; round < 2; round++) {
+      expect(lexicon.verbOf('signed')).toBe('sign');
+      expect(lexicon.verbOf('told')).toBe('tell');
+      expect(lexicon.verbOf('helicopter')).toBeUndefined();
+    }
+  });
+});
