@@ -21,6 +21,7 @@ import { PARAPHRASE, sameEvent } from './paraphrase.js';
 import { asClaimNames } from './party-match.js';
 import { isPassage } from './passage-facts.js';
 import { Lexicon } from './lexicon.js';
+import { namesDeed } from './told-deed.js';
 import { stem } from './tokens.js';
 import type { VerdictLabel } from './model.js';
 import type { Fact, Topic } from '../knowledge/schema.js';
@@ -203,7 +204,9 @@ function weighAs(
   if (conflict) return silent();
   // A source's list of plans or heading ("construction of new refineries", "simplification of
   // visa procedures") names the deed without saying it was done: the claim's verb must be
-  // there. A curator's statement says what the source reports in its own words.
+  // there. A curator's statement says what the source reports in its own words. A noun
+  // WordNet derives from the verb, beside the claim's very figure, tells the deed ("2,500
+  // deaths by 1985", "an agreement that included a $153 million deal"): a plan gives no tally.
   // A share the fact gives the same party says what is held, whatever the verb ("holds 74%" and "74% to Russia").
   const shares = figures.outcome === 'agree' && claim.figures.some((f) => f.kind === 'percent' && f.party);
   const verb = isPassage(hit.fact) && !shares ? mainVerb(claim) : undefined;
@@ -213,7 +216,7 @@ function weighAs(
     !fact.terms.includes(stem(verb)) &&
     !sayingIt(fact, verb) &&
     !wayOfDoingIt(claim, fact, verb) &&
-    !(figures.outcome === 'agree' && lightVerb(claim, fact, verb))
+    !(figures.outcome === 'agree' && (lightVerb(claim, fact, verb) || namesDeed(fact.words.join(' '), [verb])))
   ) {
     return { hit, bearing: 'lacks', detail: 'the sources do not say it was done' };
   }

@@ -374,6 +374,20 @@ describe('how one fact bears on a claim', () => {
         'Plans of Pakistan and Russia: acquisition of attack helicopters.',
       ).bearing,
     ).toBe('lacks');
+    // A noun WordNet derives from the claim's verb, beside the claim's very figure, says the deed:
+    // "2,500 deaths by 1985" tells that 2,500 died; without the figure it only names it.
+    expect(
+      weighPassage(
+        'Pakistan agreed a deal worth $153 million for attack helicopters.',
+        'In 2014 Pakistan reached an agreement that included a $153 million deal for attack helicopters.',
+      ).bearing,
+    ).toBe('states');
+    expect(
+      weighPassage(
+        'Pakistan agreed a deal for attack helicopters.',
+        'Plans of Pakistan: an agreement on a deal for attack helicopters.',
+      ).bearing,
+    ).toBe('lacks');
     // "consist of", "include" only link the claim's words: there is no deed to be done.
     expect(
       weighPassage(
