@@ -68,6 +68,8 @@ export interface Query {
 export interface Related {
   term: string;
   cover: number;
+  /** Said more broadly than the question's word (see FactIndex.broaderDeeds): it does not set the word's weight. */
+  loose?: boolean;
 }
 
 /** What the index does beyond MiniSearch; with both off it ranks exactly as MiniSearch does. */
@@ -132,6 +134,9 @@ const isDeed = (word: string): boolean => {
   const verb = lexicon.verbOf(word);
   return !!verb && !lexicon.isGeneral(verb) && (isVerbForm(word) || /^v[^n]*$/.test(lexicon.partsOfSpeech(word)));
 };
+/** A word said as a verb: in a verb's form (see isVerbForm), or one English uses mostly as a verb ("shift", not "visit"). */
+const isVerbUse = (word: string): boolean =>
+  !!Lexicon.shared().verbOf(word) && (isVerbForm(word) || /^v/.test(Lexicon.shared().partsOfSpeech(word)));
 /** A verb's past, participle or irregular form ("injured", "going", "won"), not a plural noun's "-s". */
 const isVerbForm = (word: string): boolean => /(?:ed|ing)$/.test(word) || Lexicon.shared().lemma(word) !== word;
 
@@ -889,7 +894,28 @@ export class FactIndex {
       const cover = broader || rank < COMMON_RANK ? RELATED_COVER.common : RELATED_COVER.rare;
       out.set(term, Math.max(out.get(term) ?? 0, cover));
     }
-    return [...out].map(([term, cover]) => ({ term, cover }));
+    const related: Related[] = [...out].map(([term, cover]) => ({ term, cover }));
+    return question ? [...related, ...this.broaderDeeds(concept, out)] : related;
+  }
+
+  /**
+   * Index terms of the verbs a question's verb is a way of doing (see Lexicon.broaderVerbs),
+   * loosely: "things started to change" tells when they started to shift. Not for one of
+   * English's commonest verbs ("come", "give"), whose commonest sense is itself broad, nor to a
+   * general verb ("make", "get"), which tells no deed; nor in a claim, which says the very
+   * deed it means.
+   * They do not set the verb's weight: a common broader verb ("change") would make a rarer
+   * verb weigh as little as it.
+   */
+  private broaderDeeds(concept: Concept, taken: ReadonlyMap<string, number>): Related[] {
+    const lexicon = Lexicon.shared();
+    const verb = isVerbUse(concept.word) ? lexicon.verbOf(concept.word)! : undefined;
+    if (!verb || Math.min(ENGLISH_RANK.get(concept.word) ?? Infinity, ENGLISH_RANK.get(verb) ?? Infinity) < VAGUE_RANK)
+      return [];
+    return [...new Set(lexicon.broaderVerbs(verb).filter((v) => !lexicon.isGeneral(v)))]
+      .map(stem)
+      .filter((term) => !concept.terms.includes(term) && !taken.has(term) && this.postings.frequency(term) > 0)
+      .map((term) => ({ term, cover: RELATED_COVER.common, loose: true }));
   }
 
   /**
@@ -1048,7 +1074,7 @@ export class FactIndex {
     const own = keys.length ? keys : concept.terms;
     const reached = [
       ...own.flatMap((t) => (misspelt.has(t) ? nearOf(t).map((e) => e.term) : [t])),
-      ...related.map((r) => r.term),
+      ...related.filter((r) => !r.loose).map((r) => r.term),
     ];
     const df = Math.max(0, ...reached.map((t) => this.postings.frequency(t)));
     const everyday = kind === 'name' || keys.length ? 1 : everydayShare(concept.word);

@@ -89,7 +89,7 @@ const PARTICLE_VERB = /^[a-z]{3,}_(?:out|up|off|down|back|away|over)$/;
 const COLLOCATION = /^[a-z]+(?:_[a-z]+){1,3}$/;
 
 /** Bumped when the way the lexicon is built changes, so that an old cache is not used. */
-const FORMAT = 21;
+const FORMAT = 23;
 
 /** WordNet's lexicographer files that name kinds of things a question may ask for. */
 const NOUN_CLASSES: Record<string, NounClass> = {
@@ -130,6 +130,8 @@ export interface WordNetPart {
   general: string[];
   /** Base form (a noun) → the other words of its NOUN_SENSES commonest noun senses and their derived forms ("troops" → "soldiery soldier"). */
   nouns: Record<string, string>;
+  /** Base form (a verb) → the verbs its commonest verb sense is a way of doing, WordNet's hypernyms ("shift" → "change"), space-separated. */
+  doing: Record<string, string>;
 }
 
 const version = (name: string): string => (require(`${name}/package.json`) as { version: string }).version;
@@ -345,6 +347,16 @@ export class Lexicon {
   waysOf(verb: string): readonly string[] {
     const ways = this.table('ways');
     return Object.hasOwn(ways, verb) ? ways[verb]!.split(' ') : [];
+  }
+
+  /**
+   * The verbs a verb is a way of doing in its commonest sense, WordNet's hypernyms: to shift
+   * is to change, to erect to build. The broader verb says less than the verb; a rarer
+   * sense's ("kill" as "veto") would say something else.
+   */
+  broaderVerbs(verb: string): readonly string[] {
+    const doing = this.table('doing');
+    return Object.hasOwn(doing, verb) ? doing[verb]!.split(' ') : [];
   }
 
   /** The verbs a verb's commonest senses cause: what happens when it is done ("kill" → "die"). */
@@ -769,6 +781,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
   const ways: Record<string, string> = {};
   const deeds: Record<string, string> = {};
   const causes: Record<string, string> = {};
+  const doing: Record<string, string> = {};
   const nouns: Record<string, string> = {};
   const related = new Map<string, Set<string>>();
   const broader: Record<string, string> = {};
@@ -890,6 +903,13 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
         .flatMap((p) => synsets.get(p.target)?.words ?? [])
         .filter((w) => usable(w) && w !== lemma);
       if (caused.length) causes[lemma] = [...new Set(caused)].sort().join(' ');
+      const broader = verb.offsets
+        .slice(0, 1)
+        .flatMap((offset) => synsets.get(`v${offset}`)?.pointers ?? [])
+        .filter((p) => p.symbol === '@')
+        .flatMap((p) => synsets.get(p.target)?.words ?? [])
+        .filter((w) => usable(w) && w !== lemma);
+      if (broader.length) doing[lemma] = [...new Set(broader)].sort().join(' ');
     }
     // The act a noun names in its commonest sense, told by the verb WordNet derives it from.
     const act = noun && synsets.get(`n${noun.offsets[0]}`);
@@ -920,6 +940,7 @@ function readWordNet(irregular: ReadonlyMap<string, string>): WordNetPart {
       .filter(([, list]) => list.some((e) => e.pos === 'v' && e.offsets.length >= GENERAL_SENSES))
       .map(([lemma]) => lemma),
     nouns,
+    doing,
   };
   for (const [lemma, set] of related) if (set.size <= MAX_RELATED) part.related[lemma] = [...set].sort().join(' ');
   return part;

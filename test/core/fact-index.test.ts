@@ -335,6 +335,29 @@ describe('the fact index', () => {
     );
   });
 
+  it("reaches the plain verb a question's verb is a way of doing, loosely, without setting its weight: 'shift' is 'change'", () => {
+    index = new FactIndex(
+      [
+        small('a', 'Things started to change in 2011 for the port.'),
+        small('b', 'The port will change its name.'),
+        small('c', 'The port changed hands.'),
+        ...harbour,
+      ],
+      new Map(),
+      pack.aliases,
+    );
+    const query = index.query('what year did things start to shift for the port', undefined, true);
+    const at = query.concepts.findIndex((c) => c.word === 'shift');
+    expect(query.related[at]).toContainEqual({ term: 'chang', cover: 0.4, loose: true });
+    // "Change", in three facts, does not make "shift", in none, weigh as a word of three facts.
+    const unseen = index.query('what year did things start to sway for the port', undefined, true);
+    expect(query.weights[at]).toBe(unseen.weights[unseen.concepts.findIndex((c) => c.word === 'sway')]);
+    expect(index.search(query)[0]!.fact.id).toBe('a');
+    // A claim says the very deed it means.
+    const claim = index.query('things started to shift in 2011', undefined, false);
+    expect(claim.related[claim.concepts.findIndex((c) => c.word === 'shift')]).toEqual([]);
+  });
+
   it("finds a fact that says in several words what a question's word says: 'cancelled' is 'called off'", () => {
     const facts = [
       small('a', 'The state visit was called off.'),

@@ -45,6 +45,7 @@ describe("the lexicon's WordNet tables", () => {
       causes: {},
       general: [],
       nouns: {},
+      doing: {},
     };
     let readings = 0;
     const lexicon = new Lexicon(() => {

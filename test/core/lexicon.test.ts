@@ -10,6 +10,16 @@ describe('ways of doing what a verb names', () => {
   });
 });
 
+describe('the verbs a verb is a way of doing', () => {
+  it('are the hypernyms of its commonest sense only: to shift is to change, to kill is not to veto', () => {
+    const lexicon = Lexicon.shared();
+    expect(lexicon.broaderVerbs('shift')).toContain('change');
+    expect(lexicon.broaderVerbs('raise')).toContain('increase');
+    // "Veto" is what "kill" is a way of only in its second sense ("kill the bill").
+    expect(lexicon.broaderVerbs('kill')).not.toContain('veto');
+  });
+});
+
 describe('the deed a noun names', () => {
   it('is the verb WordNet derives a noun of an act from', () => {
     const lexicon = Lexicon.shared();
