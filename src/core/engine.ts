@@ -615,12 +615,11 @@ export class Engine {
 
   /** How the facts of a disagreement's positions rank for what was asked (see rankForAsked). */
   private rankLookup(hits: readonly Hit[], asked: string): (id: string) => number {
-    const analyzer = this.index.analyzer;
     const termsOf = (id: string) => {
       const fact = this.index.get(id);
-      return fact && new Set(analyzer.terms(`${fact.statement} ${fact.quote}`));
+      return fact && this.index.termsOfFact(fact);
     };
-    const concepts = analyzer.concepts(asked).map((c) => c.terms);
+    const concepts = this.index.analyzer.concepts(asked).map((c) => c.terms);
     return rankForAsked(new Map(hits.map((h) => [h.fact.id, h.rank])), concepts, termsOf);
   }
 

@@ -324,6 +324,8 @@ export interface LazyFacts {
 
 /** The most lazy facts kept made: a few questions' worth of hits each. */
 const MADE_KEPT = 2_000;
+/** How many facts' terms are kept (see termsOfFact): the facts of the disagreements questions bring. */
+const FACT_TERMS_KEPT = 5_000;
 
 const NO_LAZY_FACTS: LazyFacts = { count: 0, make: () => undefined as never, id: () => '', find: () => -1 };
 
@@ -422,6 +424,8 @@ export class FactIndex {
   private readonly relatedOf = new KeptWork<string, Related[]>(RELATED_KEPT);
   /** The terms of the sentence each fact points back to, by fact number; null for none (see pointedBack). */
   private readonly antecedentTerms = new KeptWork<number, ReadonlySet<string> | null>(MAX_HEADED_FACTS);
+  /** The terms of facts' statements and quotes, by that text (see termsOfFact). */
+  private readonly factTerms = new KeptWork<string, ReadonlySet<string>>(FACT_TERMS_KEPT);
   /** How names are written, by term (see writing). */
   private readonly writings = new KeptWork<string, NameWriting | undefined>(WRITINGS_KEPT);
   /** Section headings' terms, by heading (see sectionTerms). */
@@ -470,6 +474,17 @@ export class FactIndex {
   get(id: string): Fact | undefined {
     const n = this.facts.numberOf(id);
     return n === undefined ? undefined : this.facts.at(n);
+  }
+
+  /**
+   * The terms of a fact's statement and quote. A disagreement's facts are ranked by them for
+   * every question that brings it, and the same disagreements come back question after
+   * question: each fact's text is analysed once. Kept by the text, so a fact upsert replaces
+   * is read anew.
+   */
+  termsOfFact(fact: Fact): ReadonlySet<string> {
+    const text = `${fact.statement} ${fact.quote}`;
+    return this.factTerms.get(text, () => new Set(this.analyzer.terms(text)));
   }
 
   /** The heading of the section a fact stands in, for a passage that has one. */

@@ -160,6 +160,17 @@ describe('the fact index', () => {
     expect(small.search(typo)[0]!.coverage).toBeGreaterThan(0.9);
   });
 
+  it("reads a fact's terms once, and anew once upsert has replaced its text", () => {
+    const small = new FactIndex([reportedFact('a', 'Russia sold helicopters.')], new Map(), []);
+    const before = small.termsOfFact(small.get('a')!);
+    expect(before.has('helicopt')).toBe(true);
+    expect(small.termsOfFact(small.get('a')!)).toBe(before);
+    small.upsert(reportedFact('a', 'Pakistan bought tanks.'));
+    const after = small.termsOfFact(small.get('a')!);
+    expect(after.has('tank')).toBe(true);
+    expect(after.has('helicopt')).toBe(false);
+  });
+
   it("takes a typo of an alias for the alias's group, so a fact naming the group another way covers it", () => {
     index = new FactIndex(pack.facts, new Map(), pack.aliases);
     const typo = index.query('why is islambad buying helicopters');
