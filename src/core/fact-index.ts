@@ -137,6 +137,16 @@ const isDeed = (word: string): boolean => {
 /** A word said as a verb: in a verb's form (see isVerbForm), or one English uses mostly as a verb ("shift", not "visit"). */
 const isVerbUse = (word: string): boolean =>
   !!Lexicon.shared().verbOf(word) && (isVerbForm(word) || /^v/.test(Lexicon.shared().partsOfSpeech(word)));
+/**
+ * A word's related words (see Lexicon.related); for an adjective with too many to be read
+ * ("big", "ill": their similar adjectives run to dozens), the words of its commonest senses
+ * alone: "large", "sick".
+ */
+function relatedOrSynonyms(word: string): readonly string[] {
+  const lexicon = Lexicon.shared();
+  const related = lexicon.related(word);
+  return related.length || !/^a/.test(lexicon.partsOfSpeech(word)) ? related : lexicon.synonymAdjectives(word);
+}
 /** A verb's past, participle or irregular form ("injured", "going", "won"), not a plural noun's "-s". */
 const isVerbForm = (word: string): boolean => /(?:ed|ing)$/.test(word) || Lexicon.shared().lemma(word) !== word;
 
@@ -883,7 +893,7 @@ export class FactIndex {
     const out = new Map<string, number>();
     const lexicon = Lexicon.shared();
     const candidates = [
-      ...lexicon.related(concept.word).map((word) => ({ word, broader: false })),
+      ...relatedOrSynonyms(concept.word).map((word) => ({ word, broader: false })),
       // A question's noun may mean the pack's word in another of its commonest senses ("choppers",
       // "subs"): a rare word for the same thing is reached, loosely; a common one ("trouble" for
       // "problems") says too many things. A claim is weighed by what it says, not by its words' senses.

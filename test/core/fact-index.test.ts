@@ -14,6 +14,7 @@ import {
   type IndexedFact,
   type Query,
 } from '../../src/core/fact-index.js';
+import { Lexicon } from '../../src/core/lexicon.js';
 import { PassageFacts } from '../../src/core/passage-facts.js';
 import { loadPack, type Pack } from '../../src/knowledge/load.js';
 import { PassageTable } from '../../src/knowledge/passages.js';
@@ -367,6 +368,21 @@ describe('the fact index', () => {
     // A claim says the very deed it means.
     const claim = index.query('things started to shift in 2011', undefined, false);
     expect(claim.related[claim.concepts.findIndex((c) => c.word === 'shift')]).toEqual([]);
+  });
+
+  it("reaches an adjective's synonyms where it has too many similar adjectives to read: 'ill' is 'sick'", () => {
+    index = new FactIndex(
+      [small('a', 'Most of the survivors continue to be sick.'), small('b', 'The survivors moved away.'), ...harbour],
+      new Map(),
+      pack.aliases,
+    );
+    // WordNet relates "ill" to dozens of adjectives, too many to be read as its related words.
+    expect(Lexicon.shared().related('ill')).toEqual([]);
+    const query = index.query('how many survivors are still ill', undefined, true);
+    expect(query.related[query.concepts.findIndex((c) => c.word === 'ill')]!.map((r) => r.term)).toContain('sick');
+    const hits = index.search(query);
+    expect(hits[0]!.fact.id).toBe('a');
+    expect(hits[0]!.coverage).toBeLessThan(1);
   });
 
   it("finds a fact that says in several words what a question's word says: 'cancelled' is 'called off'", () => {
