@@ -283,6 +283,20 @@ function figuresOf(input: string): Figure[] {
     const [low, high] = qualify(m[1], value, value);
     if (times) {
       const noun = (times[2] ?? '').trim();
+      // "fourteen billion dollars": a sum written out, as "14 billion dollars" is money.
+      const named = /^(dollars|usd|rupees|euros|pounds)\b/.exec(noun);
+      if (named) {
+        out.push({
+          kind: 'money',
+          low,
+          high,
+          at,
+          text: `${m[2]} ${times[1]} ${named[1]}`,
+          currency: currencyOf(named[1]!),
+        });
+        take(at, at + m[2]!.length + times[0].length);
+        continue;
+      }
       out.push({ kind: 'count', low, high, at, text: `${m[2]} ${times[1]} ${noun.split(' ')[0] ?? ''}`.trim(), noun });
       take(at, at + m[2]!.length + times[0].length);
       continue;

@@ -95,6 +95,17 @@ describe('figures', () => {
     expect(overlaps(b as never, c as never)).toBe(false);
   });
 
+  it('reads a sum written out in words ("fourteen billion dollars") as money, as its digits are', () => {
+    expect(one('to put fourteen billion dollars into energy')).toMatchObject({
+      kind: 'money',
+      low: 14e9,
+      high: 14e9,
+      currency: 'usd',
+    });
+    expect(one('about five hundred rupees each')).toMatchObject({ kind: 'money', currency: 'inr' });
+    expect(one('fourteen billion people')).toMatchObject({ kind: 'count', noun: 'people' });
+  });
+
   it('multiplies a number word by "dozen" or "hundred" after it, counting what follows', () => {
     const [two] = figures('killed two dozen soldiers in the attack');
     expect(two).toMatchObject({ kind: 'count', low: 24, high: 24 });
