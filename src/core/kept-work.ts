@@ -14,12 +14,14 @@ export class KeptWork<K, V> {
 
   /** The kept value for `key`, else `make()`'s, kept in place of the least recently used. */
   get(key: K, make: () => V): V {
-    if (this.kept.has(key)) {
-      const value = this.kept.get(key)!;
+    // One look-up for a kept value; `has` only tells a kept undefined from none. Keys are often
+    // a fact's whole text, and each look-up compares it in full.
+    const found = this.kept.get(key);
+    if (found !== undefined || this.kept.has(key)) {
       // Used again: it is the most recent (a Map keeps insertion order).
       this.kept.delete(key);
-      this.kept.set(key, value);
-      return value;
+      this.kept.set(key, found as V);
+      return found as V;
     }
     const value = make();
     if (this.kept.size >= this.size) this.kept.delete(this.kept.keys().next().value!);

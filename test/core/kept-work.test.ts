@@ -32,6 +32,19 @@ describe('kept work', () => {
     expect(kept.count).toBe(3);
   });
 
+  it('keeps an undefined value as kept, not made again', () => {
+    const kept = new KeptWork<string, string | undefined>(2);
+    let made = 0;
+    const get = (key: string) =>
+      kept.get(key, () => {
+        made++;
+        return undefined;
+      });
+    get('none');
+    expect(get('none')).toBeUndefined();
+    expect(made).toBe(1);
+  });
+
   it('reads a fact once while it is kept, and reads it the same after it is dropped', () => {
     const reader = new ClaimReader(parties, []);
     const signed = fact('In 2015 Russia and Pakistan signed a deal to build a gas pipeline of 1,100 km.');
