@@ -224,10 +224,7 @@ export class Engine {
     if (shape.chat === 'instructions') return none(this.noAnswerNote());
     if (shape.chat) return none(this.chatNote(shape.chat), shape.chat === 'empty' ? 'no_answer' : 'chat');
     // "Who wrote …", "when was … published": the document's own entry answers, not its sentences.
-    const entry = documentAnswer(
-      question,
-      [...this.pack.documents.values()].filter((d) => this.mayCite(this.documentTenant.get(d.id), scope)),
-    );
+    const entry = documentAnswer(question, this.citableDocuments(scope));
     if (entry) {
       const builder = this.builder();
       const n = builder.cite(entry);
@@ -666,6 +663,15 @@ export class Engine {
       .map((s) => s.trim())
       .filter((s) => !s.endsWith('?') && terms(s).length >= 3);
     return sentences.slice(0, max).map((s) => this.check(s, scope));
+  }
+
+  /**
+   * The documents a scope may cite, walked only when asked for: every question is checked for
+   * being about a document, and a big pack has tens of thousands, which nearly every question
+   * never needs.
+   */
+  private *citableDocuments(scope: Scope): Iterable<LoadedDocument> {
+    for (const d of this.pack.documents.values()) if (this.mayCite(this.documentTenant.get(d.id), scope)) yield d;
   }
 
   /** The documents of the pack, and those its community added, with how many facts each gives. */

@@ -73,6 +73,15 @@ describe('a question about a document itself', () => {
     );
   });
 
+  it('walks the documents only for a question about one: the engine passes them lazily', () => {
+    const untouchable: Iterable<LoadedDocument> = {
+      [Symbol.iterator]: () => {
+        throw new Error('walked the documents');
+      },
+    };
+    expect(documentAnswer('when did russia lift the arms embargo', untouchable)).toBeUndefined();
+  });
+
   it('is left to the passages when the entry does not give what is asked', () => {
     const unsigned = doc({ ...bridge, id: 'unsigned', author: null });
     expect(documentAnswer('who wrote "the river bridge opens at last"', [unsigned, tolls])).toBeUndefined();
