@@ -162,10 +162,12 @@ export function paragraphYear(passage: Passage, doc: LoadedDocument): string | u
 /**
  * A sentence that names its subject only as one named before it: it opens, after a list item's
  * label or a linking word, with a pronoun or a definite noun ("The study, requested by…",
- * "According to her, …", "Status: the project faced delays…").
+ * "According to her, …", "Status: the project faced delays…"), or with a person's pronoun
+ * after a phrase setting the scene ("At a press conference, she said…"); a definite noun there
+ * names a thing of its own ("In 2006, the government…").
  */
 const REFERS_BACK =
-  /^\W*(?:[^.!?:]{1,60}\s?:\s+)?(?:(?:but|and|yet|so|still|also|however|meanwhile|instead|then|now|later|previously)\W+)?(?:(?:according to|for|to) )?(?:he|she|it|they|him|her|them|his|its|their|this|that|these|those|such|the)\b/i;
+  /^\W*(?:[^.!?:]{1,60}\s?:\s+)?(?:(?:but|and|yet|so|still|also|however|meanwhile|instead|then|now|later|previously)\W+)?(?:(?:(?:according to|for|to) )?(?:he|she|it|they|him|her|them|his|its|their|this|that|these|those|such|the)|(?:at|in|on|during|after|before|speaking (?:at|to|on)|asked about) [^,.!?:;]{1,40}, (?:he|she|they))\b/i;
 
 /**
  * True when `before`, the passage right before `passage`, names the subject `passage` names

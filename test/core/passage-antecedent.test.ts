@@ -31,6 +31,15 @@ describe('the sentence a passage points back to', () => {
     );
   });
 
+  it('is the one before it when a pronoun follows a phrase setting the scene', () => {
+    const scene =
+      'In 2015, Rita Vance revealed an audit of the resettlement fund.\nAt a press conference, she said that 2,000 claims had been forged.\n';
+    expect(pointsBackTo(...pair(scene, 'In 2015', 'At a press conference, she said'))).toBe(true);
+    // A definite noun after such a phrase names a thing of its own: "In 2006, the government…".
+    const own = 'Rita Vance revealed an audit of the fund.\nIn 2006, the government finished the dam.\n';
+    expect(pointsBackTo(...pair(own, 'Rita Vance', 'In 2006, the government'))).toBe(false);
+  });
+
   it('is none when the passage names its own subject, another post or another section stands between', () => {
     const own = 'A study by Northgate University counted the dead.\nOstrava researchers compared two winters.\n';
     expect(pointsBackTo(...pair(own, 'A study by', 'Ostrava researchers'))).toBe(false);
