@@ -14,6 +14,7 @@ import { Analyzer, isAliasKey, isCollocation, type Concept } from './analyzer.js
 import { KeptWork } from './kept-work.js';
 import { Lexicon } from './lexicon.js';
 import { BM25, Postings, WEIGHTS, type Expansion, type StoredPostings } from './postings.js';
+import { namesMeasure } from './quantity-noun.js';
 import { salience, type Salience } from './salience.js';
 import { Shortlist } from './shortlist.js';
 import { ENGLISH_RANK } from './everyday-words.js';
@@ -62,6 +63,13 @@ export interface Query {
   optional: boolean[];
   /** Which concepts are the deed a quantity asked for counts (see isDeed): "injured" in "how many were injured". */
   deeds: boolean[];
+  /** Which concepts are figures a question gives ("170,000") that set their facts apart, as a name does (see names). */
+  figures: boolean[];
+  /**
+   * Which concepts are nouns of a measure in a question that gives a figure ("what is the
+   * 170,000 figure supposed to count"): a fact giving that figure says what they name.
+   */
+  measures: boolean[];
 }
 
 /** A word related to a question's word, and how much of the question's word it stands for. */
@@ -148,6 +156,8 @@ function relatedOrSynonyms(word: string): readonly string[] {
   return related.length || !/^a/.test(lexicon.partsOfSpeech(word)) ? related : lexicon.synonymAdjectives(word);
 }
 /** A verb's past, participle or irregular form ("injured", "going", "won"), not a plural noun's "-s". */
+/** A figure as the analyser reads one: digits, maybe in groups ("170 000"); not a year ("2014"), which dates what it names. */
+const isFigure = (word: string): boolean => /^\d+(?: \d+)*$/.test(word) && !/^(?:1[89]|20)\d\d$/.test(word);
 const isVerbForm = (word: string): boolean => /(?:ed|ing)$/.test(word) || Lexicon.shared().lemma(word) !== word;
 
 /**
@@ -555,7 +565,10 @@ export class FactIndex {
     const things = concepts.map((c, i) => !names[i] && c.word !== asking && isThing(c.word, kinds[i]!));
     const counted = counting ? deedsIn(counting) : new Set<string>();
     const deeds = concepts.map((c, i) => counted.has(c.word) && !names[i] && c.word !== asking);
-    const query = { text, concepts, weights, related, misspelt, names, things, optional, deeds };
+    // A figure most facts give ("64", the toll everyone cites) tells no fact's figure from another's.
+    const figures = concepts.map((c, i) => question && names[i]! && isFigure(c.word));
+    const measures = concepts.map((c) => figures.some(Boolean) && namesMeasure(c.word));
+    const query = { text, concepts, weights, related, misspelt, names, things, optional, deeds, figures, measures };
     this.expansions.set(query, near);
     return query;
   }
@@ -973,7 +986,9 @@ export class FactIndex {
       deed: query.deeds[i]!,
       causes: query.deeds[i] ? this.causing(c.word, asked) : [],
       passing: saidInPassing(c.word),
+      measure: query.measures[i]!,
     }));
+    const figures = query.concepts.filter((_, i) => query.figures[i]).map((c) => reachOf(c, expansions));
     return (doc) => {
       let weight = 0;
       let beyondNames = 0;
@@ -991,6 +1006,8 @@ export class FactIndex {
           for (const r of c.related)
             if (r.postings.indexOf(doc) >= 0) cover = Math.max(cover, r.weight / RELATED_WEIGHT);
           if (c.thing && cover < POINTED_BACK_COVER && this.pointedBack(doc, c.reach)) cover = POINTED_BACK_COVER;
+          // "The 170,000 figure" is said by a fact giving 170,000.
+          if (c.measure && figures.some((reach) => this.postings.reaches(reach, doc))) cover = 1;
         }
         weight += c.weight * cover;
         // Left out, it counts against the fact only as talk around the subject does.

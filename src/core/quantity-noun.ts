@@ -36,6 +36,9 @@ export function namesQuantity(noun: string): boolean {
 /** Nouns for a reckoned number that WordNet files first under another sense ("figure" as a shape, "count" as a verb). */
 const RECKONED = new Set(['figure', 'figures', 'count', 'counts', 'tally', 'tallies', 'estimate', 'estimates']);
 
+/** A noun of a measure or of a reckoned number: "toll", "cost", "figure", "estimate". */
+export const namesMeasure = (word: string): boolean => RECKONED.has(word) || namesQuantity(word);
+
 /** How many words either side of a measure's noun name what it measures ("death toll", "number of deaths"). */
 const MEASURED_REACH = 2;
 
@@ -52,7 +55,7 @@ export function measuresIn(text: string): string[] {
     .split(/[^a-z]+/)
     .filter((w) => w);
   return said.flatMap((w, i) =>
-    w.length > 2 && (RECKONED.has(w) || namesQuantity(w))
+    w.length > 2 && namesMeasure(w)
       ? [said.slice(Math.max(0, i - MEASURED_REACH), i + MEASURED_REACH + 1).join(' ')]
       : [],
   );
@@ -72,7 +75,7 @@ export function measuredNames(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/[A-Za-z]+/g)) {
     const w = m[0].toLowerCase();
-    if (w.length <= 2 || !(RECKONED.has(w) || namesQuantity(w))) continue;
+    if (w.length <= 2 || !namesMeasure(w)) continue;
     const name = MEASURE_OF.exec(text.slice(m.index! + m[0].length))?.[1]?.trim();
     if (name) out.push(name);
   }

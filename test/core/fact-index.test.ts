@@ -385,6 +385,27 @@ describe('the fact index', () => {
     expect(hits[0]!.coverage).toBeLessThan(1);
   });
 
+  it("covers a question's noun of a measure by the figure it names: 'the 170,000 figure' is said by a fact giving 170,000", () => {
+    index = new FactIndex(
+      [
+        small('a', 'The president said the number was 170,000, the bodies in mass graves.'),
+        small('b', 'The president spoke of the bodies in mass graves.'),
+        ...harbour,
+      ],
+      new Map(),
+      pack.aliases,
+    );
+    const query = index.query('what is the 170,000 figure supposed to count', undefined, true);
+    expect(query.measures[query.concepts.findIndex((c) => c.word === 'figure')]).toBe(true);
+    const hits = index.search(query);
+    expect(hits[0]!.fact.id).toBe('a');
+    // "Figure", said by the fact's 170,000, is covered as the fact's own word would be.
+    expect(hits[0]!.coverage).toBeGreaterThan(0.9);
+    // A year dates what it names: "the 2014 world cup" is no figure of a cup.
+    const year = index.query('who won the 2014 world cup', undefined, true);
+    expect(year.measures.some(Boolean)).toBe(false);
+  });
+
   it("finds a fact that says in several words what a question's word says: 'cancelled' is 'called off'", () => {
     const facts = [
       small('a', 'The state visit was called off.'),
