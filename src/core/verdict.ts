@@ -435,6 +435,9 @@ function roleConflict(
           return `sources have it done with ${name(f.partner)}, not ${name(c.partner)}`;
         }
         if (sameDeed && otherDoer(c, f, fact)) return `sources name ${name(f.agent!)}, not ${name(c.agent!)}`;
+        // The very same deed done to the claim's doer, which does it nowhere in the fact, by no one
+        // named or by one the claim names: "Dow took over Union Carbide" against "Union Carbide took over Dow".
+        if (sameDeed && receivedBy(c, f, factUses, claim)) return `sources have it done to ${name(c.agent!)}`;
       }
     }
   }
@@ -452,6 +455,20 @@ function roleConflict(
   if (sameDeed && c && f && c.agent === f.patient && c.patient === f.agent)
     return `sources have ${name(c.agent!)} and ${name(c.patient!)} the other way round`;
   return null;
+}
+
+/**
+ * The fact's use `f` of the claim's verb does to the claim's doer what the claim has it do, by
+ * no one named or by a party or name the claim gives, and the claim's doer does it nowhere
+ * there: a party the claim does not name doing it may be someone else's deed (see roleConflict).
+ */
+function receivedBy(c: Frame, f: Frame, uses: readonly Frame[], claim: Reading): boolean {
+  if (!c.agent || c.agent.startsWith(NOUN_AGENT) || c.patient || f.patient !== c.agent || f.negated) return false;
+  const doer =
+    f.agent === null ||
+    claim.parties.has(f.agent) ||
+    (f.agent.startsWith(NOUN_AGENT) && claim.terms.includes(f.agent.slice(NOUN_AGENT.length)));
+  return doer && !uses.some((u) => u.agent === c.agent);
 }
 
 /**

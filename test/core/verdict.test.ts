@@ -146,10 +146,18 @@ describe('how one fact bears on a claim', () => {
     expect(graded('In 2017 the storm hit Pakistan as a Category 4 storm.').bearing).toBe('states');
   });
 
-  it("does not state a deed where the claim's doer is only on its receiving end", () => {
+  it("excludes a deed where the claim's doer is only on its receiving end", () => {
+    // The very same deed, done to the claim's doer by a name the claim gives: the parties swapped.
     expect(
-      bearing('Russia took over Dow after the gas leak.', 'Dow took over Russia after the gas leak.').bearing,
-    ).toBe('lacks');
+      bearing('Russia took over Dow after the gas leak.', 'Dow took over Russia after the gas leak.'),
+    ).toMatchObject({ bearing: 'excludes', detail: 'sources have it done to russia' });
+    // Done to it beside its own doing of it, it excludes nothing.
+    expect(
+      bearing(
+        'Russia took over Dow after the gas leak.',
+        'Russia took over Dow after the gas leak, and Dow took over Russia.',
+      ).bearing,
+    ).not.toBe('excludes');
     expect(
       bearing('Russia took over Dow after the gas leak.', 'Russia took over Dow after the gas leak.').bearing,
     ).toBe('states');
