@@ -33,7 +33,7 @@ import { cachedDisagreements } from './found-disagreements-cache.js';
 import { actorsOf } from './parties.js';
 import { Point } from './question-point.js';
 import { PublisherWords } from './publisher-words.js';
-import { anotherDoer, askedDoers, deedFirst, hidesDoer } from './question-roles.js';
+import { anotherDoer, askedDoers, deedFirst, hidesDoer, joinsDeed } from './question-roles.js';
 import { documentAnswer, documentFact, documentOf } from './document-questions.js';
 import { readQuestion, type AnswerType, type Chat } from './question.js';
 import { comparable, JUDGED, REPORTED, rule, weigh, type Evidence, type Ruling } from './verdict.js';
@@ -280,6 +280,9 @@ export class Engine {
       lead: (fitting) => (shape.type && shape.type !== 'cause' ? this.byDeed([...fitting], read) : fitting),
       joins: (h, chosen) =>
         !hidden.includes(h) &&
+        // "Where": a further place is another deed's unless the fact tells the first's (see joinsDeed).
+        (shape.type !== 'place' ||
+          joinsDeed(read(), this.reader.readFact(chosen[0]!.fact), this.reader.readFact(h.fact), h.fact.quote)) &&
         (this.disputes.of(h.fact.id).length === 0 ||
           !point().strays(
             h.fact.id,

@@ -10,6 +10,7 @@
 import { type Frame, NOUN_AGENT, type Reading, usesOf } from './claims.js';
 import { Lexicon } from './lexicon.js';
 import { words } from './tokens.js';
+import { tellsDeed as tellsDeedInWords } from './told-deed.js';
 
 /** The parties a question has doing its verbs ("russia" exports): none for "who exports …". */
 export const askedDoers = (question: Reading): string[] =>
@@ -64,6 +65,17 @@ export function hidesDoer(deeds: readonly string[], text: string): boolean {
 /** True if the fact tells one of the question's deeds (the same verb, or one WordNet relates), whoever does it. */
 export function tellsDeed(question: Reading, fact: Reading): boolean {
   return [...question.frames.keys()].some((verb) => usesOf(fact, verb).length > 0);
+}
+
+/**
+ * Whether a further fact may join an answer whose first fact is `first`: where the first tells
+ * the question's deed, only one that tells it too, in any words (a noun for it, a verb WordNet
+ * takes for the same deed). "Where did Putin and Khan first meet" is answered by their meeting
+ * in Bishkek, not beside it by an ambassador's call on Khan, though that names a place too.
+ */
+export function joinsDeed(question: Reading, first: Reading, further: Reading, furtherText: string): boolean {
+  if (question.frames.size === 0 || !tellsDeed(question, first)) return true;
+  return tellsDeed(question, further) || tellsDeedInWords(furtherText, [...question.frames.keys()]);
 }
 
 /** How well a fact that tells the question's deed must rank, against a first that does not, to go first. */

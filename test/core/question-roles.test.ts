@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClaimReader } from '../../src/core/claims.js';
-import { anotherDoer, askedDoers, deedFirst, hidesDoer } from '../../src/core/question-roles.js';
+import { anotherDoer, askedDoers, deedFirst, hidesDoer, joinsDeed } from '../../src/core/question-roles.js';
 
 const reader = new ClaimReader(
   {
@@ -91,5 +91,24 @@ describe("a fact that tells the deed asked as another party's", () => {
       'a',
       'b',
     ]);
+  });
+});
+
+describe('a further fact beside one that tells the deed asked', () => {
+  const fact = (text: string) => reader.readFact({ statement: text, quote: text });
+  const joins = (question: string, first: string, further: string) =>
+    joinsDeed(reader.read(question), fact(first), fact(further), further);
+  const question = 'where did borduria and syldavia first meet';
+  const first = 'Borduria and Syldavia first met at a summit in Klow.';
+
+  it('joins only if it tells the deed too, in any words', () => {
+    expect(joins(question, first, "Borduria's ambassador called on the Syldavian king in Szohod.")).toBe(false);
+    expect(joins(question, first, 'The two leaders met again in Szohod a year later.')).toBe(true);
+    expect(joins(question, first, 'Their first meeting was held in Klow.')).toBe(true);
+  });
+
+  it('joins as before where the first does not tell the deed either', () => {
+    const loose = 'Borduria hosted a summit in Klow.';
+    expect(joins(question, loose, "Borduria's ambassador called on the Syldavian king in Szohod.")).toBe(true);
   });
 });
