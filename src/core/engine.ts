@@ -16,6 +16,7 @@ import { askedOf, askedTerms, type Asked } from './answer-type.js';
 import {
   asksCount,
   asksFigure,
+  differenceBearsOn,
   type FigureSide,
   figureGiven,
   figureSides,
@@ -306,9 +307,13 @@ export class Engine {
     // A relevant fact that takes a side on the very point asked brings that disagreement (not
     // its others), though another fact answers first. A question asking for a figure has its
     // sides found by their figures (below).
+    // A difference found between the sources, not a curator's, is attached only where its kind bears on what is asked.
+    const bears = (topic: Topic) =>
+      topic.area !== FOUND_AREA || differenceBearsOn(this.found.find((d) => d.id === topic.id)?.kind ?? '', shape.type);
     if (!asksFigure(shape.type))
       for (const h of hits)
-        for (const topic of this.disputes.of(h.fact.id)) if (point().covers(topic)) builder.attach(topic);
+        for (const topic of this.disputes.of(h.fact.id))
+          if (point().covers(topic) && bears(topic)) builder.attach(topic);
     // A disagreement found between the sources, not confirmed by a curator, is shown beside a
     // side cited only if it is about the point asked: a passage cited for one of its clauses
     // does not bring a dispute about another ("who operates the pipeline" beside whether it is

@@ -28,6 +28,20 @@ const KIND: Partial<Record<AnswerType, FigureKind>> = {
 /** True for a question answered by a figure: a count, an amount, a sum, a share or a year. */
 export const asksFigure = (type: AnswerType | null): boolean => !!type && !!KIND[type];
 
+/** Types of question answered by a name, never by a figure: who, where. */
+const NAMED: ReadonlySet<AnswerType> = new Set<AnswerType>(['person', 'place']);
+/** Every kind of figure, to tell a difference of figures from a denial or a judgement. */
+const FIGURE_KINDS: ReadonlySet<string> = new Set<FigureKind>(['year', 'money', 'percent', 'count', 'rank']);
+
+/**
+ * True when a difference of `kind` between the sources may bear on the answer to a question of
+ * `type`: a denial or a judgement may; different figures do not when it asks who or where.
+ * Its answer's passage may give figures beside the name ("who was the governor" beside the
+ * storm's toll, "where is the dam" beside its height), and their difference is not the name's.
+ */
+export const differenceBearsOn = (kind: string, type: AnswerType | null): boolean =>
+  !FIGURE_KINDS.has(kind) || type === null || !NAMED.has(type);
+
 /**
  * What a question that asks for no figure is about when it gives one itself: "did 3000 people
  * really die" is about a count of people, as "how many people died" is, and sources that give

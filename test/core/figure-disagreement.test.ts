@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/core/fact-index.js';
 import { Engine } from '../../src/core/engine.js';
-import { figureGiven, figureSides, figuresSummary, givesLike } from '../../src/core/figure-disagreement.js';
+import {
+  differenceBearsOn,
+  figureGiven,
+  figureSides,
+  figuresSummary,
+  givesLike,
+} from '../../src/core/figure-disagreement.js';
 import type { Fact } from '../../src/knowledge/schema.js';
 
 const hit = (id: string, document: string, quote: string, coverage = 1): Hit => ({
@@ -199,5 +205,21 @@ describe('the summary of sides that give different figures', () => {
       'Sources give different figures: one gives 40,000 families, another 18,386 families, a third 9,000 families.',
     );
     expect(figuresSummary(sides.slice(0, 2))).not.toContain('against');
+  });
+});
+
+describe('a difference found between the sources, beside an answer', () => {
+  it('of figures, bears on a question asking a figure or none, never on one asking who or where', () => {
+    expect(differenceBearsOn('count', 'count')).toBe(true);
+    expect(differenceBearsOn('count', null)).toBe(true);
+    expect(differenceBearsOn('year', 'date')).toBe(true);
+    // "who was the governor": the toll given beside his name is not what was asked.
+    expect(differenceBearsOn('count', 'person')).toBe(false);
+    expect(differenceBearsOn('money', 'place')).toBe(false);
+  });
+
+  it('of a denial or a judgement, bears on any question', () => {
+    expect(differenceBearsOn('denial', 'person')).toBe(true);
+    expect(differenceBearsOn('judgement', 'place')).toBe(true);
   });
 });
